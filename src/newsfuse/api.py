@@ -1,0 +1,92 @@
+"""The one public Python API. The CLI and the HTTP server are thin layers over it."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsfuse.config import DEFAULT_BUDGET
+from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
+
+log = logging.getLogger(__name__)
+
+Input = str | Path | Mapping[str, Any]
+
+
+def read_report(inputs: Iterable[Input], *, stdin: TextIO | None = None) -> ReadReport:
+    """Read and clean articles from paths, folders, ``-`` (stdin) or record dicts.
+
+    Bad inputs never stop the read: each is reported in ``ReadReport.skipped``
+    with a one-line reason naming the file and line, and the rest go through.
+    """
+    from newsfuse.clean import clean_articles
+    from newsfuse.ingest import read_inputs
+
+    raw = read_inputs(list(inputs), stdin=stdin)
+    return ReadReport(articles=tuple(clean_articles(raw.articles)), skipped=raw.skipped)
+
+
+def read(inputs: Iterable[Input], *, stdin: TextIO | None = None) -> list[Article]:
+    """Read and clean articles; skipped inputs are logged as warnings.
+
+    Use :func:`read_report` to get the skipped inputs as data.
+    """
+    report = read_report(inputs, stdin=stdin)
+    for skipped in report.skipped:
+        log.warning("skipped %s", skipped)
+    return list(report.articles)
+
+
+def compare_facts(articles: Sequence[Article]) -> list[Fact]:
+    """Extract claims from every article, align them across sources and give verdicts."""
+    from newsfuse.facts import compare_facts as _compare
+
+    return _compare(articles)
+
+
+def brief(
+    articles: Sequence[Article],
+    budget: int = DEFAULT_BUDGET,
+    *,
+    facts: bool = True,
+    skipped: Sequence[Skipped] = (),
+) -> Brief:
+    """Summarise articles about one event into a cited brief of at most ``budget`` words.
+
+    Every brief sentence cites the article it was taken from and every other
+    article that states the same content. ``skipped`` (from :func:`read_report`)
+    is carried into the brief's stats so renderings can report it.
+    """
+    from newsfuse.brief import summarize
+
+    if budget < 1:
+        from newsfuse.errors import ConfigError
+
+        raise ConfigError(f"budget must be a positive number of words, got {budget}")
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    sentences = summarize(articles, budget=budget)
+    timings["summarize"] = time.perf_counter() - started
+    fact_table: list[Fact] = []
+    if facts:
+        started = time.perf_counter()
+        fact_table = compare_facts(articles)
+        timings["facts"] = time.perf_counter() - started
+    stats = BriefStats(
+        articles_read=len(articles),
+        skipped=tuple(skipped),
+        boilerplate_removed_chars=sum(len(r.text) for a in articles for r in a.removed),
+        boilerplate_removed_blocks=sum(len(a.removed) for a in articles),
+        words=sum(len(s.text.split()) for s in sentences),
+        timings=timings,
+    )
+    return Brief(
+        sentences=tuple(sentences),
+        sources=tuple(articles),
+        facts=tuple(fact_table),
+        stats=stats,
+        budget=budget,
+    )

@@ -1,0 +1,64 @@
+"""``newsfuse brief``: read articles and print one cited brief."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from newsfuse.config import DEFAULT_BUDGET
+
+
+class Format(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+# Exit status when the brief was produced but some inputs were skipped.
+EXIT_SKIPPED = 3
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("brief")
+    def brief_command(
+        paths: list[str] = typer.Argument(
+            ...,
+            help="Files (.txt, .html, .jsonl, Multi-News), folders, or '-' for JSON Lines on stdin.",
+        ),
+        budget: int = typer.Option(DEFAULT_BUDGET, "--budget", "-b", min=1, help="Words at most."),
+        output_format: Format = typer.Option(
+            Format.text, "--format", "-f", help="Output format.", case_sensitive=False
+        ),
+        output: Path | None = typer.Option(
+            None, "--output", "-o", help="Write to this file instead of stdout."
+        ),
+        no_facts: bool = typer.Option(False, "--no-facts", help="Skip the fact comparison."),
+    ) -> None:
+        """Summarise articles about one event into a brief whose sentences cite their sources.
+
+        Exit status: 0 when every input was read, 3 when some were skipped (the
+        brief is still printed), 2 when nothing usable was read.
+        """
+        from newsfuse import api
+        from newsfuse.errors import InputError
+        from newsfuse.render import render
+
+        report = api.read_report(paths, stdin=sys.stdin)
+        for skipped in report.skipped:
+            typer.echo(f"newsfuse: skipped {skipped}", err=True)
+        if not report.articles:
+            raise InputError(", ".join(paths), "no readable article in the input")
+        result = api.brief(
+            report.articles, budget=budget, facts=not no_facts, skipped=report.skipped
+        )
+        rendered = render(result, output_format.value)
+        if output is None:
+            typer.echo(rendered)
+        else:
+            output.write_text(rendered + "\n", encoding="utf-8")
+        if report.skipped:
+            raise typer.Exit(EXIT_SKIPPED)
