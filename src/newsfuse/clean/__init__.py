@@ -43,10 +43,29 @@ __all__ = ["clean_articles", "clean_report", "find_repeated_lines"]
 # (Jaccard of content-word sets). Reports of one event share names and numbers
 # and score well above 0.1; articles on different events score a few percent.
 UNRELATED_MAX_JACCARD = 0.08
+# When one of them is nothing but shared lines, its words must be found in the
+# other's own text less often than this: a reprinted wire story shares names and
+# places with the rest of the article that reprints it; site furniture does not.
+UNRELATED_MAX_CONTAINMENT = 0.15
+# Holders are judged by their own text when it has at least this many content words.
+UNRELATED_MIN_OWN_WORDS = 20  # distinct content words outside shared lines
 # Content words are at least this long (shorter ones are mostly function words).
 CONTENT_WORD_MIN_CHARS = 4
+# Frequent English words of four letters or more: they say nothing about the topic.
+COMMON_WORDS = frozenset(
+    (
+        "that this with from have been were they their them then than there these those "
+        "will would could should said says about after before every other being which "
+        "when what where while some into over such most just like very even back many "
+        "much more also only still does each made make time year years people first last "
+        "well just your yours here above below starting added period because through"
+    ).split()
+)
 # Article language is judged on lines at least this long (short lines are noisy).
 LANGUAGE_SAMPLE_MIN_WORDS = 8
+# ... and on this many characters at most: a few paragraphs settle it, and it keeps
+# cleaning linear in practice.
+LANGUAGE_SAMPLE_MAX_CHARS = 4000
 
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
@@ -135,15 +154,15 @@ def _article_language(lines: list[Line]) -> str:
     sample = [
         line.text for line in lines if len(signals.words_of(line.text)) >= LANGUAGE_SAMPLE_MIN_WORDS
     ]
-    return detect_language("\n".join(sample or [line.text for line in lines]))
+    text = "\n".join(sample or [line.text for line in lines])
+    return detect_language(text[:LANGUAGE_SAMPLE_MAX_CHARS])
 
 
 def _content_words(text: str) -> set[str]:
-    stop = STOP_WORDS.get("en", frozenset())
     return {
         word
         for word in (w.lower() for w in signals.words_of(text))
-        if len(word) >= CONTENT_WORD_MIN_CHARS and word not in stop and not word.isdigit()
+        if len(word) >= CONTENT_WORD_MIN_CHARS and word not in COMMON_WORDS and not word.isdigit()
     }
 
 
@@ -151,7 +170,11 @@ def find_repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
     """Normalised lines that occur in two or more unrelated articles of the batch.
 
     A line shared by articles about the same event is kept: wire copy reprinted
-    by several outlets is story, not furniture.
+    by several outlets is story, not furniture. Two holders are compared by the
+    words of their own (unshared) lines; when one holder has no text of its own
+    (it is nothing but shared lines), all its words are compared with the other's
+    own words instead. Two holders that are both nothing but shared lines cannot
+    be told apart from two copies of one story, so they never decide.
     """
     holders: dict[str, set[int]] = defaultdict(set)
     line_sets: list[set[str]] = []
@@ -164,20 +187,38 @@ def find_repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
     shared = {line: owners for line, owners in holders.items() if len(owners) > 1}
     if not shared:
         return frozenset()
-    vocabularies: dict[int, set[str]] = {}
+    own: dict[int, set[str]] = {}
+    whole: dict[int, set[str]] = {}
 
-    def vocabulary(number: int) -> set[str]:
-        if number not in vocabularies:
-            own = [line for line in line_sets[number] if line not in shared]
-            vocabularies[number] = _content_words("\n".join(own))
-        return vocabularies[number]
+    def own_words(number: int) -> set[str]:
+        if number not in own:
+            lines = [line for line in line_sets[number] if line not in shared]
+            own[number] = _content_words("\n".join(lines))
+        return own[number]
+
+    def all_words(number: int) -> set[str]:
+        if number not in whole:
+            whole[number] = _content_words("\n".join(line_sets[number]))
+        return whole[number]
+
+    def unrelated(first: int, second: int) -> bool:
+        first_own = len(own_words(first)) >= UNRELATED_MIN_OWN_WORDS
+        second_own = len(own_words(second)) >= UNRELATED_MIN_OWN_WORDS
+        if first_own and second_own:
+            return _jaccard(own_words(first), own_words(second)) < UNRELATED_MAX_JACCARD
+        if first_own or second_own:
+            with_text, without = (first, second) if first_own else (second, first)
+            bare = all_words(without)
+            if not bare:
+                return False
+            contained = len(bare & own_words(with_text)) / len(bare)
+            return contained < UNRELATED_MAX_CONTAINMENT
+        return False
 
     repeated = set()
     for line, owners in shared.items():
-        for first, second in combinations(sorted(owners), 2):
-            if _jaccard(vocabulary(first), vocabulary(second)) < UNRELATED_MAX_JACCARD:
-                repeated.add(line)
-                break
+        if any(unrelated(a, b) for a, b in combinations(sorted(owners), 2)):
+            repeated.add(line)
     return frozenset(repeated)
 
 

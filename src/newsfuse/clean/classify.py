@@ -31,6 +31,10 @@ HEAD_LINES = 5
 RELATED_MIN_ELLIPSIS_TEASERS = 2
 RELATED_MIN_HEADLINES = 3
 
+# Every shape-based signal concerns short lines (captions, stamps, counters, prompts
+# run to a few dozen words); longer lines are paragraphs of story and skip those checks.
+SHORT_LINE_MAX_CHARS = 600
+
 # Reasons recorded in Removal.reason (stable strings: benchmarks count by them).
 REASON_REPEATED = "repeated in unrelated articles"
 REASON_CAPTION = "photo caption or credit"
@@ -76,6 +80,8 @@ def strong_reason(line: str, *, title: str, repeated: frozenset[str]) -> str:
         return REASON_REPEATED
     if title and normalise_line(line) == normalise_line(title):
         return REASON_TITLE
+    if len(line) > SHORT_LINE_MAX_CHARS:
+        return ""
     if signals.is_caption_credit(line):
         return REASON_CAPTION
     if signals.is_copyright(line):
@@ -93,6 +99,8 @@ def strong_reason(line: str, *, title: str, repeated: frozenset[str]) -> str:
 
 def weak_reason(line: str, *, language: str) -> str:
     """The reason to remove ``line`` if it is at the head or tail of the article, or ""."""
+    if len(line) > SHORT_LINE_MAX_CHARS:
+        return REASON_FOREIGN if is_foreign(line, language) else ""
     if signals.stamp_kind(line) == "date":
         return REASON_DATE
     if signals.is_reader_prompt(line):
@@ -113,15 +121,13 @@ def classify_lines(
     texts = [line.text for line in lines]
     reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
     _mark_related_list(texts, reasons)
-    weak = [weak_reason(text, language=language) for text in texts]
-    for index in range(len(lines)):  # peel from the head
-        if not (reasons[index] or weak[index]):
-            break
-        reasons[index] = reasons[index] or weak[index]
-    for index in reversed(range(len(lines))):  # peel from the tail
-        if not (reasons[index] or weak[index]):
-            break
-        reasons[index] = reasons[index] or weak[index]
+    # Weak signals are only looked at where peeling reaches: the head and the tail.
+    for order in (range(len(lines)), reversed(range(len(lines)))):
+        for index in order:
+            reason = reasons[index] or weak_reason(texts[index], language=language)
+            if not reason:
+                break
+            reasons[index] = reason
     return reasons
 
 

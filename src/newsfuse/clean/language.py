@@ -68,28 +68,35 @@ MARKER_LETTERS: dict[str, frozenset[str]] = {
 # marker letters); short lines ("Photo", "ALSO:") carry too little to say.
 MIN_EVIDENCE = 2
 
+# A line's language shows in its first few hundred characters; looking further only costs.
+MAX_SAMPLE_CHARS = 1000
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII_LETTERS = re.compile(r"[^\W\d_A-Za-z]", re.UNICODE)
 
 
 def detect_script(text: str) -> str:
     """The dominant Unicode script of the letters in ``text`` ("LATIN", "CYRILLIC", ...)."""
     scripts: Counter[str] = Counter()
-    for character in text:
-        if character.isalpha():
-            name = unicodedata.name(character, "")
-            scripts[name.split(" ", 1)[0] if name else "UNKNOWN"] += 1
-    return scripts.most_common(1)[0][0] if scripts else ""
+    scripts["LATIN"] = len(_ASCII_LETTERS.findall(text))  # fast path: most text is ASCII
+    for character in _NON_ASCII_LETTERS.findall(text):
+        name = unicodedata.name(character, "")
+        scripts[name.split(" ", 1)[0] if name else "UNKNOWN"] += 1
+    script, count = scripts.most_common(1)[0]
+    return script if count else ""
 
 
 def language_scores(text: str) -> Counter[str]:
     """Evidence per language: stop-word hits plus marker letters."""
     lowered = text.lower()
-    words = _WORD.findall(lowered)
+    words = Counter(_WORD.findall(lowered))
+    characters = Counter(lowered)
     scores: Counter[str] = Counter()
     for language, stop_words in STOP_WORDS.items():
-        scores[language] = sum(1 for word in words if word in stop_words)
+        scores[language] = sum(count for word, count in words.items() if word in stop_words)
     for language, letters in MARKER_LETTERS.items():
-        scores[language] += sum(1 for character in lowered if character in letters)
+        scores[language] += sum(characters[letter] for letter in letters)
     return scores
 
 
@@ -111,6 +118,7 @@ def is_foreign(line: str, article_language: str) -> bool:
     """True if ``line`` is clearly in another language (or script) than the article."""
     if not article_language:
         return False
+    line = line[:MAX_SAMPLE_CHARS]
     line_language = detect_language(line)
     if not line_language or line_language == article_language:
         return False

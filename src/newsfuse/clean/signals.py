@@ -30,6 +30,10 @@ COUNTER_MAX_WORDS = 14
 STAMP_MAX_WORDS = 14
 # Copyright lines can carry a sentence of legalese, but not a paragraph.
 COPYRIGHT_MAX_WORDS = 40
+# A photo caption is a sentence or two; a credit is found within this many words of
+# either end of it (the rest of a long line with a credit inside is story).
+CAPTION_MAX_WORDS = 80
+CREDIT_EDGE_WORDS = 8
 # A related-article teaser is one sentence at most.
 TEASER_MAX_WORDS = 45
 
@@ -60,7 +64,7 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*(\s|$)")
 # "(AP Photo/Jane Doe)", "REUTERS/John Smith", "Photo: Jane Doe", "Image copyright X".
 _CREDIT = re.compile(
     r"\((?:[A-Z][\w.&-]*\s)*(?:photo|photograph|picture|image|file photo|foto)s?\b[^)]*\)"
-    r"|\b[A-Z]{2,}(?:\s[A-Z]{2,})?\s?/\s?(?:[A-Z][\w.'-]+)(?:\s[A-Z][\w.'-]+){0,3}\s*$"
+    r"|(?-i:\b[A-Z]{3,}(?:\s[A-Z]{2,})?\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*$)"
     r"|^(?:photo|photograph|picture|image|file photo|caption|credit)s?\s*(?:credit|copyright|"
     r"caption)?\s*[:|]"
     r"|\bimage (?:copyright|caption)\b|\b(?:getty|shutterstock) images\b"
@@ -140,8 +144,21 @@ def is_teaser(line: str) -> bool:
 
 
 def is_caption_credit(line: str) -> bool:
-    """A photo caption or credit ("... (AP Photo/Jane Doe)", "REUTERS/Name", "Image copyright")."""
-    return bool(_CREDIT.search(line.strip()))
+    """A photo caption or credit ("... (AP Photo/Jane Doe)", "REUTERS/Name", "Image copyright").
+
+    The credit must close the line or open it: a credit in the middle of a long
+    line is followed by story text, which is kept.
+    """
+    stripped = line.strip()
+    words = words_of(stripped)
+    if len(words) > CAPTION_MAX_WORDS:
+        return False
+    for match in _CREDIT.finditer(stripped):
+        before = len(words_of(stripped[: match.start()]))
+        after = len(words_of(stripped[match.end() :]))
+        if after <= CREDIT_EDGE_WORDS or before <= CREDIT_EDGE_WORDS:
+            return True
+    return False
 
 
 def is_copyright(line: str) -> bool:
@@ -204,8 +221,10 @@ def is_reader_prompt(line: str) -> bool:
                                                                  "our", "us", "to", "for", "more",
                                                                  "on", "this", "now", "also"}
     )  # fmt: skip
+    # One interface noun in a sentence to the reader is still story ("If you thought
+    # Facebook was invasive, ..."); two, or an address to write to, is a prompt.
     addresses_reader = any(word in SECOND_PERSON for word in words) and (
-        any(word in UI_NOUNS for word in words) or bool(_EMAIL_OR_URL.search(stripped))
+        sum(1 for word in words if word in UI_NOUNS) >= 2 or bool(_EMAIL_OR_URL.search(stripped))
     )
     if starts_imperative or addresses_reader:
         return True
