@@ -32,7 +32,7 @@ from newsfuse.clean.classify import (
     normalise_line,
     split_lines,
 )
-from newsfuse.clean.language import STOP_WORDS, detect_language
+from newsfuse.clean.language import detect_language
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
@@ -52,14 +52,12 @@ UNRELATED_MIN_OWN_WORDS = 20  # distinct content words outside shared lines
 # Content words are at least this long (shorter ones are mostly function words).
 CONTENT_WORD_MIN_CHARS = 4
 # Frequent English words of four letters or more: they say nothing about the topic.
-COMMON_WORDS = frozenset(
-    (
-        "that this with from have been were they their them then than there these those "
-        "will would could should said says about after before every other being which "
-        "when what where while some into over such most just like very even back many "
-        "much more also only still does each made make time year years people first last "
-        "well just your yours here above below starting added period because through"
-    ).split()
+COMMON_WORDS = signals.word_set(
+    "that this with from have been were they their them then than there these those "
+    "will would could should said says about after before every other being which "
+    "when what where while some into over such most just like very even back many "
+    "much more also only still does each made make time year years people first last "
+    "well your yours here above below starting added period because through"
 )
 # Article language is judged on lines at least this long (short lines are noisy).
 LANGUAGE_SAMPLE_MIN_WORDS = 8

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     """A set of words written as one space-separated string (readable word lists)."""
     return frozenset(words.split())
 
@@ -38,13 +38,13 @@ CREDIT_EDGE_WORDS = 8
 TEASER_MAX_WORDS = 45
 
 # Verbs (and their UI nouns) that address the reader of a web page, not of a story.
-UI_VERBS = _word_set(
+UI_VERBS = word_set(
     "add share comment comments subscribe sign log login click tap follow tweet retweet "
     "email print like register join download read see watch view reply report leave "
     "post send submit continue skip close enable disable allow accept learn get visit "
     "save bookmark order"
 )
-UI_NOUNS = _word_set(
+UI_NOUNS = word_set(
     "comment comments newsletter newsletters account button link links app apps menu "
     "page website site browser javascript cookies cookie settings privacy policy terms "
     "advertisement advertising ad ads sponsored notifications alerts subscription "
@@ -53,7 +53,7 @@ UI_NOUNS = _word_set(
     "gallery photos video videos slideshow news below above here next previous home "
     "top story continued more related"
 )
-SECOND_PERSON = _word_set("you your yours you're you'll you've")
+SECOND_PERSON = word_set("you your yours you're you'll you've")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 # Sentences end with these (a closing quote or bracket after them is looked through).
