@@ -46,6 +46,7 @@ REASON_BYLINE = "byline"
 REASON_INTERFACE = "interface text"
 REASON_TITLE = "repeated title"
 REASON_PROMPT = "share/comment prompt"
+REASON_WIDGET = "social widget or reader notice"
 REASON_FOREIGN = "notice in another language"
 REASON_LABEL = "source or label line"
 REASON_FRAGMENT = "navigation or label fragment"
@@ -105,6 +106,8 @@ def weak_reason(line: str, *, language: str) -> str:
         return REASON_DATE
     if signals.is_reader_prompt(line):
         return REASON_PROMPT
+    if signals.is_reader_notice(line):
+        return REASON_WIDGET
     if is_foreign(line, language):
         return REASON_FOREIGN
     if signals.is_label_line(line):

@@ -34,6 +34,14 @@ COPYRIGHT_MAX_WORDS = 40
 # either end of it (the rest of a long line with a credit inside is story).
 CAPTION_MAX_WORDS = 80
 CREDIT_EDGE_WORDS = 8
+# Interface lines ("Share this story on Facebook and Twitter", "Story continues below
+# advertisement") are short and at least half interface words.
+INTERFACE_MAX_WORDS = 12
+INTERFACE_MIN_UI_SHARE = 0.5
+# A widget's help text addressed to the user is a paragraph at most, with interface
+# words making up a clear share of it.
+NOTICE_MAX_WORDS = 80
+NOTICE_MIN_UI_SHARE = 0.15
 # A related-article teaser is one sentence at most.
 TEASER_MAX_WORDS = 45
 
@@ -233,7 +241,32 @@ def is_reader_prompt(line: str) -> bool:
 
 def is_interface_line(line: str) -> bool:
     """A short unpunctuated line made mostly of interface words ("Story continued below")."""
-    return is_fragment(line) and len(words_of(line)) >= 1 and ui_score(line) >= 0.5
+    words = words_of(line)
+    if not words or len(words) > INTERFACE_MAX_WORDS or has_terminal_punctuation(line.strip()):
+        return False
+    return ui_score(line) >= INTERFACE_MIN_UI_SHARE
+
+
+def is_reader_notice(line: str) -> bool:
+    """A paragraph speaking to the page's user about the interface (a social widget's help).
+
+    "You can add your location to your posts ... Learn more": second person twice
+    or more, and interface words (other than "you") twice or more.
+    """
+    words = [word.lower() for word in words_of(line)]
+    if not words or len(words) > NOTICE_MAX_WORDS:
+        return False
+    second_person = sum(1 for word in words if word in SECOND_PERSON)
+    interface = sum(1 for word in words if word in UI_VERBS or word in UI_NOUNS)
+    # A quote ("You like to see winners," she said) has verbs like "see" but no
+    # interface nouns; a widget always names the thing it is about.
+    nouns = sum(1 for word in words if word in UI_NOUNS)
+    return (
+        second_person >= 2
+        and interface >= 2
+        and nouns >= 1
+        and interface / len(words) >= NOTICE_MIN_UI_SHARE
+    )
 
 
 def is_label_line(line: str) -> bool:
