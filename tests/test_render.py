@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -621,3 +622,45 @@ def test_safe_url_only_passes_http_urls(url: str) -> None:
 )
 def test_safe_url_cases(url: str, linked: bool) -> None:
     assert (safe_url(url) is not None) is linked
+
+
+# --- in a real browser --------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_html_in_headless_chromium_at_phone_width() -> None:
+    """The page's CSP admits its own style and script, loads nothing, runs no injected code."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 360, "height": 740})
+            console: list[str] = []
+            requests: list[str] = []
+            dialogs: list[str] = []
+            page.on("console", lambda message: console.append(message.text))
+            page.on("request", lambda request: requests.append(request.url))
+
+            def refuse(dialog: Any) -> None:
+                dialogs.append(dialog.message)
+                dialog.dismiss()
+
+            page.on("dialog", refuse)
+            page.set_content(render(make_hostile_brief(), "html"))
+            # The inline style applied (a CSP hash mismatch would leave max-width unset).
+            assert page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth")
+            assert (
+                page.evaluate("getComputedStyle(document.querySelector('main')).maxWidth") != "none"
+            )
+            # Readable on a phone: the page itself never scrolls sideways (the table may).
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360
+            # The inline script runs: hovering a citation highlights its source.
+            page.hover("a[href='#source-2']")
+            assert "hl" in page.evaluate("document.querySelector('#source-2').className")
+            assert (console, requests, dialogs) == ([], [], [])
+        finally:
+            browser.close()
