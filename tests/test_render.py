@@ -664,3 +664,41 @@ def test_html_in_headless_chromium_at_phone_width() -> None:
             assert (console, requests, dialogs) == ([], [], [])
         finally:
             browser.close()
+
+
+# --- the bundled example ------------------------------------------------------------------
+
+EXAMPLE = REPO / "examples" / "harbour-fire"
+
+
+def visible_words(path: Path) -> int:
+    """Words a reader would see: tags, head and attributes dropped from HTML."""
+    text = path.read_text("utf-8")
+    if path.suffix == ".html":
+        text = re.sub(r"(?s)<head>.*?</head>|<[^>]+>", " ", text)
+    return len(text.split())
+
+
+def test_bundled_example_has_dated_reports_with_the_promised_facts() -> None:
+    files = sorted(EXAMPLE.iterdir())
+    assert [f.suffix for f in files].count(".html") == 1
+    assert 3 <= len(files) <= 4
+    for path in files:
+        assert 150 <= visible_words(path) <= 400, path.name
+        text = path.read_text("utf-8")
+        assert re.search(r"Published: \w+day \d+ March 2026|article:published_time", text)
+        assert "©" in text, f"{path.name} should carry a copyright line to clean away"
+    corpus = "\n".join(f.read_text("utf-8") for f in files)
+    for phrase in ("Forty firefighters", "About 45 firefighters", "5 miles", "8 km", "rose to 12"):
+        assert phrase in corpus
+
+
+def test_split_note_reads_the_fact_comparer_formats() -> None:
+    numbers = {"a": 1, "b, c": 2, "c": 3}
+    assert format_note(split_note("600 according to [c], [a]", numbers)) == (
+        "600 according to [3], [1]"
+    )
+    assert format_note(split_note("later revised to 45 [b, c]", numbers)) == (
+        "later revised to 45 [2]"
+    )
+    assert format_note(split_note("see [a, zz]", numbers)) == "see [1, zz]"

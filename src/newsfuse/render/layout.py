@@ -112,7 +112,9 @@ def split_note(note: str, numbers: Mapping[str, int]) -> tuple[NoteSegment, ...]
     for match in _BRACKET.finditer(note):
         if match.start() > position:
             segments.append(NoteSegment(note[position : match.start()]))
-        parts = [part.strip() for part in match.group(1).split(",")]
+        whole = match.group(1).strip()
+        # An id may itself contain a comma; the whole bracket is tried as one id first.
+        parts = [whole] if whole in numbers else [part.strip() for part in whole.split(",")]
         if parts and all(part in numbers for part in parts):
             segments.append(NoteSegment("", tuple(numbers[part] for part in parts)))
         else:

@@ -105,7 +105,11 @@ def _render_facts(rows: Sequence[FactRow], source_count: int) -> str:
 def _grid_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
     """One table row; cells too long for their column wrap onto extra lines."""
     wrapped = [
-        [line.replace(_GLUE, " ") for line in textwrap.wrap(_glue_brackets(c), w)] or [""]
+        [
+            line.replace(_GLUE, " ")
+            for line in textwrap.wrap(_glue_brackets(c), w, break_on_hyphens=False)
+        ]
+        or [""]
         for c, w in zip(cells, widths, strict=True)
     ]
     height = max(len(w) for w in wrapped)
