@@ -208,6 +208,18 @@ def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
     return tuple(_build_row(fact, numbers, published, len(brief.sources)) for fact in brief.facts)
 
 
+def fact_columns(rows: Sequence[FactRow]) -> tuple[int, ...]:
+    """The source numbers that state at least one fact: the fact table's columns.
+
+    A source with nothing in the table would only add a column of dashes, which
+    in a story with many sources pushes the table off the screen.
+    """
+    count = max((len(row.cells) for row in rows), default=0)
+    return tuple(
+        n for n in range(1, count + 1) if any(row.cells[n - 1] != ABSENT_CELL for row in rows)
+    )
+
+
 def _build_row(
     fact: Fact,
     numbers: Mapping[str, int],
