@@ -705,3 +705,20 @@ def test_split_note_reads_the_fact_comparer_formats() -> None:
         "later revised to 45 [2]"
     )
     assert format_note(split_note("see [a, zz]", numbers)) == "see [1, zz]"
+
+
+def test_fact_rows_put_disputes_first_and_keep_order_within_a_verdict() -> None:
+    brief = make_brief()
+    single = Fact("single", "damage", "money", (Claim("pike", 0, 3, "£2m", "money", 2e6, "GBP"),))
+    shuffled = (single, brief.facts[2], brief.facts[1], brief.facts[3], brief.facts[0])
+    rows = build_fact_rows(replace(brief, facts=shuffled))
+    assert [row.subject for row in rows] == [
+        "firefighters at the scene",
+        "people injured",
+        "distance from Brackwater",
+        "date of the fire",
+        "damage",
+    ]
+    data = json.loads(render(replace(brief, facts=shuffled), "json"))
+    assert data["facts"][0]["subject"] == "damage"  # the JSON keeps the comparer's order
+    assert data["facts"][0]["claims"][0]["value"] == 2000000
