@@ -65,7 +65,11 @@ def main() -> None:
     _register()
     debug = "--debug" in sys.argv[1:]
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, click returns the code of a raised typer.Exit instead of
+        # exiting; pass it on so that "some inputs were skipped" reaches the shell.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except NewsfuseError as error:
         if debug:
             raise
