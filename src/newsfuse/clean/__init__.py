@@ -32,7 +32,7 @@ from newsfuse.clean.classify import (
     normalise_line,
     split_lines,
 )
-from newsfuse.clean.language import detect_language
+from newsfuse.clean.language import detect_main_language
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
@@ -61,9 +61,8 @@ COMMON_WORDS = signals.word_set(
 )
 # Article language is judged on lines at least this long (short lines are noisy).
 LANGUAGE_SAMPLE_MIN_WORDS = 8
-# ... and on this many characters at most: a few paragraphs settle it, and it keeps
-# cleaning linear in practice.
-LANGUAGE_SAMPLE_MAX_CHARS = 4000
+# ... and on this many such lines at most: a few paragraphs settle it cheaply.
+LANGUAGE_SAMPLE_LINES = 40
 
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
@@ -128,13 +127,15 @@ def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -
 
 
 def _strip_dateline(kept: list[Line], removed: list[Removal]) -> list[Line]:
+    # A wire dateline opens the body; every one among the first lines is stripped (not
+    # just the first) so that cleaning twice gives the same text as cleaning once.
+    result = list(kept)
     for position, line in enumerate(kept[:HEAD_LINES]):
         prefix = signals.dateline_prefix(line.text)
         if prefix:
             removed.append(Removal(prefix.strip(), REASON_DATELINE))
-            stripped = Line(line.paragraph, line.text[len(prefix) :])
-            return [*kept[:position], stripped, *kept[position + 1 :]]
-    return kept
+            result[position] = Line(line.paragraph, line.text[len(prefix) :])
+    return result
 
 
 def _join(lines: list[Line]) -> str:
@@ -152,8 +153,7 @@ def _article_language(lines: list[Line]) -> str:
     sample = [
         line.text for line in lines if len(signals.words_of(line.text)) >= LANGUAGE_SAMPLE_MIN_WORDS
     ]
-    text = "\n".join(sample or [line.text for line in lines])
-    return detect_language(text[:LANGUAGE_SAMPLE_MAX_CHARS])
+    return detect_main_language((sample or [line.text for line in lines])[:LANGUAGE_SAMPLE_LINES])
 
 
 def _content_words(text: str) -> set[str]:

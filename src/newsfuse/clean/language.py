@@ -91,12 +91,15 @@ def language_scores(text: str) -> Counter[str]:
     """Evidence per language: stop-word hits plus marker letters."""
     lowered = text.lower()
     words = Counter(_WORD.findall(lowered))
-    characters = Counter(lowered)
     scores: Counter[str] = Counter()
     for language, stop_words in STOP_WORDS.items():
         scores[language] = sum(count for word, count in words.items() if word in stop_words)
     for language, letters in MARKER_LETTERS.items():
-        scores[language] += sum(characters[letter] for letter in letters)
+        # Counted per word, like a stop word: one long word full of marker letters
+        # is one piece of evidence, not five.
+        scores[language] += sum(
+            count for word, count in words.items() if any(letter in word for letter in letters)
+        )
     return scores
 
 
@@ -112,6 +115,20 @@ def detect_language(text: str) -> str:
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return ""
     return ranked[0][0]
+
+
+def detect_main_language(lines: list[str]) -> str:
+    """The language of most of the text: each line votes for its language with its length.
+
+    Pooling all words instead would let one long notice full of marker letters
+    outvote a short article.
+    """
+    votes: Counter[str] = Counter()
+    for line in lines:
+        language = detect_language(line[:MAX_SAMPLE_CHARS])
+        if language:
+            votes[language] += len(_WORD.findall(line))
+    return votes.most_common(1)[0][0] if votes else ""
 
 
 def is_foreign(line: str, article_language: str) -> bool:

@@ -25,6 +25,8 @@ HEADLINE_MAX_WORDS = 16
 FRAGMENT_MAX_WORDS = 6
 # A reader prompt ("Sign up for our newsletter", "Add a comment") is a short line.
 PROMPT_MAX_WORDS = 20
+# A short line with an address to write to is a contact or tip prompt.
+CONTACT_MAX_WORDS = 12
 # A counter ("This story has been read 339 times") or stamp is a short line.
 COUNTER_MAX_WORDS = 14
 STAMP_MAX_WORDS = 14
@@ -50,7 +52,7 @@ UI_VERBS = word_set(
     "add share comment comments subscribe sign log login click tap follow tweet retweet "
     "email print like register join download read see watch view reply report leave "
     "post send submit continue skip close enable disable allow accept learn get visit "
-    "save bookmark order"
+    "save bookmark order delete edit upload"
 )
 UI_NOUNS = word_set(
     "comment comments newsletter newsletters account button link links app apps menu "
@@ -59,7 +61,7 @@ UI_NOUNS = word_set(
     "subscribers login password inbox email emails facebook twitter instagram whatsapp "
     "linkedin pinterest reddit youtube tweets widget location reprints copies "
     "gallery photos video videos slideshow news below above here next previous home "
-    "top story continued more related"
+    "top story continued more related web posts profile"
 )
 SECOND_PERSON = word_set("you your yours you're you'll you've")
 
@@ -67,7 +69,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 # Sentences end with these (a closing quote or bracket after them is looked through).
 _TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _ELLIPSIS = re.compile(r"(\.\.\.|…)['\"’”»)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*(\s|$)")
+# A sentence end is followed by a capital (or the end): "Korn & Co. announced" is one sentence.
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*(?:\s+(?=[A-Z\"“‘'(])|\s*$)")
 
 # "(AP Photo/Jane Doe)", "REUTERS/John Smith", "Photo: Jane Doe", "Image copyright X".
 _CREDIT = re.compile(
@@ -75,6 +78,7 @@ _CREDIT = re.compile(
     r"|(?-i:\b[A-Z]{3,}(?:\s[A-Z]{2,})?\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*$)"
     r"|^(?:photo|photograph|picture|image|file photo|caption|credit)s?\s*(?:credit|copyright|"
     r"caption)?\s*[:|]"
+    r"|\b(?:photo|photograph|picture|image|credit)s?\s*:\s*(?-i:[A-Z])"
     r"|\bimage (?:copyright|caption)\b|\b(?:getty|shutterstock) images\b"
     r"|\b(?:photo|image|picture) (?:by|credit|courtesy)\b",
     re.I,
@@ -236,6 +240,8 @@ def is_reader_prompt(line: str) -> bool:
     )
     if starts_imperative or addresses_reader:
         return True
+    if len(words) <= CONTACT_MAX_WORDS and _EMAIL_OR_URL.search(stripped):
+        return True  # "Got a tip? Write to desk@...": a contact line
     return stripped.isupper() and len(words) >= 2 and ui_score(stripped) >= 0.3
 
 
