@@ -129,6 +129,8 @@ def test_social_widget_help_text_at_the_tail() -> None:
 def test_turkish_like_moderation_notice_in_english_article() -> None:
     text = (
         "The island council approved the harbour budget on Tuesday by seven votes to two.\n\n"
+        "The money will pay for a new breakwater and for dredging the channel, which has "
+        "been too shallow for the larger ferries since the winter storms.\n\n"
         "UYARI: Hakaret ve küfür içeren yorumlar ile büyük harflerle yazılmış "
         "yorumlar onaylanmamaktadır."
     )

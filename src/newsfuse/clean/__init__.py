@@ -32,7 +32,6 @@ from newsfuse.clean.classify import (
     normalise_line,
     split_lines,
 )
-from newsfuse.clean.language import detect_main_language
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
@@ -59,10 +58,6 @@ COMMON_WORDS = signals.word_set(
     "much more also only still does each made make time year years people first last "
     "well your yours here above below starting added period because through"
 )
-# Article language is judged on lines at least this long (short lines are noisy).
-LANGUAGE_SAMPLE_MIN_WORDS = 8
-# ... and on this many such lines at most: a few paragraphs settle it cheaply.
-LANGUAGE_SAMPLE_LINES = 40
 
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
@@ -98,8 +93,7 @@ def clean_report(report: ReadReport) -> ReadReport:
 def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -> Article:
     """Clean one article; ``repeated`` are normalised lines known to be site furniture."""
     lines = split_lines(article.text)
-    language = _article_language(lines)
-    reasons = classify_lines(lines, title=article.title, language=language, repeated=repeated)
+    reasons = classify_lines(lines, title=article.title, repeated=repeated)
     kept: list[Line] = []
     removed: list[Removal] = []
     published, author = article.published, article.author
@@ -147,13 +141,6 @@ def _join(lines: list[Line]) -> str:
             previous = line.paragraph
         paragraphs[-1].append(line.text)
     return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
-
-
-def _article_language(lines: list[Line]) -> str:
-    sample = [
-        line.text for line in lines if len(signals.words_of(line.text)) >= LANGUAGE_SAMPLE_MIN_WORDS
-    ]
-    return detect_main_language((sample or [line.text for line in lines])[:LANGUAGE_SAMPLE_LINES])
 
 
 def _content_words(text: str) -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 
 
@@ -68,6 +69,10 @@ MARKER_LETTERS: dict[str, frozenset[str]] = {
 # marker letters); short lines ("Photo", "ALSO:") carry too little to say.
 MIN_EVIDENCE = 2
 
+# Share of language votes (words in lines of a detected language) the article's main
+# language needs before lines in other languages are treated as notices: two thirds
+# means the story outweighs any notice two to one.
+MAIN_LANGUAGE_MIN_SHARE = 2 / 3
 # A line's language shows in its first few hundred characters; looking further only costs.
 MAX_SAMPLE_CHARS = 1000
 
@@ -103,6 +108,7 @@ def language_scores(text: str) -> Counter[str]:
     return scores
 
 
+@lru_cache(maxsize=8192)  # the cleaner asks again for the same lines while it iterates
 def detect_language(text: str) -> str:
     """Best-guess language code of ``text``, the script name if not Latin, or "" if unsure."""
     script = detect_script(text)
@@ -118,17 +124,22 @@ def detect_language(text: str) -> str:
 
 
 def detect_main_language(lines: list[str]) -> str:
-    """The language of most of the text: each line votes for its language with its length.
+    """The language of most of the text, or "" when no language clearly dominates.
 
-    Pooling all words instead would let one long notice full of marker letters
-    outvote a short article.
+    Each line votes for its language with its number of words (pooling all words
+    instead would let one long notice full of marker letters outvote a short
+    article). The winner must hold MAIN_LANGUAGE_MIN_SHARE of the votes: telling a
+    notice from the story by language is only safe when the story is clearly longer.
     """
     votes: Counter[str] = Counter()
     for line in lines:
         language = detect_language(line[:MAX_SAMPLE_CHARS])
         if language:
             votes[language] += len(_WORD.findall(line))
-    return votes.most_common(1)[0][0] if votes else ""
+    if not votes:
+        return ""
+    language, count = votes.most_common(1)[0]
+    return language if count >= MAIN_LANGUAGE_MIN_SHARE * sum(votes.values()) else ""
 
 
 def is_foreign(line: str, article_language: str) -> bool:
