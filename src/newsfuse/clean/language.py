@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
 
 
 def _word_set(words: str) -> frozenset[str]:
