@@ -289,3 +289,30 @@ def test_story_sentences_always_survive(story: list[str]) -> None:
     for sentence in story:
         # a dateline prefix may be stripped, never the sentence after it
         assert re.sub(r"^[A-Z]+ \(NWA\) - ", "", sentence) in cleaned.text
+
+
+def test_agencyless_dateline_and_file_photo_caption() -> None:
+    text = (
+        "FILE - In this March 3, 2020, file photo, harbour master Ilka Brandt inspects the "
+        "pier at Ostmark. Brandt said on Monday the... (Nord Press)\n\n"
+        "OSTMARK, Tarven — The harbour reopened on Monday after repairs to the pier.\n\n"
+        "NORDLICHT plans a second boat."
+    )
+    cleaned = clean_one(Article(id="c", text=text))
+    assert cleaned.text == (
+        "The harbour reopened on Monday after repairs to the pier.\n\n"
+        "NORDLICHT plans a second boat."
+    )
+    reasons = reasons_of(cleaned)
+    assert reasons["wire dateline"] == "OSTMARK, Tarven —"
+    assert reasons["photo caption or credit"].startswith("FILE - In this")
+
+
+def test_credit_followed_by_long_story_text_is_kept() -> None:
+    line = (
+        "Photo: Ana Pereira/via Courier The harbour master said the pier would need another "
+        "month of work before the larger ferries could dock again, and that the council had "
+        "agreed to pay for the extra divers needed to inspect the foundations."
+    )
+    cleaned = clean_one(Article(id="k", text="The pier is closed.\n\n" + line))
+    assert line in cleaned.text

@@ -8,12 +8,13 @@ from __future__ import annotations
 import io
 import json
 import os
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.config import MAX_INPUT_BYTES
@@ -342,3 +343,27 @@ def test_unknown_extension_binary_is_skipped(tmp_path: Path) -> None:
     report = read_inputs([path])
     assert report.articles == ()
     assert "zip" in report.skipped[0].reason
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from([".txt", ".html", ".jsonl", ".bin", ""]))
+def test_reading_arbitrary_bytes_never_raises(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        report = read_inputs([path])
+    assert len(report.articles) + len(report.skipped) >= 1
+    for article in report.articles:
+        assert article.text.strip() and article.origin.startswith(str(path))
+    for skipped in report.skipped:
+        assert skipped.reason and "\n" not in skipped.reason
+
+
+def test_api_read_report_reads_and_cleans(tmp_path: Path) -> None:
+    from newsfuse.api import read_report
+
+    report = read_report([FIXTURES / "water_vote_wire.txt", tmp_path / "missing.txt"])
+    (article,) = report.articles
+    assert article.author == "Tomas Reiher"
+    assert "HINWEIS" not in article.text
+    assert report.skipped[0].origin.endswith("missing.txt")

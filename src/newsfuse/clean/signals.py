@@ -36,6 +36,9 @@ COPYRIGHT_MAX_WORDS = 40
 # either end of it (the rest of a long line with a credit inside is story).
 CAPTION_MAX_WORDS = 80
 CREDIT_EDGE_WORDS = 8
+# A credit that opens a line ("Image copyright X Image caption ...") is followed by a
+# caption of a sentence or two; more than this is story text, and the line is kept.
+CAPTION_AFTER_CREDIT_MAX_WORDS = 30
 # Interface lines ("Share this story on Facebook and Twitter", "Story continues below
 # advertisement") are short and at least half interface words.
 INTERFACE_MAX_WORDS = 12
@@ -79,6 +82,8 @@ _CREDIT = re.compile(
     r"|^(?:photo|photograph|picture|image|file photo|caption|credit)s?\s*(?:credit|copyright|"
     r"caption)?\s*[:|]"
     r"|\b(?:photo|photograph|picture|image|credit)s?\s*:\s*(?-i:[A-Z])"
+    r"|\bfile (?:photo|image|picture)\b|^in this\b[^.]{0,60}\b(?:photo|image|picture)\b"
+    r"|(?:\.\.\.|…)\s*\([^()]{2,40}\)\s*$"  # a caption cut short, then its credit
     r"|\bimage (?:copyright|caption)\b|\b(?:getty|shutterstock) images\b"
     r"|\b(?:photo|image|picture) (?:by|credit|courtesy)\b",
     re.I,
@@ -109,10 +114,13 @@ _BYLINE = re.compile(
     r"^(?i:by|written by|reporting by|story by)\s+(?P<name>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?"
     r"[A-Z][\w.'’-]+){0,5})\s*(?:[,|/–—-].*)?$",
 )
-# "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- "
+# "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- ", and without
+# the agency "KABUL, Afghanistan — " or "LONDON -- ": a capitalised place, then a dash.
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .'’-]{1,30})?)\s*"
     r"\((?P<agency>[A-Za-z][\w .&-]{0,20})\)\s*(?:[-–—]+|:)\s+(?=\S)"
+    r"|^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?)\s+(?:—|–|--|-)\s+(?=[A-Z\"“‘])"
 )
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://\S+|\bwww\.\S+", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w ]{0,24}:\s*\S")
@@ -168,7 +176,9 @@ def is_caption_credit(line: str) -> bool:
     for match in _CREDIT.finditer(stripped):
         before = len(words_of(stripped[: match.start()]))
         after = len(words_of(stripped[match.end() :]))
-        if after <= CREDIT_EDGE_WORDS or before <= CREDIT_EDGE_WORDS:
+        if after <= CREDIT_EDGE_WORDS:
+            return True
+        if before <= CREDIT_EDGE_WORDS and after <= CAPTION_AFTER_CREDIT_MAX_WORDS:
             return True
     return False
 
