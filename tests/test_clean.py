@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from newsfuse.clean import clean_articles, clean_report, find_repeated_lines
 from newsfuse.clean.language import detect_language, is_foreign
-from newsfuse.clean.signals import is_counter, is_headline_like, is_reader_prompt
+from newsfuse.clean.signals import byline_name, is_counter, is_headline_like, is_reader_prompt
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ReadReport
@@ -150,6 +150,25 @@ def test_weak_signals_do_not_remove_lines_in_the_middle() -> None:
     cleaned = clean_one(Article(id="m", text=text))
     assert cleaned.text == text
     assert cleaned.removed == ()
+
+
+def test_bylines() -> None:
+    assert byline_name("By Alex Varga, Courier Staff • June 14, 2017 2:30 pm") == "Alex Varga"
+    assert byline_name("By MIRA TOLAN and Ilse Varga") == "MIRA TOLAN and Ilse Varga"
+    assert byline_name("By Monday, the water had receded.") == ""
+    assert byline_name("By the time police arrived, the van was gone") == ""
+
+
+def test_story_sentences_that_look_like_boilerplate_are_kept() -> None:
+    text = (
+        "Police released a file photo of the suspect on Monday.\n\n"
+        "The names of the victims may not be published until relatives are told.\n\n"
+        "By Monday, the water had receded.\n\n"
+        "The video of the rescue was viewed 2 million times.\n\n"
+        "The harbour will reopen in May."
+    )
+    cleaned = clean_one(Article(id="s", text=text))
+    assert cleaned.text == text
 
 
 def test_story_sentence_about_views_is_not_a_counter() -> None:

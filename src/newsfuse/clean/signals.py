@@ -27,6 +27,8 @@ FRAGMENT_MAX_WORDS = 6
 PROMPT_MAX_WORDS = 20
 # A short line with an address to write to is a contact or tip prompt.
 CONTACT_MAX_WORDS = 12
+# A byline names one to three people and perhaps an outlet and a time.
+BYLINE_MAX_WORDS = 14
 # A counter ("This story has been read 339 times") or stamp is a short line.
 COUNTER_MAX_WORDS = 14
 STAMP_MAX_WORDS = 14
@@ -82,15 +84,14 @@ _CREDIT = re.compile(
     r"|^(?:photo|photograph|picture|image|file photo|caption|credit)s?\s*(?:credit|copyright|"
     r"caption)?\s*[:|]"
     r"|\b(?:photo|photograph|picture|image|credit)s?\s*:\s*(?-i:[A-Z])"
-    r"|\bfile (?:photo|image|picture)\b|^in this\b[^.]{0,60}\b(?:photo|image|picture)\b"
+    r"|^(?:file\s*[-–—]\s*)?in this\b[^.]{0,80}\b(?:photo|image|picture)\b"
     r"|(?:\.\.\.|…)\s*\([^()]{2,40}\)\s*$"  # a caption cut short, then its credit
     r"|\bimage (?:copyright|caption)\b|\b(?:getty|shutterstock) images\b"
     r"|\b(?:photo|image|picture) (?:by|credit|courtesy)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\ball rights reserved\b"
-    r"|\bmay not be (?:published|reproduced|redistributed)\b",
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\ball rights reserved\b",
     re.I,
 )
 # A number followed closely by what it counts on a web page.
@@ -111,8 +112,8 @@ _DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by|story by)\s+(?P<name>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?"
-    r"[A-Z][\w.'’-]+){0,5})\s*(?:[,|/–—-].*)?$",
+    r"^(?i:by|written by|reporting by|story by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?"
+    r"[A-Z][\w.'’-]+){0,5})\s*(?:[,|/•–—-].*)?$",
 )
 # "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- ", and without
 # the agency "KABUL, Afghanistan — " or "LONDON -- ": a capitalised place, then a dash.
@@ -212,8 +213,14 @@ def stamp_kind(line: str) -> str:
 
 
 def byline_name(line: str) -> str:
-    """The author named by a byline line ("By Jane Doe"), or ""."""
-    match = _BYLINE.match(line.strip())
+    """The author named by a byline line ("By Jane Doe"), or "".
+
+    A byline is short and is not a sentence: "By Monday, the water had receded." is story.
+    """
+    stripped = line.strip()
+    if len(words_of(stripped)) > BYLINE_MAX_WORDS or has_terminal_punctuation(stripped):
+        return ""
+    match = _BYLINE.match(stripped)
     return match["name"].strip(" ,") if match else ""
 
 
