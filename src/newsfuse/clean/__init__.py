@@ -35,7 +35,7 @@ from newsfuse.clean.classify import (
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
-__all__ = ["clean_articles", "clean_report", "find_repeated_lines"]
+__all__ = ["clean_article", "clean_articles", "clean_report", "find_repeated_lines"]
 
 # Two articles sharing a line are "unrelated" (so the line is site furniture, not
 # a wire story both reprint) when their other words overlap less than this
