@@ -15,6 +15,7 @@ in the middle of an article only strong evidence removes a line.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -32,11 +33,10 @@ from newsfuse.clean.classify import (
     normalise_line,
     split_lines,
 )
-from newsfuse.clean.language import detect_language
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
-__all__ = ["clean_articles", "clean_report", "find_repeated_lines"]
+__all__ = ["clean_article", "clean_articles", "clean_report", "find_repeated_lines"]
 
 # Two articles sharing a line are "unrelated" (so the line is site furniture, not
 # a wire story both reprint) when their other words overlap less than this
@@ -59,11 +59,6 @@ COMMON_WORDS = signals.word_set(
     "much more also only still does each made make time year years people first last "
     "well your yours here above below starting added period because through"
 )
-# Article language is judged on lines at least this long (short lines are noisy).
-LANGUAGE_SAMPLE_MIN_WORDS = 8
-# ... and on this many characters at most: a few paragraphs settle it, and it keeps
-# cleaning linear in practice.
-LANGUAGE_SAMPLE_MAX_CHARS = 4000
 
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
@@ -99,8 +94,7 @@ def clean_report(report: ReadReport) -> ReadReport:
 def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -> Article:
     """Clean one article; ``repeated`` are normalised lines known to be site furniture."""
     lines = split_lines(article.text)
-    language = _article_language(lines)
-    reasons = classify_lines(lines, title=article.title, language=language, repeated=repeated)
+    reasons = classify_lines(lines, title=article.title, repeated=repeated)
     kept: list[Line] = []
     removed: list[Removal] = []
     published, author = article.published, article.author
@@ -118,6 +112,10 @@ def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -
         if reason == REASON_BYLINE and not author:
             author = signals.byline_name(line.text)
     kept = _strip_dateline(kept, removed)
+    if published is None:  # "LONDON, March 3, 2021 (Reuters) -": a dateline with a year
+        datelines = [r.text for r in removed if r.reason == REASON_DATELINE]
+        dated = [d for d in datelines if re.search(r"\b(19|20)\d{2}\b", d)]
+        published = parse_stamp(dated[0]) if dated else None
     return replace(
         article,
         text=_join(kept),
@@ -128,13 +126,15 @@ def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -
 
 
 def _strip_dateline(kept: list[Line], removed: list[Removal]) -> list[Line]:
+    # A wire dateline opens the body; every one among the first lines is stripped (not
+    # just the first) so that cleaning twice gives the same text as cleaning once.
+    result = list(kept)
     for position, line in enumerate(kept[:HEAD_LINES]):
         prefix = signals.dateline_prefix(line.text)
         if prefix:
             removed.append(Removal(prefix.strip(), REASON_DATELINE))
-            stripped = Line(line.paragraph, line.text[len(prefix) :])
-            return [*kept[:position], stripped, *kept[position + 1 :]]
-    return kept
+            result[position] = Line(line.paragraph, line.text[len(prefix) :])
+    return result
 
 
 def _join(lines: list[Line]) -> str:
@@ -146,14 +146,6 @@ def _join(lines: list[Line]) -> str:
             previous = line.paragraph
         paragraphs[-1].append(line.text)
     return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
-
-
-def _article_language(lines: list[Line]) -> str:
-    sample = [
-        line.text for line in lines if len(signals.words_of(line.text)) >= LANGUAGE_SAMPLE_MIN_WORDS
-    ]
-    text = "\n".join(sample or [line.text for line in lines])
-    return detect_language(text[:LANGUAGE_SAMPLE_MAX_CHARS])
 
 
 def _content_words(text: str) -> set[str]:

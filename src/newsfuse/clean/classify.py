@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.clean import signals
-from newsfuse.clean.language import is_foreign
+from newsfuse.clean.language import detect_main_language, is_foreign
 
 # Bylines, datelines and repeated titles sit in the first few lines of a body.
 HEAD_LINES = 5
@@ -117,21 +117,34 @@ def weak_reason(line: str, *, language: str) -> str:
     return ""
 
 
-def classify_lines(
-    lines: list[Line], *, title: str, language: str, repeated: frozenset[str]
-) -> list[str]:
+def classify_lines(lines: list[Line], *, title: str, repeated: frozenset[str]) -> list[str]:
     """For each line, the reason it is boilerplate, or "" to keep it."""
     texts = [line.text for line in lines]
     reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
-    _mark_related_list(texts, reasons)
-    # Weak signals are only looked at where peeling reaches: the head and the tail.
-    for order in (range(len(lines)), reversed(range(len(lines)))):
-        for index in order:
-            reason = reasons[index] or weak_reason(texts[index], language=language)
-            if not reason:
-                break
-            reasons[index] = reason
-    return reasons
+    weak: dict[tuple[int, str], str] = {}
+
+    def weak_at(index: int, language: str) -> str:
+        if (index, language) not in weak:
+            weak[index, language] = weak_reason(texts[index], language=language)
+        return weak[index, language]
+
+    # Removing a related list can expose more tail to peel, peeling can expose a
+    # related list, and both change the article's main language (judged on the
+    # lines still kept): repeat until nothing changes, so that cleaning the
+    # cleaned text again removes nothing more.
+    while True:
+        before = list(reasons)
+        _mark_related_list(texts, reasons)
+        language = detect_main_language([t for t, r in zip(texts, reasons, strict=True) if not r])
+        # Weak signals are only looked at where peeling reaches: the head and the tail.
+        for order in (range(len(lines)), reversed(range(len(lines)))):
+            for index in order:
+                reason = reasons[index] or weak_at(index, language)
+                if not reason:
+                    break
+                reasons[index] = reason
+        if reasons == before:
+            return reasons
 
 
 def _mark_related_list(texts: list[str], reasons: list[str]) -> None:
@@ -139,7 +152,9 @@ def _mark_related_list(texts: list[str], reasons: list[str]) -> None:
     while start > 0:
         index = start - 1
         text = texts[index]
-        follows_headline = index > 0 and signals.is_headline_like(texts[index - 1])
+        # Lines already removed are looked through, so that cleaning twice agrees with once.
+        previous = next((i for i in range(index - 1, -1, -1) if not reasons[i]), None)
+        follows_headline = previous is not None and signals.is_headline_like(texts[previous])
         one_sentence = (
             signals.sentence_count(text) <= 1
             and len(signals.words_of(text)) <= signals.TEASER_MAX_WORDS
