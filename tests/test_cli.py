@@ -116,7 +116,8 @@ def test_bad_inputs_are_reported_one_line_each_and_good_ones_still_briefed(
         handle.truncate(50 * 1024 * 1024)
     malformed = tmp_path / "records.jsonl"
     malformed.write_text(
-        '{"id": "ok-1", "text": "A fishing boat was towed into Port Halden after its engine failed."}\n'
+        '{"id": "ok-1", "text": "A fishing boat was towed into Port Halden '
+        'after its engine failed."}\n'
         '{"id": "broken", "text": \n'
         '{"id": "notext", "title": "A record without any body"}\n',
         encoding="utf-8",

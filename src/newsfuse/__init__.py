@@ -23,7 +23,22 @@ _MODEL_NAMES = (
     "Skipped",
 )
 
-__all__ = [*_API_NAMES, *_MODEL_NAMES, "__version__"]
+__all__ = [
+    "Article",
+    "Brief",
+    "BriefSentence",
+    "Citation",
+    "Claim",
+    "Fact",
+    "ReadReport",
+    "Sentence",
+    "Skipped",
+    "__version__",
+    "brief",
+    "compare_facts",
+    "read",
+    "read_report",
+]
 
 if TYPE_CHECKING:
     from newsfuse.api import brief, compare_facts, read, read_report

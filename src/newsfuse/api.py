@@ -22,11 +22,10 @@ def read_report(inputs: Iterable[Input], *, stdin: TextIO | None = None) -> Read
     Bad inputs never stop the read: each is reported in ``ReadReport.skipped``
     with a one-line reason naming the file and line, and the rest go through.
     """
-    from newsfuse.clean import clean_articles
+    from newsfuse.clean import clean_report
     from newsfuse.ingest import read_inputs
 
-    raw = read_inputs(list(inputs), stdin=stdin)
-    return ReadReport(articles=tuple(clean_articles(raw.articles)), skipped=raw.skipped)
+    return clean_report(read_inputs(list(inputs), stdin=stdin))
 
 
 def read(inputs: Iterable[Input], *, stdin: TextIO | None = None) -> list[Article]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -11,7 +11,7 @@ import typer
 from newsfuse.config import DEFAULT_BUDGET
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
@@ -27,7 +27,8 @@ def register(app: typer.Typer) -> None:
     def brief_command(
         paths: list[str] = typer.Argument(
             ...,
-            help="Files (.txt, .html, .jsonl, Multi-News), folders, or '-' for JSON Lines on stdin.",
+            help="Files (.txt, .html, .jsonl, Multi-News), folders, "
+            "or '-' for JSON Lines on stdin.",
         ),
         budget: int = typer.Option(DEFAULT_BUDGET, "--budget", "-b", min=1, help="Words at most."),
         output_format: Format = typer.Option(
