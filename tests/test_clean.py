@@ -342,3 +342,17 @@ def test_credit_followed_by_long_story_text_is_kept() -> None:
     )
     cleaned = clean_one(Article(id="k", text="The pier is closed.\n\n" + line))
     assert line in cleaned.text
+
+
+def test_bulleted_link_list_without_teasers_is_removed_but_key_points_stay() -> None:
+    story = "\n\n".join(COURIER_STORY)
+    links = (
+        "Latest from the Courier\n- Velde school gets new roof\n- Ostmark market moves indoors\n"
+    )
+    links += "- Storm warning lifted for the coast"
+    key_points = "Key points:\n- The pier reopened on Friday.\n- Two berths are usable again."
+    listed = clean_one(Article(id="links", text=f"{story}\n\n{links}"))
+    assert listed.text == story
+    assert any(r.reason == "related-articles list" for r in listed.removed)
+    kept = clean_one(Article(id="points", text=f"{story}\n\n{key_points}"))
+    assert "The pier reopened on Friday." in kept.text

@@ -162,6 +162,7 @@ def _mark_related_list(texts: list[str], reasons: list[str]) -> None:
         if not (
             reasons[index]
             or signals.is_headline_like(text)
+            or signals.is_listed_headline(text)
             or signals.is_teaser(text)
             or (follows_headline and one_sentence)
         ):
@@ -173,8 +174,12 @@ def _mark_related_list(texts: list[str], reasons: list[str]) -> None:
     run = [index for index in range(start, len(texts)) if not reasons[index]]
     teasers = sum(1 for index in run if signals.is_teaser(texts[index]))
     headlines = sum(1 for index in run if signals.is_headline_like(texts[index]))
-    if teasers >= RELATED_MIN_ELLIPSIS_TEASERS or (
-        teasers >= 1 and headlines >= RELATED_MIN_HEADLINES
+    listed = sum(1 for index in run if signals.is_listed_headline(texts[index]))
+    if (
+        teasers >= RELATED_MIN_ELLIPSIS_TEASERS
+        or (teasers >= 1 and headlines >= RELATED_MIN_HEADLINES)
+        # A bulleted run of headlines closing the article is a link list even without teasers.
+        or listed >= RELATED_MIN_HEADLINES
     ):
         for index in run:
             reasons[index] = REASON_RELATED

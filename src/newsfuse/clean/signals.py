@@ -153,6 +153,15 @@ def is_headline_like(line: str) -> bool:
     return not has_terminal_punctuation(stripped) or stripped.endswith("?")
 
 
+_LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►>]|\d{1,2}[.)])\s+")
+
+
+def is_listed_headline(line: str) -> bool:
+    """A bulleted or numbered entry whose text is headline-like: the shape of a link list."""
+    marker = _LIST_MARKER.match(line)
+    return bool(marker) and is_headline_like(line[marker.end() :])
+
+
 def is_fragment(line: str) -> bool:
     """A very short line without final punctuation: a label, kicker or navigation entry."""
     words = words_of(line)
