@@ -1,0 +1,96 @@
+"""The boilerplate leak check: summary sentences that a cleaner should have removed.
+
+A summary that quotes "Sign up for our newsletter" or a web archive's crawl
+notice has failed its reader whatever its ROUGE. The check uses the cleaner's
+own detector (``newsfuse.clean.is_boilerplate``) when the cleaner provides
+one, and otherwise a small, independent set of general web-page signals:
+navigation, sharing, subscription, advertising, cookie and archive notices,
+photo credits, and lines without a verb-bearing sentence shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+# Phrases that only appear in page furniture, never in an article's reporting.
+# Matched case-insensitively as whole phrases.
+BOILERPLATE_PHRASES = (
+    "all rights reserved",
+    "click here",
+    "sign up for",
+    "subscribe to our",
+    "thanks for subscribing",
+    "newsletter",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "cookie policy",
+    "use cookies",
+    "enable javascript",
+    "javascript is disabled",
+    "story continues below",
+    "continue reading the main story",
+    "story continued below",
+    "advertisement",
+    "follow us on",
+    "share this",
+    "share on facebook",
+    "read more:",
+    "related coverage",
+    "image copyright",
+    "image caption",
+    "media playback is unsupported",
+    "add a location to your tweets",
+    "twitter stores that location",
+    "crawl data",
+    "wayback machine",
+    "internet archive",
+    "breaking news emails",
+    "get breaking news alerts",
+    "you have been signed up",
+    "this material may not be published",
+    "copyright 20",
+    "the associated press. all rights",
+    "for the latest news",
+    "download our app",
+)
+
+_PHRASES = re.compile("|".join(re.escape(p) for p in BOILERPLATE_PHRASES), re.IGNORECASE)
+# Credits and separators such as "(Image: Getty)", "Photo", "___", "Play Facebook".
+_CREDIT = re.compile(
+    r"^\W*(\(?(image|photo|photograph|video|credit)s?\b[^.]{0,60}\)?|_+|play \w+)\W*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+Detector = Callable[[str], bool]
+
+
+def looks_like_boilerplate(sentence: str) -> bool:
+    """Whether ``sentence`` carries a general page-furniture signal (independent checker)."""
+    text = sentence.strip()
+    if not text:
+        return False
+    if _PHRASES.search(text) or _CREDIT.match(text):
+        return True
+    return bool(_URL.search(text)) and len(text.split()) < 12
+
+
+def get_detector() -> Detector:
+    """The cleaner's own boilerplate detector if it exposes one, else the general signals."""
+    try:
+        from newsfuse.clean import is_boilerplate  # type: ignore[attr-defined]
+    except ImportError:
+        return looks_like_boilerplate
+
+    def detect(sentence: str) -> bool:
+        return bool(is_boilerplate(sentence)) or looks_like_boilerplate(sentence)
+
+    return detect
+
+
+def count_leaks(sentences: Sequence[str], detector: Detector | None = None) -> int:
+    """Number of summary sentences the boilerplate detector flags."""
+    detect = detector or get_detector()
+    return sum(1 for sentence in sentences if detect(sentence))
