@@ -39,7 +39,7 @@ WEIGHTS_PATH = Path(__file__).with_name("learned_weights.json")
 
 # Two sentences whose TF-IDF cosine exceeds this say the same thing; keeping both
 # wastes budget. 0.5 was the best of {0.3, 0.4, 0.5, 0.6, 0.7} in cross-validation.
-REDUNDANCY_THRESHOLD = 0.5
+REDUNDANCY_THRESHOLD = 0.3
 # Sentences shorter than this are headlines, captions or fragments, not reporting.
 MIN_SENTENCE_WORDS = 6
 # Sentences longer than this are usually run-together lists or unsplit page text.
