@@ -138,8 +138,8 @@ def main() -> None:
     print(f"prepared {len(clusters)} clusters in {time.perf_counter() - started:.1f} s")
     print(f"| selection | R-1 | R-2 | R-L | R-Lsum |  ({arguments.folds}-fold CV by cluster)")
     print("|---|---|---|---|---|")
-    for order in ("source", "score"):
-        for redundancy in (REDUNDANCY_THRESHOLD,):
+    for order in ("source",):
+        for redundancy in (0.3, REDUNDANCY_THRESHOLD):
             scores = cross_validate(
                 clusters, arguments.folds, arguments.budget, order=order, redundancy=redundancy
             )

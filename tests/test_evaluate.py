@@ -138,7 +138,7 @@ def test_rust_and_python_rouge_agree() -> None:
 
 
 def test_reference_is_split_into_sentences() -> None:
-    assert split_plain_sentences("Dr. Vasko left. He said: \"Goodbye.\" Then it rained.") == [
+    assert split_plain_sentences('Dr. Vasko left. He said: "Goodbye." Then it rained.') == [
         "Dr. Vasko left.",
         'He said: "Goodbye."',
         "Then it rained.",
@@ -258,7 +258,10 @@ def test_learned_scorer_prefers_reporting_over_furniture() -> None:
     assert load_weights().features == FEATURE_NAMES
     scores = LearnedScorer()(sentences)
     by_text = dict(zip((s.text for s in sentences), scores, strict=True))
-    assert by_text[split_plain_sentences(FLOOD_A)[0]] > by_text["Sign up for our newsletter to get alerts."]
+    assert (
+        by_text[split_plain_sentences(FLOOD_A)[0]]
+        > by_text["Sign up for our newsletter to get alerts."]
+    )
 
 
 def test_selection_skips_repeats_and_furniture_and_keeps_source_order() -> None:

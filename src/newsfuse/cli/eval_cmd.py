@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
+
+SYSTEMS_HELP = "Comma list: newsfuse, brief, lead3, roundrobin, lexrank, textrank, mmr, oracle."
 
 
 def register(app: typer.Typer) -> None:
@@ -12,18 +15,21 @@ def register(app: typer.Typer) -> None:
 
     @app.command("eval")
     def eval_command(
-        data: Path = typer.Argument(..., help="JSON Lines: {id, documents: [...], summary}."),
-        budget: int = typer.Option(300, "--budget", help="Words per summary (hard cut)."),
-        systems: str = typer.Option(
-            "newsfuse,lead3,roundrobin,lexrank,textrank,mmr,oracle",
-            "--systems",
-            help="Comma list: newsfuse, brief, lead3, roundrobin, lexrank, textrank, mmr, oracle.",
-        ),
-        limit: int | None = typer.Option(None, "--limit", help="Evaluate the first N clusters."),
-        out: Path | None = typer.Option(
-            None, "--out", help="Write <system>/<id>.txt, scores.jsonl and summary.json here."
-        ),
-        quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+        data: Annotated[Path, typer.Argument(help="JSON Lines: {id, documents: [...], summary}.")],
+        budget: Annotated[
+            int, typer.Option("--budget", help="Words per summary (hard cut).")
+        ] = 300,
+        systems: Annotated[
+            str, typer.Option("--systems", help=SYSTEMS_HELP)
+        ] = "newsfuse,lead3,roundrobin,lexrank,textrank,mmr,oracle",
+        limit: Annotated[
+            int | None, typer.Option("--limit", help="Evaluate the first N clusters.")
+        ] = None,
+        out: Annotated[
+            Path | None,
+            typer.Option("--out", help="Write <system>/<id>.txt, scores.jsonl, summary.json here."),
+        ] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
     ) -> None:
         """Score summaries with ROUGE (95 % CIs, paired bootstrap), speed and boilerplate leaks."""
         from rich.progress import Progress

@@ -168,7 +168,7 @@ def summarize_mmr(documents: Documents, budget: int, reference: str = "") -> lis
 
 
 def summarize_oracle(documents: Documents, budget: int, reference: str = "") -> list[str]:
-    """Greedy ROUGE oracle in source order: it sees the reference, so it is a bound, not a system."""
+    """Greedy ROUGE oracle, in source order: it sees the reference, so it is only a bound."""
     sentences = _flatten(documents)
     # In source order: how a reader (and ROUGE-L) would want the chosen sentences.
     return [sentences[i] for i in sorted(select_oracle(sentences, reference, budget))]

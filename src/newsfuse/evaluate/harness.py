@@ -156,7 +156,7 @@ def evaluate_clusters(
     clusters: Sequence[Cluster],
     *,
     budget: int = DEFAULT_EVAL_BUDGET,
-    systems: Sequence[str] = DEFAULT_SYSTEMS,
+    systems: Sequence[str | System] = DEFAULT_SYSTEMS,
     on_cluster: Callable[[str], None] | None = None,
     skipped: Sequence[Skipped] = (),
 ) -> EvaluationReport:
@@ -278,9 +278,7 @@ def format_report(report: EvaluationReport) -> str:
     ]
     for system in report.systems:
         p = system.p_values
-        p_cell = (
-            "/".join(f"{p[m]:.3f}" for m in ("rouge1", "rouge2", "rougeL")) if p else "-"
-        )
+        p_cell = "/".join(f"{p[m]:.3f}" for m in ("rouge1", "rouge2", "rougeL")) if p else "-"
         lines.append(
             f"| {system.name} | "
             + " | ".join(_cell(system.scores[m]) for m in ROUGE_TYPES)
@@ -297,5 +295,7 @@ def format_report(report: EvaluationReport) -> str:
         lines += ["", f"throughput {MAIN_SYSTEM} / lexrank: {ratio:.2f}x (same run)"]
     lines += ["", "pipeline: " + ", ".join(f"{k}: {v}" for k, v in report.pipeline.items())]
     if report.skipped:
-        lines.append(f"skipped {len(report.skipped)} line(s): " + "; ".join(map(str, report.skipped)))
+        lines.append(
+            f"skipped {len(report.skipped)} line(s): " + "; ".join(map(str, report.skipped))
+        )
     return "\n".join(lines)

@@ -54,6 +54,8 @@ BOILERPLATE_PHRASES = (
     "the associated press. all rights",
     "for the latest news",
     "download our app",
+    "order reprints",
+    "presentation-ready copies",
 )
 
 _PHRASES = re.compile("|".join(re.escape(p) for p in BOILERPLATE_PHRASES), re.IGNORECASE)
@@ -74,14 +76,17 @@ def looks_like_boilerplate(sentence: str) -> bool:
         return False
     if _PHRASES.search(text) or _CREDIT.match(text):
         return True
-    return bool(_URL.search(text)) and len(text.split()) < 12
+    # A web address inside reporting is rare; in page furniture it is the point.
+    return bool(_URL.search(text))
 
 
 def get_detector() -> Detector:
     """The cleaner's own boilerplate detector if it exposes one, else the general signals."""
+    import importlib
+
     try:
-        from newsfuse.clean import is_boilerplate  # type: ignore[attr-defined]
-    except ImportError:
+        is_boilerplate = importlib.import_module("newsfuse.clean").is_boilerplate
+    except (ImportError, AttributeError):
         return looks_like_boilerplate
 
     def detect(sentence: str) -> bool:

@@ -50,9 +50,7 @@ def read_cluster(cluster: Cluster) -> list[Article]:
         from newsfuse.api import read_report
 
         return list(read_report(records).articles)
-    return [
-        Article(id=str(r["id"]), text=str(r["text"]), origin=cluster.origin) for r in records
-    ]
+    return [Article(id=str(r["id"]), text=str(r["text"]), origin=cluster.origin) for r in records]
 
 
 def split_with_syntok(article: Article) -> list[Sentence]:

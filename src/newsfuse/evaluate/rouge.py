@@ -26,8 +26,8 @@ class RougeScores:
 
     rouge1: float
     rouge2: float
-    rougeL: float  # noqa: N815 - the metric's own name
-    rougeLsum: float  # noqa: N815 - the metric's own name
+    rougeL: float  # the metric's own name
+    rougeLsum: float  # the metric's own name
 
     def as_dict(self) -> dict[str, float]:
         """The scores keyed by rouge-score's metric names."""

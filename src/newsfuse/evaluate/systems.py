@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsfuse.errors import ConfigError
 from newsfuse.evaluate.baselines import BASELINES
 from newsfuse.model import Article, Sentence
+
+if TYPE_CHECKING:
+    from newsfuse.brief.learned import ScorerWeights
 
 DEFAULT_SYSTEMS = ("newsfuse", "lead3", "roundrobin", "lexrank", "textrank", "mmr", "oracle")
 
@@ -48,11 +52,16 @@ def _load_newsfuse() -> None:
     vectorize_sentences(["warm up the vectoriser import"])
 
 
-def summarize_newsfuse(cluster: PreparedCluster, budget: int) -> list[str]:
-    """newsfuse's learned scorer and selection over the cluster's sentences."""
+def summarize_newsfuse(
+    cluster: PreparedCluster, budget: int, weights: ScorerWeights | None = None
+) -> list[str]:
+    """newsfuse's learned scorer and selection over the cluster's sentences.
+
+    ``weights`` defaults to the shipped coefficients.
+    """
     from newsfuse.brief.learned import (
-        LearnedScorer,
         extract_features,
+        load_weights,
         select_sentences,
         vectorize_sentences,
     )
@@ -60,16 +69,16 @@ def summarize_newsfuse(cluster: PreparedCluster, budget: int) -> list[str]:
     sentences = [s for article in cluster.sentences for s in article]
     if not sentences:
         return []
-    scorer = LearnedScorer()
     tfidf = vectorize_sentences([s.text for s in sentences])
-    scores = scorer.weights.score(extract_features(sentences, tfidf))
+    scores = (weights or load_weights()).score(extract_features(sentences, tfidf))
     return [s.text for s in select_sentences(sentences, scores, budget, tfidf=tfidf)]
 
 
 def summarize_with_brief(cluster: PreparedCluster, budget: int) -> list[str]:
     """The brief stage's own default ``summarize`` (when that stage is present)."""
-    from newsfuse.brief import summarize
+    import importlib
 
+    summarize = importlib.import_module("newsfuse.brief").summarize
     return [s.text for s in summarize(list(cluster.articles), budget)]
 
 
@@ -91,10 +100,17 @@ def _baseline(name: str) -> System:
     return System(name=name, summarize=run, load=load)
 
 
-def get_systems(names: Sequence[str]) -> list[System]:
-    """The systems named (newsfuse, brief, or a baseline), in the order given."""
+def get_systems(names: Sequence[str | System]) -> list[System]:
+    """The systems named (newsfuse, brief, or a baseline), in the order given.
+
+    A :class:`System` given instead of a name is used as it is (e.g. a
+    cross-validated variant built by a benchmark).
+    """
     systems: list[System] = []
     for raw in names:
+        if isinstance(raw, System):
+            systems.append(raw)
+            continue
         name = raw.strip().lower()
         if not name:
             continue
