@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -47,6 +48,8 @@ COPY_OVERLAP = 0.8
 
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
+# List markers and dashes some sites put before a paragraph: not part of the sentence.
+_LEADING_MARK = re.compile(r"^[-–—•*·>]+\s+")
 
 
 def summarize(
@@ -101,17 +104,15 @@ def summarize(
             f"the sentence scorer returned {len(scores)} scores for {len(candidates)} sentences"
         )
     chosen = select_sentences(candidates, candidate_vectors, scores, budget)
-    source_of = {id(candidates[row]): sources[row] for row in chosen}
-    vector_by_id = {id(candidates[row]): candidate_vectors[row] for row in chosen}
-    ordered = order_sentences([candidates[row] for row in chosen], articles)
+    row_of = {candidates[row]: row for row in chosen}
     return [
         BriefSentence(
             text=sentence.text,
             citations=cite_sentence(
-                sentence, vector_by_id[id(sentence)], evidence, source_of[id(sentence)]
+                sentence, candidate_vectors[row_of[sentence]], evidence, sources[row_of[sentence]]
             ),
         )
-        for sentence in ordered
+        for sentence in order_sentences(list(row_of), articles)
     ]
 
 
@@ -156,7 +157,15 @@ def find_copies(evidence: Sequence[Sequence[Sentence]]) -> list[int]:
 def _evidence(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The citable sentences of an article: long enough, and the first ones only."""
     long_enough = [s for s in sentences if len(s.text.split()) >= MIN_SENTENCE_WORDS]
-    return long_enough[:MAX_SENTENCES_PER_ARTICLE]
+    return [_strip_leading_mark(s) for s in long_enough[:MAX_SENTENCES_PER_ARTICLE]]
+
+
+def _strip_leading_mark(sentence: Sentence) -> Sentence:
+    """Drop a leading "- " or bullet from the sentence and its span, so briefs don't show it."""
+    mark = _LEADING_MARK.match(sentence.text)
+    if mark is None or mark.end() == len(sentence.text):
+        return sentence
+    return replace(sentence, start=sentence.start + mark.end(), text=sentence.text[mark.end() :])
 
 
 def _candidates(
