@@ -306,3 +306,16 @@ def test_numbers_read_words_and_scales() -> None:
     assert numbers("five hundred and sixty troops") == {560.0}
     assert numbers("about 65km south, costing 2.5 million euros") == {65.0, 2_500_000.0}
     assert numbers("one of the firefighters") == frozenset()
+
+
+def test_leading_dash_is_not_part_of_the_brief_sentence(embedder: MemoEmbedder) -> None:
+    text = (
+        "- The Teller Bridge will stay closed for at least six weeks, the council said.\n\n"
+        "- Inspectors found cracks in two of its supports during a routine check."
+    )
+    article = Article(id="bridge", text=text)
+    brief = summarize([article], 120, embedder=embedder)
+    assert [s.text[:4] for s in brief] == ["The ", "Insp"]
+    for sentence in brief:
+        own = sentence.citations[0]
+        assert text[own.start : own.end] == sentence.text

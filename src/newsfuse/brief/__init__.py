@@ -61,9 +61,10 @@ def summarize(
 ) -> list[BriefSentence]:
     """Summarise articles about one event into cited sentences of at most ``budget`` words.
 
-    Each returned sentence is an unmodified sentence of one article; its first
-    citation is that span (score 1), the others point at the best-supporting
-    sentence of every other article that states the same content. Empty
+    Each returned sentence is a sentence of one article as written (a leading
+    list dash or bullet dropped); its first citation is that span (score 1),
+    the others point at the best-supporting sentence of every other article
+    that states the same content. Empty
     articles are skipped; with no sentence at all the result is ``[]``.
     """
     if budget < 1:
@@ -82,19 +83,12 @@ def summarize(
         from newsfuse.embed import get_embedder
 
         embedder = get_embedder()
-    vector_of = _embed_unique(
-        embedder,
-        [s.text for group in (evidence_sentences, [candidates]) for ss in group for s in ss],
-    )
+    # Candidates are citable sentences too (or the fallback pool): embed every text once.
+    texts = [s.text for sentences in (*evidence_sentences, candidates) for s in sentences]
+    vector_of = _embed_unique(embedder, texts)
     candidate_vectors = np.stack([vector_of[s.text] for s in candidates])
     evidence = [
-        Evidence(
-            article.id,
-            tuple(sentences),
-            np.stack([vector_of[s.text] for s in sentences])
-            if sentences
-            else np.zeros((0, candidate_vectors.shape[1]), dtype=np.float32),
-        )
+        Evidence(article.id, tuple(sentences), _stack(vector_of, sentences, candidate_vectors))
         for article, sentences in zip(articles, evidence_sentences, strict=True)
     ]
 
@@ -196,3 +190,10 @@ def _embed_unique(embedder: Embedder, texts: Sequence[str]) -> dict[str, Vectors
     unique = list(dict.fromkeys(texts))
     vectors = embedder.encode(unique)
     return {text: vectors[row] for row, text in enumerate(unique)}
+
+
+def _stack(vector_of: dict[str, Vectors], sentences: Sequence[Sentence], like: Vectors) -> Vectors:
+    """The vectors of ``sentences`` as rows (an empty matrix shaped like ``like`` if none)."""
+    if not sentences:
+        return np.zeros((0, like.shape[1]), dtype=like.dtype)
+    return np.stack([vector_of[s.text] for s in sentences])
