@@ -2,8 +2,8 @@
 
 A summary that quotes "Sign up for our newsletter" or a web archive's crawl
 notice has failed its reader whatever its ROUGE. The check uses the cleaner's
-own detector (``newsfuse.clean.is_boilerplate``) when the cleaner provides
-one, and otherwise a small, independent set of general web-page signals:
+own position-independent signals (``newsfuse.clean``) joined with a small,
+independent set of general web-page signals:
 navigation, sharing, subscription, advertising, cookie and archive notices,
 photo credits, and lines without a verb-bearing sentence shape.
 """
@@ -81,16 +81,25 @@ def looks_like_boilerplate(sentence: str) -> bool:
 
 
 def get_detector() -> Detector:
-    """The cleaner's own boilerplate detector if it exposes one, else the general signals."""
-    import importlib
+    """The cleaner's own context-free boilerplate signals, joined with the general ones.
 
+    Only the cleaner's position-independent signals are used (captions,
+    credits, copyright, counters, stamps, bylines, interface text, reader
+    prompts and notices): its head/tail-only signals would flag ordinary
+    sentences taken from mid-article.
+    """
     try:
-        is_boilerplate = importlib.import_module("newsfuse.clean").is_boilerplate
-    except (ImportError, AttributeError):
+        from newsfuse.clean import classify, signals
+    except ImportError:
         return looks_like_boilerplate
 
     def detect(sentence: str) -> bool:
-        return bool(is_boilerplate(sentence)) or looks_like_boilerplate(sentence)
+        return bool(
+            classify.strong_reason(sentence, title="", repeated=frozenset())
+            or signals.is_reader_prompt(sentence)
+            or signals.is_reader_notice(sentence)
+            or looks_like_boilerplate(sentence)
+        )
 
     return detect
 
