@@ -124,6 +124,7 @@ def test_known_rouge1_value_with_stemming() -> None:
     assert scores.rouge2 == pytest.approx(200 / 3)  # 2 of 3 bigrams both ways
 
 
+@pytest.mark.slow  # importing the Python rouge-score (NLTK) takes seconds
 def test_rust_and_python_rouge_agree() -> None:
     pytest.importorskip("rouge_score_rs")
     pytest.importorskip("rouge_score")
