@@ -34,7 +34,8 @@ BOILERPLATE_PHRASES = (
     "story continued below",
     "advertisement",
     "follow us on",
-    "share this",
+    "share this article",
+    "share this story",
     "share on facebook",
     "read more:",
     "related coverage",
@@ -64,6 +65,8 @@ _CREDIT = re.compile(
     r"^\W*(\(?(image|photo|photograph|video|credit)s?\b[^.]{0,60}\)?|_+|play \w+)\W*$",
     re.IGNORECASE,
 )
+# A line with a web address and fewer words than this is a link, not reporting.
+URL_LINE_MAX_WORDS = 15
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 Detector = Callable[[str], bool]
@@ -76,28 +79,26 @@ def looks_like_boilerplate(sentence: str) -> bool:
         return False
     if _PHRASES.search(text) or _CREDIT.match(text):
         return True
-    # A web address inside reporting is rare; in page furniture it is the point.
-    return bool(_URL.search(text))
+    # Reporting may cite a web address in passing; a short line around one is furniture.
+    return bool(_URL.search(text)) and len(text.split()) < URL_LINE_MAX_WORDS
 
 
 def get_detector() -> Detector:
     """The cleaner's own context-free boilerplate signals, joined with the general ones.
 
-    Only the cleaner's position-independent signals are used (captions,
-    credits, copyright, counters, stamps, bylines, interface text, reader
-    prompts and notices): its head/tail-only signals would flag ordinary
-    sentences taken from mid-article.
+    Only the cleaner's position-independent signals (``strong_reason``:
+    captions, credits, copyright, counters, stamps, bylines, interface text)
+    are used: its head/tail-only signals (reader prompts, notices, fragments)
+    flag ordinary mid-article sentences such as "See, the star has built ...".
     """
     try:
-        from newsfuse.clean import classify, signals
+        from newsfuse.clean import classify
     except ImportError:
         return looks_like_boilerplate
 
     def detect(sentence: str) -> bool:
         return bool(
             classify.strong_reason(sentence, title="", repeated=frozenset())
-            or signals.is_reader_prompt(sentence)
-            or signals.is_reader_notice(sentence)
             or looks_like_boilerplate(sentence)
         )
 
