@@ -41,10 +41,6 @@ class System:
     load: Callable[[], None]
 
 
-def _load_nothing() -> None:
-    return None
-
-
 def _load_newsfuse() -> None:
     from newsfuse.brief.learned import load_weights, vectorize_sentences
 
@@ -72,6 +68,12 @@ def summarize_newsfuse(
     tfidf = vectorize_sentences([s.text for s in sentences])
     scores = (weights or load_weights()).score(extract_features(sentences, tfidf))
     return [s.text for s in select_sentences(sentences, scores, budget, tfidf=tfidf)]
+
+
+def _load_brief() -> None:
+    from newsfuse.embed import get_embedder
+
+    get_embedder()
 
 
 def summarize_with_brief(cluster: PreparedCluster, budget: int) -> list[str]:
@@ -117,7 +119,7 @@ def get_systems(names: Sequence[str | System]) -> list[System]:
         if name == "newsfuse":
             systems.append(System(name, summarize_newsfuse, _load_newsfuse))
         elif name == "brief":
-            systems.append(System(name, summarize_with_brief, _load_nothing))
+            systems.append(System(name, summarize_with_brief, _load_brief))
         elif name in BASELINES:
             systems.append(_baseline(name))
         else:
