@@ -7,10 +7,11 @@ Usage::
 
 Modelled on trafilatura's evaluation gate: the dev-set scores are pinned in
 ``benchmarks/floors.json``; the gate reruns the evaluation and exits 1 if any
-score is more than ``tolerance`` (0.3) points below its floor, or if any
-summary leaks boilerplate. Floors move only with ``--update --reason``, which
-records the reason and date in the file, so a lower floor is always explained
-in the diff. Exit 0: pass; 1: a floor was missed; 2: bad input.
+score is more than ``tolerance`` (0.3) points below its floor, or if a system
+named in ``max_leaks`` leaks more boilerplate sentences than allowed. Floors
+move only with ``--update --reason``, which records the reason and date in the
+file, so a lower floor is always explained in the diff.
+Exit 0: pass; 1: a floor was missed; 2: bad input.
 """
 
 from __future__ import annotations
@@ -50,6 +51,21 @@ def check(report_scores: dict[str, dict[str, float]], floors: dict, tolerance: f
     return failures
 
 
+def check_leaks(leaks: dict[str, int], floors: dict) -> list[str]:
+    """Systems that leaked more boilerplate sentences than ``max_leaks`` allows them.
+
+    Only systems named in ``max_leaks`` are held to it: baselines read the same
+    cleaned text but have no filter of their own, and their leaks are the
+    cleaner's to fix.
+    """
+    limits = floors.get("max_leaks", {})
+    return [
+        f"{name}: {leaks[name]} boilerplate leak(s), at most {limit} allowed"
+        for name, limit in limits.items()
+        if leaks.get(name, 0) > limit
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -84,8 +100,7 @@ def main() -> int:
         print(f"\ngate: floors updated in {arguments.floors}")
         return 0
     failures = check(scores, floors, tolerance)
-    leaks = {s.name: s.leaks for s in report.systems if s.leaks > floors.get("max_leaks", 0)}
-    failures += [f"{name}: {count} boilerplate leak(s)" for name, count in leaks.items()]
+    failures += check_leaks({s.name: s.leaks for s in report.systems}, floors)
     if failures:
         print("\ngate: FAIL\n" + "\n".join(failures), file=sys.stderr)
         return 1

@@ -363,3 +363,8 @@ def test_gate_pins_floors_and_fails_below_them(tmp_path: Path) -> None:
         f"{pinned['floors']['roundrobin']['rouge1']:.2f} - 0.3 tolerance"
     ]
     assert gate.check({}, pinned, 0.3) == ["roundrobin: not evaluated"]
+    limits = {"max_leaks": {"newsfuse": 0}}
+    assert gate.check_leaks({"newsfuse": 0, "roundrobin": 9}, limits) == []
+    assert gate.check_leaks({"newsfuse": 2}, limits) == [
+        "newsfuse: 2 boilerplate leak(s), at most 0 allowed"
+    ]
