@@ -319,3 +319,14 @@ def test_leading_dash_is_not_part_of_the_brief_sentence(embedder: MemoEmbedder) 
     for sentence in brief:
         own = sentence.citations[0]
         assert text[own.start : own.end] == sentence.text
+
+
+_NUMBERISH = st.sampled_from(
+    [*"0123456789 ,.-$%", "one", " hundred", " and ", " trillion", " Million", " five", " twenty"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBERISH, max_size=30).map("".join))
+def test_numbers_never_fail_on_odd_text(text: str) -> None:
+    assert all(value >= 0 for value in numbers(text))
