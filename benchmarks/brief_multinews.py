@@ -22,6 +22,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -61,7 +62,7 @@ class CountingEmbedder:
         return vectors
 
 
-def load_clusters(path: Path, limit: int) -> list[dict[str, object]]:
+def load_clusters(path: Path, limit: int) -> list[dict[str, Any]]:
     """The first ``limit`` clusters of a Multi-News JSON Lines file."""
     clusters = []
     with path.open(encoding="utf-8") as handle:
@@ -73,7 +74,7 @@ def load_clusters(path: Path, limit: int) -> list[dict[str, object]]:
     return clusters
 
 
-def to_articles(cluster: dict[str, object], clean: bool) -> list[Article]:
+def to_articles(cluster: dict[str, Any], clean: bool) -> list[Article]:
     """Turn a cluster's documents into Articles, cleaned if the clean stage exists."""
     documents = cluster["documents"]
     assert isinstance(documents, list)
@@ -97,11 +98,21 @@ def main() -> None:
     parser.add_argument("--budget", type=int, default=300)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--no-clean", action="store_true", help="Summarise the raw documents.")
+    parser.add_argument(
+        "--pool",
+        type=int,
+        default=0,
+        help="Speed test: also summarise one cluster of the first N documents of the file.",
+    )
     args = parser.parse_args()
 
     from rouge_score import rouge_scorer
 
     clusters = load_clusters(args.data, args.clusters)
+    if args.pool:
+        every = load_clusters(args.data, 10**6)
+        pooled = [doc for cluster in every for doc in cluster["documents"]]
+        pool = {"id": f"pool-of-{args.pool}", "documents": pooled[: args.pool], "summary": ""}
     rouge = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     started = time.perf_counter()
     embedder = CountingEmbedder(get_embedder())
@@ -111,7 +122,7 @@ def main() -> None:
     rows = []
     print("| cluster | docs | embedded | seconds | CPU s | encode s | words | R-1 | R-2 | R-Lsum |")
     print("|---|---|---|---|---|---|---|---|---|---|")
-    for cluster in clusters:
+    for cluster in [*clusters, *([pool] if args.pool else [])]:
         articles = to_articles(cluster, clean=not args.no_clean)
         times, cpu_times = [], []
         for _ in range(args.runs):
@@ -134,7 +145,8 @@ def main() -> None:
             100 * scores["rouge2"].fmeasure,
             100 * scores["rougeLsum"].fmeasure,
         )
-        rows.append(row)
+        if cluster["summary"]:
+            rows.append(row)
         name = str(cluster["id"])[-12:]
         print(
             f"| {name} | {row[0]} | {row[1]} | {row[2]:.2f} | {row[3]:.2f} | {row[4]:.2f} "
