@@ -343,3 +343,52 @@ def test_a_fact_reported_by_two_outlets_is_stated_once(
     assert sum("120 firefighters" in text for text in texts) == 1, texts
     assert sum("three warehouses" in text.lower() for text in texts) == 1, texts
     assert not any("you" in text.lower().split() for text in texts), "no reader address"
+
+
+def _sentence(article_id: str, index: int, text: str) -> Sentence:
+    return Sentence(article_id, index, index * 100, index * 100 + len(text), text)
+
+
+def test_selection_skips_a_sentence_that_does_not_fit_and_tries_smaller_ones() -> None:
+    from newsfuse.brief.select import select_sentences
+
+    sentences = [
+        _sentence("a", 0, " ".join(["alpha"] * 10)),
+        _sentence("a", 1, " ".join(["bravo"] * 8)),
+        _sentence("a", 2, " ".join(["charlie"] * 3)),
+    ]
+    vectors = np.eye(3, dtype=np.float32)  # orthogonal: nothing is redundant
+    scores = np.array([1.0, 0.9, 0.1])
+    assert select_sentences(sentences, vectors, scores, 13) == [0, 2]
+    assert select_sentences(sentences, vectors, scores, 18) == [0, 1]
+    assert select_sentences(sentences, vectors, scores, 2) == []
+
+
+def test_selection_drops_near_duplicates_even_when_they_score_high() -> None:
+    from newsfuse.brief.select import select_sentences
+
+    sentences = [
+        _sentence("a", 0, "The council approved the new harbour wall on Monday."),
+        _sentence("b", 0, "On Monday the council approved the new harbour wall."),
+        _sentence("c", 0, "Work on the wall will start in the spring."),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.0, 1.0]], dtype=np.float32)
+    assert select_sentences(sentences, vectors, np.array([1.0, 0.99, 0.2]), 100) == [0, 2]
+
+
+def test_order_puts_dated_articles_first_and_mixes_naive_and_aware_times() -> None:
+    from newsfuse.brief.order import order_sentences
+
+    articles = [
+        Article(id="undated", text="x"),
+        Article(id="late", text="x", published=datetime.fromisoformat("2025-06-03T12:00:00+02:00")),
+        Article(id="early", text="x", published=datetime(2025, 6, 3, 9, 0)),  # naive: UTC
+    ]
+    sentences = [
+        _sentence("undated", 0, "u0"),
+        _sentence("late", 1, "l1"),
+        _sentence("late", 0, "l0"),
+        _sentence("early", 0, "e0"),
+    ]
+    ordered = [s.text for s in order_sentences(sentences, articles)]
+    assert ordered == ["e0", "l0", "l1", "u0"]
