@@ -376,19 +376,34 @@ def test_selection_drops_near_duplicates_even_when_they_score_high() -> None:
     assert select_sentences(sentences, vectors, np.array([1.0, 0.99, 0.2]), 100) == [0, 2]
 
 
-def test_order_puts_dated_articles_first_and_mixes_naive_and_aware_times() -> None:
+def test_order_is_chronological_with_naive_and_aware_times() -> None:
     from newsfuse.brief.order import order_sentences
 
+    text = "x" * 1000
     articles = [
-        Article(id="undated", text="x"),
-        Article(id="late", text="x", published=datetime.fromisoformat("2025-06-03T12:00:00+02:00")),
-        Article(id="early", text="x", published=datetime(2025, 6, 3, 9, 0)),  # naive: UTC
+        Article(id="late", text=text, published=datetime.fromisoformat("2025-06-03T12:00+02:00")),
+        Article(id="early", text=text, published=datetime(2025, 6, 3, 9, 0)),  # naive: UTC
     ]
     sentences = [
-        _sentence("undated", 0, "u0"),
         _sentence("late", 1, "l1"),
         _sentence("late", 0, "l0"),
-        _sentence("early", 0, "e0"),
+        _sentence("early", 5, "e5"),
     ]
-    ordered = [s.text for s in order_sentences(sentences, articles)]
-    assert ordered == ["e0", "l0", "l1", "u0"]
+    assert [s.text for s in order_sentences(sentences, articles)] == ["e5", "l0", "l1"]
+
+
+def test_order_without_all_times_puts_leads_first() -> None:
+    from newsfuse.brief.order import order_sentences
+
+    text = "x" * 1000
+    articles = [
+        Article(id="undated", text=text),
+        Article(id="dated", text=text, published=datetime(2025, 6, 3, 9, 0)),
+    ]
+    sentences = [
+        _sentence("undated", 4, "u4"),
+        _sentence("dated", 6, "d6"),
+        _sentence("undated", 0, "u0"),
+        _sentence("dated", 0, "d0"),
+    ]
+    assert [s.text for s in order_sentences(sentences, articles)] == ["u0", "d0", "u4", "d6"]
