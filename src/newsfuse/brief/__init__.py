@@ -6,7 +6,7 @@
    non-story lines (headings, teasers, fragments);
 2. ``score``: how summary-worthy each candidate is (pluggable ``scorer=``);
 3. ``select``: budgeted MMR selection without repeating a fact;
-4. ``order``: chronological, then in-article order;
+4. ``order``: chronological when every article is dated, else leads first;
 5. ``cite``: the source span plus every other article that states the same.
 """
 
