@@ -268,6 +268,9 @@ def test_story_sentence_filter() -> None:
     assert not story("Fire destroys warehouses at Velmora harbour")
     assert not story("Fire is out.")
     assert not story("Photo: Ines Carvalho / Velmora Courier.")
+    assert not story("Do you live near the harbour?")
+    assert not story("Send us your photos of the fire.")
+    assert story('"You could see the flames from my kitchen," said a neighbour.')
 
 
 def test_copies_are_found_by_shared_sentences(fire: list[Article]) -> None:
@@ -319,3 +322,88 @@ def test_leading_dash_is_not_part_of_the_brief_sentence(embedder: MemoEmbedder) 
     for sentence in brief:
         own = sentence.citations[0]
         assert text[own.start : own.end] == sentence.text
+
+
+_NUMBERISH = st.sampled_from(
+    [*"0123456789 ,.-$%", "one", " hundred", " and ", " trillion", " Million", " five", " twenty"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBERISH, max_size=30).map("".join))
+def test_numbers_never_fail_on_odd_text(text: str) -> None:
+    assert all(value >= 0 for value in numbers(text))
+
+
+def test_a_fact_reported_by_two_outlets_is_stated_once(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    texts = [s.text for s in summarize(fire, 300, embedder=embedder)]
+    # Courier and wire both report 120 firefighters and the three destroyed warehouses.
+    assert sum("120 firefighters" in text for text in texts) == 1, texts
+    assert sum("three warehouses" in text.lower() for text in texts) == 1, texts
+    assert not any("you" in text.lower().split() for text in texts), "no reader address"
+
+
+def _sentence(article_id: str, index: int, text: str) -> Sentence:
+    return Sentence(article_id, index, index * 100, index * 100 + len(text), text)
+
+
+def test_selection_skips_a_sentence_that_does_not_fit_and_tries_smaller_ones() -> None:
+    from newsfuse.brief.select import select_sentences
+
+    sentences = [
+        _sentence("a", 0, " ".join(["alpha"] * 10)),
+        _sentence("a", 1, " ".join(["bravo"] * 8)),
+        _sentence("a", 2, " ".join(["charlie"] * 3)),
+    ]
+    vectors = np.eye(3, dtype=np.float32)  # orthogonal: nothing is redundant
+    scores = np.array([1.0, 0.9, 0.1])
+    assert select_sentences(sentences, vectors, scores, 13) == [0, 2]
+    assert select_sentences(sentences, vectors, scores, 18) == [0, 1]
+    assert select_sentences(sentences, vectors, scores, 2) == []
+
+
+def test_selection_drops_near_duplicates_even_when_they_score_high() -> None:
+    from newsfuse.brief.select import select_sentences
+
+    sentences = [
+        _sentence("a", 0, "The council approved the new harbour wall on Monday."),
+        _sentence("b", 0, "On Monday the council approved the new harbour wall."),
+        _sentence("c", 0, "Work on the wall will start in the spring."),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.0, 1.0]], dtype=np.float32)
+    assert select_sentences(sentences, vectors, np.array([1.0, 0.99, 0.2]), 100) == [0, 2]
+
+
+def test_order_is_chronological_with_naive_and_aware_times() -> None:
+    from newsfuse.brief.order import order_sentences
+
+    text = "x" * 1000
+    articles = [
+        Article(id="late", text=text, published=datetime.fromisoformat("2025-06-03T12:00+02:00")),
+        Article(id="early", text=text, published=datetime(2025, 6, 3, 9, 0)),  # naive: UTC
+    ]
+    sentences = [
+        _sentence("late", 1, "l1"),
+        _sentence("late", 0, "l0"),
+        _sentence("early", 5, "e5"),
+    ]
+    assert [s.text for s in order_sentences(sentences, articles)] == ["e5", "l0", "l1"]
+
+
+def test_order_without_all_times_puts_leads_first() -> None:
+    from newsfuse.brief.order import order_sentences
+
+    text = "x" * 1000
+    articles = [
+        Article(id="undated", text=text),
+        Article(id="dated", text=text, published=datetime(2025, 6, 3, 9, 0)),
+    ]
+    sentences = [
+        _sentence("undated", 4, "u4"),
+        _sentence("dated", 6, "d6"),
+        _sentence("undated", 0, "u0"),
+        _sentence("dated", 0, "d0"),
+    ]
+    assert [s.text for s in order_sentences(sentences, articles)] == ["u0", "d0", "u4", "d6"]

@@ -43,43 +43,11 @@ _TERMINAL = ".!?…:;"
 _CLOSERS = "\"'”’»)]}"
 _OPENERS = "\"'“‘«([{"
 # Words after which a line cannot end a heading: the phrase plainly continues.
-_CONTINUATION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "by",
-        "from",
-        "as",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "said",
-        "says",
-    ]
+_CONTINUATION_TEXT = (
+    "a an the of to in on at for and or but with by from as that which who whose "
+    "is are was were be been has have had will would said says"
 )
+_CONTINUATION_WORDS = frozenset(_CONTINUATION_TEXT.split())
 
 
 def split_sentences(article: Article) -> list[Sentence]:

@@ -1,0 +1,81 @@
+"""How often brief sentences get supporting citations on the fact-comparison dev set.
+
+Usage::
+
+    python benchmarks/brief_citations.py [../shared/bench/facts-dev.jsonl] [--budget 120]
+
+The clusters are invented multi-outlet stories (24 clusters, 2-5 articles),
+so many facts are stated by several outlets. Prints, per cluster, the brief
+sentences and how many carry at least one supporting citation, then a sample of
+(brief sentence, cited span, score) pairs to check precision by eye.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from newsfuse.brief import summarize  # noqa: E402
+from newsfuse.embed import get_embedder  # noqa: E402
+from newsfuse.model import Article  # noqa: E402
+
+# ../shared from the repo root; from a worktree under /work/wt/ that is one level further up.
+DEFAULT_DATA = next(
+    (
+        base / "shared" / "bench" / "facts-dev.jsonl"
+        for base in (REPO.parent, REPO.parent.parent)
+        if (base / "shared" / "bench" / "facts-dev.jsonl").exists()
+    ),
+    REPO.parent / "shared" / "bench" / "facts-dev.jsonl",
+)
+
+
+def to_article(record: dict[str, str]) -> Article:
+    """One article record of facts-dev.jsonl as an Article."""
+    published = record.get("published")
+    return Article(
+        id=record["id"],
+        text=record["text"],
+        source=record.get("source", ""),
+        published=datetime.fromisoformat(published.replace("Z", "+00:00")) if published else None,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--budget", type=int, default=120)
+    parser.add_argument("--sample", type=int, default=15)
+    args = parser.parse_args()
+    embedder = get_embedder()
+    total = supported = 0
+    samples: list[str] = []
+    print("| cluster | articles | brief sentences | with support |")
+    print("|---|---|---|---|")
+    with args.data.open(encoding="utf-8") as handle:
+        for line in handle:
+            cluster = json.loads(line)
+            articles = [to_article(record) for record in cluster["articles"]]
+            by_id = {article.id: article for article in articles}
+            brief = summarize(articles, args.budget, embedder=embedder)
+            with_support = sum(len(sentence.citations) > 1 for sentence in brief)
+            total, supported = total + len(brief), supported + with_support
+            print(f"| {cluster['id']} | {len(articles)} | {len(brief)} | {with_support} |")
+            for sentence in brief:
+                for citation in sentence.citations[1:]:
+                    span = by_id[citation.article_id].text[citation.start : citation.end]
+                    samples.append(f"{citation.score:.2f} | {sentence.text}\n     => {span}")
+    print(f"| **all** | | {total} | {supported} ({100 * supported / max(1, total):.0f} %) |")
+    print("\nsupporting citations (score | brief sentence => cited span):")
+    for sample in samples[: args.sample]:
+        print(sample)
+
+
+if __name__ == "__main__":
+    main()
