@@ -18,13 +18,13 @@ from dataclasses import replace
 
 import numpy as np
 
-from newsfuse.brief.cite import Evidence, cite_sentence
+from newsfuse.brief.cite import cite_sentences
 from newsfuse.brief.lexical import addresses_reader, normalize_for_identity
 from newsfuse.brief.order import order_sentences
 from newsfuse.brief.score import CentroidScorer, SentenceScorer
-from newsfuse.brief.select import select_sentences
+from newsfuse.brief.select import select_best_first, select_sentences
 from newsfuse.config import DEFAULT_BUDGET
-from newsfuse.embed import Embedder, Vectors
+from newsfuse.embed import Embedder
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
@@ -65,8 +65,15 @@ def summarize(
     Each returned sentence is a sentence of one article as written (a leading
     list dash or bullet dropped); its first citation is that span (score 1),
     the others point at the best-supporting sentence of every other article
-    that states the same content. Empty
-    articles are skipped; with no sentence at all the result is ``[]``.
+    that states the same content. Empty articles are skipped; with no sentence
+    at all the result is ``[]``.
+
+    By default sentences are scored by the learned scorer (``learned.py``: a
+    logistic regression on TF-IDF, position and cross-document features, fitted
+    on greedy-oracle labels) and chosen best-first without near-repeats, which
+    needs no embeddings; only the chosen sentences and their likeliest support
+    are embedded, for the citations. A custom ``scorer`` gets embeddings of every
+    candidate and MMR selection instead.
     """
     if budget < 1:
         raise ConfigError(f"budget must be a positive number of words, got {budget}")
@@ -79,36 +86,92 @@ def summarize(
     candidates, sources = _candidates(segmented, evidence_sentences, copies)
     if not candidates:
         return []
-
     if embedder is None:
         from newsfuse.embed import get_embedder
 
         embedder = get_embedder()
-    # Candidates are citable sentences too (or the fallback pool): embed every text once.
-    texts = [s.text for sentences in (*evidence_sentences, candidates) for s in sentences]
-    vector_of = _embed_unique(embedder, texts)
-    candidate_vectors = np.stack([vector_of[s.text] for s in candidates])
-    evidence = [
-        Evidence(article.id, tuple(sentences), _stack(vector_of, sentences, candidate_vectors))
-        for article, sentences in zip(articles, evidence_sentences, strict=True)
+
+    if scorer is None:
+        chosen_rows = _select_learned(candidates, budget, embedder)
+    else:
+        vectors = embedder.encode([s.text for s in candidates])
+        scores = scorer(candidates, vectors, articles)
+        if len(scores) != len(candidates):
+            raise ConfigError(
+                f"the sentence scorer returned {len(scores)} scores for {len(candidates)} sentences"
+            )
+        chosen_rows = select_sentences(candidates, vectors, scores, budget)
+    chosen = [candidates[row] for row in chosen_rows]
+    source_of = {candidates[row]: sources[row] for row in chosen_rows}
+    citations = cite_sentences(
+        chosen, [source_of[s] for s in chosen], articles, evidence_sentences, embedder
+    )
+    citation_of = dict(zip(chosen, citations, strict=True))
+    return [
+        BriefSentence(text=sentence.text, citations=citation_of[sentence])
+        for sentence in order_sentences(chosen, articles)
     ]
 
-    scores = (scorer or CentroidScorer())(candidates, candidate_vectors, articles)
-    if len(scores) != len(candidates):
-        raise ConfigError(
-            f"the sentence scorer returned {len(scores)} scores for {len(candidates)} sentences"
-        )
-    chosen = select_sentences(candidates, candidate_vectors, scores, budget)
-    row_of = {candidates[row]: row for row in chosen}
-    return [
-        BriefSentence(
-            text=sentence.text,
-            citations=cite_sentence(
-                sentence, candidate_vectors[row_of[sentence]], evidence, sources[row_of[sentence]]
-            ),
-        )
-        for sentence in order_sentences(list(row_of), articles)
+
+def _select_learned(candidates: Sequence[Sentence], budget: int, embedder: Embedder) -> list[int]:
+    """Rows of ``candidates`` chosen by the learned scorer, within ``budget`` words.
+
+    Features are computed over every candidate of the cluster (they are
+    relative: centrality, support from other articles, position). Sentences
+    outside the learned selection's length range or looking like page furniture
+    are not chosen, unless nothing else is left (a very short input).
+    """
+    from newsfuse.brief.learned import (
+        MAX_SENTENCE_WORDS,
+        MIN_SENTENCE_WORDS,
+        REDUNDANCY_THRESHOLD,
+        extract_features,
+        load_weights,
+        looks_like_page_furniture,
+        vectorize_sentences,
+    )
+
+    tfidf = vectorize_sentences([s.text for s in candidates])
+    if len({s.article_id for s in candidates}) == 1:
+        # One article (or copies of one): its lead, in order, is the strongest
+        # single-document news summary (the Lead baseline; See et al. 2017), and the
+        # scorer's cross-document features say nothing here.
+        scores = -np.arange(len(candidates), dtype=np.float64)
+    else:
+        scores = load_weights().score(extract_features(_renumber(candidates), tfidf))
+    eligible = [
+        MIN_SENTENCE_WORDS <= len(s.text.split()) <= MAX_SENTENCE_WORDS
+        and not looks_like_page_furniture(s.text)
+        for s in candidates
     ]
+    for allowed in (eligible, [True] * len(candidates)):
+        chosen = select_best_first(
+            candidates,
+            scores,
+            budget,
+            encode=embedder.encode,
+            tfidf=tfidf,
+            redundancy_tfidf=REDUNDANCY_THRESHOLD,
+            eligible=allowed,
+        )
+        if chosen:
+            return chosen
+    return []
+
+
+def _renumber(candidates: Sequence[Sentence]) -> list[Sentence]:
+    """Number candidates 0, 1, … within their article, for the position features.
+
+    Position is what the candidate's article says first among story sentences:
+    a byline or kicker line left before the lead must not push the lead down.
+    """
+    seen: dict[str, int] = {}
+    renumbered = []
+    for sentence in candidates:
+        position = seen.get(sentence.article_id, 0)
+        seen[sentence.article_id] = position + 1
+        renumbered.append(replace(sentence, index=position))
+    return renumbered
 
 
 def is_story_sentence(sentence: Sentence) -> bool:
@@ -185,17 +248,3 @@ def _candidates(
             positions = [p for p, sentences in zip(originals, pool, strict=True) for _ in sentences]
             return candidates, positions
     return [], []
-
-
-def _embed_unique(embedder: Embedder, texts: Sequence[str]) -> dict[str, Vectors]:
-    """Embed each distinct text once and return its vector by text."""
-    unique = list(dict.fromkeys(texts))
-    vectors = embedder.encode(unique)
-    return {text: vectors[row] for row, text in enumerate(unique)}
-
-
-def _stack(vector_of: dict[str, Vectors], sentences: Sequence[Sentence], like: Vectors) -> Vectors:
-    """The vectors of ``sentences`` as rows (an empty matrix shaped like ``like`` if none)."""
-    if not sentences:
-        return np.zeros((0, like.shape[1]), dtype=like.dtype)
-    return np.stack([vector_of[s.text] for s in sentences])

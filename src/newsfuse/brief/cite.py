@@ -30,8 +30,8 @@ import numpy as np
 
 from newsfuse.brief.lexical import containment, content_words, names, normalize_for_identity
 from newsfuse.brief.lexical import numbers as numbers_in
-from newsfuse.embed import Vectors
-from newsfuse.model import Citation, Sentence
+from newsfuse.embed import Embedder, Vectors
+from newsfuse.model import Article, Citation, Sentence
 
 # Logistic-model coefficients for (cosine, number_conflict, number_missing, name_missing)
 # and the intercept; fitted by benchmarks/fit_support.py (see there).
@@ -46,6 +46,14 @@ SUPPORT_THRESHOLD = 0.7
 # Only the few most similar sentences of an article (by cosine) are scored with the
 # full model: support below the top cosines is never the best in practice.
 CANDIDATES_PER_ARTICLE = 5
+
+# Before anything is embedded, each other article's sentences are shortlisted by
+# TF-IDF cosine to the brief sentence: the best few, if they share any real content.
+# Support needs a MiniLM cosine of about 0.7 (SUPPORT_COEFFICIENTS), which sentences
+# sharing almost no content words do not reach, so shortlisting saves embedding whole
+# articles (the bulk of a brief's cost) without losing support in practice.
+SHORTLIST_PER_ARTICLE = 3
+SHORTLIST_MIN_TFIDF = 0.1
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -120,3 +128,59 @@ def _best_support(text: str, vector: Vectors, article: Evidence) -> Citation | N
     if best is None:
         return None
     return Citation(best.article_id, best.start, best.end, round(best.score, 3))
+
+
+def cite_sentences(
+    chosen: Sequence[Sentence],
+    sources: Sequence[int],
+    articles: Sequence[Article],
+    evidence: Sequence[Sequence[Sentence]],
+    embedder: Embedder,
+) -> list[tuple[Citation, ...]]:
+    """Cite each chosen sentence: its own span, then the best support in every other article.
+
+    ``sources[i]`` is the position in ``articles`` of the article ``chosen[i]``
+    comes from; ``evidence[p]`` are the citable sentences of ``articles[p]``.
+    Other articles are shortlisted by TF-IDF (SHORTLIST_PER_ARTICLE) and only the
+    shortlists are embedded, in one batch, before :func:`cite_sentence` decides.
+    """
+    if not chosen:
+        return []
+    from newsfuse.brief.learned import vectorize_sentences
+
+    pool = [sentence for sentences in evidence for sentence in sentences]
+    tfidf = vectorize_sentences([s.text for s in (*chosen, *pool)])
+    chosen_rows, pool_rows = tfidf[: len(chosen)], tfidf[len(chosen) :]
+    bounds = np.cumsum([0, *(len(sentences) for sentences in evidence)])
+    shortlists: list[list[list[Sentence]]] = []
+    for row, source in enumerate(sources):
+        per_article: list[list[Sentence]] = []
+        for position, sentences in enumerate(evidence):
+            if position == source or not sentences:
+                per_article.append([])
+                continue
+            overlap = pool_rows[bounds[position] : bounds[position + 1]] @ chosen_rows[row]
+            top = np.argsort(-overlap, kind="stable")[:SHORTLIST_PER_ARTICLE]
+            per_article.append(
+                [sentences[int(i)] for i in top if overlap[int(i)] >= SHORTLIST_MIN_TFIDF]
+            )
+        shortlists.append(per_article)
+    texts = [s.text for s in chosen] + [s.text for lists in shortlists for ss in lists for s in ss]
+    unique = list(dict.fromkeys(texts))
+    encoded = embedder.encode(unique)
+    vector_of = {text: encoded[row] for row, text in enumerate(unique)}
+    width = encoded.shape[1]
+    cited: list[tuple[Citation, ...]] = []
+    for sentence, source, per_article in zip(chosen, sources, shortlists, strict=True):
+        article_evidence = [
+            Evidence(
+                article.id,
+                tuple(picked),
+                np.stack([vector_of[s.text] for s in picked])
+                if picked
+                else np.zeros((0, width), dtype=np.float32),
+            )
+            for article, picked in zip(articles, per_article, strict=True)
+        ]
+        cited.append(cite_sentence(sentence, vector_of[sentence.text], article_evidence, source))
+    return cited

@@ -11,7 +11,7 @@ words mostly contained in a chosen sentence without adding a new number.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -99,3 +99,55 @@ def _rescale(scores: Scores) -> Scores:
     if high - low < 1e-12:
         return np.ones_like(scores)
     return (scores - low) / (high - low)
+
+
+# Candidates embedded per batch during best-first selection: most briefs are settled
+# within the first batch or two, so the rest of the cluster is never embedded.
+EMBED_BATCH = 16
+
+
+def select_best_first(
+    sentences: Sequence[Sentence],
+    scores: Scores,
+    budget: int,
+    *,
+    encode: Callable[[Sequence[str]], Vectors],
+    tfidf: Vectors,
+    redundancy_tfidf: float,
+    eligible: Sequence[bool],
+) -> list[int]:
+    """Take eligible sentences best score first while they fit ``budget``, skipping repeats.
+
+    A sentence repeats a chosen one when their TF-IDF cosine exceeds
+    ``redundancy_tfidf``, their embeddings reach REDUNDANT_COSINE, or its words and
+    numbers are contained in it. Embeddings are computed lazily, a batch of the
+    next-best eligible sentences at a time, so a brief embeds only what it
+    considers. Ties are broken by input order.
+    """
+    ranked = [
+        row
+        for row in sorted(range(len(sentences)), key=lambda r: (-float(scores[r]), r))
+        if eligible[row]
+    ]
+    vectors: dict[int, Vectors] = {}
+    chosen: list[int] = []
+    words = 0
+    for position, row in enumerate(ranked):
+        size = count_words(sentences[row].text)
+        if words + size > budget:
+            continue
+        if chosen and float((tfidf[chosen] @ tfidf[row]).max()) > redundancy_tfidf:
+            continue
+        if any(_restates(sentences[row].text, sentences[other].text) for other in chosen):
+            continue
+        if row not in vectors:
+            batch = [r for r in ranked[position : position + EMBED_BATCH] if r not in vectors]
+            for r, vector in zip(batch, encode([sentences[r].text for r in batch]), strict=True):
+                vectors[r] = vector
+        if any(float(vectors[row] @ vectors[other]) >= REDUNDANT_COSINE for other in chosen):
+            continue
+        chosen.append(row)
+        words += size
+        if words >= budget:
+            break
+    return chosen

@@ -159,7 +159,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-–—•*·▪►>]|\d{1,2}[.)])\s+")
 def is_listed_headline(line: str) -> bool:
     """A bulleted or numbered entry whose text is headline-like: the shape of a link list."""
     marker = _LIST_MARKER.match(line)
-    return bool(marker) and is_headline_like(line[marker.end() :])
+    return marker is not None and is_headline_like(line[marker.end() :])
 
 
 def is_fragment(line: str) -> bool:
