@@ -228,8 +228,8 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
-    """The article's event date: published, else the latest full date in its text, else
-    the ingest time (marked unknown).
+    """The article's event date: published, else the latest full date in its text or in
+    the blocks the cleaner removed from it, else the ingest time (marked unknown).
 
     The latest written date is used because articles mention past events ("seized in
     June 2014") but rarely future full dates, while captions and update stamps carry the
@@ -238,9 +238,12 @@ def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
     if article.published is not None:
         return EventDate(_as_utc(article.published), "published")
     limit = _as_utc(ingested_at)
-    dates = [d for d in find_text_dates(article.text) if d <= limit]
-    if dates:
-        return EventDate(max(dates), "text")
+    # The body first; then what the cleaner removed (photo captions, update stamps),
+    # which often carries the only date of the report.
+    for block in (article.text, *(removal.text for removal in article.removed)):
+        dates = [d for d in find_text_dates(block) if d <= limit]
+        if dates:
+            return EventDate(max(dates), "text")
     return EventDate(limit, "ingested")
 
 

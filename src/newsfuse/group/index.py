@@ -57,7 +57,7 @@ STORYLINE_WINDOW_DAYS = 365
 # A conflicting headline figure (same noun, no shared value) makes joining a story
 # much harder: the match must be this much better than the join threshold. Set so that
 # only near-identical reports with a revised figure still join.
-NUMBER_CONFLICT_PENALTY = 0.45
+NUMBER_CONFLICT_PENALTY = 0.6
 
 # Query terms looked up in the inverted index per article: its heaviest TF-IDF terms.
 QUERY_TERMS = 25

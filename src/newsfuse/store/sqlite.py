@@ -298,10 +298,13 @@ class SQLiteStore:
     def refresh_story_summary(self, story_id: str) -> None:
         """Recompute a story's listing columns (title, dates, counts, version)."""
         rows = self._db.execute(
-            "SELECT id, title, text, source, event_time, duplicate_of FROM articles "
-            "WHERE story_id = ? ORDER BY event_time, id",
+            "SELECT id, title, text, source, event_time, duplicate_of, date_source "
+            "FROM articles WHERE story_id = ? ORDER BY event_time, id",
             (story_id,),
         ).fetchall()
+        # Undated articles carry their ingest time; they set the story's dates only when
+        # no member has a real date.
+        dated = [r for r in rows if r[6] != "ingested"] or rows
         founder = self._db.execute(
             "SELECT founder FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
@@ -319,8 +322,8 @@ class SQLiteStore:
             "source_count = ?, sources = ?, version = ? WHERE id = ?",
             (
                 title,
-                rows[0][4],
-                rows[-1][4],
+                dated[0][4],
+                dated[-1][4],
                 len(rows),
                 sum(1 for r in rows if r[5] is None),
                 json.dumps(sources),
