@@ -10,9 +10,9 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -24,19 +24,19 @@ EXIT_SKIPPED = 3
 _DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class StoryFormat(str, Enum):
+class StoryFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
     html = "html"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
@@ -72,15 +72,20 @@ def _summary_line(story: Any) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest_command(
-        paths: list[str] = typer.Argument(
-            ..., help="Files (.txt, .html, .jsonl, Multi-News), folders, or '-' for stdin."
-        ),
-        db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
-        embedder: str | None = typer.Option(
-            None,
-            "--embedder",
-            help="'minilm' (default) or 'hashing' (model-free, fast); fixed per store.",
-        ),
+        paths: Annotated[
+            list[str],
+            typer.Argument(
+                help="Files (.txt, .html, .jsonl, Multi-News), folders, or '-' for stdin."
+            ),
+        ],
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        embedder: Annotated[
+            str | None,
+            typer.Option(
+                "--embedder",
+                help="'minilm' (default) or 'hashing' (model-free, fast); fixed per store.",
+            ),
+        ] = None,
     ) -> None:
         """Add articles to the store and group them into stories and storylines.
 
@@ -103,13 +108,19 @@ def register(app: typer.Typer) -> None:
 
     @app.command("stories")
     def stories_command(
-        since: str | None = typer.Option(None, "--since", help="Active on or after (ISO date)."),
-        until: str | None = typer.Option(None, "--until", help="Begun on or before (ISO date)."),
-        query: str | None = typer.Option(None, "--query", "-q", help="Text in an article."),
-        limit: int = typer.Option(50, "--limit", min=0, help="Stories at most."),
-        offset: int = typer.Option(0, "--offset", min=0, help="Stories to skip."),
-        output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
-        db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+        since: Annotated[
+            str | None, typer.Option("--since", help="Active on or after (ISO date).")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option("--until", help="Begun on or before (ISO date).")
+        ] = None,
+        query: Annotated[
+            str | None, typer.Option("--query", "-q", help="Text in an article.")
+        ] = None,
+        limit: Annotated[int, typer.Option("--limit", min=0, help="Stories at most.")] = 50,
+        offset: Annotated[int, typer.Option("--offset", min=0, help="Stories to skip.")] = 0,
+        output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """List stories, most recently active first."""
         from newsfuse import corpus
@@ -130,11 +141,15 @@ def register(app: typer.Typer) -> None:
 
     @app.command("story")
     def story_command(
-        story_id: str = typer.Argument(..., help="A story id from 'newsfuse stories'."),
-        output_format: StoryFormat = typer.Option(StoryFormat.text, "--format", "-f"),
-        budget: int = typer.Option(DEFAULT_BUDGET, "--budget", "-b", min=1, help="Words at most."),
-        no_facts: bool = typer.Option(False, "--no-facts", help="Skip the fact comparison."),
-        db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+        story_id: Annotated[str, typer.Argument(help="A story id from 'newsfuse stories'.")],
+        output_format: Annotated[StoryFormat, typer.Option("--format", "-f")] = StoryFormat.text,
+        budget: Annotated[
+            int, typer.Option("--budget", "-b", min=1, help="Words at most.")
+        ] = DEFAULT_BUDGET,
+        no_facts: Annotated[
+            bool, typer.Option("--no-facts", help="Skip the fact comparison.")
+        ] = False,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """Show one story: its cited brief, fact table and storyline timeline."""
         from newsfuse import corpus
@@ -159,9 +174,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("storyline")
     def storyline_command(
-        storyline_id: str = typer.Argument(..., help="A storyline id (shown by 'stories')."),
-        output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f"),
-        db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+        storyline_id: Annotated[str, typer.Argument(help="A storyline id (shown by 'stories').")],
+        output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """Show a storyline: its stories, oldest first."""
         from newsfuse import corpus
@@ -176,8 +191,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("export")
     def export_command(
-        output_format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
-        db: Path | None = typer.Option(None, "--db", help=_DB_HELP),
+        output_format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """Write every story with its article ids, one JSON object per line."""
         from newsfuse import corpus

@@ -75,6 +75,13 @@ MAX_STORY_NAMES = 60
 FounderKey = tuple[int, str, str]
 
 
+def make_founder_key(date: EventDate, content_hash: str) -> FounderKey:
+    """Sort key of candidate founders: dated before undated, then oldest, then hash."""
+    if date.known:
+        return (0, date.when.isoformat(), content_hash)
+    return (1, "", content_hash)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSignals:
     """What the clustering needs to know about one article."""
@@ -89,10 +96,8 @@ class ArticleSignals:
 
     @property
     def founder_key(self) -> FounderKey:
-        """Sort key of candidate founders: dated before undated, then oldest, then hash."""
-        if self.date.known:
-            return (0, self.date.when.isoformat(), self.content_hash)
-        return (1, "", self.content_hash)
+        """Sort key of candidate founders (see :func:`make_founder_key`)."""
+        return make_founder_key(self.date, self.content_hash)
 
 
 @dataclass(slots=True)
@@ -147,9 +152,7 @@ def name_storyline(founder: FounderKey) -> str:
     return "l-" + founder[2][:16]
 
 
-def conflict_in_numbers(
-    article: tuple[tuple[str, int], ...], story: dict[str, set[int]]
-) -> bool:
+def conflict_in_numbers(article: tuple[tuple[str, int], ...], story: dict[str, set[int]]) -> bool:
     """Whether the article gives a headline figure for something the story counts
     differently (same noun, no value in common)."""
     mine: dict[str, set[int]] = {}
@@ -223,9 +226,12 @@ class StoryIndex:
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
                 if conflict_in_numbers(article.key_numbers, story.numbers):
                     join -= NUMBER_CONFLICT_PENALTY
-                if gap <= STORY_WINDOW_DAYS and join >= 1.0:
-                    if best_join is None or join > best_join[0]:
-                        best_join = (join, story)
+                if (
+                    gap <= STORY_WINDOW_DAYS
+                    and join >= 1.0
+                    and (best_join is None or join > best_join[0])
+                ):
+                    best_join = (join, story)
                 shared = len(story.names.intersection(article.names))
                 if (
                     gap <= STORYLINE_WINDOW_DAYS
@@ -237,6 +243,21 @@ class StoryIndex:
         if best_join is not None:
             return self._join(best_join[1], article)
         return self._start(article, best_link[1] if best_link else None)
+
+    def place_copy(self, story_id: str, founder: FounderKey, date: EventDate) -> Placement:
+        """Record a near-duplicate copy joining ``story_id``.
+
+        The copy adds no new words or meaning, so the centroid is left alone; but it
+        may be the earliest report (the wire original arriving after a re-print), and
+        then it names the story, so ids do not depend on which copy came first.
+        """
+        story = self.stories[story_id]
+        if date.known:
+            story.first_known = min(story.first_known or date.when, date.when)
+            story.last_known = max(story.last_known or date.when, date.when)
+            story.days.add(date.when.toordinal())
+            self._index_story(story, story.terms)
+        return self._rename_if_earlier(story, founder)
 
     # -- updates -----------------------------------------------------------------------
 
@@ -269,11 +290,14 @@ class StoryIndex:
 
     def _join(self, story: StoryState, article: ArticleSignals) -> Placement:
         self._absorb(story, article)
+        return self._rename_if_earlier(story, article.founder_key)
+
+    def _rename_if_earlier(self, story: StoryState, founder: FounderKey) -> Placement:
         renamed: tuple[tuple[str, str], ...] = ()
         renamed_lines: tuple[tuple[str, str], ...] = ()
-        if article.founder_key < story.founder:
+        if founder < story.founder:
             old_id = story.id
-            self._rename_story(story, article.founder_key)
+            self._rename_story(story, founder)
             renamed = ((old_id, story.id),)
             line = self.storylines[story.storyline_id]
             if story.founder < line.founder:

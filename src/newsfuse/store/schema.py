@@ -105,7 +105,7 @@ def _create_tables(connection: sqlite3.Connection) -> None:
             documents INTEGER NOT NULL,
             counts BLOB NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -141,5 +141,7 @@ def migrate(connection: sqlite3.Connection, where: str) -> int:
             connection.execute("COMMIT")
         except sqlite3.Error as error:
             connection.execute("ROLLBACK")
-            raise StoreError(f"{where}: migration to schema version {number} failed: {error}")
+            raise StoreError(
+                f"{where}: migration to schema version {number} failed: {error}"
+            ) from error
     return SCHEMA_VERSION

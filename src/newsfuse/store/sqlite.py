@@ -109,7 +109,7 @@ class SQLiteStore:
         """Rebuild the in-memory story index from the stored stories and storylines."""
         index = StoryIndex()
         for row in self._db.execute("SELECT id, founder FROM storylines"):
-            index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))  # type: ignore[arg-type]
+            index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))
         rows = self._db.execute(
             "SELECT id, storyline_id, founder, size, embedding_sum, terms, numbers, names, "
             "first_known, last_known, days FROM stories ORDER BY last_time, id"
@@ -118,7 +118,7 @@ class SQLiteStore:
             story = StoryState(
                 id=row[0],
                 storyline_id=row[1],
-                founder=tuple(json.loads(row[2])),  # type: ignore[arg-type]
+                founder=tuple(json.loads(row[2])),
                 size=row[3],
                 embedding_sum=np.frombuffer(row[4], dtype=np.float32).copy(),
                 terms={int(t): w for t, w in json.loads(row[5]).items()},
@@ -367,7 +367,9 @@ class SQLiteStore:
             clauses.append("storyline_id = ?")
             parameters.append(storyline_id)
         if query:
-            pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = (
+                "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
             clauses.append(
                 "id IN (SELECT story_id FROM articles WHERE title LIKE ? ESCAPE '\\' "
                 "OR text LIKE ? ESCAPE '\\')"
@@ -464,9 +466,7 @@ class SQLiteStore:
     def check_consistency(self) -> list[str]:
         """Problems found in the file: SQLite's integrity check plus newsfuse invariants."""
         problems = [
-            str(row[0])
-            for row in self._db.execute("PRAGMA integrity_check")
-            if row[0] != "ok"
+            str(row[0]) for row in self._db.execute("PRAGMA integrity_check") if row[0] != "ok"
         ]
         empty = self._db.execute(
             "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM articles)"
