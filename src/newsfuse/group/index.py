@@ -54,10 +54,14 @@ STORY_WINDOW_DAYS = 5
 # How far apart in time stories of one storyline may be.
 STORYLINE_WINDOW_DAYS = 365
 
-# A conflicting headline figure (same noun, no shared value) makes joining a story
-# much harder: the match must be this much better than the join threshold. Set so that
-# only near-identical reports with a revised figure still join.
-NUMBER_CONFLICT_PENALTY = 0.6
+# A conflicting headline figure (same noun, no shared value) halves the join score: the
+# match must then be twice as strong as the join threshold, which only reports sharing
+# most of their wording reach (a revised figure in a re-write of the same report).
+NUMBER_CONFLICT_FACTOR = 0.5
+
+# A story is one event: its dated reports span at most this many days, so a chain of
+# daily similar reports (a trial, a season) does not grow into one endless story.
+STORY_MAX_SPAN_DAYS = 10
 
 # Query terms looked up in the inverted index per article: its heaviest TF-IDF terms.
 QUERY_TERMS = 25
@@ -171,6 +175,14 @@ def _gap_days(moment: datetime, story: StoryState) -> float:
     return 0.0
 
 
+def _span_days(moment: datetime, story: StoryState) -> float:
+    if story.first_known is None or story.last_known is None:
+        return 0.0
+    first = min(story.first_known, moment)
+    last = max(story.last_known, moment)
+    return (last - first).total_seconds() / 86400
+
+
 class StoryIndex:
     """All stories and storylines, with the blocking indexes that bound each lookup."""
 
@@ -224,10 +236,12 @@ class StoryIndex:
                 join = max(float(embedding_score) / EMBEDDING_JOIN, lexical_score / LEXICAL_JOIN)
                 link = max(float(embedding_score) / EMBEDDING_LINK, lexical_score / LEXICAL_LINK)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
+                span = _span_days(article.date.when, story) if article.date.known else 0.0
                 if conflict_in_numbers(article.key_numbers, story.numbers):
-                    join -= NUMBER_CONFLICT_PENALTY
+                    join *= NUMBER_CONFLICT_FACTOR
                 if (
                     gap <= STORY_WINDOW_DAYS
+                    and span <= STORY_MAX_SPAN_DAYS
                     and join >= 1.0
                     and (best_join is None or join > best_join[0])
                 ):
