@@ -104,7 +104,9 @@ def register(app: typer.Typer) -> None:
         for skipped in report.skipped:
             typer.echo(f"newsfuse: skipped {skipped}", err=True)
         if report.skipped:
-            raise typer.Exit(EXIT_SKIPPED)
+            # sys.exit, not typer.Exit: the entry point runs click with standalone_mode=False,
+            # where typer.Exit's code is returned and lost rather than used as the status.
+            sys.exit(EXIT_SKIPPED)
 
     @app.command("stories")
     def stories_command(

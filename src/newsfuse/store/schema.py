@@ -76,6 +76,7 @@ def _create_tables(connection: sqlite3.Connection) -> None:
             title TEXT NOT NULL DEFAULT '',
             first_time TEXT,
             last_time TEXT,
+            dated INTEGER NOT NULL DEFAULT 0,
             article_count INTEGER NOT NULL DEFAULT 0,
             source_count INTEGER NOT NULL DEFAULT 0,
             sources TEXT NOT NULL DEFAULT '[]',

@@ -304,7 +304,8 @@ class SQLiteStore:
         ).fetchall()
         # Undated articles carry their ingest time; they set the story's dates only when
         # no member has a real date.
-        dated = [r for r in rows if r[6] != "ingested"] or rows
+        known = [r for r in rows if r[6] != "ingested"]
+        dated = known or rows
         founder = self._db.execute(
             "SELECT founder FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
@@ -318,12 +319,13 @@ class SQLiteStore:
         sources = sorted({r[3] for r in rows if r[3]})
         version = ",".join(sorted(r[0] for r in rows))
         self._db.execute(
-            "UPDATE stories SET title = ?, first_time = ?, last_time = ?, article_count = ?, "
+            "UPDATE stories SET title = ?, first_time = ?, last_time = ?, dated = ?, article_count = ?, "
             "source_count = ?, sources = ?, version = ? WHERE id = ?",
             (
                 title,
                 dated[0][4],
                 dated[-1][4],
+                int(bool(known)),
                 len(rows),
                 sum(1 for r in rows if r[5] is None),
                 json.dumps(sources),
@@ -379,7 +381,7 @@ class SQLiteStore:
         order = "ORDER BY first_time, id" if storyline_id else "ORDER BY last_time DESC, id"
         rows = self._db.execute(
             "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
-            f"source_count FROM stories {where} {order} LIMIT ? OFFSET ?",
+            f"source_count, dated FROM stories {where} {order} LIMIT ? OFFSET ?",
             [*parameters, limit, offset],
         )
         return [_summary(row) for row in rows]
@@ -388,7 +390,7 @@ class SQLiteStore:
         """One story's listing entry."""
         row = self._db.execute(
             "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
-            "source_count FROM stories WHERE id = ?",
+            "source_count, dated FROM stories WHERE id = ?",
             (story_id,),
         ).fetchone()
         return None if row is None else _summary(row)
@@ -498,8 +500,9 @@ def _summary(row: Sequence[Any]) -> StorySummary:
         id=row[0],
         title=row[1],
         storyline_id=row[2],
-        first_published=_parse(row[3]),
-        last_published=_parse(row[4]),
+        # Undated stories sort by ingest time but show no date.
+        first_published=_parse(row[3]) if row[8] else None,
+        last_published=_parse(row[4]) if row[8] else None,
         article_count=row[5],
         sources=tuple(json.loads(row[6])),
         source_count=row[7],
