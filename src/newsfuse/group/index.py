@@ -19,6 +19,8 @@ an alias. Storylines are named after their earliest story's founder likewise.
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -68,7 +70,11 @@ QUERY_TERMS = 25
 
 # Terms indexed for more stories than this are too common to block on (they would
 # make the candidate set grow with the corpus).
-MAX_POSTINGS = 2000
+MAX_POSTINGS = 500
+
+# Stories compared in full per article, from each of the two blocking signals (TF-IDF
+# overlap and embedding similarity): the true story is nearly always in the top few.
+CANDIDATES_PER_SIGNAL = 20
 
 # Undated articles are also compared with this many most recently touched stories.
 RECENT_STORIES = 2000
@@ -119,11 +125,20 @@ class StoryState:
     first_known: datetime | None = None
     last_known: datetime | None = None
     days: set[int] = field(default_factory=set)
+    unit: npt.NDArray[np.float32] | None = None
+    terms_norm: float = 0.0
 
     def centroid(self) -> npt.NDArray[np.float32]:
-        """The unit-length mean of the members' embeddings."""
-        norm = float(np.linalg.norm(self.embedding_sum))
-        return self.embedding_sum / norm if norm else self.embedding_sum
+        """The unit-length mean of the members' embeddings (cached until it changes)."""
+        if self.unit is None:
+            norm = float(np.linalg.norm(self.embedding_sum))
+            self.unit = self.embedding_sum / norm if norm else self.embedding_sum
+        return self.unit
+
+    def refresh(self) -> None:
+        """Recompute the cached centroid and term-vector norm after a change."""
+        self.unit = None
+        self.terms_norm = math.sqrt(sum(w * w for w in self.terms.values()))
 
 
 @dataclass(slots=True)
@@ -197,6 +212,7 @@ class StoryIndex:
 
     def load_story(self, story: StoryState) -> None:
         """Add a story read back from the store."""
+        story.refresh()
         self.stories[story.id] = story
         self._index_story(story, {})
         self._touch(story.id)
@@ -208,20 +224,38 @@ class StoryIndex:
     # -- lookup ------------------------------------------------------------------------
 
     def candidates(self, article: ArticleSignals) -> list[StoryState]:
-        """Stories worth comparing with ``article`` (a bounded set, see module doc)."""
-        found: set[str] = set()
+        """Stories worth comparing with ``article`` in full (a bounded set).
+
+        The best :data:`CANDIDATES_PER_SIGNAL` by TF-IDF overlap, accumulated over the
+        inverted index of the article's heaviest terms, plus the best as many by
+        embedding among the stories of its time window (undated articles: the most
+        recently touched stories).
+        """
+        lexical: dict[str, float] = {}
         heaviest = sorted(article.terms.items(), key=lambda item: -item[1])[:QUERY_TERMS]
-        for term, _ in heaviest:
+        for term, weight in heaviest:
             posting = self._postings.get(term)
-            if posting and len(posting) <= MAX_POSTINGS:
-                found |= posting
+            if not posting or len(posting) > MAX_POSTINGS:
+                continue
+            for story_id in posting:
+                story = self.stories[story_id]
+                if story.terms_norm:
+                    share = weight * story.terms.get(term, 0.0) / story.terms_norm
+                    lexical[story_id] = lexical.get(story_id, 0.0) + share
+        chosen = set(heapq.nlargest(CANDIDATES_PER_SIGNAL, lexical, key=lexical.__getitem__))
+        pool: set[str] = set()
         if article.date.known:
             day = article.date.when.toordinal()
             for offset in range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1):
-                found |= self._days.get(day + offset, set())
+                pool |= self._days.get(day + offset, set())
         else:
-            found.update(self._recent.keys())
-        return [self.stories[i] for i in sorted(found)]
+            pool.update(self._recent.keys())
+        if pool:
+            ordered = sorted(pool)
+            scores = np.stack([self.stories[i].centroid() for i in ordered]) @ article.embedding
+            top = np.argsort(-scores, kind="stable")[:CANDIDATES_PER_SIGNAL]
+            chosen.update(ordered[int(i)] for i in top)
+        return [self.stories[i] for i in sorted(chosen)]
 
     def place(self, article: ArticleSignals) -> Placement:
         """Put ``article`` into its story (existing or new) and return where it went."""
@@ -332,6 +366,7 @@ class StoryIndex:
             story.first_known = min(story.first_known or when, when)
             story.last_known = max(story.last_known or when, when)
             story.days.add(when.toordinal())
+        story.refresh()
         self._index_story(story, old_terms)
         self._touch(story.id)
 
