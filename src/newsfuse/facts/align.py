@@ -1,0 +1,443 @@
+"""Align claims across articles: which numbers are about the same attribute of the event.
+
+Each claim is described by what it measures — the noun it counts or the thing
+it measures and its modifiers ("additional troops"), the verbs and nouns
+around it ("deploy", "announce"), and a sentence-embedding of the clause with
+the number masked out. Claims of the same kind and base unit from different
+articles are then grouped by average-linkage agglomerative clustering
+(Sokal & Michener 1958, UPGMA) under a cannot-link constraint: one claim per
+article per group, since an article states an attribute once.
+
+The same value in the same unit is strong evidence of the same attribute,
+so pairs that agree need less contextual evidence than pairs that differ;
+that asymmetry is what keeps "560 additional troops" away from "4,560 troops
+in total" while "40 miles" still meets "65 kilometres".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsfuse.facts.verdict import REVISION_MIN_GAP, values_agree
+from newsfuse.model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from newsfuse.embed import Embedder
+
+# Parts of speech whose lemmas describe what a number is about.
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV"})
+# Context weight halves every this many tokens away from the number: words
+# right next to it ("560 additional troops", "injuring 14") say most.
+CONTEXT_DECAY_TOKENS = 4.0
+# The syntactic head chain of the number (counted noun, its verb) counts this
+# much more than mere proximity, because it names the role of the number.
+SYNTAX_BOOST = 2.0
+# Tokens either side of the number that make up the clause fed to the embedder.
+EMBED_WINDOW_TOKENS = 10
+# Score weights: lexical cosine, embedding cosine, same counted noun.
+LEXICAL_WEIGHT = 0.5
+EMBEDDING_WEIGHT = 0.5
+HEAD_BONUS = 0.15
+# Extra score when two claims carry the same value: equal figures for one
+# event are usually the same attribute (see module docstring).
+SAME_VALUE_BONUS = 0.4
+# Extra score when both claims are the only ones of their kind and unit in
+# their articles (the only speed, the only age): with nothing else to pair
+# with, they are most likely the same attribute.
+UNIQUE_BONUS = 0.15
+# Extra score for two dates that both stand in their article's first sentence:
+# the lede reports the main event, so its dates are about the same thing.
+LEDE_DATE_BONUS = 0.15
+# Extra score when a later article presents its figure as a change ("rose to
+# 45") and an earlier one gives a different figure: the change implies the
+# attribute was reported before, with another value.
+REVISION_BONUS = 0.15
+# Minimum average score for two groups to merge: first among agreeing
+# figures, then for groups whose figures differ (a dispute).
+AGREE_THRESHOLD = 0.4
+DISPUTE_THRESHOLD = 0.5
+# Lemmas too generic to tell attributes apart.
+GENERIC_LEMMAS = frozenset({"say", "tell", "be", "have", "also", "accord", "report", "add"})
+# Words that make a later figure a development rather than a disagreement
+# ("the death toll rose to 45", "officials later revised", "now stands at").
+REVISION_CUES = frozenset(
+    {
+        "rise",
+        "rose",
+        "risen",
+        "climb",
+        "increase",
+        "grow",
+        "grew",
+        "jump",
+        "swell",
+        "mount",
+        "surge",
+        "revise",
+        "raise",
+        "update",
+        "now",
+        "later",
+        "fall",
+        "drop",
+        "decline",
+        "lower",
+        "reach",
+        "latest",
+    }
+)
+# How far before the number a revision cue may stand, in tokens.
+REVISION_CUE_WINDOW = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A claim with what the aligner knows about it."""
+
+    claim: Claim
+    dimension: str
+    head: str
+    modifiers: tuple[str, ...]
+    context: tuple[tuple[str, float], ...]
+    clause: str
+    revision_cue: bool
+    lede: bool
+    previous: bool
+
+
+def dimension_of(claim: Claim) -> str:
+    """What can be compared with what: kind and base unit ("quantity:m", "count:")."""
+    kind = "count" if claim.kind == "count" and claim.attribute != "year" else claim.kind
+    if claim.attribute == "year":
+        kind = "year"
+    return f"{kind}:{claim.unit or ''}"
+
+
+def _span_tokens(doc: Doc, claim: Claim) -> Span | None:
+    return doc.char_span(claim.start, claim.end, alignment_mode="expand")
+
+
+def _partitive_whole(span: Span) -> Token | None:
+    """The noun after "of the" in "23 of the train's 96 cars", else ``None``."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        for token in doc[span.end + 1 : min(span.end + 8, len(doc))]:
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+                return token
+            if token.pos_ in ("VERB", "AUX") or token.is_punct:
+                break
+    return None
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun the number counts or measures: "560 [troops]", "a 14-mile [line]"."""
+    whole = _partitive_whole(span)
+    if whole is not None:
+        return whole
+    token = span.root
+    for _ in range(3):
+        if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+            return token
+        if token.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") and (
+            token.head.i != token.i
+        ):
+            token = token.head
+        else:
+            break
+    if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+        return token
+    # "560 troops" parsed with the number as head, or a noun right after it.
+    doc = span.doc
+    for index in range(span.end, min(span.end + 3, len(doc))):
+        candidate = doc[index]
+        if candidate.pos_ in ("NOUN", "PROPN") and not candidate.like_num:
+            # Skip to the last noun of a compound ("attack helicopters").
+            while (
+                index + 1 < len(doc)
+                and doc[index + 1].pos_ == "NOUN"
+                and candidate.dep_ == "compound"
+            ):
+                index += 1
+                candidate = doc[index]
+            return candidate
+        if candidate.pos_ not in ("ADJ", "PUNCT", "ADV"):
+            break
+    return None
+
+
+def _is_partitive_whole(span: Span) -> bool:
+    """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
+    doc = span.doc
+    left = doc[max(0, span.start - 4) : span.start]
+    words = [token.lower_ for token in left]
+    return "of" in words and any(
+        token.like_num or token.lower_ in ("all", "some", "most") for token in left
+    )
+
+
+def _stem(word: str) -> str:
+    """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
+    from nltk.stem.porter import PorterStemmer
+
+    return _STEMMER.setdefault("porter", PorterStemmer()).stem(word)  # type: ignore[no-any-return]
+
+
+_STEMMER: dict[str, object] = {}
+
+
+def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
+    """Tokens that name the number's role: its head chain, and the subject and
+    object of the verb that governs it ("the death [toll] rose to 45")."""
+    syntax: set[int] = set()
+    for ancestor in span.root.ancestors:
+        syntax.add(ancestor.i)
+        if ancestor.pos_ in ("VERB", "AUX"):
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "prt"):
+                    syntax.add(child.i)
+                    syntax.update(grand.i for grand in child.children if grand.dep_ == "compound")
+                if child.dep_ == "prep":
+                    syntax.update(grand.i for grand in child.children if grand.dep_ == "pobj")
+            break
+    if noun is not None:
+        syntax.add(noun.i)
+        syntax.update(child.i for child in noun.children)
+    return syntax
+
+
+def _is_previous_value(span: Span) -> bool:
+    """Whether the number is the old value of a change: "up from 38", "from 62 to 64"."""
+    doc = span.doc
+    before = [token.lower_ for token in doc[max(0, span.start - 2) : span.start]]
+    if not before or before[-1] != "from":
+        return False
+    after = [token.lower_ for token in doc[span.end : min(len(doc), span.end + 2)]]
+    sentence = span.sent
+    changes = any(
+        token.lemma_.lower() in REVISION_CUES or token.lower_ in ("to", "up", "down")
+        for token in sentence
+    )
+    return changes and ("up" in before or "down" in before or "to" in after or "to" in [
+        token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]
+    ])
+
+
+def describe_claim(claim: Claim, doc: Doc) -> Mention:
+    """Collect the aligner's view of one claim from the parsed article."""
+    span = _span_tokens(doc, claim)
+    dimension = dimension_of(claim)
+    if span is None or len(span) == 0:
+        return Mention(claim, dimension, "", (), (), claim.text, False, False, False)
+    sentence = span.sent
+    noun = _counted_noun(span) if claim.kind in ("count", "quantity", "money", "percent") else None
+    head = _stem(noun.lemma_.lower()) if noun is not None else ""
+    modifiers: tuple[str, ...] = ()
+    if noun is not None:
+        modifiers = tuple(
+            child.lemma_.lower()
+            for child in noun.children
+            if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
+        )
+    syntax = _syntax_tokens(span, noun)
+    weights: dict[str, float] = {}
+    for token in sentence:
+        if span.start <= token.i < span.end:
+            continue
+        if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in GENERIC_LEMMAS or not re.search(r"[a-z]", lemma):
+            continue
+        distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+        weight = 0.5 ** (distance / CONTEXT_DECAY_TOKENS)
+        if token.i in syntax:
+            weight *= SYNTAX_BOOST
+        stem = _stem(lemma)
+        weights[stem] = max(weights.get(stem, 0.0), weight)
+    if claim.attribute:
+        weights[claim.attribute] = SYNTAX_BOOST
+    if _is_partitive_whole(span):
+        weights["<whole>"] = SYNTAX_BOOST
+    previous = _is_previous_value(span)
+    # A date is about the event its sentence reports, so it gets the whole sentence.
+    window = len(sentence) if claim.kind == "date" else EMBED_WINDOW_TOKENS
+    left = max(sentence.start, span.start - window)
+    right = min(sentence.end, span.end + window)
+    mask = "DATE" if claim.kind == "date" else "NUMBER"
+    clause = f"{doc[left : span.start].text} {mask} {doc[span.end : right].text}".strip()
+    cue = any(
+        token.lemma_.lower() in REVISION_CUES or token.lower_ in REVISION_CUES
+        for token in doc[max(sentence.start, span.start - REVISION_CUE_WINDOW) : span.start]
+    )
+    lede = sentence.start == next(iter(doc.sents)).start
+    return Mention(
+        claim,
+        dimension + (":previous" if previous else ""),
+        head,
+        modifiers,
+        tuple(sorted(weights.items())),
+        clause,
+        cue and not previous,
+        lede,
+        previous,
+    )
+
+
+def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
+    """Context weights times inverse document frequency over the cluster's mentions."""
+    frequency: Counter[str] = Counter()
+    for mention in mentions:
+        frequency.update(lemma for lemma, _ in mention.context)
+    total = max(1, len(mentions))
+    vectors = []
+    for mention in mentions:
+        vector = {
+            lemma: weight * math.log(1 + total / frequency[lemma])
+            for lemma, weight in mention.context
+        }
+        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        vectors.append({lemma: value / norm for lemma, value in vector.items()})
+    return vectors
+
+
+def _is_later_revision(later: Mention, earlier: Mention, published: Mapping[str, datetime | None]) -> bool:
+    later_time = published.get(later.claim.article_id)
+    earlier_time = published.get(earlier.claim.article_id)
+    return (
+        later.revision_cue
+        and later_time is not None
+        and earlier_time is not None
+        and later_time - earlier_time >= REVISION_MIN_GAP
+    )
+
+
+def value_specificity(claim: Claim) -> float:
+    """How telling it is that two articles share this exact value, from 0.2 to 1.
+
+    Sharing "3" or "2" says little (many things come in threes); sharing
+    "48,213", "$2.5bn" or "18,600 square metres" is almost never a
+    coincidence. Measured by the size of the number on a log scale; dates and
+    names are moderately specific.
+    """
+    if isinstance(claim.value, str):
+        return 0.6
+    magnitude = math.log10(abs(claim.value) + 1)
+    return max(0.2, min(1.0, magnitude / 3))
+
+
+def score_pairs(
+    mentions: Sequence[Mention],
+    embedder: Embedder | None,
+    published: Mapping[str, datetime | None] | None = None,
+) -> np.ndarray:
+    """Pairwise alignment scores (without the same-value bonus); -inf where not comparable."""
+    count = len(mentions)
+    scores = np.full((count, count), -np.inf)
+    if count == 0:
+        return scores
+    lexical = _lexical_vectors(mentions)
+    per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
+    embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
+    for i in range(count):
+        for j in range(i + 1, count):
+            first, second = mentions[i], mentions[j]
+            if first.claim.article_id == second.claim.article_id:
+                continue
+            if first.dimension != second.dimension:
+                continue
+            overlap = sum(
+                value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items()
+            )
+            if embeddings is not None:
+                semantic = float(embeddings[i] @ embeddings[j])
+                score = LEXICAL_WEIGHT * overlap + EMBEDDING_WEIGHT * semantic
+            else:
+                score = overlap
+            if first.head and first.head == second.head:
+                score += HEAD_BONUS
+            if (
+                per_article[(first.claim.article_id, first.dimension)] == 1
+                and per_article[(second.claim.article_id, second.dimension)] == 1
+            ):
+                score += UNIQUE_BONUS
+            if first.claim.kind == "date" and first.lede and second.lede:
+                score += LEDE_DATE_BONUS
+            if published is not None and (
+                _is_later_revision(first, second, published)
+                or _is_later_revision(second, first, published)
+            ):
+                score += REVISION_BONUS
+            scores[i, j] = scores[j, i] = score
+    return scores
+
+
+def group_mentions(
+    mentions: Sequence[Mention],
+    embedder: Embedder | None,
+    published: Mapping[str, datetime | None] | None = None,
+) -> list[list[Mention]]:
+    """Cluster mentions into attributes: average linkage, one mention per article per group.
+
+    ``published`` (article id → publication time) lets a later "rose to 45"
+    reach back to an earlier, different figure.
+    """
+    scores = score_pairs(mentions, embedder, published)
+    count = len(mentions)
+    for i in range(count):
+        for j in range(i + 1, count):
+            if np.isfinite(scores[i, j]) and values_agree(mentions[i].claim, mentions[j].claim):
+                bonus = SAME_VALUE_BONUS * value_specificity(mentions[i].claim)
+                scores[i, j] = scores[j, i] = scores[i, j] + bonus
+    agreeing = np.zeros((count, count), dtype=bool)
+    for i in range(count):
+        for j in range(i + 1, count):
+            agreeing[i, j] = agreeing[j, i] = values_agree(mentions[i].claim, mentions[j].claim)
+    groups: list[list[int]] = [[i] for i in range(count)]
+    # First gather the agreeing figures, then let groups with different values
+    # meet only on stronger evidence: a figure with an agreeing partner of the
+    # same meaning is not pulled into a dispute with a look-alike.
+    _merge_groups(groups, mentions, scores, agreeing, AGREE_THRESHOLD, agreeing_only=True)
+    _merge_groups(groups, mentions, scores, agreeing, DISPUTE_THRESHOLD, agreeing_only=False)
+    return [[mentions[i] for i in group] for group in groups]
+
+
+def _merge_groups(
+    groups: list[list[int]],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    threshold: float,
+    *,
+    agreeing_only: bool,
+) -> None:
+    """Average-linkage merging in place, best pair first, until no pair reaches ``threshold``."""
+    while True:
+        best: tuple[float, int, int] | None = None
+        for a in range(len(groups)):
+            articles_a = {mentions[i].claim.article_id for i in groups[a]}
+            for b in range(a + 1, len(groups)):
+                if articles_a & {mentions[i].claim.article_id for i in groups[b]}:
+                    continue
+                block = scores[np.ix_(groups[a], groups[b])]
+                if not np.all(np.isfinite(block)):
+                    continue
+                if agreeing_only and not np.all(agreeing[np.ix_(groups[a], groups[b])]):
+                    continue
+                average = float(block.mean())
+                if average >= threshold and (best is None or average > best[0]):
+                    best = (average, a, b)
+        if best is None:
+            return
+        _, a, b = best
+        groups[a] = groups[a] + groups[b]
+        del groups[b]
