@@ -260,7 +260,7 @@ def write_many_articles(folder: Path, count: int) -> None:
 def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(
     tmp_path: Path,
 ) -> None:
-    total = 1500
+    total = 800
     inputs = tmp_path / "many"
     write_many_articles(inputs, total)
     db = tmp_path / "crash.db"
