@@ -189,6 +189,7 @@ def test_export_lists_every_article_once(tmp_path: Path) -> None:
     assert sorted(ids) == sorted(r["id"] for r in load_events())
 
 
+@pytest.mark.slow  # the brief loads the sentence-embedding model
 def test_brief_is_cached_until_the_story_changes(tmp_path: Path) -> None:
     pytest.importorskip("newsfuse.brief")
     records = load_events()
