@@ -24,7 +24,7 @@ from newsfuse.group.features import (
     shingle_words,
 )
 from newsfuse.group.index import conflict_in_numbers
-from newsfuse.group.lexical import DocumentFrequencies, count_terms, cosine, weigh_terms
+from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
 from newsfuse.model import Article, Removal
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
@@ -130,7 +130,8 @@ def test_key_numbers_pair_figures_with_what_they_count() -> None:
     article = Article(
         id="a",
         title="Council to hire 560 additional wardens",
-        text="The council will hire about 560 more wardens in 2025. It met on Monday. It has 90 parks.",
+        text="The council will hire about 560 more wardens in 2025. It met on Monday. "
+        "It has 90 parks.",
     )
     assert extract_key_numbers(article) == (("wardens", 560),)
 
@@ -270,8 +271,8 @@ def test_candidates_stay_bounded_by_the_time_window(tmp_path: Path) -> None:
     ]
     db = tmp_path / "corpus.db"
     corpus.ingest(records, db=db, embedder="hashing")
-    from newsfuse.group.index import STORY_WINDOW_DAYS, ArticleSignals
     from newsfuse.group.features import EventDate
+    from newsfuse.group.index import STORY_WINDOW_DAYS, ArticleSignals
     from newsfuse.store import open_store
 
     store = open_store(db)

@@ -34,10 +34,8 @@ def count_rows(db: Path, table: str) -> int:
         return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
 
-def run_cli(*args: str, env_db: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    if env_db is not None:
-        env["NEWSFUSE_DB"] = str(env_db)
     return subprocess.run(
         [sys.executable, "-m", "newsfuse", *args],
         capture_output=True,
@@ -222,16 +220,27 @@ def test_cli_ingest_stories_story_storyline_export(tmp_path: Path) -> None:
     assert "new: 9" in ingested.stdout and "near-duplicate: 1" in ingested.stdout
     assert "empty.txt" in ingested.stderr
 
-    listed = run_cli("stories", "--format", "json", "--since", "2025-04-01", env_db=db)
-    assert listed.returncode == 0, listed.stderr
+    # The read-only commands run in-process (same entry point, no second model-free
+    # interpreter start per command), with the store chosen through $NEWSFUSE_DB.
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import _register, app
+
+    _register()
+    runner = CliRunner()
+    environment = {"NEWSFUSE_DB": str(db)}
+    listed = runner.invoke(
+        app, ["stories", "--format", "json", "--since", "2025-04-01"], env=environment
+    )
+    assert listed.exit_code == 0, listed.output
     stories = json.loads(listed.stdout)
     dated = [s for s in stories if s["first_published"]]
     assert len(dated) == 1 and dated[0]["article_count"] == 2
 
-    shown = run_cli("storyline", dated[0]["storyline_id"], "--db", str(db))
-    assert shown.returncode == 0 and shown.stdout.count("s-") == 2
+    shown = runner.invoke(app, ["storyline", dated[0]["storyline_id"], "--db", str(db)])
+    assert shown.exit_code == 0 and shown.stdout.count("s-") == 2
 
-    exported = run_cli("export", "--db", str(db))
+    exported = runner.invoke(app, ["export", "--db", str(db)])
     assert len(exported.stdout.strip().splitlines()) == 4
 
     missing = run_cli("story", "s-missing", "--db", str(db))
@@ -240,6 +249,11 @@ def test_cli_ingest_stories_story_storyline_export(tmp_path: Path) -> None:
 
 
 # -- crash safety -----------------------------------------------------------------------
+
+
+def embedder_options(db: Path) -> list[str]:
+    # The model-free embedder keeps the subprocess start fast; grouping is not under test.
+    return ["--db", str(db), "--embedder", "hashing"]
 
 
 def write_many_articles(folder: Path, count: int) -> None:
@@ -261,14 +275,13 @@ def write_many_articles(folder: Path, count: int) -> None:
 def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(
     tmp_path: Path,
 ) -> None:
-    total = 800
+    total = 400
     inputs = tmp_path / "many"
     write_many_articles(inputs, total)
     db = tmp_path / "crash.db"
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "newsfuse", "ingest", str(inputs), "--db", str(db)]
-        + ["--embedder", "hashing"],
+        [sys.executable, "-m", "newsfuse", "ingest", str(inputs), *embedder_options(db)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

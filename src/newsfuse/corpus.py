@@ -20,6 +20,8 @@ from typing import Any, TextIO
 from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder
 from newsfuse.errors import ConfigError, NotFoundError
+from newsfuse.group.index import StoryIndex
+from newsfuse.group.lexical import DocumentFrequencies
 from newsfuse.model import (
     Article,
     Brief,
@@ -38,6 +40,11 @@ INGEST_BATCH = 64
 MAX_TIMELINE = 1000
 
 _EMBEDDER_META_KEY = "embedder"
+# Counts committed ingest batches. An index kept in memory from an earlier ingest in this
+# process is reused only if no other process has written since (same generation), so
+# repeated small ingests (a server) do not rebuild the index from the file every time.
+_GENERATION_META_KEY = "generation"
+_INDEX_CACHE: dict[str, tuple[str, StoryIndex, DocumentFrequencies]] = {}
 
 Input = str | Path | Mapping[str, Any]
 Progress = Callable[[int], None]
@@ -173,8 +180,13 @@ def _ingest_into(
         return _Counts(duplicates=duplicates), set()
 
     model = load_embedder(embedder_name)
-    index = store.load_index()
-    frequencies = store.load_frequencies()
+    cache_key = str(getattr(store, "path", id(store)))
+    generation = store.get_meta(_GENERATION_META_KEY) or "0"
+    cached = _INDEX_CACHE.pop(cache_key, None)
+    if cached is not None and cached[0] == generation:
+        index, frequencies = cached[1], cached[2]
+    else:
+        index, frequencies = store.load_index(), store.load_frequencies()
     new = near = 0
     touched: set[str] = set()
     for start in range(0, len(fresh), INGEST_BATCH):
@@ -243,8 +255,13 @@ def _ingest_into(
             for story_id in sorted(batch_touched):
                 store.refresh_story_summary(story_id)
             store.save_frequencies(frequencies)
+            generation = str(int(generation) + 1)
+            store.set_meta(_GENERATION_META_KEY, generation)
         touched |= batch_touched
         advance(len(batch))
+    # Every batch committed: the in-memory index matches the store at this generation.
+    # (On an exception this line is not reached and the next ingest reloads.)
+    _INDEX_CACHE[cache_key] = (generation, index, frequencies)
     return _Counts(new=new, duplicates=duplicates, near_duplicates=near), touched
 
 
