@@ -319,8 +319,8 @@ class SQLiteStore:
         sources = sorted({r[3] for r in rows if r[3]})
         version = ",".join(sorted(r[0] for r in rows))
         self._db.execute(
-            "UPDATE stories SET title = ?, first_time = ?, last_time = ?, dated = ?, article_count = ?, "
-            "source_count = ?, sources = ?, version = ? WHERE id = ?",
+            "UPDATE stories SET title = ?, first_time = ?, last_time = ?, dated = ?, "
+            "article_count = ?, source_count = ?, sources = ?, version = ? WHERE id = ?",
             (
                 title,
                 dated[0][4],
