@@ -70,7 +70,7 @@ QUERY_TERMS = 25
 
 # Terms indexed for more stories than this are too common to block on (they would
 # make the candidate set grow with the corpus).
-MAX_POSTINGS = 500
+MAX_POSTINGS = 200
 
 # Stories compared in full per article, from each of the two blocking signals (TF-IDF
 # overlap and embedding similarity): the true story is nearly always in the top few.
