@@ -22,9 +22,10 @@ import numpy.typing as npt
 
 from newsfuse.model import Article
 
-# Words of the lead embedded for grouping: the title plus the first paragraph or two
-# carry the who/what/where of a news event; later paragraphs drift into background.
-LEAD_WORDS = 150
+# Words of the lead embedded for grouping: the title plus the first paragraph carry the
+# who/what/where of a news event; later paragraphs drift into background. 64 words halve
+# the embedding cost of 150 words for -0.005 B-cubed F1 (docs/benchmarks-stories.md).
+LEAD_WORDS = 64
 
 # Words per shingle for near-duplicate detection: 5-word shingles are the usual choice
 # for web near-duplicates (Broder 1997); shorter ones match unrelated prose too often.
