@@ -320,3 +320,18 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(
     with sqlite3.connect(db) as connection:
         origins = connection.execute("SELECT COUNT(DISTINCT origin) FROM articles").fetchone()[0]
     assert origins == total
+
+
+def test_ingest_sees_what_another_process_committed_meanwhile(tmp_path: Path) -> None:
+    records = {r["id"]: r for r in load_events()}
+    db = tmp_path / "shared.db"
+    corpus.ingest([records["harrowgate-herald"]], db=db, embedder="hashing")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps(records["harrowgate-post"]) + "\n", encoding="utf-8")
+    assert run_cli("ingest", str(other), *embedder_options(db)).returncode == 0
+    corpus.ingest([records["harrowgate-radio"]], db=db, embedder="hashing")
+    (story,) = list(corpus.export_stories(db=db))
+    assert len(story["articles"]) == 3
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT size FROM stories").fetchone()[0] == 3
+    assert corpus.check_store(db=db) == []

@@ -181,7 +181,7 @@ def _ingest_into(
 
     model = load_embedder(embedder_name)
     cache_key = str(getattr(store, "path", id(store)))
-    generation = store.get_meta(_GENERATION_META_KEY) or "0"
+    generation = store.get_meta(_GENERATION_META_KEY) or _new_generation()
     cached = _INDEX_CACHE.pop(cache_key, None)
     if cached is not None and cached[0] == generation:
         index, frequencies = cached[1], cached[2]
@@ -197,6 +197,12 @@ def _ingest_into(
         # If the transaction fails, the in-memory index is discarded with the store: the
         # next ingest rebuilds it from what was committed.
         with store.transaction():
+            # Another process may have committed since the index was loaded; under the
+            # write lock held from here, reload so its stories are seen (and not redone).
+            committed = store.get_meta(_GENERATION_META_KEY) or generation
+            if committed != generation:
+                index, frequencies = store.load_index(), store.load_frequencies()
+                generation = committed
             for (article, content_hash), feature, embedding in zip(
                 batch, features, embeddings, strict=True
             ):
@@ -255,7 +261,7 @@ def _ingest_into(
             for story_id in sorted(batch_touched):
                 store.refresh_story_summary(story_id)
             store.save_frequencies(frequencies)
-            generation = str(int(generation) + 1)
+            generation = _next_generation(generation)
             store.set_meta(_GENERATION_META_KEY, generation)
         touched |= batch_touched
         advance(len(batch))
@@ -263,6 +269,19 @@ def _ingest_into(
     # (On an exception this line is not reached and the next ingest reloads.)
     _INDEX_CACHE[cache_key] = (generation, index, frequencies)
     return _Counts(new=new, duplicates=duplicates, near_duplicates=near), touched
+
+
+def _new_generation() -> str:
+    # A random store token plus a batch counter: a cached index never matches a different
+    # file that happens to reuse the path.
+    import uuid
+
+    return f"{uuid.uuid4().hex}:0"
+
+
+def _next_generation(generation: str) -> str:
+    token, _, count = generation.rpartition(":")
+    return f"{token}:{int(count) + 1}"
 
 
 def _hash(article: Article) -> str:
@@ -341,7 +360,7 @@ def _cached_brief(
     version = f"{store.story_version(story_id)}|budget={budget}|facts={facts}"
     by_id = {a.id: a for a in articles}
     cached = store.cached_brief(story_id, version)
-    if cached is not None:
+    if cached is not None and cached[0] == generation:
         return decode_brief(cached, by_id)
     made = api.brief(articles, budget=budget, facts=facts)
     store.cache_brief(story_id, version, encode_brief(made))
