@@ -360,7 +360,7 @@ def _cached_brief(
     version = f"{store.story_version(story_id)}|budget={budget}|facts={facts}"
     by_id = {a.id: a for a in articles}
     cached = store.cached_brief(story_id, version)
-    if cached is not None and cached[0] == generation:
+    if cached is not None:
         return decode_brief(cached, by_id)
     made = api.brief(articles, budget=budget, facts=facts)
     store.cache_brief(story_id, version, encode_brief(made))
