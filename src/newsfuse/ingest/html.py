@@ -1,0 +1,118 @@
+"""HTML pages to main text and metadata, via trafilatura (Barbaresi, ACL 2021).
+
+trafilatura finds the article body and its metadata (title, date, author,
+site name, canonical URL) without network access. When it finds no body (tiny
+or unusual pages) we fall back to the page's ``<title>`` and visible text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from html.parser import HTMLParser
+from typing import Any
+
+from newsfuse.errors import InputError
+from newsfuse.ingest.decode import normalise_text
+
+# Elements whose content is never visible text (used by the fallback only).
+INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
+# Elements that start a new paragraph in the fallback's text.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
+     "blockquote", "tr", "header", "footer", "pre", "table", "ul", "ol", "figcaption"}
+)  # fmt: skip
+
+_HTML_SNIFF = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<p[\s>]|<div[\s>]", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedPage:
+    """Main text and metadata of one HTML page."""
+
+    text: str
+    title: str = ""
+    author: str = ""
+    source: str = ""
+    url: str = ""
+    published: datetime | None = None
+
+
+def looks_like_html(text: str) -> bool:
+    """True if the start of ``text`` has HTML document structure (for sniffing files)."""
+    return bool(_HTML_SNIFF.search(text[:4096]))
+
+
+def extract_html(html: str, origin: str, *, url: str | None = None) -> ExtractedPage:
+    """Extract the main text and metadata of a page; raise :class:`InputError` if none."""
+    import trafilatura
+
+    from newsfuse.ingest.records import parse_published
+
+    found = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        as_dict=True,
+    )
+    fields: dict[str, Any] = found if isinstance(found, dict) else {}
+    fallback_title, fallback_text = _visible_text(html)
+    body = str(fields.get("text") or "")
+    if not body.strip():
+        text = normalise_text(fallback_text)
+        if not text:
+            raise InputError(origin, "HTML page has no visible text; nothing to read")
+        return ExtractedPage(text=text, title=normalise_text(fallback_title))
+    # trafilatura puts one block per line; paragraphs are blank-line separated downstream.
+    lines = [line.strip() for line in normalise_text(body).split("\n")]
+    return ExtractedPage(
+        text="\n\n".join(line for line in lines if line),
+        title=normalise_text(str(fields.get("title") or fallback_title)),
+        author=str(fields.get("author") or "").strip(),
+        source=str(fields.get("sitename") or "").strip(),
+        url=str(fields.get("url") or url or "").strip(),
+        published=parse_published(fields.get("date")),
+    )
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.parts: list[str] = []
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in INVISIBLE_TAGS:
+            self._hidden += 1
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in INVISIBLE_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._hidden:
+            self.parts.append(data)
+
+
+def _visible_text(html: str) -> tuple[str, str]:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    title = " ".join("".join(collector.title).split())
+    paragraphs = (" ".join(block.split()) for block in "".join(collector.parts).split("\n\n"))
+    return title, "\n\n".join(p for p in paragraphs if p)

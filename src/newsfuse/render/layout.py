@@ -1,0 +1,313 @@
+"""What every output format shows the same way: numbering, notes, title, fact rows, dates.
+
+The formats (text, Markdown, JSON, HTML) differ only in syntax. Deciding *what*
+to show (which number a source gets, how a fact-conflict note reads, what a
+revised figure looks like in the fact table) happens here once, as plain data,
+so that the four renderings cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from newsfuse.model import Article, Brief, BriefSentence, Claim, Fact, FactStatus
+
+# Shown when no source has a title: the brief still needs a heading.
+FALLBACK_TITLE = "News brief"
+
+# The marker for each fact verdict. Always a symbol AND a word, so that the
+# verdict survives copy-paste, screen readers and colour-blind readers alike.
+STATUS_MARKERS: Mapping[str, str] = {
+    "conflict": "≠ CONFLICT",
+    "revision": "→ REVISED",
+    "agree": "✓ agree",
+    "single": "· one source",
+}
+
+# Shown in a fact-table cell for a source that does not state the fact.
+ABSENT_CELL = "–"
+
+# A bracketed group in a note written by the fact comparer, e.g. "[b]" or "[b, c]".
+_BRACKET = re.compile(r"\[([^\[\]]*)\]")
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSegment:
+    """A piece of a rendered note: literal text, or a reference to numbered sources."""
+
+    text: str
+    sources: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """A brief sentence ready to print: its text, cited source numbers and note."""
+
+    text: str
+    sources: tuple[int, ...]
+    note: tuple[NoteSegment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """A numbered source as listed under "Sources"."""
+
+    number: int
+    article: Article
+    published: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One row of the fact table: a subject, its verdict and one cell per source."""
+
+    subject: str
+    kind: str
+    status: FactStatus
+    marker: str
+    cells: tuple[str, ...]  # indexed by source number - 1
+    revised: tuple[bool, ...]  # True where the cell shows a later, changed figure
+
+
+def number_sources(brief: Brief) -> dict[str, int]:
+    """Map each article id to its 1-based source number, in the order of ``brief.sources``.
+
+    If two sources share an id (a caller's mistake), the first keeps the number
+    so that citations stay stable.
+    """
+    numbers: dict[str, int] = {}
+    for number, article in enumerate(brief.sources, start=1):
+        numbers.setdefault(article.id, number)
+    return numbers
+
+
+def cited_sources(sentence: BriefSentence, numbers: Mapping[str, int]) -> tuple[int, ...]:
+    """The distinct source numbers a sentence cites, ascending (unknown articles are dropped)."""
+    return tuple(
+        sorted({numbers[c.article_id] for c in sentence.citations if c.article_id in numbers})
+    )
+
+
+def format_citation(sources: Sequence[int]) -> str:
+    """Bracketed citation numbers as printed after a sentence: ``[1, 3]``."""
+    return "[" + ", ".join(str(n) for n in sources) + "]" if sources else ""
+
+
+def split_note(note: str, numbers: Mapping[str, int]) -> tuple[NoteSegment, ...]:
+    """Split a fact-comparer note into text and source references.
+
+    The comparer writes article ids in brackets ("600 according to [b]"); each
+    bracket whose parts are all known article ids becomes a reference to their
+    source numbers. Other brackets stay literal text, with any known ids in them
+    still replaced, so nothing the comparer wrote is lost.
+    """
+    segments: list[NoteSegment] = []
+    position = 0
+    for match in _BRACKET.finditer(note):
+        if match.start() > position:
+            segments.append(NoteSegment(note[position : match.start()]))
+        parts = [part.strip() for part in match.group(1).split(",")]
+        if parts and all(part in numbers for part in parts):
+            segments.append(NoteSegment("", tuple(numbers[part] for part in parts)))
+        else:
+            mapped = (str(numbers[part]) if part in numbers else part for part in parts)
+            segments.append(NoteSegment("[" + ", ".join(mapped) + "]"))
+        position = match.end()
+    if position < len(note):
+        segments.append(NoteSegment(note[position:]))
+    return tuple(segments)
+
+
+def format_note(segments: Sequence[NoteSegment]) -> str:
+    """A split note back as plain text, with source numbers in brackets."""
+    return "".join(s.text if not s.sources else format_citation(s.sources) for s in segments)
+
+
+def view_sentences(brief: Brief) -> tuple[SentenceView, ...]:
+    """Every brief sentence with its citation numbers and its note split for rendering."""
+    numbers = number_sources(brief)
+    return tuple(
+        SentenceView(
+            text=sentence.text.strip(),
+            sources=cited_sources(sentence, numbers),
+            note=split_note(sentence.note, numbers) if sentence.note.strip() else (),
+        )
+        for sentence in brief.sentences
+    )
+
+
+def view_sources(brief: Brief) -> tuple[SourceView, ...]:
+    """The numbered sources, with a human-readable publication time."""
+    return tuple(
+        SourceView(number, article, format_published(article.published))
+        for number, article in enumerate(brief.sources, start=1)
+    )
+
+
+def choose_title(brief: Brief) -> str:
+    """The brief's heading: the title most sources share, else the first source's title.
+
+    ``Counter.most_common`` keeps first-seen order among ties, so when every
+    title differs this is the first source's title.
+    """
+    titles = [a.title.strip() for a in brief.sources if a.title.strip()]
+    if not titles:
+        return FALLBACK_TITLE
+    return Counter(titles).most_common(1)[0][0]
+
+
+def format_published(published: datetime | None, *, with_time: bool = True) -> str:
+    """A publication time as "12 Mar 2026 09:15 UTC" (or "" when unknown).
+
+    Day-month-name order reads the same in every locale, unlike 03/12.
+    """
+    if published is None:
+        return ""
+    text = f"{published.day} {published:%b %Y}"
+    if with_time and (published.hour or published.minute):
+        text += f" {published:%H:%M}"
+        offset = published.utcoffset()
+        if offset is not None:
+            text += " UTC" if not offset else f" {published:%z}"
+    return text
+
+
+def format_revision_time(published: datetime, baseline: datetime | None) -> str:
+    """When a revised figure was reported: "13 Mar", or "12 Mar 16:00" on the same day."""
+    text = f"{published.day} {published:%b}"
+    if baseline is not None and published.date() == baseline.date():
+        text += f" {published:%H:%M}"
+    return text
+
+
+def _value_key(claim: Claim) -> tuple[str, str]:
+    """A comparable key for a claim's value (floats rounded so 45 and 45.0 are equal)."""
+    value = claim.value
+    if isinstance(value, float) and math.isfinite(value):
+        return (f"{value:.6g}", claim.unit or "")
+    return (str(value).strip().casefold(), claim.unit or "")
+
+
+def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
+    """The fact table: one row per fact, one cell per source, revisions marked with times.
+
+    In a revision, claims are read in publication order; a source whose value
+    differs from the one reported before it shows "→ <text> (<when>)", which is
+    how a reader sees that the figure moved rather than that sources disagree.
+    """
+    numbers = number_sources(brief)
+    published = {a.id: a.published for a in brief.sources}
+    return tuple(_build_row(fact, numbers, published, len(brief.sources)) for fact in brief.facts)
+
+
+def _build_row(
+    fact: Fact,
+    numbers: Mapping[str, int],
+    published: Mapping[str, datetime | None],
+    source_count: int,
+) -> FactRow:
+    texts: list[list[str]] = [[] for _ in range(source_count)]
+    revised = [False] * source_count
+    revision_times: dict[int, str] = {}
+    if fact.status == "revision":
+        revision_times = _revision_times(fact, numbers, published)
+    for claim in fact.claims:
+        number = numbers.get(claim.article_id)
+        if number is None:
+            continue
+        text = " ".join(claim.text.split()) or str(claim.value)
+        if number in revision_times:
+            text = f"→ {text} ({revision_times[number]})"
+            revised[number - 1] = True
+        if text not in texts[number - 1]:
+            texts[number - 1].append(text)
+    return FactRow(
+        subject=" ".join(fact.subject.split()) or fact.kind,
+        kind=fact.kind,
+        status=fact.status,
+        marker=STATUS_MARKERS.get(fact.status, fact.status),
+        cells=tuple(" / ".join(t) if t else ABSENT_CELL for t in texts),
+        revised=tuple(revised),
+    )
+
+
+def _revision_times(
+    fact: Fact, numbers: Mapping[str, int], published: Mapping[str, datetime | None]
+) -> dict[int, str]:
+    """Source number → report time, for sources that changed the figure before them."""
+    dated = [
+        (published[c.article_id], c)
+        for c in fact.claims
+        if c.article_id in numbers and published.get(c.article_id) is not None
+    ]
+    dated.sort(key=lambda pair: _sortable(pair[0]))
+    times: dict[int, str] = {}
+    if not dated:
+        return times
+    baseline_time, first = dated[0]
+    previous = _value_key(first)
+    for when, claim in dated[1:]:
+        key = _value_key(claim)
+        if key != previous and when is not None:
+            times[numbers[claim.article_id]] = format_revision_time(when, baseline_time)
+        previous = key
+    return times
+
+
+def _sortable(when: datetime | None) -> float:
+    """A sort key that orders naive and aware datetimes together (naive taken as UTC)."""
+    if when is None:
+        return math.inf
+    if when.tzinfo is None:
+        return when.replace(tzinfo=UTC).timestamp()
+    return when.timestamp()
+
+
+def format_footer(brief: Brief) -> str:
+    """The one-line stats footer: articles read, skipped, boilerplate removed, words, time."""
+    stats = brief.stats
+    parts = [
+        f"{stats.articles_read} article{'s' if stats.articles_read != 1 else ''} read",
+        f"{len(stats.skipped)} skipped",
+        f"{stats.boilerplate_removed_chars:,} chars of boilerplate removed "
+        f"in {stats.boilerplate_removed_blocks} block"
+        f"{'s' if stats.boilerplate_removed_blocks != 1 else ''}",
+    ]
+    words = f"{stats.words} words"
+    if brief.budget:
+        words += f" (budget {brief.budget})"
+    parts.append(words)
+    total = sum(stats.timings.values())
+    if total:
+        parts.append(f"{total:.1f} s")
+    return " · ".join(parts)
+
+
+# Only these URL schemes become links: anything else (javascript:, data:, file:)
+# in an untrusted article URL could run code or read local files when clicked.
+SAFE_URL_SCHEMES = frozenset({"http", "https"})
+
+
+def safe_url(url: str) -> str | None:
+    """The URL if it is safe to link to (http or https with a host), else None.
+
+    Article URLs come from untrusted input. Control characters and whitespace
+    inside the URL are rejected too, since browsers strip them and a
+    "java\tscript:" URL would otherwise slip past the scheme check.
+    """
+    candidate = url.strip()
+    if not candidate or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in SAFE_URL_SCHEMES or not parts.hostname:
+        return None
+    return candidate
