@@ -95,12 +95,14 @@ def list_stories(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> StoryListOut:
     """Stories, newest first, optionally filtered by words and a publication window."""
+    start = parse_time_bound(since, "since")
+    end = parse_time_bound(until, "until", end_of_day=True)
     from newsfuse import corpus
 
     stories = corpus.list_stories(
         db=request.app.state.db,
-        since=parse_time_bound(since, "since"),
-        until=parse_time_bound(until, "until", end_of_day=True),
+        since=start,
+        until=end,
         query=q or None,
         limit=limit,
         offset=offset,

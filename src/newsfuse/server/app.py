@@ -29,6 +29,7 @@ from newsfuse.errors import (
     StoreError,
 )
 from newsfuse.server import api_routes, page_routes
+from newsfuse.server.openapi import build_openapi
 from newsfuse.server.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from newsfuse.server.views import format_time
 
@@ -86,6 +87,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
     install_error_handlers(app)
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body_bytes)
     return app

@@ -8,7 +8,7 @@ that ``POST /api/brief`` answers exactly what ``newsfuse brief --format json`` p
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -34,7 +34,9 @@ class ArticleIn(BaseModel):
     html: str | None = Field(None, description="Raw HTML page; its main text is extracted.")
     source: str = Field("", description="Outlet name, e.g. 'Harbour Daily'.")
     url: str = ""
-    published: str | None = Field(None, description="Publication time, ISO 8601 preferred.")
+    published: str | float | None = Field(
+        None, description="Publication time: ISO 8601 preferred, epoch seconds or free text."
+    )
     author: str = ""
 
 
@@ -189,4 +191,5 @@ def parse_time_bound(value: str | None, field: str, *, end_of_day: bool = False)
         ) from None
     if end_of_day and len(text) == len("YYYY-MM-DD"):
         moment = moment.replace(hour=23, minute=59, second=59, microsecond=999999)
-    return moment
+    # Stored publication times are timezone-aware; a bound without a zone is UTC, as in ingest.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

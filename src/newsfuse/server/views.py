@@ -161,9 +161,12 @@ def format_time(moment: datetime | None) -> str:
 
 def build_brief_page(brief: Brief) -> BriefPage:
     """Number the sources, mark every cited span in their text and order the fact table."""
-    numbers = {article.id: index for index, article in enumerate(brief.sources, start=1)}
-    labels = {article.id: article.label for article in brief.sources}
-    spans: dict[str, list[tuple[int, int, str]]] = {article.id: [] for article in brief.sources}
+    from newsfuse.render.layout import number_sources
+
+    numbers = number_sources(brief)
+    first = {article.id: article for article in reversed(brief.sources)}
+    labels = {article_id: article.label for article_id, article in first.items()}
+    spans: dict[str, list[tuple[int, int, str]]] = {article_id: [] for article_id in numbers}
 
     def link(article_id: str, start: int, end: int) -> str:
         number = numbers.get(article_id, 0)
@@ -205,14 +208,17 @@ def build_brief_page(brief: Brief) -> BriefPage:
         )
         for fact in order_facts(brief.facts)
     )
+    # A source sharing an earlier source's id (a caller's mistake) is shown unmarked.
     sources = tuple(
         SourceView(
-            number=numbers[article.id],
+            number=number,
             article=article,
             link=safe_link(article.url),
-            segments=segment_text(article.text, spans[article.id]),
+            segments=segment_text(
+                article.text, spans[article.id] if numbers[article.id] == number else ()
+            ),
         )
-        for article in brief.sources
+        for number, article in enumerate(brief.sources, start=1)
     )
     return BriefPage(lines=lines, sources=sources, facts=facts, brief=brief)
 
