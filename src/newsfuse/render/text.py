@@ -6,6 +6,7 @@ carries a text marker ("≠ CONFLICT", "→ REVISED", "✓ agree").
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -33,6 +34,10 @@ MIN_CELL_WIDTH = 12
 MAX_SUBJECT_WIDTH = 26
 # Spaces between table columns.
 COLUMN_GAP = 2
+
+# A space that textwrap does not break at (it only splits on ASCII whitespace).
+_GLUE = "\u00a0"
+_PARENTHESISED = re.compile(r"\([^()]*\)")
 
 
 def render_text(brief: Brief) -> str:
@@ -63,17 +68,18 @@ def _render_sources(brief: Brief) -> str:
     lines = ["Sources", "-------"]
     for view in view_sources(brief):
         article = view.article
-        head = [f"[{view.number}] {article.label}"]
+        head = f"[{view.number}] {article.label}"
         if article.title and article.title != article.label:
-            head.append(f'"{article.title}"')
-        if view.published:
-            head.append(view.published)
-        lines.append(textwrap.fill(" — ".join(head), PROSE_WIDTH, subsequent_indent="    "))
-        where = [article.url] if article.url else []
+            head += f' — "{article.title}"'
+        lines.append(textwrap.fill(head, PROSE_WIDTH, subsequent_indent="    "))
+        # Dates and URLs are not wrapped: a URL broken over two lines cannot be clicked.
+        details = [view.published] if view.published else []
+        if article.url:
+            details.append(article.url)
         if article.origin and article.origin != article.url:
-            where.append(f"({article.origin})" if where else article.origin)
-        if where:
-            lines.append("    " + " ".join(where))
+            details.append(f"({article.origin})" if article.url else article.origin)
+        if details:
+            lines.append("    " + " · ".join(details[:2]) + "".join(" " + d for d in details[2:]))
     return "\n".join(lines)
 
 
@@ -99,7 +105,7 @@ def _render_facts(rows: Sequence[FactRow], source_count: int) -> str:
 def _grid_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
     """One table row; cells too long for their column wrap onto extra lines."""
     wrapped = [
-        textwrap.wrap(c, w, break_long_words=True) or [""]
+        [line.replace(_GLUE, " ") for line in textwrap.wrap(_glue_brackets(c), w)] or [""]
         for c, w in zip(cells, widths, strict=True)
     ]
     height = max(len(w) for w in wrapped)
@@ -111,6 +117,11 @@ def _grid_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
         ).rstrip()
         for i in range(height)
     ]
+
+
+def _glue_brackets(text: str) -> str:
+    """Join the words inside parentheses so "(10 Mar)" never wraps in the middle."""
+    return _PARENTHESISED.sub(lambda m: m.group(0).replace(" ", _GLUE), text)
 
 
 def _render_fact_blocks(rows: Sequence[FactRow]) -> list[str]:

@@ -1,0 +1,101 @@
+"""Benchmark the fact comparison on a labelled cluster file (default: facts-dev).
+
+    python benchmarks/facts.py [DATA] [--verbose] [--no-embeddings] [--predictions OUT]
+
+Builds ``Article`` objects straight from each cluster's ``articles`` (id, text,
+source, published, title), runs :func:`newsfuse.facts.compare_facts`, writes
+the predictions as JSON Lines and scores them with the benchmark's own
+evaluator (``facts_eval.py`` next to DATA), whose table is printed as is,
+followed by the time taken per cluster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from newsfuse.facts import compare_facts, fact_to_dict  # noqa: E402
+from newsfuse.model import Article  # noqa: E402
+
+# ../shared next to the repository; a git worktree one level deeper looks one more up.
+DEFAULT_DATA = next(
+    (
+        base / "shared" / "bench" / "facts-dev.jsonl"
+        for base in (REPO.parent, REPO.parent.parent)
+        if (base / "shared" / "bench" / "facts-dev.jsonl").exists()
+    ),
+    REPO.parent / "shared" / "bench" / "facts-dev.jsonl",
+)
+
+
+def load_articles(cluster: dict) -> list[Article]:
+    """Articles of one benchmark cluster, as the pipeline would hand them over."""
+    articles = []
+    for raw in cluster["articles"]:
+        published = raw.get("published")
+        articles.append(
+            Article(
+                id=str(raw["id"]),
+                text=raw["text"],
+                title=raw.get("title", ""),
+                source=raw.get("source", ""),
+                published=datetime.fromisoformat(published.replace("Z", "+00:00"))
+                if published
+                else None,
+            )
+        )
+    return articles
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
+    parser.add_argument("--verbose", action="store_true", help="per-cluster HIT/MISS/FP lines")
+    parser.add_argument("--no-embeddings", action="store_true", help="align on words only")
+    parser.add_argument("--predictions", help="keep the predictions in this file")
+    parser.add_argument("--evaluator", help="path of facts_eval.py (default: next to DATA)")
+    args = parser.parse_args()
+    data = Path(args.data)
+    evaluator = Path(args.evaluator) if args.evaluator else data.parent / "facts_eval.py"
+    clusters = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
+    compare_facts(load_articles(clusters[0]), embeddings=not args.no_embeddings)  # warm up models
+    seconds = []
+    lines = []
+    for cluster in clusters:
+        started = time.perf_counter()
+        facts = compare_facts(load_articles(cluster), embeddings=not args.no_embeddings)
+        seconds.append(time.perf_counter() - started)
+        lines.append(json.dumps({"id": cluster["id"], "facts": [fact_to_dict(f) for f in facts]}))
+    if args.predictions:
+        output = Path(args.predictions)
+    else:
+        handle = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False)
+        handle.close()
+        output = Path(handle.name)
+    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    command = [sys.executable, str(evaluator), str(data), "--predictions", str(output)]
+    if args.verbose:
+        command.append("--verbose")
+    result = subprocess.run(command, check=False)
+    print(
+        f"time per cluster: median {statistics.median(seconds):.2f} s, "
+        f"max {max(seconds):.2f} s over {len(seconds)} clusters "
+        f"(embeddings {'off' if args.no_embeddings else 'on'})"
+    )
+    if not args.predictions:
+        output.unlink()
+    return result.returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

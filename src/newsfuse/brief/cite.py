@@ -1,0 +1,121 @@
+"""Find, for a brief sentence, the sentences of other articles that state the same content.
+
+Whether sentence B supports sentence A is decided by a small logistic model
+(calibrated similarity, not word overlap alone) over five features:
+
+* ``cosine``: MiniLM embedding cosine of A and B (paraphrase evidence);
+* ``overlap``: share of A's content words found in B;
+* ``number_conflict``: 1 when both state numbers and one of A's is not in B
+  ("560 troops" does not support "600 troops");
+* ``number_missing``: 1 when A states a number and B states none (B cannot
+  support the number);
+* ``name_missing``: share of A's capitalised names absent from B.
+
+The coefficients below are fitted by ``benchmarks/fit_support.py`` on the
+hand-written pairs in ``tests/fixtures/brief/support_pairs.jsonl`` (invented
+sentences; see ``docs/benchmarks-brief.md`` for precision and recall, and note
+that the set is small). A sentence identical to A (after folding case and
+spacing) is a copy and full support, score 1.0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsfuse.brief.lexical import containment, content_words, names, normalize_for_identity
+from newsfuse.brief.lexical import numbers as numbers_in
+from newsfuse.embed import Vectors
+from newsfuse.model import Citation, Sentence
+
+# Logistic-model coefficients for (cosine, overlap, number_conflict, number_missing,
+# name_missing) and the intercept; fitted by benchmarks/fit_support.py (see there).
+SUPPORT_COEFFICIENTS = (9.0, 4.0, -5.0, -3.0, -2.0)
+SUPPORT_INTERCEPT = -8.5
+
+# Probability at or above which B is cited as support for A: chosen by
+# benchmarks/fit_support.py as the threshold with the best F0.5 on the pair set,
+# because a wrong citation misleads more than a missing one.
+SUPPORT_THRESHOLD = 0.5
+
+# Only the few most similar sentences of an article (by cosine) are scored with the
+# full model: support below the top cosines is never the best in practice.
+CANDIDATES_PER_ARTICLE = 5
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Evidence:
+    """The sentences of one article that may be cited, with their embeddings (row-aligned)."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    vectors: Vectors
+
+
+def support_features(claim: str, evidence: str, cosine: float) -> tuple[float, ...]:
+    """Return the model features for "``evidence`` states what ``claim`` states"."""
+    claim_numbers, evidence_numbers = numbers_in(claim), numbers_in(evidence)
+    number_conflict = bool(claim_numbers and evidence_numbers) and not (
+        claim_numbers <= evidence_numbers
+    )
+    number_missing = bool(claim_numbers) and not evidence_numbers
+    claim_names = names(claim)
+    name_missing = 1.0 - containment(claim_names, names(evidence) | content_words(evidence))
+    return (
+        float(cosine),
+        containment(content_words(claim), content_words(evidence)),
+        float(number_conflict),
+        float(number_missing),
+        name_missing if claim_names else 0.0,
+    )
+
+
+def support_probability(claim: str, evidence: str, cosine: float) -> float:
+    """Calibrated probability in [0, 1] that ``evidence`` states the content of ``claim``."""
+    if normalize_for_identity(claim) == normalize_for_identity(evidence):
+        return 1.0
+    features = support_features(claim, evidence, cosine)
+    logit = SUPPORT_INTERCEPT + sum(
+        weight * value for weight, value in zip(SUPPORT_COEFFICIENTS, features, strict=True)
+    )
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def cite_sentence(
+    sentence: Sentence,
+    vector: Vectors,
+    evidence: Sequence[Evidence],
+    source: int,
+) -> tuple[Citation, ...]:
+    """Cite ``sentence`` itself (score 1) and the best supporting span of every other article.
+
+    ``evidence[source]`` is the article the sentence was taken from; supporting
+    citations follow in order of decreasing score (then input order).
+    """
+    supporting: list[tuple[float, int, Citation]] = []
+    for position, article in enumerate(evidence):
+        if position == source or not article.sentences:
+            continue
+        best = _best_support(sentence.text, vector, article)
+        if best is not None:
+            supporting.append((-best.score, position, best))
+    own = Citation(sentence.article_id, sentence.start, sentence.end, 1.0)
+    return (own, *(citation for _, _, citation in sorted(supporting, key=lambda x: x[:2])))
+
+
+def _best_support(text: str, vector: Vectors, article: Evidence) -> Citation | None:
+    cosines = np.asarray(article.vectors, dtype=np.float64) @ np.asarray(vector, dtype=np.float64)
+    # Stable sort on negated cosines: equal cosines keep article order (determinism).
+    top = np.argsort(-cosines, kind="stable")[:CANDIDATES_PER_ARTICLE]
+    best: Citation | None = None
+    for row in top:
+        candidate = article.sentences[int(row)]
+        probability = support_probability(text, candidate.text, float(cosines[row]))
+        if probability >= SUPPORT_THRESHOLD and (best is None or probability > best.score):
+            best = Citation(article.article_id, candidate.start, candidate.end, probability)
+    if best is None:
+        return None
+    return Citation(best.article_id, best.start, best.end, round(best.score, 3))

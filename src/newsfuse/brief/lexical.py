@@ -1,0 +1,303 @@
+"""Lexical evidence about sentences: content words, numbers and names.
+
+Embeddings say two sentences are about the same thing; they are poor at saying
+whether the sentences agree on a number or a name ("560 troops" and "600
+troops" embed almost identically). These helpers give the cheap, exact signals
+that redundancy control and citation scoring combine with the embeddings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Function words that carry no content for overlap measures (a short list: news
+# sentences are long enough that the rest of the vocabulary does the work).
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "new",
+        "one",
+    ]
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w])")
+_SCALE_AFTER_DIGITS = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s+(thousand|million|billion|trillion)\b", re.IGNORECASE
+)
+
+_UNITS = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens of ``text`` in order, case preserved."""
+    return _WORD.findall(text)
+
+
+def stem(word: str) -> str:
+    """Crudely fold plurals and possessives so "troops" matches "troop" and "city's" "city"."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
+    """Return the stemmed, lower-cased non-stopwords of ``text``."""
+    return frozenset(
+        stem(word)
+        for word in words(text)
+        if word.lower() not in STOPWORDS and len(word) > 1 and not word.isdigit()
+    )
+
+
+@lru_cache(maxsize=65536)
+def numbers(text: str) -> frozenset[float]:
+    """Return the numeric values stated in ``text``: digits, "2.5 million", "five hundred"."""
+    found: set[float] = set()
+    scaled_spans: list[tuple[int, int]] = []
+    for match in _SCALE_AFTER_DIGITS.finditer(text):
+        found.add(float(match.group(1)) * _SCALES[match.group(2).lower()])
+        scaled_spans.append(match.span(1))
+    for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in scaled_spans):
+            continue
+        found.add(float(match.group(1).replace(",", "") + (match.group(2) or "")))
+    found.update(_spelled_numbers(text))
+    return frozenset(found)
+
+
+def _spelled_numbers(text: str) -> set[float]:
+    """Parse runs of English number words ("five hundred and sixty") into values.
+
+    "one" alone is skipped: it is far more often a pronoun ("one of the") than a count.
+    """
+    values: set[float] = set()
+    total = current = 0
+    run: list[str] = []
+
+    def close() -> None:
+        nonlocal total, current, run
+        if run and run != ["one"]:
+            values.add(float(total + current))
+        total = current = 0
+        run = []
+
+    for token in words(text.lower()):
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred" and run:
+            current = max(current, 1) * 100
+        elif token in _SCALES and run:
+            total += max(current, 1) * _SCALES[token]
+            current = 0
+        elif token == "and" and run:
+            continue
+        else:
+            close()
+            continue
+        run.append(token)
+    close()
+    return values
+
+
+@lru_cache(maxsize=65536)
+def names(text: str) -> frozenset[str]:
+    """Return lower-cased capitalised words after the first token: a cheap proxy for names.
+
+    The first word is skipped because every sentence capitalises it.
+    """
+    tokens = words(text)
+    return frozenset(
+        token.lower()
+        for token in tokens[1:]
+        if token[:1].isupper() and token.lower() not in STOPWORDS and len(token) > 1
+    )
+
+
+def containment(part: frozenset[str], whole: frozenset[str]) -> float:
+    """Fraction of ``part`` found in ``whole`` (0 when ``part`` is empty)."""
+    if not part:
+        return 0.0
+    return len(part & whole) / len(part)
+
+
+def normalize_for_identity(text: str) -> str:
+    """Fold case and whitespace so that copies of a sentence compare equal."""
+    return " ".join(words(text.lower()))

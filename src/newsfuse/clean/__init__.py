@@ -1,0 +1,186 @@
+"""Clean: remove boilerplate from article text, keeping every sentence of the story.
+
+Stage contract: :func:`clean_articles` takes the raw articles of one read and
+returns new articles whose ``text`` is the story alone (paragraphs joined by a
+blank line); ``Article.removed`` lists each dropped block with its reason.
+Metadata found in dropped lines (an update stamp, a byline) fills
+``published`` and ``author`` when they are not known yet.
+
+The approach is line classification by shape, position, wording and language,
+in the spirit of boilerplate detection by shallow text features (Kohlschütter
+et al., WSDM 2010, "Boilerplate Detection using Shallow Text Features"), plus
+repetition across the articles of the batch. It is deliberately conservative:
+in the middle of an article only strong evidence removes a line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import combinations
+
+from newsfuse.clean import signals
+from newsfuse.clean.classify import (
+    HEAD_LINES,
+    REASON_BYLINE,
+    REASON_DATE,
+    REASON_DATELINE,
+    REASON_STAMP,
+    Line,
+    classify_lines,
+    normalise_line,
+    split_lines,
+)
+from newsfuse.clean.language import STOP_WORDS, detect_language
+from newsfuse.clean.stamps import parse_stamp
+from newsfuse.model import Article, ReadReport, Removal, Skipped
+
+__all__ = ["clean_articles", "clean_report", "find_repeated_lines"]
+
+# Two articles sharing a line are "unrelated" (so the line is site furniture, not
+# a wire story both reprint) when their other words overlap less than this
+# (Jaccard of content-word sets). Reports of one event share names and numbers
+# and score well above 0.1; articles on different events score a few percent.
+UNRELATED_MAX_JACCARD = 0.08
+# Content words are at least this long (shorter ones are mostly function words).
+CONTENT_WORD_MIN_CHARS = 4
+# Article language is judged on lines at least this long (short lines are noisy).
+LANGUAGE_SAMPLE_MIN_WORDS = 8
+
+
+def clean_articles(articles: Sequence[Article]) -> list[Article]:
+    """Remove boilerplate from every article; returns one cleaned article per input, in order.
+
+    All articles of a read are passed together so that lines repeated across
+    unrelated articles (site furniture) can be recognised. An article may come
+    back with empty ``text`` if nothing in it was story (see :func:`clean_report`).
+    """
+    repeated = find_repeated_lines(articles)
+    return [clean_article(article, repeated=repeated) for article in articles]
+
+
+def clean_report(report: ReadReport) -> ReadReport:
+    """Clean a read; articles left with no text move to ``skipped`` with the reason."""
+    kept: list[Article] = []
+    skipped = list(report.skipped)
+    for article in clean_articles(report.articles):
+        if article.text:
+            kept.append(article)
+        else:
+            reasons = sorted({removal.reason for removal in article.removed})
+            skipped.append(
+                Skipped(
+                    article.origin or article.id,
+                    f"article {article.id!r} is all boilerplate ({', '.join(reasons)}); "
+                    "nothing left to summarise",
+                )
+            )
+    return ReadReport(articles=tuple(kept), skipped=tuple(skipped))
+
+
+def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -> Article:
+    """Clean one article; ``repeated`` are normalised lines known to be site furniture."""
+    lines = split_lines(article.text)
+    language = _article_language(lines)
+    reasons = classify_lines(lines, title=article.title, language=language, repeated=repeated)
+    kept: list[Line] = []
+    removed: list[Removal] = []
+    published, author = article.published, article.author
+    previous_reason = ""
+    for line, reason in zip(lines, reasons, strict=True):
+        if not reason:
+            kept.append(line)
+        elif reason == previous_reason:  # consecutive lines removed for one reason: one block
+            removed[-1] = Removal(removed[-1].text + "\n" + line.text, reason)
+        else:
+            removed.append(Removal(line.text, reason))
+        previous_reason = reason
+        if reason and published is None and reason in (REASON_STAMP, REASON_DATE):
+            published = parse_stamp(line.text)
+        if reason == REASON_BYLINE and not author:
+            author = signals.byline_name(line.text)
+    kept = _strip_dateline(kept, removed)
+    return replace(
+        article,
+        text=_join(kept),
+        published=published,
+        author=author,
+        removed=(*article.removed, *removed),
+    )
+
+
+def _strip_dateline(kept: list[Line], removed: list[Removal]) -> list[Line]:
+    for position, line in enumerate(kept[:HEAD_LINES]):
+        prefix = signals.dateline_prefix(line.text)
+        if prefix:
+            removed.append(Removal(prefix.strip(), REASON_DATELINE))
+            stripped = Line(line.paragraph, line.text[len(prefix) :])
+            return [*kept[:position], stripped, *kept[position + 1 :]]
+    return kept
+
+
+def _join(lines: list[Line]) -> str:
+    paragraphs: list[list[str]] = []
+    previous: int | None = None
+    for line in lines:
+        if line.paragraph != previous:
+            paragraphs.append([])
+            previous = line.paragraph
+        paragraphs[-1].append(line.text)
+    return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
+
+
+def _article_language(lines: list[Line]) -> str:
+    sample = [
+        line.text for line in lines if len(signals.words_of(line.text)) >= LANGUAGE_SAMPLE_MIN_WORDS
+    ]
+    return detect_language("\n".join(sample or [line.text for line in lines]))
+
+
+def _content_words(text: str) -> set[str]:
+    stop = STOP_WORDS.get("en", frozenset())
+    return {
+        word
+        for word in (w.lower() for w in signals.words_of(text))
+        if len(word) >= CONTENT_WORD_MIN_CHARS and word not in stop and not word.isdigit()
+    }
+
+
+def find_repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
+    """Normalised lines that occur in two or more unrelated articles of the batch.
+
+    A line shared by articles about the same event is kept: wire copy reprinted
+    by several outlets is story, not furniture.
+    """
+    holders: dict[str, set[int]] = defaultdict(set)
+    line_sets: list[set[str]] = []
+    for number, article in enumerate(articles):
+        normalised = {normalise_line(line.text) for line in split_lines(article.text)}
+        normalised = {line for line in normalised if any(c.isalpha() for c in line)}
+        line_sets.append(normalised)
+        for line in normalised:
+            holders[line].add(number)
+    shared = {line: owners for line, owners in holders.items() if len(owners) > 1}
+    if not shared:
+        return frozenset()
+    vocabularies: dict[int, set[str]] = {}
+
+    def vocabulary(number: int) -> set[str]:
+        if number not in vocabularies:
+            own = [line for line in line_sets[number] if line not in shared]
+            vocabularies[number] = _content_words("\n".join(own))
+        return vocabularies[number]
+
+    repeated = set()
+    for line, owners in shared.items():
+        for first, second in combinations(sorted(owners), 2):
+            if _jaccard(vocabulary(first), vocabulary(second)) < UNRELATED_MAX_JACCARD:
+                repeated.add(line)
+                break
+    return frozenset(repeated)
+
+
+def _jaccard(first: set[str], second: set[str]) -> float:
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0

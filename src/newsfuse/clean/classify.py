@@ -1,0 +1,156 @@
+"""Decide, line by line, what in one article is boilerplate, and why.
+
+Two kinds of evidence are combined with position:
+
+* strong signals (caption credits, copyright lines, page counters, update
+  stamps, bylines, interface text, a repeated title, lines shared with
+  unrelated articles of the batch) remove a line wherever it is;
+* weak signals (short fragments, label lines, reader prompts, bare dates,
+  notices in another language) remove a line only at the head or tail of the
+  article, peeling inwards until the first line that has no signal. A story
+  sentence in the middle is therefore never removed on weak evidence.
+
+A related-articles list at the tail ("More from World" followed by headlines
+and teasers cut with "...") is found by its shape: a run of headline-like
+lines each optionally followed by a one-sentence teaser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfuse.clean import signals
+from newsfuse.clean.language import is_foreign
+
+# Bylines, datelines and repeated titles sit in the first few lines of a body.
+HEAD_LINES = 5
+# A related-articles list needs this many teasers cut with an ellipsis, or one
+# such teaser and this many headlines; fewer is too weak to tell from a story's
+# closing subheadings.
+RELATED_MIN_ELLIPSIS_TEASERS = 2
+RELATED_MIN_HEADLINES = 3
+
+# Reasons recorded in Removal.reason (stable strings: benchmarks count by them).
+REASON_REPEATED = "repeated in unrelated articles"
+REASON_CAPTION = "photo caption or credit"
+REASON_COPYRIGHT = "copyright line"
+REASON_COUNTER = "view counter"
+REASON_STAMP = "update stamp"
+REASON_DATE = "date line"
+REASON_BYLINE = "byline"
+REASON_INTERFACE = "interface text"
+REASON_TITLE = "repeated title"
+REASON_PROMPT = "share/comment prompt"
+REASON_FOREIGN = "notice in another language"
+REASON_LABEL = "source or label line"
+REASON_FRAGMENT = "navigation or label fragment"
+REASON_RELATED = "related-articles list"
+REASON_DATELINE = "wire dateline"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of an article and the paragraph it belongs to."""
+
+    paragraph: int
+    text: str
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into non-empty lines, numbering paragraphs (blank-line separated)."""
+    lines: list[Line] = []
+    for number, paragraph in enumerate(re.split(r"\n\s*\n", text)):
+        lines.extend(Line(number, line.strip()) for line in paragraph.split("\n") if line.strip())
+    return lines
+
+
+def normalise_line(text: str) -> str:
+    """Lowercased, whitespace-collapsed form of a line, for comparing lines."""
+    return " ".join(text.lower().split())
+
+
+def strong_reason(line: str, *, title: str, repeated: frozenset[str]) -> str:
+    """The reason to remove ``line`` wherever it is, or ""."""
+    if normalise_line(line) in repeated:
+        return REASON_REPEATED
+    if title and normalise_line(line) == normalise_line(title):
+        return REASON_TITLE
+    if signals.is_caption_credit(line):
+        return REASON_CAPTION
+    if signals.is_copyright(line):
+        return REASON_COPYRIGHT
+    if signals.is_counter(line):
+        return REASON_COUNTER
+    if signals.stamp_kind(line) == "stamp":
+        return REASON_STAMP
+    if signals.byline_name(line):
+        return REASON_BYLINE
+    if signals.is_interface_line(line):
+        return REASON_INTERFACE
+    return ""
+
+
+def weak_reason(line: str, *, language: str) -> str:
+    """The reason to remove ``line`` if it is at the head or tail of the article, or ""."""
+    if signals.stamp_kind(line) == "date":
+        return REASON_DATE
+    if signals.is_reader_prompt(line):
+        return REASON_PROMPT
+    if is_foreign(line, language):
+        return REASON_FOREIGN
+    if signals.is_label_line(line):
+        return REASON_LABEL
+    if signals.is_fragment(line):
+        return REASON_FRAGMENT
+    return ""
+
+
+def classify_lines(
+    lines: list[Line], *, title: str, language: str, repeated: frozenset[str]
+) -> list[str]:
+    """For each line, the reason it is boilerplate, or "" to keep it."""
+    texts = [line.text for line in lines]
+    reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
+    _mark_related_list(texts, reasons)
+    weak = [weak_reason(text, language=language) for text in texts]
+    for index in range(len(lines)):  # peel from the head
+        if not (reasons[index] or weak[index]):
+            break
+        reasons[index] = reasons[index] or weak[index]
+    for index in reversed(range(len(lines))):  # peel from the tail
+        if not (reasons[index] or weak[index]):
+            break
+        reasons[index] = reasons[index] or weak[index]
+    return reasons
+
+
+def _mark_related_list(texts: list[str], reasons: list[str]) -> None:
+    start = len(texts)
+    while start > 0:
+        index = start - 1
+        text = texts[index]
+        follows_headline = index > 0 and signals.is_headline_like(texts[index - 1])
+        one_sentence = (
+            signals.sentence_count(text) <= 1
+            and len(signals.words_of(text)) <= signals.TEASER_MAX_WORDS
+        )
+        if not (
+            reasons[index]
+            or signals.is_headline_like(text)
+            or signals.is_teaser(text)
+            or (follows_headline and one_sentence)
+        ):
+            break
+        start = index
+    # The list starts with its header, a headline-like line (or an already removed one).
+    while start < len(texts) and not (reasons[start] or signals.is_headline_like(texts[start])):
+        start += 1
+    run = [index for index in range(start, len(texts)) if not reasons[index]]
+    teasers = sum(1 for index in run if signals.is_teaser(texts[index]))
+    headlines = sum(1 for index in run if signals.is_headline_like(texts[index]))
+    if teasers >= RELATED_MIN_ELLIPSIS_TEASERS or (
+        teasers >= 1 and headlines >= RELATED_MIN_HEADLINES
+    ):
+        for index in run:
+            reasons[index] = REASON_RELATED

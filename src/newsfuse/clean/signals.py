@@ -1,0 +1,222 @@
+"""Line-level signals that a line of an article is boilerplate rather than story.
+
+Each function looks at one line (a paragraph or a line inside one) and answers
+one question from its shape or wording: is it headline-shaped, a caption
+credit, a counter, a copyright line, a reader prompt, a stamp? None of them
+decides alone; :mod:`newsfuse.clean.classify` combines them with position.
+The word lists are generic web-interface vocabulary, not strings from any site.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (readable word lists)."""
+    return frozenset(words.split())
+
+
+# A headline, label or navigation entry is short; a sentence in a news story
+# averages 20-25 words. 16 words covers long headlines without reaching sentences.
+HEADLINE_MAX_WORDS = 16
+# Lines this short without final punctuation are labels, kickers or navigation
+# ("World", "Previous and Next News", "Photo"), never sentences of the story.
+FRAGMENT_MAX_WORDS = 6
+# A reader prompt ("Sign up for our newsletter", "Add a comment") is a short line.
+PROMPT_MAX_WORDS = 20
+# A counter ("This story has been read 339 times") or stamp is a short line.
+COUNTER_MAX_WORDS = 14
+STAMP_MAX_WORDS = 14
+# Copyright lines can carry a sentence of legalese, but not a paragraph.
+COPYRIGHT_MAX_WORDS = 40
+# A related-article teaser is one sentence at most.
+TEASER_MAX_WORDS = 45
+
+# Verbs (and their UI nouns) that address the reader of a web page, not of a story.
+UI_VERBS = _word_set(
+    "add share comment comments subscribe sign log login click tap follow tweet retweet "
+    "email print like register join download read see watch view reply report leave "
+    "post send submit continue skip close enable disable allow accept learn get visit "
+    "save bookmark order"
+)
+UI_NOUNS = _word_set(
+    "comment comments newsletter newsletters account button link links app apps menu "
+    "page website site browser javascript cookies cookie settings privacy policy terms "
+    "advertisement advertising ad ads sponsored notifications alerts subscription "
+    "subscribers login password inbox email emails facebook twitter instagram whatsapp "
+    "linkedin pinterest reddit youtube tweets widget location reprints copies "
+    "gallery photos video videos slideshow news below above here next previous home "
+    "top story continued more related"
+)
+SECOND_PERSON = _word_set("you your yours you're you'll you've")
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+# Sentences end with these (a closing quote or bracket after them is looked through).
+_TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*$")
+_ELLIPSIS = re.compile(r"(\.\.\.|…)['\"’”»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*(\s|$)")
+
+# "(AP Photo/Jane Doe)", "REUTERS/John Smith", "Photo: Jane Doe", "Image copyright X".
+_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.&-]*\s)*(?:photo|photograph|picture|image|file photo|foto)s?\b[^)]*\)"
+    r"|\b[A-Z]{2,}(?:\s[A-Z]{2,})?\s?/\s?(?:[A-Z][\w.'-]+)(?:\s[A-Z][\w.'-]+){0,3}\s*$"
+    r"|^(?:photo|photograph|picture|image|file photo|caption|credit)s?\s*(?:credit|copyright|"
+    r"caption)?\s*[:|]"
+    r"|\bimage (?:copyright|caption)\b|\b(?:getty|shutterstock) images\b"
+    r"|\b(?:photo|image|picture) (?:by|credit|courtesy)\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\ball rights reserved\b"
+    r"|\bmay not be (?:published|reproduced|redistributed)\b",
+    re.I,
+)
+# A number followed closely by what it counts on a web page.
+_COUNTER = re.compile(
+    r"\b\d[\d,.]*\s*(?:[kKmM]\s)?(?:\w+\s){0,2}?(?:times|views|reads|hits|comments|shares|likes)\b",
+    re.I,
+)
+_DEICTIC_PAGE = re.compile(r"\bthis (?:news|article|story|post|page|item|entry)\b", re.I)
+_STAMP_START = re.compile(
+    r"^(?:last\s+)?(?:updated?|published|posted|modified|created|last modified)\b\s*"
+    r"(?:on|at)?\s*:?",
+    re.I,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^(?i:by|written by|reporting by|story by)\s+(?P<name>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?"
+    r"[A-Z][\w.'’-]+){0,5})\s*(?:[,|/–—-].*)?$",
+)
+# "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- "
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .'’-]{1,30})?)\s*"
+    r"\((?P<agency>[A-Za-z][\w .&-]{0,20})\)\s*(?:[-–—]+|:)\s+(?=\S)"
+)
+_EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://\S+|\bwww\.\S+", re.I)
+_LABEL = re.compile(r"^[^\W\d_][\w ]{0,24}:\s*\S")
+
+
+def words_of(line: str) -> list[str]:
+    """The words of ``line`` (letters and digits, inner apostrophes kept)."""
+    return _WORD.findall(line)
+
+
+def has_terminal_punctuation(line: str) -> bool:
+    """True if the line ends like a sentence."""
+    return bool(_TERMINAL.search(line.rstrip()))
+
+
+def sentence_count(line: str) -> int:
+    """A rough count of sentence ends in the line (for telling teasers from paragraphs)."""
+    return len(_SENTENCE_END.findall(line))
+
+
+def is_headline_like(line: str) -> bool:
+    """Short, starts with a capital or digit, and does not end like a sentence (a '?' may)."""
+    stripped = line.strip()
+    words = words_of(stripped)
+    if not words or len(words) > HEADLINE_MAX_WORDS:
+        return False
+    if not (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "\"'‘“"):
+        return False
+    return not has_terminal_punctuation(stripped) or stripped.endswith("?")
+
+
+def is_fragment(line: str) -> bool:
+    """A very short line without final punctuation: a label, kicker or navigation entry."""
+    words = words_of(line)
+    return len(words) <= FRAGMENT_MAX_WORDS and not has_terminal_punctuation(line.strip())
+
+
+def is_teaser(line: str) -> bool:
+    """A related-article teaser: a snippet cut off with an ellipsis."""
+    return bool(_ELLIPSIS.search(line.rstrip())) and len(words_of(line)) <= TEASER_MAX_WORDS
+
+
+def is_caption_credit(line: str) -> bool:
+    """A photo caption or credit ("... (AP Photo/Jane Doe)", "REUTERS/Name", "Image copyright")."""
+    return bool(_CREDIT.search(line.strip()))
+
+
+def is_copyright(line: str) -> bool:
+    """A copyright or rights-reserved line."""
+    return len(words_of(line)) <= COPYRIGHT_MAX_WORDS and bool(_COPYRIGHT.search(line))
+
+
+def is_counter(line: str) -> bool:
+    """A page counter ("This news has been read 339 times in total", "1,204 views")."""
+    words = words_of(line)
+    if len(words) > COUNTER_MAX_WORDS or not _COUNTER.search(line):
+        return False
+    # "The video was viewed 2 million times." is a story sentence; a counter either
+    # is not a sentence or talks about the page itself.
+    return not has_terminal_punctuation(line.strip()) or bool(_DEICTIC_PAGE.search(line))
+
+
+def stamp_kind(line: str) -> str:
+    """ "stamp" for an update/publication stamp line, "date" for a bare date line, else ""."""
+    words = words_of(line)
+    if len(words) > STAMP_MAX_WORDS or has_terminal_punctuation(line.strip()):
+        return ""
+    if _STAMP_START.match(line.strip()) and (_DATE.search(line) or re.search(r"\d", line)):
+        return "stamp"
+    date = _DATE.search(line)
+    if date and len(words) <= 10:
+        return "date"
+    return ""
+
+
+def byline_name(line: str) -> str:
+    """The author named by a byline line ("By Jane Doe"), or ""."""
+    match = _BYLINE.match(line.strip())
+    return match["name"].strip(" ,") if match else ""
+
+
+def dateline_prefix(line: str) -> str:
+    """The wire dateline prefix of a line ("BAGHDAD (AA) - "), or ""."""
+    match = _DATELINE.match(line)
+    return match.group(0) if match else ""
+
+
+def ui_score(line: str) -> float:
+    """Share of the line's words that are web-interface verbs, nouns or second person."""
+    words = [word.lower() for word in words_of(line)]
+    if not words:
+        return 0.0
+    hits = sum(1 for word in words if word in UI_VERBS or word in UI_NOUNS or word in SECOND_PERSON)
+    return hits / len(words)
+
+
+def is_reader_prompt(line: str) -> bool:
+    """A short line addressing the page's reader ("ADD A COMMENT", "Sign up for ...")."""
+    stripped = line.strip()
+    words = [word.lower() for word in words_of(stripped)]
+    if not words or len(words) > PROMPT_MAX_WORDS:
+        return False
+    starts_imperative = words[0] in UI_VERBS and (
+        len(words) == 1 or words[1] in UI_NOUNS or words[1] in {"a", "an", "the", "up", "in",
+                                                                 "our", "us", "to", "for", "more",
+                                                                 "on", "this", "now", "also"}
+    )  # fmt: skip
+    addresses_reader = any(word in SECOND_PERSON for word in words) and (
+        any(word in UI_NOUNS for word in words) or bool(_EMAIL_OR_URL.search(stripped))
+    )
+    if starts_imperative or addresses_reader:
+        return True
+    return stripped.isupper() and len(words) >= 2 and ui_score(stripped) >= 0.3
+
+
+def is_interface_line(line: str) -> bool:
+    """A short unpunctuated line made mostly of interface words ("Story continued below")."""
+    return is_fragment(line) and len(words_of(line)) >= 1 and ui_score(line) >= 0.5
+
+
+def is_label_line(line: str) -> bool:
+    """A short "Label: value" line without final punctuation ("Source: Wire services")."""
+    return bool(_LABEL.match(line.strip())) and is_headline_like(line)

@@ -1,0 +1,90 @@
+"""Dates in boilerplate stamps ("Last update: Mon, 11/07/2016 - 23:09", "Published 3 May").
+
+A numeric date such as 11/07/2016 is ambiguous: 11 July (day first) or
+7 November (month first). When the stamp names a weekday we take the reading
+that falls on that weekday; otherwise day-first, the order most of the world
+(and most non-US outlets, which are the ones that print such stamps) uses.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.I)
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+# Words that introduce a stamp; dropped before handing the rest to dateparser.
+_STAMP_WORDS = re.compile(
+    r"\b(last|updated?|published|posted|modified|created|on|at|date|time|dateline)\b:?", re.I
+)
+
+
+def parse_stamp(text: str) -> datetime | None:
+    """Return the (timezone-aware, UTC if unzoned) date-time a stamp line states, or None."""
+    iso = _ISO.search(text)
+    if iso:
+        year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
+        hour, minute = int(iso[4] or 0), int(iso[5] or 0)
+        return _make(year, month, day, hour, minute)
+    numeric = _NUMERIC_DATE.search(text)
+    if numeric:
+        return _parse_numeric(text, numeric)
+    return _parse_words(text)
+
+
+def _parse_numeric(text: str, match: re.Match[str]) -> datetime | None:
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    if year < 100:
+        year += 2000
+    hour, minute = _find_time(text)
+    day_first = _make(year, second, first, hour, minute)
+    month_first = _make(year, first, second, hour, minute)
+    weekday = _WEEKDAY.search(text)
+    if weekday:
+        wanted = WEEKDAYS.index(weekday[1].lower()[:3])
+        for candidate in (day_first, month_first):
+            if candidate is not None and candidate.weekday() == wanted:
+                return candidate
+    return day_first or month_first
+
+
+def _find_time(text: str) -> tuple[int, int]:
+    match = _TIME.search(text)
+    if not match:
+        return 0, 0
+    hour, minute = int(match[1]), int(match[2])
+    suffix = (match[4] or "").lower().replace(".", "")
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    elif suffix == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 and minute < 60 else (0, 0)
+
+
+def _make(year: int, month: int, day: int, hour: int, minute: int) -> datetime | None:
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def _parse_words(text: str) -> datetime | None:
+    import dateparser
+
+    cleaned = _STAMP_WORDS.sub(" ", text)
+    cleaned = re.sub(r"\bby\b.*$", "", cleaned, flags=re.I)  # "... 10:54 am ET by Staff"
+    cleaned = " ".join(cleaned.replace("|", " ").split()).strip(" -–—:,")
+    if not cleaned or not re.search(r"\d", cleaned):
+        return None
+    parsed = dateparser.parse(
+        cleaned,
+        languages=["en"],
+        settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"},
+    )
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

