@@ -170,8 +170,9 @@ def test_new_brief_highlights_citations(live: LiveServer, page: Any) -> None:
         page.fill(f"#url-{number}", record["url"])
         page.fill(f"#text-{number}", record["text"])
     page.fill("#budget", "80")
+    page.set_default_timeout(150_000)  # the first brief loads the embedding model
     page.click("button[type=submit]")
-    page.wait_for_selector("#brief-heading", timeout=120_000)
+    page.wait_for_selector("#brief-heading")
     check_citation_highlight(page)
     shoot(page, "new-result-desktop")
 
