@@ -10,8 +10,11 @@ stays free while a brief is computed or SQLite is read.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -79,6 +82,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.autoescape = True
     templates.env.filters["when"] = format_time
+    templates.env.globals["url_for"] = path_for
     templates.env.globals["version"] = __version__
     app.state.templates = templates
 
@@ -91,6 +95,17 @@ def create_app(
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body_bytes)
     return app
+
+
+@jinja2.pass_context
+def path_for(context: Mapping[str, Any], name: str, /, **params: Any) -> str:
+    """Root-relative URL of a route or static file for templates.
+
+    Starlette's own ``url_for`` builds absolute URLs from the Host header, which
+    breaks behind an HTTPS proxy (mixed content); a path works everywhere.
+    """
+    request: Request = context["request"]
+    return str(request.app.url_path_for(name, **params))
 
 
 def wants_html(request: Request) -> bool:
