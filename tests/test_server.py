@@ -645,3 +645,47 @@ def test_stateless_brief_without_usable_text_is_a_clear_422(
     assert answer.status_code == 422
     check_against_spec(spec, "/api/brief", "post", answer)
     assert "no usable article" in answer.json()["detail"]
+
+
+def test_build_brief_page_marks_cited_spans_and_flags_differing_claims() -> None:
+    from newsfuse.model import Article, Brief, BriefSentence, Citation, Claim, Fact
+    from newsfuse.server.views import build_brief_page
+
+    first = Article(
+        id="a", text="Gulls nested on the quay. 212 people watched.", source="Quay Post"
+    )
+    second = Article(id="b", text="Some 240 people watched the gulls.", source="Gull Gazette")
+    brief = Brief(
+        sentences=(
+            BriefSentence(
+                "212 people watched.", (Citation("a", 26, 46, 0.9), Citation("b", 0, 34, 0.7))
+            ),
+        ),
+        sources=(first, second),
+        facts=(
+            Fact("agree", "gulls", "count", ()),
+            Fact(
+                "conflict",
+                "watchers",
+                "count",
+                (
+                    Claim("a", 26, 29, "212", "count", 212.0),
+                    Claim("b", 5, 8, "240", "count", 240.0),
+                    Claim("a", 26, 29, "212", "count", 212.0),
+                ),
+            ),
+        ),
+    )
+    page = build_brief_page(brief)
+    assert [c.number for c in page.lines[0].citations] == [1, 2]
+    marked = {
+        m: "".join(s.text for s in src.segments if m in s.marks)
+        for src in page.sources
+        for seg in src.segments
+        for m in seg.marks
+    }
+    assert marked[page.lines[0].citations[0].mark] == "212 people watched."
+    assert marked[page.lines[0].citations[1].mark] == second.text
+    assert page.facts[0].status == "conflict" and page.facts[0].status_label == "Conflict"
+    assert [c.differs for c in page.facts[0].claims] == [False, True, False]
+    assert page.sources[1].link is None

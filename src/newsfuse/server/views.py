@@ -79,6 +79,7 @@ class ClaimView:
     number: int
     label: str
     mark: str
+    differs: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,11 +203,13 @@ def build_brief_page(brief: Brief) -> BriefPage:
                     number=numbers.get(claim.article_id, 0),
                     label=labels.get(claim.article_id, claim.article_id),
                     mark=link(claim.article_id, claim.start, claim.end),
+                    differs=index in outliers,
                 )
-                for claim in fact.claims
+                for index, claim in enumerate(fact.claims)
             ),
         )
         for fact in order_facts(brief.facts)
+        for outliers in [outlying_claims(fact)]
     )
     # A source sharing an earlier source's id (a caller's mistake) is shown unmarked.
     sources = tuple(
@@ -226,3 +229,16 @@ def build_brief_page(brief: Brief) -> BriefPage:
 def order_facts(facts: Sequence[Fact]) -> list[Fact]:
     """Conflicts first, then revisions, agreements and single-source facts (stable)."""
     return sorted(facts, key=lambda fact: STATUS_ORDER.get(fact.status, len(STATUS_ORDER)))
+
+
+def outlying_claims(fact: Fact) -> frozenset[int]:
+    """Indexes of the claims of a disputed fact whose value differs from the most common one.
+
+    These are the numbers a reader should look at twice; for agreeing or
+    single-source facts there are none. On a tie, the first value stated wins.
+    """
+    if fact.status not in ("conflict", "revision"):
+        return frozenset()
+    values = [claim.value for claim in fact.claims]
+    common = max(values, key=values.count) if values else None
+    return frozenset(i for i, value in enumerate(values) if value != common)
