@@ -12,7 +12,8 @@ Usage (from the repo root)::
 
     PYTHONPATH=src python benchmarks/load.py [DATA] [--clients 50] [--seconds 20]
 
-``--db PATH`` reuses an existing store instead of building one (no ingest).
+``--db PATH`` keeps the store there (and reuses it, with its cached briefs,
+on the next run) instead of building a temporary one.
 """
 
 from __future__ import annotations
@@ -189,13 +190,16 @@ def main() -> None:
     parser.add_argument("--clusters", type=int, default=DEFAULT_CLUSTERS)
     parser.add_argument("--clients", type=int, default=DEFAULT_CLIENTS)
     parser.add_argument("--seconds", type=float, default=DEFAULT_SECONDS)
-    parser.add_argument("--db", type=Path, help="an existing store to serve (no ingest)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="store to serve: reused if it exists (no ingest), else built there and kept",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="newsfuse-load-") as folder:
-        db = args.db
-        if db is None:
-            db = Path(folder) / "load.sqlite"
+        db = args.db or Path(folder) / "load.sqlite"
+        if not db.exists():
             build_store(args.data, args.clusters, db)
         port = free_port()
         server = start_server(db, port)
