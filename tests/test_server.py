@@ -689,3 +689,68 @@ def test_build_brief_page_marks_cited_spans_and_flags_differing_claims() -> None
     assert page.facts[0].status == "conflict" and page.facts[0].status_label == "Conflict"
     assert [c.differs for c in page.facts[0].claims] == [False, True, False]
     assert page.sources[1].link is None
+
+
+@needs_brief
+def test_new_form_briefs_uploaded_files(client: httpx.Client) -> None:
+    lines = (FIXTURES / "ferry.jsonl").read_text("utf-8").splitlines()[:3]
+    upload = ("ferry.jsonl", "\n".join(lines).encode(), "application/x-ndjson")
+    answer = client.post("/new", data={"budget": "60"}, files={"files": upload})
+    assert answer.status_code == 200, answer.text
+    text = assert_page_is_inert(answer.text)
+    assert "Your brief" in text and "Northern Ledger" in text and 'class="cite"' in answer.text
+
+
+def test_new_form_without_articles_explains_what_to_do(client: httpx.Client) -> None:
+    answer = client.post("/new", data={"text": "   ", "budget": "60"})
+    assert answer.status_code == 422
+    assert "at least one article" in answer.text
+
+
+@needs_brief
+def test_event_loop_stays_responsive_during_a_brief(client: httpx.Client, live: LiveServer) -> None:
+    finished: list[float] = []
+
+    def run_brief() -> None:
+        with httpx.Client(base_url=live.url, timeout=120) as other:
+            other.post("/api/brief", json={"articles": load_records()[:3], "budget": 300})
+        finished.append(time.monotonic())
+
+    worker = threading.Thread(target=run_brief)
+    worker.start()
+    time.sleep(0.3)  # let the brief request reach its handler
+    answered = []
+    while worker.is_alive() and len(answered) < 5:
+        assert client.get("/healthz").status_code == 200
+        answered.append(time.monotonic())
+    worker.join(timeout=120)
+    assert answered and finished and answered[0] < finished[0], "healthz waited for the brief"
+
+
+def test_serve_command_starts_and_guards_writes(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(src), "NEWSFUSE_TOKEN": TOKEN}
+    command = [sys.executable, "-m", "newsfuse", "serve", "--port", str(port),
+               "--db", str(tmp_path / "served.sqlite")]  # fmt: skip
+    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    pytest.fail("newsfuse serve did not start")
+                time.sleep(0.2)
+        answer = httpx.post(base + "/api/articles", json={"articles": [{"text": "x"}]})
+        assert answer.status_code == 401  # NEWSFUSE_TOKEN was picked up
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
