@@ -56,6 +56,10 @@
       spans[i].classList.add(ACTIVE);
     }
     link.classList.add(ACTIVE);
+    var sentence = link.closest(".brief-sentence, .fact");
+    if (sentence) {
+      sentence.classList.add(ACTIVE);
+    }
     var source = spans.length ? spans[0].closest(".source") : null;
     if (source) {
       source.classList.add(ACTIVE);
