@@ -294,12 +294,13 @@ def test_text_fact_table_with_many_sources_falls_back_to_blocks() -> None:
         "conflict",
         "firefighters at the scene",
         "count",
-        (*brief.facts[0].claims, Claim("x8", 0, 5, "Forty", "count", 40.0)),
+        (*brief.facts[0].claims, *(Claim(a.id, 0, 5, "Forty", "count", 40.0) for a in extra)),
     )
     output = render(replace(brief, sources=brief.sources + extra, facts=(conflict,)), "text")
     table = output.split("\nFacts\n", 1)[1]
     assert "≠ CONFLICT  firefighters at the scene" in table
-    assert "[1] Forty firefighters · [2] About 45 firefighters · [12] Forty" in table
+    assert "[1] Forty firefighters · [2] About 45 firefighters · [4] Forty" in table
+    assert "[12] Forty" in table
 
 
 def test_same_day_revision_shows_the_time() -> None:
@@ -338,7 +339,9 @@ def test_markdown_escapes_hostile_text_and_links_only_http() -> None:
     # A table cell cannot be split by a pipe in the text.
     table_rows = [line for line in output.splitlines() if line.startswith("| crowd size")]
     assert len(table_rows) == 1
-    assert table_rows[0].count(" | ") == 8 - 1  # subject, status, six sources
+    header = next(line for line in output.splitlines() if line.startswith("| Fact |"))
+    assert header == r"| Fact | Status | \[1\] | \[2\] | \[3\] | \[4\] |"  # 5, 6 state nothing
+    assert table_rows[0].count(" | ") == header.count(" | ")
 
 
 # --- json ---------------------------------------------------------------------------------
@@ -664,3 +667,58 @@ def test_html_in_headless_chromium_at_phone_width() -> None:
             assert (console, requests, dialogs) == ([], [], [])
         finally:
             browser.close()
+
+
+# --- the bundled example ------------------------------------------------------------------
+
+EXAMPLE = REPO / "examples" / "harbour-fire"
+
+
+def visible_words(path: Path) -> int:
+    """Words a reader would see: tags, head and attributes dropped from HTML."""
+    text = path.read_text("utf-8")
+    if path.suffix == ".html":
+        text = re.sub(r"(?s)<head>.*?</head>|<[^>]+>", " ", text)
+    return len(text.split())
+
+
+def test_bundled_example_has_dated_reports_with_the_promised_facts() -> None:
+    files = sorted(EXAMPLE.iterdir())
+    assert [f.suffix for f in files].count(".html") == 1
+    assert 3 <= len(files) <= 4
+    for path in files:
+        assert 150 <= visible_words(path) <= 400, path.name
+        text = path.read_text("utf-8")
+        assert re.search(r"Published: \w+day \d+ March 2026|article:published_time", text)
+        assert "©" in text, f"{path.name} should carry a copyright line to clean away"
+    corpus = "\n".join(f.read_text("utf-8") for f in files)
+    for phrase in ("Forty firefighters", "About 45 firefighters", "5 miles", "8 km", "rose to 12"):
+        assert phrase in corpus
+
+
+def test_split_note_reads_the_fact_comparer_formats() -> None:
+    numbers = {"a": 1, "b, c": 2, "c": 3}
+    assert format_note(split_note("600 according to [c], [a]", numbers)) == (
+        "600 according to [3], [1]"
+    )
+    assert format_note(split_note("later revised to 45 [b, c]", numbers)) == (
+        "later revised to 45 [2]"
+    )
+    assert format_note(split_note("see [a, zz]", numbers)) == "see [1, zz]"
+
+
+def test_fact_rows_put_disputes_first_and_keep_order_within_a_verdict() -> None:
+    brief = make_brief()
+    single = Fact("single", "damage", "money", (Claim("pike", 0, 3, "£2m", "money", 2e6, "GBP"),))
+    shuffled = (single, brief.facts[2], brief.facts[1], brief.facts[3], brief.facts[0])
+    rows = build_fact_rows(replace(brief, facts=shuffled))
+    assert [row.subject for row in rows] == [
+        "firefighters at the scene",
+        "people injured",
+        "distance from Brackwater",
+        "date of the fire",
+        "damage",
+    ]
+    data = json.loads(render(replace(brief, facts=shuffled), "json"))
+    assert data["facts"][0]["subject"] == "damage"  # the JSON keeps the comparer's order
+    assert data["facts"][0]["claims"][0]["value"] == 2000000

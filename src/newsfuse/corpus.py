@@ -143,6 +143,7 @@ def _ingest_into(
     advance: Progress,
 ) -> tuple[_Counts, set[str]]:
     from newsfuse.group.features import band_minhash, compute_features
+    from newsfuse.group.index import ArticleSignals, make_founder_key
     from newsfuse.group.lexical import count_terms, weigh_terms
     from newsfuse.store.base import StoredArticle
 
@@ -190,12 +191,12 @@ def _ingest_into(
                 article_id = "a-" + content_hash[:16]
                 bands = tuple(band_minhash(feature.minhash))
                 copy = store.find_near_duplicate(feature.minhash, bands, len(article.text))
+                founder = make_founder_key(feature.date, content_hash)
                 if copy is not None:
-                    duplicate_of, story_id = copy
+                    duplicate_of = copy[0]
+                    placement = index.place_copy(copy[1], founder, feature.date)
                     near += 1
                 else:
-                    from newsfuse.group.index import ArticleSignals
-
                     counts = count_terms(article.title + "\n" + article.text)
                     frequencies.add(counts)
                     signals = ArticleSignals(
@@ -208,14 +209,15 @@ def _ingest_into(
                         names=feature.names,
                     )
                     placement = index.place(signals)
-                    for old_id, new_id in placement.renamed_stories:
-                        store.rename_story(old_id, new_id)
-                        batch_touched.discard(old_id)
-                        touched.discard(old_id)
-                    for old_id, new_id in placement.renamed_storylines:
-                        store.rename_storyline(old_id, new_id)
-                    duplicate_of, story_id = None, placement.story_id
+                    duplicate_of = None
                     new += 1
+                for old_id, new_id in placement.renamed_stories:
+                    store.rename_story(old_id, new_id)
+                    batch_touched.discard(old_id)
+                    touched.discard(old_id)
+                for old_id, new_id in placement.renamed_storylines:
+                    store.rename_storyline(old_id, new_id)
+                story_id = placement.story_id
                 batch_touched.add(story_id)
                 store.add_article(
                     StoredArticle(
@@ -271,9 +273,7 @@ def list_stories(
         raise ConfigError(f"limit and offset must not be negative (got {limit}, {offset})")
     store = open_store(db)
     try:
-        return store.list_stories(
-            since=since, until=until, query=query, limit=limit, offset=offset
-        )
+        return store.list_stories(since=since, until=until, query=query, limit=limit, offset=offset)
     finally:
         store.close()
 
@@ -338,9 +338,7 @@ def get_storyline(storyline_id: str, *, db: str | Path | None = None) -> Storyli
     store = open_store(db)
     try:
         current = store.resolve("storyline", storyline_id)
-        stories = (
-            store.list_stories(storyline_id=current, limit=MAX_TIMELINE) if current else []
-        )
+        stories = store.list_stories(storyline_id=current, limit=MAX_TIMELINE) if current else []
     finally:
         store.close()
     if current is None or not stories:

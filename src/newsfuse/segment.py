@@ -34,6 +34,10 @@ MAX_HEADING_WORDS = 15
 # constant width, headings are visibly shorter than the text below them.
 WRAP_LENGTH_RATIO = 0.8
 
+# Hard-wrapped text is wrapped at 60-80 columns; a line shorter than this is never
+# taken for a wrapped line of prose.
+MIN_WRAP_WIDTH = 50
+
 # Characters that may end a sentence (closing quotes and brackets may follow them).
 _TERMINAL = ".!?…:;"
 _CLOSERS = "\"'”’»)]}"
@@ -153,7 +157,8 @@ def _heading_cuts(text: str, para_start: int, para_end: int) -> Iterator[int]:
         # A line ending in a full stop is left to syntok, which knows "Gen." from "end.".
         if _ends_sentence(line) or not starts_sentence:
             continue
-        wrapped = len(lines) >= 3 and (end - start) >= WRAP_LENGTH_RATIO * longest
+        width = end - start
+        wrapped = len(lines) >= 3 and width >= max(MIN_WRAP_WIDTH, WRAP_LENGTH_RATIO * longest)
         if _looks_like_heading(line) and not wrapped:
             yield next_start
 

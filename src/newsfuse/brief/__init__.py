@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -47,6 +48,8 @@ COPY_OVERLAP = 0.8
 
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
+# List markers and dashes some sites put before a paragraph: not part of the sentence.
+_LEADING_MARK = re.compile(r"^[-–—•*·>]+\s+")
 
 
 def summarize(
@@ -58,9 +61,10 @@ def summarize(
 ) -> list[BriefSentence]:
     """Summarise articles about one event into cited sentences of at most ``budget`` words.
 
-    Each returned sentence is an unmodified sentence of one article; its first
-    citation is that span (score 1), the others point at the best-supporting
-    sentence of every other article that states the same content. Empty
+    Each returned sentence is a sentence of one article as written (a leading
+    list dash or bullet dropped); its first citation is that span (score 1),
+    the others point at the best-supporting sentence of every other article
+    that states the same content. Empty
     articles are skipped; with no sentence at all the result is ``[]``.
     """
     if budget < 1:
@@ -79,19 +83,12 @@ def summarize(
         from newsfuse.embed import get_embedder
 
         embedder = get_embedder()
-    vector_of = _embed_unique(
-        embedder,
-        [s.text for group in (evidence_sentences, [candidates]) for ss in group for s in ss],
-    )
+    # Candidates are citable sentences too (or the fallback pool): embed every text once.
+    texts = [s.text for sentences in (*evidence_sentences, candidates) for s in sentences]
+    vector_of = _embed_unique(embedder, texts)
     candidate_vectors = np.stack([vector_of[s.text] for s in candidates])
     evidence = [
-        Evidence(
-            article.id,
-            tuple(sentences),
-            np.stack([vector_of[s.text] for s in sentences])
-            if sentences
-            else np.zeros((0, candidate_vectors.shape[1]), dtype=np.float32),
-        )
+        Evidence(article.id, tuple(sentences), _stack(vector_of, sentences, candidate_vectors))
         for article, sentences in zip(articles, evidence_sentences, strict=True)
     ]
 
@@ -101,17 +98,15 @@ def summarize(
             f"the sentence scorer returned {len(scores)} scores for {len(candidates)} sentences"
         )
     chosen = select_sentences(candidates, candidate_vectors, scores, budget)
-    source_of = {id(candidates[row]): sources[row] for row in chosen}
-    vector_by_id = {id(candidates[row]): candidate_vectors[row] for row in chosen}
-    ordered = order_sentences([candidates[row] for row in chosen], articles)
+    row_of = {candidates[row]: row for row in chosen}
     return [
         BriefSentence(
             text=sentence.text,
             citations=cite_sentence(
-                sentence, vector_by_id[id(sentence)], evidence, source_of[id(sentence)]
+                sentence, candidate_vectors[row_of[sentence]], evidence, sources[row_of[sentence]]
             ),
         )
-        for sentence in ordered
+        for sentence in order_sentences(list(row_of), articles)
     ]
 
 
@@ -156,7 +151,15 @@ def find_copies(evidence: Sequence[Sequence[Sentence]]) -> list[int]:
 def _evidence(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The citable sentences of an article: long enough, and the first ones only."""
     long_enough = [s for s in sentences if len(s.text.split()) >= MIN_SENTENCE_WORDS]
-    return long_enough[:MAX_SENTENCES_PER_ARTICLE]
+    return [_strip_leading_mark(s) for s in long_enough[:MAX_SENTENCES_PER_ARTICLE]]
+
+
+def _strip_leading_mark(sentence: Sentence) -> Sentence:
+    """Drop a leading "- " or bullet from the sentence and its span, so briefs don't show it."""
+    mark = _LEADING_MARK.match(sentence.text)
+    if mark is None or mark.end() == len(sentence.text):
+        return sentence
+    return replace(sentence, start=sentence.start + mark.end(), text=sentence.text[mark.end() :])
 
 
 def _candidates(
@@ -187,3 +190,10 @@ def _embed_unique(embedder: Embedder, texts: Sequence[str]) -> dict[str, Vectors
     unique = list(dict.fromkeys(texts))
     vectors = embedder.encode(unique)
     return {text: vectors[row] for row, text in enumerate(unique)}
+
+
+def _stack(vector_of: dict[str, Vectors], sentences: Sequence[Sentence], like: Vectors) -> Vectors:
+    """The vectors of ``sentences`` as rows (an empty matrix shaped like ``like`` if none)."""
+    if not sentences:
+        return np.zeros((0, like.shape[1]), dtype=like.dtype)
+    return np.stack([vector_of[s.text] for s in sentences])

@@ -14,7 +14,7 @@ known to work for extractive news summarisation:
   reprinted by five outlets counts once;
 * **position**: lead bias, the strongest single baseline in news (Brandow et al.
   1995; See et al. 2017);
-* **length prior**: fragments under 8 words and sentences over 40 words rarely
+* **length prior**: fragments under 8 words and sentences over 55 words rarely
   make good brief sentences;
 * **penalties**: questions and lines that address the reader ("subscribe",
   "click here") are not story content.
@@ -55,9 +55,10 @@ SUPPORT_COSINE = 0.7
 POSITION_HALF_LIFE = 3.0
 
 # Length prior, in words: full credit in [MIN_GOOD_WORDS, MAX_GOOD_WORDS], a linear
-# ramp below, a linear decay to zero over LONG_DECAY_WORDS above.
+# ramp below, a linear decay to zero over LONG_DECAY_WORDS above. News leads are long
+# (40-55 words is common), so only sentences beyond that lose credit.
 MIN_GOOD_WORDS = 8
-MAX_GOOD_WORDS = 40
+MAX_GOOD_WORDS = 55
 LONG_DECAY_WORDS = 40
 
 # Penalties subtracted from the combined score for non-story sentences.

@@ -32,21 +32,32 @@ from newsfuse.clean.classify import (
     normalise_line,
     split_lines,
 )
-from newsfuse.clean.language import STOP_WORDS, detect_language
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
-__all__ = ["clean_articles", "clean_report", "find_repeated_lines"]
+__all__ = ["clean_article", "clean_articles", "clean_report", "find_repeated_lines"]
 
 # Two articles sharing a line are "unrelated" (so the line is site furniture, not
 # a wire story both reprint) when their other words overlap less than this
 # (Jaccard of content-word sets). Reports of one event share names and numbers
 # and score well above 0.1; articles on different events score a few percent.
 UNRELATED_MAX_JACCARD = 0.08
+# When one of them is nothing but shared lines, its words must be found in the
+# other's own text less often than this: a reprinted wire story shares names and
+# places with the rest of the article that reprints it; site furniture does not.
+UNRELATED_MAX_CONTAINMENT = 0.15
+# Holders are judged by their own text when it has at least this many content words.
+UNRELATED_MIN_OWN_WORDS = 20  # distinct content words outside shared lines
 # Content words are at least this long (shorter ones are mostly function words).
 CONTENT_WORD_MIN_CHARS = 4
-# Article language is judged on lines at least this long (short lines are noisy).
-LANGUAGE_SAMPLE_MIN_WORDS = 8
+# Frequent English words of four letters or more: they say nothing about the topic.
+COMMON_WORDS = signals.word_set(
+    "that this with from have been were they their them then than there these those "
+    "will would could should said says about after before every other being which "
+    "when what where while some into over such most just like very even back many "
+    "much more also only still does each made make time year years people first last "
+    "well your yours here above below starting added period because through"
+)
 
 
 def clean_articles(articles: Sequence[Article]) -> list[Article]:
@@ -82,8 +93,7 @@ def clean_report(report: ReadReport) -> ReadReport:
 def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -> Article:
     """Clean one article; ``repeated`` are normalised lines known to be site furniture."""
     lines = split_lines(article.text)
-    language = _article_language(lines)
-    reasons = classify_lines(lines, title=article.title, language=language, repeated=repeated)
+    reasons = classify_lines(lines, title=article.title, repeated=repeated)
     kept: list[Line] = []
     removed: list[Removal] = []
     published, author = article.published, article.author
@@ -111,13 +121,15 @@ def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -
 
 
 def _strip_dateline(kept: list[Line], removed: list[Removal]) -> list[Line]:
+    # A wire dateline opens the body; every one among the first lines is stripped (not
+    # just the first) so that cleaning twice gives the same text as cleaning once.
+    result = list(kept)
     for position, line in enumerate(kept[:HEAD_LINES]):
         prefix = signals.dateline_prefix(line.text)
         if prefix:
             removed.append(Removal(prefix.strip(), REASON_DATELINE))
-            stripped = Line(line.paragraph, line.text[len(prefix) :])
-            return [*kept[:position], stripped, *kept[position + 1 :]]
-    return kept
+            result[position] = Line(line.paragraph, line.text[len(prefix) :])
+    return result
 
 
 def _join(lines: list[Line]) -> str:
@@ -131,19 +143,11 @@ def _join(lines: list[Line]) -> str:
     return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs)
 
 
-def _article_language(lines: list[Line]) -> str:
-    sample = [
-        line.text for line in lines if len(signals.words_of(line.text)) >= LANGUAGE_SAMPLE_MIN_WORDS
-    ]
-    return detect_language("\n".join(sample or [line.text for line in lines]))
-
-
 def _content_words(text: str) -> set[str]:
-    stop = STOP_WORDS.get("en", frozenset())
     return {
         word
         for word in (w.lower() for w in signals.words_of(text))
-        if len(word) >= CONTENT_WORD_MIN_CHARS and word not in stop and not word.isdigit()
+        if len(word) >= CONTENT_WORD_MIN_CHARS and word not in COMMON_WORDS and not word.isdigit()
     }
 
 
@@ -151,7 +155,11 @@ def find_repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
     """Normalised lines that occur in two or more unrelated articles of the batch.
 
     A line shared by articles about the same event is kept: wire copy reprinted
-    by several outlets is story, not furniture.
+    by several outlets is story, not furniture. Two holders are compared by the
+    words of their own (unshared) lines; when one holder has no text of its own
+    (it is nothing but shared lines), all its words are compared with the other's
+    own words instead. Two holders that are both nothing but shared lines cannot
+    be told apart from two copies of one story, so they never decide.
     """
     holders: dict[str, set[int]] = defaultdict(set)
     line_sets: list[set[str]] = []
@@ -164,20 +172,38 @@ def find_repeated_lines(articles: Sequence[Article]) -> frozenset[str]:
     shared = {line: owners for line, owners in holders.items() if len(owners) > 1}
     if not shared:
         return frozenset()
-    vocabularies: dict[int, set[str]] = {}
+    own: dict[int, set[str]] = {}
+    whole: dict[int, set[str]] = {}
 
-    def vocabulary(number: int) -> set[str]:
-        if number not in vocabularies:
-            own = [line for line in line_sets[number] if line not in shared]
-            vocabularies[number] = _content_words("\n".join(own))
-        return vocabularies[number]
+    def own_words(number: int) -> set[str]:
+        if number not in own:
+            lines = [line for line in line_sets[number] if line not in shared]
+            own[number] = _content_words("\n".join(lines))
+        return own[number]
+
+    def all_words(number: int) -> set[str]:
+        if number not in whole:
+            whole[number] = _content_words("\n".join(line_sets[number]))
+        return whole[number]
+
+    def unrelated(first: int, second: int) -> bool:
+        first_own = len(own_words(first)) >= UNRELATED_MIN_OWN_WORDS
+        second_own = len(own_words(second)) >= UNRELATED_MIN_OWN_WORDS
+        if first_own and second_own:
+            return _jaccard(own_words(first), own_words(second)) < UNRELATED_MAX_JACCARD
+        if first_own or second_own:
+            with_text, without = (first, second) if first_own else (second, first)
+            bare = all_words(without)
+            if not bare:
+                return False
+            contained = len(bare & own_words(with_text)) / len(bare)
+            return contained < UNRELATED_MAX_CONTAINMENT
+        return False
 
     repeated = set()
     for line, owners in shared.items():
-        for first, second in combinations(sorted(owners), 2):
-            if _jaccard(vocabulary(first), vocabulary(second)) < UNRELATED_MAX_JACCARD:
-                repeated.add(line)
-                break
+        if any(unrelated(a, b) for a, b in combinations(sorted(owners), 2)):
+            repeated.add(line)
     return frozenset(repeated)
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.clean import signals
-from newsfuse.clean.language import is_foreign
+from newsfuse.clean.language import detect_main_language, is_foreign
 
 # Bylines, datelines and repeated titles sit in the first few lines of a body.
 HEAD_LINES = 5
@@ -30,6 +30,10 @@ HEAD_LINES = 5
 # closing subheadings.
 RELATED_MIN_ELLIPSIS_TEASERS = 2
 RELATED_MIN_HEADLINES = 3
+
+# Every shape-based signal concerns short lines (captions, stamps, counters, prompts
+# run to a few dozen words); longer lines are paragraphs of story and skip those checks.
+SHORT_LINE_MAX_CHARS = 600
 
 # Reasons recorded in Removal.reason (stable strings: benchmarks count by them).
 REASON_REPEATED = "repeated in unrelated articles"
@@ -42,6 +46,7 @@ REASON_BYLINE = "byline"
 REASON_INTERFACE = "interface text"
 REASON_TITLE = "repeated title"
 REASON_PROMPT = "share/comment prompt"
+REASON_WIDGET = "social widget or reader notice"
 REASON_FOREIGN = "notice in another language"
 REASON_LABEL = "source or label line"
 REASON_FRAGMENT = "navigation or label fragment"
@@ -76,6 +81,8 @@ def strong_reason(line: str, *, title: str, repeated: frozenset[str]) -> str:
         return REASON_REPEATED
     if title and normalise_line(line) == normalise_line(title):
         return REASON_TITLE
+    if len(line) > SHORT_LINE_MAX_CHARS:
+        return ""
     if signals.is_caption_credit(line):
         return REASON_CAPTION
     if signals.is_copyright(line):
@@ -93,10 +100,14 @@ def strong_reason(line: str, *, title: str, repeated: frozenset[str]) -> str:
 
 def weak_reason(line: str, *, language: str) -> str:
     """The reason to remove ``line`` if it is at the head or tail of the article, or ""."""
+    if len(line) > SHORT_LINE_MAX_CHARS:
+        return REASON_FOREIGN if is_foreign(line, language) else ""
     if signals.stamp_kind(line) == "date":
         return REASON_DATE
     if signals.is_reader_prompt(line):
         return REASON_PROMPT
+    if signals.is_reader_notice(line):
+        return REASON_WIDGET
     if is_foreign(line, language):
         return REASON_FOREIGN
     if signals.is_label_line(line):
@@ -106,23 +117,34 @@ def weak_reason(line: str, *, language: str) -> str:
     return ""
 
 
-def classify_lines(
-    lines: list[Line], *, title: str, language: str, repeated: frozenset[str]
-) -> list[str]:
+def classify_lines(lines: list[Line], *, title: str, repeated: frozenset[str]) -> list[str]:
     """For each line, the reason it is boilerplate, or "" to keep it."""
     texts = [line.text for line in lines]
     reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
-    _mark_related_list(texts, reasons)
-    weak = [weak_reason(text, language=language) for text in texts]
-    for index in range(len(lines)):  # peel from the head
-        if not (reasons[index] or weak[index]):
-            break
-        reasons[index] = reasons[index] or weak[index]
-    for index in reversed(range(len(lines))):  # peel from the tail
-        if not (reasons[index] or weak[index]):
-            break
-        reasons[index] = reasons[index] or weak[index]
-    return reasons
+    weak: dict[tuple[int, str], str] = {}
+
+    def weak_at(index: int, language: str) -> str:
+        if (index, language) not in weak:
+            weak[index, language] = weak_reason(texts[index], language=language)
+        return weak[index, language]
+
+    # Removing a related list can expose more tail to peel, peeling can expose a
+    # related list, and both change the article's main language (judged on the
+    # lines still kept): repeat until nothing changes, so that cleaning the
+    # cleaned text again removes nothing more.
+    while True:
+        before = list(reasons)
+        _mark_related_list(texts, reasons)
+        language = detect_main_language([t for t, r in zip(texts, reasons, strict=True) if not r])
+        # Weak signals are only looked at where peeling reaches: the head and the tail.
+        for order in (range(len(lines)), reversed(range(len(lines)))):
+            for index in order:
+                reason = reasons[index] or weak_at(index, language)
+                if not reason:
+                    break
+                reasons[index] = reason
+        if reasons == before:
+            return reasons
 
 
 def _mark_related_list(texts: list[str], reasons: list[str]) -> None:
@@ -130,7 +152,9 @@ def _mark_related_list(texts: list[str], reasons: list[str]) -> None:
     while start > 0:
         index = start - 1
         text = texts[index]
-        follows_headline = index > 0 and signals.is_headline_like(texts[index - 1])
+        # Lines already removed are looked through, so that cleaning twice agrees with once.
+        previous = next((i for i in range(index - 1, -1, -1) if not reasons[i]), None)
+        follows_headline = previous is not None and signals.is_headline_like(texts[previous])
         one_sentence = (
             signals.sentence_count(text) <= 1
             and len(signals.words_of(text)) <= signals.TEASER_MAX_WORDS

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -68,31 +69,46 @@ MARKER_LETTERS: dict[str, frozenset[str]] = {
 # marker letters); short lines ("Photo", "ALSO:") carry too little to say.
 MIN_EVIDENCE = 2
 
+# Share of language votes (words in lines of a detected language) the article's main
+# language needs before lines in other languages are treated as notices: two thirds
+# means the story outweighs any notice two to one.
+MAIN_LANGUAGE_MIN_SHARE = 2 / 3
+# A line's language shows in its first few hundred characters; looking further only costs.
+MAX_SAMPLE_CHARS = 1000
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII_LETTERS = re.compile(r"[^\W\d_A-Za-z]", re.UNICODE)
 
 
 def detect_script(text: str) -> str:
     """The dominant Unicode script of the letters in ``text`` ("LATIN", "CYRILLIC", ...)."""
     scripts: Counter[str] = Counter()
-    for character in text:
-        if character.isalpha():
-            name = unicodedata.name(character, "")
-            scripts[name.split(" ", 1)[0] if name else "UNKNOWN"] += 1
-    return scripts.most_common(1)[0][0] if scripts else ""
+    scripts["LATIN"] = len(_ASCII_LETTERS.findall(text))  # fast path: most text is ASCII
+    for character in _NON_ASCII_LETTERS.findall(text):
+        name = unicodedata.name(character, "")
+        scripts[name.split(" ", 1)[0] if name else "UNKNOWN"] += 1
+    script, count = scripts.most_common(1)[0]
+    return script if count else ""
 
 
 def language_scores(text: str) -> Counter[str]:
     """Evidence per language: stop-word hits plus marker letters."""
     lowered = text.lower()
-    words = _WORD.findall(lowered)
+    words = Counter(_WORD.findall(lowered))
     scores: Counter[str] = Counter()
     for language, stop_words in STOP_WORDS.items():
-        scores[language] = sum(1 for word in words if word in stop_words)
+        scores[language] = sum(count for word, count in words.items() if word in stop_words)
     for language, letters in MARKER_LETTERS.items():
-        scores[language] += sum(1 for character in lowered if character in letters)
+        # Counted per word, like a stop word: one long word full of marker letters
+        # is one piece of evidence, not five.
+        scores[language] += sum(
+            count for word, count in words.items() if any(letter in word for letter in letters)
+        )
     return scores
 
 
+@lru_cache(maxsize=8192)  # the cleaner asks again for the same lines while it iterates
 def detect_language(text: str) -> str:
     """Best-guess language code of ``text``, the script name if not Latin, or "" if unsure."""
     script = detect_script(text)
@@ -107,10 +123,30 @@ def detect_language(text: str) -> str:
     return ranked[0][0]
 
 
+def detect_main_language(lines: list[str]) -> str:
+    """The language of most of the text, or "" when no language clearly dominates.
+
+    Each line votes for its language with its number of words (pooling all words
+    instead would let one long notice full of marker letters outvote a short
+    article). The winner must hold MAIN_LANGUAGE_MIN_SHARE of the votes: telling a
+    notice from the story by language is only safe when the story is clearly longer.
+    """
+    votes: Counter[str] = Counter()
+    for line in lines:
+        language = detect_language(line[:MAX_SAMPLE_CHARS])
+        if language:
+            votes[language] += len(_WORD.findall(line))
+    if not votes:
+        return ""
+    language, count = votes.most_common(1)[0]
+    return language if count >= MAIN_LANGUAGE_MIN_SHARE * sum(votes.values()) else ""
+
+
 def is_foreign(line: str, article_language: str) -> bool:
     """True if ``line`` is clearly in another language (or script) than the article."""
     if not article_language:
         return False
+    line = line[:MAX_SAMPLE_CHARS]
     line_language = detect_language(line)
     if not line_language or line_language == article_language:
         return False

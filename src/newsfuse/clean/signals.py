@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     """A set of words written as one space-separated string (readable word lists)."""
     return frozenset(words.split())
 
@@ -25,51 +25,73 @@ HEADLINE_MAX_WORDS = 16
 FRAGMENT_MAX_WORDS = 6
 # A reader prompt ("Sign up for our newsletter", "Add a comment") is a short line.
 PROMPT_MAX_WORDS = 20
+# A short line with an address to write to is a contact or tip prompt.
+CONTACT_MAX_WORDS = 12
+# A byline names one to three people and perhaps an outlet and a time.
+BYLINE_MAX_WORDS = 14
 # A counter ("This story has been read 339 times") or stamp is a short line.
 COUNTER_MAX_WORDS = 14
 STAMP_MAX_WORDS = 14
 # Copyright lines can carry a sentence of legalese, but not a paragraph.
 COPYRIGHT_MAX_WORDS = 40
+# A photo caption is a sentence or two; a credit is found within this many words of
+# either end of it (the rest of a long line with a credit inside is story).
+CAPTION_MAX_WORDS = 80
+CREDIT_EDGE_WORDS = 8
+# A credit that opens a line ("Image copyright X Image caption ...") is followed by a
+# caption of a sentence or two; more than this is story text, and the line is kept.
+CAPTION_AFTER_CREDIT_MAX_WORDS = 30
+# Interface lines ("Share this story on Facebook and Twitter", "Story continues below
+# advertisement") are short and at least half interface words.
+INTERFACE_MAX_WORDS = 12
+INTERFACE_MIN_UI_SHARE = 0.5
+# A widget's help text addressed to the user is a paragraph at most, with interface
+# words making up a clear share of it.
+NOTICE_MAX_WORDS = 80
+NOTICE_MIN_UI_SHARE = 0.15
 # A related-article teaser is one sentence at most.
 TEASER_MAX_WORDS = 45
 
 # Verbs (and their UI nouns) that address the reader of a web page, not of a story.
-UI_VERBS = _word_set(
+UI_VERBS = word_set(
     "add share comment comments subscribe sign log login click tap follow tweet retweet "
     "email print like register join download read see watch view reply report leave "
     "post send submit continue skip close enable disable allow accept learn get visit "
-    "save bookmark order"
+    "save bookmark order delete edit upload"
 )
-UI_NOUNS = _word_set(
+UI_NOUNS = word_set(
     "comment comments newsletter newsletters account button link links app apps menu "
     "page website site browser javascript cookies cookie settings privacy policy terms "
     "advertisement advertising ad ads sponsored notifications alerts subscription "
     "subscribers login password inbox email emails facebook twitter instagram whatsapp "
     "linkedin pinterest reddit youtube tweets widget location reprints copies "
     "gallery photos video videos slideshow news below above here next previous home "
-    "top story continued more related"
+    "top story continued more related web posts profile"
 )
-SECOND_PERSON = _word_set("you your yours you're you'll you've")
+SECOND_PERSON = word_set("you your yours you're you'll you've")
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 # Sentences end with these (a closing quote or bracket after them is looked through).
 _TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*$")
 _ELLIPSIS = re.compile(r"(\.\.\.|…)['\"’”»)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*(\s|$)")
+# A sentence end is followed by a capital (or the end): "Korn & Co. announced" is one sentence.
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)\]]*(?:\s+(?=[A-Z\"“‘'(])|\s*$)")
 
 # "(AP Photo/Jane Doe)", "REUTERS/John Smith", "Photo: Jane Doe", "Image copyright X".
 _CREDIT = re.compile(
     r"\((?:[A-Z][\w.&-]*\s)*(?:photo|photograph|picture|image|file photo|foto)s?\b[^)]*\)"
-    r"|\b[A-Z]{2,}(?:\s[A-Z]{2,})?\s?/\s?(?:[A-Z][\w.'-]+)(?:\s[A-Z][\w.'-]+){0,3}\s*$"
+    r"|(?-i:\b[A-Z]{3,}(?:\s[A-Z]{2,})?\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*$)"
     r"|^(?:photo|photograph|picture|image|file photo|caption|credit)s?\s*(?:credit|copyright|"
     r"caption)?\s*[:|]"
+    r"|\b(?:photo|photograph|picture|image|credit)s?\s*:\s*(?-i:[A-Z])"
+    r"|^(?:file\s*[-–—]\s*)?in this\b[^.]{0,80}\b(?:photo|image|picture)\b"
+    r"|(?:\.\.\.|…)\s*\([^()]{2,40}\)\s*$"  # a caption cut short, then its credit
     r"|\bimage (?:copyright|caption)\b|\b(?:getty|shutterstock) images\b"
     r"|\b(?:photo|image|picture) (?:by|credit|courtesy)\b",
     re.I,
 )
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\ball rights reserved\b"
-    r"|\bmay not be (?:published|reproduced|redistributed)\b",
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\ball rights reserved\b",
     re.I,
 )
 # A number followed closely by what it counts on a web page.
@@ -90,13 +112,16 @@ _DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by|story by)\s+(?P<name>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?"
-    r"[A-Z][\w.'’-]+){0,5})\s*(?:[,|/–—-].*)?$",
+    r"^(?i:by|written by|reporting by|story by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?"
+    r"[A-Z][\w.'’-]+){0,5})\s*(?:[,|/•–—-].*)?$",
 )
-# "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- "
+# "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- ", and without
+# the agency "KABUL, Afghanistan — " or "LONDON -- ": a capitalised place, then a dash.
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .'’-]{1,30})?)\s*"
     r"\((?P<agency>[A-Za-z][\w .&-]{0,20})\)\s*(?:[-–—]+|:)\s+(?=\S)"
+    r"|^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?)\s+(?:—|–|--|-)\s+(?=[A-Z\"“‘])"
 )
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://\S+|\bwww\.\S+", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w ]{0,24}:\s*\S")
@@ -140,8 +165,23 @@ def is_teaser(line: str) -> bool:
 
 
 def is_caption_credit(line: str) -> bool:
-    """A photo caption or credit ("... (AP Photo/Jane Doe)", "REUTERS/Name", "Image copyright")."""
-    return bool(_CREDIT.search(line.strip()))
+    """A photo caption or credit ("... (AP Photo/Jane Doe)", "REUTERS/Name", "Image copyright").
+
+    The credit must close the line or open it: a credit in the middle of a long
+    line is followed by story text, which is kept.
+    """
+    stripped = line.strip()
+    words = words_of(stripped)
+    if len(words) > CAPTION_MAX_WORDS:
+        return False
+    for match in _CREDIT.finditer(stripped):
+        before = len(words_of(stripped[: match.start()]))
+        after = len(words_of(stripped[match.end() :]))
+        if after <= CREDIT_EDGE_WORDS:
+            return True
+        if before <= CREDIT_EDGE_WORDS and after <= CAPTION_AFTER_CREDIT_MAX_WORDS:
+            return True
+    return False
 
 
 def is_copyright(line: str) -> bool:
@@ -173,8 +213,14 @@ def stamp_kind(line: str) -> str:
 
 
 def byline_name(line: str) -> str:
-    """The author named by a byline line ("By Jane Doe"), or ""."""
-    match = _BYLINE.match(line.strip())
+    """The author named by a byline line ("By Jane Doe"), or "".
+
+    A byline is short and is not a sentence: "By Monday, the water had receded." is story.
+    """
+    stripped = line.strip()
+    if len(words_of(stripped)) > BYLINE_MAX_WORDS or has_terminal_punctuation(stripped):
+        return ""
+    match = _BYLINE.match(stripped)
     return match["name"].strip(" ,") if match else ""
 
 
@@ -204,17 +250,46 @@ def is_reader_prompt(line: str) -> bool:
                                                                  "our", "us", "to", "for", "more",
                                                                  "on", "this", "now", "also"}
     )  # fmt: skip
+    # One interface noun in a sentence to the reader is still story ("If you thought
+    # Facebook was invasive, ..."); two, or an address to write to, is a prompt.
     addresses_reader = any(word in SECOND_PERSON for word in words) and (
-        any(word in UI_NOUNS for word in words) or bool(_EMAIL_OR_URL.search(stripped))
+        sum(1 for word in words if word in UI_NOUNS) >= 2 or bool(_EMAIL_OR_URL.search(stripped))
     )
     if starts_imperative or addresses_reader:
         return True
+    if len(words) <= CONTACT_MAX_WORDS and _EMAIL_OR_URL.search(stripped):
+        return True  # "Got a tip? Write to desk@...": a contact line
     return stripped.isupper() and len(words) >= 2 and ui_score(stripped) >= 0.3
 
 
 def is_interface_line(line: str) -> bool:
     """A short unpunctuated line made mostly of interface words ("Story continued below")."""
-    return is_fragment(line) and len(words_of(line)) >= 1 and ui_score(line) >= 0.5
+    words = words_of(line)
+    if not words or len(words) > INTERFACE_MAX_WORDS or has_terminal_punctuation(line.strip()):
+        return False
+    return ui_score(line) >= INTERFACE_MIN_UI_SHARE
+
+
+def is_reader_notice(line: str) -> bool:
+    """A paragraph speaking to the page's user about the interface (a social widget's help).
+
+    "You can add your location to your posts ... Learn more": second person twice
+    or more, and interface words (other than "you") twice or more.
+    """
+    words = [word.lower() for word in words_of(line)]
+    if not words or len(words) > NOTICE_MAX_WORDS:
+        return False
+    second_person = sum(1 for word in words if word in SECOND_PERSON)
+    interface = sum(1 for word in words if word in UI_VERBS or word in UI_NOUNS)
+    # A quote ("You like to see winners," she said) has verbs like "see" but no
+    # interface nouns; a widget always names the thing it is about.
+    nouns = sum(1 for word in words if word in UI_NOUNS)
+    return (
+        second_person >= 2
+        and interface >= 2
+        and nouns >= 1
+        and interface / len(words) >= NOTICE_MIN_UI_SHARE
+    )
 
 
 def is_label_line(line: str) -> bool:

@@ -77,8 +77,12 @@ _MONTHS = {
     for name in names
 }
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I
+)
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # Numeric dates are read day first (the common order outside the US): 11/07/2016 is
 # 11 July. Where the day-first reading is impossible (07/31/2016) the month-first one is used.
@@ -86,18 +90,140 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 
 # Words that follow a number without naming what it counts.
 _NUMBER_FILLERS = frozenset(
-    "a an the of to in on at for and or by with from as than per is are was were be been "
-    "more less about around some nearly almost over under up down new other extra further "
-    "additional another".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "than",
+        "per",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "more",
+        "less",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "up",
+        "down",
+        "new",
+        "other",
+        "extra",
+        "further",
+        "additional",
+        "another",
+    ]
 )
 # Capitalised words that start sentences or name days and months, not entities.
 _NAME_STOPWORDS = frozenset(
-    "The A An And But Or If In On At For With From By To Of As It Its This That These Those "
-    "He She They We You His Her Their Our Your There Here When Where While What Who Why How "
-    "After Before Since Until During According Also However Meanwhile Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Last Next Mr Mrs Ms Dr Image Photo Read "
-    "More Share Comment Comments Copyright Getty Images Reuters".split()
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "From",
+        "By",
+        "To",
+        "Of",
+        "As",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Your",
+        "There",
+        "Here",
+        "When",
+        "Where",
+        "While",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "During",
+        "According",
+        "Also",
+        "However",
+        "Meanwhile",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Last",
+        "Next",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Image",
+        "Photo",
+        "Read",
+        "More",
+        "Share",
+        "Comment",
+        "Comments",
+        "Copyright",
+        "Getty",
+        "Images",
+        "Reuters",
+    ]
 )
 
 
@@ -228,8 +354,8 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
-    """The article's event date: published, else the latest full date in its text, else
-    the ingest time (marked unknown).
+    """The article's event date: published, else the latest full date in its text or in
+    the blocks the cleaner removed from it, else the ingest time (marked unknown).
 
     The latest written date is used because articles mention past events ("seized in
     June 2014") but rarely future full dates, while captions and update stamps carry the
@@ -238,9 +364,12 @@ def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
     if article.published is not None:
         return EventDate(_as_utc(article.published), "published")
     limit = _as_utc(ingested_at)
-    dates = [d for d in find_text_dates(article.text) if d <= limit]
-    if dates:
-        return EventDate(max(dates), "text")
+    # The body first; then what the cleaner removed (photo captions, update stamps),
+    # which often carries the only date of the report.
+    for block in (article.text, *(removal.text for removal in article.removed)):
+        dates = [d for d in find_text_dates(block) if d <= limit]
+        if dates:
+            return EventDate(max(dates), "text")
     return EventDate(limit, "ingested")
 
 

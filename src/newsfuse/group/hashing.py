@@ -10,6 +10,7 @@ for tests, not the default.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import zlib
@@ -34,7 +35,7 @@ class HashingEmbedder:
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for row, text in enumerate(texts):
             words = _WORD.findall(text.lower())
-            features = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+            features = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
             counts: dict[int, int] = {}
             for feature in features:
                 code = zlib.crc32(feature.encode("utf-8"))

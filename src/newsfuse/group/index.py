@@ -19,6 +19,8 @@ an alias. Storylines are named after their earliest story's founder likewise.
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -54,17 +56,25 @@ STORY_WINDOW_DAYS = 5
 # How far apart in time stories of one storyline may be.
 STORYLINE_WINDOW_DAYS = 365
 
-# A conflicting headline figure (same noun, no shared value) makes joining a story
-# much harder: the match must be this much better than the join threshold. Set so that
-# only near-identical reports with a revised figure still join.
-NUMBER_CONFLICT_PENALTY = 0.45
+# A conflicting headline figure (same noun, no shared value) halves the join score: the
+# match must then be twice as strong as the join threshold, which only reports sharing
+# most of their wording reach (a revised figure in a re-write of the same report).
+NUMBER_CONFLICT_FACTOR = 0.5
+
+# A story is one event: its dated reports span at most this many days, so a chain of
+# daily similar reports (a trial, a season) does not grow into one endless story.
+STORY_MAX_SPAN_DAYS = 10
 
 # Query terms looked up in the inverted index per article: its heaviest TF-IDF terms.
 QUERY_TERMS = 25
 
 # Terms indexed for more stories than this are too common to block on (they would
 # make the candidate set grow with the corpus).
-MAX_POSTINGS = 2000
+MAX_POSTINGS = 500
+
+# Stories compared in full per article, from each of the two blocking signals (TF-IDF
+# overlap and embedding similarity): the true story is nearly always in the top few.
+CANDIDATES_PER_SIGNAL = 20
 
 # Undated articles are also compared with this many most recently touched stories.
 RECENT_STORIES = 2000
@@ -73,6 +83,13 @@ RECENT_STORIES = 2000
 MAX_STORY_NAMES = 60
 
 FounderKey = tuple[int, str, str]
+
+
+def make_founder_key(date: EventDate, content_hash: str) -> FounderKey:
+    """Sort key of candidate founders: dated before undated, then oldest, then hash."""
+    if date.known:
+        return (0, date.when.isoformat(), content_hash)
+    return (1, "", content_hash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +106,8 @@ class ArticleSignals:
 
     @property
     def founder_key(self) -> FounderKey:
-        """Sort key of candidate founders: dated before undated, then oldest, then hash."""
-        if self.date.known:
-            return (0, self.date.when.isoformat(), self.content_hash)
-        return (1, "", self.content_hash)
+        """Sort key of candidate founders (see :func:`make_founder_key`)."""
+        return make_founder_key(self.date, self.content_hash)
 
 
 @dataclass(slots=True)
@@ -110,11 +125,20 @@ class StoryState:
     first_known: datetime | None = None
     last_known: datetime | None = None
     days: set[int] = field(default_factory=set)
+    unit: npt.NDArray[np.float32] | None = None
+    terms_norm: float = 0.0
 
     def centroid(self) -> npt.NDArray[np.float32]:
-        """The unit-length mean of the members' embeddings."""
-        norm = float(np.linalg.norm(self.embedding_sum))
-        return self.embedding_sum / norm if norm else self.embedding_sum
+        """The unit-length mean of the members' embeddings (cached until it changes)."""
+        if self.unit is None:
+            norm = float(np.linalg.norm(self.embedding_sum))
+            self.unit = self.embedding_sum / norm if norm else self.embedding_sum
+        return self.unit
+
+    def refresh(self) -> None:
+        """Recompute the cached centroid and term-vector norm after a change."""
+        self.unit = None
+        self.terms_norm = math.sqrt(sum(w * w for w in self.terms.values()))
 
 
 @dataclass(slots=True)
@@ -147,9 +171,7 @@ def name_storyline(founder: FounderKey) -> str:
     return "l-" + founder[2][:16]
 
 
-def conflict_in_numbers(
-    article: tuple[tuple[str, int], ...], story: dict[str, set[int]]
-) -> bool:
+def conflict_in_numbers(article: tuple[tuple[str, int], ...], story: dict[str, set[int]]) -> bool:
     """Whether the article gives a headline figure for something the story counts
     differently (same noun, no value in common)."""
     mine: dict[str, set[int]] = {}
@@ -168,6 +190,14 @@ def _gap_days(moment: datetime, story: StoryState) -> float:
     return 0.0
 
 
+def _span_days(moment: datetime, story: StoryState) -> float:
+    if story.first_known is None or story.last_known is None:
+        return 0.0
+    first = min(story.first_known, moment)
+    last = max(story.last_known, moment)
+    return (last - first).total_seconds() / 86400
+
+
 class StoryIndex:
     """All stories and storylines, with the blocking indexes that bound each lookup."""
 
@@ -182,6 +212,7 @@ class StoryIndex:
 
     def load_story(self, story: StoryState) -> None:
         """Add a story read back from the store."""
+        story.refresh()
         self.stories[story.id] = story
         self._index_story(story, {})
         self._touch(story.id)
@@ -193,20 +224,38 @@ class StoryIndex:
     # -- lookup ------------------------------------------------------------------------
 
     def candidates(self, article: ArticleSignals) -> list[StoryState]:
-        """Stories worth comparing with ``article`` (a bounded set, see module doc)."""
-        found: set[str] = set()
+        """Stories worth comparing with ``article`` in full (a bounded set).
+
+        The best :data:`CANDIDATES_PER_SIGNAL` by TF-IDF overlap, accumulated over the
+        inverted index of the article's heaviest terms, plus the best as many by
+        embedding among the stories of its time window (undated articles: the most
+        recently touched stories).
+        """
+        lexical: dict[str, float] = {}
         heaviest = sorted(article.terms.items(), key=lambda item: -item[1])[:QUERY_TERMS]
-        for term, _ in heaviest:
+        for term, weight in heaviest:
             posting = self._postings.get(term)
-            if posting and len(posting) <= MAX_POSTINGS:
-                found |= posting
+            if not posting or len(posting) > MAX_POSTINGS:
+                continue
+            for story_id in posting:
+                story = self.stories[story_id]
+                if story.terms_norm:
+                    share = weight * story.terms.get(term, 0.0) / story.terms_norm
+                    lexical[story_id] = lexical.get(story_id, 0.0) + share
+        chosen = set(heapq.nlargest(CANDIDATES_PER_SIGNAL, lexical, key=lexical.__getitem__))
+        pool: set[str] = set()
         if article.date.known:
             day = article.date.when.toordinal()
             for offset in range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1):
-                found |= self._days.get(day + offset, set())
+                pool |= self._days.get(day + offset, set())
         else:
-            found.update(self._recent.keys())
-        return [self.stories[i] for i in sorted(found)]
+            pool.update(self._recent.keys())
+        if pool:
+            ordered = sorted(pool)
+            scores = np.stack([self.stories[i].centroid() for i in ordered]) @ article.embedding
+            top = np.argsort(-scores, kind="stable")[:CANDIDATES_PER_SIGNAL]
+            chosen.update(ordered[int(i)] for i in top)
+        return [self.stories[i] for i in sorted(chosen)]
 
     def place(self, article: ArticleSignals) -> Placement:
         """Put ``article`` into its story (existing or new) and return where it went."""
@@ -221,11 +270,16 @@ class StoryIndex:
                 join = max(float(embedding_score) / EMBEDDING_JOIN, lexical_score / LEXICAL_JOIN)
                 link = max(float(embedding_score) / EMBEDDING_LINK, lexical_score / LEXICAL_LINK)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
+                span = _span_days(article.date.when, story) if article.date.known else 0.0
                 if conflict_in_numbers(article.key_numbers, story.numbers):
-                    join -= NUMBER_CONFLICT_PENALTY
-                if gap <= STORY_WINDOW_DAYS and join >= 1.0:
-                    if best_join is None or join > best_join[0]:
-                        best_join = (join, story)
+                    join *= NUMBER_CONFLICT_FACTOR
+                if (
+                    gap <= STORY_WINDOW_DAYS
+                    and span <= STORY_MAX_SPAN_DAYS
+                    and join >= 1.0
+                    and (best_join is None or join > best_join[0])
+                ):
+                    best_join = (join, story)
                 shared = len(story.names.intersection(article.names))
                 if (
                     gap <= STORYLINE_WINDOW_DAYS
@@ -237,6 +291,21 @@ class StoryIndex:
         if best_join is not None:
             return self._join(best_join[1], article)
         return self._start(article, best_link[1] if best_link else None)
+
+    def place_copy(self, story_id: str, founder: FounderKey, date: EventDate) -> Placement:
+        """Record a near-duplicate copy joining ``story_id``.
+
+        The copy adds no new words or meaning, so the centroid is left alone; but it
+        may be the earliest report (the wire original arriving after a re-print), and
+        then it names the story, so ids do not depend on which copy came first.
+        """
+        story = self.stories[story_id]
+        if date.known:
+            story.first_known = min(story.first_known or date.when, date.when)
+            story.last_known = max(story.last_known or date.when, date.when)
+            story.days.add(date.when.toordinal())
+            self._index_story(story, story.terms)
+        return self._rename_if_earlier(story, founder)
 
     # -- updates -----------------------------------------------------------------------
 
@@ -269,11 +338,14 @@ class StoryIndex:
 
     def _join(self, story: StoryState, article: ArticleSignals) -> Placement:
         self._absorb(story, article)
+        return self._rename_if_earlier(story, article.founder_key)
+
+    def _rename_if_earlier(self, story: StoryState, founder: FounderKey) -> Placement:
         renamed: tuple[tuple[str, str], ...] = ()
         renamed_lines: tuple[tuple[str, str], ...] = ()
-        if article.founder_key < story.founder:
+        if founder < story.founder:
             old_id = story.id
-            self._rename_story(story, article.founder_key)
+            self._rename_story(story, founder)
             renamed = ((old_id, story.id),)
             line = self.storylines[story.storyline_id]
             if story.founder < line.founder:
@@ -294,6 +366,7 @@ class StoryIndex:
             story.first_known = min(story.first_known or when, when)
             story.last_known = max(story.last_known or when, when)
             story.days.add(when.toordinal())
+        story.refresh()
         self._index_story(story, old_terms)
         self._touch(story.id)
 

@@ -56,9 +56,12 @@ def extract_html(html: str, origin: str, *, url: str | None = None) -> Extracted
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        as_dict=True,
     )
-    fields: dict[str, Any] = found if isinstance(found, dict) else {}
+    fields: dict[str, Any] = {}
+    if isinstance(found, dict):
+        fields = found
+    elif found is not None:
+        fields = found.as_dict()
     fallback_title, fallback_text = _visible_text(html)
     body = str(fields.get("text") or "")
     if not body.strip():

@@ -22,6 +22,7 @@ from newsfuse.render.layout import (
     ABSENT_CELL,
     build_fact_rows,
     choose_title,
+    fact_columns,
     format_footer,
     safe_url,
     view_sentences,
@@ -48,11 +49,13 @@ def render_html(brief: Brief) -> str:
         }
         for view in view_sources(brief)
     ]
+    rows = build_fact_rows(brief) if brief.facts else ()
     context: dict[str, Any] = {
         "title": choose_title(brief),
         "sentences": view_sentences(brief),
         "sources": sources,
-        "facts": build_fact_rows(brief) if brief.facts else (),
+        "facts": rows,
+        "columns": fact_columns(rows),
         "absent": ABSENT_CELL,
         "footer": format_footer(brief),
         "skipped": brief.stats.skipped,

@@ -30,6 +30,9 @@ STATUS_MARKERS: Mapping[str, str] = {
     "single": "· one source",
 }
 
+# Order of the fact table's rows: disputes first, single-source facts last.
+STATUS_ORDER: Mapping[str, int] = {"conflict": 0, "revision": 1, "agree": 2, "single": 3}
+
 # Shown in a fact-table cell for a source that does not state the fact.
 ABSENT_CELL = "–"
 
@@ -112,7 +115,9 @@ def split_note(note: str, numbers: Mapping[str, int]) -> tuple[NoteSegment, ...]
     for match in _BRACKET.finditer(note):
         if match.start() > position:
             segments.append(NoteSegment(note[position : match.start()]))
-        parts = [part.strip() for part in match.group(1).split(",")]
+        whole = match.group(1).strip()
+        # An id may itself contain a comma; the whole bracket is tried as one id first.
+        parts = [whole] if whole in numbers else [part.strip() for part in whole.split(",")]
         if parts and all(part in numbers for part in parts):
             segments.append(NoteSegment("", tuple(numbers[part] for part in parts)))
         else:
@@ -200,10 +205,26 @@ def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
     In a revision, claims are read in publication order; a source whose value
     differs from the one reported before it shows "→ <text> (<when>)", which is
     how a reader sees that the figure moved rather than that sources disagree.
+    Rows come in ``STATUS_ORDER``; the JSON keeps the comparer's order.
     """
     numbers = number_sources(brief)
     published = {a.id: a.published for a in brief.sources}
-    return tuple(_build_row(fact, numbers, published, len(brief.sources)) for fact in brief.facts)
+    rows = (_build_row(fact, numbers, published, len(brief.sources)) for fact in brief.facts)
+    # Disputes first: they are what a reader of the table is looking for. The
+    # sort is stable, so the comparer's order holds within each verdict.
+    return tuple(sorted(rows, key=lambda row: STATUS_ORDER.get(row.status, len(STATUS_ORDER))))
+
+
+def fact_columns(rows: Sequence[FactRow]) -> tuple[int, ...]:
+    """The source numbers that state at least one fact: the fact table's columns.
+
+    A source with nothing in the table would only add a column of dashes, which
+    in a story with many sources pushes the table off the screen.
+    """
+    count = max((len(row.cells) for row in rows), default=0)
+    return tuple(
+        n for n in range(1, count + 1) if any(row.cells[n - 1] != ABSENT_CELL for row in rows)
+    )
 
 
 def _build_row(

@@ -14,6 +14,7 @@ from newsfuse.model import Brief
 from newsfuse.render.layout import (
     build_fact_rows,
     choose_title,
+    fact_columns,
     format_citation,
     format_footer,
     format_note,
@@ -74,16 +75,16 @@ def _render_sources(brief: Brief) -> str:
 
 def _render_facts(brief: Brief) -> str:
     rows = build_fact_rows(brief)
-    count = len(brief.sources)
+    columns = fact_columns(rows)
     lines = [
         "## Facts",
         "",
-        "| Fact | Status | " + " | ".join(f"\\[{n}\\]" for n in range(1, count + 1)) + " |",
-        "|" + "---|" * (count + 2),
+        "| Fact | Status | " + " | ".join(f"\\[{n}\\]" for n in columns) + " |",
+        "|" + "---|" * (len(columns) + 2),
     ]
     for row in rows:
         cells = [escape_markdown(row.subject), f"**{escape_markdown(row.marker)}**"]
-        cells += [escape_markdown(cell) for cell in row.cells]
+        cells += [escape_markdown(row.cells[n - 1]) for n in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

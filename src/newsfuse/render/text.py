@@ -16,6 +16,7 @@ from newsfuse.render.layout import (
     FactRow,
     build_fact_rows,
     choose_title,
+    fact_columns,
     format_citation,
     format_footer,
     format_note,
@@ -47,7 +48,7 @@ def render_text(brief: Brief) -> str:
     blocks.append(_render_sentences(brief) or "(The brief is empty: no sentence was selected.)")
     blocks.append(_render_sources(brief))
     if brief.facts:
-        blocks.append(_render_facts(build_fact_rows(brief), len(brief.sources)))
+        blocks.append(_render_facts(build_fact_rows(brief)))
     blocks.append(format_footer(brief))
     return "\n\n".join(blocks)
 
@@ -83,29 +84,35 @@ def _render_sources(brief: Brief) -> str:
     return "\n".join(lines)
 
 
-def _render_facts(rows: Sequence[FactRow], source_count: int) -> str:
+def _render_facts(rows: Sequence[FactRow]) -> str:
     header = ["Facts", "-----"]
+    columns = fact_columns(rows)
     subject_width = min(MAX_SUBJECT_WIDTH, max(len("Fact"), *(len(r.subject) for r in rows)))
     status_width = max(len("Status"), *(len(r.marker) for r in rows))
     fixed = subject_width + status_width + 2 * COLUMN_GAP
-    cell_width = (TABLE_WIDTH - fixed) // max(source_count, 1) - COLUMN_GAP
-    widest = max((len(c) for r in rows for c in r.cells), default=1)
-    cell_width = min(cell_width, max(widest, len(f"[{source_count}]")))
-    if source_count == 0 or cell_width < MIN_CELL_WIDTH:
+    cell_width = (TABLE_WIDTH - fixed) // max(len(columns), 1) - COLUMN_GAP
+    widest = max((len(r.cells[n - 1]) for r in rows for n in columns), default=1)
+    cell_width = min(cell_width, max(widest, len(f"[{columns[-1]}]") if columns else 1))
+    if not columns or cell_width < MIN_CELL_WIDTH:
         return "\n".join(header + _render_fact_blocks(rows))
-    widths = [subject_width, status_width] + [cell_width] * source_count
-    titles = ["Fact", "Status"] + [f"[{n}]" for n in range(1, source_count + 1)]
+    widths = [subject_width, status_width] + [cell_width] * len(columns)
+    titles = ["Fact", "Status"] + [f"[{n}]" for n in columns]
     lines = header + _grid_row(titles, widths)
     lines.append((" " * COLUMN_GAP).join("-" * w for w in widths))
     for row in rows:
-        lines.extend(_grid_row([row.subject, row.marker, *row.cells], widths))
+        cells = [row.cells[n - 1] for n in columns]
+        lines.extend(_grid_row([row.subject, row.marker, *cells], widths))
     return "\n".join(lines)
 
 
 def _grid_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
     """One table row; cells too long for their column wrap onto extra lines."""
     wrapped = [
-        [line.replace(_GLUE, " ") for line in textwrap.wrap(_glue_brackets(c), w)] or [""]
+        [
+            line.replace(_GLUE, " ")
+            for line in textwrap.wrap(_glue_brackets(c), w, break_on_hyphens=False)
+        ]
+        or [""]
         for c, w in zip(cells, widths, strict=True)
     ]
     height = max(len(w) for w in wrapped)

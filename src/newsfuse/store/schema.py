@@ -76,6 +76,7 @@ def _create_tables(connection: sqlite3.Connection) -> None:
             title TEXT NOT NULL DEFAULT '',
             first_time TEXT,
             last_time TEXT,
+            dated INTEGER NOT NULL DEFAULT 0,
             article_count INTEGER NOT NULL DEFAULT 0,
             source_count INTEGER NOT NULL DEFAULT 0,
             sources TEXT NOT NULL DEFAULT '[]',
@@ -105,7 +106,7 @@ def _create_tables(connection: sqlite3.Connection) -> None:
             documents INTEGER NOT NULL,
             counts BLOB NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -141,5 +142,7 @@ def migrate(connection: sqlite3.Connection, where: str) -> int:
             connection.execute("COMMIT")
         except sqlite3.Error as error:
             connection.execute("ROLLBACK")
-            raise StoreError(f"{where}: migration to schema version {number} failed: {error}")
+            raise StoreError(
+                f"{where}: migration to schema version {number} failed: {error}"
+            ) from error
     return SCHEMA_VERSION

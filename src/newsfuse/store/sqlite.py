@@ -109,7 +109,7 @@ class SQLiteStore:
         """Rebuild the in-memory story index from the stored stories and storylines."""
         index = StoryIndex()
         for row in self._db.execute("SELECT id, founder FROM storylines"):
-            index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))  # type: ignore[arg-type]
+            index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))
         rows = self._db.execute(
             "SELECT id, storyline_id, founder, size, embedding_sum, terms, numbers, names, "
             "first_known, last_known, days FROM stories ORDER BY last_time, id"
@@ -118,7 +118,7 @@ class SQLiteStore:
             story = StoryState(
                 id=row[0],
                 storyline_id=row[1],
-                founder=tuple(json.loads(row[2])),  # type: ignore[arg-type]
+                founder=tuple(json.loads(row[2])),
                 size=row[3],
                 embedding_sum=np.frombuffer(row[4], dtype=np.float32).copy(),
                 terms={int(t): w for t, w in json.loads(row[5]).items()},
@@ -298,10 +298,14 @@ class SQLiteStore:
     def refresh_story_summary(self, story_id: str) -> None:
         """Recompute a story's listing columns (title, dates, counts, version)."""
         rows = self._db.execute(
-            "SELECT id, title, text, source, event_time, duplicate_of FROM articles "
-            "WHERE story_id = ? ORDER BY event_time, id",
+            "SELECT id, title, text, source, event_time, duplicate_of, date_source "
+            "FROM articles WHERE story_id = ? ORDER BY event_time, id",
             (story_id,),
         ).fetchall()
+        # Undated articles carry their ingest time; they set the story's dates only when
+        # no member has a real date.
+        known = [r for r in rows if r[6] != "ingested"]
+        dated = known or rows
         founder = self._db.execute(
             "SELECT founder FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
@@ -315,12 +319,13 @@ class SQLiteStore:
         sources = sorted({r[3] for r in rows if r[3]})
         version = ",".join(sorted(r[0] for r in rows))
         self._db.execute(
-            "UPDATE stories SET title = ?, first_time = ?, last_time = ?, article_count = ?, "
+            "UPDATE stories SET title = ?, first_time = ?, last_time = ?, dated = ?, article_count = ?, "
             "source_count = ?, sources = ?, version = ? WHERE id = ?",
             (
                 title,
-                rows[0][4],
-                rows[-1][4],
+                dated[0][4],
+                dated[-1][4],
+                int(bool(known)),
                 len(rows),
                 sum(1 for r in rows if r[5] is None),
                 json.dumps(sources),
@@ -364,7 +369,9 @@ class SQLiteStore:
             clauses.append("storyline_id = ?")
             parameters.append(storyline_id)
         if query:
-            pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = (
+                "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
             clauses.append(
                 "id IN (SELECT story_id FROM articles WHERE title LIKE ? ESCAPE '\\' "
                 "OR text LIKE ? ESCAPE '\\')"
@@ -374,7 +381,7 @@ class SQLiteStore:
         order = "ORDER BY first_time, id" if storyline_id else "ORDER BY last_time DESC, id"
         rows = self._db.execute(
             "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
-            f"source_count FROM stories {where} {order} LIMIT ? OFFSET ?",
+            f"source_count, dated FROM stories {where} {order} LIMIT ? OFFSET ?",
             [*parameters, limit, offset],
         )
         return [_summary(row) for row in rows]
@@ -383,7 +390,7 @@ class SQLiteStore:
         """One story's listing entry."""
         row = self._db.execute(
             "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
-            "source_count FROM stories WHERE id = ?",
+            "source_count, dated FROM stories WHERE id = ?",
             (story_id,),
         ).fetchone()
         return None if row is None else _summary(row)
@@ -461,9 +468,7 @@ class SQLiteStore:
     def check_consistency(self) -> list[str]:
         """Problems found in the file: SQLite's integrity check plus newsfuse invariants."""
         problems = [
-            str(row[0])
-            for row in self._db.execute("PRAGMA integrity_check")
-            if row[0] != "ok"
+            str(row[0]) for row in self._db.execute("PRAGMA integrity_check") if row[0] != "ok"
         ]
         empty = self._db.execute(
             "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM articles)"
@@ -495,8 +500,9 @@ def _summary(row: Sequence[Any]) -> StorySummary:
         id=row[0],
         title=row[1],
         storyline_id=row[2],
-        first_published=_parse(row[3]),
-        last_published=_parse(row[4]),
+        # Undated stories sort by ingest time but show no date.
+        first_published=_parse(row[3]) if row[8] else None,
+        last_published=_parse(row[4]) if row[8] else None,
         article_count=row[5],
         sources=tuple(json.loads(row[6])),
         source_count=row[7],

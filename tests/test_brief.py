@@ -1,0 +1,332 @@
+"""Tests for newsfuse.brief: budgeted selection, citations, copies, ordering, the scorer hook.
+
+The fixtures are invented: three fictional outlets covering a fire at the
+fictional port of Velmora, with differing numbers (120 vs 150 firefighters,
+14 vs 18 million euros). The real MiniLM embedder is loaded once per module.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsfuse.brief import find_copies, is_story_sentence, summarize
+from newsfuse.brief.cite import SUPPORT_THRESHOLD, Evidence, cite_sentence, support_probability
+from newsfuse.brief.lexical import content_words, numbers
+from newsfuse.brief.select import REDUNDANT_CONTAINMENT, REDUNDANT_COSINE
+from newsfuse.embed import Embedder, Vectors, get_embedder
+from newsfuse.errors import ConfigError
+from newsfuse.model import Article, BriefSentence, Sentence
+from newsfuse.segment import split_sentences
+
+FIXTURES = Path(__file__).parent / "fixtures" / "brief"
+
+
+class MemoEmbedder:
+    """The real embedder, remembering vectors so repeated texts are encoded once."""
+
+    name = "minilm-memo"
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+        self._memo: dict[str, Vectors] = {}
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
+        if missing:
+            self._memo.update(zip(missing, self._inner.encode(missing), strict=True))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._memo[text] for text in texts])
+
+
+@pytest.fixture(scope="module")
+def embedder() -> MemoEmbedder:
+    return MemoEmbedder(get_embedder())
+
+
+@pytest.fixture(scope="module")
+def fire() -> list[Article]:
+    records = json.loads((FIXTURES / "harbour_fire.json").read_text(encoding="utf-8"))["articles"]
+    return [
+        Article(
+            id=record["id"],
+            text=record["text"],
+            title=record["title"],
+            source=record["source"],
+            published=datetime.fromisoformat(record["published"]),
+        )
+        for record in records
+    ]
+
+
+def words_in(brief: Sequence[BriefSentence]) -> int:
+    return sum(len(sentence.text.split()) for sentence in brief)
+
+
+def article_by_id(articles: Sequence[Article], article_id: str) -> Article:
+    return next(article for article in articles if article.id == article_id)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(budget=st.integers(min_value=1, max_value=400))
+def test_budget_is_never_exceeded(budget: int, fire: list[Article], embedder: MemoEmbedder) -> None:
+    brief = summarize(fire, budget, embedder=embedder)
+    assert words_in(brief) <= budget
+    if budget >= 40:
+        assert brief, "a budget that fits several sentences gives a non-empty brief"
+
+
+def test_budget_is_filled_with_sentences_that_fit(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    brief = summarize(fire, 120, embedder=embedder)
+    assert 90 <= words_in(brief) <= 120
+
+
+def test_first_citation_is_the_source_span(fire: list[Article], embedder: MemoEmbedder) -> None:
+    for sentence in summarize(fire, 300, embedder=embedder):
+        own = sentence.citations[0]
+        assert own.score == 1.0
+        assert article_by_id(fire, own.article_id).text[own.start : own.end] == sentence.text
+
+
+def test_supporting_citations_are_sentences_of_other_articles(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    brief = summarize(fire, 300, embedder=embedder)
+    supported = 0
+    for sentence in brief:
+        cited = [citation.article_id for citation in sentence.citations]
+        assert len(cited) == len(set(cited)), "at most one citation per article"
+        for citation in sentence.citations[1:]:
+            supported += 1
+            article = article_by_id(fire, citation.article_id)
+            spans = {(s.start, s.end) for s in split_sentences(article)}
+            assert (citation.start, citation.end) in spans
+            assert SUPPORT_THRESHOLD <= citation.score <= 1.0
+            # A supporting span never states a number the brief sentence contradicts.
+            span_numbers = numbers(article.text[citation.start : citation.end])
+            assert not (span_numbers and not numbers(sentence.text) <= span_numbers)
+    assert supported >= 2, "the two outlets that agree on the lead facts cite each other"
+
+
+def test_citation_points_at_the_paraphrase_and_not_the_conflicting_number(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    courier, wire, radio = fire
+    claim = next(s for s in split_sentences(courier) if "120 firefighters" in s.text)
+    evidence = [
+        Evidence(a.id, tuple(ss), embedder.encode([s.text for s in ss]))
+        for a in fire
+        for ss in [split_sentences(a)]
+    ]
+    citations = cite_sentence(claim, embedder.encode([claim.text])[0], evidence, source=0)
+    assert citations[0].article_id == courier.id
+    supporting = {c.article_id: c for c in citations[1:]}
+    assert wire.id in supporting
+    assert (
+        "about 120 firefighters" in wire.text[supporting[wire.id].start : supporting[wire.id].end]
+    )
+    assert radio.id not in supporting, "150 firefighters does not support 120 firefighters"
+
+
+def test_no_two_brief_sentences_say_the_same_thing(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    brief = summarize(fire, 300, embedder=embedder)
+    vectors = embedder.encode([sentence.text for sentence in brief])
+    for first, second in itertools.combinations(range(len(brief)), 2):
+        assert float(vectors[first] @ vectors[second]) < REDUNDANT_COSINE
+        a, b = content_words(brief[first].text), content_words(brief[second].text)
+        assert len(a & b) < REDUNDANT_CONTAINMENT * min(len(a), len(b))
+
+
+def test_non_story_lines_are_never_chosen(fire: list[Article], embedder: MemoEmbedder) -> None:
+    texts = [sentence.text for sentence in summarize(fire, 400, embedder=embedder)]
+    assert "SHARE THIS ARTICLE" not in texts
+    assert not any(text.endswith("...") for text in texts)
+    assert "Fire destroys warehouses at Velmora harbour" not in texts
+    assert "By Ines Carvalho" not in texts
+
+
+def test_chronological_order_then_position(fire: list[Article], embedder: MemoEmbedder) -> None:
+    brief = summarize(fire, 300, embedder=embedder)
+    rank = {article.id: index for index, article in enumerate(fire)}  # fixture is by time
+    keys = [(rank[s.citations[0].article_id], s.citations[0].start) for s in brief]
+    assert keys == sorted(keys)
+    reversed_times = [
+        replace(article, published=datetime.fromisoformat(f"2025-06-0{9 - index}T00:00:00+00:00"))
+        for index, article in enumerate(fire)
+    ]
+    brief = summarize(reversed_times, 300, embedder=embedder)
+    firsts = [s.citations[0].article_id for s in brief]
+    assert firsts == sorted(firsts, key=lambda article_id: -rank[article_id])
+
+
+def test_output_is_deterministic(fire: list[Article], embedder: MemoEmbedder) -> None:
+    assert summarize(fire, 200, embedder=embedder) == summarize(fire, 200, embedder=embedder)
+
+
+def test_one_article_gives_its_best_sentences_citing_itself(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    courier = fire[0]
+    brief = summarize([courier], 60, embedder=embedder)
+    assert brief and words_in(brief) <= 60
+    assert brief[0].text.startswith("A fire destroyed three warehouses")
+    for sentence in brief:
+        assert [c.article_id for c in sentence.citations] == [courier.id]
+
+
+def test_identical_copies_give_the_same_brief_citing_both(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    wire = fire[1]
+    copy = replace(wire, id="wire-7-reprint", source="Saltmere Gazette")
+    alone = summarize([wire], 120, embedder=embedder)
+    both = summarize([wire, copy], 120, embedder=embedder)
+    assert [s.text for s in both] == [s.text for s in alone]
+    for sentence in both:
+        own, reprint = sentence.citations
+        assert own.article_id == wire.id and reprint.article_id == copy.id
+        assert (reprint.start, reprint.end, reprint.score) == (own.start, own.end, 1.0)
+
+
+def test_empty_and_whitespace_articles_are_skipped(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    empty, blank = Article(id="empty", text=""), Article(id="blank", text=" \n\n \t")
+    assert summarize([empty, blank], 120, embedder=embedder) == []
+    assert summarize([], 120, embedder=embedder) == []
+    assert summarize([empty, fire[0], blank], 120, embedder=embedder) == summarize(
+        [fire[0]], 120, embedder=embedder
+    )
+
+
+def test_short_article_still_gives_a_brief(embedder: MemoEmbedder) -> None:
+    article = Article(id="flash", text="Velmora harbour fire out")
+    brief = summarize([article], 120, embedder=embedder)
+    assert [s.text for s in brief] == ["Velmora harbour fire out"]
+
+
+def test_budget_must_be_positive(fire: list[Article], embedder: MemoEmbedder) -> None:
+    with pytest.raises(ConfigError, match="budget"):
+        summarize(fire, 0, embedder=embedder)
+
+
+class LastSentenceScorer:
+    """A scorer that prefers later sentences: the opposite of the lead bias."""
+
+    def __call__(
+        self, sentences: Sequence[Sentence], vectors: Vectors, articles: Sequence[Article]
+    ) -> np.ndarray:
+        return np.asarray([float(s.index) for s in sentences])
+
+
+def test_scorer_hook_decides_what_is_chosen(fire: list[Article], embedder: MemoEmbedder) -> None:
+    courier = fire[0]
+    default = summarize([courier], 30, embedder=embedder)
+    late = summarize([courier], 30, scorer=LastSentenceScorer(), embedder=embedder)
+    assert default != late
+    chosen_index = max(
+        s.index for s in split_sentences(courier) if s.start == late[0].citations[0].start
+    )
+    assert chosen_index >= 5, "the custom scorer's favourite (a late sentence) is chosen"
+
+
+def test_scorer_returning_wrong_length_is_a_config_error(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    def broken(
+        sentences: Sequence[Sentence], vectors: Vectors, articles: Sequence[Article]
+    ) -> np.ndarray:
+        return np.zeros(1)
+
+    with pytest.raises(ConfigError, match="scorer returned 1 scores"):
+        summarize(fire, 120, scorer=broken, embedder=embedder)
+
+
+def test_story_sentence_filter() -> None:
+    def story(text: str) -> bool:
+        return is_story_sentence(Sentence("a", 0, 0, len(text), text))
+
+    assert story("The fire was brought under control by noon.")
+    assert not story("SHARE THIS ARTICLE NOW PLEASE.")
+    assert not story("Read more: Velmora's port expansion plans...")
+    assert not story("Fire destroys warehouses at Velmora harbour")
+    assert not story("Fire is out.")
+    assert not story("Photo: Ines Carvalho / Velmora Courier.")
+
+
+def test_copies_are_found_by_shared_sentences(fire: list[Article]) -> None:
+    courier, wire, radio = (split_sentences(article) for article in fire)
+    assert find_copies([courier, wire, courier, radio, wire]) == [0, 1, 0, 3, 1]
+
+
+def test_support_model_on_the_labelled_pairs(embedder: MemoEmbedder) -> None:
+    """Floors for the support decision on the hand-written pairs (see fit_support.py)."""
+    lines = (FIXTURES / "support_pairs.jsonl").read_text(encoding="utf-8").splitlines()
+    pairs = [json.loads(line) for line in lines if line.strip()]
+    vectors = embedder.encode([p["claim"] for p in pairs] + [p["evidence"] for p in pairs])
+    cosines = np.sum(vectors[: len(pairs)] * vectors[len(pairs) :], axis=1)
+    predicted = np.array(
+        [
+            support_probability(p["claim"], p["evidence"], float(c)) >= SUPPORT_THRESHOLD
+            for p, c in zip(pairs, cosines, strict=True)
+        ]
+    )
+    labels = np.array([p["supports"] for p in pairs])
+    precision = np.sum(predicted & labels) / np.sum(predicted)
+    recall = np.sum(predicted & labels) / np.sum(labels)
+    assert precision >= 0.85 and recall >= 0.7
+    number_pairs = [i for i, p in enumerate(pairs) if p["kind"] == "number"]
+    assert not predicted[number_pairs].any(), "a different number is never support"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9))
+def test_numbers_read_digits_with_thousands_separators(value: int) -> None:
+    assert numbers(f"They counted {value:,} ballots.") == {float(value)}
+    assert numbers(f"They counted {value} ballots.") == {float(value)}
+
+
+def test_numbers_read_words_and_scales() -> None:
+    assert numbers("five hundred and sixty troops") == {560.0}
+    assert numbers("about 65km south, costing 2.5 million euros") == {65.0, 2_500_000.0}
+    assert numbers("one of the firefighters") == frozenset()
+
+
+def test_leading_dash_is_not_part_of_the_brief_sentence(embedder: MemoEmbedder) -> None:
+    text = (
+        "- The Teller Bridge will stay closed for at least six weeks, the council said.\n\n"
+        "- Inspectors found cracks in two of its supports during a routine check."
+    )
+    article = Article(id="bridge", text=text)
+    brief = summarize([article], 120, embedder=embedder)
+    assert [s.text[:4] for s in brief] == ["The ", "Insp"]
+    for sentence in brief:
+        own = sentence.citations[0]
+        assert text[own.start : own.end] == sentence.text
+
+
+_NUMBERISH = st.sampled_from(
+    [*"0123456789 ,.-$%", "one", " hundred", " and ", " trillion", " Million", " five", " twenty"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBERISH, max_size=30).map("".join))
+def test_numbers_never_fail_on_odd_text(text: str) -> None:
+    assert all(value >= 0 for value in numbers(text))
