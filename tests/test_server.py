@@ -719,7 +719,7 @@ def test_event_loop_stays_responsive_during_a_brief(client: httpx.Client, live: 
     worker = threading.Thread(target=run_brief)
     worker.start()
     time.sleep(0.3)  # let the brief request reach its handler
-    answered = []
+    answered: list[float] = []
     while worker.is_alive() and len(answered) < 5:
         assert client.get("/healthz").status_code == 200
         answered.append(time.monotonic())
@@ -754,3 +754,51 @@ def test_serve_command_starts_and_guards_writes(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+# ---------------------------------------------------------------- static assets
+
+SERVER_DIR = Path(__file__).resolve().parents[1] / "src" / "newsfuse" / "server"
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2.x contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colour_pairs_meet_wcag_aa() -> None:
+    import re
+
+    css = (SERVER_DIR / "static" / "style.css").read_text("utf-8")
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6});", css))
+    text_pairs = [
+        ("ink", "bg"), ("ink", "panel"), ("muted", "bg"), ("muted", "panel"),
+        ("accent", "panel"), ("accent", "accent-soft"), ("accent-ink", "accent"),
+        ("conflict", "conflict-bg"), ("revision", "revision-bg"), ("agree", "agree-bg"),
+        ("single", "single-bg"), ("muted", "conflict-bg"), ("muted", "revision-bg"),
+        ("ink", "mark"), ("ink", "mark-active"), ("conflict", "panel"),
+    ]  # fmt: skip
+    for foreground, background in text_pairs:
+        ratio = contrast(colours[foreground], colours[background])
+        assert ratio >= 4.5, f"{foreground} on {background}: {ratio:.2f} < 4.5"
+    assert contrast(colours["focus"], colours["panel"]) >= 3, "focus ring (non-text, 3:1)"
+    assert contrast(colours["focus"], colours["bg"]) >= 3
+
+
+def test_templates_carry_no_inline_code_the_csp_would_block() -> None:
+    import re
+
+    for template in (SERVER_DIR / "templates").glob("*.html"):
+        markup = template.read_text("utf-8")
+        assert not re.search(r"\son[a-z]+\s*=", markup), template.name
+        assert not re.search(r"\sstyle\s*=", markup), template.name
+        assert "<style" not in markup and "|safe" not in markup.replace(" ", ""), template.name
+        for script in re.findall(r"<script[^>]*>", markup):
+            assert "src=" in script, f"inline script in {template.name}"
