@@ -268,6 +268,9 @@ def test_story_sentence_filter() -> None:
     assert not story("Fire destroys warehouses at Velmora harbour")
     assert not story("Fire is out.")
     assert not story("Photo: Ines Carvalho / Velmora Courier.")
+    assert not story("Do you live near the harbour?")
+    assert not story("Send us your photos of the fire.")
+    assert story('"You could see the flames from my kitchen," said a neighbour.')
 
 
 def test_copies_are_found_by_shared_sentences(fire: list[Article]) -> None:
@@ -330,3 +333,13 @@ _NUMBERISH = st.sampled_from(
 @given(st.lists(_NUMBERISH, max_size=30).map("".join))
 def test_numbers_never_fail_on_odd_text(text: str) -> None:
     assert all(value >= 0 for value in numbers(text))
+
+
+def test_a_fact_reported_by_two_outlets_is_stated_once(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    texts = [s.text for s in summarize(fire, 300, embedder=embedder)]
+    # Courier and wire both report 120 firefighters and the three destroyed warehouses.
+    assert sum("120 firefighters" in text for text in texts) == 1, texts
+    assert sum("three warehouses" in text.lower() for text in texts) == 1, texts
+    assert not any("you" in text.lower().split() for text in texts), "no reader address"

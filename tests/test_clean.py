@@ -229,6 +229,13 @@ def test_dateline_only_recorded_once_and_sentence_kept() -> None:
     assert [r.reason for r in cleaned.removed] == ["wire dateline"]
 
 
+def test_dateline_with_a_year_sets_published() -> None:
+    text = "OSTMARK, March 3, 2021 (Nord Press) - The pier reopened."
+    cleaned = clean_one(Article(id="y", text=text))
+    assert cleaned.text == "The pier reopened."
+    assert cleaned.published == datetime(2021, 3, 3, tzinfo=UTC)
+
+
 def test_existing_metadata_is_not_overwritten() -> None:
     known = datetime(2020, 1, 2, tzinfo=UTC)
     text = "By Ana Pereira\n\nThe storm passed.\n\nUpdated: 3 May 2021 10:00"

@@ -189,6 +189,7 @@ def test_export_lists_every_article_once(tmp_path: Path) -> None:
     assert sorted(ids) == sorted(r["id"] for r in load_events())
 
 
+@pytest.mark.slow  # the brief loads the sentence-embedding model
 def test_brief_is_cached_until_the_story_changes(tmp_path: Path) -> None:
     pytest.importorskip("newsfuse.brief")
     records = load_events()
@@ -260,7 +261,7 @@ def write_many_articles(folder: Path, count: int) -> None:
 def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(
     tmp_path: Path,
 ) -> None:
-    total = 1500
+    total = 800
     inputs = tmp_path / "many"
     write_many_articles(inputs, total)
     db = tmp_path / "crash.db"

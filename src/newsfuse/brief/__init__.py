@@ -19,7 +19,7 @@ from dataclasses import replace
 import numpy as np
 
 from newsfuse.brief.cite import Evidence, cite_sentence
-from newsfuse.brief.lexical import normalize_for_identity
+from newsfuse.brief.lexical import addresses_reader, normalize_for_identity
 from newsfuse.brief.order import order_sentences
 from newsfuse.brief.score import CentroidScorer, SentenceScorer
 from newsfuse.brief.select import select_sentences
@@ -115,11 +115,12 @@ def is_story_sentence(sentence: Sentence) -> bool:
 
     A story sentence has at least MIN_SENTENCE_WORDS words, closes with ., ! or ?
     (headlines, captions and credits usually don't), is not a "..." teaser, is not
-    in capitals, and has at least two lower-case words (a verb-like phrase).
+    in capitals, has at least two lower-case words (a verb-like phrase) and does
+    not speak to the reader ("Do you live nearby?", "Send us your photos.").
     """
     text = sentence.text.strip()
     tokens = text.split()
-    if len(tokens) < MIN_SENTENCE_WORDS or _TEASER_END.search(text):
+    if len(tokens) < MIN_SENTENCE_WORDS or _TEASER_END.search(text) or addresses_reader(text):
         return False
     if not _TERMINAL_END.search(text):
         return False

@@ -45,6 +45,19 @@ _SCALES = {
 _SCALE_AFTER_DIGITS = re.compile(
     rf"(?<![\w.])(\d+(?:\.\d+)?)\s+({'|'.join(_SCALES)})\b", re.IGNORECASE
 )
+# Second person, or a call to action, outside quotation marks: the text speaks to the
+# reader ("Do you live nearby?", "Send us your photos.", "Click here to subscribe.").
+_READER_ADDRESS = re.compile(
+    r"\b(you|your|yours|yourself)\b|^(click|subscribe|sign up|follow us|send us|share this|"
+    r"read more|watch|listen|download|contact us|get the|join us)\b|\bnewsletter\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def addresses_reader(text: str) -> bool:
+    """True if ``text``, outside quotes, speaks to the reader rather than about the event."""
+    return bool(_READER_ADDRESS.search(_QUOTED.sub("", text).strip()))
 
 
 def words(text: str) -> list[str]:

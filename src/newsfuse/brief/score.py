@@ -25,13 +25,13 @@ A learned scorer (e.g. from the evaluation harness) plugs in through
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
+from newsfuse.brief.lexical import addresses_reader
 from newsfuse.embed import Vectors
 from newsfuse.model import Article, Sentence
 
@@ -64,12 +64,6 @@ LONG_DECAY_WORDS = 40
 # Penalties subtracted from the combined score for non-story sentences.
 QUESTION_PENALTY = 0.15
 READER_ADDRESS_PENALTY = 0.4
-
-_READER_ADDRESS = re.compile(
-    r"\b(click|subscribe|sign up|newsletter|follow us|share this|read more|"
-    r"advertisement|cookies?|log ?in|comments?)\b|\byou(r)?\b",
-    re.IGNORECASE,
-)
 
 
 class SentenceScorer(Protocol):
@@ -154,9 +148,8 @@ def score_penalties(sentences: Sequence[Sentence]) -> Scores:
     penalties = []
     for sentence in sentences:
         text = sentence.text.rstrip("\"'”’) ")
-        outside_quotes = re.sub(r"[\"“][^\"”]*[\"”]", "", sentence.text)
         penalty = QUESTION_PENALTY if text.endswith("?") else 0.0
-        if _READER_ADDRESS.search(outside_quotes):
+        if addresses_reader(sentence.text):
             penalty += READER_ADDRESS_PENALTY
         penalties.append(penalty)
     return np.asarray(penalties, dtype=np.float64)

@@ -15,6 +15,7 @@ in the middle of an article only strong evidence removes a line.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -111,6 +112,10 @@ def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -
         if reason == REASON_BYLINE and not author:
             author = signals.byline_name(line.text)
     kept = _strip_dateline(kept, removed)
+    if published is None:  # "LONDON, March 3, 2021 (Reuters) -": a dateline with a year
+        datelines = [r.text for r in removed if r.reason == REASON_DATELINE]
+        dated = [d for d in datelines if re.search(r"\b(19|20)\d{2}\b", d)]
+        published = parse_stamp(dated[0]) if dated else None
     return replace(
         article,
         text=_join(kept),

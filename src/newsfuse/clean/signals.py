@@ -118,7 +118,7 @@ _BYLINE = re.compile(
 # "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- ", and without
 # the agency "KABUL, Afghanistan — " or "LONDON -- ": a capitalised place, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .'’-]{1,30})?)\s*"
+    r"^(?P<city>[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w .'’-]{1,30})?(?:,\s*\d{4})?)\s*"
     r"\((?P<agency>[A-Za-z][\w .&-]{0,20})\)\s*(?:[-–—]+|:)\s+(?=\S)"
     r"|^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?)\s+(?:—|–|--|-)\s+(?=[A-Z\"“‘])"

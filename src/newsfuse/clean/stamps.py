@@ -12,8 +12,14 @@ import re
 from datetime import UTC, datetime
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+_MONTH_NAME = r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH_NAME},?\s+(?P<year>\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
+)
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.I)
 _WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
@@ -33,7 +39,17 @@ def parse_stamp(text: str) -> datetime | None:
     numeric = _NUMERIC_DATE.search(text)
     if numeric:
         return _parse_numeric(text, numeric)
-    return _parse_words(text)
+    named = _parse_month_name(text)
+    return named if named is not None else _parse_words(text)
+
+
+def _parse_month_name(text: str) -> datetime | None:
+    match = _DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text)
+    if not match:
+        return None
+    month = MONTHS.index(match["month"].lower()[:3]) + 1
+    hour, minute = _find_time(text)
+    return _make(int(match["year"]), month, int(match["day"]), hour, minute)
 
 
 def _parse_numeric(text: str, match: re.Match[str]) -> datetime | None:

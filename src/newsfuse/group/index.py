@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.group.features import EventDate
-from newsfuse.group.lexical import TOP_TERMS, TermVector, add_vectors, cosine
+from newsfuse.group.lexical import TOP_TERMS, TermVector, add_vectors
 
 # Cosine between an article's lead embedding and a story centroid above which the
 # article joins the story. all-MiniLM-L6-v2 puts same-event news leads at 0.6-0.9 and
@@ -190,6 +190,14 @@ def _gap_days(moment: datetime, story: StoryState) -> float:
     return 0.0
 
 
+def _story_cosine(unit_terms: TermVector, story: StoryState) -> float:
+    """Cosine of a unit-length term vector with a story's terms (its norm is cached)."""
+    if not story.terms_norm:
+        return 0.0
+    shared = unit_terms.keys() & story.terms.keys()
+    return sum(unit_terms[t] * story.terms[t] for t in shared) / story.terms_norm
+
+
 def _span_days(moment: datetime, story: StoryState) -> float:
     if story.first_known is None or story.last_known is None:
         return 0.0
@@ -266,7 +274,7 @@ class StoryIndex:
             centroids = np.stack([c.centroid() for c in candidates])
             embedding_scores = centroids @ article.embedding
             for story, embedding_score in zip(candidates, embedding_scores, strict=True):
-                lexical_score = cosine(article.terms, story.terms)
+                lexical_score = _story_cosine(article.terms, story)
                 join = max(float(embedding_score) / EMBEDDING_JOIN, lexical_score / LEXICAL_JOIN)
                 link = max(float(embedding_score) / EMBEDDING_LINK, lexical_score / LEXICAL_LINK)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
