@@ -167,6 +167,8 @@ class StorySummary:
     last_published: datetime | None
     article_count: int
     sources: tuple[str, ...] = ()
+    # Independent sources: articles that are not near-duplicate copies of another.
+    source_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,9 @@ class StoryView:
     story: StorySummary
     brief: Brief
     timeline: tuple[StorySummary, ...] = ()
+    # (copy article id, original article id) for syndicated near-duplicates left out
+    # of the brief so that one wire text does not count as several sources.
+    duplicates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

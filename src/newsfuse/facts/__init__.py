@@ -76,7 +76,8 @@ def compare_facts(
                 mentions.append(describe_claim(claim, doc))
         entities.extend(extract_entities(article, doc))
     facts: list[Fact] = []
-    groups = group_mentions(mentions, embedder if embeddings else None)
+    published = {article.id: article.published for article in articles}
+    groups = group_mentions(mentions, embedder if embeddings else None, published)
     for group in groups:
         group.sort(key=lambda mention: (mention.claim.article_id, mention.claim.start))
         claims = tuple(mention.claim for mention in group)

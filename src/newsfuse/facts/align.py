@@ -19,13 +19,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsfuse.facts.verdict import values_agree
+from newsfuse.facts.verdict import REVISION_MIN_GAP, values_agree
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -49,11 +50,22 @@ EMBEDDING_WEIGHT = 0.5
 HEAD_BONUS = 0.15
 # Extra score when two claims carry the same value: equal figures for one
 # event are usually the same attribute (see module docstring).
-SAME_VALUE_BONUS = 0.25
-# Minimum average score for two groups to merge; pairs with different values
-# need it without the same-value bonus. Tuned on facts-dev, checked for a
-# broad plateau (0.45 – 0.55) rather than a spike.
-MERGE_THRESHOLD = 0.5
+SAME_VALUE_BONUS = 0.4
+# Extra score when both claims are the only ones of their kind and unit in
+# their articles (the only speed, the only age): with nothing else to pair
+# with, they are most likely the same attribute.
+UNIQUE_BONUS = 0.15
+# Extra score for two dates that both stand in their article's first sentence:
+# the lede reports the main event, so its dates are about the same thing.
+LEDE_DATE_BONUS = 0.15
+# Extra score when a later article presents its figure as a change ("rose to
+# 45") and an earlier one gives a different figure: the change implies the
+# attribute was reported before, with another value.
+REVISION_BONUS = 0.15
+# Minimum average score for two groups to merge: first among agreeing
+# figures, then for groups whose figures differ (a dispute).
+AGREE_THRESHOLD = 0.4
+DISPUTE_THRESHOLD = 0.5
 # Lemmas too generic to tell attributes apart.
 GENERIC_LEMMAS = frozenset({"say", "tell", "be", "have", "also", "accord", "report", "add"})
 # Words that make a later figure a development rather than a disagreement
@@ -99,6 +111,8 @@ class Mention:
     context: tuple[tuple[str, float], ...]
     clause: str
     revision_cue: bool
+    lede: bool
+    previous: bool
 
 
 def dimension_of(claim: Claim) -> str:
@@ -113,8 +127,23 @@ def _span_tokens(doc: Doc, claim: Claim) -> Span | None:
     return doc.char_span(claim.start, claim.end, alignment_mode="expand")
 
 
+def _partitive_whole(span: Span) -> Token | None:
+    """The noun after "of the" in "23 of the train's 96 cars", else ``None``."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        for token in doc[span.end + 1 : min(span.end + 8, len(doc))]:
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+                return token
+            if token.pos_ in ("VERB", "AUX") or token.is_punct:
+                break
+    return None
+
+
 def _counted_noun(span: Span) -> Token | None:
     """The noun the number counts or measures: "560 [troops]", "a 14-mile [line]"."""
+    whole = _partitive_whole(span)
+    if whole is not None:
+        return whole
     token = span.root
     for _ in range(3):
         if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
@@ -146,15 +175,72 @@ def _counted_noun(span: Span) -> Token | None:
     return None
 
 
+def _is_partitive_whole(span: Span) -> bool:
+    """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
+    doc = span.doc
+    left = doc[max(0, span.start - 4) : span.start]
+    words = [token.lower_ for token in left]
+    return "of" in words and any(
+        token.like_num or token.lower_ in ("all", "some", "most") for token in left
+    )
+
+
+def _stem(word: str) -> str:
+    """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
+    from nltk.stem.porter import PorterStemmer
+
+    return _STEMMER.setdefault("porter", PorterStemmer()).stem(word)  # type: ignore[no-any-return]
+
+
+_STEMMER: dict[str, object] = {}
+
+
+def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
+    """Tokens that name the number's role: its head chain, and the subject and
+    object of the verb that governs it ("the death [toll] rose to 45")."""
+    syntax: set[int] = set()
+    for ancestor in span.root.ancestors:
+        syntax.add(ancestor.i)
+        if ancestor.pos_ in ("VERB", "AUX"):
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "prt"):
+                    syntax.add(child.i)
+                    syntax.update(grand.i for grand in child.children if grand.dep_ == "compound")
+                if child.dep_ == "prep":
+                    syntax.update(grand.i for grand in child.children if grand.dep_ == "pobj")
+            break
+    if noun is not None:
+        syntax.add(noun.i)
+        syntax.update(child.i for child in noun.children)
+    return syntax
+
+
+def _is_previous_value(span: Span) -> bool:
+    """Whether the number is the old value of a change: "up from 38", "from 62 to 64"."""
+    doc = span.doc
+    before = [token.lower_ for token in doc[max(0, span.start - 2) : span.start]]
+    if not before or before[-1] != "from":
+        return False
+    after = [token.lower_ for token in doc[span.end : min(len(doc), span.end + 2)]]
+    sentence = span.sent
+    changes = any(
+        token.lemma_.lower() in REVISION_CUES or token.lower_ in ("to", "up", "down")
+        for token in sentence
+    )
+    return changes and ("up" in before or "down" in before or "to" in after or "to" in [
+        token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]
+    ])
+
+
 def describe_claim(claim: Claim, doc: Doc) -> Mention:
     """Collect the aligner's view of one claim from the parsed article."""
     span = _span_tokens(doc, claim)
     dimension = dimension_of(claim)
     if span is None or len(span) == 0:
-        return Mention(claim, dimension, "", (), (), claim.text, False)
+        return Mention(claim, dimension, "", (), (), claim.text, False, False, False)
     sentence = span.sent
     noun = _counted_noun(span) if claim.kind in ("count", "quantity", "money", "percent") else None
-    head = noun.lemma_.lower() if noun is not None else ""
+    head = _stem(noun.lemma_.lower()) if noun is not None else ""
     modifiers: tuple[str, ...] = ()
     if noun is not None:
         modifiers = tuple(
@@ -162,10 +248,7 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             for child in noun.children
             if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
         )
-    syntax = {token.i for token in span.root.ancestors}
-    if noun is not None:
-        syntax.add(noun.i)
-        syntax.update(child.i for child in noun.children)
+    syntax = _syntax_tokens(span, noun)
     weights: dict[str, float] = {}
     for token in sentence:
         if span.start <= token.i < span.end:
@@ -179,18 +262,34 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         weight = 0.5 ** (distance / CONTEXT_DECAY_TOKENS)
         if token.i in syntax:
             weight *= SYNTAX_BOOST
-        weights[lemma] = max(weights.get(lemma, 0.0), weight)
+        stem = _stem(lemma)
+        weights[stem] = max(weights.get(stem, 0.0), weight)
     if claim.attribute:
         weights[claim.attribute] = SYNTAX_BOOST
-    left = max(sentence.start, span.start - EMBED_WINDOW_TOKENS)
-    right = min(sentence.end, span.end + EMBED_WINDOW_TOKENS)
-    clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
+    if _is_partitive_whole(span):
+        weights["<whole>"] = SYNTAX_BOOST
+    previous = _is_previous_value(span)
+    # A date is about the event its sentence reports, so it gets the whole sentence.
+    window = len(sentence) if claim.kind == "date" else EMBED_WINDOW_TOKENS
+    left = max(sentence.start, span.start - window)
+    right = min(sentence.end, span.end + window)
+    mask = "DATE" if claim.kind == "date" else "NUMBER"
+    clause = f"{doc[left : span.start].text} {mask} {doc[span.end : right].text}".strip()
     cue = any(
         token.lemma_.lower() in REVISION_CUES or token.lower_ in REVISION_CUES
         for token in doc[max(sentence.start, span.start - REVISION_CUE_WINDOW) : span.start]
     )
+    lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
-        claim, dimension, head, modifiers, tuple(sorted(weights.items())), clause, cue
+        claim,
+        dimension + (":previous" if previous else ""),
+        head,
+        modifiers,
+        tuple(sorted(weights.items())),
+        clause,
+        cue and not previous,
+        lede,
+        previous,
     )
 
 
@@ -211,8 +310,35 @@ def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
     return vectors
 
 
+def _is_later_revision(later: Mention, earlier: Mention, published: Mapping[str, datetime | None]) -> bool:
+    later_time = published.get(later.claim.article_id)
+    earlier_time = published.get(earlier.claim.article_id)
+    return (
+        later.revision_cue
+        and later_time is not None
+        and earlier_time is not None
+        and later_time - earlier_time >= REVISION_MIN_GAP
+    )
+
+
+def value_specificity(claim: Claim) -> float:
+    """How telling it is that two articles share this exact value, from 0.2 to 1.
+
+    Sharing "3" or "2" says little (many things come in threes); sharing
+    "48,213", "$2.5bn" or "18,600 square metres" is almost never a
+    coincidence. Measured by the size of the number on a log scale; dates and
+    names are moderately specific.
+    """
+    if isinstance(claim.value, str):
+        return 0.6
+    magnitude = math.log10(abs(claim.value) + 1)
+    return max(0.2, min(1.0, magnitude / 3))
+
+
 def score_pairs(
-    mentions: Sequence[Mention], embedder: Embedder | None
+    mentions: Sequence[Mention],
+    embedder: Embedder | None,
+    published: Mapping[str, datetime | None] | None = None,
 ) -> np.ndarray:
     """Pairwise alignment scores (without the same-value bonus); -inf where not comparable."""
     count = len(mentions)
@@ -220,6 +346,7 @@ def score_pairs(
     if count == 0:
         return scores
     lexical = _lexical_vectors(mentions)
+    per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     for i in range(count):
         for j in range(i + 1, count):
@@ -238,21 +365,62 @@ def score_pairs(
                 score = overlap
             if first.head and first.head == second.head:
                 score += HEAD_BONUS
+            if (
+                per_article[(first.claim.article_id, first.dimension)] == 1
+                and per_article[(second.claim.article_id, second.dimension)] == 1
+            ):
+                score += UNIQUE_BONUS
+            if first.claim.kind == "date" and first.lede and second.lede:
+                score += LEDE_DATE_BONUS
+            if published is not None and (
+                _is_later_revision(first, second, published)
+                or _is_later_revision(second, first, published)
+            ):
+                score += REVISION_BONUS
             scores[i, j] = scores[j, i] = score
     return scores
 
 
 def group_mentions(
-    mentions: Sequence[Mention], embedder: Embedder | None
+    mentions: Sequence[Mention],
+    embedder: Embedder | None,
+    published: Mapping[str, datetime | None] | None = None,
 ) -> list[list[Mention]]:
-    """Cluster mentions into attributes: average linkage, one mention per article per group."""
-    scores = score_pairs(mentions, embedder)
+    """Cluster mentions into attributes: average linkage, one mention per article per group.
+
+    ``published`` (article id → publication time) lets a later "rose to 45"
+    reach back to an earlier, different figure.
+    """
+    scores = score_pairs(mentions, embedder, published)
     count = len(mentions)
     for i in range(count):
         for j in range(i + 1, count):
             if np.isfinite(scores[i, j]) and values_agree(mentions[i].claim, mentions[j].claim):
-                scores[i, j] = scores[j, i] = scores[i, j] + SAME_VALUE_BONUS
+                bonus = SAME_VALUE_BONUS * value_specificity(mentions[i].claim)
+                scores[i, j] = scores[j, i] = scores[i, j] + bonus
+    agreeing = np.zeros((count, count), dtype=bool)
+    for i in range(count):
+        for j in range(i + 1, count):
+            agreeing[i, j] = agreeing[j, i] = values_agree(mentions[i].claim, mentions[j].claim)
     groups: list[list[int]] = [[i] for i in range(count)]
+    # First gather the agreeing figures, then let groups with different values
+    # meet only on stronger evidence: a figure with an agreeing partner of the
+    # same meaning is not pulled into a dispute with a look-alike.
+    _merge_groups(groups, mentions, scores, agreeing, AGREE_THRESHOLD, agreeing_only=True)
+    _merge_groups(groups, mentions, scores, agreeing, DISPUTE_THRESHOLD, agreeing_only=False)
+    return [[mentions[i] for i in group] for group in groups]
+
+
+def _merge_groups(
+    groups: list[list[int]],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    threshold: float,
+    *,
+    agreeing_only: bool,
+) -> None:
+    """Average-linkage merging in place, best pair first, until no pair reaches ``threshold``."""
     while True:
         best: tuple[float, int, int] | None = None
         for a in range(len(groups)):
@@ -260,15 +428,16 @@ def group_mentions(
             for b in range(a + 1, len(groups)):
                 if articles_a & {mentions[i].claim.article_id for i in groups[b]}:
                     continue
-                pair_scores = [scores[i, j] for i in groups[a] for j in groups[b]]
-                if not all(np.isfinite(pair_scores)):
+                block = scores[np.ix_(groups[a], groups[b])]
+                if not np.all(np.isfinite(block)):
                     continue
-                average = float(np.mean(pair_scores))
-                if average >= MERGE_THRESHOLD and (best is None or average > best[0]):
+                if agreeing_only and not np.all(agreeing[np.ix_(groups[a], groups[b])]):
+                    continue
+                average = float(block.mean())
+                if average >= threshold and (best is None or average > best[0]):
                     best = (average, a, b)
         if best is None:
-            break
+            return
         _, a, b = best
         groups[a] = groups[a] + groups[b]
         del groups[b]
-    return [[mentions[i] for i in group] for group in groups]

@@ -1,0 +1,203 @@
+"""Corpus commands: ``ingest``, ``stories``, ``story``, ``storyline`` and ``export``.
+
+Thin wrappers over :mod:`newsfuse.corpus`; every one takes ``--db`` (default:
+``$NEWSFUSE_DB``, else the per-user data directory, see :mod:`newsfuse.store`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsfuse.config import DEFAULT_BUDGET
+
+# Exit status when the ingest went through but some inputs were skipped.
+EXIT_SKIPPED = 3
+
+_DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class StoryFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+def _parse_date(value: str | None, option: str) -> datetime | None:
+    from newsfuse.errors import ConfigError
+
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            f"{option} {value!r} is not a date; use YYYY-MM-DD or an ISO date and time"
+        ) from None
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, default=_json_default, ensure_ascii=False, indent=2)
+
+
+def _summary_line(story: Any) -> str:
+    when = story.first_published.date().isoformat() if story.first_published else "undated"
+    sources = story.source_count or story.article_count
+    return f"{story.id}  {when}  {sources} source(s)  {story.title}"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest_command(
+        paths: Annotated[
+            list[str],
+            typer.Argument(
+                help="Files (.txt, .html, .jsonl, Multi-News), folders, or '-' for stdin."
+            ),
+        ],
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        embedder: Annotated[
+            str | None,
+            typer.Option(
+                "--embedder",
+                help="'minilm' (default) or 'hashing' (model-free, fast); fixed per store.",
+            ),
+        ] = None,
+    ) -> None:
+        """Add articles to the store and group them into stories and storylines.
+
+        Exit status: 0 when every input was read, 3 when some were skipped.
+        """
+        from newsfuse import corpus
+
+        report = corpus.ingest(
+            paths, db=db, stdin=sys.stdin, progress=sys.stderr.isatty(), embedder=embedder
+        )
+        typer.echo(
+            f"new: {report.new}  duplicate: {report.duplicates}  "
+            f"near-duplicate: {report.near_duplicates}  skipped: {len(report.skipped)}  "
+            f"stories touched: {len(report.stories_touched)}"
+        )
+        for skipped in report.skipped:
+            typer.echo(f"newsfuse: skipped {skipped}", err=True)
+        if report.skipped:
+            # sys.exit, not typer.Exit: the entry point runs click with standalone_mode=False,
+            # where typer.Exit's code is returned and lost rather than used as the status.
+            sys.exit(EXIT_SKIPPED)
+
+    @app.command("stories")
+    def stories_command(
+        since: Annotated[
+            str | None, typer.Option("--since", help="Active on or after (ISO date).")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option("--until", help="Begun on or before (ISO date).")
+        ] = None,
+        query: Annotated[
+            str | None, typer.Option("--query", "-q", help="Text in an article.")
+        ] = None,
+        limit: Annotated[int, typer.Option("--limit", min=0, help="Stories at most.")] = 50,
+        offset: Annotated[int, typer.Option("--offset", min=0, help="Stories to skip.")] = 0,
+        output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+    ) -> None:
+        """List stories, most recently active first."""
+        from newsfuse import corpus
+
+        stories = corpus.list_stories(
+            db=db,
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            query=query,
+            limit=limit,
+            offset=offset,
+        )
+        if output_format is ListFormat.json:
+            typer.echo(_dump([asdict(s) for s in stories]))
+            return
+        for story in stories:
+            typer.echo(_summary_line(story))
+
+    @app.command("story")
+    def story_command(
+        story_id: Annotated[str, typer.Argument(help="A story id from 'newsfuse stories'.")],
+        output_format: Annotated[StoryFormat, typer.Option("--format", "-f")] = StoryFormat.text,
+        budget: Annotated[
+            int, typer.Option("--budget", "-b", min=1, help="Words at most.")
+        ] = DEFAULT_BUDGET,
+        no_facts: Annotated[
+            bool, typer.Option("--no-facts", help="Skip the fact comparison.")
+        ] = False,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+    ) -> None:
+        """Show one story: its cited brief, fact table and storyline timeline."""
+        from newsfuse import corpus
+        from newsfuse.render import brief_to_dict, render
+
+        view = corpus.get_story(story_id, db=db, budget=budget, facts=not no_facts)
+        if output_format is StoryFormat.json:
+            data = {
+                "story": asdict(view.story),
+                "brief": brief_to_dict(view.brief),
+                "timeline": [asdict(s) for s in view.timeline],
+                "duplicates": [list(pair) for pair in view.duplicates],
+            }
+            typer.echo(_dump(data))
+            return
+        typer.echo(render(view.brief, output_format.value))
+        if output_format is StoryFormat.text and len(view.timeline) > 1:
+            typer.echo("\nStoryline " + view.story.storyline_id + ":")
+            for story in view.timeline:
+                marker = "*" if story.id == view.story.id else " "
+                typer.echo(f"{marker} {_summary_line(story)}")
+
+    @app.command("storyline")
+    def storyline_command(
+        storyline_id: Annotated[str, typer.Argument(help="A storyline id (shown by 'stories').")],
+        output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+    ) -> None:
+        """Show a storyline: its stories, oldest first."""
+        from newsfuse import corpus
+
+        view = corpus.get_storyline(storyline_id, db=db)
+        if output_format is ListFormat.json:
+            typer.echo(_dump(asdict(view)))
+            return
+        typer.echo(f"{view.id}  {view.title}")
+        for story in view.stories:
+            typer.echo(f"  {_summary_line(story)}")
+
+    @app.command("export")
+    def export_command(
+        output_format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+    ) -> None:
+        """Write every story with its article ids, one JSON object per line."""
+        from newsfuse import corpus
+
+        for record in corpus.export_stories(db=db):
+            typer.echo(json.dumps(record, ensure_ascii=False))

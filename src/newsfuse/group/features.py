@@ -1,0 +1,429 @@
+"""Cheap per-article features used to group articles into stories.
+
+Everything here is a pure function of an article's text: a content hash for
+exact duplicates, MinHash signatures for near-duplicates (Broder 1997), the
+event date (published, else the latest full date written in the text), the
+"key numbers" of the lead (``560 troops``), and capitalised names standing in
+for named entities. None of it needs a model, so it is fast enough to run on
+every article at ingest time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import numpy as np
+import numpy.typing as npt
+
+from newsfuse.model import Article
+
+# Words of the lead embedded for grouping: the title plus the first paragraph carry the
+# who/what/where of a news event; later paragraphs drift into background. 64 words halve
+# the embedding cost of 150 words for -0.005 B-cubed F1 (docs/benchmarks-stories.md).
+LEAD_WORDS = 64
+
+# Words per shingle for near-duplicate detection: 5-word shingles are the usual choice
+# for web near-duplicates (Broder 1997); shorter ones match unrelated prose too often.
+SHINGLE_WORDS = 5
+
+# MinHash permutations, split into LSH bands of ROWS_PER_BAND rows. With 16 bands of 4
+# rows a pair at Jaccard 0.8 shares a band with probability 1-(1-0.8^4)^16 ≈ 0.9999 and
+# a pair at 0.3 with probability ≈ 0.12, so few candidates need checking.
+MINHASH_PERMUTATIONS = 64
+ROWS_PER_BAND = 4
+
+# Words after a number searched for the thing it counts ("560 additional troops").
+NUMBER_CONTEXT_WORDS = 3
+
+# Sentences of the lead in which key numbers are looked for: the headline figures of an
+# event are stated early; later numbers are background (casualties of past years...).
+KEY_NUMBER_SENTENCES = 2
+
+# Universal hashing (a*x + b) mod p with the Mersenne prime 2^31-1: the products stay
+# below 2^62, so numpy's uint64 arithmetic is exact.
+_MERSENNE = (1 << 31) - 1
+_RANDOM = np.random.default_rng(20240611)
+_HASH_A = _RANDOM.integers(1, _MERSENNE, size=MINHASH_PERMUTATIONS, dtype=np.uint64)
+_HASH_B = _RANDOM.integers(0, _MERSENNE, size=MINHASH_PERMUTATIONS, dtype=np.uint64)
+
+_WORD = re.compile(r"\w+(?:[.'’-]\w+)*", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w,]*\d)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z’'-]{2,}(?:\s+[A-Z][a-zA-Z’'-]{2,})*")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I
+)
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# Numeric dates are read day first (the common order outside the US): 11/07/2016 is
+# 11 July. Where the day-first reading is impossible (07/31/2016) the month-first one is used.
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+
+# Words that follow a number without naming what it counts.
+_NUMBER_FILLERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "by",
+        "with",
+        "from",
+        "as",
+        "than",
+        "per",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "more",
+        "less",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "up",
+        "down",
+        "new",
+        "other",
+        "extra",
+        "further",
+        "additional",
+        "another",
+    ]
+)
+# Capitalised words that start sentences or name days and months, not entities.
+_NAME_STOPWORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "From",
+        "By",
+        "To",
+        "Of",
+        "As",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Your",
+        "There",
+        "Here",
+        "When",
+        "Where",
+        "While",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "During",
+        "According",
+        "Also",
+        "However",
+        "Meanwhile",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Last",
+        "Next",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Image",
+        "Photo",
+        "Read",
+        "More",
+        "Share",
+        "Comment",
+        "Comments",
+        "Copyright",
+        "Getty",
+        "Images",
+        "Reuters",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an article's event happened, and where that date came from.
+
+    ``source`` is ``"published"`` (metadata), ``"text"`` (a full date written in
+    the article, e.g. a caption or a "Last update" stamp) or ``"ingested"`` (no
+    date known; the ingest time stands in, and grouping ignores it).
+    """
+
+    when: datetime
+    source: str
+
+    @property
+    def known(self) -> bool:
+        """Whether the date says something about the event (not just when we read it)."""
+        return self.source != "ingested"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """What grouping needs to know about one article, computed once at ingest."""
+
+    content_hash: str
+    lead: str
+    date: EventDate
+    minhash: npt.NDArray[np.uint64]
+    key_numbers: tuple[tuple[str, int], ...]
+    names: tuple[str, ...]
+
+
+def normalize_text(text: str) -> str:
+    """Casefold, NFKC-normalise and collapse whitespace, so trivial variants hash alike."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def hash_content(article: Article) -> str:
+    """The SHA-256 of the normalised title and body: equal for exact re-publications."""
+    material = normalize_text(article.title) + "\n" + normalize_text(article.text)
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def extract_lead(article: Article, words: int = LEAD_WORDS) -> str:
+    """The title followed by the first ``words`` words of the body (what is embedded)."""
+    body = " ".join(article.text.split()[:words])
+    title = " ".join(article.title.split())
+    if title and not body.startswith(title):
+        return f"{title}. {body}"
+    return body
+
+
+def shingle_words(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The set of ``size``-word shingles of the normalised text (whole text if shorter)."""
+    words = _WORD.findall(normalize_text(text))
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def compute_minhash(shingles: Iterable[str]) -> npt.NDArray[np.uint64]:
+    """A MinHash signature (Broder 1997): per permutation, the least hashed shingle.
+
+    Two signatures agree in a fraction of positions that estimates the Jaccard
+    similarity of the shingle sets.
+    """
+    values = np.fromiter(
+        (
+            int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
+            % _MERSENNE
+            for s in shingles
+        ),
+        dtype=np.uint64,
+    )
+    if values.size == 0:
+        return np.full(MINHASH_PERMUTATIONS, _MERSENNE, dtype=np.uint64)
+    hashed = (_HASH_A[:, None] * values[None, :] + _HASH_B[:, None]) % np.uint64(_MERSENNE)
+    return np.asarray(hashed.min(axis=1), dtype=np.uint64)
+
+
+def estimate_jaccard(first: npt.NDArray[np.uint64], second: npt.NDArray[np.uint64]) -> float:
+    """The fraction of MinHash positions on which two signatures agree."""
+    return float(np.mean(first == second))
+
+
+def band_minhash(signature: npt.NDArray[np.uint64]) -> list[int]:
+    """LSH band keys (Indyk & Motwani 1998): equal keys mark near-duplicate candidates."""
+    keys = []
+    for band in range(MINHASH_PERMUTATIONS // ROWS_PER_BAND):
+        rows = signature[band * ROWS_PER_BAND : (band + 1) * ROWS_PER_BAND].tobytes()
+        digest = hashlib.blake2b(rows, digest_size=7).digest()
+        keys.append(int.from_bytes(digest, "little"))
+    return keys
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime | None:
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def find_text_dates(text: str) -> list[datetime]:
+    """Every full calendar date (day, month and year) written in ``text``, in order found."""
+    found: list[datetime] = []
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        day, month, year = match.groups()
+        found.append(_safe_date(int(year), _MONTHS[month.lower()], int(day)) or _NO_DATE)
+    for match in _MONTH_DAY_YEAR.finditer(text):
+        month, day, year = match.groups()
+        found.append(_safe_date(int(year), _MONTHS[month.lower()], int(day)) or _NO_DATE)
+    for match in _ISO_DATE.finditer(text):
+        year, month, day = match.groups()
+        found.append(_safe_date(int(year), int(month), int(day)) or _NO_DATE)
+    for match in _NUMERIC_DATE.finditer(text):
+        first, second, year = (int(g) for g in match.groups())
+        parsed = _safe_date(year, second, first) or _safe_date(year, first, second)
+        found.append(parsed or _NO_DATE)
+    return [d for d in found if d is not _NO_DATE]
+
+
+_NO_DATE = datetime(1, 1, 1, tzinfo=UTC)
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
+    """The article's event date: published, else the latest full date in its text or in
+    the blocks the cleaner removed from it, else the ingest time (marked unknown).
+
+    The latest written date is used because articles mention past events ("seized in
+    June 2014") but rarely future full dates, while captions and update stamps carry the
+    date of the report itself. Dates after the ingest time are ignored as implausible.
+    """
+    if article.published is not None:
+        return EventDate(_as_utc(article.published), "published")
+    limit = _as_utc(ingested_at)
+    # The body first; then what the cleaner removed (photo captions, update stamps),
+    # which often carries the only date of the report.
+    for block in (article.text, *(removal.text for removal in article.removed)):
+        dates = [d for d in find_text_dates(block) if d <= limit]
+        if dates:
+            return EventDate(max(dates), "text")
+    return EventDate(limit, "ingested")
+
+
+def _split_sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def extract_key_numbers(article: Article) -> tuple[tuple[str, int], ...]:
+    """Numbers in the title and first sentences paired with the words they count.
+
+    ``"send 560 additional troops"`` gives ``("troops", 560)``. Two reports of
+    one event state the same headline figures; a different figure for the same
+    thing (560 troops vs 600 troops) is evidence of a different event. Years and
+    numbers inside dates are left out.
+    """
+    sentences = _split_sentences(article.text)[:KEY_NUMBER_SENTENCES]
+    pairs: set[tuple[str, int]] = set()
+    for part in [article.title, *sentences]:
+        for match in _NUMBER.finditer(part):
+            value = int(match.group(1).replace(",", ""))
+            if 1900 <= value <= 2100 or value < 2:
+                continue
+            following = _WORD.findall(part[match.end() : match.end() + 60].lower())
+            for word in following[:NUMBER_CONTEXT_WORDS]:
+                if word in _NUMBER_FILLERS or word.isdigit() or word in _MONTHS:
+                    continue
+                pairs.add((word, value))
+                break
+    return tuple(sorted(pairs))
+
+
+def extract_names(article: Article) -> tuple[str, ...]:
+    """Capitalised word runs of the title and lead (people, places, organisations).
+
+    A model-free stand-in for named entities: good enough to tell whether two
+    stories are about the same actors, and fast enough for every article.
+    """
+    names: set[str] = set()
+    for match in _NAME.finditer(extract_lead(article)):
+        words = [w for w in match.group(0).split() if w not in _NAME_STOPWORDS]
+        if words:
+            names.add(" ".join(words).lower())
+            names.update(w.lower() for w in words)
+    return tuple(sorted(names))
+
+
+def compute_features(article: Article, ingested_at: datetime) -> ArticleFeatures:
+    """All grouping features of one article (no model needed)."""
+    return ArticleFeatures(
+        content_hash=hash_content(article),
+        lead=extract_lead(article),
+        date=find_event_date(article, ingested_at),
+        minhash=compute_minhash(shingle_words(article.title + "\n" + article.text)),
+        key_numbers=extract_key_numbers(article),
+        names=extract_names(article),
+    )

@@ -1,0 +1,142 @@
+"""JSON endpoints under ``/api``: thin calls into :mod:`newsfuse.api` and :mod:`newsfuse.corpus`.
+
+Every handler is a plain ``def`` so it runs in the threadpool, never blocking the event loop.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from newsfuse import __version__
+from newsfuse.server.schemas import (
+    ArticlesIn,
+    BriefIn,
+    ErrorOut,
+    HealthOut,
+    IngestReportOut,
+    StorylineOut,
+    StoryListOut,
+    StoryOut,
+    ingest_report_out,
+    parse_time_bound,
+    records_of,
+    story_summary_out,
+    storyline_out,
+)
+from newsfuse.server.security import require_write_token
+
+# Stories per page at most: a page of the list, not a dump of the store (use export for that).
+MAX_PAGE_SIZE = 200
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "Bearer token missing or wrong."},
+    404: {"model": ErrorOut, "description": "No such story or storyline."},
+    413: {"model": ErrorOut, "description": "Request body too large."},
+    422: {"model": ErrorOut, "description": "Invalid input; the message says which field."},
+}
+
+router = APIRouter()
+
+
+@router.get("/healthz", response_model=HealthOut, tags=["meta"])
+def health() -> HealthOut:
+    """Liveness check: the process answers."""
+    return HealthOut(status="ok", version=__version__)
+
+
+@router.post(
+    "/api/brief",
+    tags=["brief"],
+    dependencies=[Depends(require_write_token)],
+    responses={k: ERRORS[k] for k in (401, 413, 422)},
+)
+def make_brief(body: BriefIn) -> dict[str, Any]:
+    """Brief the given articles without storing them: the JSON of `newsfuse brief --format json`."""
+    from newsfuse import api
+    from newsfuse.errors import InputError
+    from newsfuse.render import brief_to_dict
+
+    report = api.read_report(records_of(body.articles))
+    if not report.articles:
+        reasons = "; ".join(str(s) for s in report.skipped) or "no text"
+        raise InputError("articles", f"no usable article in the request ({reasons})")
+    result = api.brief(report.articles, budget=body.budget, skipped=report.skipped)
+    return brief_to_dict(result)
+
+
+@router.post(
+    "/api/articles",
+    response_model=IngestReportOut,
+    tags=["store"],
+    dependencies=[Depends(require_write_token)],
+    responses={k: ERRORS[k] for k in (401, 413, 422)},
+)
+def ingest_articles(body: ArticlesIn, request: Request) -> IngestReportOut:
+    """Add articles to the store, grouping them into stories; reports new/duplicate/skipped."""
+    from newsfuse import corpus
+
+    return ingest_report_out(corpus.ingest(records_of(body.articles), db=request.app.state.db))
+
+
+@router.get(
+    "/api/stories",
+    response_model=StoryListOut,
+    tags=["store"],
+    responses={422: ERRORS[422]},
+)
+def list_stories(
+    request: Request,
+    q: Annotated[str | None, Query(description="Words to search for.", max_length=500)] = None,
+    since: Annotated[str | None, Query(description="YYYY-MM-DD or ISO date-time.")] = None,
+    until: Annotated[str | None, Query(description="YYYY-MM-DD (inclusive) or date-time.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> StoryListOut:
+    """Stories, newest first, optionally filtered by words and a publication window."""
+    start = parse_time_bound(since, "since")
+    end = parse_time_bound(until, "until", end_of_day=True)
+    from newsfuse import corpus
+
+    stories = corpus.list_stories(
+        db=request.app.state.db,
+        since=start,
+        until=end,
+        query=q or None,
+        limit=limit,
+        offset=offset,
+    )
+    return StoryListOut(stories=[story_summary_out(s) for s in stories], limit=limit, offset=offset)
+
+
+@router.get(
+    "/api/stories/{story_id}",
+    response_model=StoryOut,
+    tags=["store"],
+    responses={404: ERRORS[404]},
+)
+def get_story(story_id: str, request: Request) -> StoryOut:
+    """One story: its cited brief (with sources and fact table) and its storyline's timeline."""
+    from newsfuse import corpus
+    from newsfuse.render import brief_to_dict
+
+    view = corpus.get_story(story_id, db=request.app.state.db)
+    return StoryOut(
+        story=story_summary_out(view.story),
+        brief=brief_to_dict(view.brief),
+        timeline=[story_summary_out(s) for s in view.timeline],
+    )
+
+
+@router.get(
+    "/api/storylines/{storyline_id}",
+    response_model=StorylineOut,
+    tags=["store"],
+    responses={404: ERRORS[404]},
+)
+def get_storyline(storyline_id: str, request: Request) -> StorylineOut:
+    """A storyline: its stories, oldest first."""
+    from newsfuse import corpus
+
+    return storyline_out(corpus.get_storyline(storyline_id, db=request.app.state.db))

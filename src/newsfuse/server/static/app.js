@@ -1,0 +1,117 @@
+/* newsfuse web UI: citation highlighting and the "add article" button.
+ *
+ * Article text is untrusted: this script never writes HTML. It only toggles
+ * classes, reads data-* attributes it compares as plain strings, and sets
+ * textContent / attribute values on elements cloned from a <template>.
+ */
+(function () {
+  "use strict";
+
+  var ACTIVE = "is-active";
+
+  function marksFor(name) {
+    var found = [];
+    var spans = document.querySelectorAll("mark.span[data-marks]");
+    for (var i = 0; i < spans.length; i++) {
+      if (spans[i].getAttribute("data-marks").split(" ").indexOf(name) !== -1) {
+        found.push(spans[i]);
+      }
+    }
+    return found;
+  }
+
+  function clearHighlight() {
+    var active = document.querySelectorAll("." + ACTIVE);
+    for (var i = 0; i < active.length; i++) {
+      active[i].classList.remove(ACTIVE);
+    }
+  }
+
+  /* Scroll the sources column (when it scrolls on its own, on wide screens) so the
+   * span is visible, without moving the page under the reader's pointer. */
+  function revealInColumn(span) {
+    var column = span.closest(".story-side");
+    if (!column || column.scrollHeight <= column.clientHeight + 1) {
+      return;
+    }
+    var style = window.getComputedStyle(column);
+    if (style.overflowY !== "auto" && style.overflowY !== "scroll") {
+      return;
+    }
+    var box = column.getBoundingClientRect();
+    var rect = span.getBoundingClientRect();
+    if (rect.top < box.top + 8 || rect.bottom > box.bottom - 8) {
+      column.scrollTop += rect.top - box.top - column.clientHeight / 3;
+    }
+  }
+
+  function highlight(link) {
+    var name = link.getAttribute("data-mark");
+    clearHighlight();
+    if (!name) {
+      return;
+    }
+    var spans = marksFor(name);
+    for (var i = 0; i < spans.length; i++) {
+      spans[i].classList.add(ACTIVE);
+    }
+    link.classList.add(ACTIVE);
+    var sentence = link.closest(".brief-sentence, .fact");
+    if (sentence) {
+      sentence.classList.add(ACTIVE);
+    }
+    var source = spans.length ? spans[0].closest(".source") : null;
+    if (source) {
+      source.classList.add(ACTIVE);
+      var details = source.querySelector("details");
+      if (details && !details.open) {
+        details.open = true;
+      }
+      revealInColumn(spans[0]);
+    }
+  }
+
+  function setUpCitations() {
+    var links = document.querySelectorAll("a[data-mark]");
+    for (var i = 0; i < links.length; i++) {
+      (function (link) {
+        link.addEventListener("mouseenter", function () { highlight(link); });
+        link.addEventListener("focus", function () { highlight(link); });
+        link.addEventListener("mouseleave", function () {
+          if (document.activeElement !== link) { clearHighlight(); }
+        });
+        link.addEventListener("blur", clearHighlight);
+      })(links[i]);
+    }
+  }
+
+  function setUpAddArticle() {
+    var button = document.getElementById("add-article");
+    var template = document.getElementById("article-template");
+    var list = document.getElementById("article-fields");
+    if (!button || !template || !list) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var n = String(list.querySelectorAll("fieldset").length + 1);
+      var fragment = template.content.cloneNode(true);
+      var labelled = fragment.querySelectorAll("[id], [for]");
+      for (var i = 0; i < labelled.length; i++) {
+        var el = labelled[i];
+        if (el.hasAttribute("id")) { el.setAttribute("id", el.getAttribute("id").replace(/-N$/, "-" + n)); }
+        if (el.hasAttribute("for")) { el.setAttribute("for", el.getAttribute("for").replace(/-N$/, "-" + n)); }
+      }
+      var number = fragment.querySelector(".article-number");
+      if (number) { number.textContent = n; }
+      var first = fragment.querySelector("input, textarea");
+      list.appendChild(fragment);
+      if (first) { document.getElementById(first.id).focus(); }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpCitations();
+    setUpAddArticle();
+  });
+})();

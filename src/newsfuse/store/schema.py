@@ -1,0 +1,148 @@
+"""The SQLite schema, as ordered migrations keyed by ``PRAGMA user_version``.
+
+Migration *n* (1-based) turns a version *n-1* database into version *n*. A new
+schema change is a new function appended to :data:`MIGRATIONS`; existing ones
+are never edited, so every database reaches the same shape whatever version it
+started from.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from newsfuse.errors import StoreError
+
+
+def _execute_script(connection: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it commits first, which would break the migration transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+def _create_tables(connection: sqlite3.Connection) -> None:
+    """Version 1: articles, stories, storylines, aliases, briefs, term frequencies."""
+    _execute_script(
+        connection,
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL DEFAULT '',
+            source_id TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL DEFAULT '',
+            published TEXT,
+            removed TEXT NOT NULL DEFAULT '[]',
+            event_time TEXT NOT NULL,
+            date_source TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            embedding BLOB NOT NULL,
+            minhash BLOB NOT NULL,
+            key_numbers TEXT NOT NULL DEFAULT '[]',
+            names TEXT NOT NULL DEFAULT '[]',
+            duplicate_of TEXT REFERENCES articles(id),
+            story_id TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url != '';
+        CREATE INDEX articles_story ON articles(story_id);
+
+        CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL,
+            bucket INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (band, bucket, article_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            storyline_id TEXT NOT NULL,
+            founder TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            embedding_sum BLOB NOT NULL,
+            terms TEXT NOT NULL,
+            numbers TEXT NOT NULL,
+            names TEXT NOT NULL,
+            first_known TEXT,
+            last_known TEXT,
+            days TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            first_time TEXT,
+            last_time TEXT,
+            dated INTEGER NOT NULL DEFAULT 0,
+            article_count INTEGER NOT NULL DEFAULT 0,
+            source_count INTEGER NOT NULL DEFAULT 0,
+            sources TEXT NOT NULL DEFAULT '[]',
+            version TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX stories_storyline ON stories(storyline_id);
+        CREATE INDEX stories_last_time ON stories(last_time);
+
+        CREATE TABLE storylines (id TEXT PRIMARY KEY, founder TEXT NOT NULL);
+
+        CREATE TABLE aliases (
+            kind TEXT NOT NULL,
+            old_id TEXT NOT NULL,
+            new_id TEXT NOT NULL,
+            PRIMARY KEY (kind, old_id)
+        );
+
+        CREATE TABLE briefs (
+            story_id TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE term_frequencies (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            documents INTEGER NOT NULL,
+            counts BLOB NOT NULL
+        );
+        """,
+    )
+
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# Ordered migrations: MIGRATIONS[n - 1] upgrades version n - 1 to version n.
+MIGRATIONS: tuple[Migration, ...] = (_create_tables,)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def read_version(connection: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new, empty file)."""
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection, where: str) -> int:
+    """Bring the database up to :data:`SCHEMA_VERSION`, one transaction per migration.
+
+    Refuses a database written by a newer newsfuse, which this one cannot read.
+    """
+    version = read_version(connection)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{where}: schema version {version} is newer than this newsfuse understands "
+            f"({SCHEMA_VERSION}); upgrade newsfuse or use another --db"
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            MIGRATIONS[number - 1](connection)
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            connection.execute("ROLLBACK")
+            raise StoreError(
+                f"{where}: migration to schema version {number} failed: {error}"
+            ) from error
+    return SCHEMA_VERSION

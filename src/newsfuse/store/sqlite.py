@@ -1,0 +1,509 @@
+"""The default store: one SQLite file in WAL mode (stdlib ``sqlite3``).
+
+Writes happen in explicit ``BEGIN IMMEDIATE`` transactions, so a crash or a
+kill leaves the file at the last committed batch: never half an article, never
+a story without its articles. WAL lets readers (the web server) run while an
+ingest writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsfuse.errors import StoreError
+from newsfuse.group.features import MINHASH_PERMUTATIONS, estimate_jaccard
+from newsfuse.group.index import StoryIndex, StorylineState, StoryState
+from newsfuse.group.lexical import TERM_BUCKETS, DocumentFrequencies
+from newsfuse.model import Article, Removal, StorySummary
+from newsfuse.store.base import StoredArticle
+from newsfuse.store.schema import migrate
+
+# Seconds a writer waits for another writer's lock before giving up: long enough for
+# one ingest batch to commit.
+BUSY_TIMEOUT_SECONDS = 30.0
+
+# Near-duplicates (syndicated wire copies): estimated shingle Jaccard at least this...
+NEAR_DUPLICATE_JACCARD = 0.8
+# ...and lengths within this ratio, so a short item quoting a long one is not a "copy".
+NEAR_DUPLICATE_LENGTH_RATIO = 0.7
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _parse(moment: str | None) -> datetime | None:
+    return None if moment is None else datetime.fromisoformat(moment)
+
+
+class SQLiteStore:
+    """Articles, stories, storylines and cached briefs in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+            )
+            self._db.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode: a power cut may lose the last commit, never corrupt.
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            migrate(self._db, str(self.path))
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(
+                f"{self.path}: cannot open the store ({error}); check the path and its "
+                "permissions, or pass another --db"
+            ) from error
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block as one write transaction: all of it is committed, or none."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- settings ------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A stored setting (e.g. the embedder the vectors were made with)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a setting."""
+        self._db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- the clustering state ------------------------------------------------------------
+
+    def load_index(self) -> StoryIndex:
+        """Rebuild the in-memory story index from the stored stories and storylines."""
+        index = StoryIndex()
+        for row in self._db.execute("SELECT id, founder FROM storylines"):
+            index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))
+        rows = self._db.execute(
+            "SELECT id, storyline_id, founder, size, embedding_sum, terms, numbers, names, "
+            "first_known, last_known, days FROM stories ORDER BY last_time, id"
+        )
+        for row in rows:
+            story = StoryState(
+                id=row[0],
+                storyline_id=row[1],
+                founder=tuple(json.loads(row[2])),
+                size=row[3],
+                embedding_sum=np.frombuffer(row[4], dtype=np.float32).copy(),
+                terms={int(t): w for t, w in json.loads(row[5]).items()},
+                numbers={noun: set(values) for noun, values in json.loads(row[6]).items()},
+                names=set(json.loads(row[7])),
+                first_known=_parse(row[8]),
+                last_known=_parse(row[9]),
+                days=set(json.loads(row[10])),
+            )
+            index.load_story(story)
+            index.storylines[story.storyline_id].story_ids.add(story.id)
+        return index
+
+    def load_frequencies(self) -> DocumentFrequencies:
+        """The corpus document frequencies of hashed terms."""
+        row = self._db.execute(
+            "SELECT documents, counts FROM term_frequencies WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return DocumentFrequencies.empty()
+        counts = np.frombuffer(row[1], dtype=np.int32).copy()
+        if counts.size != TERM_BUCKETS:
+            raise StoreError(f"{self.path}: term frequency table has the wrong size")
+        return DocumentFrequencies(counts, int(row[0]))
+
+    def save_frequencies(self, frequencies: DocumentFrequencies) -> None:
+        """Persist the document frequencies (inside the caller's transaction)."""
+        self._db.execute(
+            "INSERT INTO term_frequencies(id, documents, counts) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET documents = excluded.documents, "
+            "counts = excluded.counts",
+            (frequencies.documents, frequencies.counts.tobytes()),
+        )
+
+    def save_story(self, story: StoryState) -> None:
+        """Insert or update a story's clustering state."""
+        self._db.execute(
+            "INSERT INTO stories(id, storyline_id, founder, size, embedding_sum, terms, "
+            "numbers, names, first_known, last_known, days) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "storyline_id = excluded.storyline_id, founder = excluded.founder, "
+            "size = excluded.size, embedding_sum = excluded.embedding_sum, "
+            "terms = excluded.terms, numbers = excluded.numbers, names = excluded.names, "
+            "first_known = excluded.first_known, last_known = excluded.last_known, "
+            "days = excluded.days",
+            (
+                story.id,
+                story.storyline_id,
+                json.dumps(story.founder),
+                story.size,
+                np.asarray(story.embedding_sum, dtype=np.float32).tobytes(),
+                json.dumps({str(t): round(w, 6) for t, w in story.terms.items()}),
+                json.dumps({noun: sorted(v) for noun, v in sorted(story.numbers.items())}),
+                json.dumps(sorted(story.names)),
+                _iso(story.first_known),
+                _iso(story.last_known),
+                json.dumps(sorted(story.days)),
+            ),
+        )
+
+    def save_storyline(self, storyline: StorylineState) -> None:
+        """Insert or update a storyline."""
+        self._db.execute(
+            "INSERT INTO storylines(id, founder) VALUES (?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET founder = excluded.founder",
+            (storyline.id, json.dumps(storyline.founder)),
+        )
+
+    def rename_story(self, old_id: str, new_id: str) -> None:
+        """Give a story its new id everywhere, keeping the old one as an alias."""
+        self._db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new_id, old_id))
+        self._db.execute("DELETE FROM stories WHERE id = ?", (old_id,))
+        self._db.execute("DELETE FROM briefs WHERE story_id = ?", (old_id,))
+        self._add_alias("story", old_id, new_id)
+
+    def rename_storyline(self, old_id: str, new_id: str) -> None:
+        """Give a storyline its new id everywhere, keeping the old one as an alias."""
+        self._db.execute(
+            "UPDATE stories SET storyline_id = ? WHERE storyline_id = ?", (new_id, old_id)
+        )
+        self._db.execute("DELETE FROM storylines WHERE id = ?", (old_id,))
+        self._add_alias("storyline", old_id, new_id)
+
+    def _add_alias(self, kind: str, old_id: str, new_id: str) -> None:
+        # Earlier aliases pointing at old_id now point at new_id: lookups take one hop.
+        self._db.execute(
+            "UPDATE aliases SET new_id = ? WHERE kind = ? AND new_id = ?", (new_id, kind, old_id)
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO aliases(kind, old_id, new_id) VALUES (?, ?, ?)",
+            (kind, old_id, new_id),
+        )
+
+    # -- articles ------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
+        """Those of ``hashes`` already stored."""
+        return self._known("content_hash", hashes)
+
+    def known_urls(self, urls: Sequence[str]) -> set[str]:
+        """Those of ``urls`` already stored."""
+        return self._known("url", [u for u in urls if u])
+
+    def _known(self, column: str, values: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(values), 500):
+            chunk = list(values[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
+            found.update(row[0] for row in self._db.execute(query, chunk))
+        return found
+
+    def find_near_duplicate(
+        self, minhash: np.ndarray, bands: Sequence[int], length: int
+    ) -> tuple[str, str] | None:
+        """The stored original (article id, story id) that this text copies, if any."""
+        candidates: set[str] = set()
+        for band, bucket in enumerate(bands):
+            rows = self._db.execute(
+                "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?",
+                (band, bucket),
+            )
+            candidates.update(row[0] for row in rows)
+        best: tuple[float, str, str] | None = None
+        for candidate in sorted(candidates):
+            row = self._db.execute(
+                "SELECT minhash, length(text), duplicate_of, story_id FROM articles WHERE id = ?",
+                (candidate,),
+            ).fetchone()
+            signature = np.frombuffer(row[0], dtype=np.uint64)
+            similarity = estimate_jaccard(signature, minhash)
+            ratio = min(length, row[1]) / max(length, row[1], 1)
+            if similarity >= NEAR_DUPLICATE_JACCARD and ratio >= NEAR_DUPLICATE_LENGTH_RATIO:
+                original = row[2] or candidate
+                if best is None or similarity > best[0]:
+                    best = (similarity, original, row[3])
+        return None if best is None else (best[1], best[2])
+
+    def add_article(self, record: StoredArticle) -> None:
+        """Insert one article with its grouping features (inside a transaction)."""
+        article = record.article
+        if record.minhash.size != MINHASH_PERMUTATIONS:
+            raise StoreError(f"{article.origin}: MinHash signature has the wrong length")
+        self._db.execute(
+            "INSERT INTO articles(id, content_hash, url, source_id, title, text, source, "
+            "author, origin, published, removed, event_time, date_source, ingested_at, "
+            "embedding, minhash, key_numbers, names, duplicate_of, story_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.id,
+                record.content_hash,
+                article.url,
+                article.id,
+                article.title,
+                article.text,
+                article.source,
+                article.author,
+                article.origin,
+                _iso(article.published),
+                json.dumps([[r.text, r.reason] for r in article.removed]),
+                record.event_time.isoformat(),
+                record.date_source,
+                record.ingested_at.isoformat(),
+                np.asarray(record.embedding, dtype=np.float32).tobytes(),
+                np.asarray(record.minhash, dtype=np.uint64).tobytes(),
+                json.dumps([list(pair) for pair in record.key_numbers]),
+                json.dumps(list(record.names)),
+                record.duplicate_of,
+                record.story_id,
+            ),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO minhash_bands(band, bucket, article_id) VALUES (?, ?, ?)",
+            [(band, bucket, record.id) for band, bucket in enumerate(record.bands)],
+        )
+
+    def refresh_story_summary(self, story_id: str) -> None:
+        """Recompute a story's listing columns (title, dates, counts, version)."""
+        rows = self._db.execute(
+            "SELECT id, title, text, source, event_time, duplicate_of, date_source "
+            "FROM articles WHERE story_id = ? ORDER BY event_time, id",
+            (story_id,),
+        ).fetchall()
+        # Undated articles carry their ingest time; they set the story's dates only when
+        # no member has a real date.
+        known = [r for r in rows if r[6] != "ingested"]
+        dated = known or rows
+        founder = self._db.execute(
+            "SELECT founder FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        if not rows or founder is None:
+            return
+        founder_hash = json.loads(founder[0])[2]
+        title_row = self._db.execute(
+            "SELECT title, text FROM articles WHERE content_hash = ?", (founder_hash,)
+        ).fetchone()
+        title = title_row[0] if title_row and title_row[0] else _first_line(title_row or rows[0])
+        sources = sorted({r[3] for r in rows if r[3]})
+        version = ",".join(sorted(r[0] for r in rows))
+        self._db.execute(
+            "UPDATE stories SET title = ?, first_time = ?, last_time = ?, dated = ?, "
+            "article_count = ?, source_count = ?, sources = ?, version = ? WHERE id = ?",
+            (
+                title,
+                dated[0][4],
+                dated[-1][4],
+                int(bool(known)),
+                len(rows),
+                sum(1 for r in rows if r[5] is None),
+                json.dumps(sources),
+                version,
+                story_id,
+            ),
+        )
+
+    # -- reading -------------------------------------------------------------------------
+
+    def resolve(self, kind: str, identifier: str) -> str | None:
+        """The current id of a story/storyline given its id or a former id."""
+        table = "stories" if kind == "story" else "storylines"
+        if self._db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (identifier,)).fetchone():
+            return identifier
+        row = self._db.execute(
+            "SELECT new_id FROM aliases WHERE kind = ? AND old_id = ?", (kind, identifier)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def list_stories(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        query: str | None = None,
+        storyline_id: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        """Stories, newest first, filtered by time, text and storyline."""
+        clauses: list[str] = []
+        parameters: list[Any] = []
+        if since is not None:
+            clauses.append("last_time >= ?")
+            parameters.append(_as_utc(since).isoformat())
+        if until is not None:
+            clauses.append("first_time <= ?")
+            parameters.append(_as_utc(until).isoformat())
+        if storyline_id is not None:
+            clauses.append("storyline_id = ?")
+            parameters.append(storyline_id)
+        if query:
+            pattern = (
+                "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            )
+            clauses.append(
+                "id IN (SELECT story_id FROM articles WHERE title LIKE ? ESCAPE '\\' "
+                "OR text LIKE ? ESCAPE '\\')"
+            )
+            parameters += [pattern, pattern]
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        order = "ORDER BY first_time, id" if storyline_id else "ORDER BY last_time DESC, id"
+        rows = self._db.execute(
+            "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
+            f"source_count, dated FROM stories {where} {order} LIMIT ? OFFSET ?",
+            [*parameters, limit, offset],
+        )
+        return [_summary(row) for row in rows]
+
+    def story_summary(self, story_id: str) -> StorySummary | None:
+        """One story's listing entry."""
+        row = self._db.execute(
+            "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
+            "source_count, dated FROM stories WHERE id = ?",
+            (story_id,),
+        ).fetchone()
+        return None if row is None else _summary(row)
+
+    def story_version(self, story_id: str) -> str:
+        """A string that changes whenever the story's membership changes."""
+        row = self._db.execute("SELECT version FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return "" if row is None else str(row[0])
+
+    def story_articles(self, story_id: str) -> list[tuple[Article, str | None]]:
+        """A story's articles (oldest first), each with the id of the article it copies."""
+        rows = self._db.execute(
+            "SELECT id, text, title, source, url, published, author, origin, removed, "
+            "duplicate_of FROM articles WHERE story_id = ? ORDER BY event_time, id",
+            (story_id,),
+        )
+        return [
+            (
+                Article(
+                    id=row[0],
+                    text=row[1],
+                    title=row[2],
+                    source=row[3],
+                    url=row[4],
+                    published=_parse(row[5]),
+                    author=row[6],
+                    origin=row[7],
+                    removed=tuple(Removal(text, reason) for text, reason in json.loads(row[8])),
+                ),
+                row[9],
+            )
+            for row in rows
+        ]
+
+    def cached_brief(self, story_id: str, version: str) -> str | None:
+        """The cached brief JSON of a story, if it was made for this version."""
+        row = self._db.execute(
+            "SELECT body FROM briefs WHERE story_id = ? AND version = ?", (story_id, version)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def cache_brief(self, story_id: str, version: str, body: str) -> None:
+        """Store a story's brief JSON for its current version."""
+        with self.transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO briefs(story_id, version, body, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                (story_id, version, body, datetime.now(UTC).isoformat()),
+            )
+
+    def export_stories(self) -> Iterator[dict[str, Any]]:
+        """Every story with its storyline and article ids, oldest first."""
+        stories = self._db.execute(
+            "SELECT id, storyline_id, title, first_time, last_time FROM stories "
+            "ORDER BY first_time, id"
+        ).fetchall()
+        for story_id, storyline_id, title, first_time, last_time in stories:
+            articles = self._db.execute(
+                "SELECT id, url, source_id, duplicate_of FROM articles WHERE story_id = ? "
+                "ORDER BY event_time, id",
+                (story_id,),
+            ).fetchall()
+            yield {
+                "id": story_id,
+                "storyline_id": storyline_id,
+                "title": title,
+                "first_published": first_time,
+                "last_published": last_time,
+                "articles": [
+                    {"id": a[0], "url": a[1], "source_id": a[2], "duplicate_of": a[3]}
+                    for a in articles
+                ],
+            }
+
+    def check_consistency(self) -> list[str]:
+        """Problems found in the file: SQLite's integrity check plus newsfuse invariants."""
+        problems = [
+            str(row[0]) for row in self._db.execute("PRAGMA integrity_check") if row[0] != "ok"
+        ]
+        empty = self._db.execute(
+            "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM articles)"
+        ).fetchall()
+        problems += [f"story {row[0]} has no articles" for row in empty]
+        orphans = self._db.execute(
+            "SELECT id FROM articles WHERE story_id NOT IN (SELECT id FROM stories)"
+        ).fetchall()
+        problems += [f"article {row[0]} belongs to no story" for row in orphans]
+        lost = self._db.execute(
+            "SELECT id FROM stories WHERE storyline_id NOT IN (SELECT id FROM storylines)"
+        ).fetchall()
+        problems += [f"story {row[0]} belongs to no storyline" for row in lost]
+        return problems
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _first_line(row: Sequence[Any]) -> str:
+    text = str(row[1] if len(row) == 2 else row[2])
+    first = text.strip().split("\n", 1)[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def _summary(row: Sequence[Any]) -> StorySummary:
+    return StorySummary(
+        id=row[0],
+        title=row[1],
+        storyline_id=row[2],
+        # Undated stories sort by ingest time but show no date.
+        first_published=_parse(row[3]) if row[8] else None,
+        last_published=_parse(row[4]) if row[8] else None,
+        article_count=row[5],
+        sources=tuple(json.loads(row[6])),
+        source_count=row[7],
+    )

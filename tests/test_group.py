@@ -1,0 +1,304 @@
+"""Tests of story grouping: features, stable ids, time-awareness, storylines."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse import corpus
+from newsfuse.group.features import (
+    compute_minhash,
+    estimate_jaccard,
+    extract_key_numbers,
+    find_event_date,
+    find_text_dates,
+    normalize_text,
+    shingle_words,
+)
+from newsfuse.group.index import conflict_in_numbers
+from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
+from newsfuse.model import Article, Removal
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def load_events() -> list[dict[str, Any]]:
+    lines = (FIXTURES / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def partition(db: Path) -> dict[str, tuple[str, frozenset[str]]]:
+    """story id -> (storyline id, source ids of its articles)."""
+    return {
+        story["id"]: (story["storyline_id"], frozenset(a["source_id"] for a in story["articles"]))
+        for story in corpus.export_stories(db=db)
+    }
+
+
+# -- features ---------------------------------------------------------------------------
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_written_dates_are_found_in_every_common_layout(day: date) -> None:
+    month = MONTHS[day.month - 1]
+    layouts = [
+        f"photographed on {day.day} {month} {day.year} by staff",
+        f"Updated {month} {day.day}, {day.year}.",
+        f"stamp {day.isoformat()} 10:00",
+        f"Last update: Mon, {day.day:02d}/{day.month:02d}/{day.year} - 23:09",
+    ]
+    for text in layouts:
+        found = find_text_dates(text)
+        assert [d.date() for d in found] == [day], text
+
+
+def test_numeric_dates_fall_back_to_month_first_when_day_first_is_impossible() -> None:
+    assert [d.date() for d in find_text_dates("on 07/31/2016")] == [date(2016, 7, 31)]
+    assert find_text_dates("version 45/99/2016") == []
+
+
+@given(st.text(max_size=200))
+def test_normalize_text_is_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert "  " not in once
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(0, 60), min_size=5, max_size=40), st.integers(0, 30))
+def test_minhash_estimates_jaccard(first_ids: list[int], shift: int) -> None:
+    first = {f"w{i}" for i in first_ids}
+    second = {f"w{i + shift}" for i in first_ids}
+    exact = len(first & second) / len(first | second)
+    estimate = estimate_jaccard(compute_minhash(first), compute_minhash(second))
+    # 64 permutations: the standard error is at most 1/(2*sqrt(64)) = 0.0625.
+    assert abs(estimate - exact) <= 0.3
+
+
+def test_shingles_of_identical_texts_match_exactly() -> None:
+    text = "The Tolland dam gave way early on Tuesday, flooding the valley below."
+    signature = compute_minhash(shingle_words(text))
+    assert estimate_jaccard(signature, compute_minhash(shingle_words(text.upper()))) == 1.0
+
+
+def test_event_date_prefers_published_then_text_then_removed_caption() -> None:
+    published = datetime(2025, 3, 4, 9, tzinfo=UTC)
+    assert find_event_date(Article(id="a", text="x", published=published), NOW).when == published
+    in_text = Article(id="b", text="Crews worked through 3 March 2025 and 5 March 2025.")
+    assert find_event_date(in_text, NOW).when.date() == date(2025, 3, 5)
+    caption = Article(
+        id="c",
+        text="Seized in June 2014, the town was retaken.",
+        removed=(Removal("Crews at the dam on 17 April 2025 (photo)", "photo caption"),),
+    )
+    event = find_event_date(caption, NOW)
+    assert (event.when.date(), event.source, event.known) == (date(2025, 4, 17), "text", True)
+    undated = find_event_date(Article(id="d", text="No date here."), NOW)
+    assert (undated.when, undated.known) == (NOW, False)
+
+
+def test_dates_after_the_ingest_time_are_ignored() -> None:
+    article = Article(id="a", text="The bridge will open on 1 May 2031.")
+    assert not find_event_date(article, NOW).known
+
+
+def test_key_numbers_pair_figures_with_what_they_count() -> None:
+    article = Article(
+        id="a",
+        title="Council to hire 560 additional wardens",
+        text="The council will hire about 560 more wardens in 2025. It met on Monday. "
+        "It has 90 parks.",
+    )
+    assert extract_key_numbers(article) == (("wardens", 560),)
+
+
+def test_number_conflict_needs_the_same_noun_and_no_shared_value() -> None:
+    story = {"troops": {560}, "forces": {560}}
+    assert conflict_in_numbers((("troops", 600),), story)
+    assert not conflict_in_numbers((("troops", 600), ("troops", 560)), story)
+    assert not conflict_in_numbers((("vehicles", 40),), story)
+
+
+def test_tfidf_weights_rare_shared_names_over_common_words() -> None:
+    frequencies = DocumentFrequencies.empty()
+    texts = [
+        "Harrowgate dam breach floods valley",
+        "council meeting valley budget",
+        "valley festival council music",
+    ]
+    counted = [count_terms(t) for t in texts]
+    for counts in counted:
+        frequencies.add(counts)
+    vectors = [weigh_terms(c, frequencies) for c in counted]
+    query = weigh_terms(count_terms("Harrowgate dam repairs"), frequencies)
+    assert cosine(query, vectors[0]) > cosine(query, vectors[1]) == 0.0
+    assert abs(sum(w * w for w in vectors[0].values()) - 1.0) < 1e-9
+
+
+# -- clustering through the store -------------------------------------------------------
+
+
+def test_invented_corpus_groups_into_its_four_stories(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    report = corpus.ingest(load_events(), db=db, embedder="hashing")
+    assert (report.new, report.near_duplicates, report.duplicates) == (9, 1, 0)
+    stories = sorted(partition(db).values(), key=lambda item: sorted(item[1]))
+    groups = [members for _, members in stories]
+    assert groups == [
+        frozenset({"ferry-coast", "ferry-radio"}),
+        frozenset(
+            {"harrowgate-herald", "harrowgate-post", "harrowgate-radio", "harrowgate-wire-copy"}
+        ),
+        frozenset({"quillon-herald", "quillon-radio"}),
+        frozenset({"return-herald", "return-post"}),
+    ]
+
+
+def test_similar_events_weeks_apart_are_two_stories_of_one_storyline(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    corpus.ingest(load_events(), db=db, embedder="hashing")
+    by_members = {members: (story, line) for story, (line, members) in partition(db).items()}
+    collapse = next(v for k, v in by_members.items() if "harrowgate-post" in k)
+    recovery = next(v for k, v in by_members.items() if "return-post" in k)
+    factory = next(v for k, v in by_members.items() if "quillon-radio" in k)
+    assert collapse[0] != recovery[0]
+    assert collapse[1] == recovery[1]
+    assert factory[1] != collapse[1]
+    storyline = corpus.get_storyline(collapse[1], db=db)
+    assert [s.id for s in storyline.stories] == [collapse[0], recovery[0]]
+
+
+def test_story_ids_do_not_depend_on_ingestion_order(tmp_path: Path) -> None:
+    records = load_events()
+    results = []
+    for seed in range(4):
+        shuffled = list(records)
+        random.Random(seed).shuffle(shuffled)
+        db = tmp_path / f"order-{seed}.db"
+        corpus.ingest(shuffled, db=db, embedder="hashing")
+        results.append(partition(db))
+    assert all(result == results[0] for result in results[1:])
+
+
+def test_story_ids_are_the_same_whether_ingested_in_one_run_or_several(tmp_path: Path) -> None:
+    records = load_events()
+    together = tmp_path / "together.db"
+    corpus.ingest(records, db=together, embedder="hashing")
+    apart = tmp_path / "apart.db"
+    for record in reversed(records):
+        corpus.ingest([record], db=apart, embedder="hashing")
+    assert partition(apart) == partition(together)
+
+
+def test_renamed_story_is_still_found_by_its_former_id(tmp_path: Path) -> None:
+    records = {r["id"]: r for r in load_events()}
+    db = tmp_path / "corpus.db"
+    corpus.ingest([records["harrowgate-radio"]], db=db, embedder="hashing")
+    (first_id,) = partition(db)
+    corpus.ingest([records["harrowgate-herald"]], db=db, embedder="hashing")
+    (current_id,) = partition(db)
+    assert current_id != first_id  # the earlier report now names the story
+    view = corpus.get_story(first_id, db=db, brief=False)
+    assert view.story.id == current_id
+    assert view.story.article_count == 2
+
+
+def test_different_headline_figures_split_undated_look_alikes(tmp_path: Path) -> None:
+    records = [
+        {
+            "id": "first",
+            "title": "Castlemere council sends 40 wardens to canal paths",
+            "text": "Castlemere council will send 40 extra wardens to patrol the Brenmoor canal "
+            "paths after a spate of thefts, mayor Elsie Varga said on Monday. Boat owners had "
+            "asked for help for months.",
+        },
+        {
+            "id": "first-other-outlet",
+            "title": "Wardens to patrol Brenmoor canal",
+            "text": "Mayor Elsie Varga announced that 40 wardens will patrol the Brenmoor canal "
+            "paths, following thefts reported by boat owners. Castlemere council will pay.",
+        },
+        {
+            "id": "later",
+            "title": "Castlemere council sends 95 wardens to the Tolland towpath",
+            "text": "Castlemere council is sending 95 wardens to the Tolland towpath, mayor Elsie "
+            "Varga said, extending the canal patrols that began in Brenmoor last year.",
+        },
+    ]
+    db = tmp_path / "corpus.db"
+    corpus.ingest(records, db=db, embedder="hashing")
+    groups = sorted(sorted(members) for _, members in partition(db).values())
+    assert groups == [["first", "first-other-outlet"], ["later"]]
+    assert len({line for line, _ in partition(db).values()}) == 1
+
+
+def test_candidates_stay_bounded_by_the_time_window(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    vocabulary = ["".join(rng.choices("bcdfghklmnprstvz", k=3)) + "ion" for _ in range(3000)]
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    records = [
+        {
+            "id": f"d{day}",
+            "title": " ".join(rng.sample(vocabulary, 4)).title(),
+            "text": " ".join(rng.sample(vocabulary, 12)) + ".",
+            "published": (start + timedelta(days=day)).isoformat(),
+        }
+        for day in range(120)
+    ]
+    db = tmp_path / "corpus.db"
+    corpus.ingest(records, db=db, embedder="hashing")
+    from newsfuse.group.features import EventDate
+    from newsfuse.group.index import STORY_WINDOW_DAYS, ArticleSignals
+    from newsfuse.store import open_store
+
+    store = open_store(db)
+    try:
+        index = store.load_index()
+    finally:
+        store.close()
+    probe = ArticleSignals(
+        article_id="probe",
+        content_hash="f" * 64,
+        date=EventDate(start + timedelta(days=60), "published"),
+        embedding=np.zeros(384, dtype=np.float32),
+        terms={},
+        key_numbers=(),
+        names=(),
+    )
+    window = 2 * STORY_WINDOW_DAYS + 1
+    assert 0 < len(index.candidates(probe)) <= window
+    assert len(index.stories) > window
+
+
+@pytest.mark.slow
+def test_minilm_groups_the_invented_corpus(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    corpus.ingest(load_events(), db=db)
+    groups = sorted(sorted(members) for _, members in partition(db).values())
+    assert ["return-herald", "return-post"] in groups
+    assert ["quillon-herald", "quillon-radio"] in groups
+    assert len(groups) == 4
