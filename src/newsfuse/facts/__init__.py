@@ -95,19 +95,20 @@ def compare_facts(
 
 def describe_subject(group: Sequence[Mention]) -> str:
     """A short readable name for what a group of claims measures ("additional troops")."""
-    heads = Counter(m.head for m in group if m.head)
+    heads = Counter(m.head_word for m in group if m.head_word)
     first = group[0]
     claim = first.claim
     phrase = ""
     if heads:
         head = heads.most_common(1)[0][0]
-        owner = next(m for m in group if m.head == head)
+        owner = next(m for m in group if m.head_word == head)
         phrase = " ".join([*owner.modifiers, head])
     if not phrase:
         weights: Counter[str] = Counter()
         for mention in group:
             for lemma, weight in mention.context:
-                weights[lemma] += weight
+                if not lemma.startswith("<"):
+                    weights[lemma] += weight
         phrase = " ".join(lemma for lemma, _ in weights.most_common(2))
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute}: {phrase}".strip(": ")

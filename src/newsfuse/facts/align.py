@@ -45,9 +45,9 @@ SYNTAX_BOOST = 2.0
 # Tokens either side of the number that make up the clause fed to the embedder.
 EMBED_WINDOW_TOKENS = 10
 # Score weights: lexical cosine, embedding cosine, same counted noun.
-LEXICAL_WEIGHT = 0.5
-EMBEDDING_WEIGHT = 0.5
-HEAD_BONUS = 0.15
+LEXICAL_WEIGHT = 0.7
+EMBEDDING_WEIGHT = 0.7
+HEAD_BONUS = 0.1
 # Extra score when two claims carry the same value: equal figures for one
 # event are usually the same attribute (see module docstring).
 SAME_VALUE_BONUS = 0.4
@@ -55,17 +55,38 @@ SAME_VALUE_BONUS = 0.4
 # their articles (the only speed, the only age): with nothing else to pair
 # with, they are most likely the same attribute.
 UNIQUE_BONUS = 0.15
+# Score added when two ages belong to the same person (same surname).
+PERSON_BONUS = 0.3
 # Extra score for two dates that both stand in their article's first sentence:
 # the lede reports the main event, so its dates are about the same thing.
 LEDE_DATE_BONUS = 0.15
 # Extra score when a later article presents its figure as a change ("rose to
 # 45") and an earlier one gives a different figure: the change implies the
 # attribute was reported before, with another value.
-REVISION_BONUS = 0.15
+REVISION_BONUS = 0.25
 # Minimum average score for two groups to merge: first among agreeing
 # figures, then for groups whose figures differ (a dispute).
-AGREE_THRESHOLD = 0.4
-DISPUTE_THRESHOLD = 0.5
+AGREE_THRESHOLD = 0.45
+DISPUTE_THRESHOLD = 0.6
+# Dates need more to be set against each other: an article names several
+# days (the event, the report, the follow-up), so a date that differs is more
+# often another event than a disagreement.
+DATE_DISPUTE_THRESHOLD = 0.6
+# Words news copy uses interchangeably for the same kind of figure, mapped to
+# one concept so that "killing 38 people" meets "the death toll rose to 45"
+# and "troops" meets "soldiers". Keys are Porter stems.
+CONCEPTS: dict[str, str] = {
+    **dict.fromkeys(["kill", "die", "dead", "death", "toll", "fatal", "bodi", "fatl"], "<death>"),
+    **dict.fromkeys(["injur", "injuri", "hurt", "wound"], "<injury>"),
+    **dict.fromkeys(["miss", "unaccount"], "<missing>"),
+    **dict.fromkeys(["hospit", "hospitalis", "hospitaliz"], "<hospital>"),
+    **dict.fromkeys(["evacu", "flee", "displac"], "<evacuation>"),
+    **dict.fromkeys(["arrest", "detain", "custodi"], "<arrest>"),
+    **dict.fromkeys(["troop", "soldier", "forc"], "<troops>"),
+    **dict.fromkeys(["job", "posit", "post", "layoff"], "<jobs>"),
+    **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
+    **dict.fromkeys(["vote", "ballot"], "<votes>"),
+}
 # Lemmas too generic to tell attributes apart.
 GENERIC_LEMMAS = frozenset({"say", "tell", "be", "have", "also", "accord", "report", "add"})
 # Words that make a later figure a development rather than a disagreement
@@ -113,6 +134,8 @@ class Mention:
     revision_cue: bool
     lede: bool
     previous: bool
+    person: str = ""
+    head_word: str = ""  # the counted noun as a reader would name it (for subjects)
 
 
 def dimension_of(claim: Claim) -> str:
@@ -131,11 +154,14 @@ def _partitive_whole(span: Span) -> Token | None:
     """The noun after "of the" in "23 of the train's 96 cars", else ``None``."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ == "of":
+        for child in doc[span.end].children:
+            if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
         for token in doc[span.end + 1 : min(span.end + 8, len(doc))]:
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-                return token
             if token.pos_ in ("VERB", "AUX") or token.is_punct:
                 break
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "poss"):
+                return token
     return None
 
 
@@ -232,6 +258,19 @@ def _is_previous_value(span: Span) -> bool:
     ])
 
 
+def _person_of(span: Span) -> str:
+    """Surname of the person an age belongs to: the nearest PERSON in the sentence,
+    else the last one named before it ("... Peter Lomuria won. The 24-year-old ...")."""
+    sentence = span.sent
+    people = [entity for entity in span.doc.ents if entity.label_ == "PERSON"]
+    inside = [entity for entity in people if sentence.start <= entity.start < sentence.end]
+    if inside:
+        nearest = min(inside, key=lambda entity: abs(entity.start - span.start))
+        return nearest[-1].lower_
+    before = [entity for entity in people if entity.end <= sentence.start]
+    return before[-1][-1].lower_ if before else ""
+
+
 def describe_claim(claim: Claim, doc: Doc) -> Mention:
     """Collect the aligner's view of one claim from the parsed article."""
     span = _span_tokens(doc, claim)
@@ -255,6 +294,8 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             continue
         if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
             continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "on Monday" is when, not what; days differ between reports
         lemma = token.lemma_.lower()
         if lemma in GENERIC_LEMMAS or not re.search(r"[a-z]", lemma):
             continue
@@ -264,11 +305,15 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             weight *= SYNTAX_BOOST
         stem = _stem(lemma)
         weights[stem] = max(weights.get(stem, 0.0), weight)
+        if stem in CONCEPTS:
+            concept = CONCEPTS[stem]
+            weights[concept] = max(weights.get(concept, 0.0), weight)
     if claim.attribute:
         weights[claim.attribute] = SYNTAX_BOOST
     if _is_partitive_whole(span):
         weights["<whole>"] = SYNTAX_BOOST
     previous = _is_previous_value(span)
+    person = _person_of(span) if claim.kind == "age" else ""
     # A date is about the event its sentence reports, so it gets the whole sentence.
     window = len(sentence) if claim.kind == "date" else EMBED_WINDOW_TOKENS
     left = max(sentence.start, span.start - window)
@@ -290,6 +335,8 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         cue and not previous,
         lede,
         previous,
+        person,
+        noun.lemma_.lower() if noun is not None else "",
     )
 
 
@@ -347,6 +394,7 @@ def score_pairs(
         return scores
     lexical = _lexical_vectors(mentions)
     per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
+    head_frequency = Counter(m.head for m in mentions if m.head)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     for i in range(count):
         for j in range(i + 1, count):
@@ -364,12 +412,16 @@ def score_pairs(
             else:
                 score = overlap
             if first.head and first.head == second.head:
-                score += HEAD_BONUS
+                # A common head ("people") says less than a rare one ("helicopters").
+                rarity = math.log(count / head_frequency[first.head]) / math.log(count)
+                score += HEAD_BONUS * min(1.0, 2 * rarity)
             if (
                 per_article[(first.claim.article_id, first.dimension)] == 1
                 and per_article[(second.claim.article_id, second.dimension)] == 1
             ):
                 score += UNIQUE_BONUS
+            if first.person and first.person == second.person:
+                score += PERSON_BONUS
             if first.claim.kind == "date" and first.lede and second.lede:
                 score += LEDE_DATE_BONUS
             if published is not None and (
@@ -434,7 +486,11 @@ def _merge_groups(
                 if agreeing_only and not np.all(agreeing[np.ix_(groups[a], groups[b])]):
                     continue
                 average = float(block.mean())
-                if average >= threshold and (best is None or average > best[0]):
+                if not agreeing_only and mentions[groups[a][0]].claim.kind == "date":
+                    threshold_here = max(threshold, DATE_DISPUTE_THRESHOLD)
+                else:
+                    threshold_here = threshold
+                if average >= threshold_here and (best is None or average > best[0]):
                     best = (average, a, b)
         if best is None:
             return
