@@ -16,13 +16,14 @@ in total" while "40 miles" still meets "65 kilometres".
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -140,9 +141,7 @@ class Mention:
 
 def dimension_of(claim: Claim) -> str:
     """What can be compared with what: kind and base unit ("quantity:m", "count:")."""
-    kind = "count" if claim.kind == "count" and claim.attribute != "year" else claim.kind
-    if claim.attribute == "year":
-        kind = "year"
+    kind = "year" if claim.attribute == "year" else str(claim.kind)
     return f"{kind}:{claim.unit or ''}"
 
 
@@ -211,14 +210,17 @@ def _is_partitive_whole(span: Span) -> bool:
     )
 
 
+@functools.cache
 def _stem(word: str) -> str:
     """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
+    return str(_porter().stem(word))
+
+
+@functools.cache
+def _porter() -> Any:
     from nltk.stem.porter import PorterStemmer
 
-    return _STEMMER.setdefault("porter", PorterStemmer()).stem(word)  # type: ignore[no-any-return]
-
-
-_STEMMER: dict[str, object] = {}
+    return PorterStemmer()
 
 
 def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
@@ -253,9 +255,12 @@ def _is_previous_value(span: Span) -> bool:
         token.lemma_.lower() in REVISION_CUES or token.lower_ in ("to", "up", "down")
         for token in sentence
     )
-    return changes and ("up" in before or "down" in before or "to" in after or "to" in [
-        token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]
-    ])
+    return changes and (
+        "up" in before
+        or "down" in before
+        or "to" in after
+        or "to" in [token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]]
+    )
 
 
 def _person_of(span: Span) -> str:
@@ -332,7 +337,7 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         modifiers,
         tuple(sorted(weights.items())),
         clause,
-        cue and not previous,
+        cue and not previous and claim.kind != "date",  # dates do not "rise"
         lede,
         previous,
         person,
@@ -357,7 +362,9 @@ def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
     return vectors
 
 
-def _is_later_revision(later: Mention, earlier: Mention, published: Mapping[str, datetime | None]) -> bool:
+def _is_later_revision(
+    later: Mention, earlier: Mention, published: Mapping[str, datetime | None]
+) -> bool:
     later_time = published.get(later.claim.article_id)
     earlier_time = published.get(earlier.claim.article_id)
     return (
@@ -403,9 +410,7 @@ def score_pairs(
                 continue
             if first.dimension != second.dimension:
                 continue
-            overlap = sum(
-                value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items()
-            )
+            overlap = sum(value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items())
             if embeddings is not None:
                 semantic = float(embeddings[i] @ embeddings[j])
                 score = LEXICAL_WEIGHT * overlap + EMBEDDING_WEIGHT * semantic
