@@ -459,46 +459,65 @@ def group_mentions(
     for i in range(count):
         for j in range(i + 1, count):
             agreeing[i, j] = agreeing[j, i] = values_agree(mentions[i].claim, mentions[j].claim)
+    by_dimension: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_dimension.setdefault(mention.dimension, []).append(index)
+    grouped: list[list[Mention]] = []
+    for dimension, indices in by_dimension.items():
+        dispute_threshold = DISPUTE_THRESHOLD
+        if dimension.startswith("date:"):
+            dispute_threshold = max(DISPUTE_THRESHOLD, DATE_DISPUTE_THRESHOLD)
+        block = np.ix_(indices, indices)
+        clusters = _cluster(
+            scores[block],
+            agreeing[block],
+            [mentions[i].claim.article_id for i in indices],
+            dispute_threshold,
+        )
+        grouped.extend([mentions[indices[i]] for i in cluster] for cluster in clusters)
+    return grouped
+
+
+def _cluster(
+    scores: np.ndarray, agreeing: np.ndarray, articles: Sequence[str], dispute_threshold: float
+) -> list[list[int]]:
+    """Average linkage (UPGMA) with a cannot-link per article, in two passes.
+
+    First only groups whose figures all agree merge (at ``AGREE_THRESHOLD``),
+    then any groups (at ``dispute_threshold``): a figure with an agreeing
+    partner of the same meaning is not pulled into a dispute with a
+    look-alike. Sums of scores between groups are kept and updated on each
+    merge (Lance & Williams 1967), so a merge costs O(n) rather than O(n²).
+    """
+    count = len(articles)
+    article_index = {article: k for k, article in enumerate(dict.fromkeys(articles))}
+    members = np.zeros((count, len(article_index)), dtype=bool)
+    for i, article in enumerate(articles):
+        members[i, article_index[article]] = True
+    totals = np.where(np.isfinite(scores), scores, 0.0)
+    disagreements = (~agreeing).astype(float)
+    sizes = np.ones(count)
+    alive = np.ones(count, dtype=bool)
     groups: list[list[int]] = [[i] for i in range(count)]
-    # First gather the agreeing figures, then let groups with different values
-    # meet only on stronger evidence: a figure with an agreeing partner of the
-    # same meaning is not pulled into a dispute with a look-alike.
-    _merge_groups(groups, mentions, scores, agreeing, AGREE_THRESHOLD, agreeing_only=True)
-    _merge_groups(groups, mentions, scores, agreeing, DISPUTE_THRESHOLD, agreeing_only=False)
-    return [[mentions[i] for i in group] for group in groups]
-
-
-def _merge_groups(
-    groups: list[list[int]],
-    mentions: Sequence[Mention],
-    scores: np.ndarray,
-    agreeing: np.ndarray,
-    threshold: float,
-    *,
-    agreeing_only: bool,
-) -> None:
-    """Average-linkage merging in place, best pair first, until no pair reaches ``threshold``."""
-    while True:
-        best: tuple[float, int, int] | None = None
-        for a in range(len(groups)):
-            articles_a = {mentions[i].claim.article_id for i in groups[a]}
-            for b in range(a + 1, len(groups)):
-                if articles_a & {mentions[i].claim.article_id for i in groups[b]}:
-                    continue
-                block = scores[np.ix_(groups[a], groups[b])]
-                if not np.all(np.isfinite(block)):
-                    continue
-                if agreeing_only and not np.all(agreeing[np.ix_(groups[a], groups[b])]):
-                    continue
-                average = float(block.mean())
-                if not agreeing_only and mentions[groups[a][0]].claim.kind == "date":
-                    threshold_here = max(threshold, DATE_DISPUTE_THRESHOLD)
-                else:
-                    threshold_here = threshold
-                if average >= threshold_here and (best is None or average > best[0]):
-                    best = (average, a, b)
-        if best is None:
-            return
-        _, a, b = best
-        groups[a] = groups[a] + groups[b]
-        del groups[b]
+    for agreeing_only, threshold in ((True, AGREE_THRESHOLD), (False, dispute_threshold)):
+        while True:
+            average = totals / np.outer(sizes, sizes)
+            shared = (members.astype(int) @ members.T.astype(int)) > 0
+            invalid = shared | ~np.outer(alive, alive)
+            if agreeing_only:
+                invalid |= disagreements > 0
+            average = np.where(invalid, -np.inf, average)
+            a, b = np.unravel_index(int(np.argmax(average)), average.shape)
+            if not np.isfinite(average[a, b]) or average[a, b] < threshold:
+                break
+            a, b = (int(a), int(b)) if a < b else (int(b), int(a))
+            groups[a].extend(groups[b])
+            groups[b] = []
+            for matrix in (totals, disagreements):
+                matrix[a, :] += matrix[b, :]
+                matrix[:, a] += matrix[:, b]
+            members[a] |= members[b]
+            members[b] = False
+            sizes[a] += sizes[b]
+            alive[b] = False
+    return [group for group in groups if group]
