@@ -507,10 +507,10 @@ def _cluster(
             if agreeing_only:
                 invalid |= disagreements > 0
             average = np.where(invalid, -np.inf, average)
-            a, b = np.unravel_index(int(np.argmax(average)), average.shape)
-            if not np.isfinite(average[a, b]) or average[a, b] < threshold:
+            row, column = np.unravel_index(int(np.argmax(average)), average.shape)
+            if not np.isfinite(average[row, column]) or average[row, column] < threshold:
                 break
-            a, b = (int(a), int(b)) if a < b else (int(b), int(a))
+            a, b = sorted((int(row), int(column)))
             groups[a].extend(groups[b])
             groups[b] = []
             for matrix in (totals, disagreements):
