@@ -56,6 +56,14 @@ SAME_VALUE_BONUS = 0.4
 # their articles (the only speed, the only age): with nothing else to pair
 # with, they are most likely the same attribute.
 UNIQUE_BONUS = 0.15
+# Score taken away when one figure is a total and the other a part or an
+# increment ("560 additional troops" vs "4,560 troops in total", "23 of the
+# train's 96 cars"): different roles are different attributes.
+ROLE_MISMATCH_PENALTY = 0.3
+# Words marking a figure as a total or as an increment, within a few tokens.
+TOTAL_WORDS = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "bring"})
+INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
+ROLE_WINDOW_TOKENS = 4
 # Score added when two ages belong to the same person (same surname).
 PERSON_BONUS = 0.3
 # Extra score for two dates that both stand in their article's first sentence:
@@ -136,7 +144,8 @@ class Mention:
     lede: bool
     previous: bool
     person: str = ""
-    head_word: str = ""  # the counted noun as a reader would name it (for subjects)
+    head_word: str = ""
+    role: str = ""  # "total", "increment" or "" (see ROLE_MISMATCH_PENALTY)  # the counted noun as a reader would name it (for subjects)
 
 
 def dimension_of(claim: Claim) -> str:
@@ -276,6 +285,25 @@ def _person_of(span: Span) -> str:
     return before[-1][-1].lower_ if before else ""
 
 
+def _role_of(span: Span, noun: Token | None) -> str:
+    """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
+    partitive) or an increment ("560 additional troops", "600 more"), else ""."""
+    if _is_partitive_whole(span):
+        return "total"
+    doc = span.doc
+    sentence = span.sent
+    nearby = list(doc[max(sentence.start, span.start - ROLE_WINDOW_TOKENS) : span.start])
+    nearby += list(doc[span.end : min(sentence.end, span.end + ROLE_WINDOW_TOKENS)])
+    if noun is not None:
+        nearby += [child for child in noun.children if child.dep_ == "amod"]
+    words = {token.lemma_.lower() for token in nearby}
+    if words & INCREMENT_WORDS:
+        return "increment"
+    if words & TOTAL_WORDS:
+        return "total"
+    return ""
+
+
 def describe_claim(claim: Claim, doc: Doc) -> Mention:
     """Collect the aligner's view of one claim from the parsed article."""
     span = _span_tokens(doc, claim)
@@ -342,6 +370,7 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         previous,
         person,
         noun.lemma_.lower() if noun is not None else "",
+        _role_of(span, noun),
     )
 
 
@@ -425,6 +454,8 @@ def score_pairs(
                 and per_article[(second.claim.article_id, second.dimension)] == 1
             ):
                 score += UNIQUE_BONUS
+            if first.role and second.role and first.role != second.role:
+                score -= ROLE_MISMATCH_PENALTY
             if first.person and first.person == second.person:
                 score += PERSON_BONUS
             if first.claim.kind == "date" and first.lede and second.lede:
