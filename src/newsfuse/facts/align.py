@@ -144,8 +144,8 @@ class Mention:
     lede: bool
     previous: bool
     person: str = ""
-    head_word: str = ""
-    role: str = ""  # "total", "increment" or "" (see ROLE_MISMATCH_PENALTY)  # the counted noun as a reader would name it (for subjects)
+    head_word: str = ""  # the counted noun as a reader would name it (for subjects)
+    role: str = ""  # "total", "increment" or "" (see ROLE_MISMATCH_PENALTY)
 
 
 def dimension_of(claim: Claim) -> str:
