@@ -192,6 +192,10 @@ def _scan(text: str) -> list[Claim]:
         ("The 47-year-old council member won.", "age", 47, None),
         ("said Dana Whitlock, 47, on stage.", "age", 47, None),
         ("The satellite weighs 680 kilograms in all.", "quantity", 680, "kg"),
+        ("A dozen people were hurt.", "count", 12, None),
+        ("Temperatures hit 41.5°C at noon.", "quantity", 41.5, "°C"),
+        ("Winds reached 120 km/h at sea.", "quantity", 33.333, "m/s"),
+        ("It raised US$4.5 million in May.", "money", 4.5e6, "USD"),
         ("The debris weighed 45,000 pounds in total.", "quantity", 20411.66, "kg"),
     ],
 )
@@ -228,6 +232,10 @@ def test_vote_tally_gives_for_and_against() -> None:
         (9, "votes for"),
         (2, "votes against"),
     ]
+
+
+def test_decades_are_not_durations() -> None:
+    assert all(claim.unit != "s" for claim in _scan("The 1990s were hard."))
 
 
 def test_clock_times_and_ordinals_are_not_counts() -> None:

@@ -302,7 +302,13 @@ def _classify(
     if unit_match is not None and not scaled:
         alias = unit_match.group("unit")
         unit = lookup_unit(alias.replace("-", " "))
-        if unit is not None and not (alias.lower() == "m" and re.match(r"^m\w", after.strip())):
+        # "1990s" and "20s" are decades and ages, not seconds.
+        decade = alias.lower() == "s" and unit_match.start("unit") == 0
+        if (
+            unit is not None
+            and not decade
+            and not (alias.lower() == "m" and re.match(r"^m\w", after.strip()))
+        ):
             base_value = (value + unit.offset) * unit.factor
             return make("quantity", base_value, unit.base, cursor + unit_match.end())
     if (
