@@ -184,6 +184,8 @@ def _scan_numbers(
                 continue
             if _CLOCK_AFTER_RE.match(after) or re.match(r"^[A-Za-z]{1,2}\d", after):
                 continue
+            if re.match(r"^s\b", after):
+                continue  # "the 1920s", "in their 20s": a decade or an age band, not a figure
             value = parse_numeral(match.group("digits"), decimal_comma=decimal_comma)
         else:
             value = parse_number_words(match.group("words"))
