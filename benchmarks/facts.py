@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -79,9 +80,9 @@ def main() -> int:
     if args.predictions:
         output = Path(args.predictions)
     else:
-        handle = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False)
-        handle.close()
-        output = Path(handle.name)
+        descriptor, name = tempfile.mkstemp(suffix=".jsonl", prefix="facts-predictions-")
+        os.close(descriptor)
+        output = Path(name)
     output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     command = [sys.executable, str(evaluator), str(data), "--predictions", str(output)]
     if args.verbose:

@@ -95,20 +95,22 @@ def compare_facts(
 
 def describe_subject(group: Sequence[Mention]) -> str:
     """A short readable name for what a group of claims measures ("additional troops")."""
-    heads = Counter(m.head for m in group if m.head)
+    heads = Counter(m.head_word for m in group if m.head_word)
     first = group[0]
     claim = first.claim
     phrase = ""
     if heads:
         head = heads.most_common(1)[0][0]
-        owner = next(m for m in group if m.head == head)
+        owner = next(m for m in group if m.head_word == head)
         phrase = " ".join([*owner.modifiers, head])
     if not phrase:
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = defaultdict(float)
         for mention in group:
             for lemma, weight in mention.context:
-                weights[lemma] += weight
-        phrase = " ".join(lemma for lemma, _ in weights.most_common(2))
+                if not lemma.startswith("<"):
+                    weights[lemma] += weight
+        top = sorted(weights, key=lambda lemma: -weights[lemma])[:2]
+        phrase = " ".join(top)
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute}: {phrase}".strip(": ")
     if claim.kind == "date":
@@ -137,9 +139,7 @@ def _compare_entities(claims: Sequence[Claim]) -> list[Fact]:
     canonical: dict[tuple[ClaimKind, str], str] = {}
     for kind, names in names_by_kind.items():
         for name in names:
-            longer = [
-                other for other in names if other != name and other.endswith(" " + name)
-            ]
+            longer = [other for other in names if other != name and other.endswith(" " + name)]
             canonical[(kind, name)] = max(longer, key=len) if len(longer) == 1 else name
     grouped: dict[tuple[ClaimKind, str], dict[str, Claim]] = defaultdict(dict)
     for claim in claims:
@@ -233,7 +233,7 @@ def annotate_brief(
 
 
 def _dispute_notes(fact: Fact, stated: Claim) -> list[str]:
-    """"<value> according to [x], [y]" for each value that differs from ``stated``."""
+    """ "<value> according to [x], [y]" for each value that differs from ``stated``."""
     by_value: dict[str, list[str]] = {}
     for claim in fact.claims:
         if claim.article_id == stated.article_id or values_agree(claim, stated):

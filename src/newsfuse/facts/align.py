@@ -16,13 +16,14 @@ in total" while "40 miles" still meets "65 kilometres".
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -45,9 +46,9 @@ SYNTAX_BOOST = 2.0
 # Tokens either side of the number that make up the clause fed to the embedder.
 EMBED_WINDOW_TOKENS = 10
 # Score weights: lexical cosine, embedding cosine, same counted noun.
-LEXICAL_WEIGHT = 0.5
-EMBEDDING_WEIGHT = 0.5
-HEAD_BONUS = 0.15
+LEXICAL_WEIGHT = 0.7
+EMBEDDING_WEIGHT = 0.7
+HEAD_BONUS = 0.1
 # Extra score when two claims carry the same value: equal figures for one
 # event are usually the same attribute (see module docstring).
 SAME_VALUE_BONUS = 0.4
@@ -55,17 +56,46 @@ SAME_VALUE_BONUS = 0.4
 # their articles (the only speed, the only age): with nothing else to pair
 # with, they are most likely the same attribute.
 UNIQUE_BONUS = 0.15
+# Score taken away when one figure is a total and the other a part or an
+# increment ("560 additional troops" vs "4,560 troops in total", "23 of the
+# train's 96 cars"): different roles are different attributes.
+ROLE_MISMATCH_PENALTY = 0.3
+# Words marking a figure as a total or as an increment, within a few tokens.
+TOTAL_WORDS = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "bring"})
+INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
+ROLE_WINDOW_TOKENS = 4
+# Score added when two ages belong to the same person (same surname).
+PERSON_BONUS = 0.3
 # Extra score for two dates that both stand in their article's first sentence:
 # the lede reports the main event, so its dates are about the same thing.
 LEDE_DATE_BONUS = 0.15
 # Extra score when a later article presents its figure as a change ("rose to
 # 45") and an earlier one gives a different figure: the change implies the
 # attribute was reported before, with another value.
-REVISION_BONUS = 0.15
+REVISION_BONUS = 0.25
 # Minimum average score for two groups to merge: first among agreeing
 # figures, then for groups whose figures differ (a dispute).
-AGREE_THRESHOLD = 0.4
-DISPUTE_THRESHOLD = 0.5
+AGREE_THRESHOLD = 0.45
+DISPUTE_THRESHOLD = 0.6
+# Dates need more to be set against each other: an article names several
+# days (the event, the report, the follow-up), so a date that differs is more
+# often another event than a disagreement.
+DATE_DISPUTE_THRESHOLD = 0.6
+# Words news copy uses interchangeably for the same kind of figure, mapped to
+# one concept so that "killing 38 people" meets "the death toll rose to 45"
+# and "troops" meets "soldiers". Keys are Porter stems.
+CONCEPTS: dict[str, str] = {
+    **dict.fromkeys(["kill", "die", "dead", "death", "toll", "fatal", "bodi", "fatl"], "<death>"),
+    **dict.fromkeys(["injur", "injuri", "hurt", "wound"], "<injury>"),
+    **dict.fromkeys(["miss", "unaccount"], "<missing>"),
+    **dict.fromkeys(["hospit", "hospitalis", "hospitaliz"], "<hospital>"),
+    **dict.fromkeys(["evacu", "flee", "displac"], "<evacuation>"),
+    **dict.fromkeys(["arrest", "detain", "custodi"], "<arrest>"),
+    **dict.fromkeys(["troop", "soldier", "forc"], "<troops>"),
+    **dict.fromkeys(["job", "posit", "post", "layoff"], "<jobs>"),
+    **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
+    **dict.fromkeys(["vote", "ballot"], "<votes>"),
+}
 # Lemmas too generic to tell attributes apart.
 GENERIC_LEMMAS = frozenset({"say", "tell", "be", "have", "also", "accord", "report", "add"})
 # Words that make a later figure a development rather than a disagreement
@@ -113,13 +143,14 @@ class Mention:
     revision_cue: bool
     lede: bool
     previous: bool
+    person: str = ""
+    head_word: str = ""  # the counted noun as a reader would name it (for subjects)
+    role: str = ""  # "total", "increment" or "" (see ROLE_MISMATCH_PENALTY)
 
 
 def dimension_of(claim: Claim) -> str:
     """What can be compared with what: kind and base unit ("quantity:m", "count:")."""
-    kind = "count" if claim.kind == "count" and claim.attribute != "year" else claim.kind
-    if claim.attribute == "year":
-        kind = "year"
+    kind = "year" if claim.attribute == "year" else str(claim.kind)
     return f"{kind}:{claim.unit or ''}"
 
 
@@ -131,11 +162,14 @@ def _partitive_whole(span: Span) -> Token | None:
     """The noun after "of the" in "23 of the train's 96 cars", else ``None``."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ == "of":
+        for child in doc[span.end].children:
+            if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
         for token in doc[span.end + 1 : min(span.end + 8, len(doc))]:
-            if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-                return token
             if token.pos_ in ("VERB", "AUX") or token.is_punct:
                 break
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "poss"):
+                return token
     return None
 
 
@@ -185,14 +219,17 @@ def _is_partitive_whole(span: Span) -> bool:
     )
 
 
+@functools.cache
 def _stem(word: str) -> str:
     """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
+    return str(_porter().stem(word))
+
+
+@functools.cache
+def _porter() -> Any:
     from nltk.stem.porter import PorterStemmer
 
-    return _STEMMER.setdefault("porter", PorterStemmer()).stem(word)  # type: ignore[no-any-return]
-
-
-_STEMMER: dict[str, object] = {}
+    return PorterStemmer()
 
 
 def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
@@ -227,9 +264,44 @@ def _is_previous_value(span: Span) -> bool:
         token.lemma_.lower() in REVISION_CUES or token.lower_ in ("to", "up", "down")
         for token in sentence
     )
-    return changes and ("up" in before or "down" in before or "to" in after or "to" in [
-        token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]
-    ])
+    return changes and (
+        "up" in before
+        or "down" in before
+        or "to" in after
+        or "to" in [token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]]
+    )
+
+
+def _person_of(span: Span) -> str:
+    """Surname of the person an age belongs to: the nearest PERSON in the sentence,
+    else the last one named before it ("... Peter Lomuria won. The 24-year-old ...")."""
+    sentence = span.sent
+    people = [entity for entity in span.doc.ents if entity.label_ == "PERSON"]
+    inside = [entity for entity in people if sentence.start <= entity.start < sentence.end]
+    if inside:
+        nearest = min(inside, key=lambda entity: abs(entity.start - span.start))
+        return nearest[-1].lower_
+    before = [entity for entity in people if entity.end <= sentence.start]
+    return before[-1][-1].lower_ if before else ""
+
+
+def _role_of(span: Span, noun: Token | None) -> str:
+    """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
+    partitive) or an increment ("560 additional troops", "600 more"), else ""."""
+    if _is_partitive_whole(span):
+        return "total"
+    doc = span.doc
+    sentence = span.sent
+    nearby = list(doc[max(sentence.start, span.start - ROLE_WINDOW_TOKENS) : span.start])
+    nearby += list(doc[span.end : min(sentence.end, span.end + ROLE_WINDOW_TOKENS)])
+    if noun is not None:
+        nearby += [child for child in noun.children if child.dep_ == "amod"]
+    words = {token.lemma_.lower() for token in nearby}
+    if words & INCREMENT_WORDS:
+        return "increment"
+    if words & TOTAL_WORDS:
+        return "total"
+    return ""
 
 
 def describe_claim(claim: Claim, doc: Doc) -> Mention:
@@ -255,6 +327,8 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             continue
         if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
             continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "on Monday" is when, not what; days differ between reports
         lemma = token.lemma_.lower()
         if lemma in GENERIC_LEMMAS or not re.search(r"[a-z]", lemma):
             continue
@@ -264,11 +338,15 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             weight *= SYNTAX_BOOST
         stem = _stem(lemma)
         weights[stem] = max(weights.get(stem, 0.0), weight)
+        if stem in CONCEPTS:
+            concept = CONCEPTS[stem]
+            weights[concept] = max(weights.get(concept, 0.0), weight)
     if claim.attribute:
         weights[claim.attribute] = SYNTAX_BOOST
     if _is_partitive_whole(span):
         weights["<whole>"] = SYNTAX_BOOST
     previous = _is_previous_value(span)
+    person = _person_of(span) if claim.kind == "age" else ""
     # A date is about the event its sentence reports, so it gets the whole sentence.
     window = len(sentence) if claim.kind == "date" else EMBED_WINDOW_TOKENS
     left = max(sentence.start, span.start - window)
@@ -287,9 +365,12 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         modifiers,
         tuple(sorted(weights.items())),
         clause,
-        cue and not previous,
+        cue and not previous and claim.kind != "date",  # dates do not "rise"
         lede,
         previous,
+        person,
+        noun.lemma_.lower() if noun is not None else "",
+        _role_of(span, noun),
     )
 
 
@@ -310,7 +391,9 @@ def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
     return vectors
 
 
-def _is_later_revision(later: Mention, earlier: Mention, published: Mapping[str, datetime | None]) -> bool:
+def _is_later_revision(
+    later: Mention, earlier: Mention, published: Mapping[str, datetime | None]
+) -> bool:
     later_time = published.get(later.claim.article_id)
     earlier_time = published.get(earlier.claim.article_id)
     return (
@@ -347,6 +430,7 @@ def score_pairs(
         return scores
     lexical = _lexical_vectors(mentions)
     per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
+    head_frequency = Counter(m.head for m in mentions if m.head)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     for i in range(count):
         for j in range(i + 1, count):
@@ -355,21 +439,25 @@ def score_pairs(
                 continue
             if first.dimension != second.dimension:
                 continue
-            overlap = sum(
-                value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items()
-            )
+            overlap = sum(value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items())
             if embeddings is not None:
                 semantic = float(embeddings[i] @ embeddings[j])
                 score = LEXICAL_WEIGHT * overlap + EMBEDDING_WEIGHT * semantic
             else:
                 score = overlap
             if first.head and first.head == second.head:
-                score += HEAD_BONUS
+                # A common head ("people") says less than a rare one ("helicopters").
+                rarity = math.log(count / head_frequency[first.head]) / math.log(count)
+                score += HEAD_BONUS * min(1.0, 2 * rarity)
             if (
                 per_article[(first.claim.article_id, first.dimension)] == 1
                 and per_article[(second.claim.article_id, second.dimension)] == 1
             ):
                 score += UNIQUE_BONUS
+            if first.role and second.role and first.role != second.role:
+                score -= ROLE_MISMATCH_PENALTY
+            if first.person and first.person == second.person:
+                score += PERSON_BONUS
             if first.claim.kind == "date" and first.lede and second.lede:
                 score += LEDE_DATE_BONUS
             if published is not None and (
@@ -402,42 +490,65 @@ def group_mentions(
     for i in range(count):
         for j in range(i + 1, count):
             agreeing[i, j] = agreeing[j, i] = values_agree(mentions[i].claim, mentions[j].claim)
+    by_dimension: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_dimension.setdefault(mention.dimension, []).append(index)
+    grouped: list[list[Mention]] = []
+    for dimension, indices in by_dimension.items():
+        dispute_threshold = DISPUTE_THRESHOLD
+        if dimension.startswith("date:"):
+            dispute_threshold = max(DISPUTE_THRESHOLD, DATE_DISPUTE_THRESHOLD)
+        block = np.ix_(indices, indices)
+        clusters = _cluster(
+            scores[block],
+            agreeing[block],
+            [mentions[i].claim.article_id for i in indices],
+            dispute_threshold,
+        )
+        grouped.extend([mentions[indices[i]] for i in cluster] for cluster in clusters)
+    return grouped
+
+
+def _cluster(
+    scores: np.ndarray, agreeing: np.ndarray, articles: Sequence[str], dispute_threshold: float
+) -> list[list[int]]:
+    """Average linkage (UPGMA) with a cannot-link per article, in two passes.
+
+    First only groups whose figures all agree merge (at ``AGREE_THRESHOLD``),
+    then any groups (at ``dispute_threshold``): a figure with an agreeing
+    partner of the same meaning is not pulled into a dispute with a
+    look-alike. Sums of scores between groups are kept and updated on each
+    merge (Lance & Williams 1967), so a merge costs O(n) rather than O(n²).
+    """
+    count = len(articles)
+    article_index = {article: k for k, article in enumerate(dict.fromkeys(articles))}
+    members = np.zeros((count, len(article_index)), dtype=bool)
+    for i, article in enumerate(articles):
+        members[i, article_index[article]] = True
+    totals = np.where(np.isfinite(scores), scores, 0.0)
+    disagreements = (~agreeing).astype(float)
+    sizes = np.ones(count)
+    alive = np.ones(count, dtype=bool)
     groups: list[list[int]] = [[i] for i in range(count)]
-    # First gather the agreeing figures, then let groups with different values
-    # meet only on stronger evidence: a figure with an agreeing partner of the
-    # same meaning is not pulled into a dispute with a look-alike.
-    _merge_groups(groups, mentions, scores, agreeing, AGREE_THRESHOLD, agreeing_only=True)
-    _merge_groups(groups, mentions, scores, agreeing, DISPUTE_THRESHOLD, agreeing_only=False)
-    return [[mentions[i] for i in group] for group in groups]
-
-
-def _merge_groups(
-    groups: list[list[int]],
-    mentions: Sequence[Mention],
-    scores: np.ndarray,
-    agreeing: np.ndarray,
-    threshold: float,
-    *,
-    agreeing_only: bool,
-) -> None:
-    """Average-linkage merging in place, best pair first, until no pair reaches ``threshold``."""
-    while True:
-        best: tuple[float, int, int] | None = None
-        for a in range(len(groups)):
-            articles_a = {mentions[i].claim.article_id for i in groups[a]}
-            for b in range(a + 1, len(groups)):
-                if articles_a & {mentions[i].claim.article_id for i in groups[b]}:
-                    continue
-                block = scores[np.ix_(groups[a], groups[b])]
-                if not np.all(np.isfinite(block)):
-                    continue
-                if agreeing_only and not np.all(agreeing[np.ix_(groups[a], groups[b])]):
-                    continue
-                average = float(block.mean())
-                if average >= threshold and (best is None or average > best[0]):
-                    best = (average, a, b)
-        if best is None:
-            return
-        _, a, b = best
-        groups[a] = groups[a] + groups[b]
-        del groups[b]
+    for agreeing_only, threshold in ((True, AGREE_THRESHOLD), (False, dispute_threshold)):
+        while True:
+            average = totals / np.outer(sizes, sizes)
+            shared = (members.astype(int) @ members.T.astype(int)) > 0
+            invalid = shared | ~np.outer(alive, alive)
+            if agreeing_only:
+                invalid |= disagreements > 0
+            average = np.where(invalid, -np.inf, average)
+            row, column = np.unravel_index(int(np.argmax(average)), average.shape)
+            if not np.isfinite(average[row, column]) or average[row, column] < threshold:
+                break
+            a, b = sorted((int(row), int(column)))
+            groups[a].extend(groups[b])
+            groups[b] = []
+            for matrix in (totals, disagreements):
+                matrix[a, :] += matrix[b, :]
+                matrix[:, a] += matrix[:, b]
+            members[a] |= members[b]
+            members[b] = False
+            sizes[a] += sizes[b]
+            alive[b] = False
+    return [group for group in groups if group]

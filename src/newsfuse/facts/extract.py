@@ -50,7 +50,8 @@ YEAR_RANGE = (1800, 2100)
 VOTE_WORDS_RE = re.compile(r"\b(?:vot\w*|ballots?|approv\w*|pass(?:ed|es)|reject\w*|tally)\b", re.I)
 # Function words that may follow "3m" when it means three metres ("3m of water", "3m high").
 _METRE_FOLLOWERS = frozenset(
-    "of in high deep long wide tall above below from away and or to at across".split()
+    {"of", "in", "high", "deep", "long", "wide", "tall", "above", "below", "from", "away"}
+    | {"and", "or", "to", "at", "across"}
 )
 
 _CURRENCY_PREFIX_RE = re.compile(
@@ -183,12 +184,16 @@ def _scan_numbers(
                 continue
             if _CLOCK_AFTER_RE.match(after) or re.match(r"^[A-Za-z]{1,2}\d", after):
                 continue
+            if re.match(r"^s\b", after):
+                continue  # "the 1920s", "in their 20s": a decade or an age band, not a figure
             value = parse_numeral(match.group("digits"), decimal_comma=decimal_comma)
         else:
             value = parse_number_words(match.group("words"))
         if value is None:
             continue
-        claim = _classify(article, start, end, value, before, after, match.group("words") is not None)
+        claim = _classify(
+            article, start, end, value, before, after, match.group("words") is not None
+        )
         if claim is None:
             continue
         if start in tally_second:
@@ -222,7 +227,9 @@ def _classify(
     text = article.text
     approximate = _is_approximate(text, start)
 
-    def make(kind: str, number: float, unit: str | None, span_end: int, span_start: int = start) -> Claim:
+    def make(
+        kind: str, number: float, unit: str | None, span_end: int, span_start: int = start
+    ) -> Claim:
         return Claim(
             article.id,
             span_start,
@@ -297,14 +304,25 @@ def _classify(
     if unit_match is not None and not scaled:
         alias = unit_match.group("unit")
         unit = lookup_unit(alias.replace("-", " "))
-        if unit is not None and not (alias.lower() == "m" and re.match(r"^m\w", after.strip())):
+        # "1990s" and "20s" are decades and ages, not seconds.
+        decade = alias.lower() == "s" and unit_match.start("unit") == 0
+        if (
+            unit is not None
+            and not decade
+            and not (alias.lower() == "m" and re.match(r"^m\w", after.strip()))
+        ):
             base_value = (value + unit.offset) * unit.factor
             return make("quantity", base_value, unit.base, cursor + unit_match.end())
-    if value.is_integer() and value <= MAX_AGE and not scaled:
-        if _AGE_BEFORE_RE.search(before) or (
-            _APPOSITION_BEFORE_RE.search(before) and _APPOSITION_AFTER_RE.match(after)
-        ):
-            return make("age", value, None, cursor)
+    if (
+        value.is_integer()
+        and value <= MAX_AGE
+        and not scaled
+        and (
+            _AGE_BEFORE_RE.search(before)
+            or (_APPOSITION_BEFORE_RE.search(before) and _APPOSITION_AFTER_RE.match(after))
+        )
+    ):
+        return make("age", value, None, cursor)
     if spelled and value == 1 and not scaled:
         return None  # "one of the cities": a pronoun far more often than a count
     claim = make("count", value, None, cursor)

@@ -96,14 +96,12 @@ VAGUE_AMOUNTS: dict[str, float] = {
     "millions": 2_000_000,
 }
 
-_WORD_ALTERNATION = "|".join(
-    sorted([*SMALL_NUMBERS, *TENS, *MULTIPLIERS], key=len, reverse=True)
-)
+_WORD_ALTERNATION = "|".join(sorted([*SMALL_NUMBERS, *TENS, *MULTIPLIERS], key=len, reverse=True))
 # A run of number words, hyphens and "and" ("five hundred and sixty",
 # "Thirty-two", "a dozen", "two million"). It must start with a number word
 # or "a" before a multiplier, and never ends on "and".
 NUMBER_WORDS_PATTERN = (
-    rf"(?:\ba[ -](?=(?:dozen|hundred|thousand|million|billion)\b)|\b(?:{_WORD_ALTERNATION})\b)"
+    rf"(?:\ba(?=[ -](?:dozen|hundred|thousand|million|billion)\b)|\b(?:{_WORD_ALTERNATION})\b)"
     rf"(?:(?:[ -]|[ -]and[ -])(?:{_WORD_ALTERNATION})\b)*"
 )
 NUMBER_WORDS_RE = re.compile(NUMBER_WORDS_PATTERN, re.IGNORECASE)

@@ -30,10 +30,8 @@ def values_agree(first: Claim, second: Claim) -> bool:
         return str(a).casefold() == str(b).casefold()
     if a == b:
         return True
-    for x, y in ((a, b), (b, a)):
-        if float(x).is_integer() and abs(x) < EXACT_BELOW:
-            return False
-        if x == 0:
+    for number in (a, b):
+        if (float(number).is_integer() and abs(number) < EXACT_BELOW) or number == 0:
             return False
     return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
 

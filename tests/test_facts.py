@@ -1,0 +1,150 @@
+"""Fact comparison end to end on an invented flood reported by three outlets.
+
+The fixture (tests/fixtures/facts/flood.jsonl) is written to hold one of each
+case: an agreement in different units (6.2 metres / 20 feet), a conflict
+(150 / 180 additional rescue workers), a revision (12 dead, two days later
+"rose to 19"), and a total (2,400 rescue workers) that must not merge with
+the additional ones. spaCy and MiniLM load once for the module.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsfuse.facts import annotate_brief, compare_facts, fact_to_dict
+from newsfuse.model import Article, BriefSentence, Citation, Fact
+
+FIXTURE = Path(__file__).parent / "fixtures" / "facts" / "flood.jsonl"
+
+
+def load_flood() -> list[Article]:
+    articles = []
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        raw = json.loads(line)
+        articles.append(
+            Article(
+                id=raw["id"],
+                text=raw["text"],
+                title=raw["title"],
+                source=raw["source"],
+                published=datetime.fromisoformat(raw["published"].replace("Z", "+00:00")),
+            )
+        )
+    return articles
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return load_flood()
+
+
+@pytest.fixture(scope="module")
+def facts(articles: list[Article]) -> list[Fact]:
+    return compare_facts(articles)
+
+
+def find_fact(facts: list[Fact], article_id: str, value: float | str) -> Fact:
+    """The fact holding the claim with ``value`` from ``article_id``."""
+    for fact in facts:
+        for claim in fact.claims:
+            if claim.article_id == article_id and claim.value == value:
+                return fact
+    raise AssertionError(f"no fact holds {value!r} from {article_id}")
+
+
+def values(fact: Fact) -> dict[str, float | str]:
+    return {claim.article_id: claim.value for claim in fact.claims}
+
+
+def test_every_claim_points_at_its_text(articles: list[Article], facts: list[Fact]) -> None:
+    by_id = {article.id: article for article in articles}
+    for fact in facts:
+        for claim in fact.claims:
+            assert by_id[claim.article_id].text[claim.start : claim.end] == claim.text
+
+
+def test_additional_workers_conflict(facts: list[Fact]) -> None:
+    fact = find_fact(facts, "a", 150)
+    assert fact.status == "conflict"
+    assert values(fact) == {"a": 150, "b": 180}
+    assert "worker" in fact.subject
+
+
+def test_total_is_not_merged_with_additional(facts: list[Fact]) -> None:
+    total = find_fact(facts, "a", 2400)
+    assert total.status == "single"
+    assert total is not find_fact(facts, "a", 150)
+
+
+def test_death_toll_is_a_revision(facts: list[Fact]) -> None:
+    fact = find_fact(facts, "c", 19)
+    assert fact.status == "revision"
+    assert values(fact) == {"a": 12, "b": 12, "c": 19}
+
+
+def test_crest_agrees_across_units(facts: list[Fact]) -> None:
+    fact = find_fact(facts, "a", 6.2)
+    assert fact.status == "agree"
+    assert fact.claims[1].unit == "m"
+    assert values(fact)["b"] == pytest.approx(6.096)
+
+
+def test_money_and_counts_agree_in_other_words(facts: list[Fact]) -> None:
+    aid = find_fact(facts, "a", 40e6)
+    assert aid.status == "agree" and set(values(aid)) == {"a", "b", "c"}
+    assert {claim.unit for claim in aid.claims} == {"EUR"}
+    evacuated = find_fact(facts, "b", 1200)
+    assert evacuated.status == "agree" and set(values(evacuated)) == {"a", "b", "c"}
+
+
+def test_dates_resolve_and_agree(facts: list[Fact]) -> None:
+    date_fact = find_fact(facts, "b", "2026-04-06")
+    assert date_fact.kind == "date"
+    assert date_fact.status == "agree"
+
+
+def test_names_given_by_several_sources_agree(facts: list[Fact]) -> None:
+    named = {fact.subject: fact for fact in facts if fact.kind in ("place", "organization")}
+    assert named["Marrow River"].status == "agree"
+    assert {claim.article_id for claim in named["Marrow River"].claims} == {"a", "b"}
+    assert all(fact.status == "agree" for fact in named.values())
+
+
+def test_fact_to_dict_follows_the_contract(facts: list[Fact]) -> None:
+    record = fact_to_dict(find_fact(facts, "a", 150))
+    assert set(record) == {"status", "subject", "kind", "claims"}
+    assert record["status"] == "conflict"
+    first = record["claims"][0]
+    assert set(first) == {"article", "text", "value", "unit", "start", "end"}
+    assert first["value"] == 150 and isinstance(first["value"], int)
+    assert first["unit"] is None
+    json.dumps(record)  # plain JSON, no dataclasses or numpy
+
+
+def test_annotate_brief_flags_disputed_sentences(
+    articles: list[Article], facts: list[Fact]
+) -> None:
+    text = articles[0].text
+    start = text.index("The county will send")
+    end = text.index("\n", start)
+    disputed = BriefSentence(text[start:end], (Citation("a", start, end, 1.0),))
+    calm_start = text.index("The river crested")
+    calm_end = text.index(".", calm_start) + 1
+    calm = BriefSentence(text[calm_start:calm_end], (Citation("a", calm_start, calm_end, 1.0),))
+    annotated = annotate_brief([disputed, calm], facts)
+    assert annotated[0].note == "180 according to [b]"
+    assert annotated[1].note == ""
+    assert annotated[0].text == disputed.text
+
+
+def test_no_articles_no_facts() -> None:
+    assert compare_facts([]) == []
+
+
+def test_single_source_gives_no_disputes(articles: list[Article]) -> None:
+    facts = compare_facts(articles[:1], embeddings=False)
+    assert facts and all(fact.status == "single" for fact in facts)

@@ -1,0 +1,253 @@
+"""Unit tests of the fact normalisers: numbers, number words, units, dates, claim scanning.
+
+These need no model, so they are fast; hypothesis checks the round trips.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.facts.dates import find_dates, resolve_weekday
+from newsfuse.facts.extract import scan_claims
+from newsfuse.facts.numbers import (
+    format_value,
+    number_to_words,
+    parse_number_words,
+    parse_numeral,
+)
+from newsfuse.facts.units import from_base, lookup_unit, to_base
+from newsfuse.facts.verdict import values_agree
+from newsfuse.model import Article, Claim
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("five hundred and sixty", 560),
+        ("Thirty-two", 32),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("twelve", 12),
+        ("a hundred", 100),
+        ("one thousand two hundred", 1200),
+        ("two million", 2_000_000),
+        ("three hundred thousand", 300_000),
+        ("ninety-nine", 99),
+    ],
+)
+def test_number_words_parse(text: str, value: int) -> None:
+    assert parse_number_words(text) == value
+
+
+@pytest.mark.parametrize("text", ["and", "hundred and", "zebra", ""])
+def test_non_numbers_are_rejected(text: str) -> None:
+    assert parse_number_words(text) is None
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_any_integer_in_words_parses_back(number: int) -> None:
+    assert parse_number_words(number_to_words(number)) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimal_comma"),
+    [
+        ("1,200", 1200, False),
+        ("1,200,000", 1_200_000, False),
+        ("1 200", 1200, False),
+        ("1\u202f200", 1200, False),
+        ("2.5", 2.5, False),
+        ("3,2", 3.2, False),
+        ("1.200.000", 1_200_000, False),
+        ("1.200", 1200, True),
+        ("3,2", 3.2, True),
+        ("1.234,5", 1234.5, False),
+    ],
+)
+def test_numerals_parse(text: str, value: float, decimal_comma: bool) -> None:
+    assert parse_numeral(text, decimal_comma=decimal_comma) == pytest.approx(value)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_grouped_numerals_round_trip(number: int) -> None:
+    assert parse_numeral(f"{number:,}") == number
+
+
+def test_format_value_is_compact() -> None:
+    assert format_value(1_200_000.0) == "1,200,000"
+    assert format_value(2.5) == "2.5"
+
+
+@pytest.mark.parametrize(
+    ("value", "alias", "base_value", "base"),
+    [
+        (40, "miles", 64373.76, "m"),
+        (65, "km", 65000, "m"),
+        (20, "feet", 6.096, "m"),
+        (1500, "pounds", 680.389, "kg"),
+        (12, "tonnes", 12000, "kg"),
+        (5000, "hectares", 5e7, "m2"),
+        (12400, "acres", 50181019.6, "m2"),
+        (110, "mph", 49.1744, "m/s"),
+        (177, "km/h", 49.1667, "m/s"),
+        (176000, "gallons", 666232.47, "l"),
+        (4200, "barrels", 667746.6, "l"),
+        (2, "hours", 7200, "s"),
+        (212, "°F", 100, "°C"),
+        (200000, "square feet", 18580.6, "m2"),
+    ],
+)
+def test_units_convert_to_si_base(value: float, alias: str, base_value: float, base: str) -> None:
+    converted, unit = to_base(value, alias)
+    assert unit == base
+    assert converted == pytest.approx(base_value, rel=1e-4)
+
+
+@given(
+    st.floats(min_value=0.001, max_value=1e9, allow_nan=False),
+    st.sampled_from(["miles", "km", "feet", "lb", "acres", "ha", "mph", "knots", "gal", "°F"]),
+)
+def test_unit_conversion_round_trips(value: float, alias: str) -> None:
+    base_value, _ = to_base(value, alias)
+    assert math.isclose(from_base(base_value, alias), value, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def test_unknown_unit_is_none() -> None:
+    assert lookup_unit("furlongs per fortnight") is None
+
+
+TUESDAY_NEW_YEAR = date(2030, 1, 1)  # a Tuesday
+
+
+def test_weekday_resolves_on_or_before_publication() -> None:
+    assert TUESDAY_NEW_YEAR.weekday() == 1
+    assert resolve_weekday(0, TUESDAY_NEW_YEAR) == date(2029, 12, 31)  # Monday: previous year
+    assert resolve_weekday(1, TUESDAY_NEW_YEAR) == TUESDAY_NEW_YEAR  # Tuesday: the day itself
+    assert resolve_weekday(2, TUESDAY_NEW_YEAR) == date(2029, 12, 26)  # Wednesday: last week
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)), st.integers(0, 6))
+def test_weekday_is_within_the_week_before(published: date, weekday: int) -> None:
+    resolved = resolve_weekday(weekday, published)
+    assert resolved.weekday() == weekday
+    assert 0 <= (published - resolved).days <= 6
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("It happened on March 3.", "2030-03-03"),
+        ("It happened on 3 March.", "2030-03-03"),
+        ("It happened on March 3rd.", "2030-03-03"),
+        ("It happened on the 3rd of March.", "2030-03-03"),
+        ("It happened on Sept. 22, 2029.", "2029-09-22"),
+        ("It happened on 2029-03-03.", "2029-03-03"),
+        ("It happened yesterday.", "2029-12-31"),
+        ("It happened on Monday.", "2029-12-31"),
+        ("It happened last Tuesday.", "2029-12-25"),
+        ("It happens today.", "2030-01-01"),
+    ],
+)
+def test_dates_resolve_against_publication(text: str, iso: str) -> None:
+    mentions = find_dates(text, TUESDAY_NEW_YEAR)
+    assert [mention.day.isoformat() for mention in mentions] == [iso]
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("It happened on Monday.", None) == []
+    assert [m.day for m in find_dates("On March 3, 2029.", None)] == [date(2029, 3, 3)]
+
+
+def _scan(text: str) -> list[Claim]:
+    article = Article(id="x", text=text, published=datetime(2030, 1, 1, 12, tzinfo=UTC))
+    claims = scan_claims(article)
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+    return claims
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        ("The deal is worth $2.5bn in cash.", "money", 2.5e9, "USD"),
+        ("It raised €40m from investors.", "money", 40e6, "EUR"),
+        ("The club paid £1.2bn for the site.", "money", 1.2e9, "GBP"),
+        ("It will cost 210 million dollars over a year.", "money", 210e6, "USD"),
+        ("Das Projekt kostet €3,2 Mio insgesamt.", "money", 3.2e6, "EUR"),
+        ("Bonds worth EUR 12.5m were sold.", "money", 12.5e6, "EUR"),
+        ("Turnout was 41 percent on the day.", "percent", 41, "%"),
+        ("A 14-mile line will open.", "quantity", 22530.816, "m"),
+        ("Winds reached 110 mph near the coast.", "quantity", 49.1744, "m/s"),
+        ("The wave was 3m high.", "quantity", 3, "m"),
+        ("He won in 2:04:37 on the day.", "quantity", 7477, "s"),
+        ("He finished in 2 hours, 4 minutes and 37 seconds.", "quantity", 7477, "s"),
+        ("The firm recalled 2.1m bottles of juice.", "count", 2.1e6, None),
+        ("The minister said 560 troops would go.", "count", 560, None),
+        ("Officials said 1 200 people were moved.", "count", 1200, None),
+        ("The 47-year-old council member won.", "age", 47, None),
+        ("said Dana Whitlock, 47, on stage.", "age", 47, None),
+        ("The satellite weighs 680 kilograms in all.", "quantity", 680, "kg"),
+        ("A dozen people were hurt.", "count", 12, None),
+        ("Temperatures hit 41.5°C at noon.", "quantity", 41.5, "°C"),
+        ("Winds reached 120 km/h at sea.", "quantity", 33.333, "m/s"),
+        ("It raised US$4.5 million in May.", "money", 4.5e6, "USD"),
+        ("The debris weighed 45,000 pounds in total.", "quantity", 20411.66, "kg"),
+    ],
+)
+def test_claims_are_classified_and_normalised(
+    text: str, kind: str, value: float, unit: str | None
+) -> None:
+    claims = [claim for claim in _scan(text) if claim.kind != "date"]
+    assert len(claims) == 1, claims
+    assert claims[0].kind == kind
+    assert claims[0].value == pytest.approx(value, rel=1e-4)
+    assert claims[0].unit == unit
+
+
+def test_conversion_in_parentheses_is_one_claim() -> None:
+    claims = _scan("The base is about 40 miles (65km) south of the city.")
+    assert len(claims) == 1
+    assert claims[0].text == "40 miles (65km)"
+    assert claims[0].approximate
+
+
+def test_vague_amounts_are_marked() -> None:
+    claims = _scan("Hundreds of people gathered.")
+    assert [(c.vague, c.value) for c in claims] == [(True, 200)]
+
+
+def test_approximation_and_exact() -> None:
+    first, second = _scan("About 600 troops and 560 troops.")
+    assert first.approximate and not second.approximate
+
+
+def test_vote_tally_gives_for_and_against() -> None:
+    claims = _scan("The council voted 9-2 to approve the plan.")
+    assert [(c.value, c.attribute) for c in claims] == [
+        (9, "votes for"),
+        (2, "votes against"),
+    ]
+
+
+def test_decades_are_not_durations() -> None:
+    assert _scan("The 1990s were hard for people in their 20s.") == []
+
+
+def test_clock_times_and_ordinals_are_not_counts() -> None:
+    assert _scan("It struck at 3:17 a.m. in the 2nd district.") == []
+
+
+def test_values_agree_within_tolerance() -> None:
+    def claim(value: float, unit: str | None = None) -> Claim:
+        return Claim("a", 0, 1, "x", "count", value, unit)
+
+    assert values_agree(claim(64373.76, "m"), claim(65000, "m"))
+    assert not values_agree(claim(14), claim(16))
+    assert not values_agree(claim(600), claim(560))
+    assert not values_agree(claim(6, "%"), claim(6, "m"))
+    assert values_agree(claim(600), claim(600))
