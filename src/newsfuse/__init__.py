@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_API_NAMES = ("read", "read_report", "brief", "compare_facts")
+_API_NAMES = (
+    "read",
+    "read_report",
+    "brief",
+    "compare_facts",
+    "ingest",
+    "list_stories",
+    "get_story",
+    "get_storyline",
+    "export_stories",
+)
 _MODEL_NAMES = (
     "Article",
     "Brief",
@@ -36,12 +46,24 @@ __all__ = [
     "__version__",
     "brief",
     "compare_facts",
+    "export_stories",
+    "get_story",
+    "get_storyline",
+    "ingest",
+    "list_stories",
     "read",
     "read_report",
 ]
 
 if TYPE_CHECKING:
     from newsfuse.api import brief, compare_facts, read, read_report
+    from newsfuse.corpus import (
+        export_stories,
+        get_story,
+        get_storyline,
+        ingest,
+        list_stories,
+    )
     from newsfuse.model import (
         Article,
         Brief,

@@ -13,6 +13,19 @@ from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
 
 log = logging.getLogger(__name__)
 
+# The corpus (store-backed) half of the API lives in newsfuse.corpus; it is
+# re-exported here so that one module holds every public entry point.
+_CORPUS_NAMES = ("ingest", "list_stories", "get_story", "get_storyline", "export_stories")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CORPUS_NAMES:
+        from newsfuse import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'newsfuse.api' has no attribute {name!r}")
+
+
 Input = str | Path | Mapping[str, Any]
 
 
@@ -71,8 +84,11 @@ def brief(
     timings["summarize"] = time.perf_counter() - started
     fact_table: list[Fact] = []
     if facts:
+        from newsfuse.facts import annotate_brief
+
         started = time.perf_counter()
         fact_table = compare_facts(articles)
+        sentences = annotate_brief(sentences, fact_table)
         timings["facts"] = time.perf_counter() - started
     stats = BriefStats(
         articles_read=len(articles),

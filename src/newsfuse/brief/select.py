@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from newsfuse.brief.lexical import containment, content_words, numbers
 from newsfuse.brief.score import Scores
@@ -112,7 +113,7 @@ def select_best_first(
     budget: int,
     *,
     encode: Callable[[Sequence[str]], Vectors],
-    tfidf: Vectors,
+    tfidf: npt.NDArray[np.float64],
     redundancy_tfidf: float,
     eligible: Sequence[bool],
 ) -> list[int]:
