@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +29,9 @@ from newsfuse.embed import Embedder
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
+
+if TYPE_CHECKING:
+    from newsfuse.brief.learned import ScorerWeights
 
 __all__ = ["CentroidScorer", "SentenceScorer", "find_copies", "is_story_sentence", "summarize"]
 
@@ -59,6 +63,7 @@ def summarize(
     *,
     scorer: SentenceScorer | None = None,
     embedder: Embedder | None = None,
+    weights: ScorerWeights | None = None,
 ) -> list[BriefSentence]:
     """Summarise articles about one event into cited sentences of at most ``budget`` words.
 
@@ -72,7 +77,8 @@ def summarize(
     logistic regression on TF-IDF, position and cross-document features, fitted
     on greedy-oracle labels) and chosen best-first without near-repeats, which
     needs no embeddings; only the chosen sentences and their likeliest support
-    are embedded, for the citations. A custom ``scorer`` gets embeddings of every
+    are embedded, for the citations. ``weights`` replaces the shipped
+    coefficients (cross-validation). A custom ``scorer`` gets embeddings of every
     candidate and MMR selection instead.
     """
     if budget < 1:
@@ -92,7 +98,7 @@ def summarize(
         embedder = get_embedder()
 
     if scorer is None:
-        chosen_rows = _select_learned(candidates, budget, embedder)
+        chosen_rows = _select_learned(candidates, budget, embedder, weights)
     else:
         vectors = embedder.encode([s.text for s in candidates])
         scores = scorer(candidates, vectors, articles)
@@ -113,7 +119,12 @@ def summarize(
     ]
 
 
-def _select_learned(candidates: Sequence[Sentence], budget: int, embedder: Embedder) -> list[int]:
+def _select_learned(
+    candidates: Sequence[Sentence],
+    budget: int,
+    embedder: Embedder,
+    weights: ScorerWeights | None = None,
+) -> list[int]:
     """Rows of ``candidates`` chosen by the learned scorer, within ``budget`` words.
 
     Features are computed over every candidate of the cluster (they are
@@ -138,7 +149,7 @@ def _select_learned(candidates: Sequence[Sentence], budget: int, embedder: Embed
         # scorer's cross-document features say nothing here.
         scores = -np.arange(len(candidates), dtype=np.float64)
     else:
-        scores = load_weights().score(extract_features(_renumber(candidates), tfidf))
+        scores = (weights or load_weights()).score(extract_features(_renumber(candidates), tfidf))
     eligible = [
         MIN_SENTENCE_WORDS <= len(s.text.split()) <= MAX_SENTENCE_WORDS
         and not looks_like_page_furniture(s.text)

@@ -43,45 +43,24 @@ class System:
 
 def _load_newsfuse() -> None:
     from newsfuse.brief.learned import load_weights, vectorize_sentences
+    from newsfuse.embed import get_embedder
 
     load_weights()
     vectorize_sentences(["warm up the vectoriser import"])
+    get_embedder()
 
 
 def summarize_newsfuse(
     cluster: PreparedCluster, budget: int, weights: ScorerWeights | None = None
 ) -> list[str]:
-    """newsfuse's learned scorer and selection over the cluster's sentences.
+    """newsfuse's brief, exactly as users get it (citations included in the timing).
 
-    ``weights`` defaults to the shipped coefficients.
+    ``weights`` defaults to the shipped coefficients; cross-validation passes the
+    weights fitted without this cluster.
     """
-    from newsfuse.brief.learned import (
-        extract_features,
-        load_weights,
-        select_sentences,
-        vectorize_sentences,
-    )
+    from newsfuse.brief import summarize
 
-    sentences = [s for article in cluster.sentences for s in article]
-    if not sentences:
-        return []
-    tfidf = vectorize_sentences([s.text for s in sentences])
-    scores = (weights or load_weights()).score(extract_features(sentences, tfidf))
-    return [s.text for s in select_sentences(sentences, scores, budget, tfidf=tfidf)]
-
-
-def _load_brief() -> None:
-    from newsfuse.embed import get_embedder
-
-    get_embedder()
-
-
-def summarize_with_brief(cluster: PreparedCluster, budget: int) -> list[str]:
-    """The brief stage's own default ``summarize`` (when that stage is present)."""
-    import importlib
-
-    summarize = importlib.import_module("newsfuse.brief").summarize
-    return [s.text for s in summarize(list(cluster.articles), budget)]
+    return [s.text for s in summarize(list(cluster.articles), budget, weights=weights)]
 
 
 def _baseline(name: str) -> System:
@@ -103,7 +82,7 @@ def _baseline(name: str) -> System:
 
 
 def get_systems(names: Sequence[str | System]) -> list[System]:
-    """The systems named (newsfuse, brief, or a baseline), in the order given.
+    """The systems named (newsfuse or a baseline), in the order given.
 
     A :class:`System` given instead of a name is used as it is (e.g. a
     cross-validated variant built by a benchmark).
@@ -118,12 +97,10 @@ def get_systems(names: Sequence[str | System]) -> list[System]:
             continue
         if name == "newsfuse":
             systems.append(System(name, summarize_newsfuse, _load_newsfuse))
-        elif name == "brief":
-            systems.append(System(name, summarize_with_brief, _load_brief))
         elif name in BASELINES:
             systems.append(_baseline(name))
         else:
-            known = ", ".join(["newsfuse", "brief", *BASELINES])
+            known = ", ".join(["newsfuse", *BASELINES])
             raise ConfigError(f"--systems: unknown system {name!r}; choose from {known}")
     if not systems:
         raise ConfigError("--systems: name at least one system, e.g. newsfuse,lexrank")
