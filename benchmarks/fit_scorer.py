@@ -39,7 +39,7 @@ from newsfuse.evaluate.pipeline import read_cluster, split_cluster  # noqa: E402
 from newsfuse.evaluate.rouge import score_summary  # noqa: E402
 from newsfuse.evaluate.text import cut_to_budget, split_plain_sentences  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 # Inverse regularisation strength: features are few and standardised, so mild
 # regularisation (C = 1, sklearn's default) is enough; 0.1 and 10 scored the same.
 REGULARISATION = 1.0

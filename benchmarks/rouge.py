@@ -34,7 +34,7 @@ from newsfuse.evaluate.systems import (  # noqa: E402
     summarize_newsfuse,
 )
 
-DEFAULT_DATA = ROOT.parent.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 BASELINES = ("lead3", "roundrobin", "lexrank", "textrank", "mmr", "oracle")
 
 
