@@ -291,7 +291,8 @@ def test_harness_scores_every_system_on_every_cluster() -> None:
     newsfuse = report.system("newsfuse")
     assert len(newsfuse.per_cluster) == 2 and newsfuse.p_values == {}
     assert set(report.system("roundrobin").p_values) == {"rouge1", "rouge2", "rougeL", "rougeLsum"}
-    assert newsfuse.mean_words == 30 and newsfuse.leaks == 0
+    # Briefs never overrun the budget (whole sentences only), so they may fall short of it.
+    assert 20 <= newsfuse.mean_words <= 30 and newsfuse.leaks == 0
     assert 0 < newsfuse.scores["rouge1"].mean < 100
 
 

@@ -23,6 +23,11 @@ Vectors = npt.NDArray[np.float32]
 # small enough that padding to the longest sentence in a batch stays cheap.
 BATCH_SIZE = 64
 
+# Tokens per sentence: all-MiniLM-L6-v2 was trained on inputs of at most 128 word
+# pieces; its configured 256 only makes rare run-on "sentences" (lists, tables) pad
+# their whole batch to twice the cost.
+MAX_TOKENS = 128
+
 
 class Embedder(Protocol):
     """Turns texts into L2-normalised vectors (one row per text)."""
@@ -52,6 +57,7 @@ class MiniLMEmbedder:
             ) from error
         _silence_transformers()
         self._model = SentenceTransformer(str(get_model_path()), device="cpu")
+        self._model.max_seq_length = MAX_TOKENS
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         if not texts:

@@ -52,8 +52,8 @@ CANDIDATES_PER_ARTICLE = 5
 # Support needs a MiniLM cosine of about 0.7 (SUPPORT_COEFFICIENTS), which sentences
 # sharing almost no content words do not reach, so shortlisting saves embedding whole
 # articles (the bulk of a brief's cost) without losing support in practice.
-SHORTLIST_PER_ARTICLE = 3
-SHORTLIST_MIN_TFIDF = 0.1
+SHORTLIST_PER_ARTICLE = 2
+SHORTLIST_MIN_TFIDF = 0.15
 
 
 @dataclass(frozen=True, slots=True, eq=False)

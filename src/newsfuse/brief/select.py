@@ -102,9 +102,9 @@ def _rescale(scores: Scores) -> Scores:
     return (scores - low) / (high - low)
 
 
-# Candidates embedded per batch during best-first selection: most briefs are settled
-# within the first batch or two, so the rest of the cluster is never embedded.
-EMBED_BATCH = 16
+# Rounds of "choose cheaply, then check the choice with embeddings": each round embeds
+# only the sentences it newly chose; one or two rounds settle almost every brief.
+MAX_EMBEDDING_ROUNDS = 5
 
 
 def select_best_first(
@@ -120,10 +120,11 @@ def select_best_first(
     """Take eligible sentences best score first while they fit ``budget``, skipping repeats.
 
     A sentence repeats a chosen one when their TF-IDF cosine exceeds
-    ``redundancy_tfidf``, their embeddings reach REDUNDANT_COSINE, or its words and
-    numbers are contained in it. Embeddings are computed lazily, a batch of the
-    next-best eligible sentences at a time, so a brief embeds only what it
-    considers. Ties are broken by input order.
+    ``redundancy_tfidf`` or its words and numbers are contained in it (cheap,
+    checked during the greedy pass), or when their embeddings reach
+    REDUNDANT_COSINE (checked on the result: the lower-scored sentence of such a
+    pair is excluded and the pass repeated). Only chosen sentences are ever
+    embedded. Ties are broken by input order.
     """
     ranked = [
         row
@@ -131,21 +132,43 @@ def select_best_first(
         if eligible[row]
     ]
     vectors: dict[int, Vectors] = {}
+    excluded: set[int] = set()
+    chosen: list[int] = []
+    for _ in range(MAX_EMBEDDING_ROUNDS):
+        chosen = _choose_greedily(sentences, ranked, excluded, budget, tfidf, redundancy_tfidf)
+        new = [row for row in chosen if row not in vectors]
+        for row, vector in zip(new, encode([sentences[row].text for row in new]), strict=True):
+            vectors[row] = vector
+        repeats = {
+            later
+            for position, later in enumerate(chosen)
+            for earlier in chosen[:position]
+            if float(vectors[later] @ vectors[earlier]) >= REDUNDANT_COSINE
+        }
+        if not repeats:
+            break
+        excluded |= repeats
+    return [row for row in chosen if row not in excluded]
+
+
+def _choose_greedily(
+    sentences: Sequence[Sentence],
+    ranked: Sequence[int],
+    excluded: set[int],
+    budget: int,
+    tfidf: npt.NDArray[np.float64],
+    redundancy_tfidf: float,
+) -> list[int]:
+    """The budgeted greedy pass with the cheap (lexical) repeat checks."""
     chosen: list[int] = []
     words = 0
-    for position, row in enumerate(ranked):
+    for row in ranked:
         size = count_words(sentences[row].text)
-        if words + size > budget:
+        if row in excluded or words + size > budget:
             continue
         if chosen and float((tfidf[chosen] @ tfidf[row]).max()) > redundancy_tfidf:
             continue
         if any(_restates(sentences[row].text, sentences[other].text) for other in chosen):
-            continue
-        if row not in vectors:
-            batch = [r for r in ranked[position : position + EMBED_BATCH] if r not in vectors]
-            for r, vector in zip(batch, encode([sentences[r].text for r in batch]), strict=True):
-                vectors[r] = vector
-        if any(float(vectors[row] @ vectors[other]) >= REDUNDANT_COSINE for other in chosen):
             continue
         chosen.append(row)
         words += size
