@@ -9,12 +9,16 @@ Hartigan 1975, with centroid updates), unless the evidence says it is another
 event: event dates further apart than :data:`STORY_WINDOW_DAYS`, or different
 headline figures for the same thing (600 troops vs 560 troops). Otherwise it
 starts a story, which joins the storyline of the most related earlier story.
+Then a second pass compares the grown story with its neighbouring stories under
+the same rule and merges them when it passes (agglomerative centroid-linkage
+merging, restricted to the blocked neighbours so that the cost stays bounded):
+a report that arrives later can bridge two stories a single pass kept apart.
 
 Ids are stable: a story is named after its *founder*, the member with the
 earliest known event date (ties and undated members ordered by content hash),
 so the same set of articles gets the same id whatever order they arrived in.
-When an earlier article joins, the story is renamed and the old id is kept as
-an alias. Storylines are named after their earliest story's founder likewise.
+When an earlier article joins, or two stories merge, the story is renamed and
+the old id is kept as an alias. Storylines are named after their earliest story's founder likewise.
 """
 
 from __future__ import annotations
