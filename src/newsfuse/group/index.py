@@ -18,7 +18,8 @@ Ids are stable: a story is named after its *founder*, the member with the
 earliest known event date (ties and undated members ordered by content hash),
 so the same set of articles gets the same id whatever order they arrived in.
 When an earlier article joins, or two stories merge, the story is renamed and
-the old id is kept as an alias. Storylines are named after their earliest story's founder likewise.
+the old id is kept as an alias. Storylines are named after their earliest
+story's founder likewise.
 """
 
 from __future__ import annotations
