@@ -302,3 +302,75 @@ def test_minilm_groups_the_invented_corpus(tmp_path: Path) -> None:
     assert ["return-herald", "return-post"] in groups
     assert ["quillon-herald", "quillon-radio"] in groups
     assert len(groups) == 4
+
+
+# -- second pass: story merges ----------------------------------------------------------
+
+
+def _signals(tag: str, terms: dict[int, float], axis: int, when: datetime | None = None) -> Any:
+    from newsfuse.group.features import EventDate
+    from newsfuse.group.index import ArticleSignals
+
+    embedding = np.zeros(384, dtype=np.float32)
+    embedding[axis] = 1.0
+    date = EventDate(when, "published") if when else EventDate(NOW, "ingested")
+    return ArticleSignals(
+        article_id="a-" + tag * 16,
+        content_hash=tag * 64,
+        date=date,
+        embedding=embedding,
+        terms=terms,
+        key_numbers=(),
+        names=(),
+    )
+
+
+def test_a_bridging_report_merges_two_stories_and_the_earlier_id_survives() -> None:
+    from newsfuse.group.index import StoryIndex, name_story, name_storyline
+
+    index = StoryIndex()
+    first = index.place(_signals("a", {1: 1.0}, axis=0))
+    second = index.place(_signals("b", {2: 1.0}, axis=1))
+    assert second.new_story and second.story_id != first.story_id
+    # Shares term 2 with the second story (so joins it) and term 1 with the first: the
+    # grown story now matches the first one under the article join rule.
+    bridge = index.place(_signals("c", {1: 0.6, 2: 0.8}, axis=2))
+    assert bridge.story_id == first.story_id == name_story((1, "", "a" * 64))
+    assert (second.story_id, first.story_id) in bridge.renamed_stories
+    assert (name_storyline((1, "", "b" * 64)), first.storyline_id) in bridge.renamed_storylines
+    assert set(index.stories) == {first.story_id}
+    assert index.stories[first.story_id].size == 3
+    assert set(index.storylines) == {first.storyline_id}
+
+
+def test_stories_weeks_apart_are_not_merged_by_a_bridging_report() -> None:
+    from newsfuse.group.index import StoryIndex
+
+    index = StoryIndex()
+    start = datetime(2025, 3, 1, tzinfo=UTC)
+    index.place(_signals("a", {1: 1.0}, axis=0, when=start))
+    index.place(_signals("b", {2: 1.0}, axis=1, when=start + timedelta(days=30)))
+    index.place(_signals("c", {1: 0.6, 2: 0.8}, axis=2, when=start + timedelta(days=30)))
+    assert len(index.stories) == 2
+
+
+def test_merged_story_is_found_by_the_absorbed_id_in_the_store(tmp_path: Path) -> None:
+    from newsfuse.store import open_store
+
+    db = tmp_path / "corpus.db"
+    corpus.ingest(load_events(), db=db, embedder="hashing")
+    before = partition(db)
+    kept, absorbed = sorted(before)[:2]
+    store = open_store(db)
+    try:
+        with store.transaction():
+            # What the corpus does with a merge placement (see corpus._ingest_into).
+            store.rename_story(absorbed, kept)
+        assert store.resolve("story", absorbed) == kept
+        members = {article.id for article, _ in store.story_articles(kept)}
+    finally:
+        store.close()
+    after = partition(db)
+    assert absorbed not in after
+    assert after[kept][1] == before[kept][1] | before[absorbed][1]
+    assert len(members) == len(before[kept][1] | before[absorbed][1])
