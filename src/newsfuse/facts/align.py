@@ -64,6 +64,15 @@ ROLE_MISMATCH_PENALTY = 0.3
 TOTAL_WORDS = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "bring"})
 INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
 ROLE_WINDOW_TOKENS = 4
+# How far back the part of a partitive may start: "Twenty-three of the train's
+# 96 cars" puts the part six tokens before the whole (spaCy splits the hyphen).
+PARTITIVE_WINDOW_TOKENS = 6
+# Score taken away when two differing figures are this many times apart or
+# more: sources that disagree about one attribute differ by a few per cent or
+# a few units ("560" vs "600", "12" vs "21"), not by an order of magnitude
+# ("a sprint between two runners" vs "38,000 runners").
+MAGNITUDE_GAP_RATIO = 10.0
+MAGNITUDE_GAP_PENALTY = 0.5
 # Score added when two ages belong to the same person (same surname).
 PERSON_BONUS = 0.3
 # Extra score for two dates that both stand in their article's first sentence:
@@ -96,8 +105,12 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }
-# Lemmas too generic to tell attributes apart.
-GENERIC_LEMMAS = frozenset({"say", "tell", "be", "have", "also", "accord", "report", "add"})
+# Lemmas too generic to tell attributes apart: reporting verbs, and light verbs
+# whose meaning lies in their complement ("[ended] up in the hospital", "[got] sick").
+GENERIC_LEMMAS = frozenset(
+    {"say", "tell", "be", "have", "also", "accord", "report", "add"}
+    | {"end", "get", "go", "wind", "turn", "make", "take", "become"}
+)
 # Words that make a later figure a development rather than a disagreement
 # ("the death toll rose to 45", "officials later revised", "now stands at").
 REVISION_CUES = frozenset(
@@ -145,7 +158,7 @@ class Mention:
     previous: bool
     person: str = ""
     head_word: str = ""  # the counted noun as a reader would name it (for subjects)
-    role: str = ""  # "total", "increment" or "" (see ROLE_MISMATCH_PENALTY)
+    role: str = ""  # "total", "increment", "whole" or "" (see ROLE_MISMATCH_PENALTY)
 
 
 def dimension_of(claim: Claim) -> str:
@@ -212,7 +225,7 @@ def _counted_noun(span: Span) -> Token | None:
 def _is_partitive_whole(span: Span) -> bool:
     """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
     doc = span.doc
-    left = doc[max(0, span.start - 4) : span.start]
+    left = doc[max(span.sent.start, span.start - PARTITIVE_WINDOW_TOKENS) : span.start]
     words = [token.lower_ for token in left]
     return "of" in words and any(
         token.like_num or token.lower_ in ("all", "some", "most") for token in left
@@ -280,16 +293,22 @@ def _person_of(span: Span) -> str:
     inside = [entity for entity in people if sentence.start <= entity.start < sentence.end]
     if inside:
         nearest = min(inside, key=lambda entity: abs(entity.start - span.start))
-        return nearest[-1].lower_
+        return _surname(nearest)
     before = [entity for entity in people if entity.end <= sentence.start]
-    return before[-1][-1].lower_ if before else ""
+    return _surname(before[-1]) if before else ""
+
+
+def _surname(entity: Span) -> str:
+    """The last word of a name, without a possessive ("Peter Lomuria's" → "lomuria")."""
+    words = [token.lower_ for token in entity if token.is_alpha]
+    return words[-1] if words else ""
 
 
 def _role_of(span: Span, noun: Token | None) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
     if _is_partitive_whole(span):
-        return "total"
+        return "whole"
     doc = span.doc
     sentence = span.sent
     nearby = list(doc[max(sentence.start, span.start - ROLE_WINDOW_TOKENS) : span.start])
@@ -374,6 +393,23 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
     )
 
 
+def _roles_clash(first: str, second: str) -> bool:
+    """Whether two figures play different roles: a total against an increment, or
+    the whole of a partitive ("of the train's [96] cars") against anything but
+    another whole, since the whole is the denominator, not the event's figure."""
+    if first == second:
+        return False
+    return bool(first and second) or "whole" in (first, second)
+
+
+def _far_apart(first: Claim, second: Claim) -> bool:
+    """Whether two numbers differ by at least ``MAGNITUDE_GAP_RATIO`` times."""
+    a, b = first.value, second.value
+    if isinstance(a, str) or isinstance(b, str) or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) >= MAGNITUDE_GAP_RATIO
+
+
 def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
     """Context weights times inverse document frequency over the cluster's mentions."""
     frequency: Counter[str] = Counter()
@@ -454,8 +490,10 @@ def score_pairs(
                 and per_article[(second.claim.article_id, second.dimension)] == 1
             ):
                 score += UNIQUE_BONUS
-            if first.role and second.role and first.role != second.role:
+            if _roles_clash(first.role, second.role):
                 score -= ROLE_MISMATCH_PENALTY
+            if _far_apart(first.claim, second.claim):
+                score -= MAGNITUDE_GAP_PENALTY
             if first.person and first.person == second.person:
                 score += PERSON_BONUS
             if first.claim.kind == "date" and first.lede and second.lede:
