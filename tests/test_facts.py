@@ -148,3 +148,53 @@ def test_no_articles_no_facts() -> None:
 def test_single_source_gives_no_disputes(articles: list[Article]) -> None:
     facts = compare_facts(articles[:1], embeddings=False)
     assert facts and all(fact.status == "single" for fact in facts)
+
+
+def make_article(article_id: str, text: str, day: int = 10) -> Article:
+    return Article(
+        id=article_id,
+        text=text,
+        title="",
+        source=f"Outlet {article_id}",
+        published=datetime.fromisoformat(f"2026-06-{day:02d}T12:00:00+00:00"),
+    )
+
+
+def test_whole_of_a_partitive_is_not_the_disputed_part() -> None:
+    # Invented ferry accident: the 40 lifeboats are the fleet, not the launched ones.
+    articles = [
+        make_article("a", "In all, 14 lifeboats were launched from the Vessa ferry overnight."),
+        make_article("b", "Nineteen lifeboats were launched from the ferry, the crew said."),
+        make_article("c", "Fourteen of the ferry's 40 lifeboats were launched, officials said."),
+    ]
+    facts = compare_facts(articles)
+    fleet = find_fact(facts, "c", 40)
+    assert "b" not in values(fleet)
+    launched = find_fact(facts, "b", 19)
+    assert launched.status == "conflict"
+    assert values(launched) == {"a": 14, "b": 19, "c": 14}
+
+
+def test_figures_an_order_of_magnitude_apart_do_not_conflict() -> None:
+    # Invented cycling race: a breakaway of three riders is not the 9,000-rider field.
+    articles = [
+        make_article("a", "Some 9,000 riders started the Orlen Valley sportive on Sunday."),
+        make_article("b", "The finish came down to a sprint between three riders on the hill."),
+    ]
+    facts = compare_facts(articles)
+    assert all(fact.status != "conflict" for fact in facts)
+
+
+def test_age_owner_named_with_a_possessive() -> None:
+    # Invented chess final: the same player's age, told three ways.
+    articles = [
+        make_article(
+            "a", "Mira Tolvanen's title came after a long final. Tolvanen, 31, won in Kesk."
+        ),
+        make_article("b", "The 33-year-old Mira Tolvanen won the final in Kesk on Saturday."),
+        make_article("c", "Mira Tolvanen, 31, beat the defending champion in Kesk."),
+    ]
+    facts = compare_facts(articles)
+    age = find_fact(facts, "b", 33)
+    assert age.status == "conflict"
+    assert values(age) == {"a": 31, "b": 33, "c": 31}

@@ -251,3 +251,14 @@ def test_values_agree_within_tolerance() -> None:
     assert not values_agree(claim(600), claim(560))
     assert not values_agree(claim(6, "%"), claim(6, "m"))
     assert values_agree(claim(600), claim(600))
+
+
+def test_times_stated_to_the_second_must_match_to_the_second() -> None:
+    def claim(value: float, unit: str) -> Claim:
+        return Claim("a", 0, 1, "x", "quantity", value, unit)
+
+    # 3 % of a marathon time is minutes; "2:11:05" and "2:12:40" are two different finishes.
+    assert not values_agree(claim(7865.0, "s"), claim(7960.0, "s"))
+    assert values_agree(claim(7865.0, "s"), claim(7865.0, "s"))
+    # Round durations ("two hours" vs "121 minutes") keep the ordinary 3 % tolerance.
+    assert values_agree(claim(7200.0, "s"), claim(7260.0, "s"))
