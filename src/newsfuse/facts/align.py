@@ -90,6 +90,10 @@ DISPUTE_THRESHOLD = 0.6
 # days (the event, the report, the follow-up), so a date that differs is more
 # often another event than a disagreement.
 DATE_DISPUTE_THRESHOLD = 0.6
+# Years even more so: a story names the year of the event, of its history
+# ("built in 1967"), of plans ("to open in 2032") and of the copyright line,
+# so two different years are set against each other only on strong evidence.
+YEAR_DISPUTE_THRESHOLD = 0.9
 # Words news copy uses interchangeably for the same kind of figure, mapped to
 # one concept so that "killing 38 people" meets "the death toll rose to 45"
 # and "troops" meets "soldiers". Keys are Porter stems.
@@ -138,6 +142,13 @@ REVISION_CUES = frozenset(
         "reach",
         "latest",
     }
+)
+# Date words that name the period a figure measures rather than the day it was
+# reported ("inflation in September", "third-quarter profit"): kept as context,
+# while weekdays and "yesterday" are dropped.
+PERIOD_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "quarter", "annual", "fiscal"}
 )
 # How far before the number a revision cue may stand, in tokens.
 REVISION_CUE_WINDOW = 8
@@ -346,7 +357,7 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             continue
         if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
             continue
-        if token.ent_type_ in ("DATE", "TIME"):
+        if token.ent_type_ in ("DATE", "TIME") and token.lemma_.lower() not in PERIOD_WORDS:
             continue  # "on Monday" is when, not what; days differ between reports
         lemma = token.lemma_.lower()
         if lemma in GENERIC_LEMMAS or not re.search(r"[a-z]", lemma):
@@ -451,7 +462,13 @@ def value_specificity(claim: Claim) -> float:
     if isinstance(claim.value, str):
         return 0.6
     magnitude = math.log10(abs(claim.value) + 1)
-    return max(0.2, min(1.0, magnitude / 3))
+    specificity = magnitude / 3
+    if not float(claim.value).is_integer():
+        # A stated decimal ("3.1 %", "4.25 %") is as telling as its significant
+        # digits: "3.1" is as unlikely a coincidence as "31".
+        digits = re.sub(r"\D", "", claim.text).lstrip("0")
+        specificity = max(specificity, len(digits) / 3)
+    return max(0.2, min(1.0, specificity))
 
 
 def score_pairs(
@@ -536,6 +553,8 @@ def group_mentions(
         dispute_threshold = DISPUTE_THRESHOLD
         if dimension.startswith("date:"):
             dispute_threshold = max(DISPUTE_THRESHOLD, DATE_DISPUTE_THRESHOLD)
+        if dimension.startswith("year:"):
+            dispute_threshold = max(DISPUTE_THRESHOLD, YEAR_DISPUTE_THRESHOLD)
         block = np.ix_(indices, indices)
         clusters = _cluster(
             scores[block],

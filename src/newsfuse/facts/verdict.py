@@ -34,6 +34,8 @@ def values_agree(first: Claim, second: Claim) -> bool:
         return str(a).casefold() == str(b).casefold()
     if a == b:
         return True
+    if first.attribute == "year" or second.attribute == "year":
+        return False  # "2025" and "2027" are different years, however close
     for number in (a, b):
         if (float(number).is_integer() and abs(number) < EXACT_BELOW) or number == 0:
             return False
