@@ -198,3 +198,18 @@ def test_age_owner_named_with_a_possessive() -> None:
     age = find_fact(facts, "b", 33)
     assert age.status == "conflict"
     assert values(age) == {"a": 31, "b": 33, "c": 31}
+
+
+def test_monthly_rate_disputed_across_wordings() -> None:
+    # Invented economy: two outlets give 2.7 %, one 2.9 %, for the same month's inflation.
+    articles = [
+        make_article("a", "Consumer prices rose 2.7% in May from a year earlier, the office said."),
+        make_article(
+            "b", "Inflation stood at 2.9 percent in May, according to the statistics office."
+        ),
+        make_article("c", "The bank held rates, citing inflation of 2.7 percent in May."),
+    ]
+    facts = compare_facts(articles)
+    rate = find_fact(facts, "b", 2.9)
+    assert rate.status == "conflict"
+    assert values(rate) == {"a": 2.7, "b": 2.9, "c": 2.7}

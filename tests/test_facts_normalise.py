@@ -262,3 +262,11 @@ def test_times_stated_to_the_second_must_match_to_the_second() -> None:
     assert values_agree(claim(7865.0, "s"), claim(7865.0, "s"))
     # Round durations ("two hours" vs "121 minutes") keep the ordinary 3 % tolerance.
     assert values_agree(claim(7200.0, "s"), claim(7260.0, "s"))
+
+
+def test_years_must_be_equal() -> None:
+    def year(value: float) -> Claim:
+        return Claim("a", 0, 4, "2031", "count", value, None, attribute="year")
+
+    assert not values_agree(year(2031), year(2033))
+    assert values_agree(year(2031), year(2031))
