@@ -213,3 +213,19 @@ def test_monthly_rate_disputed_across_wordings() -> None:
     rate = find_fact(facts, "b", 2.9)
     assert rate.status == "conflict"
     assert values(rate) == {"a": 2.7, "b": 2.9, "c": 2.7}
+
+
+def test_age_in_a_delayed_lede_belongs_to_the_person_named_next() -> None:
+    # Invented raffle: the winner is named only in the second sentence of one story.
+    articles = [
+        make_article(
+            "a",
+            "A 58-year-old bus driver from Pellow has won the county raffle, organisers said."
+            "\n\nOren Galt bought his ticket at the Pellow fair.",
+        ),
+        make_article("b", "Pellow bus driver Oren Galt, 55, has won the county raffle."),
+    ]
+    facts = compare_facts(articles)
+    age = find_fact(facts, "a", 58)
+    assert age.status == "conflict"
+    assert values(age) == {"a": 58, "b": 55}

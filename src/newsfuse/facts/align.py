@@ -298,7 +298,8 @@ def _is_previous_value(span: Span) -> bool:
 
 def _person_of(span: Span) -> str:
     """Surname of the person an age belongs to: the nearest PERSON in the sentence,
-    else the last one named before it ("... Peter Lomuria won. The 24-year-old ...")."""
+    else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
+    else the first one named after it (a delayed lede)."""
     sentence = span.sent
     people = [entity for entity in span.doc.ents if entity.label_ == "PERSON"]
     inside = [entity for entity in people if sentence.start <= entity.start < sentence.end]
@@ -306,7 +307,12 @@ def _person_of(span: Span) -> str:
         nearest = min(inside, key=lambda entity: abs(entity.start - span.start))
         return _surname(nearest)
     before = [entity for entity in people if entity.end <= sentence.start]
-    return _surname(before[-1]) if before else ""
+    if before:
+        return _surname(before[-1])
+    # A delayed lede ("A 61-year-old retired teacher has won ...") names its
+    # person only in a following sentence: the first person named after it.
+    after = [entity for entity in people if entity.start >= sentence.end]
+    return _surname(after[0]) if after else ""
 
 
 def _surname(entity: Span) -> str:
