@@ -109,11 +109,13 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }
-# Lemmas too generic to tell attributes apart: reporting verbs, and light verbs
-# whose meaning lies in their complement ("[ended] up in the hospital", "[got] sick").
+# Lemmas too generic to tell attributes apart: reporting verbs, light verbs
+# whose meaning lies in their complement ("[ended] up in the hospital", "[got]
+# sick"), and hedges, which say how exact a figure is, not what it measures.
 GENERIC_LEMMAS = frozenset(
     {"say", "tell", "be", "have", "also", "accord", "report", "add"}
     | {"end", "get", "go", "wind", "turn", "make", "take", "become"}
+    | {"roughly", "approximately", "nearly", "almost", "estimate", "around", "some"}
 )
 # Words that make a later figure a development rather than a disagreement
 # ("the death toll rose to 45", "officials later revised", "now stands at").
