@@ -229,3 +229,22 @@ def test_age_in_a_delayed_lede_belongs_to_the_person_named_next() -> None:
     age = find_fact(facts, "a", 58)
     assert age.status == "conflict"
     assert values(age) == {"a": 58, "b": 55}
+
+
+def test_revision_whose_subject_stands_far_from_the_figure() -> None:
+    # Invented landslide: "toll" is eleven tokens away from "14" but is its subject.
+    articles = [
+        make_article(
+            "a", "A landslide struck the hill village of Ostra, killing 9 people.", day=10
+        ),
+        make_article(
+            "b",
+            "The death toll from the landslide in the hill village of Ostra rose to 14 "
+            "on Thursday as rescuers dug through the mud.",
+            day=12,
+        ),
+    ]
+    facts = compare_facts(articles)
+    toll = find_fact(facts, "b", 14)
+    assert toll.status == "revision"
+    assert values(toll) == {"a": 9, "b": 14}

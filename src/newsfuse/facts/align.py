@@ -43,6 +43,9 @@ CONTEXT_DECAY_TOKENS = 4.0
 # The syntactic head chain of the number (counted noun, its verb) counts this
 # much more than mere proximity, because it names the role of the number.
 SYNTAX_BOOST = 2.0
+# The head chain links by syntax, not proximity, so its words decay no lower
+# than this: "the death [toll] from the sinking of the ferry rose to 17".
+SYNTAX_MIN_DECAY = 0.35
 # Tokens either side of the number that make up the clause fed to the embedder.
 EMBED_WINDOW_TOKENS = 10
 # Score weights: lexical cosine, embedding cosine, same counted noun.
@@ -373,7 +376,7 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
         weight = 0.5 ** (distance / CONTEXT_DECAY_TOKENS)
         if token.i in syntax:
-            weight *= SYNTAX_BOOST
+            weight = SYNTAX_BOOST * max(weight, SYNTAX_MIN_DECAY)
         stem = _stem(lemma)
         weights[stem] = max(weights.get(stem, 0.0), weight)
         if stem in CONCEPTS:
