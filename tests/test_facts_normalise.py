@@ -270,3 +270,26 @@ def test_years_must_be_equal() -> None:
 
     assert not values_agree(year(2031), year(2033))
     assert values_agree(year(2031), year(2031))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "iso"),
+    [
+        ("signed on 25/12/2026", date(2026, 12, 28), "2026-12-25"),  # only day-first is valid
+        ("signed on 12/25/2026", date(2026, 12, 28), "2026-12-25"),  # only month-first is valid
+        ("due on 03/04/2026", date(2026, 3, 2), "2026-03-04"),  # month-first is nearer
+        ("due on 03/04/2026", date(2026, 4, 1), "2026-04-03"),  # day-first is nearer
+        ("am 7.5.2026 eröffnet", date(2026, 5, 8), "2026-05-07"),
+    ],
+)
+def test_numeric_dates_take_the_valid_and_nearer_reading(
+    text: str, published: date, iso: str
+) -> None:
+    assert [mention.day.isoformat() for mention in find_dates(text, published)] == [iso]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
+def test_numeric_dates_round_trip_near_publication(day: date) -> None:
+    # Written either way, a date stated on its own publication day resolves to itself.
+    for text in (f"{day.month:02d}/{day.day:02d}/{day.year}", f"{day.day}.{day.month}.{day.year}"):
+        assert [mention.day for mention in find_dates(text, day)] == [day]
