@@ -293,3 +293,12 @@ def test_numeric_dates_round_trip_near_publication(day: date) -> None:
     # Written either way, a date stated on its own publication day resolves to itself.
     for text in (f"{day.month:02d}/{day.day:02d}/{day.year}", f"{day.day}.{day.month}.{day.year}"):
         assert [mention.day for mention in find_dates(text, day)] == [day]
+
+
+def test_dotted_scale_abbreviation_keeps_its_currency() -> None:
+    article = Article(
+        id="a", text="Die Stadt Velm zahlt 2,5 Mio. Euro für die Brücke.", title="", source=""
+    )
+    [claim] = scan_claims(article)
+    assert (claim.kind, claim.value, claim.unit) == ("money", 2_500_000, "EUR")
+    assert claim.text == "2,5 Mio. Euro"
