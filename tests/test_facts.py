@@ -248,3 +248,19 @@ def test_revision_whose_subject_stands_far_from_the_figure() -> None:
     toll = find_fact(facts, "b", 14)
     assert toll.status == "revision"
     assert values(toll) == {"a": 9, "b": 14}
+
+
+def test_a_limit_is_not_the_measured_figure() -> None:
+    # Invented coach crash: the 70 mph limit must not stand in for the coach's speed.
+    articles = [
+        make_article("a", "The Tarn coach was travelling at 60 mph when it left the bypass."),
+        make_article(
+            "b", "The Tarn coach was travelling at 45 mph, below the 70 mph limit on the bypass."
+        ),
+    ]
+    facts = compare_facts(articles)
+    limit = find_fact(facts, "b", 70 * 0.44704)
+    assert limit.status == "single"
+    speed = find_fact(facts, "a", 60 * 0.44704)
+    assert speed.status == "conflict"
+    assert values(speed) == {"a": 60 * 0.44704, "b": 45 * 0.44704}

@@ -67,6 +67,9 @@ ROLE_MISMATCH_PENALTY = 0.3
 TOTAL_WORDS = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "bring"})
 INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
 ROLE_WINDOW_TOKENS = 4
+# Nouns that make a figure a bound rather than a measurement ("the 50 mph
+# limit", "a capacity of 300"): what was allowed is not what happened.
+LIMIT_NOUNS = frozenset({"limit", "cap", "capacity", "maximum", "minimum", "threshold", "ceiling"})
 # How far back the part of a partitive may start: "Twenty-three of the train's
 # 96 cars" puts the part six tokens before the whole (spaCy splits the hyphen).
 PARTITIVE_WINDOW_TOKENS = 6
@@ -174,7 +177,7 @@ class Mention:
     previous: bool
     person: str = ""
     head_word: str = ""  # the counted noun as a reader would name it (for subjects)
-    role: str = ""  # "total", "increment", "whole" or "" (see ROLE_MISMATCH_PENALTY)
+    role: str = ""  # "total", "increment", "whole", "limit" or "" (see ROLE_MISMATCH_PENALTY)
 
 
 def dimension_of(claim: Claim) -> str:
@@ -331,6 +334,8 @@ def _role_of(span: Span, noun: Token | None) -> str:
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
     if _is_partitive_whole(span):
         return "whole"
+    if noun is not None and noun.lemma_.lower() in LIMIT_NOUNS:
+        return "limit"
     doc = span.doc
     sentence = span.sent
     nearby = list(doc[max(sentence.start, span.start - ROLE_WINDOW_TOKENS) : span.start])
@@ -418,10 +423,11 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
 def _roles_clash(first: str, second: str) -> bool:
     """Whether two figures play different roles: a total against an increment, or
     the whole of a partitive ("of the train's [96] cars") against anything but
-    another whole, since the whole is the denominator, not the event's figure."""
+    another whole, since the whole is the denominator, not the event's figure;
+    likewise a limit ("the 50 mph limit") against anything but another limit."""
     if first == second:
         return False
-    return bool(first and second) or "whole" in (first, second)
+    return bool(first and second) or "whole" in (first, second) or "limit" in (first, second)
 
 
 def _far_apart(first: Claim, second: Claim) -> bool:
@@ -493,7 +499,9 @@ def score_pairs(
     if count == 0:
         return scores
     lexical = _lexical_vectors(mentions)
-    per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
+    # Limits do not count against uniqueness: "going 47 mph in a 50 mph zone"
+    # still gives one speed of the train.
+    per_article = Counter((m.claim.article_id, m.dimension) for m in mentions if m.role != "limit")
     head_frequency = Counter(m.head for m in mentions if m.head)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     for i in range(count):
@@ -514,7 +522,8 @@ def score_pairs(
                 rarity = math.log(count / head_frequency[first.head]) / math.log(count)
                 score += HEAD_BONUS * min(1.0, 2 * rarity)
             if (
-                per_article[(first.claim.article_id, first.dimension)] == 1
+                "limit" not in (first.role, second.role)
+                and per_article[(first.claim.article_id, first.dimension)] == 1
                 and per_article[(second.claim.article_id, second.dimension)] == 1
             ):
                 score += UNIQUE_BONUS
