@@ -148,3 +148,119 @@ def test_no_articles_no_facts() -> None:
 def test_single_source_gives_no_disputes(articles: list[Article]) -> None:
     facts = compare_facts(articles[:1], embeddings=False)
     assert facts and all(fact.status == "single" for fact in facts)
+
+
+def make_article(article_id: str, text: str, day: int = 10) -> Article:
+    return Article(
+        id=article_id,
+        text=text,
+        title="",
+        source=f"Outlet {article_id}",
+        published=datetime.fromisoformat(f"2026-06-{day:02d}T12:00:00+00:00"),
+    )
+
+
+def test_whole_of_a_partitive_is_not_the_disputed_part() -> None:
+    # Invented ferry accident: the 40 lifeboats are the fleet, not the launched ones.
+    articles = [
+        make_article("a", "In all, 14 lifeboats were launched from the Vessa ferry overnight."),
+        make_article("b", "Nineteen lifeboats were launched from the ferry, the crew said."),
+        make_article("c", "Fourteen of the ferry's 40 lifeboats were launched, officials said."),
+    ]
+    facts = compare_facts(articles)
+    fleet = find_fact(facts, "c", 40)
+    assert "b" not in values(fleet)
+    launched = find_fact(facts, "b", 19)
+    assert launched.status == "conflict"
+    assert values(launched) == {"a": 14, "b": 19, "c": 14}
+
+
+def test_figures_an_order_of_magnitude_apart_do_not_conflict() -> None:
+    # Invented cycling race: a breakaway of three riders is not the 9,000-rider field.
+    articles = [
+        make_article("a", "Some 9,000 riders started the Orlen Valley sportive on Sunday."),
+        make_article("b", "The finish came down to a sprint between three riders on the hill."),
+    ]
+    facts = compare_facts(articles)
+    assert all(fact.status != "conflict" for fact in facts)
+
+
+def test_age_owner_named_with_a_possessive() -> None:
+    # Invented chess final: the same player's age, told three ways.
+    articles = [
+        make_article(
+            "a", "Mira Tolvanen's title came after a long final. Tolvanen, 31, won in Kesk."
+        ),
+        make_article("b", "The 33-year-old Mira Tolvanen won the final in Kesk on Saturday."),
+        make_article("c", "Mira Tolvanen, 31, beat the defending champion in Kesk."),
+    ]
+    facts = compare_facts(articles)
+    age = find_fact(facts, "b", 33)
+    assert age.status == "conflict"
+    assert values(age) == {"a": 31, "b": 33, "c": 31}
+
+
+def test_monthly_rate_disputed_across_wordings() -> None:
+    # Invented economy: two outlets give 2.7 %, one 2.9 %, for the same month's inflation.
+    articles = [
+        make_article("a", "Consumer prices rose 2.7% in May from a year earlier, the office said."),
+        make_article(
+            "b", "Inflation stood at 2.9 percent in May, according to the statistics office."
+        ),
+        make_article("c", "The bank held rates, citing inflation of 2.7 percent in May."),
+    ]
+    facts = compare_facts(articles)
+    rate = find_fact(facts, "b", 2.9)
+    assert rate.status == "conflict"
+    assert values(rate) == {"a": 2.7, "b": 2.9, "c": 2.7}
+
+
+def test_age_in_a_delayed_lede_belongs_to_the_person_named_next() -> None:
+    # Invented raffle: the winner is named only in the second sentence of one story.
+    articles = [
+        make_article(
+            "a",
+            "A 58-year-old bus driver from Pellow has won the county raffle, organisers said."
+            "\n\nOren Galt bought his ticket at the Pellow fair.",
+        ),
+        make_article("b", "Pellow bus driver Oren Galt, 55, has won the county raffle."),
+    ]
+    facts = compare_facts(articles)
+    age = find_fact(facts, "a", 58)
+    assert age.status == "conflict"
+    assert values(age) == {"a": 58, "b": 55}
+
+
+def test_revision_whose_subject_stands_far_from_the_figure() -> None:
+    # Invented landslide: "toll" is eleven tokens away from "14" but is its subject.
+    articles = [
+        make_article(
+            "a", "A landslide struck the hill village of Ostra, killing 9 people.", day=10
+        ),
+        make_article(
+            "b",
+            "The death toll from the landslide in the hill village of Ostra rose to 14 "
+            "on Thursday as rescuers dug through the mud.",
+            day=12,
+        ),
+    ]
+    facts = compare_facts(articles)
+    toll = find_fact(facts, "b", 14)
+    assert toll.status == "revision"
+    assert values(toll) == {"a": 9, "b": 14}
+
+
+def test_a_limit_is_not_the_measured_figure() -> None:
+    # Invented coach crash: the 70 mph limit must not stand in for the coach's speed.
+    articles = [
+        make_article("a", "The Tarn coach was travelling at 60 mph when it left the bypass."),
+        make_article(
+            "b", "The Tarn coach was travelling at 45 mph, below the 70 mph limit on the bypass."
+        ),
+    ]
+    facts = compare_facts(articles)
+    limit = find_fact(facts, "b", 70 * 0.44704)
+    assert limit.status == "single"
+    speed = find_fact(facts, "a", 60 * 0.44704)
+    assert speed.status == "conflict"
+    assert values(speed) == {"a": 60 * 0.44704, "b": 45 * 0.44704}

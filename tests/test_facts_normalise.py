@@ -251,3 +251,54 @@ def test_values_agree_within_tolerance() -> None:
     assert not values_agree(claim(600), claim(560))
     assert not values_agree(claim(6, "%"), claim(6, "m"))
     assert values_agree(claim(600), claim(600))
+
+
+def test_times_stated_to_the_second_must_match_to_the_second() -> None:
+    def claim(value: float, unit: str) -> Claim:
+        return Claim("a", 0, 1, "x", "quantity", value, unit)
+
+    # 3 % of a marathon time is minutes; "2:11:05" and "2:12:40" are two different finishes.
+    assert not values_agree(claim(7865.0, "s"), claim(7960.0, "s"))
+    assert values_agree(claim(7865.0, "s"), claim(7865.0, "s"))
+    # Round durations ("two hours" vs "121 minutes") keep the ordinary 3 % tolerance.
+    assert values_agree(claim(7200.0, "s"), claim(7260.0, "s"))
+
+
+def test_years_must_be_equal() -> None:
+    def year(value: float) -> Claim:
+        return Claim("a", 0, 4, "2031", "count", value, None, attribute="year")
+
+    assert not values_agree(year(2031), year(2033))
+    assert values_agree(year(2031), year(2031))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "iso"),
+    [
+        ("signed on 25/12/2026", date(2026, 12, 28), "2026-12-25"),  # only day-first is valid
+        ("signed on 12/25/2026", date(2026, 12, 28), "2026-12-25"),  # only month-first is valid
+        ("due on 03/04/2026", date(2026, 3, 2), "2026-03-04"),  # month-first is nearer
+        ("due on 03/04/2026", date(2026, 4, 1), "2026-04-03"),  # day-first is nearer
+        ("am 7.5.2026 eröffnet", date(2026, 5, 8), "2026-05-07"),
+    ],
+)
+def test_numeric_dates_take_the_valid_and_nearer_reading(
+    text: str, published: date, iso: str
+) -> None:
+    assert [mention.day.isoformat() for mention in find_dates(text, published)] == [iso]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)))
+def test_numeric_dates_round_trip_near_publication(day: date) -> None:
+    # Written either way, a date stated on its own publication day resolves to itself.
+    for text in (f"{day.month:02d}/{day.day:02d}/{day.year}", f"{day.day}.{day.month}.{day.year}"):
+        assert [mention.day for mention in find_dates(text, day)] == [day]
+
+
+def test_dotted_scale_abbreviation_keeps_its_currency() -> None:
+    article = Article(
+        id="a", text="Die Stadt Velm zahlt 2,5 Mio. Euro für die Brücke.", title="", source=""
+    )
+    [claim] = scan_claims(article)
+    assert (claim.kind, claim.value, claim.unit) == ("money", 2_500_000, "EUR")
+    assert claim.text == "2,5 Mio. Euro"

@@ -43,6 +43,9 @@ CONTEXT_DECAY_TOKENS = 4.0
 # The syntactic head chain of the number (counted noun, its verb) counts this
 # much more than mere proximity, because it names the role of the number.
 SYNTAX_BOOST = 2.0
+# The head chain links by syntax, not proximity, so its words decay no lower
+# than this: "the death [toll] from the sinking of the ferry rose to 17".
+SYNTAX_MIN_DECAY = 0.35
 # Tokens either side of the number that make up the clause fed to the embedder.
 EMBED_WINDOW_TOKENS = 10
 # Score weights: lexical cosine, embedding cosine, same counted noun.
@@ -64,6 +67,18 @@ ROLE_MISMATCH_PENALTY = 0.3
 TOTAL_WORDS = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "bring"})
 INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
 ROLE_WINDOW_TOKENS = 4
+# Nouns that make a figure a bound rather than a measurement ("the 50 mph
+# limit", "a capacity of 300"): what was allowed is not what happened.
+LIMIT_NOUNS = frozenset({"limit", "cap", "capacity", "maximum", "minimum", "threshold", "ceiling"})
+# How far back the part of a partitive may start: "Twenty-three of the train's
+# 96 cars" puts the part six tokens before the whole (spaCy splits the hyphen).
+PARTITIVE_WINDOW_TOKENS = 6
+# Score taken away when two differing figures are this many times apart or
+# more: sources that disagree about one attribute differ by a few per cent or
+# a few units ("560" vs "600", "12" vs "21"), not by an order of magnitude
+# ("a sprint between two runners" vs "38,000 runners").
+MAGNITUDE_GAP_RATIO = 10.0
+MAGNITUDE_GAP_PENALTY = 0.5
 # Score added when two ages belong to the same person (same surname).
 PERSON_BONUS = 0.3
 # Extra score for two dates that both stand in their article's first sentence:
@@ -81,6 +96,10 @@ DISPUTE_THRESHOLD = 0.6
 # days (the event, the report, the follow-up), so a date that differs is more
 # often another event than a disagreement.
 DATE_DISPUTE_THRESHOLD = 0.6
+# Years even more so: a story names the year of the event, of its history
+# ("built in 1967"), of plans ("to open in 2032") and of the copyright line,
+# so two different years are set against each other only on strong evidence.
+YEAR_DISPUTE_THRESHOLD = 0.9
 # Words news copy uses interchangeably for the same kind of figure, mapped to
 # one concept so that "killing 38 people" meets "the death toll rose to 45"
 # and "troops" meets "soldiers". Keys are Porter stems.
@@ -96,8 +115,14 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }
-# Lemmas too generic to tell attributes apart.
-GENERIC_LEMMAS = frozenset({"say", "tell", "be", "have", "also", "accord", "report", "add"})
+# Lemmas too generic to tell attributes apart: reporting verbs, light verbs
+# whose meaning lies in their complement ("[ended] up in the hospital", "[got]
+# sick"), and hedges, which say how exact a figure is, not what it measures.
+GENERIC_LEMMAS = frozenset(
+    {"say", "tell", "be", "have", "also", "accord", "report", "add"}
+    | {"end", "get", "go", "wind", "turn", "make", "take", "become"}
+    | {"roughly", "approximately", "nearly", "almost", "estimate", "around", "some"}
+)
 # Words that make a later figure a development rather than a disagreement
 # ("the death toll rose to 45", "officials later revised", "now stands at").
 REVISION_CUES = frozenset(
@@ -126,6 +151,13 @@ REVISION_CUES = frozenset(
         "latest",
     }
 )
+# Date words that name the period a figure measures rather than the day it was
+# reported ("inflation in September", "third-quarter profit"): kept as context,
+# while weekdays and "yesterday" are dropped.
+PERIOD_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "quarter", "annual", "fiscal"}
+)
 # How far before the number a revision cue may stand, in tokens.
 REVISION_CUE_WINDOW = 8
 
@@ -145,7 +177,7 @@ class Mention:
     previous: bool
     person: str = ""
     head_word: str = ""  # the counted noun as a reader would name it (for subjects)
-    role: str = ""  # "total", "increment" or "" (see ROLE_MISMATCH_PENALTY)
+    role: str = ""  # "total", "increment", "whole", "limit" or "" (see ROLE_MISMATCH_PENALTY)
 
 
 def dimension_of(claim: Claim) -> str:
@@ -212,7 +244,7 @@ def _counted_noun(span: Span) -> Token | None:
 def _is_partitive_whole(span: Span) -> bool:
     """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
     doc = span.doc
-    left = doc[max(0, span.start - 4) : span.start]
+    left = doc[max(span.sent.start, span.start - PARTITIVE_WINDOW_TOKENS) : span.start]
     words = [token.lower_ for token in left]
     return "of" in words and any(
         token.like_num or token.lower_ in ("all", "some", "most") for token in left
@@ -274,22 +306,36 @@ def _is_previous_value(span: Span) -> bool:
 
 def _person_of(span: Span) -> str:
     """Surname of the person an age belongs to: the nearest PERSON in the sentence,
-    else the last one named before it ("... Peter Lomuria won. The 24-year-old ...")."""
+    else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
+    else the first one named after it (a delayed lede)."""
     sentence = span.sent
     people = [entity for entity in span.doc.ents if entity.label_ == "PERSON"]
     inside = [entity for entity in people if sentence.start <= entity.start < sentence.end]
     if inside:
         nearest = min(inside, key=lambda entity: abs(entity.start - span.start))
-        return nearest[-1].lower_
+        return _surname(nearest)
     before = [entity for entity in people if entity.end <= sentence.start]
-    return before[-1][-1].lower_ if before else ""
+    if before:
+        return _surname(before[-1])
+    # A delayed lede ("A 61-year-old retired teacher has won ...") names its
+    # person only in a following sentence: the first person named after it.
+    after = [entity for entity in people if entity.start >= sentence.end]
+    return _surname(after[0]) if after else ""
+
+
+def _surname(entity: Span) -> str:
+    """The last word of a name, without a possessive ("Peter Lomuria's" → "lomuria")."""
+    words = [token.lower_ for token in entity if token.is_alpha]
+    return words[-1] if words else ""
 
 
 def _role_of(span: Span, noun: Token | None) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
     if _is_partitive_whole(span):
-        return "total"
+        return "whole"
+    if noun is not None and noun.lemma_.lower() in LIMIT_NOUNS:
+        return "limit"
     doc = span.doc
     sentence = span.sent
     nearby = list(doc[max(sentence.start, span.start - ROLE_WINDOW_TOKENS) : span.start])
@@ -327,7 +373,7 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             continue
         if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
             continue
-        if token.ent_type_ in ("DATE", "TIME"):
+        if token.ent_type_ in ("DATE", "TIME") and token.lemma_.lower() not in PERIOD_WORDS:
             continue  # "on Monday" is when, not what; days differ between reports
         lemma = token.lemma_.lower()
         if lemma in GENERIC_LEMMAS or not re.search(r"[a-z]", lemma):
@@ -335,7 +381,7 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
         weight = 0.5 ** (distance / CONTEXT_DECAY_TOKENS)
         if token.i in syntax:
-            weight *= SYNTAX_BOOST
+            weight = SYNTAX_BOOST * max(weight, SYNTAX_MIN_DECAY)
         stem = _stem(lemma)
         weights[stem] = max(weights.get(stem, 0.0), weight)
         if stem in CONCEPTS:
@@ -372,6 +418,24 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         noun.lemma_.lower() if noun is not None else "",
         _role_of(span, noun),
     )
+
+
+def _roles_clash(first: str, second: str) -> bool:
+    """Whether two figures play different roles: a total against an increment, or
+    the whole of a partitive ("of the train's [96] cars") against anything but
+    another whole, since the whole is the denominator, not the event's figure;
+    likewise a limit ("the 50 mph limit") against anything but another limit."""
+    if first == second:
+        return False
+    return bool(first and second) or "whole" in (first, second) or "limit" in (first, second)
+
+
+def _far_apart(first: Claim, second: Claim) -> bool:
+    """Whether two numbers differ by at least ``MAGNITUDE_GAP_RATIO`` times."""
+    a, b = first.value, second.value
+    if isinstance(a, str) or isinstance(b, str) or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) >= MAGNITUDE_GAP_RATIO
 
 
 def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
@@ -415,7 +479,13 @@ def value_specificity(claim: Claim) -> float:
     if isinstance(claim.value, str):
         return 0.6
     magnitude = math.log10(abs(claim.value) + 1)
-    return max(0.2, min(1.0, magnitude / 3))
+    specificity = magnitude / 3
+    if not float(claim.value).is_integer():
+        # A stated decimal ("3.1 %", "4.25 %") is as telling as its significant
+        # digits: "3.1" is as unlikely a coincidence as "31".
+        digits = re.sub(r"\D", "", claim.text).lstrip("0")
+        specificity = max(specificity, len(digits) / 3)
+    return max(0.2, min(1.0, specificity))
 
 
 def score_pairs(
@@ -429,7 +499,9 @@ def score_pairs(
     if count == 0:
         return scores
     lexical = _lexical_vectors(mentions)
-    per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
+    # Limits do not count against uniqueness: "going 47 mph in a 50 mph zone"
+    # still gives one speed of the train.
+    per_article = Counter((m.claim.article_id, m.dimension) for m in mentions if m.role != "limit")
     head_frequency = Counter(m.head for m in mentions if m.head)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     for i in range(count):
@@ -450,12 +522,15 @@ def score_pairs(
                 rarity = math.log(count / head_frequency[first.head]) / math.log(count)
                 score += HEAD_BONUS * min(1.0, 2 * rarity)
             if (
-                per_article[(first.claim.article_id, first.dimension)] == 1
+                "limit" not in (first.role, second.role)
+                and per_article[(first.claim.article_id, first.dimension)] == 1
                 and per_article[(second.claim.article_id, second.dimension)] == 1
             ):
                 score += UNIQUE_BONUS
-            if first.role and second.role and first.role != second.role:
+            if _roles_clash(first.role, second.role):
                 score -= ROLE_MISMATCH_PENALTY
+            if _far_apart(first.claim, second.claim):
+                score -= MAGNITUDE_GAP_PENALTY
             if first.person and first.person == second.person:
                 score += PERSON_BONUS
             if first.claim.kind == "date" and first.lede and second.lede:
@@ -498,6 +573,8 @@ def group_mentions(
         dispute_threshold = DISPUTE_THRESHOLD
         if dimension.startswith("date:"):
             dispute_threshold = max(DISPUTE_THRESHOLD, DATE_DISPUTE_THRESHOLD)
+        if dimension.startswith("year:"):
+            dispute_threshold = max(DISPUTE_THRESHOLD, YEAR_DISPUTE_THRESHOLD)
         block = np.ix_(indices, indices)
         clusters = _cluster(
             scores[block],

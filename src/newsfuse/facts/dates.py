@@ -1,7 +1,7 @@
 """Dates in news copy, resolved to calendar days against the publication date.
 
 Explicit dates ("March 10", "10 March", "Sept. 22, 2025", "March 3rd",
-"2025-03-03") without a year take the publication year. Relative ones are
+"2025-03-03", "03/04/2025", "3.4.2025") without a year take the publication year. Relative ones are
 resolved as news style uses them: a weekday name means the most recent such
 day on or before publication ("Monday" in a piece published on Tuesday
 2025-03-11 is 2025-03-10); "yesterday" is the day before publication,
@@ -67,6 +67,8 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _DATE_PATTERNS = [
     # 2025-03-03
     r"(?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)",
+    # 03/04/2025, 3.4.2025: day and month order decided in _resolve_numeric
+    r"(?P<numeric>\b[0-3]?\d(?P<sep>[/.])[0-3]?\d(?P=sep)(?:19|20)\d\d\b)",
     # March 10 / Sept. 22, 2025 / March 3rd
     rf"\b{_MONTH}\s+{_DAY}\b(?![:.]\d){_YEAR}",
     # 10 March / 3rd of March 2025
@@ -109,6 +111,26 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _resolve_numeric(text: str, separator: str, published: date | None) -> date | None:
+    """An all-numeric date, read day-first or month-first, whichever is valid.
+
+    When both readings are valid ("03/04/2025"), the one nearer the publication
+    date wins, since news reports recent and coming days; without one, a slash
+    is read month-first (US style) and a dot day-first (European style).
+    """
+    first, second, year = (int(part) for part in text.split(separator))
+    day_first = _safe_date(year, second, first)
+    month_first = _safe_date(year, first, second)
+    if day_first is None or month_first is None or day_first == month_first:
+        return day_first or month_first
+    if published is not None:
+        return min(
+            (month_first, day_first) if separator == "/" else (day_first, month_first),
+            key=lambda candidate: abs((candidate - published).days),
+        )
+    return month_first if separator == "/" else day_first
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in ``text`` that can be pinned to a day.
 
@@ -122,6 +144,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if groups["iso"]:
             year, month, day_of_month = (int(part) for part in groups["iso"].split("-"))
             day = _safe_date(year, month, day_of_month)
+        elif groups["numeric"]:
+            day = _resolve_numeric(groups["numeric"], groups["sep"], published)
         elif groups["month"] or groups["month2"]:
             month = MONTHS[(groups["month"] or groups["month2"]).lower()]
             day_of_month = int(groups["day"] or groups["day2"])

@@ -59,7 +59,7 @@ _CURRENCY_PREFIX_RE = re.compile(
     r"|\b(?P<code>[A-Z]{3})\s)$"
 )
 _SCALE_AFTER_RE = re.compile(
-    r"^\s?(?P<scale>million|billion|trillion|thousand|mln|bln|mio\.?|mrd\.?|mn|bn|tn|m|k|b)\b",
+    r"^\s?(?P<scale>(?:mio|mrd)\.|(?:million|billion|trillion|thousand|mln|bln|mio|mrd|mn|bn|tn|m|k|b)\b)",
     re.IGNORECASE,
 )
 _CURRENCY_WORD_AFTER_RE = re.compile(

@@ -17,6 +17,10 @@ from newsfuse.model import Article, Claim, FactStatus
 RELATIVE_TOLERANCE = 0.03
 # Integers below this must be exactly equal.
 EXACT_BELOW = 100
+# Durations stated to the second ("2:04:37", "4 minutes and 37 seconds") carry
+# their own precision: two such times agree only within this many seconds, since
+# 3 % of a marathon time (over three minutes) would merge different records.
+SECOND_PRECISION_TOLERANCE = 1.0
 # A later report is a revision only if published at least this much later.
 REVISION_MIN_GAP = timedelta(days=1)
 
@@ -30,10 +34,19 @@ def values_agree(first: Claim, second: Claim) -> bool:
         return str(a).casefold() == str(b).casefold()
     if a == b:
         return True
+    if first.attribute == "year" or second.attribute == "year":
+        return False  # "2025" and "2027" are different years, however close
     for number in (a, b):
         if (float(number).is_integer() and abs(number) < EXACT_BELOW) or number == 0:
             return False
+    if first.unit == "s" and _stated_to_the_second(a) and _stated_to_the_second(b):
+        return abs(a - b) <= SECOND_PRECISION_TOLERANCE
     return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b))
+
+
+def _stated_to_the_second(seconds: float) -> bool:
+    """Whether a duration over a minute has a seconds part ("2:04:37"), i.e. is precise."""
+    return seconds > 60 and seconds % 60 != 0
 
 
 def decide_status(
