@@ -25,8 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.facts import compare_facts, fact_to_dict  # noqa: E402
+from newsfuse.facts import compare_facts  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
+from newsfuse.render.data import fact_to_dict  # noqa: E402
 
 # ../shared next to the repository; a git worktree one level deeper looks one more up.
 DEFAULT_DATA = next(

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.facts import annotate_brief, compare_facts, fact_to_dict
+from newsfuse.facts import annotate_brief, compare_facts
 from newsfuse.model import Article, BriefSentence, Citation, Fact
+from newsfuse.render.data import fact_to_dict
 
 FIXTURE = Path(__file__).parent / "fixtures" / "facts" / "flood.jsonl"
 

@@ -3,9 +3,10 @@
 ``compare_facts(articles)`` runs the stage: extract claims from each article
 (:mod:`~newsfuse.facts.extract`, :mod:`~newsfuse.facts.entities`), align them
 across articles (:mod:`~newsfuse.facts.align`) and give each aligned group a
-verdict (:mod:`~newsfuse.facts.verdict`). ``fact_to_dict`` writes a fact in
-the JSON contract of the fact-comparison benchmark, and ``annotate_brief``
-flags brief sentences whose figures other sources dispute.
+verdict (:mod:`~newsfuse.facts.verdict`). ``annotate_brief`` flags brief
+sentences whose figures other sources dispute. The JSON form of a fact (the
+fact-comparison benchmark's contract) is written by
+:func:`newsfuse.render.data.fact_to_dict`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsfuse.facts.numbers import format_value
 from newsfuse.facts.verdict import decide_status, values_agree
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from newsfuse.embed import Embedder
     from newsfuse.facts.align import Mention
 
-__all__ = ["annotate_brief", "compare_facts", "fact_to_dict"]
+__all__ = ["annotate_brief", "compare_facts"]
 
 # Order of facts in the table: disputes first, since they are what a reader must see.
 STATUS_ORDER = {"conflict": 0, "revision": 1, "agree": 2, "single": 3}
@@ -151,37 +152,6 @@ def _compare_entities(claims: Sequence[Claim]) -> list[Fact]:
             attributed = tuple(replace(c, attribute=name) for c in by_article.values())
             facts.append(Fact("agree", name, kind, attributed))
     return facts
-
-
-def _json_value(claim: Claim) -> Any:
-    if isinstance(claim.value, float) and claim.value.is_integer() and abs(claim.value) < 2**53:
-        return int(claim.value)
-    return claim.value
-
-
-def fact_to_dict(fact: Fact) -> dict[str, Any]:
-    """A fact in the benchmark's JSON contract (also used by ``--format json``).
-
-    ``{"status", "subject", "kind", "claims": [{"article", "text", "value",
-    "unit", "start", "end"}]}``; values are full numbers in base units (or
-    ISO dates, or names) and ``unit`` is ``None`` for counts.
-    """
-    return {
-        "status": fact.status,
-        "subject": fact.subject,
-        "kind": fact.kind,
-        "claims": [
-            {
-                "article": claim.article_id,
-                "text": claim.text,
-                "value": _json_value(claim),
-                "unit": claim.unit,
-                "start": claim.start,
-                "end": claim.end,
-            }
-            for claim in fact.claims
-        ],
-    }
 
 
 def _describe_value(claim: Claim) -> str:
