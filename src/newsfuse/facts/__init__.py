@@ -11,6 +11,7 @@ fact-comparison benchmark's contract) is written by
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -111,7 +112,7 @@ def describe_subject(group: Sequence[Mention]) -> str:
                 if not lemma.startswith("<"):
                     weights[lemma] += weight
         top = sorted(weights, key=lambda lemma: -weights[lemma])[:2]
-        phrase = " ".join(top)
+        phrase = " ".join(_surface_word(stem, group) for stem in top)
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute}: {phrase}".strip(": ")
     if claim.kind == "date":
@@ -125,6 +126,17 @@ def describe_subject(group: Sequence[Mention]) -> str:
     if claim.kind in ("quantity", "percent"):
         return f"{MEASURE_NAMES.get(claim.unit or '', claim.unit or '')}: {phrase}".strip(": ")
     return phrase or claim.text
+
+
+def _surface_word(stem: str, group: Sequence[Mention]) -> str:
+    """The word as written for a context stem ("damag" → "damage"), for readable subjects."""
+    from newsfuse.facts.align import stem_word
+
+    for mention in group:
+        for word in re.findall(r"[A-Za-z][A-Za-z'-]*", mention.clause):
+            if stem_word(word.lower()) == stem:
+                return word.lower()
+    return stem
 
 
 def _compare_entities(claims: Sequence[Claim]) -> list[Fact]:

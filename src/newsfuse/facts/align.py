@@ -252,9 +252,12 @@ def _is_partitive_whole(span: Span) -> bool:
 
 
 @functools.cache
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
     """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
     return str(_porter().stem(word))
+
+
+_stem = stem_word
 
 
 @functools.cache
