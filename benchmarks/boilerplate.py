@@ -31,15 +31,7 @@ from newsfuse.clean import clean_articles  # noqa: E402
 from newsfuse.ingest import read_inputs  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 
-# ../shared relative to the repo root; a git worktree one level deeper looks one level up.
-DEFAULT_DATA = next(
-    (
-        base / "shared" / "data" / "multinews-dev.jsonl"
-        for base in (REPO.parent, REPO.parent.parent)
-        if (base / "shared" / "data" / "multinews-dev.jsonl").exists()
-    ),
-    REPO.parent / "shared" / "data" / "multinews-dev.jsonl",
-)
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 

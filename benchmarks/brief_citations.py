@@ -25,15 +25,7 @@ from newsfuse.brief import summarize  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 
-# ../shared from the repo root; from a worktree under /work/wt/ that is one level further up.
-DEFAULT_DATA = next(
-    (
-        base / "shared" / "bench" / "facts-dev.jsonl"
-        for base in (REPO.parent, REPO.parent.parent)
-        if (base / "shared" / "bench" / "facts-dev.jsonl").exists()
-    ),
-    REPO.parent / "shared" / "bench" / "facts-dev.jsonl",
-)
+DEFAULT_DATA = REPO.parent / "shared" / "bench" / "facts-dev.jsonl"
 
 
 def to_article(record: dict[str, str]) -> Article:

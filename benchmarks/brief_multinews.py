@@ -33,15 +33,7 @@ from newsfuse.brief import summarize  # noqa: E402
 from newsfuse.embed import Embedder, Vectors, get_embedder  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 
-# ../shared from the repo root; from a worktree under /work/wt/ that is one level further up.
-DEFAULT_DATA = next(
-    (
-        base / "shared" / "data" / "multinews-dev.jsonl"
-        for base in (REPO.parent, REPO.parent.parent)
-        if (base / "shared" / "data" / "multinews-dev.jsonl").exists()
-    ),
-    REPO.parent / "shared" / "data" / "multinews-dev.jsonl",
-)
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 
 
 class CountingEmbedder:

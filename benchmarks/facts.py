@@ -29,15 +29,7 @@ from newsfuse.facts import compare_facts  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.render.data import fact_to_dict  # noqa: E402
 
-# ../shared next to the repository; a git worktree one level deeper looks one more up.
-DEFAULT_DATA = next(
-    (
-        base / "shared" / "bench" / "facts-dev.jsonl"
-        for base in (REPO.parent, REPO.parent.parent)
-        if (base / "shared" / "bench" / "facts-dev.jsonl").exists()
-    ),
-    REPO.parent / "shared" / "bench" / "facts-dev.jsonl",
-)
+DEFAULT_DATA = REPO.parent / "shared" / "bench" / "facts-dev.jsonl"
 
 
 def load_articles(cluster: dict) -> list[Article]:
