@@ -245,17 +245,13 @@ def select_sentences(
     tfidf: Matrix | None = None,
     redundancy: float = REDUNDANCY_THRESHOLD,
     order: str = "source",
-    eligible: Sequence[bool] | None = None,
-    overrun: bool = True,
 ) -> list[Sentence]:
     """Pick sentences best-first until ``budget`` words, skipping near-repeats and fragments.
 
-    With ``overrun`` the last sentence may overrun the budget: a hard cut at the
-    budget keeps its first words, which is better than leaving the budget unused
-    (the ROUGE protocol). Without it (briefs for readers, who get whole
-    sentences) a sentence that does not fit is skipped for a shorter one.
-    ``eligible`` marks the sentences that may be chosen (all by default); the
-    others still count as context for the features. ``order`` is
+    The last sentence may overrun the budget: a hard cut at the budget keeps its
+    first words, which is better than leaving the budget unused (the ROUGE
+    protocol, used when fitting). Briefs for readers use
+    :func:`newsfuse.brief.select.select_best_first` instead (whole sentences). ``order`` is
     "source" (by position in its article, then article order: briefs read like
     the lead of a story, and ROUGE-L rewards it) or "score" (best first).
     """
@@ -268,13 +264,9 @@ def select_sentences(
     for index in ranked:
         if words >= budget:
             break
-        if eligible is not None and not eligible[index]:
-            continue
         text = sentences[index].text
         size = len(text.split())
         if size < MIN_SENTENCE_WORDS or size > MAX_SENTENCE_WORDS:
-            continue
-        if not overrun and words + size > budget:
             continue
         if looks_like_page_furniture(text):
             continue
