@@ -10,29 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_API_NAMES = (
-    "read",
-    "read_report",
-    "brief",
-    "compare_facts",
-    "ingest",
-    "list_stories",
-    "get_story",
-    "get_storyline",
-    "export_stories",
-)
-_MODEL_NAMES = (
-    "Article",
-    "Brief",
-    "BriefSentence",
-    "Citation",
-    "Claim",
-    "Fact",
-    "ReadReport",
-    "Sentence",
-    "Skipped",
-)
-
 __all__ = [
     "Article",
     "Brief",
@@ -78,12 +55,10 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    if name in _API_NAMES:
-        from newsfuse import api
+    # Data classes (capitalised) come from newsfuse.model, functions from newsfuse.api.
+    if name in __all__ and name != "__version__":
+        import importlib
 
-        return getattr(api, name)
-    if name in _MODEL_NAMES:
-        from newsfuse import model
-
-        return getattr(model, name)
+        module = importlib.import_module("newsfuse.model" if name[0].isupper() else "newsfuse.api")
+        return getattr(module, name)
     raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")

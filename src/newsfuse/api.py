@@ -74,10 +74,6 @@ def brief(
     """
     from newsfuse.brief import summarize
 
-    if budget < 1:
-        from newsfuse.errors import ConfigError
-
-        raise ConfigError(f"budget must be a positive number of words, got {budget}")
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sentences = summarize(articles, budget=budget)
