@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                 with sqlite3.connect(db) as connection:
                     connection.execute("DELETE FROM briefs")
                 started = time.perf_counter()
-                report = refresh_briefs(db=db, facts=args.facts, **options)  # type: ignore[arg-type]
+                report = refresh_briefs(db=db, facts=args.facts, **options)
                 seconds = time.perf_counter() - started
                 rows.append((label, report.made, len(report.failed), seconds))
         finally:
