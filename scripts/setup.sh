@@ -7,4 +7,4 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet --constraint constraints.txt --editable '.[test,eval]'
+.venv/bin/python -m pip install --quiet --constraint constraints.txt --editable '.[test,eval,dask]'

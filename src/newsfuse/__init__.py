@@ -30,6 +30,7 @@ __all__ = [
     "list_stories",
     "read",
     "read_report",
+    "refresh_briefs",
 ]
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
         ingest,
         list_stories,
     )
+    from newsfuse.distribute import refresh_briefs
     from newsfuse.model import (
         Article,
         Brief,

@@ -23,6 +23,10 @@ def __getattr__(name: str) -> Any:
         from newsfuse import corpus
 
         return getattr(corpus, name)
+    if name == "refresh_briefs":
+        from newsfuse.distribute import refresh_briefs
+
+        return refresh_briefs
     raise AttributeError(f"module 'newsfuse.api' has no attribute {name!r}")
 
 

@@ -351,13 +351,18 @@ def get_story(
     return StoryView(story=summary, brief=result, timeline=tuple(timeline), duplicates=duplicates)
 
 
+def brief_cache_key(version: str, budget: int, facts: bool) -> str:
+    """The key a story's brief is cached under: its membership version and the options."""
+    return f"{version}|budget={budget}|facts={facts}"
+
+
 def _cached_brief(
     store: Any, story_id: str, articles: Sequence[Article], budget: int, facts: bool
 ) -> Brief:
     from newsfuse import api
     from newsfuse.store.codec import decode_brief, encode_brief
 
-    version = f"{store.story_version(story_id)}|budget={budget}|facts={facts}"
+    version = brief_cache_key(store.story_version(story_id), budget, facts)
     by_id = {a.id: a for a in articles}
     cached = store.cached_brief(story_id, version)
     if cached is not None:

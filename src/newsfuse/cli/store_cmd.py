@@ -201,3 +201,62 @@ def register(app: typer.Typer) -> None:
 
         for record in corpus.export_stories(db=db):
             typer.echo(json.dumps(record, ensure_ascii=False))
+
+    @app.command("refresh-briefs")
+    def refresh_briefs_command(
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        budget: Annotated[
+            int, typer.Option("--budget", "-b", min=1, help="Words per brief at most.")
+        ] = DEFAULT_BUDGET,
+        no_facts: Annotated[
+            bool, typer.Option("--no-facts", help="Skip the fact comparison.")
+        ] = False,
+        workers: Annotated[
+            int | None,
+            typer.Option("--workers", "-w", min=1, help="Local processes (default: CPU count)."),
+        ] = None,
+        scheduler: Annotated[
+            str | None,
+            typer.Option(
+                "--scheduler",
+                help="Run on this Dask cluster instead (e.g. tcp://10.0.0.5:8786); "
+                "needs 'newsfuse[dask]' here and on the workers.",
+            ),
+        ] = None,
+    ) -> None:
+        """Make the brief of every story whose cached brief is missing or out of date.
+
+        Briefs are made in parallel (local processes, or a Dask cluster) and
+        stored as each finishes, so 'newsfuse story' and the web UI serve them
+        at once. Exit status: 0 when every brief was made, 1 when some failed.
+        """
+        from rich.progress import Progress as RichProgress
+
+        from newsfuse.distribute import BriefOutcome, refresh_briefs
+
+        with RichProgress(transient=True, disable=not sys.stderr.isatty()) as bar:
+            task = bar.add_task("briefing", total=None)
+
+            def start(total: int) -> None:
+                bar.update(task, total=total)
+
+            def done(outcome: BriefOutcome) -> None:
+                bar.advance(task)
+                if outcome.error is not None:
+                    bar.console.print(f"newsfuse: story {outcome.story_id}: {outcome.error}")
+
+            report = refresh_briefs(
+                db=db,
+                budget=budget,
+                facts=not no_facts,
+                workers=workers,
+                scheduler=scheduler,
+                on_start=start,
+                on_done=done,
+            )
+        typer.echo(
+            f"stories: {report.stories}  up to date: {report.fresh}  made: {report.made}  "
+            f"failed: {len(report.failed)}  on {report.engine} in {report.seconds:.1f} s"
+        )
+        if report.failed:
+            sys.exit(1)
