@@ -153,7 +153,7 @@ class OnnxMiniLMEmbedder:
 
     name = "minilm"
 
-    def __init__(self, cache: Path | None = None) -> None:
+    def __init__(self, cache: Path | None = None, threads: int = ONNX_THREADS) -> None:
         _set_offline_environment()
         model_directory = _model_directory()
         try:
@@ -168,7 +168,7 @@ class OnnxMiniLMEmbedder:
         self._tokenizer = tokenizer
         self._memo: OrderedDict[str, Vectors] = OrderedDict()
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = min(ONNX_THREADS, os.cpu_count() or 1)
+        options.intra_op_num_threads = max(1, min(threads, os.cpu_count() or 1))
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
