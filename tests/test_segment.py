@@ -101,3 +101,16 @@ def test_spans_round_trip_never_overlap_and_cover_all_text(text: str) -> None:
     assert all(covered[i] or char.isspace() for i, char in enumerate(text))
     paragraphs = [s.paragraph for s in sentences]
     assert paragraphs == sorted(paragraphs)
+
+
+def test_an_article_is_split_once_and_callers_get_their_own_list() -> None:
+    article = Article(id="memo-1", text="The dam at Orlev held. Engineers checked it twice.")
+    first = split_sentences(article)
+    first.append(first[0])  # a caller changing its list must not change the next result
+    second = split_sentences(article)
+    assert [s.text for s in second] == ["The dam at Orlev held.", "Engineers checked it twice."]
+    assert second[0] is first[0]  # remembered, not split again
+    changed = split_sentences(Article(id="memo-1", text="The dam at Orlev broke."))
+    assert [s.text for s in changed] == ["The dam at Orlev broke."]
+    renamed = split_sentences(Article(id="memo-2", text=article.text))
+    assert {s.article_id for s in renamed} == {"memo-2"}

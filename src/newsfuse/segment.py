@@ -16,11 +16,17 @@ its sentence). Around it this module enforces what the later stages rely on:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 
 from newsfuse.model import Article, Sentence
+
+# Articles whose sentences are remembered (least recently used dropped first): a
+# story of up to a few hundred articles is split once however many stages read it;
+# a long news article's sentences take tens of kB.
+SPLIT_CACHE_SIZE = 512
 
 # A blank line (possibly holding spaces or tabs) separates paragraphs.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -53,22 +59,30 @@ _CONTINUATION_WORDS = frozenset(_CONTINUATION_TEXT.split())
 def split_sentences(article: Article) -> list[Sentence]:
     """Split ``article.text`` into sentences with spans, article-order indices and paragraphs.
 
-    Empty or whitespace-only text gives an empty list.
+    Empty or whitespace-only text gives an empty list. Results are remembered
+    for the last SPLIT_CACHE_SIZE articles (by id and text), so the stages that
+    each need an article's sentences (the evaluation harness, the brief) split
+    it once.
     """
+    return list(_split_text(article.id, article.text))
+
+
+@functools.lru_cache(maxsize=SPLIT_CACHE_SIZE)
+def _split_text(article_id: str, text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
-    for paragraph, (para_start, para_end) in enumerate(_paragraph_spans(article.text)):
-        for start, end in _sentence_spans(article.text, para_start, para_end):
+    for paragraph, (para_start, para_end) in enumerate(_paragraph_spans(text)):
+        for start, end in _sentence_spans(text, para_start, para_end):
             sentences.append(
                 Sentence(
-                    article_id=article.id,
+                    article_id=article_id,
                     index=len(sentences),
                     start=start,
                     end=end,
-                    text=article.text[start:end],
+                    text=text[start:end],
                     paragraph=paragraph,
                 )
             )
-    return sentences
+    return tuple(sentences)
 
 
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -43,6 +43,9 @@ SUPPORT_INTERCEPT = -2.87
 # because a wrong citation misleads more than a missing one.
 SUPPORT_THRESHOLD = 0.7
 
+# The largest cosine two L2-normalised vectors can have (with float rounding to spare).
+MAX_COSINE = 1.001
+
 # Only the few most similar sentences of an article (by cosine) are scored with the
 # full model: support below the top cosines is never the best in practice.
 CANDIDATES_PER_ARTICLE = 5
@@ -93,6 +96,17 @@ def support_probability(claim: str, evidence: str, cosine: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
 
+def could_support(claim: str, evidence: str) -> bool:
+    """False if ``evidence`` cannot reach SUPPORT_THRESHOLD for ``claim`` whatever its cosine.
+
+    The model's logit is linear in the cosine, so its best case is at cosine -1
+    or 1; a pair below the threshold at both (e.g. one whose numbers conflict)
+    needs no embedding: skipping it changes no citation and saves encoder time.
+    """
+    best = max(support_probability(claim, evidence, c) for c in (-MAX_COSINE, MAX_COSINE))
+    return best >= SUPPORT_THRESHOLD
+
+
 def cite_sentence(
     sentence: Sentence,
     vector: Vectors,
@@ -141,8 +155,9 @@ def cite_sentences(
 
     ``sources[i]`` is the position in ``articles`` of the article ``chosen[i]``
     comes from; ``evidence[p]`` are the citable sentences of ``articles[p]``.
-    Other articles are shortlisted by TF-IDF (SHORTLIST_PER_ARTICLE) and only the
-    shortlists are embedded, in one batch, before :func:`cite_sentence` decides.
+    Other articles are shortlisted by TF-IDF (SHORTLIST_PER_ARTICLE), sentences
+    that could not support at any cosine (:func:`could_support`) are dropped, and
+    only what is left is embedded, in one call, before :func:`cite_sentence` decides.
     """
     if not chosen:
         return []
@@ -162,7 +177,12 @@ def cite_sentences(
             overlap = pool_rows[bounds[position] : bounds[position + 1]] @ chosen_rows[row]
             top = np.argsort(-overlap, kind="stable")[:SHORTLIST_PER_ARTICLE]
             per_article.append(
-                [sentences[int(i)] for i in top if overlap[int(i)] >= SHORTLIST_MIN_TFIDF]
+                [
+                    sentences[int(i)]
+                    for i in top
+                    if overlap[int(i)] >= SHORTLIST_MIN_TFIDF
+                    and could_support(chosen[row].text, sentences[int(i)].text)
+                ]
             )
         shortlists.append(per_article)
     texts = [s.text for s in chosen] + [s.text for lists in shortlists for ss in lists for s in ss]
