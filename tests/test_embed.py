@@ -1,0 +1,148 @@
+"""Tests for newsfuse.embed: the int8 ONNX backend against the torch reference, and its cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsfuse.embed import (
+    DIMENSIONS,
+    MiniLMEmbedder,
+    OnnxMiniLMEmbedder,
+    _load_minilm,
+    _model_directory,
+    get_embedder,
+    prepare_onnx_model,
+)
+from newsfuse.errors import ConfigError
+
+# Invented sentences: paraphrases, numbers, names, a heading, one very long run-on line
+# (cut at MAX_TOKENS by both backends) and padding-sensitive short ones.
+SENTENCES = [
+    "A fire destroyed three timber warehouses on the Brenmoor quay late on Tuesday.",
+    "Three warehouses at Brenmoor harbour burned down on Tuesday night.",
+    "Mayor Ilse Vantongeren said the town would pay for temporary housing.",
+    "The Ostral river rose 4.2 metres above its usual level, flooding 210 homes.",
+    "Harbour blaze",
+    "Police in Quenlow arrested two men aged 34 and 41.",
+    "Shares in Dravik Foods fell 12% after the company cut its forecast for the year.",
+    "   Leading and trailing spaces are ignored by both backends.   ",
+    "Officials said the cause of the collapse was not yet known, but that engineers "
+    "had flagged cracks in the eastern span in 2019, 2021 and again in March, and that "
+    "repairs costing about 3.1 million crowns had been postponed twice, each time "
+    "because the regional budget ran short, according to documents seen by the Tarrow "
+    "Herald, which also reported that the contractor, Velm & Sons, had warned the "
+    "council in writing, that residents had petitioned for a weight limit, that buses "
+    "were rerouted for a week in April, and that the span reopened without inspection.",
+    "Rescue teams worked through the night.",
+]
+
+
+@pytest.fixture(scope="module")
+def onnx_embedder() -> OnnxMiniLMEmbedder:
+    embedder = get_embedder()
+    assert isinstance(embedder, OnnxMiniLMEmbedder), "the default backend should be ONNX"
+    return embedder
+
+
+@pytest.fixture(scope="module")
+def torch_embedder() -> MiniLMEmbedder:
+    embedder = get_embedder("minilm-torch")
+    assert isinstance(embedder, MiniLMEmbedder)
+    return embedder
+
+
+def _copy_cache(tmp_path: Path) -> Path:
+    """A cache directory in ``tmp_path`` holding a copy of the built model (and its hash)."""
+    built = get_embedder()
+    assert isinstance(built, OnnxMiniLMEmbedder)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for path in built.path.parent.glob(built.path.name + "*"):
+        shutil.copy2(path, cache / path.name)
+    return cache
+
+
+def test_onnx_matches_torch_reference(
+    onnx_embedder: OnnxMiniLMEmbedder, torch_embedder: MiniLMEmbedder
+) -> None:
+    fast = onnx_embedder.encode(SENTENCES)
+    reference = torch_embedder.encode(SENTENCES)
+    assert fast.shape == reference.shape == (len(SENTENCES), DIMENSIONS)
+    assert fast.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
+    cosines = (fast * reference).sum(axis=1)
+    assert cosines.mean() >= 0.98
+    assert cosines.min() >= 0.98
+    # The neighbourhood is kept: the paraphrase pair is each other's nearest sentence.
+    similarity = fast @ fast.T
+    np.fill_diagonal(similarity, -1)
+    assert int(similarity[0].argmax()) == 1
+
+
+def test_result_does_not_depend_on_batch_or_order(tmp_path: Path) -> None:
+    # A fresh embedder (no remembered vectors), reusing the built model file.
+    fresh = OnnxMiniLMEmbedder(cache=_copy_cache(tmp_path))
+    alone = np.stack([fresh.encode([text])[0] for text in reversed(SENTENCES)])[::-1]
+    again = OnnxMiniLMEmbedder(cache=tmp_path / "cache")
+    together = again.encode([*SENTENCES, SENTENCES[0]])
+    np.testing.assert_allclose(together[:-1], alone, atol=1e-6)
+    np.testing.assert_array_equal(together[-1], together[0])
+
+
+def test_empty_input_gives_no_rows(onnx_embedder: OnnxMiniLMEmbedder) -> None:
+    assert onnx_embedder.encode([]).shape == (0, DIMENSIONS)
+    assert onnx_embedder.encode([]).dtype == np.float32
+
+
+def test_cached_model_is_reused_without_building(
+    onnx_embedder: OnnxMiniLMEmbedder, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    cache = _copy_cache(tmp_path)
+    copied = cache / onnx_embedder.path.name
+    before = copied.stat().st_mtime_ns
+    assert prepare_onnx_model(_model_directory(), cache) == copied
+    assert copied.stat().st_mtime_ns == before
+    assert "preparing" not in capfd.readouterr().err
+    assert sorted(p.name for p in cache.iterdir() if not p.name.endswith(".lock")) == sorted(
+        [copied.name, copied.name + ".sha256"]
+    )
+
+
+@pytest.mark.slow
+def test_corrupt_cache_file_is_rebuilt_not_trusted(
+    onnx_embedder: OnnxMiniLMEmbedder, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    cache = _copy_cache(tmp_path)
+    partial = cache / onnx_embedder.path.name
+    partial.write_bytes(partial.read_bytes()[:1000])  # as if a copy was cut short
+
+    rebuilt = prepare_onnx_model(_model_directory(), cache)
+
+    assert rebuilt == partial
+    assert rebuilt.stat().st_size > 1_000_000
+    assert "preparing the embedding model once" in capfd.readouterr().err
+    embedder = OnnxMiniLMEmbedder(cache=cache)
+    np.testing.assert_allclose(
+        embedder.encode(SENTENCES[:3]), onnx_embedder.encode(SENTENCES[:3]), atol=1e-4
+    )
+
+
+def test_unusable_cache_falls_back_to_torch_with_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache directory should be\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSFUSE_CACHE_DIR", str(blocker / "cache"))
+    with pytest.warns(RuntimeWarning, match="torch embedding backend.*cache directory"):
+        embedder = _load_minilm()
+    assert isinstance(embedder, MiniLMEmbedder)
+    assert embedder.encode(["A bridge opened."]).shape == (1, DIMENSIONS)
+
+
+def test_unknown_embedder_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="minilm-torch"):
+        get_embedder("no-such-model")
