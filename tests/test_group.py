@@ -385,7 +385,7 @@ def test_each_stored_embedding_belongs_to_its_own_article_across_batches(tmp_pat
     import sqlite3
 
     from newsfuse.api import read_report
-    from newsfuse.group.features import extract_lead, hash_content
+    from newsfuse.group.features import EMBEDDED_LEAD_WORDS, extract_lead, hash_content
     from newsfuse.group.hashing import HashingEmbedder
 
     rng = random.Random(11)
@@ -403,7 +403,9 @@ def test_each_stored_embedding_belongs_to_its_own_article_across_batches(tmp_pat
     expected = {
         hash_content(a): vector
         for a, vector in zip(
-            articles, HashingEmbedder().encode([extract_lead(a) for a in articles]), strict=True
+            articles,
+            HashingEmbedder().encode([extract_lead(a, EMBEDDED_LEAD_WORDS) for a in articles]),
+            strict=True,
         )
     }
     with sqlite3.connect(db) as connection:
