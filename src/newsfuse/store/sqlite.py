@@ -245,11 +245,18 @@ class SQLiteStore:
         )
         candidates: set[str] = {row[0] for row in rows}
         best: tuple[float, str, str] | None = None
-        for candidate in sorted(candidates):
-            row = self._db.execute(
-                "SELECT minhash, length(text), duplicate_of, story_id FROM articles WHERE id = ?",
-                (candidate,),
-            ).fetchone()
+        ordered = sorted(candidates)
+        found: dict[str, Any] = {}
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = (
+                "SELECT id, minhash, length(text), duplicate_of, story_id FROM articles "
+                f"WHERE id IN ({marks})"
+            )
+            found.update((row[0], row[1:]) for row in self._db.execute(query, chunk))
+        for candidate in ordered:
+            row = found[candidate]
             signature = np.frombuffer(row[0], dtype=np.uint64)
             similarity = estimate_jaccard(signature, minhash)
             ratio = min(length, row[1]) / max(length, row[1], 1)
