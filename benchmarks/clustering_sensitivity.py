@@ -7,7 +7,11 @@ row per value. Use it to check that a threshold sits on a plateau rather than a
 peak tuned to this set.
 
 Usage: python benchmarks/clustering_sensitivity.py [DATA] --constant MERGE_SCORE
-       --values 0.8 0.9 1.0 1.1 [--embedder hashing|minilm] [--seed N]
+       --values 0.8 0.9 1.0 1.1 [--set NAME=VALUE ...] [--embedder hashing|minilm]
+       [--seed N]
+
+``--set`` fixes other constants for the whole run (a row of a two-way grid, e.g.
+``--constant MIX_JOIN --values 0.75 0.8 0.85 0.9 --set JOIN_MIX=0.7``).
 """
 
 from __future__ import annotations
@@ -29,20 +33,27 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--constant", default="MERGE_SCORE")
     parser.add_argument("--values", type=float, nargs="+", default=[0.8, 0.9, 1.0, 1.1, 1.2])
-    parser.add_argument("--embedder", default="hashing", choices=["minilm", "hashing"])
+    parser.add_argument(
+        "--embedder", default="hashing", choices=["minilm", "minilm-torch", "hashing"]
+    )
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
     args = parser.parse_args()
 
     import newsfuse.group.index as story_index
 
-    if not hasattr(story_index, args.constant):
-        parser.error(f"newsfuse.group.index has no constant {args.constant}")
+    fixed = dict(item.split("=", 1) for item in args.set)
+    for name in [args.constant, *fixed]:
+        if not hasattr(story_index, name):
+            parser.error(f"newsfuse.group.index has no constant {name}")
+    for name, value in fixed.items():
+        setattr(story_index, name, float(value))
     documents = load_documents(args.data)
     gold = {doc_id: cluster for doc_id, cluster, _ in documents}
     ids = [doc_id for doc_id, _, _ in documents]
     print(
         f"{args.constant} on {args.data.name}, embedder {args.embedder}, "
-        f"seeds {args.seed}, {args.seed + 1}"
+        f"seeds {args.seed}, {args.seed + 1}; fixed: {fixed or 'none'}"
     )
     print(f"| {args.constant} | P A / B | R A / B | F1 A / B |")
     print("|---|---|---|---|")

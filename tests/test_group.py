@@ -374,3 +374,56 @@ def test_merged_story_is_found_by_the_absorbed_id_in_the_store(tmp_path: Path) -
     assert absorbed not in after
     assert after[kept][1] == before[kept][1] | before[absorbed][1]
     assert len(members) == len(before[kept][1] | before[absorbed][1])
+
+
+# -- throughput: batching and the mixed join score ---------------------------------------
+
+
+def test_each_stored_embedding_belongs_to_its_own_article_across_batches(tmp_path: Path) -> None:
+    # More articles than one ingest batch: the next batch is embedded while the current
+    # one is grouped, and no vector may end up with another batch's article.
+    import sqlite3
+
+    from newsfuse.api import read_report
+    from newsfuse.group.features import EMBEDDED_LEAD_WORDS, extract_lead, hash_content
+    from newsfuse.group.hashing import HashingEmbedder
+
+    rng = random.Random(11)
+    vocabulary = ["".join(rng.choices("bcdfghklmnprstvz", k=3)) + "ar" for _ in range(500)]
+    count = 2 * corpus.INGEST_BATCH + 5
+    records = [
+        {"id": f"r{n}", "title": " ".join(rng.sample(vocabulary, 3)).title(),
+         "text": " ".join(rng.sample(vocabulary, 15)) + "."}
+        for n in range(count)
+    ]  # fmt: skip
+    db = tmp_path / "corpus.db"
+    report = corpus.ingest(records, db=db, embedder="hashing")
+    assert report.new == count
+    articles = read_report(records).articles
+    expected = {
+        hash_content(a): vector
+        for a, vector in zip(
+            articles,
+            HashingEmbedder().encode([extract_lead(a, EMBEDDED_LEAD_WORDS) for a in articles]),
+            strict=True,
+        )
+    }
+    with sqlite3.connect(db) as connection:
+        stored = connection.execute("SELECT content_hash, embedding FROM articles").fetchall()
+    assert len(stored) == count
+    for content_hash, blob in stored:
+        assert np.array_equal(np.frombuffer(blob, dtype=np.float32), expected[content_hash])
+
+
+def test_mixed_score_joins_when_both_signals_are_close_to_their_bars() -> None:
+    from newsfuse.group import index
+
+    # Each signal alone is below its bar; together they are well over the mixed bar.
+    near = 0.95
+    assert index.score_join(near * index.EMBEDDING_JOIN, 0.0) < 1.0
+    assert index.score_join(0.0, near * index.LEXICAL_JOIN) < 1.0
+    both = index.score_join(near * index.EMBEDDING_JOIN, near * index.LEXICAL_JOIN)
+    assert both == pytest.approx(max(near, near / index.MIX_JOIN))
+    assert (both >= 1.0) == (near >= index.MIX_JOIN)
+    # Far from both bars, nothing joins.
+    assert index.score_join(0.3 * index.EMBEDDING_JOIN, 0.3 * index.LEXICAL_JOIN) < 1.0

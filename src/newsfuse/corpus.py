@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
-from newsfuse.embed import Embedder
+from newsfuse.embed import Embedder, Vectors
 from newsfuse.errors import ConfigError, NotFoundError
+from newsfuse.group.features import ArticleFeatures
 from newsfuse.group.index import StoryIndex
 from newsfuse.group.lexical import DocumentFrequencies
 from newsfuse.model import (
@@ -149,7 +150,7 @@ def _ingest_into(
     now: datetime | None,
     advance: Progress,
 ) -> tuple[_Counts, set[str]]:
-    from newsfuse.group.features import band_minhash, compute_features
+    from newsfuse.group.features import band_minhash
     from newsfuse.group.index import ArticleSignals, make_founder_key
     from newsfuse.group.lexical import count_terms, weigh_terms
     from newsfuse.store.base import StoredArticle
@@ -189,10 +190,7 @@ def _ingest_into(
         index, frequencies = store.load_index(), store.load_frequencies()
     new = near = 0
     touched: set[str] = set()
-    for start in range(0, len(fresh), INGEST_BATCH):
-        batch = fresh[start : start + INGEST_BATCH]
-        features = [compute_features(article, ingested_at) for article, _ in batch]
-        embeddings = model.encode([f.lead for f in features])
+    for batch, features, embeddings in _embed_ahead(fresh, model, ingested_at):
         batch_touched: set[str] = set()
         # If the transaction fails, the in-memory index is discarded with the store: the
         # next ingest rebuilds it from what was committed.
@@ -269,6 +267,38 @@ def _ingest_into(
     # (On an exception this line is not reached and the next ingest reloads.)
     _INDEX_CACHE[cache_key] = (generation, index, frequencies)
     return _Counts(new=new, duplicates=duplicates, near_duplicates=near), touched
+
+
+def _embed_ahead(
+    fresh: Sequence[tuple[Article, str]], model: Embedder, ingested_at: datetime
+) -> Iterator[tuple[Sequence[tuple[Article, str]], list[ArticleFeatures], Vectors]]:
+    """Batches of fresh articles with their features and lead embeddings, in order.
+
+    The next batch is embedded in a worker thread while the caller groups and stores
+    the current one: the model (PyTorch/ONNX) runs outside the GIL, so on two cores
+    embedding and grouping overlap instead of taking turns.
+    """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from newsfuse.group.features import compute_features
+
+    def prepare(
+        start: int,
+    ) -> tuple[Sequence[tuple[Article, str]], list[ArticleFeatures], Future[Vectors]]:
+        batch = fresh[start : start + INGEST_BATCH]
+        features = [compute_features(article, ingested_at) for article, _ in batch]
+        return batch, features, pool.submit(model.encode, [f.lead for f in features])
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-embed") as pool:
+        pending = prepare(0) if fresh else None
+        start = 0
+        while pending is not None:
+            batch, features, embedded = pending
+            start += INGEST_BATCH
+            # Features of the next batch are computed here, while this batch's embedding
+            # is still running in the worker.
+            pending = prepare(start) if start < len(fresh) else None
+            yield batch, features, embedded.result()
 
 
 def _new_generation() -> str:

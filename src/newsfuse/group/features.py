@@ -22,10 +22,15 @@ import numpy.typing as npt
 
 from newsfuse.model import Article
 
-# Words of the lead embedded for grouping: the title plus the first paragraph carry the
-# who/what/where of a news event; later paragraphs drift into background. 64 words halve
-# the embedding cost of 150 words for -0.005 B-cubed F1 (docs/benchmarks-stories.md).
+# Words of the lead searched for names: the title plus the first paragraph carry the
+# who/what/where of a news event; later paragraphs drift into background.
 LEAD_WORDS = 64
+
+# Words of the lead embedded for grouping. Embedding cost grows with length while the
+# TF-IDF of the whole text carries most of the grouping: on Multi-News dev (int8 ONNX
+# MiniLM, 3 orders) 64 words gave B-cubed F1 0.859, 48 0.856, 32 0.855, 24 0.856, and 32
+# words cut ingest CPU per article by about 30% (docs/benchmarks-stories.md).
+EMBEDDED_LEAD_WORDS = 32
 
 # Words per shingle for near-duplicate detection: 5-word shingles are the usual choice
 # for web near-duplicates (Broder 1997); shorter ones match unrelated prose too often.
@@ -421,7 +426,7 @@ def compute_features(article: Article, ingested_at: datetime) -> ArticleFeatures
     """All grouping features of one article (no model needed)."""
     return ArticleFeatures(
         content_hash=hash_content(article),
-        lead=extract_lead(article),
+        lead=extract_lead(article, EMBEDDED_LEAD_WORDS),
         date=find_event_date(article, ingested_at),
         minhash=compute_minhash(shingle_words(article.title + "\n" + article.text)),
         key_numbers=extract_key_numbers(article),

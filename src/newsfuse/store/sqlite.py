@@ -235,19 +235,28 @@ class SQLiteStore:
         self, minhash: np.ndarray, bands: Sequence[int], length: int
     ) -> tuple[str, str] | None:
         """The stored original (article id, story id) that this text copies, if any."""
-        candidates: set[str] = set()
-        for band, bucket in enumerate(bands):
-            rows = self._db.execute(
-                "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?",
-                (band, bucket),
-            )
-            candidates.update(row[0] for row in rows)
+        # One query for all bands, not one round trip per band; the join form makes SQLite
+        # search the primary key once per band (a row-value IN list scans the table).
+        pairs = ",".join("(?, ?)" for _ in bands)
+        rows = self._db.execute(
+            f"WITH query(band, bucket) AS (VALUES {pairs}) SELECT m.article_id FROM query "
+            "JOIN minhash_bands AS m ON m.band = query.band AND m.bucket = query.bucket",
+            [value for band, bucket in enumerate(bands) for value in (band, bucket)],
+        )
+        candidates: set[str] = {row[0] for row in rows}
         best: tuple[float, str, str] | None = None
-        for candidate in sorted(candidates):
-            row = self._db.execute(
-                "SELECT minhash, length(text), duplicate_of, story_id FROM articles WHERE id = ?",
-                (candidate,),
-            ).fetchone()
+        ordered = sorted(candidates)
+        found: dict[str, Any] = {}
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = (
+                "SELECT id, minhash, length(text), duplicate_of, story_id FROM articles "
+                f"WHERE id IN ({marks})"
+            )
+            found.update((row[0], row[1:]) for row in self._db.execute(query, chunk))
+        for candidate in ordered:
+            row = found[candidate]
             signature = np.frombuffer(row[0], dtype=np.uint64)
             similarity = estimate_jaccard(signature, minhash)
             ratio = min(length, row[1]) / max(length, row[1], 1)
