@@ -1,0 +1,363 @@
+"""Cross-validated ROUGE of variants of newsfuse's learned scorer and selection (Multi-News).
+
+Usage::
+
+    python benchmarks/rouge_variants.py [DATA.jsonl] [--folds 5] [--budget 300]
+
+Each row is a variant of the brief's default path (``_select_learned``: learned
+sentence scores → ``select_best_first`` → ``order_sentences``), 5-fold
+cross-validated by cluster with the folds of ``fit_scorer.py``, so the first row
+reproduces ``benchmarks/rouge.py``'s newsfuse row. Candidates are the pipeline's
+own (``newsfuse.brief``'s story sentences of non-copy articles). MiniLM vectors
+of chosen sentences are cached in memory, so a variant costs seconds once the
+first rows have embedded what they chose. This is a research harness: nothing
+in the package depends on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from fit_scorer import SEED, fit, prepare  # noqa: E402
+from newsfuse import brief as brief_stage  # noqa: E402
+from newsfuse.brief import select as select_stage  # noqa: E402
+from newsfuse.brief.learned import (  # noqa: E402
+    MAX_SENTENCE_WORDS,
+    MIN_SENTENCE_WORDS,
+    REDUNDANCY_THRESHOLD,
+    extract_features,
+    looks_like_page_furniture,
+    vectorize_sentences,
+)
+from newsfuse.brief.order import order_sentences  # noqa: E402
+from newsfuse.evaluate.data import read_clusters  # noqa: E402
+from newsfuse.evaluate.oracle import _gain, count_ngrams, select_oracle, tokenize_for_rouge  # noqa: E402
+from newsfuse.evaluate.pipeline import read_cluster  # noqa: E402
+from newsfuse.evaluate.rouge import score_summary  # noqa: E402
+from newsfuse.evaluate.text import split_plain_sentences  # noqa: E402
+from newsfuse.segment import split_sentences  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+Model = Callable[["Cluster"], np.ndarray]
+_TOKEN = re.compile(r"[a-z0-9]+")
+_ATTRIBUTION = re.compile(r"\b(said|says|according to|told|reported|reports)\b", re.IGNORECASE)
+
+
+@dataclass
+class Cluster:
+    """One cluster as the brief sees it, with everything a variant needs."""
+
+    id: str
+    articles: list[Any]
+    candidates: list[Any]
+    renumbered: list[Any]
+    tfidf: np.ndarray
+    features: np.ndarray
+    extra: np.ndarray
+    oracle: np.ndarray  # greedy-oracle labels (F1 oracle, stops when nothing helps)
+    filling: np.ndarray  # recall-greedy labels that fill the budget
+    recall: np.ndarray  # each sentence's own ROUGE-1 + ROUGE-2 recall
+    reference: list[str]
+
+
+class CachingEncoder:
+    """MiniLM encodings, each text encoded once per run."""
+
+    def __init__(self) -> None:
+        from newsfuse.embed import get_embedder
+
+        self.embedder = get_embedder()
+        self.cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            self.cache.update(zip(missing, self.embedder.encode(missing), strict=True))
+        return np.array([self.cache[t] for t in texts])
+
+
+def prepare_candidates(data: Path, budget: int) -> list[Cluster]:
+    """Per cluster: the brief's candidates, their features and the learning targets."""
+    prepared = []
+    for raw in read_clusters(data).clusters:
+        articles = [a for a in read_cluster(raw) if a.text.strip()]
+        segmented = [split_sentences(a) for a in articles]
+        evidence = [brief_stage._evidence(s) for s in segmented]
+        candidates, _ = brief_stage._candidates(
+            segmented, evidence, brief_stage.find_copies(evidence)
+        )
+        if not candidates:
+            continue
+        renumbered = brief_stage._renumber(candidates)
+        texts = [s.text for s in candidates]
+        tfidf = vectorize_sentences(texts)
+        oracle = np.zeros(len(texts))
+        oracle[select_oracle(texts, raw.summary, budget)] = 1.0
+        filling, recall = _recall_targets(texts, raw.summary, budget)
+        prepared.append(
+            Cluster(
+                id=raw.id,
+                articles=articles,
+                candidates=candidates,
+                renumbered=renumbered,
+                tfidf=tfidf,
+                features=extract_features(renumbered, tfidf),
+                extra=_extra_features(renumbered, articles, tfidf),
+                oracle=oracle,
+                filling=filling,
+                recall=recall,
+                reference=split_plain_sentences(raw.summary),
+            )
+        )
+    return prepared
+
+
+def _recall_targets(texts: list[str], summary: str, budget: int) -> tuple[np.ndarray, np.ndarray]:
+    """Labels of a recall-greedy oracle that fills the budget, and per-sentence recall."""
+    reference = tokenize_for_rouge(summary)
+    grams = [count_ngrams(reference, 1), count_ngrams(reference, 2)]
+    tokens = [tokenize_for_rouge(t) for t in texts]
+    own = [[count_ngrams(t, 1), count_ngrams(t, 2)] for t in tokens]
+    totals = [max(len(reference), 1), max(len(reference) - 1, 1)]
+    recall = np.array(
+        [sum(_gain(Counter(), o[n], grams[n]) / totals[n] for n in (0, 1)) for o in own]
+    )
+    labels = np.zeros(len(texts))
+    selected: list[Counter[tuple[str, ...]]] = [Counter(), Counter()]
+    words = 0
+    while True:
+        best, best_gain = -1, 0.0
+        for i, o in enumerate(own):
+            if labels[i] or words + len(texts[i].split()) > budget:
+                continue
+            gain = sum(_gain(selected[n], o[n], grams[n]) / totals[n] for n in (0, 1))
+            if gain > best_gain:
+                best, best_gain = i, gain
+        if best < 0:
+            return labels, recall
+        labels[best] = 1.0
+        words += len(texts[best].split())
+        for n in (0, 1):
+            selected[n] += own[best][n]
+
+
+def _extra_features(sentences: list[Any], articles: list[Any], tfidf: np.ndarray) -> np.ndarray:
+    """Seven more general features: cross-document word/bigram support, lead similarity,
+    attribution, relative character position and article length."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    ids = [s.article_id for s in sentences]
+    documents = max(len(set(ids)) - 1, 1)
+    tokens = [_TOKEN.findall(s.text.lower()) for s in sentences]
+    words = [{t for t in tk if t not in ENGLISH_STOP_WORDS} for tk in tokens]
+    bigrams = [
+        {(a, b) for a, b in itertools.pairwise(tk) if b not in ENGLISH_STOP_WORDS} for tk in tokens
+    ]
+    word_df: Counter[str] = Counter()
+    bigram_df: Counter[tuple[str, str]] = Counter()
+    for article_id in set(ids):
+        rows = [i for i, a in enumerate(ids) if a == article_id]
+        word_df.update(set().union(*(words[i] for i in rows)))
+        bigram_df.update(set().union(*(bigrams[i] for i in rows)))
+    similarity = tfidf @ tfidf.T
+    lead = np.array([s.index == 0 for s in sentences])
+    text_of = {a.id: a.text for a in articles}
+    rows = np.zeros((len(sentences), 7))
+    for i, sentence in enumerate(sentences):
+        other_leads = lead & (np.array(ids) != ids[i])
+        article = text_of.get(ids[i], "")
+        rows[i] = [
+            np.mean([word_df[w] - 1 for w in words[i]]) / documents if words[i] else 0.0,
+            np.mean([bigram_df[g] - 1 for g in bigrams[i]]) / documents if bigrams[i] else 0.0,
+            sum(bigram_df[g] >= 2 for g in bigrams[i]) / max(len(bigrams[i]), 1),
+            similarity[i, other_leads].max() if other_leads.any() else 0.0,
+            float(bool(_ATTRIBUTION.search(sentence.text))),
+            sentence.start / max(len(article), 1),
+            np.log1p(len(article.split())),
+        ]
+    return rows
+
+
+def _standardise(train: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    mean, scale = train.mean(axis=0), train.std(axis=0)
+    scale[scale == 0] = 1.0
+    return lambda x: (x - mean) / scale
+
+
+def fit_logistic(target: str, extra: bool = False) -> Callable[[list[Cluster]], Model]:
+    """Class-balanced logistic regression on ``target`` labels of the candidates."""
+
+    def features(c: Cluster) -> np.ndarray:
+        return np.hstack([c.features, c.extra]) if extra else c.features
+
+    def train(clusters: list[Cluster]) -> Model:
+        from sklearn.linear_model import LogisticRegression
+
+        x = np.vstack([features(c) for c in clusters])
+        standard = _standardise(x)
+        y = np.concatenate([getattr(c, target) for c in clusters])
+        model = LogisticRegression(class_weight="balanced", max_iter=3000).fit(standard(x), y)
+        return lambda c: model.decision_function(standard(features(c)))
+
+    return train
+
+
+def fit_pairwise(clusters: list[Cluster]) -> Model:
+    """Pairwise ranking (RankSVM-style, Joachims 2002, with a logistic loss): oracle
+    sentences against 30 random others of the same cluster, all features."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.vstack([np.hstack([c.features, c.extra]) for c in clusters])
+    standard = _standardise(x)
+    rng = np.random.default_rng(0)
+    pairs = []
+    for c in clusters:
+        z = standard(np.hstack([c.features, c.extra]))
+        positive, negative = np.flatnonzero(c.oracle), np.flatnonzero(c.oracle == 0)
+        for p in positive:
+            for q in rng.choice(negative, min(30, len(negative)), replace=False):
+                pairs.append(z[p] - z[q])
+    d = np.array(pairs)
+    model = LogisticRegression(fit_intercept=False, max_iter=3000)
+    model.fit(np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))])
+    return lambda c: standard(np.hstack([c.features, c.extra])) @ model.coef_[0]
+
+
+def fit_ridge_recall(clusters: list[Cluster]) -> Model:
+    """Ridge regression on each sentence's own ROUGE-1 + ROUGE-2 recall."""
+    from sklearn.linear_model import Ridge
+
+    x = np.vstack([c.features for c in clusters])
+    standard = _standardise(x)
+    model = Ridge().fit(standard(x), np.concatenate([c.recall for c in clusters]))
+    return lambda c: model.predict(standard(c.features))
+
+
+def fit_boosting(clusters: list[Cluster]) -> Model:
+    """Gradient-boosted trees (scikit-learn HistGradientBoosting) on oracle labels."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(
+        class_weight="balanced", max_iter=100, max_leaf_nodes=15, learning_rate=0.05, random_state=0
+    )
+    model.fit(
+        np.vstack([c.features for c in clusters]), np.concatenate([c.oracle for c in clusters])
+    )
+    return lambda c: model.decision_function(c.features)
+
+
+def choose(
+    cluster: Cluster,
+    scores: np.ndarray,
+    budget: int,
+    encoder: CachingEncoder,
+    *,
+    longest: int = MAX_SENTENCE_WORDS,
+    redundancy: float = REDUNDANCY_THRESHOLD,
+) -> list[str]:
+    """``_select_learned`` with the variant's scores and limits, then the brief's order."""
+    candidates = cluster.candidates
+    if len({s.article_id for s in candidates}) == 1:
+        scores = -np.arange(len(candidates), dtype=np.float64)
+    eligible = [
+        MIN_SENTENCE_WORDS <= len(s.text.split()) <= longest
+        and not looks_like_page_furniture(s.text)
+        for s in candidates
+    ]
+    rows: list[int] = []
+    for allowed in (eligible, [True] * len(candidates)):
+        rows = select_stage.select_best_first(
+            candidates,
+            scores,
+            budget,
+            encode=encoder.encode,
+            tfidf=cluster.tfidf,
+            redundancy_tfidf=redundancy,
+            eligible=allowed,
+        )
+        if rows:
+            break
+    chosen = [candidates[r] for r in rows]
+    return [s.text for s in order_sentences(chosen, cluster.articles)]
+
+
+def cross_validate(
+    clusters: list[Cluster],
+    train: Callable[[list[Cluster]], Model],
+    folds: int,
+    budget: int,
+    encoder: CachingEncoder,
+    **selection: Any,
+) -> list[float]:
+    """Mean R-1, R-2, R-L F1 over clusters, each scored by a model fitted on the other folds."""
+    order = np.random.default_rng(SEED).permutation(len(clusters))
+    scores = []
+    for fold in range(folds):
+        held = set(order[fold::folds].tolist())
+        model = train([c for i, c in enumerate(clusters) if i not in held])
+        for i in sorted(held):
+            output = choose(clusters[i], model(clusters[i]), budget, encoder, **selection)
+            scores.append(score_summary(output, clusters[i].reference).as_dict())
+    return [float(np.mean([s[k] for s in scores])) for k in ("rouge1", "rouge2", "rougeL")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--budget", type=int, default=300)
+    arguments = parser.parse_args()
+    folds, budget = arguments.folds, arguments.budget
+
+    started = time.perf_counter()
+    clusters = prepare_candidates(arguments.data, budget)
+    shipped_data = {c["id"]: c for c in prepare(arguments.data, budget)}
+    print(f"prepared {len(clusters)} clusters in {time.perf_counter() - started:.0f} s")
+    encoder = CachingEncoder()
+
+    def shipped(train: list[Cluster]) -> Model:
+        weights = fit([shipped_data[c.id] for c in train])
+        return lambda c: weights.score(c.features)
+
+    def oracle_bound(train: list[Cluster]) -> Model:
+        return lambda c: c.oracle * 10 + c.recall
+
+    variants: list[tuple[str, Callable[[list[Cluster]], Model], dict[str, Any]]] = [
+        ("shipped: LR on oracle labels of all sentences", shipped, {}),
+        ("LR on oracle labels of the brief's candidates", fit_logistic("oracle"), {}),
+        ("+ 7 support/lead/attribution/position features", fit_logistic("oracle", True), {}),
+        ("pairwise ranking, all 28 features", fit_pairwise, {}),
+        ("LR on budget-filling recall-oracle labels", fit_logistic("filling"), {}),
+        ("ridge on sentence ROUGE-1+2 recall", fit_ridge_recall, {}),
+        ("gradient-boosted trees on oracle labels", fit_boosting, {}),
+        ("shipped, sentences of at most 50 words", shipped, {"longest": 50}),
+        ("shipped, TF-IDF repeat cut 0.2", shipped, {"redundancy": 0.2}),
+        ("shipped, TF-IDF repeat cut 0.3", shipped, {"redundancy": 0.3}),
+        ("bound: oracle labels as scores (not a system)", oracle_bound, {}),
+    ]
+    print(f"| variant ({folds}-fold CV by cluster) | R-1 | R-2 | R-L | s |")
+    print("|---|---|---|---|---|")
+    for name, train, selection in variants:
+        began = time.perf_counter()
+        means = cross_validate(clusters, train, folds, budget, encoder, **selection)
+        cells = " | ".join(f"{m:.2f}" for m in means)
+        print(f"| {name} | {cells} | {time.perf_counter() - began:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
