@@ -265,3 +265,48 @@ def test_a_limit_is_not_the_measured_figure() -> None:
     speed = find_fact(facts, "a", 60 * 0.44704)
     assert speed.status == "conflict"
     assert values(speed) == {"a": 60 * 0.44704, "b": 45 * 0.44704}
+
+
+def date_conflicts(facts: list[Fact]) -> list[Fact]:
+    return [fact for fact in facts if fact.kind == "date" and fact.status == "conflict"]
+
+
+def test_the_day_something_was_said_is_not_the_day_it_happened() -> None:
+    # Invented tunnel flood: "said Thursday" (day 11) is not "flooded on Wednesday" (day 10).
+    articles = [
+        make_article(
+            "a",
+            "Rescuers pulled 40 workers from the flooded Dorrin tunnel, officials said Thursday.",
+            day=11,
+        ),
+        make_article(
+            "b",
+            "The Dorrin tunnel flooded on Wednesday, trapping 40 workers, officials said.",
+            day=11,
+        ),
+    ]
+    assert date_conflicts(compare_facts(articles)) == []
+
+
+def test_dates_a_running_figure_stood_at_are_not_disputed() -> None:
+    # Invented wildfire: each report gives the burned area as of its own day (9 and 11 June).
+    articles = [
+        make_article("a", "The Kestrel Ridge fire had burned 3,000 hectares by Tuesday.", day=9),
+        make_article("c", "The Kestrel Ridge fire had burned 5,200 hectares by Thursday.", day=11),
+    ]
+    assert date_conflicts(compare_facts(articles)) == []
+
+
+def test_weekdays_of_undated_articles_are_compared() -> None:
+    # Invented border deployment, two outlets with no publication date.
+    articles = [
+        Article(
+            id=article_id,
+            text=f"Interior Minister Lena Varga said {day} that Orsland would send 300 more "
+            "police officers to its northern border.",
+            source=f"Outlet {article_id}",
+        )
+        for article_id, day in (("a", "on Wednesday"), ("b", "Monday"))
+    ]
+    (conflict,) = date_conflicts(compare_facts(articles))
+    assert values(conflict) == {"a": "Wednesday", "b": "Monday"}

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.facts.dates import find_dates, resolve_weekday
+from newsfuse.facts.dates import find_dates, resolve_weekday, weekday_of_value
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.numbers import (
     format_value,
@@ -155,12 +155,41 @@ def test_weekday_is_within_the_week_before(published: date, weekday: int) -> Non
 )
 def test_dates_resolve_against_publication(text: str, iso: str) -> None:
     mentions = find_dates(text, TUESDAY_NEW_YEAR)
-    assert [mention.day.isoformat() for mention in mentions] == [iso]
+    assert [str(mention.day) for mention in mentions] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The quarry wall gave way a fortnight ago.", "2029-12-18"),
+        ("She filed the claim three days ago.", "2029-12-29"),
+        ("The vote was held 10 days ago in Harnby.", "2029-12-22"),
+        ("The tremor struck on the 14th, residents said.", "2029-12-14"),
+        ("Polls closed on the 1st at 10pm.", "2030-01-01"),
+    ],
+)
+def test_british_relative_dates_resolve(text: str, iso: str) -> None:
+    assert [str(m.day) for m in find_dates(text, TUESDAY_NEW_YEAR)] == [iso]
+
+
+def test_an_ordinal_that_counts_something_is_not_a_date() -> None:
+    assert find_dates("She lives on the 14th floor of the Varn tower.", TUESDAY_NEW_YEAR) == []
+    assert find_dates("He finished in the 3rd place.", TUESDAY_NEW_YEAR) == []
 
 
 def test_relative_dates_need_a_publication_date() -> None:
-    assert find_dates("It happened on Monday.", None) == []
+    assert find_dates("It happened yesterday.", None) == []
     assert [m.day for m in find_dates("On March 3, 2029.", None)] == [date(2029, 3, 3)]
+
+
+def test_an_undated_weekday_is_kept_by_name_and_compared_by_weekday() -> None:
+    (monday,) = find_dates("It happened on Monday.", None)
+    assert (monday.day, monday.weekday) == (None, "Monday")
+    assert weekday_of_value("Monday") == 0
+    assert weekday_of_value("2029-12-31") == 0  # a Monday
+    first = Claim("a", 0, 6, "Monday", "date", "Monday")
+    assert values_agree(first, Claim("b", 0, 10, "Dec. 31", "date", "2029-12-31"))
+    assert not values_agree(first, Claim("c", 0, 9, "Wednesday", "date", "Wednesday"))
 
 
 def _scan(text: str) -> list[Claim]:

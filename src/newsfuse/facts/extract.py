@@ -122,7 +122,7 @@ def scan_claims(article: Article) -> list[Claim]:
                 mention.end,
                 mention.text,
                 "date",
-                mention.day.isoformat(),
+                mention.day.isoformat() if mention.day is not None else mention.weekday,
             )
         )
         taken.append((mention.start, mention.end))
