@@ -310,3 +310,42 @@ def test_weekdays_of_undated_articles_are_compared() -> None:
     ]
     (conflict,) = date_conflicts(compare_facts(articles))
     assert values(conflict) == {"a": "Wednesday", "b": "Monday"}
+
+
+def test_a_repeated_figure_does_not_split_the_dispute() -> None:
+    # Invented deployment: b states its figure twice, in its headline and its lede.
+    articles = [
+        make_article("a", "Velmar will send about 300 more police officers to the Ostra border."),
+        make_article(
+            "b",
+            "Velmar to send 250 officers to Ostra border\n\n"
+            "Velmar will send an additional 250 police officers to the Ostra border, "
+            "Interior Minister Ana Kolb said.",
+        ),
+        make_article("c", "Velmar is sending 250 additional police officers to its Ostra border."),
+    ]
+    facts = compare_facts(articles)
+    dispute = find_fact(facts, "a", 300)
+    assert dispute.status == "conflict"
+    assert values(dispute) == {"a": 300, "b": 250, "c": 250}
+    assert len(dispute.claims) == 3
+
+
+def test_each_date_of_a_sentence_keeps_its_own_event() -> None:
+    # Invented mountain rescue: stranded on Monday (day 8), brought down on 11 or 10 June.
+    articles = [
+        make_article(
+            "a",
+            "All six climbers stranded since Monday on Mount Keld were brought down on Thursday.",
+            day=12,
+        ),
+        make_article(
+            "b", "Six climbers stranded on Mount Keld on Monday were rescued on Wednesday.", day=12
+        ),
+    ]
+    facts = compare_facts(articles)
+    rescue = find_fact(facts, "a", "2026-06-11")
+    assert rescue.status == "conflict"
+    assert values(rescue) == {"a": "2026-06-11", "b": "2026-06-10"}
+    assert "2026-06-08" not in values(rescue).values()
+    assert find_fact(facts, "b", "2026-06-08").status == "agree"

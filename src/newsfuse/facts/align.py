@@ -180,6 +180,13 @@ PERIOD_WORDS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august"}
     | {"september", "october", "november", "december", "quarter", "annual", "fiscal"}
 )
+# Words that make a token part of a date of its own (weekdays, months).
+DATE_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | PERIOD_WORDS - {"quarter", "annual", "fiscal"}
+    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
+    | {"yesterday", "today", "tonight"}
+)
 # How far before the number a revision cue may stand, in tokens.
 REVISION_CUE_WINDOW = 8
 
@@ -198,7 +205,7 @@ class Mention:
     lede: bool
     previous: bool
     person: str = ""
-    head_word: str = ""  # the counted noun as a reader would name it (for subjects)
+    head_word: str = ""  # the counted noun, or a date's event, in a reader's words (subjects)
     role: str = ""  # "total", "increment", "whole", "limit" or "" (see ROLE_MISMATCH_PENALTY)
 
 
@@ -380,6 +387,85 @@ def _date_role(span: Span) -> str:
     return ""
 
 
+def _noun_phrase(noun: Token) -> str:
+    """A noun with its adjective and compound modifiers, as written ("additional US troops")."""
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod") and c.i < noun.i]
+    words = [c for c in words if not c.like_num and c.dep_ != "nummod"]
+    return " ".join([*(w.text for w in words), noun.text])
+
+
+def _event_phrase(span: Span) -> str:
+    """What a date is the day of, in a reader's words: "send troops", "ferry capsized".
+
+    The date's governing verb (for a statement, the verb of what was said:
+    "the US will send 600 troops, Carter said on Wednesday" gives "send
+    troops") with its object, else its subject. Used for readable subjects.
+    """
+    verb = next(
+        (
+            t
+            for t in span.root.ancestors
+            if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME"))
+        ),
+        None,
+    )  # "during the Wednesday evening rush hour" is about the hour's verb, not "evening"
+    if verb is None:
+        return ""
+    if verb.pos_ == "NOUN":
+        return _noun_phrase(verb)  # "Tuesday's election", "the May 2 banquet"
+    if verb.lemma_.lower() in STATEMENT_LEMMAS:
+        said = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if said:
+            verb = said[0]
+        elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "The US will send 600 troops, Carter said": "said" hangs below
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"]
+    if objects:
+        return f"{verb.lemma_.lower()} {_noun_phrase(objects[0])}"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    if subjects:
+        return f"{_noun_phrase(subjects[0])} {verb.text.lower()}"
+    return verb.lemma_.lower()
+
+
+def _date_scope(span: Span) -> list[Token]:
+    """The tokens that tell what a date is the day of.
+
+    Usually the whole sentence: it reports one event. When the sentence names
+    another day too ("miners trapped since Tuesday were brought to the surface
+    Friday"), each date keeps its own verb's phrase, without the parts of it
+    that hold the other dates, so the two days are not described alike.
+    """
+    sentence = span.sent
+    others = {
+        token.i
+        for token in sentence
+        if token.ent_type_ == "DATE" and not span.start <= token.i < span.end
+        and token.lower_.rstrip(".") in DATE_WORDS
+    }  # fmt: skip
+    if not others:
+        return list(sentence)
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), span.root)
+    kept: set[int] = set()
+
+    def keep(token: Token) -> None:
+        # Whole subtrees without another date; where one holds a date, its head
+        # word stays ("miners [trapped since Tuesday]") and the search goes down.
+        subtree = {t.i for t in token.subtree}
+        if not subtree & others or token.i == span.root.i:
+            kept.update(subtree)
+            return
+        if token.i not in others:
+            kept.add(token.i)
+        if token.dep_ in ("conj", "relcl", "acl", "advcl", "ccomp") and token is not verb:
+            return  # a clause of its own, about the other date
+        for child in token.children:
+            keep(child)
+
+    keep(verb)
+    return [token for token in sentence if token.i in kept]
+
+
 def _date_roles_clash(first: Mention, second: Mention) -> bool:
     """Whether two dates that differ are days of different things (see DATE_ROLE_PENALTY)."""
     if values_agree(first.claim, second.claim):
@@ -425,8 +511,9 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
         )
     syntax = _syntax_tokens(span, noun)
+    scope = _date_scope(span) if claim.kind == "date" else list(sentence)
     weights: dict[str, float] = {}
-    for token in sentence:
+    for token in scope:
         if span.start <= token.i < span.end:
             continue
         if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
@@ -451,12 +538,15 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         weights["<whole>"] = SYNTAX_BOOST
     previous = _is_previous_value(span)
     person = _person_of(span) if claim.kind == "age" else ""
-    # A date is about the event its sentence reports, so it gets the whole sentence.
-    window = len(sentence) if claim.kind == "date" else EMBED_WINDOW_TOKENS
-    left = max(sentence.start, span.start - window)
-    right = min(sentence.end, span.end + window)
-    mask = "DATE" if claim.kind == "date" else "NUMBER"
-    clause = f"{doc[left : span.start].text} {mask} {doc[span.end : right].text}".strip()
+    if claim.kind == "date":
+        # A date is about the event its clause reports (see _date_scope).
+        before = " ".join(token.text for token in scope if token.i < span.start)
+        after = " ".join(token.text for token in scope if token.i >= span.end)
+        clause = f"{before} DATE {after}".strip()
+    else:
+        left = max(sentence.start, span.start - EMBED_WINDOW_TOKENS)
+        right = min(sentence.end, span.end + EMBED_WINDOW_TOKENS)
+        clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
     cue = any(
         token.lemma_.lower() in REVISION_CUES or token.lower_ in REVISION_CUES
         for token in doc[max(sentence.start, span.start - REVISION_CUE_WINDOW) : span.start]
@@ -473,9 +563,13 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         lede,
         previous,
         person,
-        noun.lemma_.lower() if noun is not None else "",
+        _event_phrase(span) if claim.kind == "date" else _head_word(noun),
         _date_role(span) if claim.kind == "date" else _role_of(span, noun),
     )
+
+
+def _head_word(noun: Token | None) -> str:
+    return noun.lemma_.lower() if noun is not None else ""
 
 
 def _roles_clash(first: str, second: str) -> bool:
@@ -643,8 +737,74 @@ def group_mentions(
             [mentions[i].claim.article_id for i in indices],
             dispute_threshold,
         )
-        grouped.extend([mentions[indices[i]] for i in cluster] for cluster in clusters)
+        clusters = [[indices[i] for i in cluster] for cluster in clusters]
+        clusters = _join_restatements(clusters, mentions, scores, agreeing, dispute_threshold)
+        grouped.extend([mentions[i] for i in cluster] for cluster in clusters)
     return grouped
+
+
+def _join_restatements(
+    clusters: list[list[int]],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    dispute_threshold: float,
+) -> list[list[int]]:
+    """Join two groups that an article links by stating the same figure in both.
+
+    An article often repeats its figure (headline, lede, quote: "560 troops",
+    "an additional 560 troops"), and the one-claim-per-article rule can then
+    split one attribute into two groups, each holding one of the repeats
+    ("600 / 560" and "560 forces / 560"). Two groups are joined when every
+    article they share gives the same value in both, they have an article of
+    their own each, and the average score between their claims from different
+    articles passes the threshold the joined group needs (agreement or
+    dispute). The repeat is then dropped, keeping one claim per article.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                joined = _try_join(clusters[a], clusters[b], mentions, scores, agreeing,
+                                   dispute_threshold)  # fmt: skip
+                if joined is not None:
+                    clusters[a] = joined
+                    del clusters[b]
+                    changed = True
+                    break
+            if changed:
+                break
+    return clusters
+
+
+def _try_join(
+    first: list[int],
+    second: list[int],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    dispute_threshold: float,
+) -> list[int] | None:
+    by_article_first = {mentions[i].claim.article_id: i for i in first}
+    by_article_second = {mentions[i].claim.article_id: i for i in second}
+    shared = by_article_first.keys() & by_article_second.keys()
+    if not shared or len(shared) in (len(first), len(second)):
+        return None
+    if not all(agreeing[by_article_first[k], by_article_second[k]] for k in shared):
+        return None
+    pairs = [
+        scores[i, j]
+        for i in first
+        for j in second
+        if mentions[i].claim.article_id != mentions[j].claim.article_id
+    ]
+    if not pairs or not all(np.isfinite(pairs)):
+        return None
+    joined = first + [j for j in second if mentions[j].claim.article_id not in shared]
+    all_agree = all(agreeing[i, j] for i in joined for j in joined if i < j)
+    threshold = AGREE_THRESHOLD if all_agree else dispute_threshold
+    return joined if float(np.mean(pairs)) >= threshold else None
 
 
 def _cluster(
