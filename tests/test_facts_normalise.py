@@ -172,6 +172,13 @@ def test_british_relative_dates_resolve(text: str, iso: str) -> None:
     assert [str(m.day) for m in find_dates(text, TUESDAY_NEW_YEAR)] == [iso]
 
 
+def test_an_all_numeric_date_follows_the_house_style_of_written_dates() -> None:
+    british = "The ruling of 28 March 2025 was upheld at a hearing on 3/4/2025 in Leeds."
+    american = "The ruling of March 28, 2025 was upheld at a hearing on 3/4/2025 in Dayton."
+    assert [str(m.day) for m in find_dates(british, None)] == ["2025-03-28", "2025-04-03"]
+    assert [str(m.day) for m in find_dates(american, None)] == ["2025-03-28", "2025-03-04"]
+
+
 def test_an_ordinal_that_counts_something_is_not_a_date() -> None:
     assert find_dates("She lives on the 14th floor of the Varn tower.", TUESDAY_NEW_YEAR) == []
     assert find_dates("He finished in the 3rd place.", TUESDAY_NEW_YEAR) == []
@@ -223,6 +230,13 @@ def _scan(text: str) -> list[Claim]:
         ("The satellite weighs 680 kilograms in all.", "quantity", 680, "kg"),
         ("A dozen people were hurt.", "count", 12, None),
         ("Temperatures hit 41.5°C at noon.", "quantity", 41.5, "°C"),
+        # Other house styles: South Asian scale words, European decimals, British ages.
+        ("The court fined him Rs 3 lakh on the day.", "money", 3e5, "INR"),
+        ("The dam will cost ₹2 crore more.", "money", 2e7, "INR"),
+        ("The firm paid Rs. 45,000 in fees.", "money", 45000, "INR"),
+        ("Der Hafen kostet €1,2 mrd insgesamt.", "money", 1.2e9, "EUR"),
+        ("Die Ernte lag bei 1.234,5 tonnes im Jahr.", "quantity", 1234500, "kg"),
+        ("Harriet Cole (34) was hurt in the crash.", "age", 34, None),
         ("Winds reached 120 km/h at sea.", "quantity", 33.333, "m/s"),
         ("It raised US$4.5 million in May.", "money", 4.5e6, "USD"),
         ("The debris weighed 45,000 pounds in total.", "quantity", 20411.66, "kg"),
@@ -236,6 +250,13 @@ def test_claims_are_classified_and_normalised(
     assert claims[0].kind == kind
     assert claims[0].value == pytest.approx(value, rel=1e-4)
     assert claims[0].unit == unit
+
+
+def test_tons_are_tonnes_in_metric_copy_and_short_tons_in_us_copy() -> None:
+    metric = _scan("The ferry carried 400 tons of grain and sank 12 km offshore.")
+    us = _scan("The barge carried 400 tons of grain and sank 12 miles offshore.")
+    assert metric[0].value == pytest.approx(400_000)
+    assert us[0].value == pytest.approx(400 * 907.18474)
 
 
 def test_conversion_in_parentheses_is_one_claim() -> None:

@@ -149,18 +149,38 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _resolve_numeric(text: str, separator: str, published: date | None) -> date | None:
+_DAY_MONTH_RE = re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(rf"\b{_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)", re.IGNORECASE)
+
+
+def written_day_first(text: str) -> bool | None:
+    """Whether a text writes its dates day-first ("3 April"), month-first ("April 3"), or
+    ``None`` when it shows neither or both equally: the house style that decides "3/4/2025"."""
+    day_first = len(_DAY_MONTH_RE.findall(text))
+    month_first = len(_MONTH_DAY_RE.findall(text))
+    if day_first == month_first:
+        return None
+    return day_first > month_first
+
+
+def _resolve_numeric(
+    text: str, separator: str, published: date | None, day_first_style: bool | None = None
+) -> date | None:
     """An all-numeric date, read day-first or month-first, whichever is valid.
 
-    When both readings are valid ("03/04/2025"), the one nearer the publication
-    date wins, since news reports recent and coming days; without one, a slash
-    is read month-first (US style) and a dot day-first (European style).
+    When both readings are valid ("03/04/2025"), the article's own house style
+    decides (its written dates: "3 April" or "April 3"); without one, the
+    reading nearer the publication date wins, since news reports recent and
+    coming days; without that either, a slash is read month-first (US style)
+    and a dot day-first (European style).
     """
     first, second, year = (int(part) for part in text.split(separator))
     day_first = _safe_date(year, second, first)
     month_first = _safe_date(year, first, second)
     if day_first is None or month_first is None or day_first == month_first:
         return day_first or month_first
+    if day_first_style is not None:
+        return day_first if day_first_style else month_first
     if published is not None:
         return min(
             (month_first, day_first) if separator == "/" else (day_first, month_first),
@@ -186,6 +206,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     a plain weekday ("on Monday") is returned with ``day=None`` and its name.
     """
     mentions: list[DateMention] = []
+    day_first_style: bool | None = None
+    if re.search(r"\b[0-3]?\d[/.][0-3]?\d[/.](?:19|20)\d\d\b", text):
+        day_first_style = written_day_first(text)
     for match in DATE_RE.finditer(text):
         groups = match.groupdict()
         day: date | None = None
@@ -194,7 +217,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             year, month, day_of_month = (int(part) for part in groups["iso"].split("-"))
             day = _safe_date(year, month, day_of_month)
         elif groups["numeric"]:
-            day = _resolve_numeric(groups["numeric"], groups["sep"], published)
+            day = _resolve_numeric(groups["numeric"], groups["sep"], published, day_first_style)
         elif groups["month"] or groups["month2"]:
             month = MONTHS[(groups["month"] or groups["month2"]).lower()]
             day_of_month = int(groups["day"] or groups["day2"])
