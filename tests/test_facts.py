@@ -349,3 +349,44 @@ def test_each_date_of_a_sentence_keeps_its_own_event() -> None:
     assert values(rescue) == {"a": "2026-06-11", "b": "2026-06-10"}
     assert "2026-06-08" not in values(rescue).values()
     assert find_fact(facts, "b", "2026-06-08").status == "agree"
+
+
+HOUSE_STYLES = Path(__file__).parent / "fixtures" / "facts" / "house_styles.jsonl"
+
+
+def load_house_style(cluster_id: str) -> list[Article]:
+    """One cluster of the invented house-style set (bench format) as articles."""
+    for line in HOUSE_STYLES.read_text(encoding="utf-8").splitlines():
+        cluster = json.loads(line)
+        if cluster["id"] == cluster_id:
+            return [
+                Article(
+                    id=raw["id"],
+                    text=raw["text"],
+                    title=raw["title"],
+                    source=raw["source"],
+                    published=datetime.fromisoformat(raw["published"].replace("Z", "+00:00")),
+                )
+                for raw in cluster["articles"]
+            ]
+    raise AssertionError(f"no cluster {cluster_id}")
+
+
+def test_indian_company_results_in_crore_lakh_and_per_cent() -> None:
+    facts = compare_facts(load_house_style("hs-02-results-india"))
+    profit = find_fact(facts, "c", 3.98e9)
+    assert profit.status == "conflict"
+    assert values(profit) == {"a": 4.12e9, "b": 4.12e9, "c": 3.98e9}
+    growth = find_fact(facts, "c", 16)
+    assert growth.status == "conflict"
+    assert values(growth) == {"a": 18, "b": 18, "c": 16}
+    assert find_fact(facts, "a", 3.15e10).status == "agree"
+    assert find_fact(facts, "b", "2025-05-13").status == "agree"
+
+
+def test_distributive_each_of_is_not_a_partitive() -> None:
+    # Invented ruling: "each of the 46 families" counts the families; it is no part of a whole.
+    facts = compare_facts(load_house_style("hs-07-court-india"))
+    families = find_fact(facts, "a", 46)
+    assert families.status == "conflict"
+    assert values(families) == {"a": 46, "b": 64}

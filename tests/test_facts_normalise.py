@@ -234,6 +234,7 @@ def _scan(text: str) -> list[Claim]:
         ("The court fined him Rs 3 lakh on the day.", "money", 3e5, "INR"),
         ("The dam will cost ₹2 crore more.", "money", 2e7, "INR"),
         ("The firm paid Rs. 45,000 in fees.", "money", 45000, "INR"),
+        ("Each family gets ₹3,00,000 in aid.", "money", 3e5, "INR"),
         ("Der Hafen kostet €1,2 mrd insgesamt.", "money", 1.2e9, "EUR"),
         ("Die Ernte lag bei 1.234,5 tonnes im Jahr.", "quantity", 1234500, "kg"),
         ("Harriet Cole (34) was hurt in the crash.", "age", 34, None),

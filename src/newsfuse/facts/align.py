@@ -95,6 +95,8 @@ DATE_ROLE_PENALTY = 3.0
 # How far back the part of a partitive may start: "Twenty-three of the train's
 # 96 cars" puts the part six tokens before the whole (spaCy splits the hyphen).
 PARTITIVE_WINDOW_TOKENS = 6
+# Quantifiers that make "<quantifier> of the N things" a part of a whole of N.
+PARTITIVE_QUANTIFIERS = frozenset({"all", "some", "most", "many", "several", "half", "none"})
 # Score taken away when two differing figures are this many times apart or
 # more: sources that disagree about one attribute differ by a few per cent or
 # a few units ("560" vs "600", "12" vs "21"), not by an order of magnitude
@@ -274,10 +276,20 @@ def _is_partitive_whole(span: Span) -> bool:
     """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
     doc = span.doc
     left = doc[max(span.sent.start, span.start - PARTITIVE_WINDOW_TOKENS) : span.start]
-    words = [token.lower_ for token in left]
-    return "of" in words and any(
-        token.like_num or token.lower_ in ("all", "some", "most") for token in left
-    )
+    for index, token in enumerate(left):
+        if token.lower_ != "of" or index == 0:
+            continue
+        part = left[index - 1]
+        # The part is a number or a quantifier ("23 of", "most of"); "each of the
+        # 46 families" and "an increase of 18 %" are no partitives of the figure.
+        if not (part.like_num or part.lower_ in PARTITIVE_QUANTIFIERS):
+            continue
+        # Only the determiner or owner of the whole stands between ("of the train's").
+        if all(
+            t.pos_ in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "PART") for t in left[index + 1 :]
+        ):
+            return True
+    return False
 
 
 @functools.cache
