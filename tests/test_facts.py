@@ -390,3 +390,26 @@ def test_distributive_each_of_is_not_a_partitive() -> None:
     families = find_fact(facts, "a", 46)
     assert families.status == "conflict"
     assert values(families) == {"a": 46, "b": 64}
+
+
+def test_a_risen_count_of_injured_is_not_a_count_of_firefighters() -> None:
+    # Invented depot fire: "the number of injured rose to 11" must not join the 40/45 firefighters.
+    articles = [
+        make_article(
+            "a",
+            "Forty firefighters fought the Lomar depot fire overnight. Eight people were "
+            "injured, including three firefighters.",
+            day=10,
+        ),
+        make_article(
+            "b",
+            "The number of injured in the Lomar depot fire rose to 11 on Thursday, officials said. "
+            "The eight people hurt on the night have been discharged.",
+            day=12,
+        ),
+        make_article("c", "Some 45 firefighters fought the Lomar depot blaze overnight.", day=10),
+    ]
+    facts = compare_facts(articles)
+    risen = find_fact(facts, "b", 11)
+    assert not {40, 45} & set(values(risen).values())
+    assert values(find_fact(facts, "c", 45)) == {"a": 40, "c": 45}
