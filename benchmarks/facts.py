@@ -1,9 +1,11 @@
 """Benchmark the fact comparison on a labelled cluster file (default: facts-dev).
 
-    python benchmarks/facts.py [DATA] [--verbose] [--no-embeddings] [--predictions OUT]
+    python benchmarks/facts.py [DATA] [--verbose] [--no-embeddings] [--clean] [--predictions OUT]
 
 Builds ``Article`` objects straight from each cluster's ``articles`` (id, text,
-source, published, title), runs :func:`newsfuse.facts.compare_facts`, writes
+source, published, title), or with ``--clean`` reads them through the product
+path (``newsfuse.api.read_report``: ingest and clean, as ``newsfuse brief -``
+does, in one process so the models load once), runs :func:`newsfuse.facts.compare_facts`, writes
 the predictions as JSON Lines and scores them with the benchmark's own
 evaluator (``facts_eval.py`` next to DATA), whose table is printed as is,
 followed by the time taken per cluster.
@@ -56,18 +58,26 @@ def main() -> int:
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
     parser.add_argument("--verbose", action="store_true", help="per-cluster HIT/MISS/FP lines")
     parser.add_argument("--no-embeddings", action="store_true", help="align on words only")
+    parser.add_argument("--clean", action="store_true", help="read through ingest + clean")
     parser.add_argument("--predictions", help="keep the predictions in this file")
     parser.add_argument("--evaluator", help="path of facts_eval.py (default: next to DATA)")
     args = parser.parse_args()
     data = Path(args.data)
     evaluator = Path(args.evaluator) if args.evaluator else data.parent / "facts_eval.py"
     clusters = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
-    compare_facts(load_articles(clusters[0]), embeddings=not args.no_embeddings)  # warm up models
+    load = load_articles
+    if args.clean:
+        from newsfuse.api import read_report
+
+        def load(cluster: dict) -> list[Article]:
+            return list(read_report(cluster["articles"]).articles)
+
+    compare_facts(load(clusters[0]), embeddings=not args.no_embeddings)  # warm up models
     seconds = []
     lines = []
     for cluster in clusters:
         started = time.perf_counter()
-        facts = compare_facts(load_articles(cluster), embeddings=not args.no_embeddings)
+        facts = compare_facts(load(cluster), embeddings=not args.no_embeddings)
         seconds.append(time.perf_counter() - started)
         lines.append(json.dumps({"id": cluster["id"], "facts": [fact_to_dict(f) for f in facts]}))
     if args.predictions:

@@ -265,3 +265,151 @@ def test_a_limit_is_not_the_measured_figure() -> None:
     speed = find_fact(facts, "a", 60 * 0.44704)
     assert speed.status == "conflict"
     assert values(speed) == {"a": 60 * 0.44704, "b": 45 * 0.44704}
+
+
+def date_conflicts(facts: list[Fact]) -> list[Fact]:
+    return [fact for fact in facts if fact.kind == "date" and fact.status == "conflict"]
+
+
+def test_the_day_something_was_said_is_not_the_day_it_happened() -> None:
+    # Invented tunnel flood: "said Thursday" (day 11) is not "flooded on Wednesday" (day 10).
+    articles = [
+        make_article(
+            "a",
+            "Rescuers pulled 40 workers from the flooded Dorrin tunnel, officials said Thursday.",
+            day=11,
+        ),
+        make_article(
+            "b",
+            "The Dorrin tunnel flooded on Wednesday, trapping 40 workers, officials said.",
+            day=11,
+        ),
+    ]
+    assert date_conflicts(compare_facts(articles)) == []
+
+
+def test_dates_a_running_figure_stood_at_are_not_disputed() -> None:
+    # Invented wildfire: each report gives the burned area as of its own day (9 and 11 June).
+    articles = [
+        make_article("a", "The Kestrel Ridge fire had burned 3,000 hectares by Tuesday.", day=9),
+        make_article("c", "The Kestrel Ridge fire had burned 5,200 hectares by Thursday.", day=11),
+    ]
+    assert date_conflicts(compare_facts(articles)) == []
+
+
+def test_weekdays_of_undated_articles_are_compared() -> None:
+    # Invented border deployment, two outlets with no publication date.
+    articles = [
+        Article(
+            id=article_id,
+            text=f"Interior Minister Lena Varga said {day} that Orsland would send 300 more "
+            "police officers to its northern border.",
+            source=f"Outlet {article_id}",
+        )
+        for article_id, day in (("a", "on Wednesday"), ("b", "Monday"))
+    ]
+    (conflict,) = date_conflicts(compare_facts(articles))
+    assert values(conflict) == {"a": "Wednesday", "b": "Monday"}
+
+
+def test_a_repeated_figure_does_not_split_the_dispute() -> None:
+    # Invented deployment: b states its figure twice, in its headline and its lede.
+    articles = [
+        make_article("a", "Velmar will send about 300 more police officers to the Ostra border."),
+        make_article(
+            "b",
+            "Velmar to send 250 officers to Ostra border\n\n"
+            "Velmar will send an additional 250 police officers to the Ostra border, "
+            "Interior Minister Ana Kolb said.",
+        ),
+        make_article("c", "Velmar is sending 250 additional police officers to its Ostra border."),
+    ]
+    facts = compare_facts(articles)
+    dispute = find_fact(facts, "a", 300)
+    assert dispute.status == "conflict"
+    assert values(dispute) == {"a": 300, "b": 250, "c": 250}
+    assert len(dispute.claims) == 3
+
+
+def test_each_date_of_a_sentence_keeps_its_own_event() -> None:
+    # Invented mountain rescue: stranded on Monday (day 8), brought down on 11 or 10 June.
+    articles = [
+        make_article(
+            "a",
+            "All six climbers stranded since Monday on Mount Keld were brought down on Thursday.",
+            day=12,
+        ),
+        make_article(
+            "b", "Six climbers stranded on Mount Keld on Monday were rescued on Wednesday.", day=12
+        ),
+    ]
+    facts = compare_facts(articles)
+    rescue = find_fact(facts, "a", "2026-06-11")
+    assert rescue.status == "conflict"
+    assert values(rescue) == {"a": "2026-06-11", "b": "2026-06-10"}
+    assert "2026-06-08" not in values(rescue).values()
+    assert find_fact(facts, "b", "2026-06-08").status == "agree"
+
+
+HOUSE_STYLES = Path(__file__).parent / "fixtures" / "facts" / "house_styles.jsonl"
+
+
+def load_house_style(cluster_id: str) -> list[Article]:
+    """One cluster of the invented house-style set (bench format) as articles."""
+    for line in HOUSE_STYLES.read_text(encoding="utf-8").splitlines():
+        cluster = json.loads(line)
+        if cluster["id"] == cluster_id:
+            return [
+                Article(
+                    id=raw["id"],
+                    text=raw["text"],
+                    title=raw["title"],
+                    source=raw["source"],
+                    published=datetime.fromisoformat(raw["published"].replace("Z", "+00:00")),
+                )
+                for raw in cluster["articles"]
+            ]
+    raise AssertionError(f"no cluster {cluster_id}")
+
+
+def test_indian_company_results_in_crore_lakh_and_per_cent() -> None:
+    facts = compare_facts(load_house_style("hs-02-results-india"))
+    profit = find_fact(facts, "c", 3.98e9)
+    assert profit.status == "conflict"
+    assert values(profit) == {"a": 4.12e9, "b": 4.12e9, "c": 3.98e9}
+    growth = find_fact(facts, "c", 16)
+    assert growth.status == "conflict"
+    assert values(growth) == {"a": 18, "b": 18, "c": 16}
+    assert find_fact(facts, "a", 3.15e10).status == "agree"
+    assert find_fact(facts, "b", "2025-05-13").status == "agree"
+
+
+def test_distributive_each_of_is_not_a_partitive() -> None:
+    # Invented ruling: "each of the 46 families" counts the families; it is no part of a whole.
+    facts = compare_facts(load_house_style("hs-07-court-india"))
+    families = find_fact(facts, "a", 46)
+    assert families.status == "conflict"
+    assert values(families) == {"a": 46, "b": 64}
+
+
+def test_a_risen_count_of_injured_is_not_a_count_of_firefighters() -> None:
+    # Invented depot fire: "the number of injured rose to 11" must not join the 40/45 firefighters.
+    articles = [
+        make_article(
+            "a",
+            "Forty firefighters fought the Lomar depot fire overnight. Eight people were "
+            "injured, including three firefighters.",
+            day=10,
+        ),
+        make_article(
+            "b",
+            "The number of injured in the Lomar depot fire rose to 11 on Thursday, officials said. "
+            "The eight people hurt on the night have been discharged.",
+            day=12,
+        ),
+        make_article("c", "Some 45 firefighters fought the Lomar depot blaze overnight.", day=10),
+    ]
+    facts = compare_facts(articles)
+    risen = find_fact(facts, "b", 11)
+    assert not {40, 45} & set(values(risen).values())
+    assert values(find_fact(facts, "c", 45)) == {"a": 40, "c": 45}

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.facts.dates import find_dates, resolve_weekday
+from newsfuse.facts.dates import find_dates, resolve_weekday, weekday_of_value
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.numbers import (
     format_value,
@@ -155,12 +155,48 @@ def test_weekday_is_within_the_week_before(published: date, weekday: int) -> Non
 )
 def test_dates_resolve_against_publication(text: str, iso: str) -> None:
     mentions = find_dates(text, TUESDAY_NEW_YEAR)
-    assert [mention.day.isoformat() for mention in mentions] == [iso]
+    assert [str(mention.day) for mention in mentions] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The quarry wall gave way a fortnight ago.", "2029-12-18"),
+        ("She filed the claim three days ago.", "2029-12-29"),
+        ("The vote was held 10 days ago in Harnby.", "2029-12-22"),
+        ("The tremor struck on the 14th, residents said.", "2029-12-14"),
+        ("Polls closed on the 1st at 10pm.", "2030-01-01"),
+    ],
+)
+def test_british_relative_dates_resolve(text: str, iso: str) -> None:
+    assert [str(m.day) for m in find_dates(text, TUESDAY_NEW_YEAR)] == [iso]
+
+
+def test_an_all_numeric_date_follows_the_house_style_of_written_dates() -> None:
+    british = "The ruling of 28 March 2025 was upheld at a hearing on 3/4/2025 in Leeds."
+    american = "The ruling of March 28, 2025 was upheld at a hearing on 3/4/2025 in Dayton."
+    assert [str(m.day) for m in find_dates(british, None)] == ["2025-03-28", "2025-04-03"]
+    assert [str(m.day) for m in find_dates(american, None)] == ["2025-03-28", "2025-03-04"]
+
+
+def test_an_ordinal_that_counts_something_is_not_a_date() -> None:
+    assert find_dates("She lives on the 14th floor of the Varn tower.", TUESDAY_NEW_YEAR) == []
+    assert find_dates("He finished in the 3rd place.", TUESDAY_NEW_YEAR) == []
 
 
 def test_relative_dates_need_a_publication_date() -> None:
-    assert find_dates("It happened on Monday.", None) == []
+    assert find_dates("It happened yesterday.", None) == []
     assert [m.day for m in find_dates("On March 3, 2029.", None)] == [date(2029, 3, 3)]
+
+
+def test_an_undated_weekday_is_kept_by_name_and_compared_by_weekday() -> None:
+    (monday,) = find_dates("It happened on Monday.", None)
+    assert (monday.day, monday.weekday) == (None, "Monday")
+    assert weekday_of_value("Monday") == 0
+    assert weekday_of_value("2029-12-31") == 0  # a Monday
+    first = Claim("a", 0, 6, "Monday", "date", "Monday")
+    assert values_agree(first, Claim("b", 0, 10, "Dec. 31", "date", "2029-12-31"))
+    assert not values_agree(first, Claim("c", 0, 9, "Wednesday", "date", "Wednesday"))
 
 
 def _scan(text: str) -> list[Claim]:
@@ -194,6 +230,14 @@ def _scan(text: str) -> list[Claim]:
         ("The satellite weighs 680 kilograms in all.", "quantity", 680, "kg"),
         ("A dozen people were hurt.", "count", 12, None),
         ("Temperatures hit 41.5°C at noon.", "quantity", 41.5, "°C"),
+        # Other house styles: South Asian scale words, European decimals, British ages.
+        ("The court fined him Rs 3 lakh on the day.", "money", 3e5, "INR"),
+        ("The dam will cost ₹2 crore more.", "money", 2e7, "INR"),
+        ("The firm paid Rs. 45,000 in fees.", "money", 45000, "INR"),
+        ("Each family gets ₹3,00,000 in aid.", "money", 3e5, "INR"),
+        ("Der Hafen kostet €1,2 mrd insgesamt.", "money", 1.2e9, "EUR"),
+        ("Die Ernte lag bei 1.234,5 tonnes im Jahr.", "quantity", 1234500, "kg"),
+        ("Harriet Cole (34) was hurt in the crash.", "age", 34, None),
         ("Winds reached 120 km/h at sea.", "quantity", 33.333, "m/s"),
         ("It raised US$4.5 million in May.", "money", 4.5e6, "USD"),
         ("The debris weighed 45,000 pounds in total.", "quantity", 20411.66, "kg"),
@@ -207,6 +251,13 @@ def test_claims_are_classified_and_normalised(
     assert claims[0].kind == kind
     assert claims[0].value == pytest.approx(value, rel=1e-4)
     assert claims[0].unit == unit
+
+
+def test_tons_are_tonnes_in_metric_copy_and_short_tons_in_us_copy() -> None:
+    metric = _scan("The ferry carried 400 tons of grain and sank 12 km offshore.")
+    us = _scan("The barge carried 400 tons of grain and sank 12 miles offshore.")
+    assert metric[0].value == pytest.approx(400_000)
+    assert us[0].value == pytest.approx(400 * 907.18474)
 
 
 def test_conversion_in_parentheses_is_one_claim() -> None:

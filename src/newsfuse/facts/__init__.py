@@ -102,7 +102,8 @@ def describe_subject(group: Sequence[Mention]) -> str:
     claim = first.claim
     phrase = ""
     if heads:
-        head = heads.most_common(1)[0][0]
+        # The most common name; among equals, the one with most words ("send troops" over "say").
+        head = max(heads, key=lambda name: (heads[name], len(name.split())))
         owner = next(m for m in group if m.head_word == head)
         phrase = " ".join([*owner.modifiers, head])
     if not phrase:

@@ -70,15 +70,50 @@ ROLE_WINDOW_TOKENS = 4
 # Nouns that make a figure a bound rather than a measurement ("the 50 mph
 # limit", "a capacity of 300"): what was allowed is not what happened.
 LIMIT_NOUNS = frozenset({"limit", "cap", "capacity", "maximum", "minimum", "threshold", "ceiling"})
+# Lemmas of saying: a date on one of them ("officials said Tuesday", "the
+# announcement, made on March 10") is when something was said, which is a
+# different attribute from when the thing itself happened ("rose to 17 on
+# Tuesday"). Statement dates are still compared with each other: when a
+# decision is announced, the announcement is the event.
+STATEMENT_LEMMAS = frozenset(
+    {"say", "tell", "announce", "state", "confirm", "declare", "disclose", "reveal", "testify"}
+    | {"claim", "insist", "warn", "note", "explain", "comment", "brief", "report", "add"}
+    | {"announcement", "statement", "remark", "comment", "briefing", "interview"}
+)
+# Prepositions that make a date a reference time, not the day of an event:
+# "had burned 12,400 acres by Monday" says when a running figure stood ("as
+# of"), "trapped since Tuesday" when a state began.
+AS_OF_WORDS = frozenset({"by"})
+SINCE_WORDS = frozenset({"since", "until", "till"})
+# Score taken away when two different dates play different roles (a statement
+# against an event, a start against an end) or are both "as of" dates: each
+# report gives its figure as of its own time, so those are not disputes. It is
+# a cannot-link in practice (no pair scores much above 2.5): 0.5 still let two
+# near-identical sentences ("flooded on Wednesday" / "officials said
+# Thursday") merge; facts-dev scores the same with 0.5, 1.0 and 3.0.
+DATE_ROLE_PENALTY = 3.0
+# Nouns that only say a figure is a count ("the number of injured", "the
+# tally of votes"): what they count is the word after "of".
+MEASURE_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "toll", "level"})
 # How far back the part of a partitive may start: "Twenty-three of the train's
 # 96 cars" puts the part six tokens before the whole (spaCy splits the hyphen).
 PARTITIVE_WINDOW_TOKENS = 6
+# Quantifiers that make "<quantifier> of the N things" a part of a whole of N.
+PARTITIVE_QUANTIFIERS = frozenset({"all", "some", "most", "many", "several", "half", "none"})
 # Score taken away when two differing figures are this many times apart or
 # more: sources that disagree about one attribute differ by a few per cent or
 # a few units ("560" vs "600", "12" vs "21"), not by an order of magnitude
 # ("a sprint between two runners" vs "38,000 runners").
 MAGNITUDE_GAP_RATIO = 10.0
 MAGNITUDE_GAP_PENALTY = 0.5
+# Score taken away when one figure's own words name a kind of figure from
+# CONCEPTS ("the number of [injured] rose to 12") and the other's context names
+# no such thing at all ("Forty firefighters spent the night"): a count of
+# injured people is not a count of firefighters. "Own words" means a weight of
+# at least CONCEPT_STRONG_WEIGHT (the head chain, or the next few tokens).
+# Counts only: on ages and percentages it cost three facts-dev items.
+CONCEPT_MISMATCH_PENALTY = 0.2
+CONCEPT_STRONG_WEIGHT = 0.7
 # Score added when two ages belong to the same person (same surname).
 PERSON_BONUS = 0.3
 # Extra score for two dates that both stand in their article's first sentence:
@@ -115,6 +150,7 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }
+CONCEPT_NAMES = frozenset(CONCEPTS.values())
 # Lemmas too generic to tell attributes apart: reporting verbs, light verbs
 # whose meaning lies in their complement ("[ended] up in the hospital", "[got]
 # sick"), and hedges, which say how exact a figure is, not what it measures.
@@ -158,6 +194,13 @@ PERIOD_WORDS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august"}
     | {"september", "october", "november", "december", "quarter", "annual", "fiscal"}
 )
+# Words that make a token part of a date of its own (weekdays, months).
+DATE_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | PERIOD_WORDS - {"quarter", "annual", "fiscal"}
+    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
+    | {"yesterday", "today", "tonight"}
+)
 # How far before the number a revision cue may stand, in tokens.
 REVISION_CUE_WINDOW = 8
 
@@ -176,7 +219,7 @@ class Mention:
     lede: bool
     previous: bool
     person: str = ""
-    head_word: str = ""  # the counted noun as a reader would name it (for subjects)
+    head_word: str = ""  # the counted noun, or a date's event, in a reader's words (subjects)
     role: str = ""  # "total", "increment", "whole", "limit" or "" (see ROLE_MISMATCH_PENALTY)
 
 
@@ -245,10 +288,20 @@ def _is_partitive_whole(span: Span) -> bool:
     """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
     doc = span.doc
     left = doc[max(span.sent.start, span.start - PARTITIVE_WINDOW_TOKENS) : span.start]
-    words = [token.lower_ for token in left]
-    return "of" in words and any(
-        token.like_num or token.lower_ in ("all", "some", "most") for token in left
-    )
+    for index, token in enumerate(left):
+        if token.lower_ != "of" or index == 0:
+            continue
+        part = left[index - 1]
+        # The part is a number or a quantifier ("23 of", "most of"); "each of the
+        # 46 families" and "an increase of 18 %" are no partitives of the figure.
+        if not (part.like_num or part.lower_ in PARTITIVE_QUANTIFIERS):
+            continue
+        # Only the determiner or owner of the whole stands between ("of the train's").
+        if all(
+            t.pos_ in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "PART") for t in left[index + 1 :]
+        ):
+            return True
+    return False
 
 
 @functools.cache
@@ -278,6 +331,15 @@ def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "prt"):
                     syntax.add(child.i)
                     syntax.update(grand.i for grand in child.children if grand.dep_ == "compound")
+                    if child.lemma_.lower() in MEASURE_NOUNS:
+                        # "the number of [injured] rose to 12": the measure names its thing
+                        syntax.update(
+                            great.i
+                            for grand in child.children
+                            if grand.dep_ == "prep" and grand.lower_ == "of"
+                            for great in grand.children
+                            if great.dep_ == "pobj"
+                        )
                 if child.dep_ == "prep":
                     syntax.update(grand.i for grand in child.children if grand.dep_ == "pobj")
             break
@@ -332,6 +394,118 @@ def _surname(entity: Span) -> str:
     return words[-1] if words else ""
 
 
+def _date_role(span: Span) -> str:
+    """What a date is the day of: "as of" ("by Monday"), "since" ("since Tuesday"),
+    "statement" ("officials said Tuesday"), or "" for the day of an event."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in AS_OF_WORDS or (
+        before in ("of", "at") and span.start > 1 and doc[span.start - 2].lower_ == "as"
+    ):
+        return "as of"
+    if before in SINCE_WORDS:
+        return "since"
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX", "NOUN")), None)
+    if span.root.pos_ == "VERB":
+        verb = span.root
+    if verb is None:
+        return ""
+    related = [verb]
+    if verb.pos_ != "NOUN":
+        related += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("acl", "relcl"):
+            related.append(verb.head)  # "the announcement, made on March 10"
+    if any(token.lemma_.lower() in STATEMENT_LEMMAS for token in related):
+        return "statement"
+    return ""
+
+
+def _noun_phrase(noun: Token) -> str:
+    """A noun with its adjective and compound modifiers, as written ("additional US troops")."""
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod") and c.i < noun.i]
+    words = [c for c in words if not c.like_num and c.dep_ != "nummod"]
+    return " ".join([*(w.text for w in words), noun.text])
+
+
+def _event_phrase(span: Span) -> str:
+    """What a date is the day of, in a reader's words: "send troops", "ferry capsized".
+
+    The date's governing verb (for a statement, the verb of what was said:
+    "the US will send 600 troops, Carter said on Wednesday" gives "send
+    troops") with its object, else its subject. Used for readable subjects.
+    """
+    verb = next(
+        (
+            t
+            for t in span.root.ancestors
+            if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME"))
+        ),
+        None,
+    )  # "during the Wednesday evening rush hour" is about the hour's verb, not "evening"
+    if verb is None:
+        return ""
+    if verb.pos_ == "NOUN":
+        return _noun_phrase(verb)  # "Tuesday's election", "the May 2 banquet"
+    if verb.lemma_.lower() in STATEMENT_LEMMAS:
+        said = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if said:
+            verb = said[0]
+        elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "The US will send 600 troops, Carter said": "said" hangs below
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"]
+    if objects:
+        return f"{verb.lemma_.lower()} {_noun_phrase(objects[0])}"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    if subjects:
+        return f"{_noun_phrase(subjects[0])} {verb.text.lower()}"
+    return verb.lemma_.lower()
+
+
+def _date_scope(span: Span) -> list[Token]:
+    """The tokens that tell what a date is the day of.
+
+    Usually the whole sentence: it reports one event. When the sentence names
+    another day too ("miners trapped since Tuesday were brought to the surface
+    Friday"), each date keeps its own verb's phrase, without the parts of it
+    that hold the other dates, so the two days are not described alike.
+    """
+    sentence = span.sent
+    others = {
+        token.i
+        for token in sentence
+        if token.ent_type_ == "DATE" and not span.start <= token.i < span.end
+        and token.lower_.rstrip(".") in DATE_WORDS
+    }  # fmt: skip
+    if not others:
+        return list(sentence)
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), span.root)
+    kept: set[int] = set()
+
+    def keep(token: Token) -> None:
+        # Whole subtrees without another date; where one holds a date, its head
+        # word stays ("miners [trapped since Tuesday]") and the search goes down.
+        subtree = {t.i for t in token.subtree}
+        if not subtree & others or token.i == span.root.i:
+            kept.update(subtree)
+            return
+        if token.i not in others:
+            kept.add(token.i)
+        if token.dep_ in ("conj", "relcl", "acl", "advcl", "ccomp") and token is not verb:
+            return  # a clause of its own, about the other date
+        for child in token.children:
+            keep(child)
+
+    keep(verb)
+    return [token for token in sentence if token.i in kept]
+
+
+def _date_roles_clash(first: Mention, second: Mention) -> bool:
+    """Whether two dates that differ are days of different things (see DATE_ROLE_PENALTY)."""
+    if values_agree(first.claim, second.claim):
+        return False
+    return first.role != second.role or first.role == "as of"
+
+
 def _role_of(span: Span, noun: Token | None) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
@@ -370,8 +544,9 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
             if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
         )
     syntax = _syntax_tokens(span, noun)
+    scope = _date_scope(span) if claim.kind == "date" else list(sentence)
     weights: dict[str, float] = {}
-    for token in sentence:
+    for token in scope:
         if span.start <= token.i < span.end:
             continue
         if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
@@ -396,12 +571,15 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         weights["<whole>"] = SYNTAX_BOOST
     previous = _is_previous_value(span)
     person = _person_of(span) if claim.kind == "age" else ""
-    # A date is about the event its sentence reports, so it gets the whole sentence.
-    window = len(sentence) if claim.kind == "date" else EMBED_WINDOW_TOKENS
-    left = max(sentence.start, span.start - window)
-    right = min(sentence.end, span.end + window)
-    mask = "DATE" if claim.kind == "date" else "NUMBER"
-    clause = f"{doc[left : span.start].text} {mask} {doc[span.end : right].text}".strip()
+    if claim.kind == "date":
+        # A date is about the event its clause reports (see _date_scope).
+        before = " ".join(token.text for token in scope if token.i < span.start)
+        after = " ".join(token.text for token in scope if token.i >= span.end)
+        clause = f"{before} DATE {after}".strip()
+    else:
+        left = max(sentence.start, span.start - EMBED_WINDOW_TOKENS)
+        right = min(sentence.end, span.end + EMBED_WINDOW_TOKENS)
+        clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
     cue = any(
         token.lemma_.lower() in REVISION_CUES or token.lower_ in REVISION_CUES
         for token in doc[max(sentence.start, span.start - REVISION_CUE_WINDOW) : span.start]
@@ -418,9 +596,13 @@ def describe_claim(claim: Claim, doc: Doc) -> Mention:
         lede,
         previous,
         person,
-        noun.lemma_.lower() if noun is not None else "",
-        _role_of(span, noun),
+        _event_phrase(span) if claim.kind == "date" else _head_word(noun),
+        _date_role(span) if claim.kind == "date" else _role_of(span, noun),
     )
+
+
+def _head_word(noun: Token | None) -> str:
+    return noun.lemma_.lower() if noun is not None else ""
 
 
 def _roles_clash(first: str, second: str) -> bool:
@@ -431,6 +613,15 @@ def _roles_clash(first: str, second: str) -> bool:
     if first == second:
         return False
     return bool(first and second) or "whole" in (first, second) or "limit" in (first, second)
+
+
+def _concept_missing(first: Mention, second: Mention) -> bool:
+    """Whether ``first`` names a kind of figure strongly that ``second`` never mentions."""
+    strong = {
+        lemma for lemma, w in first.context if lemma in CONCEPT_NAMES and w >= CONCEPT_STRONG_WEIGHT
+    }
+    mentioned = {lemma for lemma, _ in second.context}
+    return bool(strong) and not strong & mentioned
 
 
 def _far_apart(first: Claim, second: Claim) -> bool:
@@ -530,10 +721,17 @@ def score_pairs(
                 and per_article[(second.claim.article_id, second.dimension)] == 1
             ):
                 score += UNIQUE_BONUS
-            if _roles_clash(first.role, second.role):
+            if first.claim.kind == "date":
+                if _date_roles_clash(first, second):
+                    score -= DATE_ROLE_PENALTY
+            elif _roles_clash(first.role, second.role):
                 score -= ROLE_MISMATCH_PENALTY
             if _far_apart(first.claim, second.claim):
                 score -= MAGNITUDE_GAP_PENALTY
+            if first.claim.kind == "count" and (
+                _concept_missing(first, second) or _concept_missing(second, first)
+            ):
+                score -= CONCEPT_MISMATCH_PENALTY
             if first.person and first.person == second.person:
                 score += PERSON_BONUS
             if first.claim.kind == "date" and first.lede and second.lede:
@@ -585,8 +783,74 @@ def group_mentions(
             [mentions[i].claim.article_id for i in indices],
             dispute_threshold,
         )
-        grouped.extend([mentions[indices[i]] for i in cluster] for cluster in clusters)
+        clusters = [[indices[i] for i in cluster] for cluster in clusters]
+        clusters = _join_restatements(clusters, mentions, scores, agreeing, dispute_threshold)
+        grouped.extend([mentions[i] for i in cluster] for cluster in clusters)
     return grouped
+
+
+def _join_restatements(
+    clusters: list[list[int]],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    dispute_threshold: float,
+) -> list[list[int]]:
+    """Join two groups that an article links by stating the same figure in both.
+
+    An article often repeats its figure (headline, lede, quote: "560 troops",
+    "an additional 560 troops"), and the one-claim-per-article rule can then
+    split one attribute into two groups, each holding one of the repeats
+    ("600 / 560" and "560 forces / 560"). Two groups are joined when every
+    article they share gives the same value in both, they have an article of
+    their own each, and the average score between their claims from different
+    articles passes the threshold the joined group needs (agreement or
+    dispute). The repeat is then dropped, keeping one claim per article.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                joined = _try_join(clusters[a], clusters[b], mentions, scores, agreeing,
+                                   dispute_threshold)  # fmt: skip
+                if joined is not None:
+                    clusters[a] = joined
+                    del clusters[b]
+                    changed = True
+                    break
+            if changed:
+                break
+    return clusters
+
+
+def _try_join(
+    first: list[int],
+    second: list[int],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    dispute_threshold: float,
+) -> list[int] | None:
+    by_article_first = {mentions[i].claim.article_id: i for i in first}
+    by_article_second = {mentions[i].claim.article_id: i for i in second}
+    shared = by_article_first.keys() & by_article_second.keys()
+    if not shared or len(shared) in (len(first), len(second)):
+        return None
+    if not all(agreeing[by_article_first[k], by_article_second[k]] for k in shared):
+        return None
+    pairs = [
+        scores[i, j]
+        for i in first
+        for j in second
+        if mentions[i].claim.article_id != mentions[j].claim.article_id
+    ]
+    if not pairs or not all(np.isfinite(pairs)):
+        return None
+    joined = first + [j for j in second if mentions[j].claim.article_id not in shared]
+    all_agree = all(agreeing[i, j] for i in joined for j in joined if i < j)
+    threshold = AGREE_THRESHOLD if all_agree else dispute_threshold
+    return joined if float(np.mean(pairs)) >= threshold else None
 
 
 def _cluster(

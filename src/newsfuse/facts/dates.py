@@ -5,7 +5,12 @@ Explicit dates ("March 10", "10 March", "Sept. 22, 2025", "March 3rd",
 resolved as news style uses them: a weekday name means the most recent such
 day on or before publication ("Monday" in a piece published on Tuesday
 2025-03-11 is 2025-03-10); "yesterday" is the day before publication,
-"today"/"tonight" the day itself; "last <weekday>" the one strictly before.
+"today"/"tonight" the day itself; "last <weekday>" the one strictly before;
+"a fortnight ago", "three days ago", "a week ago" count back from it; "the
+14th" is the most recent 14th on or before it. Without a publication date a
+weekday cannot be pinned to a day, but it is still kept, as its name, so that
+"said Wednesday" and "said Monday" can be compared (see
+:func:`weekday_of_value`).
 """
 
 from __future__ import annotations
@@ -61,6 +66,14 @@ RELATIVE_DAYS: dict[str, int] = {
     "the day before yesterday": -2,
 }
 
+# Counted units of "N <unit> ago", in days.
+AGO_UNITS: dict[str, int] = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
+# Small counts spelled out before "ago" ("three days ago", "a week ago").
+AGO_COUNTS: dict[str, int] = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
@@ -78,6 +91,16 @@ _DATE_PATTERNS = [
     r"\b(?P<last>last\s+|next\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)\b",
     r"\b(?P<relative>" + "|".join(sorted(RELATIVE_DAYS, key=len, reverse=True)) + r")\b",
+    # a fortnight ago / three days ago / 10 days ago
+    r"\b(?P<ago_count>"
+    + "|".join(AGO_COUNTS)
+    + r"|\d{1,2})\s+(?P<ago_unit>"
+    + "|".join(AGO_UNITS)
+    + r")\s+ago\b",
+    # the 14th (of this month): only with "the" and where nothing is counted after it
+    # ("on the 14th, ...", "the 14th when ..."), so "the 14th floor" is not a date
+    r"\bthe\s+(?P<ordinal>[0-3]?\d)(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|in|when|after|before|and|as|but|while|with|of\s+this\s+month)\b)",
 ]
 DATE_RE = re.compile("|".join(_DATE_PATTERNS), re.IGNORECASE)
 
@@ -89,8 +112,23 @@ class DateMention:
     start: int
     end: int
     text: str
-    day: date
+    day: date | None
     relative: bool
+    weekday: str = ""  # a weekday name that could not be pinned to a day ("Monday")
+
+
+def weekday_of_value(value: str) -> int | None:
+    """The weekday (0 = Monday) a date claim's value names: an ISO day or a bare weekday name.
+
+    Lets a weekday from an undated article ("said Wednesday") be compared
+    with a weekday or a calendar day from another article.
+    """
+    if value.lower() in WEEKDAYS:
+        return WEEKDAYS[value.lower()]
+    try:
+        return date.fromisoformat(value[:10]).weekday()
+    except ValueError:
+        return None
 
 
 def resolve_weekday(weekday: int, published: date, *, strictly_before: bool = False) -> date:
@@ -111,18 +149,38 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _resolve_numeric(text: str, separator: str, published: date | None) -> date | None:
+_DAY_MONTH_RE = re.compile(rf"\b[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(rf"\b{_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![:.]\d)", re.IGNORECASE)
+
+
+def written_day_first(text: str) -> bool | None:
+    """Whether a text writes its dates day-first ("3 April"), month-first ("April 3"), or
+    ``None`` when it shows neither or both equally: the house style that decides "3/4/2025"."""
+    day_first = len(_DAY_MONTH_RE.findall(text))
+    month_first = len(_MONTH_DAY_RE.findall(text))
+    if day_first == month_first:
+        return None
+    return day_first > month_first
+
+
+def _resolve_numeric(
+    text: str, separator: str, published: date | None, day_first_style: bool | None = None
+) -> date | None:
     """An all-numeric date, read day-first or month-first, whichever is valid.
 
-    When both readings are valid ("03/04/2025"), the one nearer the publication
-    date wins, since news reports recent and coming days; without one, a slash
-    is read month-first (US style) and a dot day-first (European style).
+    When both readings are valid ("03/04/2025"), the article's own house style
+    decides (its written dates: "3 April" or "April 3"); without one, the
+    reading nearer the publication date wins, since news reports recent and
+    coming days; without that either, a slash is read month-first (US style)
+    and a dot day-first (European style).
     """
     first, second, year = (int(part) for part in text.split(separator))
     day_first = _safe_date(year, second, first)
     month_first = _safe_date(year, first, second)
     if day_first is None or month_first is None or day_first == month_first:
         return day_first or month_first
+    if day_first_style is not None:
+        return day_first if day_first_style else month_first
     if published is not None:
         return min(
             (month_first, day_first) if separator == "/" else (day_first, month_first),
@@ -131,12 +189,26 @@ def _resolve_numeric(text: str, separator: str, published: date | None) -> date 
     return month_first if separator == "/" else day_first
 
 
+def _resolve_ordinal_day(day_of_month: int, published: date) -> date | None:
+    """ "The 14th": the most recent 14th on or before publication (this month or the last)."""
+    candidate = _safe_date(published.year, published.month, day_of_month)
+    if candidate is not None and candidate <= published:
+        return candidate
+    year, month = (published.year, published.month - 1) if published.month > 1 else (
+        published.year - 1, 12)  # fmt: skip
+    return _safe_date(year, month, day_of_month)
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in ``text`` that can be pinned to a day.
 
-    Without a publication date, only dates with an explicit year resolve.
+    Without a publication date, only dates with an explicit year resolve, and
+    a plain weekday ("on Monday") is returned with ``day=None`` and its name.
     """
     mentions: list[DateMention] = []
+    day_first_style: bool | None = None
+    if re.search(r"\b[0-3]?\d[/.][0-3]?\d[/.](?:19|20)\d\d\b", text):
+        day_first_style = written_day_first(text)
     for match in DATE_RE.finditer(text):
         groups = match.groupdict()
         day: date | None = None
@@ -145,7 +217,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             year, month, day_of_month = (int(part) for part in groups["iso"].split("-"))
             day = _safe_date(year, month, day_of_month)
         elif groups["numeric"]:
-            day = _resolve_numeric(groups["numeric"], groups["sep"], published)
+            day = _resolve_numeric(groups["numeric"], groups["sep"], published, day_first_style)
         elif groups["month"] or groups["month2"]:
             month = MONTHS[(groups["month"] or groups["month2"]).lower()]
             day_of_month = int(groups["day"] or groups["day2"])
@@ -165,9 +237,23 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                     strictly_before=bool(groups["last"]),
                 )
             relative = True
+        elif groups["weekday"] and not groups["last"]:
+            name = groups["weekday"].capitalize()
+            mentions.append(
+                DateMention(match.start(), match.end(), match.group(0), None, True, name)
+            )
+            continue
         elif groups["relative"] and published is not None:
             key = re.sub(r"\s+", " ", groups["relative"].lower())
             day = published + timedelta(days=RELATIVE_DAYS[key])
+            relative = True
+        elif groups["ago_count"] and published is not None:
+            count_text = groups["ago_count"].lower()
+            count = int(count_text) if count_text.isdigit() else AGO_COUNTS[count_text]
+            day = published - timedelta(days=count * AGO_UNITS[groups["ago_unit"].lower()])
+            relative = True
+        elif groups["ordinal"] and published is not None:
+            day = _resolve_ordinal_day(int(groups["ordinal"]), published)
             relative = True
         if day is not None:
             mentions.append(DateMention(match.start(), match.end(), match.group(0), day, relative))

@@ -55,11 +55,11 @@ _METRE_FOLLOWERS = frozenset(
 )
 
 _CURRENCY_PREFIX_RE = re.compile(
-    r"(?:(?P<symbol>US\$|USD?\$|CA\$|AU\$|NZ\$|HK\$|[CASR]\$|\$|€|£|¥|₹|₩)\s?"
+    r"(?:(?P<symbol>US\$|USD?\$|CA\$|AU\$|NZ\$|HK\$|[CASR]\$|\$|€|£|¥|₹|₩|\bRs\.?)\s?"
     r"|\b(?P<code>[A-Z]{3})\s)$"
 )
 _SCALE_AFTER_RE = re.compile(
-    r"^\s?(?P<scale>(?:mio|mrd)\.|(?:million|billion|trillion|thousand|mln|bln|mio|mrd|mn|bn|tn|m|k|b)\b)",
+    r"^\s?(?P<scale>(?:mio|mrd)\.|(?:million|billion|trillion|thousand|lakhs?|crores?|mln|bln|mio|mrd|mn|bn|tn|m|k|b)\b)",
     re.IGNORECASE,
 )
 _CURRENCY_WORD_AFTER_RE = re.compile(
@@ -75,7 +75,8 @@ _PERCENT_AFTER_RE = re.compile(
 _UNIT_AFTER_RE = re.compile(rf"^(?:\s|-|\u00a0)?(?P<unit>{UNIT_PATTERN})", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
-_APPOSITION_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]+,\s$")
+# "Name, 47," (US style) or "Name (47)" (British style).
+_APPOSITION_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]+(?:,\s|\s\()$")
 _APPOSITION_AFTER_RE = re.compile(r"^(?:,|\.|;|\)|\s+(?:who|was|is|has|had|said)\b)")
 _TALLY_AFTER_RE = re.compile(r"^(?:\s+votes?)?\s*(?:-|–|—|\s+to\s+)\s*(?=\w)", re.IGNORECASE)
 _RACE_TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
@@ -87,10 +88,30 @@ _VAGUE_RE = re.compile(
 )
 _NUMBER_RE = re.compile(rf"(?P<digits>{DIGITS_PATTERN})|(?P<words>{NUMBER_WORDS_PATTERN})", re.I)
 _LONE_MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+# What "tons" weighs in copy that otherwise writes metric units (see writes_metric).
+METRIC_TON_KG = 1000.0
+_METRIC_RE = re.compile(
+    r"\d\s?(?:km|kilomet|metres?\b|meters?\b|kg\b|kilograms?|tonnes?|°C|cm\b|mm\b|hectares?)",
+    re.IGNORECASE,
+)
+_IMPERIAL_RE = re.compile(
+    r"\d\s?(?:miles?|feet|foot|ft\b|pounds?\b|lbs?\b|inch|yards?|°F|mph|acres?|gallons?)",
+    re.IGNORECASE,
+)
 # Parenthetical conversions: "40 miles (65km)", "110 mph (177 km/h)".
 _PAREN_OPEN_RE = re.compile(r"^\s*\(\s*(?:about\s+|around\s+|roughly\s+)?$")
 # Joins between the parts of a spelled-out duration ("2 hours, 4 minutes and 37 seconds").
 _DURATION_JOIN_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+)$")
+
+
+def writes_metric(text: str) -> bool:
+    """Whether a text measures in metric units only (km, metres, kg, tonnes, °C).
+
+    Copy that measures everything else in metric means tonnes by "tons"
+    (British, Indian and European English); US copy, with miles and pounds,
+    means short tons.
+    """
+    return _METRIC_RE.search(text) is not None and _IMPERIAL_RE.search(text) is None
 
 
 def uses_decimal_comma(text: str) -> bool:
@@ -122,7 +143,7 @@ def scan_claims(article: Article) -> list[Claim]:
                 mention.end,
                 mention.text,
                 "date",
-                mention.day.isoformat(),
+                mention.day.isoformat() if mention.day is not None else mention.weekday,
             )
         )
         taken.append((mention.start, mention.end))
@@ -311,7 +332,10 @@ def _classify(
             and not decade
             and not (alias.lower() == "m" and re.match(r"^m\w", after.strip()))
         ):
-            base_value = (value + unit.offset) * unit.factor
+            factor = unit.factor
+            if alias.lower() in ("ton", "tons") and writes_metric(text):
+                factor = METRIC_TON_KG  # "tons" in metric copy means tonnes
+            base_value = (value + unit.offset) * factor
             return make("quantity", base_value, unit.base, cursor + unit_match.end())
     if (
         value.is_integer()

@@ -67,6 +67,11 @@ SCALES: dict[str, float] = {
     "hundred": 1e2,
     "thousand": 1e3,
     "k": 1e3,
+    # South Asian scale words ("Rs 3 lakh", "₹2 crore"): 1,00,000 and 1,00,00,000.
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
     "million": 1e6,
     "millions": 1e6,
     "mn": 1e6,
@@ -109,8 +114,10 @@ NUMBER_WORDS_RE = re.compile(NUMBER_WORDS_PATTERN, re.IGNORECASE)
 # Numerals. Order matters: grouped forms first so "1,200" is not read as "1".
 DIGITS_PATTERN = (
     r"(?<![\d.,])(?:"
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 1,200,000.5
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # 3,00,000 / 1,20,00,000 (Indian lakh grouping)
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 / 1,200,000.5
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.200.000 (European)
+    r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234,5 (European, dotted thousands and a decimal comma)
     r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d])(?:[.,]\d+)?"  # 1 200 / 1 200 000
     r"|\d+(?:[.,]\d+)?"  # 560 / 2.5 / 3,2
     r")(?![\d])"
@@ -141,7 +148,9 @@ def parse_numeral(text: str, *, decimal_comma: bool = False) -> float | None:
             text = text.replace(",", "")
     elif "," in text:
         groups = text.split(",")
-        if all(len(group) == 3 for group in groups[1:]):
+        if all(len(group) == 3 for group in groups[1:]) or re.fullmatch(
+            r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?", text
+        ):
             text = text.replace(",", "")
         elif len(groups) == 2:
             text = text.replace(",", ".")

@@ -89,6 +89,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
     "₩": "KRW",
     "chf": "CHF",
 }

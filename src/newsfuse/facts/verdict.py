@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
+from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.model import Article, Claim, FactStatus
 
 # Relative tolerance for two values to count as the same figure.
@@ -31,6 +32,13 @@ def values_agree(first: Claim, second: Claim) -> bool:
         return False
     a, b = first.value, second.value
     if isinstance(a, str) or isinstance(b, str):
+        if (
+            first.kind == "date"
+            and second.kind == "date"
+            and (str(a).lower() in WEEKDAYS or str(b).lower() in WEEKDAYS)
+        ):
+            # An undated article's "Monday" agrees with a Monday, whatever its date.
+            return weekday_of_value(str(a)) == weekday_of_value(str(b))
         return str(a).casefold() == str(b).casefold()
     if a == b:
         return True
