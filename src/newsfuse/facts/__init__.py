@@ -105,7 +105,8 @@ def describe_subject(group: Sequence[Mention]) -> str:
         # The most common name; among equals, the one with most words ("send troops" over "say").
         head = max(heads, key=lambda name: (heads[name], len(name.split())))
         owner = next(m for m in group if m.head_word == head)
-        phrase = " ".join([*owner.modifiers, head])
+        # Words may be stems ("injur" from "the number of injured"): show them as written.
+        phrase = " ".join(_surface_word(word, group) for word in [*owner.modifiers, *head.split()])
     if not phrase:
         weights: dict[str, float] = defaultdict(float)
         for mention in group:
