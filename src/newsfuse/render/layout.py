@@ -120,6 +120,8 @@ def split_note(note: str, numbers: Mapping[str, int]) -> tuple[NoteSegment, ...]
         parts = [whole] if whole in numbers else [part.strip() for part in whole.split(",")]
         if parts and all(part in numbers for part in parts):
             segments.append(NoteSegment("", tuple(numbers[part] for part in parts)))
+        elif not any(part in numbers for part in parts):
+            segments.append(NoteSegment(match.group(0)))  # no id in it: exactly as written
         else:
             mapped = (str(numbers[part]) if part in numbers else part for part in parts)
             segments.append(NoteSegment("[" + ", ".join(mapped) + "]"))
