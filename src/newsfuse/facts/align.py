@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from newsfuse.facts.dates import MONTHS, WEEKDAYS
 from newsfuse.facts.verdict import REVISION_MIN_GAP, values_agree
 from newsfuse.model import Claim
 
@@ -198,12 +199,7 @@ PERIOD_WORDS = frozenset(
     | {"september", "october", "november", "december", "quarter", "annual", "fiscal"}
 )
 # Words that make a token part of a date of its own (weekdays, months).
-DATE_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | PERIOD_WORDS - {"quarter", "annual", "fiscal"}
-    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
-    | {"yesterday", "today", "tonight"}
-)
+DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today", "tonight"}
 # How far before the number a revision cue may stand, in tokens.
 REVISION_CUE_WINDOW = 8
 

@@ -35,6 +35,10 @@ NEAR_DUPLICATE_JACCARD = 0.8
 # ...and lengths within this ratio, so a short item quoting a long one is not a "copy".
 NEAR_DUPLICATE_LENGTH_RATIO = 0.7
 
+# Ids per "IN (...)" query: below SQLite's smallest default limit on bound variables
+# (999 before 3.32), so a lookup of any number of ids is a few queries, not one per id.
+IDS_PER_QUERY = 500
+
 
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
@@ -224,8 +228,8 @@ class SQLiteStore:
 
     def _known(self, column: str, values: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        for start in range(0, len(values), 500):
-            chunk = list(values[start : start + 500])
+        for start in range(0, len(values), IDS_PER_QUERY):
+            chunk = list(values[start : start + IDS_PER_QUERY])
             marks = ",".join("?" * len(chunk))
             query = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
             found.update(row[0] for row in self._db.execute(query, chunk))
@@ -247,8 +251,8 @@ class SQLiteStore:
         best: tuple[float, str, str] | None = None
         ordered = sorted(candidates)
         found: dict[str, Any] = {}
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
+        for start in range(0, len(ordered), IDS_PER_QUERY):
+            chunk = ordered[start : start + IDS_PER_QUERY]
             marks = ",".join("?" * len(chunk))
             query = (
                 "SELECT id, minhash, length(text), duplicate_of, story_id FROM articles "
