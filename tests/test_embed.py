@@ -10,12 +10,15 @@ import pytest
 
 from newsfuse.embed import (
     DIMENSIONS,
+    STATIC_DIMENSIONS,
     MiniLMEmbedder,
     OnnxMiniLMEmbedder,
+    StaticMiniLMEmbedder,
     _load_minilm,
     _model_directory,
     get_embedder,
     prepare_onnx_model,
+    prepare_static_table,
 )
 from newsfuse.errors import ConfigError
 
@@ -146,3 +149,57 @@ def test_unusable_cache_falls_back_to_torch_with_a_reason(
 def test_unknown_embedder_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="minilm-torch"):
         get_embedder("no-such-model")
+
+
+@pytest.fixture(scope="module")
+def static_embedder() -> StaticMiniLMEmbedder:
+    embedder = get_embedder("minilm-static")
+    assert isinstance(embedder, StaticMiniLMEmbedder)
+    return embedder
+
+
+def test_static_vectors_keep_minilm_neighbourhoods(
+    static_embedder: StaticMiniLMEmbedder, onnx_embedder: OnnxMiniLMEmbedder
+) -> None:
+    vectors = static_embedder.encode(SENTENCES)
+    assert vectors.shape == (len(SENTENCES), STATIC_DIMENSIONS)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -1)
+    # The paraphrase pair is each other's nearest sentence, as it is under MiniLM ...
+    assert int(similarity[0].argmax()) == 1
+    assert int(similarity[1].argmax()) == 0
+    # ... and the pair ranks above every unrelated pair of the first four sentences.
+    reference = onnx_embedder.encode(SENTENCES)
+    assert similarity[0, 1] > max(similarity[0, 2], similarity[0, 3], similarity[2, 3])
+    assert reference[0] @ reference[1] > reference[0] @ reference[3]
+
+
+def test_static_vectors_depend_on_the_text_only(static_embedder: StaticMiniLMEmbedder) -> None:
+    alone = np.stack([static_embedder.encode([text])[0] for text in SENTENCES])
+    together = static_embedder.encode([*reversed(SENTENCES)])[::-1]
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
+def test_static_text_without_word_pieces_is_the_zero_vector(
+    static_embedder: StaticMiniLMEmbedder,
+) -> None:
+    vectors = static_embedder.encode(["", "   ", "Rescue teams worked through the night."])
+    assert not vectors[0].any() and not vectors[1].any()
+    assert np.linalg.norm(vectors[2]) == pytest.approx(1.0, abs=1e-5)
+    assert static_embedder.encode([]).shape == (0, STATIC_DIMENSIONS)
+
+
+@pytest.mark.slow
+def test_static_table_is_rebuilt_identically_after_corruption(
+    static_embedder: StaticMiniLMEmbedder, tmp_path: Path
+) -> None:
+    cache = _copy_cache(tmp_path)
+    original = static_embedder.path.read_bytes()
+    damaged = cache / static_embedder.path.name
+    damaged.write_bytes(original[:500])  # no sidecar either: not trusted
+    rebuilt = prepare_static_table(_model_directory(), cache)
+    assert rebuilt == damaged
+    assert rebuilt.read_bytes() == original
+    assert (cache / (rebuilt.name + ".sha256")).is_file()

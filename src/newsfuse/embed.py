@@ -15,6 +15,17 @@ Two backends compute the same embedding:
   exporter's versions, and checked against its recorded hash before use.
 * ``"minilm-torch"``: sentence-transformers on torch, the reference; used
   automatically, with a warning, when the ONNX model cannot be prepared.
+
+A third, much cheaper embedding is distilled from the first:
+
+* ``"minilm-static"``: one vector per word piece, distilled from MiniLM the
+  way Model2Vec does it (Tulkens & van Dongen 2024): each vocabulary entry is
+  embedded alone, the table is reduced by PCA and weighted by SIF (Arora et al.
+  2017) with Zipf-estimated frequencies, and a sentence is the mean of its word
+  pieces' rows. No transformer runs per sentence, so it embeds tens of
+  thousands of sentences a second; it ranks sentence pairs less well than
+  MiniLM, and is meant for cheap evidence (citations, repeat checks, blocking).
+  The table is built once per machine from the ONNX model and cached beside it.
 """
 
 from __future__ import annotations
@@ -73,6 +84,23 @@ EXPORT_RECIPE = "minilm-int8-v2"
 # Export time on the 2-core development machine (shared with other jobs), rounded up:
 # what the one stderr line promises while the model is prepared.
 EXPORT_SECONDS_ESTIMATE = 30
+
+# Width of the static table: Model2Vec's default PCA size. 256 components keep the
+# directions that carry most of the variance of the 384-wide token vectors.
+STATIC_DIMENSIONS = 256
+
+# SIF coefficient (Arora et al. 2017) of the static table, Model2Vec's default: a word
+# piece of estimated probability p is weighted a / (a + p), so "the" and "of" count
+# for little and rare names for nearly 1.
+SIF_COEFFICIENT = 1e-4
+
+# Word pieces per forward pass while distilling the static table. Every input is
+# [CLS] piece [SEP], three tokens, so a batch is cheap; a fixed batching keeps the
+# int8 activations' scales, and so the table, the same on every build.
+DISTILL_BATCH = 512
+
+# Recipe version of the cached static table: bump when the distillation changes.
+STATIC_RECIPE = "minilm-static-v1"
 
 _CACHE_ENV = "NEWSFUSE_CACHE_DIR"
 _INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
@@ -202,6 +230,50 @@ class OnnxMiniLMEmbedder:
             self._memo.popitem(last=False)
 
 
+class StaticMiniLMEmbedder:
+    """Sentence vectors as the mean of distilled MiniLM word-piece vectors (Model2Vec).
+
+    Tokenises with MiniLM's own tokenizer (no [CLS]/[SEP], at most MAX_TOKENS
+    pieces) and averages the pieces' rows of the static table
+    (:func:`prepare_static_table`), then L2-normalises. A text without any known
+    piece gets the zero vector. Deterministic and independent of batch-mates.
+    """
+
+    name = "minilm-static"
+
+    def __init__(self, cache: Path | None = None) -> None:
+        _set_offline_environment()
+        model_directory = _model_directory()
+        try:
+            from tokenizers import Tokenizer
+        except ImportError as error:  # pragma: no cover - a broken install
+            raise ModelError(f"tokenizers is not installed ({error})") from error
+        path = prepare_static_table(model_directory, cache or cache_directory())
+        self.path = path
+        self._table: Vectors = np.load(path, allow_pickle=False)
+        tokenizer = Tokenizer.from_file(str(model_directory / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.no_padding()
+        self._tokenizer = tokenizer
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        dimensions = self._table.shape[1]
+        if not texts:
+            return np.zeros((0, dimensions), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(
+            [text.strip() for text in texts], add_special_tokens=False
+        )
+        lengths = np.fromiter((len(e.ids) for e in encodings), dtype=np.int64, count=len(texts))
+        ids = np.fromiter(
+            (i for e in encodings for i in e.ids), dtype=np.int64, count=int(lengths.sum())
+        )
+        sums = np.zeros((len(texts), dimensions), dtype=np.float32)
+        rows = np.repeat(np.arange(len(texts)), lengths)
+        np.add.at(sums, rows, self._table[ids])
+        means = sums / np.maximum(lengths, 1).astype(np.float32)[:, None]
+        return _normalize(np.asarray(means, dtype=np.float32))
+
+
 def _normalize(vectors: Vectors) -> Vectors:
     """L2-normalise rows as torch's ``F.normalize`` does (norms floored at 1e-12)."""
     norms = np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
@@ -253,6 +325,78 @@ def prepare_onnx_model(model_directory: Path, cache: Path) -> Path:
         )
         _build_onnx_model(model_directory, target)
     return target
+
+
+def prepare_static_table(model_directory: Path, cache: Path) -> Path:
+    """Return the cached static word-piece table distilled from MiniLM, building it if needed.
+
+    Keyed by the int8 ONNX model it is distilled from and STATIC_RECIPE; written
+    atomically under a lock with a hash sidecar, like the ONNX model.
+    """
+    onnx_model = prepare_onnx_model(model_directory, cache)
+    key = hashlib.sha256(f"{onnx_model.name}\n{STATIC_RECIPE}".encode()).hexdigest()[:20]
+    target = cache / f"minilm-static-{key}.npy"
+    if _is_intact(target):
+        return target
+    with _exclusive_lock(cache / f"{target.name}.lock"):
+        if _is_intact(target):
+            return target
+        table = distill_static_table(OnnxMiniLMEmbedder(cache=cache), model_directory)
+        import io
+
+        buffer = io.BytesIO()
+        np.save(buffer, table, allow_pickle=False)
+        data = buffer.getvalue()
+        _atomic_write_bytes(target, data)
+        digest = hashlib.sha256(data).hexdigest()
+        _atomic_write_bytes(_sidecar(target), (digest + "\n").encode("ascii"))
+    return target
+
+
+def distill_static_table(encoder: OnnxMiniLMEmbedder, model_directory: Path) -> Vectors:
+    """Distil one vector per word piece from MiniLM (Model2Vec's recipe, Tulkens & van Dongen 2024).
+
+    Each vocabulary id is embedded as the sequence [CLS] id [SEP] with mean
+    pooling; the table is centred and projected on its STATIC_DIMENSIONS
+    principal components; each row is weighted by SIF (Arora et al. 2017) with a
+    probability estimated from its rank by Zipf's law (BERT's vocabulary is
+    roughly in frequency order). Special and "[unused]" entries get zero rows.
+    """
+    import json
+
+    vocabulary: dict[str, int] = json.loads(
+        (model_directory / "tokenizer.json").read_text(encoding="utf-8")
+    )["model"]["vocab"]
+    size = max(vocabulary.values()) + 1
+    ignored = {
+        i for piece, i in vocabulary.items() if piece.startswith("[") and piece.endswith("]")
+    }
+    cls, sep = vocabulary["[CLS]"], vocabulary["[SEP]"]
+    states = np.zeros((size, DIMENSIONS), dtype=np.float32)
+    session = encoder._session  # the same graph as the default backend: mean pooling inside
+    for start in range(0, size, DISTILL_BATCH):
+        ids = np.arange(start, min(start + DISTILL_BATCH, size), dtype=np.int64)
+        batch = np.stack([np.full_like(ids, cls), ids, np.full_like(ids, sep)], axis=1)
+        feeds = dict(
+            zip(_INPUT_NAMES, (batch, np.ones_like(batch), np.zeros_like(batch)), strict=True)
+        )
+        (pooled,) = session.run(None, feeds)
+        states[ids] = pooled
+    kept = np.array([i not in ignored for i in range(size)])
+    centred = states[kept] - states[kept].mean(axis=0)
+    covariance = centred.T @ centred / max(1, len(centred) - 1)
+    _, eigenvectors = np.linalg.eigh(covariance)
+    components = eigenvectors[:, ::-1][:, :STATIC_DIMENSIONS]
+    # A fixed sign per component, so that rebuilding never flips a direction.
+    components = components * np.sign(
+        components[np.abs(components).argmax(axis=0), range(STATIC_DIMENSIONS)]
+    )
+    table = np.zeros((size, STATIC_DIMENSIONS), dtype=np.float32)
+    table[kept] = centred @ components
+    rank = np.arange(size, dtype=np.float64) + 2
+    probability = (1 / rank) / np.sum(1 / rank)
+    table *= (SIF_COEFFICIENT / (SIF_COEFFICIENT + probability))[:, None].astype(np.float32)
+    return table
 
 
 def _exporter_versions() -> list[str]:
@@ -415,7 +559,11 @@ def _load_minilm() -> Embedder:
         return MiniLMEmbedder()
 
 
-_BACKENDS = {"minilm": _load_minilm, "minilm-torch": MiniLMEmbedder}
+_BACKENDS = {
+    "minilm": _load_minilm,
+    "minilm-torch": MiniLMEmbedder,
+    "minilm-static": StaticMiniLMEmbedder,
+}
 
 
 @functools.cache
