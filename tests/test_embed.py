@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from newsfuse.embed import (
     StaticMiniLMEmbedder,
     _load_minilm,
     _model_directory,
+    _weights_sha256,
     get_embedder,
     prepare_onnx_model,
     prepare_static_table,
@@ -111,8 +113,22 @@ def test_cached_model_is_reused_without_building(
     assert copied.stat().st_mtime_ns == before
     assert "preparing" not in capfd.readouterr().err
     assert sorted(p.name for p in cache.iterdir() if not p.name.endswith(".lock")) == sorted(
-        [copied.name, copied.name + ".sha256"]
+        [copied.name, copied.name + ".sha256", "weights.sha256-stamp"]
     )
+
+
+def test_weights_hash_is_remembered_until_the_file_changes(tmp_path: Path) -> None:
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"first weights")
+    cache = tmp_path / "cache"
+    first = _weights_sha256(weights, cache)
+    assert first == hashlib.sha256(b"first weights").hexdigest()
+    assert first in (cache / "weights.sha256-stamp").read_text(encoding="utf-8")
+    assert _weights_sha256(weights, cache) == first
+    weights.write_bytes(b"other weights, longer")  # a reinstall: new size and mtime
+    assert _weights_sha256(weights, cache) == hashlib.sha256(b"other weights, longer").hexdigest()
+    (cache / "weights.sha256-stamp").write_text("garbage", encoding="utf-8")
+    assert _weights_sha256(weights, cache) == hashlib.sha256(b"other weights, longer").hexdigest()
 
 
 @pytest.mark.slow
