@@ -182,3 +182,12 @@ def test_read_then_clean_reports_a_crawl_notice_among_real_files(tmp_path: Path)
     (skipped,) = report.skipped
     assert skipped.origin == f"{path}:2"
     assert "web archive or crawl notice" in str(skipped)
+
+
+def test_no_fixture_or_example_article_is_flagged() -> None:
+    # Precision guard: every invented article the other tests and the demo use is a story.
+    root = Path(__file__).parent.parent
+    report = read_inputs([root / "tests" / "fixtures", root / "examples"])
+    cleaned = clean_articles(report.articles)
+    assert len(cleaned) >= 20
+    assert [(a.origin, a.non_article) for a in cleaned if a.non_article] == []
