@@ -117,6 +117,13 @@ NOTICE_PHRASES: dict[str, re.Pattern[str]] = {
     ),
     "login page": re.compile(r"\b(?:log ?in|sign ?in|logged in|signed in) to\b"),
 }
+_PHRASE_ANCHORS: dict[str, tuple[str, ...]] = {
+    "cookie or consent notice": ("cookies",),
+    "subscription or paywall prompt": ("subscri", "free article", "sign up"),
+    "JavaScript or browser notice": ("javascript", "browser", "blocker"),
+    "error page": ("found", "available", "404"),
+    "login page": ("log", "sign"),
+}
 SECOND_PERSON = signals.SECOND_PERSON
 _NEWS_MARK = re.compile(
     r"\b(?:said|says|told|according to|reported|announced|added|stated|confirmed|"
@@ -152,20 +159,9 @@ class NoticeProfile:
 
 
 def describe_notice(text: str) -> NoticeProfile:
-    """Count notice vocabulary, attribution and second person in ``text``."""
-    lowered = text.lower()
+    """Count notice vocabulary, news marks and second person in ``text``."""
     words = [word.lower() for word in signals.words_of(text)]
-    kinds: Counter[str] = Counter()
-    weight = 0.0
-    for word in words:
-        marked = [kind for kind, terms in NOTICE_KINDS.items() if word in terms]
-        kinds.update(marked)
-        if marked or word in WEB_WORDS:
-            weight += 1
-    for kind, pattern in NOTICE_PHRASES.items():
-        hits = len(pattern.findall(lowered))
-        kinds[kind] += hits
-        weight += hits
+    weight, kinds = _count_notice_words(text, words)
     return NoticeProfile(
         words=len(words),
         weight=weight,
@@ -175,12 +171,32 @@ def describe_notice(text: str) -> NoticeProfile:
     )
 
 
+def _count_notice_words(text: str, words: list[str]) -> tuple[float, Counter[str]]:
+    """The notice weight of ``text`` (lowercased ``words`` given), and the hits per kind."""
+    kinds: Counter[str] = Counter()
+    weight = 0.0
+    for word in words:
+        marked = [kind for kind, terms in NOTICE_KINDS.items() if word in terms]
+        kinds.update(marked)
+        if marked or word in WEB_WORDS:
+            weight += 1
+    lowered = text.lower()
+    for kind, pattern in NOTICE_PHRASES.items():
+        # Every phrase of a kind contains one of its anchors: skip the regex otherwise.
+        if any(anchor in lowered for anchor in _PHRASE_ANCHORS[kind]):
+            hits = len(pattern.findall(lowered))
+            kinds[kind] += hits
+            weight += hits
+    return weight, kinds
+
+
 def is_non_article(article: Article) -> str | None:
     """Why the (cleaned) article is not a news article, or None if it may be one.
 
     Judges ``article.text`` after boilerplate removal, plus the wire dateline the
     cleaner recorded in ``article.removed`` (a dateline means news). An empty text
-    is left to the caller (it is "all boilerplate", a different report).
+    is left to the caller (it is "all boilerplate", a different report). The
+    cheap tests run first: most articles are settled by length or vocabulary.
     """
     text = article.text
     if not text.strip():
@@ -190,27 +206,27 @@ def is_non_article(article: Article) -> str | None:
     shell = _headline_shell(text)
     if shell:
         return shell
-    if len(signals.words_of(text)) > LONG_MAX_WORDS:
+    words = [word.lower() for word in signals.words_of(text)]
+    if len(words) > LONG_MAX_WORDS:
         return None
-    profile = describe_notice(text)
-    if profile.news_marks > MAX_NEWS_MARKS:
+    weight, kinds = _count_notice_words(text, words)
+    share = weight / len(words)
+    needed = SHORT_MIN_NOTICE_SHARE if len(words) <= SHORT_MAX_WORDS else LONG_MIN_NOTICE_SHARE
+    if weight < MIN_NOTICE_WEIGHT or share < needed or sum(kinds.values()) < MIN_KIND_HITS:
         return None
-    needed = SHORT_MIN_NOTICE_SHARE if profile.words <= SHORT_MAX_WORDS else LONG_MIN_NOTICE_SHARE
-    if profile.weight < MIN_NOTICE_WEIGHT or profile.share < needed:
-        return None
-    if sum(profile.kinds.values()) < MIN_KIND_HITS:
+    if len(_NEWS_MARK.findall(text)) > MAX_NEWS_MARKS:
         return None
     # Ties go to the kind listed first in NOTICE_KINDS.
-    kind = max(NOTICE_KINDS, key=lambda name: profile.kinds[name])
-    return f"{kind}: {profile.words} words, {profile.share:.0%} web-notice vocabulary"
+    kind = max(NOTICE_KINDS, key=lambda name: kinds[name])
+    return f"{kind}: {len(words)} words, {share:.0%} web-notice vocabulary"
 
 
 def _headline_shell(text: str) -> str:
-    lines = {normalise_line(line.text) for line in split_lines(text)}
-    count = len(split_lines(text))
-    if count < 2 or len(lines) != 1:
+    lines = split_lines(text)
+    count = len(lines)
+    if count < 2 or len({normalise_line(line.text) for line in lines}) != 1:
         return ""
-    (line,) = lines
+    line = lines[0].text
     if len(signals.words_of(line)) > SHELL_MAX_WORDS:
         return ""
     return f"video or gallery page without a story: only its headline, repeated {count} times"
