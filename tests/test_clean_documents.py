@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.clean import clean_articles, clean_report, is_non_article
 from newsfuse.clean.documents import describe_notice
@@ -191,3 +193,18 @@ def test_no_fixture_or_example_article_is_flagged() -> None:
     cleaned = clean_articles(report.articles)
     assert len(cleaned) >= 20
     assert [(a.origin, a.non_article) for a in cleaned if a.non_article] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gets_a_reason_or_none_and_reports_add_news_marks(text: str) -> None:
+    reason = is_non_article(Article(id="t", text=text))
+    assert reason is None or reason.strip()
+    # Two sentences of reporting (attribution, a weekday, a quantity) make any short
+    # notice-like text news: the detector never flags a document that reports.
+    reported = (
+        text + "\n\nOfficials said on Monday that 1,200 people had left the valley, and "
+        "the mayor told reporters that 40 percent of homes were damaged."
+    )
+    if not reason or "without a story" not in reason:
+        assert is_non_article(Article(id="r", text=reported)) is None

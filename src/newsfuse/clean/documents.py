@@ -207,7 +207,7 @@ def is_non_article(article: Article) -> str | None:
     if shell:
         return shell
     words = [word.lower() for word in signals.words_of(text)]
-    if len(words) > LONG_MAX_WORDS:
+    if not words or len(words) > LONG_MAX_WORDS:  # punctuation only: nothing to judge
         return None
     weight, kinds = _count_notice_words(text, words)
     share = weight / len(words)
