@@ -108,6 +108,8 @@ def main() -> None:
     print(f"| clusters | {len(summaries)} |")
     print(f"| documents read | {len(report.articles)} (skipped {len(report.skipped)}) |")
     print(f"| documents emptied (all boilerplate) | {emptied} |")
+    flagged = sum(1 for article in cleaned if article.non_article)
+    print(f"| documents flagged as not articles (`Article.non_article`) | {flagged} |")
     print(f"| characters in | {chars_in} |")
     print(f"| characters out | {chars_out} ({100 * chars_out / max(1, chars_in):.2f} %) |")
     for size, name in ((1, "unigrams"), (2, "bigrams")):

@@ -33,6 +33,9 @@ class Article:
     ``text`` is the cleaned body; every span elsewhere indexes into it.
     ``origin`` says where the article was read from (``path``, ``path:line`` or
     ``<stdin>:line``) so that errors and provenance can point back to it.
+    ``non_article`` is set by the cleaner when the document is not a news article
+    at all (a cookie wall, a 404 page, a crawl notice): the reason, else "".
+    Such documents must not form stories or feed a brief.
     """
 
     id: str
@@ -44,6 +47,7 @@ class Article:
     author: str = ""
     origin: str = ""
     removed: tuple[Removal, ...] = ()
+    non_article: str = ""
 
     @property
     def label(self) -> str:

@@ -4,7 +4,10 @@ Stage contract: :func:`clean_articles` takes the raw articles of one read and
 returns new articles whose ``text`` is the story alone (paragraphs joined by a
 blank line); ``Article.removed`` lists each dropped block with its reason.
 Metadata found in dropped lines (an update stamp, a byline) fills
-``published`` and ``author`` when they are not known yet.
+``published`` and ``author`` when they are not known yet. A document that is
+not an article at all (a consent wall, an error page, a crawl notice; see
+:mod:`newsfuse.clean.documents`) gets ``Article.non_article`` set to the reason,
+and :func:`clean_report` reports it as skipped unless asked to keep it.
 
 The approach is line classification by shape, position, wording and language,
 in the spirit of boilerplate detection by shallow text features (Kohlschütter
@@ -33,10 +36,17 @@ from newsfuse.clean.classify import (
     normalise_line,
     split_lines,
 )
+from newsfuse.clean.documents import is_non_article
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
-__all__ = ["clean_article", "clean_articles", "clean_report", "find_repeated_lines"]
+__all__ = [
+    "clean_article",
+    "clean_articles",
+    "clean_report",
+    "find_repeated_lines",
+    "is_non_article",
+]
 
 # Two articles sharing a line are "unrelated" (so the line is site furniture, not
 # a wire story both reprint) when their other words overlap less than this
@@ -72,12 +82,27 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
     return [clean_article(article, repeated=repeated) for article in articles]
 
 
-def clean_report(report: ReadReport) -> ReadReport:
-    """Clean a read; articles left with no text move to ``skipped`` with the reason."""
+def clean_report(report: ReadReport, *, keep_non_articles: bool = False) -> ReadReport:
+    """Clean a read; articles left with no text, and non-articles, move to ``skipped``.
+
+    A non-article (``Article.non_article`` set: a consent wall, an error page, a
+    crawl notice) is reported as skipped with its reason so that it neither forms
+    a story nor feeds a brief, and is never silently lost. ``keep_non_articles``
+    keeps such documents among the articles, still flagged, for a caller who
+    knows better (the detector is conservative, but it can be wrong).
+    """
     kept: list[Article] = []
     skipped = list(report.skipped)
     for article in clean_articles(report.articles):
-        if article.text:
+        if article.non_article and not keep_non_articles:
+            skipped.append(
+                Skipped(
+                    article.origin or article.id,
+                    f"document {article.id!r} is not an article ({article.non_article}); "
+                    "left out of stories and briefs; if it is one, read it with keep_non_articles",
+                )
+            )
+        elif article.text:
             kept.append(article)
         else:
             reasons = sorted({removal.reason for removal in article.removed})
@@ -112,16 +137,16 @@ def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -
         if reason == REASON_BYLINE and not author:
             author = signals.byline_name(line.text)
     kept = _strip_dateline(kept, removed)
+    cleaned = replace(article, text=_join(kept), removed=(*article.removed, *removed))
     if published is None:  # "LONDON, March 3, 2021 (Reuters) -": a dateline with a year
         datelines = [r.text for r in removed if r.reason == REASON_DATELINE]
         dated = [d for d in datelines if re.search(r"\b(19|20)\d{2}\b", d)]
         published = parse_stamp(dated[0]) if dated else None
     return replace(
-        article,
-        text=_join(kept),
+        cleaned,
         published=published,
         author=author,
-        removed=(*article.removed, *removed),
+        non_article=article.non_article or (is_non_article(cleaned) or ""),
     )
 
 
