@@ -182,3 +182,25 @@ def test_no_readable_input_fails_without_traceback(tmp_path: Path) -> None:
     assert "empty.txt" in result.stderr
     debug = run_cli("--debug", "brief", str(empty))
     assert "Traceback" in debug.stderr
+
+
+def test_non_article_is_skipped_with_its_reason_unless_kept(tmp_path: Path) -> None:
+    # An invented error page that a crawler saved in place of an article.
+    notice = tmp_path / "saved-page.txt"
+    notice.write_text(
+        "Oops! The page you requested was not found.\n\n"
+        "The link you followed may be broken, or the page may have been removed. Check the "
+        "URL for spelling errors, or go back to the home page and use the search box.\n",
+        encoding="utf-8",
+    )
+    story = str(FIXTURES / "coastal-wire.txt")
+    result = run_cli("brief", "--no-facts", "--format", "json", story, str(notice))
+    assert result.returncode == 3, result.stderr
+    assert "saved-page.txt" in result.stderr and "is not an article" in result.stderr
+    assert "--keep-non-articles" in result.stderr
+    cited = {c["article"] for s in json.loads(result.stdout)["summary"] for c in s["citations"]}
+    assert cited and not any("saved-page" in article for article in cited)
+
+    kept = run_cli("brief", "--no-facts", "--keep-non-articles", story, str(notice))
+    assert kept.returncode == 0, kept.stderr
+    assert "is not an article" not in kept.stderr

@@ -33,24 +33,30 @@ def __getattr__(name: str) -> Any:
 Input = str | Path | Mapping[str, Any]
 
 
-def read_report(inputs: Iterable[Input], *, stdin: TextIO | None = None) -> ReadReport:
+def read_report(
+    inputs: Iterable[Input], *, stdin: TextIO | None = None, keep_non_articles: bool = False
+) -> ReadReport:
     """Read and clean articles from paths, folders, ``-`` (stdin) or record dicts.
 
     Bad inputs never stop the read: each is reported in ``ReadReport.skipped``
     with a one-line reason naming the file and line, and the rest go through.
+    Documents that are not articles (consent walls, error pages, crawl notices)
+    are skipped with their reason too, unless ``keep_non_articles`` is true.
     """
     from newsfuse.clean import clean_report
     from newsfuse.ingest import read_inputs
 
-    return clean_report(read_inputs(list(inputs), stdin=stdin))
+    return clean_report(read_inputs(list(inputs), stdin=stdin), keep_non_articles=keep_non_articles)
 
 
-def read(inputs: Iterable[Input], *, stdin: TextIO | None = None) -> list[Article]:
+def read(
+    inputs: Iterable[Input], *, stdin: TextIO | None = None, keep_non_articles: bool = False
+) -> list[Article]:
     """Read and clean articles; skipped inputs are logged as warnings.
 
     Use :func:`read_report` to get the skipped inputs as data.
     """
-    report = read_report(inputs, stdin=stdin)
+    report = read_report(inputs, stdin=stdin, keep_non_articles=keep_non_articles)
     for skipped in report.skipped:
         log.warning("skipped %s", skipped)
     return list(report.articles)

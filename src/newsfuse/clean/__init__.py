@@ -99,7 +99,8 @@ def clean_report(report: ReadReport, *, keep_non_articles: bool = False) -> Read
                 Skipped(
                     article.origin or article.id,
                     f"document {article.id!r} is not an article ({article.non_article}); "
-                    "left out of stories and briefs; if it is one, read it with keep_non_articles",
+                    "left out of stories and briefs; if it is one, pass --keep-non-articles "
+                    "(keep_non_articles=True in Python)",
                 )
             )
         elif article.text:

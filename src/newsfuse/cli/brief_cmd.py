@@ -38,6 +38,11 @@ def register(app: typer.Typer) -> None:
             None, "--output", "-o", help="Write to this file instead of stdout."
         ),
         no_facts: bool = typer.Option(False, "--no-facts", help="Skip the fact comparison."),
+        keep_non_articles: bool = typer.Option(
+            False,
+            "--keep-non-articles",
+            help="Keep documents that look like consent walls, error pages or crawl notices.",
+        ),
     ) -> None:
         """Summarise articles about one event into a brief whose sentences cite their sources.
 
@@ -48,7 +53,7 @@ def register(app: typer.Typer) -> None:
         from newsfuse.errors import InputError
         from newsfuse.render import render
 
-        report = api.read_report(paths, stdin=sys.stdin)
+        report = api.read_report(paths, stdin=sys.stdin, keep_non_articles=keep_non_articles)
         for skipped in report.skipped:
             typer.echo(f"newsfuse: skipped {skipped}", err=True)
         if not report.articles:
