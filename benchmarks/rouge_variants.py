@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/rouge_variants.py [DATA.jsonl] [--folds 5] [--budget 300]
+        [--cache FILE] [--only static]
 
 Each row is a variant of the brief's default path (``_select_learned``: learned
 sentence scores → ``select_best_first`` → ``order_sentences``), 5-fold
@@ -10,14 +11,18 @@ cross-validated by cluster with the folds of ``fit_scorer.py``, so the first row
 reproduces ``benchmarks/rouge.py``'s newsfuse row. Candidates are the pipeline's
 own (``newsfuse.brief``'s story sentences of non-copy articles). MiniLM vectors
 of chosen sentences are cached in memory, so a variant costs seconds once the
-first rows have embedded what they chose. This is a research harness: nothing
-in the package depends on it.
+first rows have embedded what they chose; ``--cache FILE`` keeps them between
+runs (a pickle of text → vector, only ever read back by this harness).
+``--only static`` runs the shipped row and the static-embedding rows (features
+and selections over ``get_embedder("minilm-static")`` vectors of every
+candidate). This is a research harness: nothing in the package depends on it.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import pickle
 import re
 import sys
 import time
@@ -73,16 +78,26 @@ class Cluster:
     filling: np.ndarray  # recall-greedy labels that fill the budget
     recall: np.ndarray  # each sentence's own ROUGE-1 + ROUGE-2 recall
     reference: list[str]
+    static: np.ndarray | None = None  # minilm-static vectors of the candidates
+    static_features: np.ndarray | None = None  # STATIC_FEATURES of the candidates
 
 
 class CachingEncoder:
-    """MiniLM encodings, each text encoded once per run."""
+    """MiniLM encodings, each text encoded once per run (or once ever, with ``path``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path | None = None) -> None:
         from newsfuse.embed import get_embedder
 
         self.embedder = get_embedder()
+        self.path = path
         self.cache: dict[str, np.ndarray] = {}
+        if path is not None and path.exists():
+            self.cache = pickle.loads(path.read_bytes())
+
+    def save(self) -> None:
+        """Keep the vectors for the next run, when a cache file was given."""
+        if self.path is not None:
+            self.path.write_bytes(pickle.dumps(self.cache))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
@@ -261,6 +276,217 @@ def fit_boosting(clusters: list[Cluster]) -> Model:
     return lambda c: model.decision_function(c.features)
 
 
+# Features of every candidate from the static word-piece embedding distilled from
+# MiniLM (``get_embedder("minilm-static")``, ~10 ms per cluster): "centred" vectors have
+# the cluster's mean vector removed, so that cosines measure what two sentences share
+# beyond the cluster's common topic.
+STATIC_FEATURES = (
+    "static_centroid_similarity",
+    "static_document_similarity",
+    "static_document_importance",  # cosine of the sentence's article to the cluster
+    "static_mean_other_document_max",
+    "centred_mean_other_document_max",
+    "centred_supporting_documents",  # share of other articles with a sentence at ≥ 0.5
+    "centred_max_other_document",
+    "centred_lexrank",  # Erkan & Radev 2004: edges ≥ 0.3, damping 0.85
+    "centred_degree",
+    "centred_other_leads",
+)
+
+
+def centre(vectors: np.ndarray) -> np.ndarray:
+    """Rows minus their mean, L2-normalised again."""
+    centred = vectors - vectors.mean(axis=0)
+    return centred / np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-12)
+
+
+def _power_iteration(similarity: np.ndarray, damping: float = 0.85, rounds: int = 50) -> np.ndarray:
+    """LexRank's stationary distribution (Erkan & Radev 2004), scaled to mean 1."""
+    count = len(similarity)
+    weights = np.clip(similarity, 0.0, None)
+    np.fill_diagonal(weights, 0.0)
+    totals = weights.sum(axis=1, keepdims=True)
+    transition = weights / np.where(totals == 0, 1.0, totals)
+    rank = np.full(count, 1.0 / count)
+    for _ in range(rounds):
+        rank = (1 - damping) / count + damping * (transition.T @ rank)
+    return rank * count
+
+
+def static_features(sentences: Sequence[Any], vectors: np.ndarray) -> np.ndarray:
+    """One row of STATIC_FEATURES per sentence of a cluster, from its static vectors."""
+    count = len(sentences)
+    ids = [s.article_id for s in sentences]
+    order = list(dict.fromkeys(ids))
+    document = np.array([order.index(a) for a in ids])
+    documents = len(order)
+
+    def unit(vector: np.ndarray) -> np.ndarray:
+        return vector / max(float(np.linalg.norm(vector)), 1e-12)
+
+    centroid = unit(vectors.mean(axis=0))
+    document_centroids = np.stack(
+        [unit(vectors[document == d].mean(axis=0)) for d in range(documents)]
+    )
+    centred = centre(vectors)
+    similarity, centred_similarity = vectors @ vectors.T, centred @ centred.T
+    maxima, centred_maxima = np.zeros((count, documents)), np.zeros((count, documents))
+    for d in range(documents):
+        maxima[:, d] = similarity[:, document == d].max(axis=1)
+        centred_maxima[:, d] = centred_similarity[:, document == d].max(axis=1)
+    other = document[:, None] != np.arange(documents)[None, :]
+    others = max(documents - 1, 1)
+    leads = np.array([s.index == 0 for s in sentences])
+    other_leads = leads[None, :] & (document[:, None] != document[None, :])
+    rows = np.zeros((count, len(STATIC_FEATURES)))
+    rows[:, 0] = vectors @ centroid
+    rows[:, 1] = np.einsum("ij,ij->i", vectors, document_centroids[document])
+    rows[:, 2] = (document_centroids @ centroid)[document]
+    rows[:, 3] = (maxima * other).sum(axis=1) / others
+    rows[:, 4] = (centred_maxima * other).sum(axis=1) / others
+    rows[:, 5] = ((centred_maxima >= 0.5) & other).sum(axis=1) / others
+    rows[:, 6] = np.where(other, centred_maxima, -1.0).max(axis=1) if documents > 1 else 0.0
+    rows[:, 7] = _power_iteration(np.where(centred_similarity >= 0.3, centred_similarity, 0.0))
+    rows[:, 8] = (np.clip(centred_similarity, 0.0, None).sum(axis=1) - 1.0) / max(count - 1, 1)
+    rows[:, 9] = np.where(other_leads, centred_similarity, -1.0).max(axis=1)
+    return rows
+
+
+def add_static(clusters: list[Cluster], shipped_data: dict[str, dict]) -> None:
+    """Static vectors and STATIC_FEATURES for the candidates and the fitting sentences."""
+    from newsfuse.embed import get_embedder
+
+    static = get_embedder("minilm-static")
+    for cluster in clusters:
+        cluster.static = np.asarray(
+            static.encode([s.text for s in cluster.candidates]), dtype=np.float64
+        )
+        cluster.static_features = static_features(cluster.renumbered, cluster.static)
+    for data in shipped_data.values():
+        vectors = np.asarray(static.encode([s.text for s in data["sentences"]]), dtype=np.float64)
+        data["static_features"] = static_features(data["sentences"], vectors)
+        data["static"] = vectors
+
+
+def fit_shipped_static(
+    shipped_data: dict[str, dict],
+    columns: Sequence[int] = (),
+    vectors: bool = False,
+    c: float = 1.0,
+) -> Callable[[list[Cluster]], Model]:
+    """The shipped fit (all split sentences, oracle labels) with static features added:
+    the STATIC_FEATURES ``columns``, and with ``vectors`` the 256 vector components."""
+
+    def block(features: np.ndarray, extra: np.ndarray, static: np.ndarray) -> np.ndarray:
+        parts = [features, extra[:, list(columns)]]
+        return np.hstack([*parts, static] if vectors else parts)
+
+    def train(clusters: list[Cluster]) -> Model:
+        from sklearn.linear_model import LogisticRegression
+
+        data = [shipped_data[cluster.id] for cluster in clusters]
+        x = np.vstack([block(d["features"], d["static_features"], d["static"]) for d in data])
+        standard = _standardise(x)
+        y = np.concatenate([d["labels"] for d in data])
+        model = LogisticRegression(class_weight="balanced", max_iter=3000, C=c)
+        model.fit(standard(x), y)
+        return lambda k: model.decision_function(
+            standard(block(k.features, k.static_features, k.static))  # type: ignore[arg-type]
+        )
+
+    return train
+
+
+def choose_with_gain(
+    cluster: Cluster,
+    scores: np.ndarray,
+    budget: int,
+    encoder: CachingEncoder,
+    *,
+    kind: str,
+    weight: float,
+    cut: float = 1.0,
+    redundancy: float = REDUNDANCY_THRESHOLD,
+) -> list[str]:
+    """``choose`` with a greedy gain over centred static vectors instead of the score order.
+
+    ``kind`` "mmr": probability − weight · max cosine to the chosen (Carbonell &
+    Goldstein 1998); "coverage": probability + weight · gain of Lin & Bilmes's
+    (2011) saturated coverage Σᵢ min(Cᵢ(S), 0.1 · Cᵢ(V)) per candidate (× 10).
+    ``cut`` also skips a candidate whose static cosine to a chosen one reaches it.
+    The lexical and MiniLM repeat checks are those of ``select_best_first``.
+    """
+    assert cluster.static is not None
+    candidates = cluster.candidates
+    if len({s.article_id for s in candidates}) == 1:
+        return choose(cluster, scores, budget, encoder, redundancy=redundancy)
+    centred = centre(cluster.static)
+    cover = np.clip(centred @ centred.T, 0.0, None)
+    probability = 1.0 / (1.0 + np.exp(-scores))
+    lengths = [len(s.text.split()) for s in candidates]
+    allowed = [
+        row
+        for row, s in enumerate(candidates)
+        if MIN_SENTENCE_WORDS <= lengths[row] <= MAX_SENTENCE_WORDS
+        and not looks_like_page_furniture(s.text)
+    ]
+    vectors: dict[int, np.ndarray] = {}
+    excluded: set[int] = set()
+    chosen: list[int] = []
+    for _ in range(select_stage.MAX_EMBEDDING_ROUNDS):
+        chosen, words = [], 0
+        covered, closest = np.zeros(len(candidates)), np.zeros(len(candidates))
+        capacity = 0.1 * cover.sum(axis=1)
+        while words < budget:
+            gains = []
+            for row in allowed:
+                if row in excluded or row in chosen or words + lengths[row] > budget:
+                    continue
+                if kind == "mmr":
+                    gain = probability[row] - weight * closest[row]
+                else:
+                    added = np.minimum(covered + cover[:, row], capacity)
+                    gain = probability[row] + weight * 10 * float(
+                        (added - np.minimum(covered, capacity)).mean()
+                    )
+                gains.append((-gain, row))
+            pick = next(
+                (
+                    row
+                    for _, row in sorted(gains)
+                    if not chosen
+                    or (
+                        float((cluster.tfidf[chosen] @ cluster.tfidf[row]).max()) <= redundancy
+                        and float(cover[row, chosen].max()) < cut
+                        and not any(
+                            select_stage._restates(candidates[row].text, candidates[o].text)
+                            for o in chosen
+                        )
+                    )
+                ),
+                None,
+            )
+            if pick is None:
+                break
+            chosen.append(pick)
+            words += lengths[pick]
+            covered += cover[:, pick]
+            closest = np.maximum(closest, cover[:, pick])
+        new = [row for row in chosen if row not in vectors]
+        vectors.update(zip(new, encoder.encode([candidates[r].text for r in new]), strict=True))
+        repeats = {
+            later
+            for position, later in enumerate(chosen)
+            for earlier in chosen[:position]
+            if float(vectors[later] @ vectors[earlier]) >= select_stage.REDUNDANT_COSINE
+        }
+        if not repeats:
+            break
+        excluded |= repeats
+    kept = [candidates[r] for r in chosen if r not in excluded]
+    return [s.text for s in order_sentences(kept, cluster.articles)]
+
+
 def choose(
     cluster: Cluster,
     scores: np.ndarray,
@@ -304,14 +530,18 @@ def cross_validate(
     encoder: CachingEncoder,
     **selection: Any,
 ) -> list[float]:
-    """Mean R-1, R-2, R-L F1 over clusters, each scored by a model fitted on the other folds."""
+    """Mean R-1, R-2, R-L F1 over clusters, each scored by a model fitted on the other folds.
+
+    ``selection`` goes to ``choose``, or with a ``kind`` key to ``choose_with_gain``.
+    """
+    chooser: Callable[..., list[str]] = choose_with_gain if "kind" in selection else choose
     order = np.random.default_rng(SEED).permutation(len(clusters))
     scores = []
     for fold in range(folds):
         held = set(order[fold::folds].tolist())
         model = train([c for i, c in enumerate(clusters) if i not in held])
         for i in sorted(held):
-            output = choose(clusters[i], model(clusters[i]), budget, encoder, **selection)
+            output = chooser(clusters[i], model(clusters[i]), budget, encoder, **selection)
             scores.append(score_summary(output, clusters[i].reference).as_dict())
     return [float(np.mean([s[k] for s in scores])) for k in ("rouge1", "rouge2", "rougeL")]
 
@@ -321,6 +551,8 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--budget", type=int, default=300)
+    parser.add_argument("--cache", type=Path, default=None, help="keep MiniLM vectors here")
+    parser.add_argument("--only", choices=["static"], default=None)
     arguments = parser.parse_args()
     folds, budget = arguments.folds, arguments.budget
 
@@ -328,7 +560,7 @@ def main() -> None:
     clusters = prepare_candidates(arguments.data, budget)
     shipped_data = {c["id"]: c for c in prepare(arguments.data, budget)}
     print(f"prepared {len(clusters)} clusters in {time.perf_counter() - started:.0f} s")
-    encoder = CachingEncoder()
+    encoder = CachingEncoder(arguments.cache)
 
     def shipped(train: list[Cluster]) -> Model:
         weights = fit([shipped_data[c.id] for c in train])
@@ -350,6 +582,31 @@ def main() -> None:
         ("shipped, TF-IDF repeat cut 0.3", shipped, {"redundancy": 0.3}),
         ("bound: oracle labels as scores (not a system)", oracle_bound, {}),
     ]
+    if arguments.only == "static":
+        variants = variants[:1]
+    add_static(clusters, shipped_data)
+    static_rows: list[tuple[str, Callable[[list[Cluster]], Model], dict[str, Any]]] = [
+        (f"shipped + {name}", fit_shipped_static(shipped_data, [column]), {})
+        for column, name in enumerate(STATIC_FEATURES)
+    ]
+    static_rows += [
+        ("shipped + all 10 static features", fit_shipped_static(shipped_data, range(10)), {}),
+        (
+            "shipped + 256 static vector components, C 0.01",
+            fit_shipped_static(shipped_data, vectors=True, c=0.01),
+            {},
+        ),
+        ("shipped, probability-ordered greedy", shipped, {"kind": "mmr", "weight": 0.0}),
+        ("shipped, MMR on static vectors, weight 0.2", shipped, {"kind": "mmr", "weight": 0.2}),
+        ("shipped, Lin-Bilmes coverage, weight 0.3", shipped, {"kind": "coverage", "weight": 0.3}),
+        ("shipped, static repeat cut 0.6", shipped, {"kind": "mmr", "weight": 0.0, "cut": 0.6}),
+        (
+            "shipped, static cut 0.5 instead of TF-IDF",
+            shipped,
+            {"kind": "mmr", "weight": 0.0, "cut": 0.5, "redundancy": 1.0},
+        ),
+    ]
+    variants += static_rows
     print(f"| variant ({folds}-fold CV by cluster) | R-1 | R-2 | R-L | s |")
     print("|---|---|---|---|---|")
     for name, train, selection in variants:
@@ -357,6 +614,7 @@ def main() -> None:
         means = cross_validate(clusters, train, folds, budget, encoder, **selection)
         cells = " | ".join(f"{m:.2f}" for m in means)
         print(f"| {name} | {cells} | {time.perf_counter() - began:.0f} |", flush=True)
+        encoder.save()
 
 
 if __name__ == "__main__":
