@@ -157,7 +157,8 @@ def cite_sentences(
     comes from; ``evidence[p]`` are the citable sentences of ``articles[p]``.
     Other articles are shortlisted by TF-IDF (SHORTLIST_PER_ARTICLE), sentences
     that could not support at any cosine (:func:`could_support`) are dropped, and
-    only what is left is embedded, in one call, before :func:`cite_sentence` decides.
+    only what is left (and the chosen sentences that have any of it) is embedded,
+    in one call, before :func:`cite_sentence` decides.
     """
     if not chosen:
         return []
@@ -185,11 +186,18 @@ def cite_sentences(
                 ]
             )
         shortlists.append(per_article)
-    texts = [s.text for s in chosen] + [s.text for lists in shortlists for ss in lists for s in ss]
+    # A chosen sentence with nothing shortlisted can cite only its own span: it needs
+    # no vector (the zero row below is never compared with anything).
+    texts = [
+        text
+        for sentence, lists in zip(chosen, shortlists, strict=True)
+        if any(lists)
+        for text in (sentence.text, *(s.text for ss in lists for s in ss))
+    ]
     unique = list(dict.fromkeys(texts))
-    encoded = embedder.encode(unique)
-    vector_of = {text: encoded[row] for row, text in enumerate(unique)}
-    width = encoded.shape[1]
+    vector_of: dict[str, Vectors] = dict(zip(unique, embedder.encode(unique), strict=True)) if unique else {}
+    width = len(next(iter(vector_of.values()))) if vector_of else 1
+    nothing = np.zeros(width, dtype=np.float32)
     cited: list[tuple[Citation, ...]] = []
     for sentence, source, per_article in zip(chosen, sources, shortlists, strict=True):
         article_evidence = [
@@ -202,5 +210,6 @@ def cite_sentences(
             )
             for article, picked in zip(articles, per_article, strict=True)
         ]
-        cited.append(cite_sentence(sentence, vector_of[sentence.text], article_evidence, source))
+        vector = vector_of.get(sentence.text, nothing)
+        cited.append(cite_sentence(sentence, vector, article_evidence, source))
     return cited
