@@ -153,7 +153,9 @@ def select_best_first(
     for _ in range(MAX_EMBEDDING_ROUNDS):
         chosen = _choose_greedily(sentences, ranked, excluded, budget, tfidf, redundancy_tfidf)
         pairs = [
-            (later, earlier) for position, later in enumerate(chosen) for earlier in chosen[:position]
+            (later, earlier)
+            for position, later in enumerate(chosen)
+            for earlier in chosen[:position]
         ]
         if screen is not None:
             _embed_missing(sentences, chosen, screened, screen)
