@@ -50,6 +50,15 @@ MAX_COSINE = 1.001
 # full model: support below the top cosines is never the best in practice.
 CANDIDATES_PER_ARTICLE = 5
 
+# Screen (retrieve, then verify): a shortlisted sentence is embedded with MiniLM only
+# if its static MiniLM word-piece vector (``minilm-static``) has at least this cosine
+# to the brief sentence's. Support needs a MiniLM cosine of 0.71 or more (see
+# SUPPORT_COEFFICIENTS); the supporting pairs of tests/fixtures/brief/support_pairs.jsonl
+# have static cosines of 0.70 or more, so 0.6 leaves a margin. On the dev sets no
+# supporting pair falls below it (lowest: 0.64 on Multi-News, 0.70 on the fact set),
+# and it spares 15-30 % of the shortlisted pairs (docs/benchmarks-speed.md).
+SUPPORT_SCREEN_COSINE = 0.6
+
 # Before anything is embedded, each other article's sentences are shortlisted by
 # TF-IDF cosine to the brief sentence: the best few, if they share any real content.
 # Support needs a MiniLM cosine of about 0.7 (SUPPORT_COEFFICIENTS), which sentences
@@ -103,8 +112,17 @@ def could_support(claim: str, evidence: str) -> bool:
     or 1; a pair below the threshold at both (e.g. one whose numbers conflict)
     needs no embedding: skipping it changes no citation and saves encoder time.
     """
-    best = max(support_probability(claim, evidence, c) for c in (-MAX_COSINE, MAX_COSINE))
-    return best >= SUPPORT_THRESHOLD
+    if normalize_for_identity(claim) == normalize_for_identity(evidence):
+        return True
+    # The same logit as support_probability, its features computed once for both ends.
+    cosine_weight, *other_weights = SUPPORT_COEFFICIENTS
+    _, *other_features = support_features(claim, evidence, 0.0)
+    best_logit = (
+        SUPPORT_INTERCEPT
+        + abs(cosine_weight) * MAX_COSINE
+        + sum(weight * value for weight, value in zip(other_weights, other_features, strict=True))
+    )
+    return 1.0 / (1.0 + math.exp(-best_logit)) >= SUPPORT_THRESHOLD
 
 
 def cite_sentence(
@@ -144,12 +162,40 @@ def _best_support(text: str, vector: Vectors, article: Evidence) -> Citation | N
     return Citation(best.article_id, best.start, best.end, round(best.score, 3))
 
 
+def _screen_shortlists(
+    chosen: Sequence[Sentence], shortlists: list[list[list[Sentence]]], screen: Embedder
+) -> list[list[list[Sentence]]]:
+    """Drop shortlisted sentences whose screen cosine to their brief sentence is too low."""
+    texts = [
+        text
+        for sentence, lists in zip(chosen, shortlists, strict=True)
+        if any(lists)
+        for text in (sentence.text, *(s.text for ss in lists for s in ss))
+    ]
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return shortlists
+    vector_of = dict(zip(unique, screen.encode(unique), strict=True))
+    return [
+        [
+            [
+                s
+                for s in picked
+                if float(vector_of[s.text] @ vector_of[sentence.text]) >= SUPPORT_SCREEN_COSINE
+            ]
+            for picked in lists
+        ]
+        for sentence, lists in zip(chosen, shortlists, strict=True)
+    ]
+
+
 def cite_sentences(
     chosen: Sequence[Sentence],
     sources: Sequence[int],
     articles: Sequence[Article],
     evidence: Sequence[Sequence[Sentence]],
     embedder: Embedder,
+    screen: Embedder | None = None,
 ) -> list[tuple[Citation, ...]]:
     """Cite each chosen sentence: its own span, then the best support in every other article.
 
@@ -157,7 +203,10 @@ def cite_sentences(
     comes from; ``evidence[p]`` are the citable sentences of ``articles[p]``.
     Other articles are shortlisted by TF-IDF (SHORTLIST_PER_ARTICLE), sentences
     that could not support at any cosine (:func:`could_support`) are dropped, and
-    only what is left is embedded, in one call, before :func:`cite_sentence` decides.
+    with a ``screen`` encoder (cheap vectors) so are those whose screen cosine is
+    below SUPPORT_SCREEN_COSINE, and only what is left (and the chosen sentences
+    that have any of it) is embedded, in one call, before :func:`cite_sentence`
+    decides.
     """
     if not chosen:
         return []
@@ -185,11 +234,22 @@ def cite_sentences(
                 ]
             )
         shortlists.append(per_article)
-    texts = [s.text for s in chosen] + [s.text for lists in shortlists for ss in lists for s in ss]
+    if screen is not None:
+        shortlists = _screen_shortlists(chosen, shortlists, screen)
+    # A chosen sentence with nothing shortlisted can cite only its own span: it needs
+    # no vector (the zero row below is never compared with anything).
+    texts = [
+        text
+        for sentence, lists in zip(chosen, shortlists, strict=True)
+        if any(lists)
+        for text in (sentence.text, *(s.text for ss in lists for s in ss))
+    ]
     unique = list(dict.fromkeys(texts))
-    encoded = embedder.encode(unique)
-    vector_of = {text: encoded[row] for row, text in enumerate(unique)}
-    width = encoded.shape[1]
+    vector_of: dict[str, Vectors] = (
+        dict(zip(unique, embedder.encode(unique), strict=True)) if unique else {}
+    )
+    width = len(next(iter(vector_of.values()))) if vector_of else 1
+    nothing = np.zeros(width, dtype=np.float32)
     cited: list[tuple[Citation, ...]] = []
     for sentence, source, per_article in zip(chosen, sources, shortlists, strict=True):
         article_evidence = [
@@ -202,5 +262,6 @@ def cite_sentences(
             )
             for article, picked in zip(articles, per_article, strict=True)
         ]
-        cited.append(cite_sentence(sentence, vector_of[sentence.text], article_evidence, source))
+        vector = vector_of.get(sentence.text, nothing)
+        cited.append(cite_sentence(sentence, vector, article_evidence, source))
     return cited

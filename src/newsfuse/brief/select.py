@@ -106,6 +106,18 @@ def _rescale(scores: Scores) -> Scores:
 # only the sentences it newly chose; one or two rounds settle almost every brief.
 MAX_EMBEDDING_ROUNDS = 5
 
+# Screen for the embedding repeat check (retrieve, then verify): a pair of chosen
+# sentences is compared with the full embedder only when their cheap screen vectors
+# (the static MiniLM word-piece vectors, ``minilm-static``) reach this cosine. Set
+# below the screen cosine of the invented paraphrase / number-variant pairs of
+# tests/fixtures/brief/support_pairs.jsonl that MiniLM calls repeats (45 of their
+# 47 pairs are at 0.70 or more, the other two at 0.62 and 0.64). On the Multi-News
+# dev clusters the screen passes 15 % of the chosen pairs and keeps 63 of the 89
+# pairs MiniLM calls repeats (5 of 6 on the fact dev set); a lower screen keeps more
+# but embeds nearly every chosen sentence (0.55: 88 of 89, 96 % of the sentences),
+# which is the cost the screen exists to avoid (docs/benchmarks-speed.md).
+REPEAT_SCREEN_COSINE = 0.7
+
 
 def select_best_first(
     sentences: Sequence[Sentence],
@@ -116,6 +128,7 @@ def select_best_first(
     tfidf: npt.NDArray[np.float64],
     redundancy_tfidf: float,
     eligible: Sequence[bool],
+    screen: Callable[[Sequence[str]], Vectors] | None = None,
 ) -> list[int]:
     """Take eligible sentences best score first while they fit ``budget``, skipping repeats.
 
@@ -123,8 +136,10 @@ def select_best_first(
     ``redundancy_tfidf`` or its words and numbers are contained in it (cheap,
     checked during the greedy pass), or when their embeddings reach
     REDUNDANT_COSINE (checked on the result: the lower-scored sentence of such a
-    pair is excluded and the pass repeated). Only chosen sentences are ever
-    embedded. Ties are broken by input order.
+    pair is excluded and the pass repeated). With a ``screen`` encoder (cheap
+    vectors), only pairs whose screen cosine reaches REPEAT_SCREEN_COSINE are
+    compared with ``encode``, and only their sentences are embedded; without one,
+    every chosen sentence is. Ties are broken by input order.
     """
     ranked = [
         row
@@ -132,23 +147,46 @@ def select_best_first(
         if eligible[row]
     ]
     vectors: dict[int, Vectors] = {}
+    screened: dict[int, Vectors] = {}
     excluded: set[int] = set()
     chosen: list[int] = []
     for _ in range(MAX_EMBEDDING_ROUNDS):
         chosen = _choose_greedily(sentences, ranked, excluded, budget, tfidf, redundancy_tfidf)
-        new = [row for row in chosen if row not in vectors]
-        for row, vector in zip(new, encode([sentences[row].text for row in new]), strict=True):
-            vectors[row] = vector
-        repeats = {
-            later
+        pairs = [
+            (later, earlier)
             for position, later in enumerate(chosen)
             for earlier in chosen[:position]
+        ]
+        if screen is not None:
+            _embed_missing(sentences, chosen, screened, screen)
+            pairs = [
+                (later, earlier)
+                for later, earlier in pairs
+                if float(screened[later] @ screened[earlier]) >= REPEAT_SCREEN_COSINE
+            ]
+        _embed_missing(sentences, [row for pair in pairs for row in pair], vectors, encode)
+        repeats = {
+            later
+            for later, earlier in pairs
             if float(vectors[later] @ vectors[earlier]) >= REDUNDANT_COSINE
         }
         if not repeats:
             break
         excluded |= repeats
     return [row for row in chosen if row not in excluded]
+
+
+def _embed_missing(
+    sentences: Sequence[Sentence],
+    rows: Sequence[int],
+    vectors: dict[int, Vectors],
+    encode: Callable[[Sequence[str]], Vectors],
+) -> None:
+    """Add to ``vectors`` the vectors of the ``rows`` it lacks, in one ``encode`` call."""
+    new = [row for row in dict.fromkeys(rows) if row not in vectors]
+    if new:
+        for row, vector in zip(new, encode([sentences[row].text for row in new]), strict=True):
+            vectors[row] = vector
 
 
 def _choose_greedily(

@@ -48,6 +48,7 @@ def _load_newsfuse() -> None:
     load_weights()
     vectorize_sentences(["warm up the vectoriser import"])
     get_embedder()
+    get_embedder("minilm-static")  # the brief's screen (brief.summarize)
 
 
 def summarize_newsfuse(

@@ -1,0 +1,116 @@
+"""Tests for the brief's static-vector screen (retrieve with cheap vectors, verify with MiniLM).
+
+The screen may only decide which pairs reach MiniLM: the citations of the
+invented Velmora fire (tests/fixtures/brief/harbour_fire.json) must be the same
+with and without it, and what it screens out must never be embedded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsfuse.brief import summarize
+from newsfuse.brief.cite import cite_sentences
+from newsfuse.brief.select import REDUNDANT_COSINE, select_best_first
+from newsfuse.embed import Embedder, Vectors, get_embedder
+from newsfuse.model import Article, Sentence
+
+FIXTURES = Path(__file__).parent / "fixtures" / "brief"
+
+
+class RecordingEmbedder:
+    """The real embedder, recording every text it is asked to encode."""
+
+    name = "minilm-recording"
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.texts.extend(texts)
+        return self._inner.encode(texts)
+
+
+@pytest.fixture(scope="module")
+def fire() -> list[Article]:
+    records = json.loads((FIXTURES / "harbour_fire.json").read_text(encoding="utf-8"))["articles"]
+    return [
+        Article(
+            id=record["id"],
+            text=record["text"],
+            title=record["title"],
+            source=record["source"],
+            published=datetime.fromisoformat(record["published"]),
+        )
+        for record in records
+    ]
+
+
+def _sentence(article_id: str, index: int, text: str) -> Sentence:
+    return Sentence(article_id, index, index * 100, index * 100 + len(text), text)
+
+
+def test_screened_brief_has_the_same_citations_as_the_unscreened(fire: list[Article]) -> None:
+    # A screen that passes everything: MiniLM itself, whose cosines of distinct
+    # sentences are below 1 but above the screen thresholds wherever it matters.
+    minilm = get_embedder()
+    screened = RecordingEmbedder(minilm)
+    unscreened = RecordingEmbedder(minilm)
+    with_screen = summarize(fire, 300, embedder=screened, screen=get_embedder("minilm-static"))
+    without = summarize(fire, 300, embedder=unscreened, screen=_PassEverything())
+    assert with_screen == without
+    assert any(len(sentence.citations) > 1 for sentence in with_screen), "the fire has support"
+    # The screen spares MiniLM work: it never embeds more than without the screen.
+    assert set(screened.texts) <= set(unscreened.texts)
+    assert len(set(screened.texts)) < len(set(unscreened.texts))
+
+
+class _PassEverything:
+    """A screen under which every pair looks alike (all vectors equal): nothing is screened out."""
+
+    name = "pass-everything"
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return np.ones((len(texts), 1), dtype=np.float32)
+
+
+def test_repeat_check_embeds_only_pairs_the_screen_passes() -> None:
+    sentences = [
+        _sentence("a", 0, "The council approved the new harbour wall in Velmora on Monday."),
+        _sentence("b", 0, "Velmora's councillors voted on Monday to build a new sea wall."),
+        _sentence("c", 0, "A local bakery won a regional prize for its rye bread last year."),
+    ]
+    tfidf = np.eye(3)  # no lexical overlap: only the embedding check can drop a sentence
+    recorder = RecordingEmbedder(get_embedder())
+    chosen = select_best_first(
+        sentences,
+        np.array([1.0, 0.9, 0.8]),
+        100,
+        encode=recorder.encode,
+        tfidf=tfidf,
+        redundancy_tfidf=0.5,
+        eligible=[True, True, True],
+        screen=get_embedder("minilm-static").encode,
+    )
+    vectors = get_embedder().encode([s.text for s in sentences])
+    assert float(vectors[0] @ vectors[1]) >= REDUNDANT_COSINE, "a restated fact"
+    assert chosen == [0, 2], "the lower-scored restatement is dropped"
+    assert sentences[2].text not in recorder.texts, "the unrelated sentence is never embedded"
+
+
+def test_chosen_sentence_without_candidates_is_not_embedded(fire: list[Article]) -> None:
+    lone = Article(id="lone-1", text="A cat was rescued from a tree in the hills by a neighbour.")
+    articles = [*fire, lone]
+    chosen = [_sentence("lone-1", 0, lone.text)]
+    evidence = [[_sentence(a.id, 0, a.text.split("\n")[-1])] for a in fire] + [chosen]
+    recorder = RecordingEmbedder(get_embedder())
+    cited = cite_sentences(chosen, [len(articles) - 1], articles, evidence, recorder)
+    assert [len(c) for c in cited] == [1], "it cites only itself"
+    assert recorder.texts == [], "nothing to compare it with, so nothing is embedded"
