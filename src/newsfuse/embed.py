@@ -40,6 +40,7 @@ import tempfile
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -67,10 +68,12 @@ MAX_TOKENS = 128
 # 384 float32 are 6 MB.
 MEMO_SIZE = 4096
 
-# onnxruntime threads: the development and CI machines have 2 cores, and one process
-# gains nothing from more threads than cores. Spinning (busy-waiting threads) is off:
-# with other jobs on the same cores, 2 spinning threads ran 0.7x the speed of
-# non-spinning ones in our measurement (docs/benchmarks-speed.md).
+# Sentences the ONNX backend embeds at once, each on its own core (onnxruntime releases
+# the GIL while it runs). A one-sentence run is too small to split across cores: on the
+# 2-core machine 2 intra-op threads ran 125-150 sentences/s, 1 thread 95-110, and two
+# 1-thread runs side by side 200-210 (docs/benchmarks-speed.md). Spinning (busy-waiting
+# threads) is off: with other jobs on the same cores, 2 spinning threads ran 0.7x the
+# speed of non-spinning ones.
 ONNX_THREADS = 2
 
 # ONNX opset of the export: 17 has LayerNormalization as one operator, and every
@@ -176,7 +179,8 @@ class OnnxMiniLMEmbedder:
     sentences). Alone, a vector is a function of its text only, which also lets
     recent vectors be reused (MEMO_SIZE): a brief embeds its chosen sentences
     for the repeat check and again for the citations. Without padding, one at a
-    time was as fast as batches of 64 (docs/benchmarks-speed.md).
+    time was as fast as batches of 64 (docs/benchmarks-speed.md). Sentences run
+    side by side on ONNX_THREADS threads, one core each.
     """
 
     name = "minilm"
@@ -195,8 +199,10 @@ class OnnxMiniLMEmbedder:
         tokenizer.no_padding()
         self._tokenizer = tokenizer
         self._memo: OrderedDict[str, Vectors] = OrderedDict()
+        self._workers = max(1, min(threads, os.cpu_count() or 1))
+        self._pool: ThreadPoolExecutor | None = None
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = max(1, min(threads, os.cpu_count() or 1))
+        options.intra_op_num_threads = 1  # parallel across sentences instead (ONNX_THREADS)
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
@@ -212,17 +218,25 @@ class OnnxMiniLMEmbedder:
         missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
         if missing:
             encodings = self._tokenizer.encode_batch([text.strip() for text in missing])
-            for text, encoding in zip(missing, encodings, strict=True):
-                ids = np.asarray([encoding.ids], dtype=np.int64)
-                feeds = dict(
-                    zip(_INPUT_NAMES, (ids, np.ones_like(ids), np.zeros_like(ids)), strict=True)
-                )
-                (pooled,) = self._session.run(None, feeds)
-                self._remember(text, _normalize(pooled)[0])
+            ids = [np.asarray([encoding.ids], dtype=np.int64) for encoding in encodings]
+            if len(ids) > 1 and self._workers > 1:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="minilm")
+                pooled = list(self._pool.map(self._run_one, ids))
+            else:
+                pooled = [self._run_one(row) for row in ids]
+            for text, vector in zip(missing, pooled, strict=True):
+                self._remember(text, vector)
         for row, text in enumerate(texts):
             vectors[row] = self._memo[text]
             self._memo.move_to_end(text)
         return vectors
+
+    def _run_one(self, ids: npt.NDArray[np.int64]) -> Vectors:
+        """One sentence through the model (thread-safe: onnxruntime sessions are)."""
+        feeds = dict(zip(_INPUT_NAMES, (ids, np.ones_like(ids), np.zeros_like(ids)), strict=True))
+        (pooled,) = self._session.run(None, feeds)
+        return _normalize(pooled)[0]
 
     def _remember(self, text: str, vector: Vectors) -> None:
         self._memo[text] = vector
@@ -268,8 +282,12 @@ class StaticMiniLMEmbedder:
             (i for e in encodings for i in e.ids), dtype=np.int64, count=int(lengths.sum())
         )
         sums = np.zeros((len(texts), dimensions), dtype=np.float32)
-        rows = np.repeat(np.arange(len(texts)), lengths)
-        np.add.at(sums, rows, self._table[ids])
+        nonempty = lengths > 0
+        if ids.size:
+            # Row sums of the looked-up pieces, one segment per non-empty text (reduceat is
+            # about 20x faster than np.add.at here; it cannot express an empty segment).
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
+            sums[nonempty] = np.add.reduceat(self._table[ids], starts, axis=0)
         means = sums / np.maximum(lengths, 1).astype(np.float32)[:, None]
         return _normalize(np.asarray(means, dtype=np.float32))
 
