@@ -20,7 +20,7 @@ import numpy as np
 
 from newsfuse.errors import StoreError
 from newsfuse.group.features import MINHASH_PERMUTATIONS, estimate_jaccard
-from newsfuse.group.index import StoryIndex, StorylineState, StoryState
+from newsfuse.group.index import EmbeddingCalibration, StoryIndex, StorylineState, StoryState
 from newsfuse.group.lexical import TERM_BUCKETS, DocumentFrequencies
 from newsfuse.model import Article, Removal, StorySummary
 from newsfuse.store.base import StoredArticle
@@ -109,9 +109,9 @@ class SQLiteStore:
 
     # -- the clustering state ------------------------------------------------------------
 
-    def load_index(self) -> StoryIndex:
+    def load_index(self, calibration: EmbeddingCalibration | None = None) -> StoryIndex:
         """Rebuild the in-memory story index from the stored stories and storylines."""
-        index = StoryIndex()
+        index = StoryIndex(calibration)
         for row in self._db.execute("SELECT id, founder FROM storylines"):
             index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))
         rows = self._db.execute(
