@@ -212,13 +212,17 @@ class StoryState:
     last_known: datetime | None = None
     days: set[int] = field(default_factory=set)
     terms_norm: float = 0.0
+    average: npt.NDArray[np.float32] | None = None
 
     def mean(self) -> npt.NDArray[np.float32]:
-        """The plain mean of the members' embeddings."""
-        return np.asarray(self.embedding_sum / max(self.size, 1), dtype=np.float32)
+        """The plain mean of the members' embeddings (cached until the story changes)."""
+        if self.average is None:
+            self.average = np.asarray(self.embedding_sum / max(self.size, 1), dtype=np.float32)
+        return self.average
 
     def refresh(self) -> None:
-        """Recompute the cached term-vector norm after a change."""
+        """Recompute the cached term-vector norm (and drop the cached mean) after a change."""
+        self.average = None
         self.terms_norm = math.sqrt(sum(w * w for w in self.terms.values()))
 
 
