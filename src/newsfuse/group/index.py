@@ -14,6 +14,10 @@ the same rule and merges them when it passes (agglomerative centroid-linkage
 merging, restricted to the blocked neighbours so that the cost stays bounded):
 a report that arrives later can bridge two stories a single pass kept apart.
 
+Embedding cosines are read through an :class:`EmbeddingCalibration` of the store's
+embedder: its own join and link bars, and for the static word-piece embedder the
+removal of the running corpus mean (common component removal, Arora et al. 2017).
+
 Ids are stable: a story is named after its *founder*, the member with the
 earliest known event date (ties and undated members ordered by content hash),
 so the same set of articles gets the same id whatever order they arrived in.
