@@ -106,7 +106,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument(
-        "--embedder", default="minilm", choices=["minilm", "minilm-torch", "hashing"]
+        "--embedder",
+        default="minilm",
+        choices=["minilm", "minilm-static", "minilm-torch", "hashing"],
     )
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()

@@ -34,7 +34,9 @@ def main() -> None:
     parser.add_argument("--constant", default="MERGE_SCORE")
     parser.add_argument("--values", type=float, nargs="+", default=[0.8, 0.9, 1.0, 1.1, 1.2])
     parser.add_argument(
-        "--embedder", default="hashing", choices=["minilm", "minilm-torch", "hashing"]
+        "--embedder",
+        default="hashing",
+        choices=["minilm", "minilm-static", "minilm-torch", "hashing"],
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")

@@ -92,7 +92,9 @@ def main() -> None:
     parser.add_argument("--total", type=int, default=10_000)
     parser.add_argument("--chunk", type=int, default=1_000)
     parser.add_argument(
-        "--embedder", default="minilm", choices=["minilm", "minilm-torch", "hashing"]
+        "--embedder",
+        default="minilm",
+        choices=["minilm", "minilm-static", "minilm-torch", "hashing"],
     )
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()

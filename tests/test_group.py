@@ -427,3 +427,58 @@ def test_mixed_score_joins_when_both_signals_are_close_to_their_bars() -> None:
     assert (both >= 1.0) == (near >= index.MIX_JOIN)
     # Far from both bars, nothing joins.
     assert index.score_join(0.3 * index.EMBEDDING_JOIN, 0.3 * index.LEXICAL_JOIN) < 1.0
+
+
+# -- the static embedder: centring and its own bars ----------------------------------------
+
+
+def _static_signals(tag: str, axis: int, when: datetime) -> Any:
+    from newsfuse.group.features import EventDate
+    from newsfuse.group.index import ArticleSignals
+
+    # Static word-piece vectors share a large common component (axis 0): two unrelated
+    # leads have a raw cosine of 0.85 here, above any join bar.
+    embedding = np.zeros(256, dtype=np.float32)
+    embedding[0], embedding[axis] = 0.922, 0.387
+    return ArticleSignals(
+        article_id="a-" + tag * 16,
+        content_hash=tag * 64,
+        date=EventDate(when, "published"),
+        embedding=embedding / np.linalg.norm(embedding),
+        terms={axis: 1.0},
+        key_numbers=(),
+        names=(),
+    )
+
+
+def test_static_embedder_compares_vectors_without_their_common_component() -> None:
+    from newsfuse.group.index import StoryIndex, calibrate_embedder
+
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    index = StoryIndex(calibrate_embedder("minilm-static"))
+    # Earlier events, a month apart, teach the index what all vectors have in common.
+    for number in range(60):
+        index.place(
+            _static_signals(f"{number:02d}", 10 + number, start + timedelta(days=30 * number))
+        )
+    assert len(index.stories) == 60
+    later = start + timedelta(days=30 * 61)
+    first = index.place(_static_signals("x", 100, later))
+    other = index.place(_static_signals("y", 101, later))
+    assert other.new_story and other.story_id != first.story_id
+    same = index.place(_static_signals("z", 100, later))
+    assert same.story_id == first.story_id
+    # Without centring (the MiniLM calibration) the common component alone joins them.
+    plain = StoryIndex()
+    plain.place(_static_signals("x", 100, later))
+    assert not plain.place(_static_signals("y", 101, later)).new_story
+
+
+@pytest.mark.slow
+def test_static_embedder_groups_the_invented_corpus(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    corpus.ingest(load_events(), db=db, embedder="minilm-static")
+    groups = sorted(sorted(members) for _, members in partition(db).values())
+    assert ["return-herald", "return-post"] in groups
+    assert ["quillon-herald", "quillon-radio"] in groups
+    assert len(groups) == 4

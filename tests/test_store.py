@@ -335,3 +335,19 @@ def test_ingest_sees_what_another_process_committed_meanwhile(tmp_path: Path) ->
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT size FROM stories").fetchone()[0] == 3
     assert corpus.check_store(db=db) == []
+
+
+def test_store_of_transformer_vectors_refuses_static_vectors(tmp_path: Path) -> None:
+    # A store written by an older version, whose vectors are MiniLM's, must not be
+    # extended with the static embedding (its vectors are not comparable).
+    from newsfuse.store import open_store
+
+    db = tmp_path / "corpus.db"
+    store = open_store(db)
+    try:
+        with store.transaction():
+            store.set_meta("embedder", "minilm")
+    finally:
+        store.close()
+    with pytest.raises(ConfigError, match=r"'minilm'.*--embedder minilm"):
+        corpus.ingest(load_events()[:1], db=db, embedder="minilm-static")

@@ -21,7 +21,7 @@ from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors
 from newsfuse.errors import ConfigError, NotFoundError
 from newsfuse.group.features import ArticleFeatures
-from newsfuse.group.index import StoryIndex
+from newsfuse.group.index import EmbeddingCalibration, StoryIndex, calibrate_embedder
 from newsfuse.group.lexical import DocumentFrequencies
 from newsfuse.model import (
     Article,
@@ -181,16 +181,17 @@ def _ingest_into(
         return _Counts(duplicates=duplicates), set()
 
     model = load_embedder(embedder_name)
+    calibration = calibrate_embedder(embedder_name)
     cache_key = str(getattr(store, "path", id(store)))
     generation = store.get_meta(_GENERATION_META_KEY) or _new_generation()
     cached = _INDEX_CACHE.pop(cache_key, None)
     if cached is not None and cached[0] == generation:
         index, frequencies = cached[1], cached[2]
     else:
-        index, frequencies = store.load_index(), store.load_frequencies()
+        index, frequencies = store.load_index(calibration), store.load_frequencies()
     new = near = 0
     touched: set[str] = set()
-    for batch, features, embeddings in _embed_ahead(fresh, model, ingested_at):
+    for batch, features, embeddings in _embed_ahead(fresh, model, ingested_at, calibration):
         batch_touched: set[str] = set()
         # If the transaction fails, the in-memory index is discarded with the store: the
         # next ingest rebuilds it from what was committed.
@@ -199,7 +200,7 @@ def _ingest_into(
             # write lock held from here, reload so its stories are seen (and not redone).
             committed = store.get_meta(_GENERATION_META_KEY) or generation
             if committed != generation:
-                index, frequencies = store.load_index(), store.load_frequencies()
+                index, frequencies = store.load_index(calibration), store.load_frequencies()
                 generation = committed
             for (article, content_hash), feature, embedding in zip(
                 batch, features, embeddings, strict=True
@@ -270,7 +271,10 @@ def _ingest_into(
 
 
 def _embed_ahead(
-    fresh: Sequence[tuple[Article, str]], model: Embedder, ingested_at: datetime
+    fresh: Sequence[tuple[Article, str]],
+    model: Embedder,
+    ingested_at: datetime,
+    calibration: EmbeddingCalibration,
 ) -> Iterator[tuple[Sequence[tuple[Article, str]], list[ArticleFeatures], Vectors]]:
     """Batches of fresh articles with their features and lead embeddings, in order.
 
@@ -282,11 +286,13 @@ def _embed_ahead(
 
     from newsfuse.group.features import compute_features
 
+    lead_words = calibration.lead_words
+
     def prepare(
         start: int,
     ) -> tuple[Sequence[tuple[Article, str]], list[ArticleFeatures], Future[Vectors]]:
         batch = fresh[start : start + INGEST_BATCH]
-        features = [compute_features(article, ingested_at) for article, _ in batch]
+        features = [compute_features(article, ingested_at, lead_words) for article, _ in batch]
         return batch, features, pool.submit(model.encode, [f.lead for f in features])
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-embed") as pool:

@@ -422,11 +422,14 @@ def extract_names(article: Article) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def compute_features(article: Article, ingested_at: datetime) -> ArticleFeatures:
-    """All grouping features of one article (no model needed)."""
+def compute_features(
+    article: Article, ingested_at: datetime, lead_words: int = EMBEDDED_LEAD_WORDS
+) -> ArticleFeatures:
+    """All grouping features of one article (no model needed); ``lead_words`` words of
+    the lead are kept for embedding."""
     return ArticleFeatures(
         content_hash=hash_content(article),
-        lead=extract_lead(article, EMBEDDED_LEAD_WORDS),
+        lead=extract_lead(article, lead_words),
         date=find_event_date(article, ingested_at),
         minhash=compute_minhash(shingle_words(article.title + "\n" + article.text)),
         key_numbers=extract_key_numbers(article),

@@ -14,6 +14,10 @@ the same rule and merges them when it passes (agglomerative centroid-linkage
 merging, restricted to the blocked neighbours so that the cost stays bounded):
 a report that arrives later can bridge two stories a single pass kept apart.
 
+Embedding cosines are read through an :class:`EmbeddingCalibration` of the store's
+embedder: its own join and link bars, and for the static word-piece embedder the
+removal of the running corpus mean (common component removal, Arora et al. 2017).
+
 Ids are stable: a story is named after its *founder*, the member with the
 earliest known event date (ties and undated members ordered by content hash),
 so the same set of articles gets the same id whatever order they arrived in.
@@ -60,6 +64,30 @@ MIX_JOIN = 0.8
 # Lower bars for "related story" (same storyline): same actors and topic, other event.
 EMBEDDING_LINK = 0.5
 LEXICAL_LINK = 0.1
+
+# The static word-piece embedding ("minilm-static", a Model2Vec-style distillation of
+# MiniLM) is about 100x cheaper than the transformer but its sentence vectors share a
+# large common component (unrelated Multi-News dev leads have a mean cosine of 0.51 vs
+# 0.06 with MiniLM). Removing the corpus mean (common component removal, Arora et al.
+# 2017) is what makes it useful: pair F1 of same-cluster lead pairs on dev rose from 0.24
+# to 0.51 (32 words), 0.56 with 100 words (MiniLM: 0.65). Its cosines have their own
+# scale, so it has its own bars. B-cubed F1 on dev (orders A / B) by join bar: 0.75
+# 0.856 / 0.848, 0.8 0.856 / 0.857, 0.85 0.855 / 0.856, 0.9 0.852 / 0.853 (flat; 0.6
+# 0.821 / 0.809 merges too much); the link bar keeps MiniLM's ratio to the join bar
+# (0.5 / 0.66). docs/benchmarks-stories.md.
+STATIC_EMBEDDING_JOIN = 0.8
+STATIC_EMBEDDING_LINK = 0.6
+
+# Words of the lead embedded by the static embedder: a lead of 100 words costs about 1.3
+# ms per article with it (vs about 20 ms for 32 words with MiniLM) and separated dev
+# clusters better than 32 (pair F1 0.56 vs 0.51); the embedder truncates at 128 pieces.
+STATIC_LEAD_WORDS = 100
+
+# Prior weight (in articles) of "no common component" in the running corpus mean that is
+# removed from static vectors: the mean of the first few articles of a new store is too
+# noisy to remove in full (the first article would be centred to zero), so it is shrunk
+# towards zero: mean = sum / (count + CENTRE_PRIOR).
+CENTRE_PRIOR = 20.0
 
 # Names (capitalised words) two stories must share to be in one storyline, so that a
 # merely topical match (two unrelated floods) does not link them.
@@ -113,6 +141,37 @@ MAX_MERGES_PER_PLACEMENT = 4
 
 FounderKey = tuple[int, str, str]
 
+
+@dataclass(frozen=True, slots=True)
+class EmbeddingCalibration:
+    """How the story index reads one embedder's vectors.
+
+    ``join``/``link`` are the cosines at which an article joins a story or links to
+    a related one; ``centre`` says whether the running corpus mean is removed before
+    cosines are taken; ``lead_words`` is how much of the lead is embedded.
+    """
+
+    join: float
+    link: float
+    centre: bool
+    lead_words: int
+
+
+def calibrate_embedder(name: str) -> EmbeddingCalibration:
+    """The calibration of the embedder registered as ``name`` (read from the module
+    constants at call time, so benchmarks can vary them)."""
+    from newsfuse.group.features import EMBEDDED_LEAD_WORDS
+
+    if name == "minilm-static":
+        return EmbeddingCalibration(
+            STATIC_EMBEDDING_JOIN,
+            STATIC_EMBEDDING_LINK,
+            True,
+            STATIC_LEAD_WORDS,
+        )
+    return EmbeddingCalibration(EMBEDDING_JOIN, EMBEDDING_LINK, False, EMBEDDED_LEAD_WORDS)
+
+
 _WINDOW_OFFSETS = range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1)
 
 
@@ -156,19 +215,18 @@ class StoryState:
     first_known: datetime | None = None
     last_known: datetime | None = None
     days: set[int] = field(default_factory=set)
-    unit: npt.NDArray[np.float32] | None = None
     terms_norm: float = 0.0
+    average: npt.NDArray[np.float32] | None = None
 
-    def centroid(self) -> npt.NDArray[np.float32]:
-        """The unit-length mean of the members' embeddings (cached until it changes)."""
-        if self.unit is None:
-            norm = float(np.linalg.norm(self.embedding_sum))
-            self.unit = self.embedding_sum / norm if norm else self.embedding_sum
-        return self.unit
+    def mean(self) -> npt.NDArray[np.float32]:
+        """The plain mean of the members' embeddings (cached until the story changes)."""
+        if self.average is None:
+            self.average = np.asarray(self.embedding_sum / max(self.size, 1), dtype=np.float32)
+        return self.average
 
     def refresh(self) -> None:
-        """Recompute the cached centroid and term-vector norm after a change."""
-        self.unit = None
+        """Recompute the cached term-vector norm (and drop the cached mean) after a change."""
+        self.average = None
         self.terms_norm = math.sqrt(sum(w * w for w in self.terms.values()))
 
 
@@ -211,12 +269,14 @@ def conflict_in_numbers(article: tuple[tuple[str, int], ...], story: dict[str, s
     return any(noun in story and not (values & story[noun]) for noun, values in mine.items())
 
 
-def score_join(embedding: float, lexical: float) -> float:
-    """How strongly an article (or story) belongs to a story; 1.0 or more means it joins."""
-    mixed = (
-        JOIN_MIX * lexical / LEXICAL_JOIN + (1 - JOIN_MIX) * embedding / EMBEDDING_JOIN
-    ) / MIX_JOIN
-    return max(embedding / EMBEDDING_JOIN, lexical / LEXICAL_JOIN, mixed)
+def score_join(embedding: float, lexical: float, embedding_join: float | None = None) -> float:
+    """How strongly an article (or story) belongs to a story; 1.0 or more means it joins.
+
+    ``embedding_join`` is the embedder's join cosine (default :data:`EMBEDDING_JOIN`).
+    """
+    bar = EMBEDDING_JOIN if embedding_join is None else embedding_join
+    mixed = (JOIN_MIX * lexical / LEXICAL_JOIN + (1 - JOIN_MIX) * embedding / bar) / MIX_JOIN
+    return max(embedding / bar, lexical / LEXICAL_JOIN, mixed)
 
 
 def _gap_days(moment: datetime, story: StoryState) -> float:
@@ -262,7 +322,8 @@ def _span_days(moment: datetime, story: StoryState) -> float:
 class StoryIndex:
     """All stories and storylines, with the blocking indexes that bound each lookup."""
 
-    def __init__(self) -> None:
+    def __init__(self, calibration: EmbeddingCalibration | None = None) -> None:
+        self.calibration = calibration or calibrate_embedder("")
         self.stories: dict[str, StoryState] = {}
         self.storylines: dict[str, StorylineState] = {}
         # term -> {story id: the term's weight in the story's unit-length term vector}, so
@@ -270,11 +331,14 @@ class StoryIndex:
         self._postings: dict[int, dict[str, float]] = {}
         self._days: dict[int, set[str]] = {}
         self._recent: OrderedDict[str, None] = OrderedDict()
-        # Unit centroids of all stories, one row each, so that scoring a time window's
+        # Mean embeddings of all stories, one row each, so that scoring a time window's
         # stories is one matrix product instead of stacking their vectors per lookup.
         self._centroids = np.zeros((0, 0), dtype=np.float32)
         self._row_of: dict[str, int] = {}
         self._free_rows: list[int] = []
+        # Sum and count of all member embeddings (the corpus mean, for centring).
+        self._vector_total: npt.NDArray[np.float64] | None = None
+        self._vector_count = 0
 
     # -- loading -----------------------------------------------------------------------
 
@@ -282,6 +346,7 @@ class StoryIndex:
         """Add a story read back from the store."""
         story.refresh()
         self.stories[story.id] = story
+        self._count_vectors(story.embedding_sum, story.size)
         self._index_story(story, {})
         self._touch(story.id)
 
@@ -325,7 +390,7 @@ class StoryIndex:
         if pool:
             ordered = sorted(pool)
             rows = np.fromiter((self._row_of[i] for i in ordered), dtype=np.intp, count=len(pool))
-            scores = self._centroids[rows] @ embedding
+            scores = self._cosines(self._centroids[rows], embedding)
             top = np.argsort(-scores, kind="stable")[:CANDIDATES_PER_SIGNAL]
             chosen.update(ordered[int(i)] for i in top)
         return chosen
@@ -336,12 +401,14 @@ class StoryIndex:
         best_join: tuple[float, StoryState] | None = None
         best_link: tuple[float, StoryState] | None = None
         if candidates:
-            centroids = np.stack([c.centroid() for c in candidates])
-            embedding_scores = centroids @ article.embedding
+            bars = self.calibration
+            embedding_scores = self._cosines(
+                np.stack([c.mean() for c in candidates]), article.embedding
+            )
             for story, embedding_score in zip(candidates, embedding_scores, strict=True):
                 lexical_score = _story_cosine(article.terms, story)
-                join = score_join(float(embedding_score), lexical_score)
-                link = max(float(embedding_score) / EMBEDDING_LINK, lexical_score / LEXICAL_LINK)
+                join = score_join(float(embedding_score), lexical_score, bars.join)
+                link = max(float(embedding_score) / bars.link, lexical_score / LEXICAL_LINK)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
                 span = _span_days(article.date.when, story) if article.date.known else 0.0
                 if conflict_in_numbers(article.key_numbers, story.numbers):
@@ -418,13 +485,17 @@ class StoryIndex:
     def _find_merge_partner(self, story: StoryState) -> StoryState | None:
         """The neighbouring story that ``story`` would join as if it were one article."""
         unit_terms = normalize_vector(story.terms)
-        neighbours = self._find_neighbours(unit_terms, story.centroid(), sorted(story.days))
+        neighbours = self._find_neighbours(unit_terms, story.mean(), sorted(story.days))
         neighbours.discard(story.id)
+        if not neighbours:
+            return None
+        ordered = sorted(neighbours)
+        cosines = self._cosines(np.stack([self.stories[i].mean() for i in ordered]), story.mean())
         best: tuple[float, str] | None = None
-        for other_id in sorted(neighbours):
+        for other_id, cosine in zip(ordered, cosines, strict=True):
             other = self.stories[other_id]
             score = score_join(
-                float(story.centroid() @ other.centroid()), _story_cosine(unit_terms, other)
+                float(cosine), _story_cosine(unit_terms, other), self.calibration.join
             )
             if any(
                 noun in other.numbers and not (values & other.numbers[noun])
@@ -446,7 +517,7 @@ class StoryIndex:
         old_terms = survivor.terms
         self._unindex_story(absorbed)
         del self.stories[absorbed.id]
-        survivor.size += absorbed.size
+        survivor.size += absorbed.size  # the corpus totals already count both
         survivor.embedding_sum = survivor.embedding_sum + absorbed.embedding_sum
         survivor.terms = add_vectors(survivor.terms, absorbed.terms, TOP_TERMS)
         for noun, values in absorbed.numbers.items():
@@ -526,6 +597,7 @@ class StoryIndex:
         old_terms = story.terms
         story.size += 1
         story.embedding_sum = story.embedding_sum + article.embedding
+        self._count_vectors(article.embedding, 1)
         story.terms = add_vectors(story.terms, article.terms, TOP_TERMS)
         for noun, value in article.key_numbers:
             story.numbers.setdefault(noun, set()).add(value)
@@ -560,9 +632,34 @@ class StoryIndex:
         if row is not None:
             self._free_rows.append(row)
 
+    def _count_vectors(self, vector_sum: npt.NDArray[np.float32], count: int) -> None:
+        """Add member embeddings to the corpus totals (the mean removed when centring)."""
+        if self._vector_total is None:
+            self._vector_total = np.zeros(vector_sum.shape[0], dtype=np.float64)
+        self._vector_total += vector_sum
+        self._vector_count += count
+
+    def _common_component(self) -> npt.NDArray[np.float32] | None:
+        """The vector removed before cosines: the shrunk corpus mean, or None."""
+        if not self.calibration.centre or self._vector_total is None:
+            return None
+        mean = self._vector_total / (self._vector_count + CENTRE_PRIOR)
+        return np.asarray(mean, dtype=np.float32)
+
+    def _cosines(
+        self, rows: npt.NDArray[np.float32], vector: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float32]:
+        """Cosines of ``vector`` with each row, after removing the common component."""
+        common = self._common_component()
+        if common is not None:
+            rows = rows - common
+            vector = vector - common
+        norms = np.linalg.norm(rows, axis=1) * float(np.linalg.norm(vector))
+        return np.asarray((rows @ vector) / np.maximum(norms, 1e-12), dtype=np.float32)
+
     def _store_centroid(self, story: StoryState) -> None:
-        """Write the story's unit centroid into its row of the centroid matrix."""
-        centroid = story.centroid()
+        """Write the story's mean embedding into its row of the centroid matrix."""
+        centroid = story.mean()
         row = self._row_of.get(story.id)
         if row is None:
             if not self._free_rows:

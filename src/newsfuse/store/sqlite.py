@@ -20,7 +20,7 @@ import numpy as np
 
 from newsfuse.errors import StoreError
 from newsfuse.group.features import MINHASH_PERMUTATIONS, estimate_jaccard
-from newsfuse.group.index import StoryIndex, StorylineState, StoryState
+from newsfuse.group.index import EmbeddingCalibration, StoryIndex, StorylineState, StoryState
 from newsfuse.group.lexical import TERM_BUCKETS, DocumentFrequencies
 from newsfuse.model import Article, Removal, StorySummary
 from newsfuse.store.base import StoredArticle
@@ -34,6 +34,13 @@ BUSY_TIMEOUT_SECONDS = 30.0
 NEAR_DUPLICATE_JACCARD = 0.8
 # ...and lengths within this ratio, so a short item quoting a long one is not a "copy".
 NEAR_DUPLICATE_LENGTH_RATIO = 0.7
+
+# Stored articles compared in full per near-duplicate lookup: those sharing the most LSH
+# bands. A copy at Jaccard 0.8 shares 6.5 of the 16 bands on average (16 x 0.8^4) and an
+# unrelated text sharing a sentence about 0.1, so the copy is nearly always first; the
+# bound keeps the lookup from growing with the number of articles that share a sentence
+# (in the synthetic scale stream, every article of one source cluster).
+NEAR_DUPLICATE_CANDIDATES = 20
 
 # Ids per "IN (...)" query: below SQLite's smallest default limit on bound variables
 # (999 before 3.32), so a lookup of any number of ids is a few queries, not one per id.
@@ -109,9 +116,9 @@ class SQLiteStore:
 
     # -- the clustering state ------------------------------------------------------------
 
-    def load_index(self) -> StoryIndex:
+    def load_index(self, calibration: EmbeddingCalibration | None = None) -> StoryIndex:
         """Rebuild the in-memory story index from the stored stories and storylines."""
-        index = StoryIndex()
+        index = StoryIndex(calibration)
         for row in self._db.execute("SELECT id, founder FROM storylines"):
             index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))
         rows = self._db.execute(
@@ -244,8 +251,10 @@ class SQLiteStore:
         pairs = ",".join("(?, ?)" for _ in bands)
         rows = self._db.execute(
             f"WITH query(band, bucket) AS (VALUES {pairs}) SELECT m.article_id FROM query "
-            "JOIN minhash_bands AS m ON m.band = query.band AND m.bucket = query.bucket",
-            [value for band, bucket in enumerate(bands) for value in (band, bucket)],
+            "JOIN minhash_bands AS m ON m.band = query.band AND m.bucket = query.bucket "
+            "GROUP BY m.article_id ORDER BY count(*) DESC, m.article_id LIMIT ?",
+            [value for band, bucket in enumerate(bands) for value in (band, bucket)]
+            + [NEAR_DUPLICATE_CANDIDATES],
         )
         candidates: set[str] = {row[0] for row in rows}
         best: tuple[float, str, str] | None = None
