@@ -351,3 +351,27 @@ def test_store_of_transformer_vectors_refuses_static_vectors(tmp_path: Path) -> 
         store.close()
     with pytest.raises(ConfigError, match=r"'minilm'.*--embedder minilm"):
         corpus.ingest(load_events()[:1], db=db, embedder="minilm-static")
+
+
+def test_non_articles_are_not_stored_unless_kept(tmp_path: Path) -> None:
+    # An invented crawl notice saved in place of an article, next to two real stories.
+    notice = {
+        "id": "saved-notice",
+        "text": (
+            "This collection holds captures made by an automated crawler. Each crawl starts "
+            "from a list of seed hosts and follows their links, so that archived pages stay "
+            "available after the original website changes or goes offline. The archive files "
+            "of this crawl are not open to the public yet."
+        ),
+    }
+    records = [*load_events()[:2], notice]
+    db = tmp_path / "store.db"
+    report = corpus.ingest(records, db=db, embedder="hashing")
+    assert report.new == 2
+    (skipped,) = report.skipped
+    assert "saved-notice" in skipped.reason and "not an article" in skipped.reason
+    assert count_rows(db, "articles") == 2
+
+    kept = corpus.ingest([notice], db=db, embedder="hashing", keep_non_articles=True)
+    assert kept.new == 1 and kept.skipped == ()
+    assert count_rows(db, "articles") == 3

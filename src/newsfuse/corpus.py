@@ -76,16 +76,18 @@ def ingest(
     stdin: TextIO | None = None,
     progress: bool = False,
     embedder: str | None = None,
+    keep_non_articles: bool = False,
 ) -> IngestReport:
     """Read articles from paths, folders, ``-`` or record dicts and add them to the store.
 
     Returns counts of new, duplicate and near-duplicate articles, the inputs
-    that were skipped (with reasons) and the ids of the stories that changed.
-    Running it again on the same inputs adds nothing.
+    that were skipped (with reasons, non-articles among them unless
+    ``keep_non_articles``) and the ids of the stories that changed. Running it
+    again on the same inputs adds nothing.
     """
     from newsfuse.api import read_report
 
-    report = read_report(inputs, stdin=stdin)
+    report = read_report(inputs, stdin=stdin, keep_non_articles=keep_non_articles)
     return ingest_articles(
         report.articles, db=db, skipped=report.skipped, progress=progress, embedder=embedder
     )

@@ -83,9 +83,17 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--embedder",
-                help="'minilm' (default) or 'hashing' (model-free, fast); fixed per store.",
+                help="'minilm' (default), 'minilm-static' (fast, a little less accurate) or "
+                "'hashing' (model-free); fixed per store.",
             ),
         ] = None,
+        keep_non_articles: Annotated[
+            bool,
+            typer.Option(
+                "--keep-non-articles",
+                help="Keep documents that look like consent walls, error pages or crawl notices.",
+            ),
+        ] = False,
     ) -> None:
         """Add articles to the store and group them into stories and storylines.
 
@@ -94,7 +102,12 @@ def register(app: typer.Typer) -> None:
         from newsfuse import corpus
 
         report = corpus.ingest(
-            paths, db=db, stdin=sys.stdin, progress=sys.stderr.isatty(), embedder=embedder
+            paths,
+            db=db,
+            stdin=sys.stdin,
+            progress=sys.stderr.isatty(),
+            embedder=embedder,
+            keep_non_articles=keep_non_articles,
         )
         typer.echo(
             f"new: {report.new}  duplicate: {report.duplicates}  "
