@@ -38,6 +38,9 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 NO_CHECK = 2.0
 
 
+SHIPPED_TFIDF_SCREEN = select.REPEAT_SCREEN_TFIDF
+
+
 class PassEverything:
     """A screen under which all texts look alike: every pair reaches MiniLM."""
 
@@ -51,10 +54,13 @@ def make_system(setting: str, briefs: dict[str, dict[str, list[BriefSentence]]])
     """A newsfuse system with the repeat screen ``setting``, recording its briefs."""
     threshold = {"none": select.REPEAT_SCREEN_COSINE, "off": NO_CHECK}.get(setting)
     repeat_screen = float(setting) if threshold is None else threshold
+    # "none" is the brief before any screen: every chosen pair reaches MiniLM.
+    tfidf_screen = 0.0 if setting == "none" else SHIPPED_TFIDF_SCREEN
     record = briefs.setdefault(setting, {})
 
     def run(cluster: PreparedCluster, budget: int) -> list[str]:
         select.REPEAT_SCREEN_COSINE = repeat_screen
+        select.REPEAT_SCREEN_TFIDF = tfidf_screen
         memory = getattr(get_embedder(), "_memo", None)
         if memory is not None:
             memory.clear()

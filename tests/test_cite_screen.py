@@ -17,6 +17,7 @@ import pytest
 
 from newsfuse.brief import summarize
 from newsfuse.brief.cite import cite_sentences
+from newsfuse.brief.learned import vectorize_sentences
 from newsfuse.brief.select import REDUNDANT_COSINE, select_best_first
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.model import Article, Sentence
@@ -87,7 +88,11 @@ def test_repeat_check_embeds_only_pairs_the_screen_passes() -> None:
         _sentence("b", 0, "Velmora's councillors voted on Monday to build a new sea wall."),
         _sentence("c", 0, "A local bakery won a regional prize for its rye bread last year."),
     ]
-    tfidf = np.eye(3)  # no lexical overlap: only the embedding check can drop a sentence
+    tfidf = vectorize_sentences([s.text for s in sentences])
+    # The restatement shares some weighted words with the first sentence (the TF-IDF
+    # part of the screen), too few for the lexical repeat check (its bar is set out of
+    # reach here): only the embedding check can drop it.
+    assert 0.1 <= float(tfidf[0] @ tfidf[1]) < 0.5
     recorder = RecordingEmbedder(get_embedder())
     chosen = select_best_first(
         sentences,
@@ -95,7 +100,7 @@ def test_repeat_check_embeds_only_pairs_the_screen_passes() -> None:
         100,
         encode=recorder.encode,
         tfidf=tfidf,
-        redundancy_tfidf=0.5,
+        redundancy_tfidf=1.01,
         eligible=[True, True, True],
         screen=get_embedder("minilm-static").encode,
     )

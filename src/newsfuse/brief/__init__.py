@@ -84,7 +84,8 @@ def summarize(
 
     ``screen`` (default: the static ``minilm-static`` vectors, about 100 times
     faster than MiniLM) picks the pairs worth embedding, retrieve then verify:
-    pairs of chosen sentences for the repeat check (``select.REPEAT_SCREEN_COSINE``)
+    pairs of chosen sentences for the repeat check (``select.REPEAT_SCREEN_COSINE``,
+    with ``select.REPEAT_SCREEN_TFIDF``)
     and support candidates (``cite.SUPPORT_SCREEN_COSINE``); ``embedder`` decides.
     """
     if budget < 1:
