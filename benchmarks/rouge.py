@@ -59,11 +59,21 @@ def main() -> None:
         weights_for.update({prepared[i]["id"]: weights for i in held})
     print(f"fitted {arguments.folds} folds in {time.perf_counter() - started:.1f} s")
 
+    # A cluster with no sentence to learn from (every document skipped, e.g. only crawl
+    # notices) is in no fold; it is still scored, like every cluster `newsfuse eval`
+    # scores: newsfuse gives it no brief whatever its weights.
+    any_weights = next(iter(weights_for.values()))
+
     def summarize_held_out(cluster: PreparedCluster, budget: int) -> list[str]:
-        return summarize_newsfuse(cluster, budget, weights_for[cluster.id])
+        return summarize_newsfuse(cluster, budget, weights_for.get(cluster.id, any_weights))
 
     newsfuse = System("newsfuse", summarize_held_out, _load)
-    clusters = [c for c in read_clusters(arguments.data).clusters if c.id in weights_for]
+    clusters = list(read_clusters(arguments.data).clusters)
+    if arguments.limit:
+        clusters = [c for c in clusters if c.id in weights_for]
+    unlearnable = [c.id for c in clusters if c.id not in weights_for]
+    if unlearnable:
+        print(f"{len(unlearnable)} cluster(s) with no readable article, scored too: {unlearnable}")
     report = evaluate_clusters(clusters, budget=arguments.budget, systems=[newsfuse, *BASELINES])
     print(f"newsfuse: {arguments.folds}-fold cross-validated by cluster (seed {SEED})")
     print(format_report(report))
