@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -219,3 +222,31 @@ def test_static_table_is_rebuilt_identically_after_corruption(
     assert rebuilt == damaged
     assert rebuilt.read_bytes() == original
     assert (cache / (rebuilt.name + ".sha256")).is_file()
+
+
+def test_encoder_threads_work_in_a_forked_child(tmp_path: Path) -> None:
+    # The parent starts its encoder threads, then forks workers (as refresh_briefs'
+    # process pool does): the children must make their own threads, not wait forever
+    # on the parent's, which a fork does not copy.
+    script = tmp_path / "fork_after_encoding.py"
+    script.write_text(
+        "import multiprocessing\n"
+        "from newsfuse.embed import get_embedder\n"
+        "def work(n):\n"
+        "    return get_embedder().encode([f'Ferry {n} left port.', f'Ferry {n} docked.']).shape\n"
+        "if __name__ == '__main__':\n"
+        "    get_embedder().encode(['The parent embeds first.', 'Its threads start.'])\n"
+        "    with multiprocessing.get_context('fork').Pool(2) as pool:\n"
+        "        print(pool.map(work, range(2)))\n",
+        encoding="utf-8",
+    )
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"[(2, {DIMENSIONS}), (2, {DIMENSIONS})]"

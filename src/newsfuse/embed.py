@@ -201,6 +201,7 @@ class OnnxMiniLMEmbedder:
         self._memo: OrderedDict[str, Vectors] = OrderedDict()
         self._workers = max(1, min(threads, os.cpu_count() or 1))
         self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # parallel across sentences instead (ONNX_THREADS)
         options.inter_op_num_threads = 1
@@ -220,9 +221,7 @@ class OnnxMiniLMEmbedder:
             encodings = self._tokenizer.encode_batch([text.strip() for text in missing])
             ids = [np.asarray([encoding.ids], dtype=np.int64) for encoding in encodings]
             if len(ids) > 1 and self._workers > 1:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="minilm")
-                pooled = list(self._pool.map(self._run_one, ids))
+                pooled = list(self._thread_pool().map(self._run_one, ids))
             else:
                 pooled = [self._run_one(row) for row in ids]
             for text, vector in zip(missing, pooled, strict=True):
@@ -231,6 +230,19 @@ class OnnxMiniLMEmbedder:
             vectors[row] = self._memo[text]
             self._memo.move_to_end(text)
         return vectors
+
+    def _thread_pool(self) -> ThreadPoolExecutor:
+        """The encoder threads of this process.
+
+        A forked child (``ProcessPoolExecutor`` workers, Dask's nanny) inherits the
+        pool object but not its threads, and work sent to it would wait forever; so
+        the pool is remembered with the process id that made it and made again after
+        a fork.
+        """
+        if self._pool is None or self._pool_pid != os.getpid():
+            self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="minilm")
+            self._pool_pid = os.getpid()
+        return self._pool
 
     def _run_one(self, ids: npt.NDArray[np.int64]) -> Vectors:
         """One sentence through the model (thread-safe: onnxruntime sessions are)."""
