@@ -162,17 +162,24 @@ def _best_support(text: str, vector: Vectors, article: Evidence) -> Citation | N
     return Citation(best.article_id, best.start, best.end, round(best.score, 3))
 
 
-def _screen_shortlists(
-    chosen: Sequence[Sentence], shortlists: list[list[list[Sentence]]], screen: Embedder
-) -> list[list[list[Sentence]]]:
-    """Drop shortlisted sentences whose screen cosine to their brief sentence is too low."""
+def _texts_to_compare(
+    chosen: Sequence[Sentence], shortlists: Sequence[Sequence[Sequence[Sentence]]]
+) -> list[str]:
+    """Each chosen sentence that has shortlisted support, then that support; once each."""
     texts = [
         text
         for sentence, lists in zip(chosen, shortlists, strict=True)
         if any(lists)
         for text in (sentence.text, *(s.text for ss in lists for s in ss))
     ]
-    unique = list(dict.fromkeys(texts))
+    return list(dict.fromkeys(texts))
+
+
+def _screen_shortlists(
+    chosen: Sequence[Sentence], shortlists: list[list[list[Sentence]]], screen: Embedder
+) -> list[list[list[Sentence]]]:
+    """Drop shortlisted sentences whose screen cosine to their brief sentence is too low."""
+    unique = _texts_to_compare(chosen, shortlists)
     if not unique:
         return shortlists
     vector_of = dict(zip(unique, screen.encode(unique), strict=True))
@@ -238,13 +245,7 @@ def cite_sentences(
         shortlists = _screen_shortlists(chosen, shortlists, screen)
     # A chosen sentence with nothing shortlisted can cite only its own span: it needs
     # no vector (the zero row below is never compared with anything).
-    texts = [
-        text
-        for sentence, lists in zip(chosen, shortlists, strict=True)
-        if any(lists)
-        for text in (sentence.text, *(s.text for ss in lists for s in ss))
-    ]
-    unique = list(dict.fromkeys(texts))
+    unique = _texts_to_compare(chosen, shortlists)
     vector_of: dict[str, Vectors] = (
         dict(zip(unique, embedder.encode(unique), strict=True)) if unique else {}
     )

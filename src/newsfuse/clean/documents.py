@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from newsfuse.clean import signals
 from newsfuse.clean.classify import REASON_DATELINE, normalise_line, split_lines
+from newsfuse.clean.language import word_set
 from newsfuse.model import Article
 
 __all__ = ["NoticeProfile", "describe_notice", "is_non_article"]
@@ -60,44 +61,40 @@ MAX_NEWS_MARKS = 1
 SHELL_MAX_WORDS = signals.HEADLINE_MAX_WORDS
 
 
-def _terms(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # Each kind of non-article page and the words that mark it. A word may mark several
 # kinds; the kind with the most hits names the reason.
 NOTICE_KINDS: dict[str, frozenset[str]] = {
-    "cookie or consent notice": _terms(
+    "cookie or consent notice": word_set(
         "cookie cookies consent gdpr tracking trackers preferences personalised personalized "
         "partners vendors opt"
     ),
-    "subscription or paywall prompt": _terms(
+    "subscription or paywall prompt": word_set(
         "subscribe subscriber subscribers subscription subscriptions paywall premium membership "
         "trial unlimited newsletter"
     ),
-    "JavaScript or browser notice": _terms(
+    "JavaScript or browser notice": word_set(
         "javascript browser browsers enable enabled disabled adblock blocker blockers plugin "
         "plugins flash unsupported supported upgrade"
     ),
-    "error page": _terms(
+    "error page": word_set(
         "404 403 500 error errors url urls spelling capitalization typed requested unavailable "
         "redirected broken"
     ),
-    "web archive or crawl notice": _terms(
+    "web archive or crawl notice": word_set(
         "archive archived archives archiving crawl crawls crawled crawler crawling warc warcs "
         "snapshot snapshots captures captured seed hosts embeds ingested uploaded"
     ),
-    "login page": _terms(
+    "login page": word_set(
         "login logged logging log sign signed password passwords username account accounts "
         "register registration verify"
     ),
-    "reprint or legal notice": _terms(
+    "reprint or legal notice": word_set(
         "reprint reprints licensing license permission non-commercial commercial distribution "
         "terms privacy policy copyright trademark"
     ),
 }
 # Words of web pages in general: they add to the share but name no kind.
-WEB_WORDS = _terms(
+WEB_WORDS = word_set(
     "page pages website websites web site sites link links online internet click tap "
     "download downloads search menu app apps digital edition tablet iphone android "
     "settings button home help faq contact email inbox visit continue www"

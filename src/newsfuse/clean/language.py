@@ -16,41 +16,41 @@ from collections import Counter
 from functools import lru_cache
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     """A set of words written as one space-separated string (readable word lists)."""
     return frozenset(words.split())
 
 
 STOP_WORDS: dict[str, frozenset[str]] = {
-    "en": _word_set(
+    "en": word_set(
         "the of and to in a is that for on with as was by at it from he she they be this "
         "are have has had not but or an which will said were their his her its who"
     ),
-    "de": _word_set(
+    "de": word_set(
         "der die das und ist nicht ein eine zu den von mit sich des auf für im dem "
         "auch es an werden aus er sie nach bei wird oder sind wie über kein keine"
     ),
-    "es": _word_set(
+    "es": word_set(
         "el la los las de que y en un una por con para no se del al es lo como más "
         "pero sus le ya o este sí porque esta entre cuando muy sin sobre"
     ),
-    "fr": _word_set(
+    "fr": word_set(
         "le la les de des et en un une du que qui est pour dans pas au ce sur se ne "
         "plus par avec sont ou il elle nous vous leur aux cette"
     ),
-    "it": _word_set(
+    "it": word_set(
         "il lo la gli le di che e un una per non del della con sono si da nel nella "
         "anche come più ma ha alla questo questa"
     ),
-    "pt": _word_set(
+    "pt": word_set(
         "o a os as de que e do da em um uma para com não no na por mais dos das se "
         "ao foi pelo pela são também seu sua"
     ),
-    "nl": _word_set(
+    "nl": word_set(
         "de het een en van in is dat op te zijn niet met voor er aan ook als bij door "
         "maar om naar dan wordt worden"
     ),
-    "tr": _word_set(
+    "tr": word_set(
         "ve bir bu da de ile için olarak daha çok gibi en ama olan veya ya her şu "
         "değil kadar sonra göre ise mi mı yok var"
     ),
