@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from newsfuse.embed import (
     MiniLMEmbedder,
     OnnxMiniLMEmbedder,
     StaticMiniLMEmbedder,
+    Vectors,
     _load_minilm,
     _model_directory,
     _weights_sha256,
@@ -250,3 +252,32 @@ def test_encoder_threads_work_in_a_forked_child(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"[(2, {DIMENSIONS}), (2, {DIMENSIONS})]"
+
+
+def test_a_call_holding_more_texts_than_the_memo_gets_every_vector(
+    onnx_embedder: OnnxMiniLMEmbedder, tmp_path: Path
+) -> None:
+    small = OnnxMiniLMEmbedder(cache=_copy_cache(tmp_path), memo_size=2)
+    vectors = small.encode(SENTENCES[:5])
+    np.testing.assert_allclose(vectors, onnx_embedder.encode(SENTENCES[:5]), atol=1e-6)
+
+
+def test_threads_sharing_an_encoder_never_lose_a_vector(tmp_path: Path) -> None:
+    # The ingest embeds the next batch in a worker thread while the caller works; with
+    # a full memo, one thread's new vectors evict what another thread found a moment ago.
+    small = OnnxMiniLMEmbedder(cache=_copy_cache(tmp_path), memo_size=3)
+    texts = [f"Ferry number {n} left the harbour at dawn." for n in range(8)]
+    expected = {text: small.encode([text])[0] for text in texts}
+
+    def encode_rounds(offset: int) -> list[Vectors]:
+        return [
+            small.encode([texts[(offset + i + j) % len(texts)] for j in range(4)])
+            for i in range(12)
+        ]
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(encode_rounds, (0, 3)))
+    for offset, rounds in zip((0, 3), results, strict=True):
+        for i, vectors in enumerate(rounds):
+            batch = [texts[(offset + i + j) % len(texts)] for j in range(4)]
+            np.testing.assert_allclose(vectors, np.stack([expected[t] for t in batch]), atol=1e-6)

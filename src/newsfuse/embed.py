@@ -37,6 +37,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -185,7 +186,9 @@ class OnnxMiniLMEmbedder:
 
     name = "minilm"
 
-    def __init__(self, cache: Path | None = None, threads: int = ONNX_THREADS) -> None:
+    def __init__(
+        self, cache: Path | None = None, threads: int = ONNX_THREADS, memo_size: int = MEMO_SIZE
+    ) -> None:
         _set_offline_environment()
         model_directory = _model_directory()
         try:
@@ -199,6 +202,8 @@ class OnnxMiniLMEmbedder:
         tokenizer.no_padding()
         self._tokenizer = tokenizer
         self._memo: OrderedDict[str, Vectors] = OrderedDict()
+        self._memo_size = memo_size
+        self._memo_lock = threading.Lock()
         self._workers = max(1, min(threads, os.cpu_count() or 1))
         self._pool: ThreadPoolExecutor | None = None
         self._pool_pid = 0
@@ -215,8 +220,17 @@ class OnnxMiniLMEmbedder:
             raise ModelError(f"onnxruntime cannot load {self.path}: {error}") from error
 
     def encode(self, texts: Sequence[str]) -> Vectors:
-        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
+        # The vectors of this call are kept here, not looked up in the memo afterwards:
+        # another thread (the ingest's embed-ahead worker) may evict them meanwhile, and
+        # one call may hold more texts than the memo does.
+        found: dict[str, Vectors] = {}
+        with self._memo_lock:
+            for text in dict.fromkeys(texts):
+                remembered = self._memo.get(text)
+                if remembered is not None:
+                    self._memo.move_to_end(text)
+                    found[text] = remembered
+        missing = [text for text in dict.fromkeys(texts) if text not in found]
         if missing:
             encodings = self._tokenizer.encode_batch([text.strip() for text in missing])
             ids = [np.asarray([encoding.ids], dtype=np.int64) for encoding in encodings]
@@ -224,11 +238,13 @@ class OnnxMiniLMEmbedder:
                 pooled = list(self._thread_pool().map(self._run_one, ids))
             else:
                 pooled = [self._run_one(row) for row in ids]
-            for text, vector in zip(missing, pooled, strict=True):
-                self._remember(text, vector)
+            with self._memo_lock:
+                for text, vector in zip(missing, pooled, strict=True):
+                    found[text] = vector
+                    self._remember(text, vector)
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for row, text in enumerate(texts):
-            vectors[row] = self._memo[text]
-            self._memo.move_to_end(text)
+            vectors[row] = found[text]
         return vectors
 
     def _thread_pool(self) -> ThreadPoolExecutor:
@@ -252,7 +268,7 @@ class OnnxMiniLMEmbedder:
 
     def _remember(self, text: str, vector: Vectors) -> None:
         self._memo[text] = vector
-        if len(self._memo) > MEMO_SIZE:
+        if len(self._memo) > self._memo_size:
             self._memo.popitem(last=False)
 
 
