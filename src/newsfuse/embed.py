@@ -193,14 +193,10 @@ class OnnxMiniLMEmbedder:
         model_directory = _model_directory()
         try:
             import onnxruntime
-            from tokenizers import Tokenizer
         except ImportError as error:
-            raise ModelError(f"onnxruntime or tokenizers is not installed ({error})") from error
+            raise ModelError(f"onnxruntime is not installed ({error})") from error
         self.path = prepare_onnx_model(model_directory, cache or cache_directory())
-        tokenizer = Tokenizer.from_file(str(model_directory / "tokenizer.json"))
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.no_padding()
-        self._tokenizer = tokenizer
+        self._tokenizer = _load_tokenizer(model_directory)
         self._memo: OrderedDict[str, Vectors] = OrderedDict()
         self._memo_size = memo_size
         self._memo_lock = threading.Lock()
@@ -286,17 +282,9 @@ class StaticMiniLMEmbedder:
     def __init__(self, cache: Path | None = None) -> None:
         _set_offline_environment()
         model_directory = _model_directory()
-        try:
-            from tokenizers import Tokenizer
-        except ImportError as error:  # pragma: no cover - a broken install
-            raise ModelError(f"tokenizers is not installed ({error})") from error
-        path = prepare_static_table(model_directory, cache or cache_directory())
-        self.path = path
-        self._table: Vectors = np.load(path, allow_pickle=False)
-        tokenizer = Tokenizer.from_file(str(model_directory / "tokenizer.json"))
-        tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.no_padding()
-        self._tokenizer = tokenizer
+        self.path = prepare_static_table(model_directory, cache or cache_directory())
+        self._table: Vectors = np.load(self.path, allow_pickle=False)
+        self._tokenizer = _load_tokenizer(model_directory)
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         dimensions = self._table.shape[1]
@@ -318,6 +306,18 @@ class StaticMiniLMEmbedder:
             sums[nonempty] = np.add.reduceat(self._table[ids], starts, axis=0)
         means = sums / np.maximum(lengths, 1).astype(np.float32)[:, None]
         return _normalize(np.asarray(means, dtype=np.float32))
+
+
+def _load_tokenizer(model_directory: Path) -> Any:
+    """MiniLM's own tokenizer, cut at MAX_TOKENS word pieces and never padded."""
+    try:
+        from tokenizers import Tokenizer
+    except ImportError as error:  # pragma: no cover - a broken install
+        raise ModelError(f"tokenizers is not installed ({error})") from error
+    tokenizer = Tokenizer.from_file(str(model_directory / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.no_padding()
+    return tokenizer
 
 
 def _normalize(vectors: Vectors) -> Vectors:
@@ -393,9 +393,7 @@ def prepare_static_table(model_directory: Path, cache: Path) -> Path:
         buffer = io.BytesIO()
         np.save(buffer, table, allow_pickle=False)
         data = buffer.getvalue()
-        _atomic_write_bytes(target, data)
-        digest = hashlib.sha256(data).hexdigest()
-        _atomic_write_bytes(_sidecar(target), (digest + "\n").encode("ascii"))
+        _store_with_hash(target, data)
     return target
 
 
@@ -513,6 +511,13 @@ def _exclusive_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _store_with_hash(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` and its hash to the sidecar that :func:`_is_intact` reads."""
+    _atomic_write_bytes(target, data)
+    digest = hashlib.sha256(data).hexdigest()
+    _atomic_write_bytes(_sidecar(target), (digest + "\n").encode("ascii"))
+
+
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -558,9 +563,7 @@ def _build_onnx_model(model_directory: Path, target: Path) -> None:
                 f"exporting the embedding model to ONNX failed: {type(error).__name__}: {error}"
             ) from error
         data = quantized.read_bytes()
-    _atomic_write_bytes(target, data)
-    digest = hashlib.sha256(data).hexdigest()
-    _atomic_write_bytes(_sidecar(target), (digest + "\n").encode("ascii"))
+    _store_with_hash(target, data)
 
 
 def _export_onnx(model_directory: Path, path: Path) -> None:
