@@ -105,20 +105,33 @@ def test_shingles_of_identical_texts_match_exactly() -> None:
     assert estimate_jaccard(signature, compute_minhash(shingle_words(text.upper()))) == 1.0
 
 
-def test_event_date_prefers_published_then_text_then_removed_caption() -> None:
+def test_event_date_prefers_published_then_a_removed_stamp_then_the_body() -> None:
     published = datetime(2025, 3, 4, 9, tzinfo=UTC)
     assert find_event_date(Article(id="a", text="x", published=published), NOW).when == published
-    in_text = Article(id="b", text="Crews worked through 3 March 2025 and 5 March 2025.")
-    assert find_event_date(in_text, NOW).when.date() == date(2025, 3, 5)
     caption = Article(
         id="c",
-        text="Seized in June 2014, the town was retaken.",
+        text="Seized on 2 June 2014, the town was retaken.",
         removed=(Removal("Crews at the dam on 17 April 2025 (photo)", "photo caption"),),
     )
     event = find_event_date(caption, NOW)
     assert (event.when.date(), event.source, event.known) == (date(2025, 4, 17), "text", True)
     undated = find_event_date(Article(id="d", text="No date here."), NOW)
     assert (undated.when, undated.known) == (NOW, False)
+
+
+def test_a_date_the_body_mentions_is_kept_but_does_not_date_the_event() -> None:
+    in_text = Article(id="b", text="Crews worked through 3 March 2025 and 5 March 2025.")
+    event = find_event_date(in_text, NOW)
+    assert (event.when.date(), event.source, event.known) == (date(2025, 3, 5), "mentioned", False)
+
+
+def test_a_file_photo_caption_does_not_date_the_report() -> None:
+    article = Article(
+        id="e",
+        text="The council voted on Tuesday to close the Marrow Lane library.",
+        removed=(Removal("In this 9 May 2019 file photo, readers queue outside.", "caption"),),
+    )
+    assert not find_event_date(article, NOW).known
 
 
 def test_dates_after_the_ingest_time_are_ignored() -> None:

@@ -93,6 +93,8 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # Numeric dates are read day first (the common order outside the US): 11/07/2016 is
 # 11 July. Where the day-first reading is impossible (07/31/2016) the month-first one is used.
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+# "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
+_FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
 # Words that follow a number without naming what it counts.
 _NUMBER_FILLERS = frozenset(
@@ -237,9 +239,11 @@ _NAME_STOPWORDS = frozenset(
 class EventDate:
     """When an article's event happened, and where that date came from.
 
-    ``source`` is ``"published"`` (metadata), ``"text"`` (a full date written in
-    the article, e.g. a caption or a "Last update" stamp) or ``"ingested"`` (no
-    date known; the ingest time stands in, and grouping ignores it).
+    ``source`` is ``"published"`` (metadata), ``"text"`` (a full date in a block the
+    cleaner removed: a "Last update" stamp or a photo caption, which date the report),
+    ``"mentioned"`` (the latest full date in the body; often a past event the report
+    refers to, so shown in listings but not used to keep stories apart) or
+    ``"ingested"`` (no date known; the ingest time stands in, and grouping ignores it).
     """
 
     when: datetime
@@ -247,8 +251,9 @@ class EventDate:
 
     @property
     def known(self) -> bool:
-        """Whether the date says something about the event (not just when we read it)."""
-        return self.source != "ingested"
+        """Whether the date says when the event happened (not just when we read it, nor
+        a date the body mentions), so that grouping may use it."""
+        return self.source in ("published", "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,22 +365,30 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
-    """The article's event date: published, else the latest full date in its text or in
-    the blocks the cleaner removed from it, else the ingest time (marked unknown).
+    """The article's event date: published, else the latest full date in a stamp or
+    caption the cleaner removed, else the latest full date in the body (marked
+    ``"mentioned"``), else the ingest time (marked unknown).
 
-    The latest written date is used because articles mention past events ("seized in
-    June 2014") but rarely future full dates, while captions and update stamps carry the
-    date of the report itself. Dates after the ingest time are ignored as implausible.
+    Update stamps and captions carry the date of the report itself, except captions of
+    file photos. Body dates are mostly the past events a report refers to ("arrested on
+    14 March 2015"): on Multi-News dev, where few documents have metadata, letting them
+    keep stories apart split same-event reports, and grouping without them raised
+    B-cubed F1 from 0.867 / 0.870 to 0.882 / 0.884 at unchanged precision 0.981
+    (``benchmarks/clustering.py``). The latest date is used because reports rarely
+    give future full dates; dates after the ingest time are ignored as implausible.
     """
     if article.published is not None:
         return EventDate(_as_utc(article.published), "published")
     limit = _as_utc(ingested_at)
-    # The body first; then what the cleaner removed (photo captions, update stamps),
-    # which often carries the only date of the report.
-    for block in (article.text, *(removal.text for removal in article.removed)):
-        dates = [d for d in find_text_dates(block) if d <= limit]
+    for removal in article.removed:
+        if _FILE_PHOTO.search(removal.text):
+            continue
+        dates = [d for d in find_text_dates(removal.text) if d <= limit]
         if dates:
             return EventDate(max(dates), "text")
+    dates = [d for d in find_text_dates(article.text) if d <= limit]
+    if dates:
+        return EventDate(max(dates), "mentioned")
     return EventDate(limit, "ingested")
 
 
