@@ -281,3 +281,18 @@ def test_threads_sharing_an_encoder_never_lose_a_vector(tmp_path: Path) -> None:
         for i, vectors in enumerate(rounds):
             batch = [texts[(offset + i + j) % len(texts)] for j in range(4)]
             np.testing.assert_allclose(vectors, np.stack([expected[t] for t in batch]), atol=1e-6)
+
+
+def test_blas_runs_on_one_thread_inside_the_block_and_is_restored_after() -> None:
+    from threadpoolctl import threadpool_info
+
+    from newsfuse.embed import single_threaded_blas
+
+    def blas_threads() -> list[int]:
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before, "numpy's BLAS should be visible to threadpoolctl"
+    with single_threaded_blas():
+        assert blas_threads() == [1] * len(before)
+    assert blas_threads() == before

@@ -77,6 +77,31 @@ MEMO_SIZE = 4096
 # speed of non-spinning ones.
 ONNX_THREADS = 2
 
+
+@contextlib.contextmanager
+def single_threaded_blas() -> Iterator[None]:
+    """Run the block with numpy's BLAS (OpenBLAS, MKL) on one thread.
+
+    newsfuse's parallelism is the encoder's own threads (ONNX_THREADS, one core each).
+    A multi-threaded BLAS call in between (a TF-IDF similarity matrix) wakes a second
+    pool whose threads then spin for a while on the same cores: in ``newsfuse eval``
+    on the 2-core machine, summarising ran 3.8-4.2 clusters/s with OpenBLAS on two
+    threads and 4.7 with one (docs/benchmarks-speed.md). Only BLAS is limited, only
+    inside the block, and the limit is restored after it.
+    """
+    with _blas_controller().limit(limits=1, user_api="blas"):
+        yield
+
+
+@functools.cache
+def _blas_controller() -> Any:
+    """The thread pools of the BLAS libraries loaded, numpy's among them (found once:
+    listing them costs milliseconds)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
 # ONNX opset of the export: 17 has LayerNormalization as one operator, and every
 # onnxruntime since 1.14 runs it.
 ONNX_OPSET = 17

@@ -90,6 +90,20 @@ def summarize(
     """
     if budget < 1:
         raise ConfigError(f"budget must be a positive number of words, got {budget}")
+    from newsfuse.embed import single_threaded_blas
+
+    with single_threaded_blas():
+        return _summarize(articles, budget, scorer, embedder, weights, screen)
+
+
+def _summarize(
+    articles: Sequence[Article],
+    budget: int,
+    scorer: SentenceScorer | None,
+    embedder: Embedder | None,
+    weights: ScorerWeights | None,
+    screen: Embedder | None,
+) -> list[BriefSentence]:
     articles = [article for article in articles if article.text.strip()]
     if not articles:
         return []

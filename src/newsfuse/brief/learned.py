@@ -146,16 +146,51 @@ def looks_like_page_furniture(text: str) -> bool:
 
 
 def vectorize_sentences(texts: Sequence[str]) -> Matrix:
-    """L2-normalised TF-IDF rows (English stop words dropped, sublinear tf)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """L2-normalised TF-IDF rows (English stop words dropped, sublinear tf).
 
+    The same numbers as scikit-learn's ``TfidfVectorizer(stop_words="english",
+    sublinear_tf=True)`` (its token pattern, smoothed idf, columns in sorted
+    vocabulary order), computed directly: a brief fits two small vectorisers, and
+    scikit-learn's per-call validation cost more than the counting. Tokens are
+    cached per text, so a sentence seen by both fits is tokenised once.
+    """
     if not texts:
         return np.zeros((0, 0))
-    try:
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    except ValueError:  # every sentence is stop words only
+    tokens = [_content_tokens(text) for text in texts]
+    vocabulary = sorted({token for row in tokens for token in row})
+    if not vocabulary:  # every sentence is stop words only
         return np.zeros((len(texts), 1))
-    return np.asarray(matrix.todense(), dtype=np.float64)
+    column = {token: index for index, token in enumerate(vocabulary)}
+    counts = np.zeros((len(texts), len(vocabulary)))
+    for row, row_tokens in enumerate(tokens):
+        for token in row_tokens:
+            counts[row, column[token]] += 1.0
+    present = counts > 0
+    document_frequency = present.sum(axis=0)
+    idf = np.log((1.0 + len(texts)) / (1.0 + document_frequency)) + 1.0
+    weights = np.zeros_like(counts)
+    np.log(counts, out=weights, where=present)
+    weights = np.where(present, (weights + 1.0) * idf, 0.0)
+    norms = np.linalg.norm(weights, axis=1, keepdims=True)
+    return np.divide(weights, norms, out=np.zeros_like(weights), where=norms > 0)
+
+
+# scikit-learn's default token pattern: runs of two or more word characters.
+_TFIDF_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+@functools.lru_cache(maxsize=32768)
+def _content_tokens(text: str) -> tuple[str, ...]:
+    """The lower-cased tokens of ``text`` that TF-IDF counts (stop words dropped)."""
+    stop = _stop_words()
+    return tuple(token for token in _TFIDF_TOKEN.findall(text.lower()) if token not in stop)
 
 
 def _normalize(vector: Matrix) -> Matrix:
