@@ -109,6 +109,7 @@ def ingest_articles(
     refused because their vectors are not comparable. ``now`` stands in for the
     ingest time (undated articles are stamped with it).
     """
+    from newsfuse.embed import single_threaded_blas
     from newsfuse.store import open_store
 
     store = open_store(db)
@@ -124,16 +125,18 @@ def ingest_articles(
         if stored_name is None:
             with store.transaction():
                 store.set_meta(_EMBEDDER_META_KEY, name)
-        if progress:
-            from rich.progress import Progress as RichProgress
+        # Grouping's matrix products run beside the encoder threads: BLAS on one thread.
+        with single_threaded_blas():
+            if progress:
+                from rich.progress import Progress as RichProgress
 
-            with RichProgress(transient=True) as bar:
-                task = bar.add_task("ingesting", total=len(articles))
-                counts, touched = _ingest_into(
-                    store, articles, name, now, lambda n: bar.advance(task, n)
-                )
-        else:
-            counts, touched = _ingest_into(store, articles, name, now, lambda n: None)
+                with RichProgress(transient=True) as bar:
+                    task = bar.add_task("ingesting", total=len(articles))
+                    counts, touched = _ingest_into(
+                        store, articles, name, now, lambda n: bar.advance(task, n)
+                    )
+            else:
+                counts, touched = _ingest_into(store, articles, name, now, lambda n: None)
     finally:
         store.close()
     return IngestReport(
