@@ -60,6 +60,29 @@ def test_new_database_is_migrated_to_the_current_version(tmp_path: Path) -> None
     assert count_rows(db, "articles") == 0
 
 
+def test_version_1_store_is_upgraded_in_place_and_keeps_its_rows(tmp_path: Path) -> None:
+    from newsfuse.store.schema import MIGRATIONS
+
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as connection:
+        MIGRATIONS[0](connection)
+        connection.execute("PRAGMA user_version = 1")
+        connection.execute(
+            "INSERT INTO aliases(kind, old_id, new_id) VALUES ('story', 's-old', 's-new')"
+        )
+    SQLiteStore(db).close()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert connection.execute("SELECT old_id, new_id FROM aliases").fetchall() == [
+            ("s-old", "s-new")
+        ]
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN UPDATE aliases SET new_id = 'x' WHERE kind = 'story' "
+            "AND new_id = 's-new'"
+        ).fetchall()
+    assert any("aliases_new_id" in str(row) for row in plan)
+
+
 def test_database_from_a_newer_newsfuse_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "future.db"
     with sqlite3.connect(db) as connection:
