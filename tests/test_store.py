@@ -398,3 +398,38 @@ def test_non_articles_are_not_stored_unless_kept(tmp_path: Path) -> None:
     kept = corpus.ingest([notice], db=db, embedder="hashing", keep_non_articles=True)
     assert kept.new == 1 and kept.skipped == ()
     assert count_rows(db, "articles") == 3
+
+
+def test_store_missing_a_renamed_storyline_row_still_loads(tmp_path: Path) -> None:
+    # Stores written before the storyline-row fix could lose the row of a renamed
+    # storyline while its other stories still named it; loading raised KeyError.
+    db = tmp_path / "corpus.db"
+    corpus.ingest(load_events(), db=db, embedder="hashing")
+    with sqlite3.connect(db) as connection:
+        line_id, story_count = connection.execute(
+            "SELECT storyline_id, COUNT(*) FROM stories GROUP BY storyline_id "
+            "ORDER BY COUNT(*) DESC, storyline_id LIMIT 1"
+        ).fetchone()
+        connection.execute("DELETE FROM storylines WHERE id = ?", (line_id,))
+    store = SQLiteStore(db)
+    try:
+        index = store.load_index()
+    finally:
+        store.close()
+    line = index.storylines[line_id]
+    assert len(line.story_ids) == story_count
+    assert line.founder == min(index.stories[s].founder for s in line.story_ids)
+
+
+def test_every_story_names_a_stored_storyline_after_many_renames(tmp_path: Path) -> None:
+    # Ingesting newest-first makes earlier reports rename stories and storylines, and
+    # merges move stories between storylines, many times within one batch.
+    db = tmp_path / "corpus.db"
+    events = sorted(load_events(), key=lambda e: str(e.get("published", "")), reverse=True)
+    for event in events:
+        corpus.ingest([event], db=db, embedder="hashing")
+    store = SQLiteStore(db)
+    try:
+        assert store.check_consistency() == []
+    finally:
+        store.close()

@@ -198,6 +198,10 @@ def _ingest_into(
     touched: set[str] = set()
     for batch, features, embeddings in _embed_ahead(fresh, model, ingested_at, calibration):
         batch_touched: set[str] = set()
+        # Storylines given a new id in this batch: their row is written at the end even
+        # if none of the batch's stories is still in them (a merge may move the story
+        # that renamed a storyline to another, leaving its untouched sisters behind).
+        batch_lines: set[str] = set()
         # If the transaction fails, the in-memory index is discarded with the store: the
         # next ingest rebuilds it from what was committed.
         with store.transaction():
@@ -239,6 +243,7 @@ def _ingest_into(
                     touched.discard(old_id)
                 for old_id, new_id in placement.renamed_storylines:
                     store.rename_storyline(old_id, new_id)
+                    batch_lines.add(new_id)
                 story_id = placement.story_id
                 batch_touched.add(story_id)
                 store.add_article(
@@ -261,7 +266,10 @@ def _ingest_into(
             for story_id in sorted(batch_touched):
                 story = index.stories[story_id]
                 store.save_story(story)
-                store.save_storyline(index.storylines[story.storyline_id])
+                batch_lines.add(story.storyline_id)
+            for line_id in sorted(batch_lines):
+                if line_id in index.storylines:
+                    store.save_storyline(index.storylines[line_id])
             for story_id in sorted(batch_touched):
                 store.refresh_story_summary(story_id)
             store.save_frequencies(frequencies)

@@ -119,6 +119,7 @@ class SQLiteStore:
     def load_index(self, calibration: EmbeddingCalibration | None = None) -> StoryIndex:
         """Rebuild the in-memory story index from the stored stories and storylines."""
         index = StoryIndex(calibration)
+        rebuilt: set[str] = set()
         for row in self._db.execute("SELECT id, founder FROM storylines"):
             index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))
         rows = self._db.execute(
@@ -140,7 +141,18 @@ class SQLiteStore:
                 days=set(json.loads(row[10])),
             )
             index.load_story(story)
-            index.storylines[story.storyline_id].story_ids.add(story.id)
+            line = index.storylines.get(story.storyline_id)
+            if line is None:
+                # Stores written before the storyline-row fix (2026-11-23) may lack the
+                # row of a renamed storyline whose renaming story then merged away; its
+                # stories still name it. Rebuild it so such stores open (its founder is
+                # its earliest story's founder, the storyline id rule).
+                line = StorylineState(story.storyline_id, story.founder, set())
+                index.load_storyline(line)
+                rebuilt.add(line.id)
+            if line.id in rebuilt:
+                line.founder = min(line.founder, story.founder)
+            line.story_ids.add(story.id)
         return index
 
     def load_frequencies(self) -> DocumentFrequencies:
