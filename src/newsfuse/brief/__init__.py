@@ -12,10 +12,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -56,6 +57,14 @@ _TEASER_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
 # List markers and dashes some sites put before a paragraph: not part of the sentence.
 _LEADING_MARK = re.compile(r"^[-–—•*·>]+\s+")
 
+# BLAS (OpenBLAS under numpy and scipy) threads while a brief is made. The brief's
+# matrix products are small (TF-IDF rows of one cluster), and OpenBLAS's worker threads
+# keep spinning after each product, on the cores MiniLM's two onnxruntime threads run
+# on (embed.ONNX_THREADS). On the 122 Multi-News dev clusters (2 cores, other jobs
+# running) one BLAS thread made a brief 0.14 s instead of 0.18-0.19 s, in four
+# alternating runs (docs/benchmarks-speed.md).
+BRIEF_BLAS_THREADS = 1
+
 
 def summarize(
     articles: Sequence[Article],
@@ -90,6 +99,32 @@ def summarize(
     """
     if budget < 1:
         raise ConfigError(f"budget must be a positive number of words, got {budget}")
+    with _blas_threads().limit(limits=BRIEF_BLAS_THREADS, user_api="blas"):
+        return _summarize(articles, budget, scorer, embedder, weights, screen)
+
+
+@functools.cache
+def _blas_threads() -> Any:
+    """The process's BLAS thread pools (threadpoolctl), found once.
+
+    scipy is imported first (by scikit-learn's TF-IDF) so that its OpenBLAS is
+    among the pools found, not only numpy's.
+    """
+    import sklearn.feature_extraction.text  # noqa: F401  (loads scipy's BLAS)
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _summarize(
+    articles: Sequence[Article],
+    budget: int,
+    scorer: SentenceScorer | None,
+    embedder: Embedder | None,
+    weights: ScorerWeights | None,
+    screen: Embedder | None,
+) -> list[BriefSentence]:
+    """:func:`summarize` after its arguments are checked, with BLAS limited."""
     articles = [article for article in articles if article.text.strip()]
     if not articles:
         return []
