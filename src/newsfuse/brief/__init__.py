@@ -266,9 +266,8 @@ def is_story_sentence(sentence: Sentence) -> bool:
         return False
     if not _TERMINAL_END.search(text):
         return False
-    letters = [char for char in text if char.isalpha()]
-    if letters and all(char.isupper() for char in letters):
-        return False
+    # Two words starting in lower case also rule out a line in capitals (a lower-case
+    # letter is not a capital), so no separate all-capitals test is needed.
     return sum(1 for token in tokens if token[:1].islower()) >= 2
 
 
