@@ -61,8 +61,9 @@ _LEADING_MARK = re.compile(r"^[-–—•*·>]+\s+")
 # matrix products are small (TF-IDF rows of one cluster), and OpenBLAS's worker threads
 # keep spinning after each product, on the cores MiniLM's two onnxruntime threads run
 # on (embed.ONNX_THREADS). On the 122 Multi-News dev clusters (2 cores, other jobs
-# running) one BLAS thread made a brief 0.14 s instead of 0.18-0.19 s, in four
-# alternating runs (docs/benchmarks-speed.md).
+# running, load 2-3) one BLAS thread made a brief 0.15 s instead of 0.18-0.19 s, in
+# four alternating runs, with identical output; at load 1.3-1.5 the difference was
+# within the noise (docs/benchmarks-speed.md).
 BRIEF_BLAS_THREADS = 1
 
 
