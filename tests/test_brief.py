@@ -407,3 +407,29 @@ def test_order_without_all_times_puts_leads_first() -> None:
         _sentence("dated", 0, "d0"),
     ]
     assert [s.text for s in order_sentences(sentences, articles)] == ["u0", "d0", "u4", "d6"]
+
+
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_brief_runs_blas_on_one_thread_and_restores_it(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+
+    seen: list[list[int]] = []
+
+    def recording(
+        sentences: Sequence[Sentence], vectors: Vectors, articles: Sequence[Article]
+    ) -> np.ndarray:
+        seen.append(_blas_threads())
+        return np.asarray([-float(s.index) for s in sentences])
+
+    before = _blas_threads()
+    brief = summarize(fire, 120, scorer=recording, embedder=embedder)
+    assert brief, "the brief is made under the limit"
+    assert seen and all(threads == 1 for threads in seen[0])
+    # (scipy's BLAS may be loaded by the brief: compare thread counts, not pools)
+    assert set(_blas_threads()) == set(before), "the caller's BLAS threads are given back"

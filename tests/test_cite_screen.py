@@ -119,3 +119,26 @@ def test_chosen_sentence_without_candidates_is_not_embedded(fire: list[Article])
     cited = cite_sentences(chosen, [len(articles) - 1], articles, evidence, recorder)
     assert [len(c) for c in cited] == [1], "it cites only itself"
     assert recorder.texts == [], "nothing to compare it with, so nothing is embedded"
+
+
+def test_needed_cosine_is_where_support_crosses_the_threshold() -> None:
+    from newsfuse.brief.cite import (
+        SUPPORT_THRESHOLD,
+        could_support,
+        needed_cosine,
+        support_probability,
+    )
+
+    claim = "Mayor Ilse Varga opened the Drenner bridge on Monday after 14 months of work."
+    plain = "The Drenner bridge was opened on Monday by Mayor Ilse Varga after 14 months of work."
+    conflicting = "Mayor Ilse Varga opened the Drenner bridge on Monday after 9 months of work."
+    nameless = "A bridge opened on Monday after 14 months of work."
+    for evidence in (plain, nameless):
+        needed = needed_cosine(claim, evidence)
+        assert support_probability(claim, evidence, needed + 1e-6) >= SUPPORT_THRESHOLD
+        assert support_probability(claim, evidence, needed - 1e-3) < SUPPORT_THRESHOLD
+    # Missing names make the model ask for a higher cosine; a number conflict, more
+    # than any cosine can give, so that pair is never embedded.
+    assert needed_cosine(claim, nameless) > needed_cosine(claim, plain)
+    assert not could_support(claim, conflicting)
+    assert needed_cosine(claim, claim) == float("-inf")

@@ -96,7 +96,9 @@ def single_threaded_blas() -> Iterator[None]:
 @functools.cache
 def _blas_controller() -> Any:
     """The thread pools of the BLAS libraries loaded, numpy's among them (found once:
-    listing them costs milliseconds)."""
+    listing them costs milliseconds). scikit-learn is imported first so that scipy's
+    OpenBLAS, which it loads, is among them."""
+    import sklearn.utils  # noqa: F401
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController()

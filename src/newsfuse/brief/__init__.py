@@ -12,10 +12,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -104,6 +105,7 @@ def _summarize(
     weights: ScorerWeights | None,
     screen: Embedder | None,
 ) -> list[BriefSentence]:
+    """:func:`summarize` after its arguments are checked, with BLAS limited."""
     articles = [article for article in articles if article.text.strip()]
     if not articles:
         return []
@@ -245,9 +247,8 @@ def is_story_sentence(sentence: Sentence) -> bool:
         return False
     if not _TERMINAL_END.search(text):
         return False
-    letters = [char for char in text if char.isalpha()]
-    if letters and all(char.isupper() for char in letters):
-        return False
+    # Two words starting in lower case also rule out a line in capitals (a lower-case
+    # letter is not a capital), so no separate all-capitals test is needed.
     return sum(1 for token in tokens if token[:1].islower()) >= 2
 
 
