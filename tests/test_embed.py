@@ -214,13 +214,14 @@ def test_static_text_without_word_pieces_is_the_zero_vector(
 
 @pytest.mark.slow
 def test_static_table_is_rebuilt_identically_after_corruption(
-    static_embedder: StaticMiniLMEmbedder, tmp_path: Path
+    static_embedder: StaticMiniLMEmbedder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     cache = _copy_cache(tmp_path)
     original = static_embedder.path.read_bytes()
     damaged = cache / static_embedder.path.name
     damaged.write_bytes(original[:500])  # no sidecar either: not trusted
     rebuilt = prepare_static_table(_model_directory(), cache)
+    assert "preparing the fast static embedding once" in capsys.readouterr().err
     assert rebuilt == damaged
     assert rebuilt.read_bytes() == original
     assert (cache / (rebuilt.name + ".sha256")).is_file()
