@@ -89,16 +89,19 @@ def single_threaded_blas() -> Iterator[None]:
     threads and 4.7 with one (docs/benchmarks-speed.md). Only BLAS is limited, only
     inside the block, and the limit is restored after it.
     """
-    with _blas_controller().limit(limits=1, user_api="blas"):
+    with _blas_controller("scipy" in sys.modules).limit(limits=1, user_api="blas"):
         yield
 
 
 @functools.cache
-def _blas_controller() -> Any:
-    """The thread pools of the BLAS libraries loaded, numpy's among them (found once:
-    listing them costs milliseconds). scikit-learn is imported first so that scipy's
-    OpenBLAS, which it loads, is among them."""
-    import sklearn.utils  # noqa: F401
+def _blas_controller(scipy_loaded: bool) -> Any:
+    """The thread pools of the BLAS libraries loaded, numpy's among them.
+
+    Listing them costs milliseconds, so it is done once, and again once scipy (which
+    brings its own OpenBLAS) has been imported: ``scipy_loaded`` is part of the cache
+    key. Importing scipy here instead would add more than a second to an ingest,
+    which never needs it.
+    """
     from threadpoolctl import ThreadpoolController
 
     return ThreadpoolController()
