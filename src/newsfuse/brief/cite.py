@@ -22,6 +22,7 @@ spacing) is a copy and full support, score 1.0.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -114,8 +115,12 @@ def support_probability(claim: str, evidence: str, cosine: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
 
+@functools.lru_cache(maxsize=4096)
 def needed_cosine(claim: str, evidence: str) -> float:
     """The least MiniLM cosine at which ``evidence`` reaches SUPPORT_THRESHOLD for ``claim``.
+
+    Remembered per pair: the shortlist (:func:`could_support`) and the screen
+    (:func:`_screen_cosine`) both ask for it.
 
     The model's logit is linear in the cosine (positive weight), so the
     threshold is crossed at one cosine, found by solving the logit for it; a
