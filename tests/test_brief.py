@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from newsfuse.brief import find_copies, is_story_sentence, summarize
 from newsfuse.brief.cite import SUPPORT_THRESHOLD, Evidence, cite_sentence, support_probability
-from newsfuse.brief.lexical import content_words, numbers
+from newsfuse.brief.lexical import content_words, needs_earlier_sentence, numbers
 from newsfuse.brief.select import REDUNDANT_CONTAINMENT, REDUNDANT_COSINE
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.errors import ConfigError
@@ -433,3 +433,39 @@ def test_brief_runs_blas_on_one_thread_and_restores_it(
     assert seen and all(threads == 1 for threads in seen[0])
     # (scipy's BLAS may be loaded by the brief: compare thread counts, not pools)
     assert set(_blas_threads()) == set(before), "the caller's BLAS threads are given back"
+
+
+@pytest.mark.parametrize(
+    ("text", "leans_back"),
+    [
+        ("But the ferry operator said the crossing would reopen on Friday.", True),
+        ('"So there will be a second inquiry."', True),
+        ("However, the harbour master disagreed.", True),
+        ("Still, the council voted to rebuild the pier.", True),
+        ("So far, 14 boats have been checked by inspectors.", False),
+        ("Still images from the harbour camera show the smoke.", False),
+        ("Sofia Marlow, the harbour master, said the pier was safe.", False),
+        ("So-called safe berths were also damaged.", False),
+        ("The mayor said so on Tuesday, but gave no date.", False),
+    ],
+)
+def test_sentences_opening_with_a_backward_connective_are_recognised(
+    text: str, leans_back: bool
+) -> None:
+    assert needs_earlier_sentence(text) is leans_back
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_not_chosen(embedder: MemoEmbedder) -> None:
+    leaning = "But the storm also sank two fishing boats at the Brisca pier, the coastguard said."
+    others = [
+        "Storms closed the Brisca ferry crossing on Monday, stranding 300 travellers.",
+        "Harbour officials said the crossing would stay shut until Thursday.",
+    ]
+    # One article: the brief takes its lead in order, so the first sentence would be
+    # chosen first if it were eligible.
+    article = Article(id="tide", text=" ".join([leaning, *others]), source="Tide Post")
+    texts = [s.text for s in summarize([article], 25, embedder=embedder)]
+    assert texts == others
+    # With nothing else to say, the sentence is still used rather than giving no brief.
+    alone = summarize([Article(id="only", text=leaning)], 50, embedder=embedder)
+    assert [s.text for s in alone] == [leaning]

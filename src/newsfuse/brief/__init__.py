@@ -20,7 +20,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newsfuse.brief.cite import cite_sentences
-from newsfuse.brief.lexical import addresses_reader, normalize_for_identity
+from newsfuse.brief.lexical import (
+    addresses_reader,
+    needs_earlier_sentence,
+    normalize_for_identity,
+)
 from newsfuse.brief.order import order_sentences
 from newsfuse.brief.score import CentroidScorer, SentenceScorer
 from newsfuse.brief.select import select_best_first, select_sentences
@@ -175,7 +179,8 @@ def _select_learned(
 
     Features are computed over every candidate of the cluster (they are
     relative: centrality, support from other articles, position). Sentences
-    outside the learned selection's length range or looking like page furniture
+    outside the learned selection's length range, looking like page furniture or
+    opening with a connective that needs the sentence before ("But ...", "So ...")
     are not chosen, unless nothing else is left (a very short input).
     """
     from newsfuse.brief.learned import (
@@ -199,6 +204,7 @@ def _select_learned(
     eligible = [
         MIN_SENTENCE_WORDS <= len(s.text.split()) <= MAX_SENTENCE_WORDS
         and not looks_like_page_furniture(s.text)
+        and not needs_earlier_sentence(s.text)
         for s in candidates
     ]
     for allowed in (eligible, [True] * len(candidates)):
