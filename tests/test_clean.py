@@ -157,6 +157,22 @@ def test_bylines() -> None:
     assert byline_name("By MIRA TOLAN and Ilse Varga") == "MIRA TOLAN and Ilse Varga"
     assert byline_name("By Monday, the water had receded.") == ""
     assert byline_name("By the time police arrived, the van was gone") == ""
+    assert byline_name("/ Updated By Ilse Varga and Tomas Reiher") == "Ilse Varga and Tomas Reiher"
+    assert byline_name("| Posted by Mira Tolan") == "Mira Tolan"
+
+
+def test_sign_up_widget_glued_to_its_heading_and_slash_byline_are_removed() -> None:
+    head = (
+        "Courier Alerts Get breaking news emails and special reports. The stories that "
+        "matter, delivered every morning.\n\n/ Updated By Ilse Varga\n\n"
+    )
+    story = "\n\n".join(COURIER_STORY)
+    cleaned = clean_one(Article(id="w", text=head + story))
+    assert cleaned.text == story
+    assert reasons_of(cleaned).keys() >= {"byline"}
+    # A capitalised verb that is not about the page leaves a story line alone.
+    assert not is_reader_prompt("Share prices in Ostmark fell 4 percent on Friday.")
+    assert not is_reader_prompt("Ferry Operators Post Record Summer Traffic")
 
 
 def test_story_sentences_that_look_like_boilerplate_are_kept() -> None:

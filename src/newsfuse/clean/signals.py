@@ -112,8 +112,8 @@ _DATE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?i:by|written by|reporting by|story by)\s+(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?"
-    r"[A-Z][\w.'’-]+){0,5})\s*(?:[,|/•–—-].*)?$",
+    r"^(?i:by|written by|reporting by|story by|updated by|posted by)\s+"
+    r"(?P<name>[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5})\s*(?:[,|/•–—-].*)?$",
 )
 # "BAGHDAD (AA) - ", "WASHINGTON (Reuters) — ", "PARIS, France (AFP) -- ", and without
 # the agency "KABUL, Afghanistan — " or "LONDON -- ": a capitalised place, then a dash.
@@ -123,6 +123,11 @@ _DATELINE = re.compile(
     r"|^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?)\s+(?:—|–|--|-)\s+(?=[A-Z\"“‘])"
 )
+# Separators some pages put before a byline or stamp ("/ Updated By Jane Doe", "| By ...").
+_LEADING_SEPARATOR = re.compile(r"^[/|•·–—-]+\s*")
+# An interface verb written as a button or heading (capitalised) with what it acts on
+# close behind: "Get breaking news alerts", "Download the app", "Sign up for emails".
+_CAPITALISED_PROMPT_WINDOW = 3
 _EMAIL_OR_URL = re.compile(r"\S+@\S+\.\w+|https?://\S+|\bwww\.\S+", re.I)
 _LABEL = re.compile(r"^[^\W\d_][\w ]{0,24}:\s*\S")
 
@@ -226,7 +231,7 @@ def byline_name(line: str) -> str:
 
     A byline is short and is not a sentence: "By Monday, the water had receded." is story.
     """
-    stripped = line.strip()
+    stripped = _LEADING_SEPARATOR.sub("", line.strip())
     if len(words_of(stripped)) > BYLINE_MAX_WORDS or has_terminal_punctuation(stripped):
         return ""
     match = _BYLINE.match(stripped)
@@ -264,11 +269,24 @@ def is_reader_prompt(line: str) -> bool:
     addresses_reader = any(word in SECOND_PERSON for word in words) and (
         sum(1 for word in words if word in UI_NOUNS) >= 2 or bool(_EMAIL_OR_URL.search(stripped))
     )
-    if starts_imperative or addresses_reader:
+    if starts_imperative or addresses_reader or _has_capitalised_prompt(stripped):
         return True
     if len(words) <= CONTACT_MAX_WORDS and _EMAIL_OR_URL.search(stripped):
         return True  # "Got a tip? Write to desk@...": a contact line
     return stripped.isupper() and len(words) >= 2 and ui_score(stripped) >= 0.3
+
+
+def _has_capitalised_prompt(line: str) -> bool:
+    """Whether a capitalised interface verb is followed closely by an interface noun
+    ("Breaking News Emails Get breaking news alerts and special reports.": a sign-up
+    widget glued to its heading, whose first word is not the verb)."""
+    tokens = words_of(line)
+    for position, token in enumerate(tokens):
+        if token[:1].isupper() and token.lower() in UI_VERBS:
+            following = tokens[position + 1 : position + 1 + _CAPITALISED_PROMPT_WINDOW]
+            if any(word.lower() in UI_NOUNS for word in following):
+                return True
+    return False
 
 
 def is_interface_line(line: str) -> bool:
