@@ -440,7 +440,7 @@ class StoryIndex:
                 # The new story's neighbours are the candidates the article has just
                 # failed to join under this same rule: a merge check would find nothing.
                 return placement
-        return self._merge_neighbours(placement)
+        return self._merge_neighbours(placement, {c.id for c in candidates})
 
     def place_copy(self, story_id: str, founder: FounderKey, date: EventDate) -> Placement:
         """Record a near-duplicate copy joining ``story_id``.
@@ -459,19 +459,26 @@ class StoryIndex:
 
     # -- second pass: story merges ------------------------------------------------------
 
-    def _merge_neighbours(self, placement: Placement) -> Placement:
+    def _merge_neighbours(self, placement: Placement, nearby: set[str]) -> Placement:
         """Merge the placed article's story with neighbouring stories of the same event.
 
         Agglomerative (centroid-linkage) merging restricted to the grown story's
-        neighbours, so the cost per article stays bounded. The merged story keeps the
-        id of its earliest founder (the id rule of every story), and the other id is
-        reported as renamed so the store keeps it as an alias.
+        neighbours, so the cost per article stays bounded. The first check looks among
+        ``nearby``, the stories the article was compared with: what the article adds is
+        what can make the grown story match another, so that story is near the article
+        (a second neighbour search from the grown story cost a fifth of the ingest and
+        gave the same stories on Multi-News dev). After a merge, the merged story's own
+        neighbours are searched. The merged story keeps the id of its earliest founder
+        (the id rule of every story), and the other id is reported as renamed so the
+        store keeps it as an alias.
         """
         story = self.stories[placement.story_id]
         renamed = list(placement.renamed_stories)
         renamed_lines = list(placement.renamed_storylines)
+        candidates: set[str] | None = {i for i in nearby if i in self.stories}
         for _ in range(MAX_MERGES_PER_PLACEMENT):
-            partner = self._find_merge_partner(story)
+            partner = self._find_merge_partner(story, candidates)
+            candidates = None
             if partner is None:
                 break
             survivor, absorbed = (
@@ -486,10 +493,16 @@ class StoryIndex:
             story.id, story.storyline_id, placement.new_story, tuple(renamed), tuple(renamed_lines)
         )
 
-    def _find_merge_partner(self, story: StoryState) -> StoryState | None:
-        """The neighbouring story that ``story`` would join as if it were one article."""
+    def _find_merge_partner(
+        self, story: StoryState, candidates: set[str] | None = None
+    ) -> StoryState | None:
+        """The neighbouring story that ``story`` would join as if it were one article,
+        among ``candidates`` if given, else among its neighbours."""
         unit_terms = normalize_vector(story.terms)
-        neighbours = self._find_neighbours(unit_terms, story.mean(), sorted(story.days))
+        if candidates is None:
+            neighbours = self._find_neighbours(unit_terms, story.mean(), sorted(story.days))
+        else:
+            neighbours = set(candidates)
         neighbours.discard(story.id)
         if not neighbours:
             return None
