@@ -419,6 +419,8 @@ def test_store_missing_a_renamed_storyline_row_still_loads(tmp_path: Path) -> No
     line = index.storylines[line_id]
     assert len(line.story_ids) == story_count
     assert line.founder == min(index.stories[s].founder for s in line.story_ids)
+    # The rebuilt row was written back: the store is consistent again.
+    assert corpus.check_store(db=db) == []
 
 
 def test_every_story_names_a_stored_storyline_after_many_renames(tmp_path: Path) -> None:

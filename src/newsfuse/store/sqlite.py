@@ -146,14 +146,27 @@ class SQLiteStore:
                 # Stores written before the storyline-row fix (2026-11-23) may lack the
                 # row of a renamed storyline whose renaming story then merged away; its
                 # stories still name it. Rebuild it so such stores open (its founder is
-                # its earliest story's founder, the storyline id rule).
+                # its earliest story's founder, the storyline id rule), and write it back.
                 line = StorylineState(story.storyline_id, story.founder, set())
                 index.load_storyline(line)
                 rebuilt.add(line.id)
             if line.id in rebuilt:
                 line.founder = min(line.founder, story.founder)
             line.story_ids.add(story.id)
+        if rebuilt:
+            self._write_storylines([index.storylines[i] for i in sorted(rebuilt)])
         return index
+
+    def _write_storylines(self, storylines: list[StorylineState]) -> None:
+        """Write storyline rows now: in the caller's transaction if one is open, else in
+        one of their own (a store repaired on loading stays repaired)."""
+        if self._db.in_transaction:
+            for line in storylines:
+                self.save_storyline(line)
+            return
+        with self.transaction():
+            for line in storylines:
+                self.save_storyline(line)
 
     def load_frequencies(self) -> DocumentFrequencies:
         """The corpus document frequencies of hashed terms."""
