@@ -8,15 +8,10 @@ needs neither wordfreq nor the Multi-News data.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
+from benchmark_scripts import load_benchmark
 from newsfuse.model import Sentence
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # Invented English frequencies: common words are frequent, the story's words are rare.
 BACKGROUND = {
@@ -44,16 +39,6 @@ TEXTS = {
 }
 
 
-def _load_study() -> ModuleType:
-    specification = importlib.util.spec_from_file_location(
-        "salience_study", ROOT / "benchmarks" / "salience_study.py"
-    )
-    assert specification is not None and specification.loader is not None
-    module = importlib.util.module_from_spec(specification)
-    specification.loader.exec_module(module)
-    return module
-
-
 def _sentences() -> list[Sentence]:
     sentences = []
     for article, texts in TEXTS.items():
@@ -65,7 +50,7 @@ def _sentences() -> list[Sentence]:
 
 
 def test_salience_features_favour_the_story_over_small_talk() -> None:
-    study = _load_study()
+    study = load_benchmark("salience_study")
     rows = study.salience_features(_sentences(), BACKGROUND)
     assert rows.shape == (5, len(study.VARIANTS))
     column = {name: rows[:, i] for i, name in enumerate(study.VARIANTS)}
@@ -79,7 +64,7 @@ def test_salience_features_favour_the_story_over_small_talk() -> None:
 
 
 def test_log_likelihood_is_zero_unless_the_word_is_more_frequent_than_in_english() -> None:
-    study = _load_study()
+    study = load_benchmark("salience_study")
     assert study._log_likelihood(1, 1000, 0.01) == 0.0
     assert study._log_likelihood(30, 1000, 1e-5) > study.SIGNATURE_LLR
     assert study._log_likelihood(30, 1000, 1e-5) > study._log_likelihood(3, 1000, 1e-5)
