@@ -117,7 +117,8 @@ class SQLiteStore:
     # -- the clustering state ------------------------------------------------------------
 
     def load_index(self, calibration: EmbeddingCalibration | None = None) -> StoryIndex:
-        """Rebuild the in-memory story index from the stored stories and storylines."""
+        """Rebuild the in-memory story index from the stored stories and storylines
+        (writing back any storyline row that had to be rebuilt, see below)."""
         index = StoryIndex(calibration)
         rebuilt: set[str] = set()
         for row in self._db.execute("SELECT id, founder FROM storylines"):
