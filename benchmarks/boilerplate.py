@@ -1,7 +1,7 @@
 """Boilerplate removal on Multi-News clusters: what goes, and does any story go with it?
 
 Reads a Multi-News JSON Lines file (``{"id", "documents", "summary"}`` per line)
-with :func:`newsfuse.ingest.read_inputs`, cleans all documents together with
+with :func:`newsfuse.reading.read_inputs`, cleans all documents together with
 :func:`newsfuse.clean.clean_articles` (one batch, as ``newsfuse`` does for one
 read), and prints a table: documents, characters in and out, blocks removed by
 reason, and a proxy for "kept every sentence": the share of reference-summary
@@ -28,8 +28,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from newsfuse.clean import clean_articles  # noqa: E402
-from newsfuse.ingest import read_inputs  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
+from newsfuse.reading import read_inputs  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

@@ -21,9 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.brief import summarize  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
+from newsfuse.summary import summarize  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "facts-dev.jsonl"
 

@@ -1,4 +1,4 @@
-"""Speed (and a quick ROUGE check) of ``newsfuse.brief.summarize`` on Multi-News clusters.
+"""Speed (and a quick ROUGE check) of ``newsfuse.summary.summarize`` on Multi-News clusters.
 
 Usage::
 
@@ -29,9 +29,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.brief import summarize  # noqa: E402
 from newsfuse.embed import Embedder, Vectors, get_embedder  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
+from newsfuse.summary import summarize  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 

@@ -6,7 +6,7 @@ Usage::
         [--budget 300] [--warm-up 5] [--profile [--top 40]]
 
 Clusters are read, cleaned and split first (not timed), the models are loaded and
-a few briefs made to warm up; then ``newsfuse.brief.summarize`` runs over every
+a few briefs made to warm up; then ``newsfuse.summary.summarize`` runs over every
 cluster. Prints wall and CPU seconds per brief (CPU above wall means the encoder
 threads ran side by side) and MiniLM sentences embedded per brief; with
 ``--profile``, cProfile's top functions by cumulative and by own time. Compare code
@@ -26,11 +26,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.brief import summarize  # noqa: E402
 from newsfuse.embed import Embedder, Vectors, get_embedder  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.systems import PreparedCluster, _load_newsfuse  # noqa: E402
+from newsfuse.summary import summarize  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 

@@ -3,9 +3,9 @@
 Usage::
 
     python benchmarks/fit_scorer.py [DATA.jsonl] [--folds 5] [--budget 300]
-        [--write src/newsfuse/brief/learned_weights.json]
+        [--write src/newsfuse/summary/learned_weights.json]
 
-Every sentence of every cluster gets :func:`newsfuse.brief.learned.extract_features`
+Every sentence of every cluster gets :func:`newsfuse.summary.learned.extract_features`
 and a label: 1 if the greedy ROUGE oracle picks it. A class-balanced logistic
 regression is fitted; the table printed is k-fold cross-validated by cluster
 (each cluster is scored by a model that never saw it). ``--write`` then refits
@@ -25,7 +25,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsfuse.brief.learned import (  # noqa: E402
+from newsfuse.evaluate.data import read_clusters  # noqa: E402
+from newsfuse.evaluate.oracle import select_oracle  # noqa: E402
+from newsfuse.evaluate.pipeline import read_cluster, split_cluster  # noqa: E402
+from newsfuse.evaluate.rouge import score_summary  # noqa: E402
+from newsfuse.evaluate.text import cut_to_budget, split_plain_sentences  # noqa: E402
+from newsfuse.summary.learned import (  # noqa: E402
     FEATURE_NAMES,
     REDUNDANCY_THRESHOLD,
     ScorerWeights,
@@ -33,11 +38,6 @@ from newsfuse.brief.learned import (  # noqa: E402
     select_sentences,
     vectorize_sentences,
 )
-from newsfuse.evaluate.data import read_clusters  # noqa: E402
-from newsfuse.evaluate.oracle import select_oracle  # noqa: E402
-from newsfuse.evaluate.pipeline import read_cluster, split_cluster  # noqa: E402
-from newsfuse.evaluate.rouge import score_summary  # noqa: E402
-from newsfuse.evaluate.text import cut_to_budget, split_plain_sentences  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 # Inverse regularisation strength: features are few and standardised, so mild

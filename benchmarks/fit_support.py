@@ -5,7 +5,7 @@ Usage::
     python benchmarks/fit_support.py [tests/fixtures/brief/support_pairs.jsonl]
 
 Prints the fitted logistic-regression coefficients (paste them into
-``src/newsfuse/brief/cite.py``), the threshold with the best F0.5 under
+``src/newsfuse/summary/cite.py``), the threshold with the best F0.5 under
 leave-one-out cross-validation, and precision/recall of the support decision
 (cross-validated, and in-sample for the coefficients shipped in cite.py).
 The pair set is small (a few dozen invented pairs), so the figures are rough.
@@ -23,8 +23,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.brief import cite  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
+from newsfuse.summary import cite  # noqa: E402
 
 # Inverse regularisation strength: mild L2, the set is too small for an unregularised fit.
 REGULARISATION_C = 10.0

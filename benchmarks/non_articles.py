@@ -1,6 +1,6 @@
 """Non-article detection on Multi-News dev: precision and recall against a labelled audit.
 
-Reads the Multi-News JSON Lines file with :func:`newsfuse.ingest.read_inputs`,
+Reads the Multi-News JSON Lines file with :func:`newsfuse.reading.read_inputs`,
 cleans every document in one batch (as one ``newsfuse`` read does), and compares
 what the pipeline leaves out of stories and briefs with the audit in
 ``benchmarks/non_articles_labels.json`` (document ids of the pages that are not
@@ -33,8 +33,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from newsfuse.clean import clean_articles, documents  # noqa: E402
-from newsfuse.ingest import read_inputs  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
+from newsfuse.reading import read_inputs  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 DEFAULT_LABELS = REPO / "benchmarks" / "non_articles_labels.json"

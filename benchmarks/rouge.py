@@ -84,7 +84,7 @@ def main() -> None:
 
 
 def _load() -> None:
-    from newsfuse.brief.learned import vectorize_sentences
+    from newsfuse.summary.learned import vectorize_sentences
 
     vectorize_sentences(["warm up the vectoriser import"])
 

@@ -9,7 +9,7 @@ Each row is a variant of the brief's default path (``_select_learned``: learned
 sentence scores → ``select_best_first`` → ``order_sentences``), 5-fold
 cross-validated by cluster with the folds of ``fit_scorer.py``, so the first row
 reproduces ``benchmarks/rouge.py``'s newsfuse row. Candidates are the pipeline's
-own (``newsfuse.brief``'s story sentences of non-copy articles). MiniLM vectors
+own (``newsfuse.summary``'s story sentences of non-copy articles). MiniLM vectors
 of chosen sentences are cached in memory, so a variant costs seconds once the
 first rows have embedded what they chose; ``--cache FILE`` keeps them between
 runs (a pickle of text → vector, only ever read back by this harness).
@@ -40,8 +40,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from fit_scorer import SEED, fit, prepare  # noqa: E402
 from newsfuse import brief as brief_stage  # noqa: E402
-from newsfuse.brief import select as select_stage  # noqa: E402
-from newsfuse.brief.learned import (  # noqa: E402
+from newsfuse.evaluate.data import read_clusters  # noqa: E402
+from newsfuse.evaluate.oracle import _gain, count_ngrams, select_oracle, tokenize_for_rouge  # noqa: E402
+from newsfuse.evaluate.pipeline import read_cluster  # noqa: E402
+from newsfuse.evaluate.rouge import score_summary  # noqa: E402
+from newsfuse.evaluate.text import split_plain_sentences  # noqa: E402
+from newsfuse.segment import split_sentences  # noqa: E402
+from newsfuse.summary import select as select_stage  # noqa: E402
+from newsfuse.summary.learned import (  # noqa: E402
     MAX_SENTENCE_WORDS,
     MIN_SENTENCE_WORDS,
     REDUNDANCY_THRESHOLD,
@@ -49,13 +55,7 @@ from newsfuse.brief.learned import (  # noqa: E402
     looks_like_page_furniture,
     vectorize_sentences,
 )
-from newsfuse.brief.order import order_sentences  # noqa: E402
-from newsfuse.evaluate.data import read_clusters  # noqa: E402
-from newsfuse.evaluate.oracle import _gain, count_ngrams, select_oracle, tokenize_for_rouge  # noqa: E402
-from newsfuse.evaluate.pipeline import read_cluster  # noqa: E402
-from newsfuse.evaluate.rouge import score_summary  # noqa: E402
-from newsfuse.evaluate.text import split_plain_sentences  # noqa: E402
-from newsfuse.segment import split_sentences  # noqa: E402
+from newsfuse.summary.order import order_sentences  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 Model = Callable[["Cluster"], np.ndarray]

@@ -10,7 +10,7 @@ general English; the shipped features only see the cluster (in-cluster TF-IDF).
 This harness adds one salience feature at a time to the shipped 21, refits the
 logistic regression of ``fit_scorer.py`` (all split sentences, greedy-oracle
 labels) and runs the brief's default path exactly as ``benchmarks/rouge.py``
-does (``newsfuse.brief.summarize`` with citations), k-fold cross-validated by
+does (``newsfuse.summary.summarize`` with citations), k-fold cross-validated by
 cluster. Every fold split (``--seeds``; 13 is the shipped split, so its
 ``newsfuse`` row reproduces ``rouge.py``) is run for every variant: on 122
 clusters the split alone moves a variant by ±0.15, as much as the features do.
@@ -34,7 +34,7 @@ wordfreq==3.1.1``, offline, data in the wheel). The features:
 - ``name_documents``: the same over capitalised words and numbers (names, figures).
 
 This is a research harness: nothing in the package depends on it. It swaps
-``newsfuse.brief.learned.extract_features`` (which the brief imports when it
+``newsfuse.summary.learned.extract_features`` (which the brief imports when it
 runs) for one that appends the variant's column.
 """
 
@@ -57,11 +57,11 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import fit_scorer  # noqa: E402
-from newsfuse.brief import learned  # noqa: E402
 from newsfuse.evaluate import evaluate_clusters, read_clusters  # noqa: E402
 from newsfuse.evaluate.stats import paired_bootstrap_pvalue  # noqa: E402
 from newsfuse.evaluate.systems import PreparedCluster, System, summarize_newsfuse  # noqa: E402
 from newsfuse.model import Sentence  # noqa: E402
+from newsfuse.summary import learned  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 METRICS = ("rouge1", "rouge2", "rougeL")

@@ -26,12 +26,12 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.brief import cite, select, summarize  # noqa: E402
 from newsfuse.embed import Vectors, get_embedder  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.harness import PreparedCluster, evaluate_clusters  # noqa: E402
 from newsfuse.evaluate.systems import System, get_systems  # noqa: E402
 from newsfuse.model import BriefSentence  # noqa: E402
+from newsfuse.summary import cite, select, summarize  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 # A repeat screen above any cosine: no pair reaches MiniLM.

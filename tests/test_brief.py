@@ -1,4 +1,4 @@
-"""Tests for newsfuse.brief: budgeted selection, citations, copies, ordering, the scorer hook.
+"""Tests for newsfuse.summary: budgeted selection, citations, copies, ordering, the scorer hook.
 
 The fixtures are invented: three fictional outlets covering a fire at the
 fictional port of Velmora, with differing numbers (120 vs 150 firefighters,
@@ -19,14 +19,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfuse.brief import find_copies, is_story_sentence, summarize
-from newsfuse.brief.cite import SUPPORT_THRESHOLD, Evidence, cite_sentence, support_probability
-from newsfuse.brief.lexical import content_words, needs_earlier_sentence, numbers
-from newsfuse.brief.select import REDUNDANT_CONTAINMENT, REDUNDANT_COSINE
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
+from newsfuse.summary import find_copies, is_story_sentence, summarize
+from newsfuse.summary.cite import SUPPORT_THRESHOLD, Evidence, cite_sentence, support_probability
+from newsfuse.summary.lexical import content_words, needs_earlier_sentence, numbers
+from newsfuse.summary.select import REDUNDANT_CONTAINMENT, REDUNDANT_COSINE
 
 FIXTURES = Path(__file__).parent / "fixtures" / "brief"
 
@@ -350,7 +350,7 @@ def _sentence(article_id: str, index: int, text: str) -> Sentence:
 
 
 def test_selection_skips_a_sentence_that_does_not_fit_and_tries_smaller_ones() -> None:
-    from newsfuse.brief.select import select_sentences
+    from newsfuse.summary.select import select_sentences
 
     sentences = [
         _sentence("a", 0, " ".join(["alpha"] * 10)),
@@ -365,7 +365,7 @@ def test_selection_skips_a_sentence_that_does_not_fit_and_tries_smaller_ones() -
 
 
 def test_selection_drops_near_duplicates_even_when_they_score_high() -> None:
-    from newsfuse.brief.select import select_sentences
+    from newsfuse.summary.select import select_sentences
 
     sentences = [
         _sentence("a", 0, "The council approved the new harbour wall on Monday."),
@@ -377,7 +377,7 @@ def test_selection_drops_near_duplicates_even_when_they_score_high() -> None:
 
 
 def test_order_is_chronological_with_naive_and_aware_times() -> None:
-    from newsfuse.brief.order import order_sentences
+    from newsfuse.summary.order import order_sentences
 
     text = "x" * 1000
     articles = [
@@ -393,7 +393,7 @@ def test_order_is_chronological_with_naive_and_aware_times() -> None:
 
 
 def test_order_without_all_times_puts_leads_first() -> None:
-    from newsfuse.brief.order import order_sentences
+    from newsfuse.summary.order import order_sentences
 
     text = "x" * 1000
     articles = [

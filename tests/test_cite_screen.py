@@ -15,12 +15,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsfuse.brief import summarize
-from newsfuse.brief.cite import cite_sentences
-from newsfuse.brief.learned import vectorize_sentences
-from newsfuse.brief.select import REDUNDANT_COSINE, select_best_first
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.model import Article, Sentence
+from newsfuse.summary import summarize
+from newsfuse.summary.cite import cite_sentences
+from newsfuse.summary.learned import vectorize_sentences
+from newsfuse.summary.select import REDUNDANT_COSINE, select_best_first
 
 FIXTURES = Path(__file__).parent / "fixtures" / "brief"
 
@@ -122,7 +122,7 @@ def test_chosen_sentence_without_candidates_is_not_embedded(fire: list[Article])
 
 
 def test_needed_cosine_is_where_support_crosses_the_threshold() -> None:
-    from newsfuse.brief.cite import (
+    from newsfuse.summary.cite import (
         SUPPORT_THRESHOLD,
         could_support,
         needed_cosine,

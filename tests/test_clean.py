@@ -18,8 +18,8 @@ from newsfuse.clean import clean_articles, clean_report, find_repeated_lines
 from newsfuse.clean.language import detect_language, is_foreign
 from newsfuse.clean.signals import byline_name, is_counter, is_headline_like, is_reader_prompt
 from newsfuse.clean.stamps import parse_stamp
-from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ReadReport
+from newsfuse.reading import read_inputs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 

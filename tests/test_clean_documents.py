@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from newsfuse.clean import clean_articles, clean_report, is_non_article
 from newsfuse.clean.documents import describe_notice
-from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ReadReport
+from newsfuse.reading import read_inputs
 
 # Pages a crawler brings back instead of the article.
 NON_ARTICLES = {

@@ -19,13 +19,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.brief.learned import (
-    FEATURE_NAMES,
-    LearnedScorer,
-    extract_features,
-    load_weights,
-    select_sentences,
-)
 from newsfuse.evaluate import (
     bootstrap_interval,
     evaluate_clusters,
@@ -46,6 +39,13 @@ from newsfuse.evaluate.leaks import count_leaks, looks_like_boilerplate
 from newsfuse.evaluate.pipeline import split_with_syntok
 from newsfuse.evaluate.text import count_words, cut_to_budget, split_plain_sentences
 from newsfuse.model import Article
+from newsfuse.summary.learned import (
+    FEATURE_NAMES,
+    LearnedScorer,
+    extract_features,
+    load_weights,
+    select_sentences,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""Tests of newsfuse.ingest: every input shape, and every bad input skipped with a reason.
+"""Tests of newsfuse.reading: every input shape, and every bad input skipped with a reason.
 
 Fixtures are invented articles (tests/fixtures/ingest) or written to tmp_path here.
 """
@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.config import MAX_INPUT_BYTES
-from newsfuse.ingest import read_inputs
-from newsfuse.ingest.decode import decode_bytes, normalise_text
-from newsfuse.ingest.records import parse_published
-from newsfuse.ingest.text import split_title
+from newsfuse.reading import read_inputs
+from newsfuse.reading.decode import decode_bytes, normalise_text
+from newsfuse.reading.records import parse_published
+from newsfuse.reading.text import split_title
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 

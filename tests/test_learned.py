@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsfuse.brief.learned import vectorize_sentences
+from newsfuse.summary.learned import vectorize_sentences
 
 SENTENCES = [
     "The Harrowgate ferry ran aground off Pellin Point on Sunday, the coastguard said.",

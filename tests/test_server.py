@@ -43,11 +43,11 @@ def has_module(name: str) -> bool:
 
 
 needs_brief = pytest.mark.skipif(
-    not (has_module("newsfuse.brief") and has_module("newsfuse.facts")),
-    reason="newsfuse.brief / newsfuse.facts (branches brief, facts) are not merged here yet",
+    not (has_module("newsfuse.summary") and has_module("newsfuse.facts")),
+    reason="newsfuse.summary / newsfuse.facts (branches brief, facts) are not merged here yet",
 )
 needs_store = pytest.mark.skipif(
-    not (has_module("newsfuse.corpus") and has_module("newsfuse.brief")),
+    not (has_module("newsfuse.corpus") and has_module("newsfuse.summary")),
     reason="newsfuse.corpus (branch store) is not merged here yet",
 )
 

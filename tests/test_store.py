@@ -212,7 +212,7 @@ def test_export_lists_every_article_once(tmp_path: Path) -> None:
 
 @pytest.mark.slow  # the brief loads the sentence-embedding model
 def test_brief_is_cached_until_the_story_changes(tmp_path: Path) -> None:
-    pytest.importorskip("newsfuse.brief")
+    pytest.importorskip("newsfuse.summary")
     records = load_events()
     db = tmp_path / "corpus.db"
     corpus.ingest(records[:2], db=db, embedder="hashing")

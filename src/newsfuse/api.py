@@ -44,7 +44,7 @@ def read_report(
     are skipped with their reason too, unless ``keep_non_articles`` is true.
     """
     from newsfuse.clean import clean_report
-    from newsfuse.ingest import read_inputs
+    from newsfuse.reading import read_inputs
 
     return clean_report(read_inputs(list(inputs), stdin=stdin), keep_non_articles=keep_non_articles)
 
@@ -82,7 +82,7 @@ def brief(
     article that states the same content. ``skipped`` (from :func:`read_report`)
     is carried into the brief's stats so renderings can report it.
     """
-    from newsfuse.brief import summarize
+    from newsfuse.summary import summarize
 
     timings: dict[str, float] = {}
     started = time.perf_counter()

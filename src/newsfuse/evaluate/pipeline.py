@@ -32,7 +32,7 @@ def describe_pipeline() -> dict[str, str]:
     """Which implementation each stage used: "newsfuse" or the harness's stand-in."""
     return {
         "read+clean": "newsfuse.api.read_report"
-        if _has_module("newsfuse.ingest") and _has_module("newsfuse.clean")
+        if _has_module("newsfuse.reading") and _has_module("newsfuse.clean")
         else "stand-in (raw documents, no cleaning)",
         "segment": "newsfuse.segment.split_sentences"
         if _has_module("newsfuse.segment")
@@ -46,7 +46,7 @@ def read_cluster(cluster: Cluster) -> list[Article]:
         {"id": f"{cluster.id}-{number}", "text": document}
         for number, document in enumerate(cluster.documents)
     ]
-    if _has_module("newsfuse.ingest") and _has_module("newsfuse.clean"):
+    if _has_module("newsfuse.reading") and _has_module("newsfuse.clean"):
         from newsfuse.api import read_report
 
         return list(read_report(records).articles)

@@ -17,7 +17,7 @@ from newsfuse.evaluate.baselines import BASELINES
 from newsfuse.model import Article, Sentence
 
 if TYPE_CHECKING:
-    from newsfuse.brief.learned import ScorerWeights
+    from newsfuse.summary.learned import ScorerWeights
 
 DEFAULT_SYSTEMS = ("newsfuse", "lead3", "roundrobin", "lexrank", "textrank", "mmr", "oracle")
 
@@ -42,8 +42,8 @@ class System:
 
 
 def _load_newsfuse() -> None:
-    from newsfuse.brief.learned import load_weights, vectorize_sentences
     from newsfuse.embed import get_embedder
+    from newsfuse.summary.learned import load_weights, vectorize_sentences
 
     load_weights()
     vectorize_sentences(["warm up the vectoriser import"])
@@ -59,7 +59,7 @@ def summarize_newsfuse(
     ``weights`` defaults to the shipped coefficients; cross-validation passes the
     weights fitted without this cluster.
     """
-    from newsfuse.brief import summarize
+    from newsfuse.summary import summarize
 
     return [s.text for s in summarize(list(cluster.articles), budget, weights=weights)]
 

@@ -31,9 +31,9 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.brief.lexical import addresses_reader
 from newsfuse.embed import Vectors
 from newsfuse.model import Article, Sentence
+from newsfuse.summary.lexical import addresses_reader
 
 Scores = npt.NDArray[np.float64]
 

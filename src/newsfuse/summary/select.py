@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.brief.lexical import containment, content_words, numbers
-from newsfuse.brief.score import Scores
 from newsfuse.embed import Vectors
 from newsfuse.model import Sentence
+from newsfuse.summary.lexical import containment, content_words, numbers
+from newsfuse.summary.score import Scores
 
 # MMR trade-off: 0.7 weighs relevance over novelty, the usual setting for
 # multi-document news (and the TF-IDF MMR baseline on our dev data).

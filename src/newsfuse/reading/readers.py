@@ -15,11 +15,11 @@ from typing import Any, TextIO
 
 from newsfuse.config import MAX_INPUT_BYTES
 from newsfuse.errors import InputError
-from newsfuse.ingest.decode import decode_bytes, normalise_text
-from newsfuse.ingest.html import extract_html, looks_like_html
-from newsfuse.ingest.records import RawArticle, read_record
-from newsfuse.ingest.text import is_multinews, split_multinews, split_title
 from newsfuse.model import Article, ReadReport, Skipped
+from newsfuse.reading.decode import decode_bytes, normalise_text
+from newsfuse.reading.html import extract_html, looks_like_html
+from newsfuse.reading.records import RawArticle, read_record
+from newsfuse.reading.text import is_multinews, split_multinews, split_title
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

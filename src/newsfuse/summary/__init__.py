@@ -19,23 +19,23 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsfuse.brief.cite import cite_sentences
-from newsfuse.brief.lexical import (
-    addresses_reader,
-    needs_earlier_sentence,
-    normalize_for_identity,
-)
-from newsfuse.brief.order import order_sentences
-from newsfuse.brief.score import CentroidScorer, SentenceScorer
-from newsfuse.brief.select import select_best_first, select_sentences
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.embed import Embedder, Vectors
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
+from newsfuse.summary.cite import cite_sentences
+from newsfuse.summary.lexical import (
+    addresses_reader,
+    needs_earlier_sentence,
+    normalize_for_identity,
+)
+from newsfuse.summary.order import order_sentences
+from newsfuse.summary.score import CentroidScorer, SentenceScorer
+from newsfuse.summary.select import select_best_first, select_sentences
 
 if TYPE_CHECKING:
-    from newsfuse.brief.learned import ScorerWeights
+    from newsfuse.summary.learned import ScorerWeights
 
 __all__ = ["CentroidScorer", "SentenceScorer", "find_copies", "is_story_sentence", "summarize"]
 
@@ -183,7 +183,7 @@ def _select_learned(
     opening with a connective that needs the sentence before ("But ...", "So ...")
     are not chosen, unless nothing else is left (a very short input).
     """
-    from newsfuse.brief.learned import (
+    from newsfuse.summary.learned import (
         MAX_SENTENCE_WORDS,
         MIN_SENTENCE_WORDS,
         REDUNDANCY_THRESHOLD,

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsfuse.errors import InputError
-from newsfuse.ingest.decode import normalise_text
-from newsfuse.ingest.html import extract_html
 from newsfuse.model import Article, Skipped
+from newsfuse.reading.decode import normalise_text
+from newsfuse.reading.html import extract_html
 
 log = logging.getLogger(__name__)
 

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.brief.lexical import containment, content_words, names, normalize_for_identity
-from newsfuse.brief.lexical import numbers as numbers_in
 from newsfuse.embed import Embedder, Vectors
 from newsfuse.model import Article, Citation, Sentence
+from newsfuse.summary.lexical import containment, content_words, names, normalize_for_identity
+from newsfuse.summary.lexical import numbers as numbers_in
 
 # Logistic-model coefficients for (cosine, number_conflict, number_missing, name_missing)
 # and the intercept; fitted by benchmarks/fit_support.py (see there).
@@ -249,7 +249,7 @@ def cite_sentences(
     """
     if not chosen:
         return []
-    from newsfuse.brief.learned import vectorize_sentences
+    from newsfuse.summary.learned import vectorize_sentences
 
     pool = [sentence for sentences in evidence for sentence in sentences]
     tfidf = vectorize_sentences([s.text for s in (*chosen, *pool)])

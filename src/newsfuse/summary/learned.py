@@ -10,7 +10,7 @@ pickles) and are reproduced by ``benchmarks/fit_scorer.py``; its reported
 scores are k-fold cross-validated by cluster.
 
 :class:`LearnedScorer` follows the ``SentenceScorer`` protocol of
-:mod:`newsfuse.brief` (``__call__(sentences, vectors, articles) -> scores``);
+:mod:`newsfuse.summary` (``__call__(sentences, vectors, articles) -> scores``);
 it needs no embeddings (``vectors`` may be ``None``), which keeps it faster
 than LexRank. :func:`select_sentences` is the selection it was tuned with:
 best-first with a redundancy cut, filled to the budget, in source order.
@@ -286,7 +286,7 @@ def select_sentences(
     The last sentence may overrun the budget: a hard cut at the budget keeps its
     first words, which is better than leaving the budget unused (the ROUGE
     protocol, used when fitting). Briefs for readers use
-    :func:`newsfuse.brief.select.select_best_first` instead (whole sentences). ``order`` is
+    :func:`newsfuse.summary.select.select_best_first` instead (whole sentences). ``order`` is
     "source" (by position in its article, then article order: briefs read like
     the lead of a story, and ROUGE-L rewards it) or "score" (best first).
     """

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from newsfuse.errors import InputError
-from newsfuse.ingest.decode import normalise_text
+from newsfuse.reading.decode import normalise_text
 
 # Elements whose content is never visible text (used by the fallback only).
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
@@ -48,7 +48,7 @@ def extract_html(html: str, origin: str, *, url: str | None = None) -> Extracted
     """Extract the main text and metadata of a page; raise :class:`InputError` if none."""
     import trafilatura
 
-    from newsfuse.ingest.records import parse_published
+    from newsfuse.reading.records import parse_published
 
     found = trafilatura.bare_extraction(
         html,

@@ -6,6 +6,6 @@ into main text) and every input it had to skip; :mod:`newsfuse.clean` runs next.
 
 from __future__ import annotations
 
-from newsfuse.ingest.readers import read_inputs
+from newsfuse.reading.readers import read_inputs
 
 __all__ = ["read_inputs"]
