@@ -64,7 +64,7 @@ def cluster_documents(
     documents: Sequence[tuple[str, str, str]], seed: int, embedder: str, workdir: Path
 ) -> tuple[dict[str, str], float]:
     """Ingest the documents in a seeded random order; return document -> story, seconds."""
-    from newsfuse import api, corpus
+    from newsfuse import corpus, pipeline
     from newsfuse.group.features import hash_content
 
     order = list(documents)
@@ -72,7 +72,7 @@ def cluster_documents(
     records = [{"id": doc_id, "text": text} for doc_id, _, text in order]
     db = workdir / f"clustering-{seed}.db"
     started = time.perf_counter()
-    report = api.read_report(records)
+    report = pipeline.read_report(records)
     corpus.ingest_articles(report.articles, db=db, skipped=report.skipped, embedder=embedder)
     seconds = time.perf_counter() - started
     with sqlite3.connect(db) as connection:

@@ -145,12 +145,12 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from newsfuse import api
+    from newsfuse import pipeline
     from newsfuse.group.features import hash_content
 
     documents = load_documents(args.data)
     gold = {doc_id: cluster for doc_id, cluster, _ in documents}
-    report = api.read_report([{"id": doc_id, "text": text} for doc_id, _, text in documents])
+    report = pipeline.read_report([{"id": doc_id, "text": text} for doc_id, _, text in documents])
     # Exact copies are stored once (one content hash, one story), as in the store.
     unique: dict[str, int] = {}
     texts: list[tuple[str, str]] = []

@@ -4,7 +4,7 @@
 
 Builds ``Article`` objects straight from each cluster's ``articles`` (id, text,
 source, published, title), or with ``--clean`` reads them through the product
-path (``newsfuse.api.read_report``: ingest and clean, as ``newsfuse brief -``
+path (``newsfuse.pipeline.read_report``: ingest and clean, as ``newsfuse brief -``
 does, in one process so the models load once), runs :func:`newsfuse.facts.compare_facts`, writes
 the predictions as JSON Lines and scores them with the benchmark's own
 evaluator (``facts_eval.py`` next to DATA), whose table is printed as is,
@@ -67,7 +67,7 @@ def main() -> int:
     clusters = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
     load = load_articles
     if args.clean:
-        from newsfuse.api import read_report
+        from newsfuse.pipeline import read_report
 
         def load(cluster: dict) -> list[Article]:
             return list(read_report(cluster["articles"]).articles)

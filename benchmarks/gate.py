@@ -100,7 +100,7 @@ def gate_facts(data: Path) -> int:
     import subprocess
     import tempfile
 
-    from newsfuse.api import compare_facts, read_report
+    from newsfuse.pipeline import compare_facts, read_report
     from newsfuse.render.data import fact_to_dict
 
     try:

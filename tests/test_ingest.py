@@ -360,7 +360,7 @@ def test_reading_arbitrary_bytes_never_raises(data: bytes, suffix: str) -> None:
 
 
 def test_api_read_report_reads_and_cleans(tmp_path: Path) -> None:
-    from newsfuse.api import read_report
+    from newsfuse.pipeline import read_report
 
     report = read_report([FIXTURES / "water_vote_wire.txt", tmp_path / "missing.txt"])
     (article,) = report.articles

@@ -619,15 +619,15 @@ def test_pages_render_the_story(client: httpx.Client, stored: dict[str, Any]) ->
 
 @needs_brief
 def test_stateless_brief_matches_the_cli_json(client: httpx.Client, spec: dict[str, Any]) -> None:
-    from newsfuse import api
+    from newsfuse import pipeline
     from newsfuse.render import render
 
     records = load_records()[:3]
     answer = client.post("/api/brief", json={"articles": records, "budget": 70})
     assert answer.status_code == 200, answer.text
     check_against_spec(spec, "/api/brief", "post", answer)
-    report = api.read_report(records)
-    expected = json.loads(render(api.brief(report.articles, budget=70), "json"))
+    report = pipeline.read_report(records)
+    expected = json.loads(render(pipeline.brief(report.articles, budget=70), "json"))
     served = answer.json()
     for brief in (expected, served):
         brief["stats"]["timings"] = {}

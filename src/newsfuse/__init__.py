@@ -1,6 +1,6 @@
 """newsfuse: news articles in, cited briefs with a cross-source fact table out.
 
-The public API lives in :mod:`newsfuse.api`; names are re-exported here lazily
+The public API lives in :mod:`newsfuse.pipeline`; names are re-exported here lazily
 so that ``import newsfuse`` (and ``newsfuse --help``) stays fast.
 """
 
@@ -34,7 +34,6 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from newsfuse.api import brief, compare_facts, read, read_report
     from newsfuse.corpus import (
         export_stories,
         get_story,
@@ -54,13 +53,27 @@ if TYPE_CHECKING:
         Sentence,
         Skipped,
     )
+    from newsfuse.pipeline import brief, compare_facts, read, read_report
+
+
+_HOMES = {
+    "brief": "newsfuse.pipeline",
+    "compare_facts": "newsfuse.pipeline",
+    "read": "newsfuse.pipeline",
+    "read_report": "newsfuse.pipeline",
+    "export_stories": "newsfuse.corpus",
+    "get_story": "newsfuse.corpus",
+    "get_storyline": "newsfuse.corpus",
+    "ingest": "newsfuse.corpus",
+    "list_stories": "newsfuse.corpus",
+    "refresh_briefs": "newsfuse.distribute",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # Data classes (capitalised) come from newsfuse.model, functions from newsfuse.api.
+    # Data classes (capitalised) come from newsfuse.model, functions from newsfuse.pipeline.
     if name in __all__ and name != "__version__":
         import importlib
 
-        module = importlib.import_module("newsfuse.model" if name[0].isupper() else "newsfuse.api")
-        return getattr(module, name)
+        return getattr(importlib.import_module(_HOMES.get(name, "newsfuse.model")), name)
     raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")

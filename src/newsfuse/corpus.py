@@ -85,7 +85,7 @@ def ingest(
     ``keep_non_articles``) and the ids of the stories that changed. Running it
     again on the same inputs adds nothing.
     """
-    from newsfuse.api import read_report
+    from newsfuse.pipeline import read_report
 
     report = read_report(inputs, stdin=stdin, keep_non_articles=keep_non_articles)
     return ingest_articles(
@@ -408,7 +408,7 @@ def brief_cache_key(version: str, budget: int, facts: bool) -> str:
 def _cached_brief(
     store: Any, story_id: str, articles: Sequence[Article], budget: int, facts: bool
 ) -> Brief:
-    from newsfuse import api
+    from newsfuse import pipeline
     from newsfuse.store.codec import decode_brief, encode_brief
 
     version = brief_cache_key(store.story_version(story_id), budget, facts)
@@ -416,7 +416,7 @@ def _cached_brief(
     cached = store.cached_brief(story_id, version)
     if cached is not None:
         return decode_brief(cached, by_id)
-    made = api.brief(articles, budget=budget, facts=facts)
+    made = pipeline.brief(articles, budget=budget, facts=facts)
     store.cache_brief(story_id, version, encode_brief(made))
     return made
 

@@ -101,12 +101,12 @@ def run_job(job: BriefJob) -> BriefOutcome:
     A story whose articles break the pipeline must not stop the other stories,
     and an exception object from a remote worker may not unpickle on the caller.
     """
-    from newsfuse import api
+    from newsfuse import pipeline
     from newsfuse.store.codec import encode_brief
 
     started = time.perf_counter()
     try:
-        made = api.brief(list(job.articles), budget=job.budget, facts=job.facts)
+        made = pipeline.brief(list(job.articles), budget=job.budget, facts=job.facts)
         body: str | None = encode_brief(made)
         error = None
     except Exception as failure:  # reported per story, see the docstring

@@ -1,4 +1,4 @@
-"""The ``newsfuse`` command line: thin commands over :mod:`newsfuse.api`.
+"""The ``newsfuse`` command line: thin commands over :mod:`newsfuse.pipeline`.
 
 Each command group lives in its own module and registers itself on ``app``.
 Errors derived from :class:`~newsfuse.errors.NewsfuseError` are printed on one

@@ -49,16 +49,16 @@ def register(app: typer.Typer) -> None:
         Exit status: 0 when every input was read, 3 when some were skipped (the
         brief is still printed), 2 when nothing usable was read.
         """
-        from newsfuse import api
+        from newsfuse import pipeline
         from newsfuse.errors import InputError
         from newsfuse.render import render
 
-        report = api.read_report(paths, stdin=sys.stdin, keep_non_articles=keep_non_articles)
+        report = pipeline.read_report(paths, stdin=sys.stdin, keep_non_articles=keep_non_articles)
         for skipped in report.skipped:
             typer.echo(f"newsfuse: skipped {skipped}", err=True)
         if not report.articles:
             raise InputError(", ".join(paths), "no readable article in the input")
-        result = api.brief(
+        result = pipeline.brief(
             report.articles, budget=budget, facts=not no_facts, skipped=report.skipped
         )
         rendered = render(result, output_format.value)

@@ -1,7 +1,7 @@
 """From an evaluation cluster to the pipeline's data: cleaned articles and their sentences.
 
 Documents go through newsfuse's real reading and cleaning
-(:func:`newsfuse.api.read_report`) and sentence splitting
+(:func:`newsfuse.pipeline.read_report`) and sentence splitting
 (:func:`newsfuse.segment.split_sentences`) whenever those stages are present;
 while a stage is missing (it is built on another branch) a plain stand-in is
 used and :func:`describe_pipeline` says so in the report.
@@ -31,7 +31,7 @@ def _has_module(name: str) -> bool:
 def describe_pipeline() -> dict[str, str]:
     """Which implementation each stage used: "newsfuse" or the harness's stand-in."""
     return {
-        "read+clean": "newsfuse.api.read_report"
+        "read+clean": "newsfuse.pipeline.read_report"
         if _has_module("newsfuse.reading") and _has_module("newsfuse.clean")
         else "stand-in (raw documents, no cleaning)",
         "segment": "newsfuse.segment.split_sentences"
@@ -47,7 +47,7 @@ def read_cluster(cluster: Cluster) -> list[Article]:
         for number, document in enumerate(cluster.documents)
     ]
     if _has_module("newsfuse.reading") and _has_module("newsfuse.clean"):
-        from newsfuse.api import read_report
+        from newsfuse.pipeline import read_report
 
         return list(read_report(records).articles)
     return [Article(id=str(r["id"]), text=str(r["text"]), origin=cluster.origin) for r in records]

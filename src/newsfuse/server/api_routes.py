@@ -1,4 +1,4 @@
-"""JSON endpoints under ``/api``: thin calls into :mod:`newsfuse.api` and :mod:`newsfuse.corpus`.
+"""JSON endpoints under ``/api``: thin calls into the pipeline and the corpus.
 
 Every handler is a plain ``def`` so it runs in the threadpool, never blocking the event loop.
 """
@@ -54,15 +54,15 @@ def health() -> HealthOut:
 )
 def make_brief(body: BriefIn) -> dict[str, Any]:
     """Brief the given articles without storing them: the JSON of `newsfuse brief --format json`."""
-    from newsfuse import api
+    from newsfuse import pipeline
     from newsfuse.errors import InputError
     from newsfuse.render import brief_to_dict
 
-    report = api.read_report(records_of(body.articles))
+    report = pipeline.read_report(records_of(body.articles))
     if not report.articles:
         reasons = "; ".join(str(s) for s in report.skipped) or "no text"
         raise InputError("articles", f"no usable article in the request ({reasons})")
-    result = api.brief(report.articles, budget=body.budget, skipped=report.skipped)
+    result = pipeline.brief(report.articles, budget=body.budget, skipped=report.skipped)
     return brief_to_dict(result)
 
 

@@ -2,7 +2,7 @@
 
 Handlers live in :mod:`newsfuse.server.api_routes` and
 :mod:`newsfuse.server.page_routes` and hold no logic: they call the public
-Python API (:mod:`newsfuse.api`, :mod:`newsfuse.corpus`). They are plain
+Python API (:mod:`newsfuse.pipeline`, :mod:`newsfuse.corpus`). They are plain
 ``def`` functions, so FastAPI runs them in its threadpool and the event loop
 stays free while a brief is computed or SQLite is read.
 """

@@ -110,7 +110,7 @@ def new_brief_result(
     files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
 ) -> Response:
     """Brief the pasted and uploaded articles (stateless: nothing is stored)."""
-    from newsfuse import api
+    from newsfuse import pipeline
 
     expected = request.app.state.token
     if expected is not None and not tokens_match(token, expected):
@@ -125,12 +125,12 @@ def new_brief_result(
         if not records and not paths:
             error = "Paste the text of at least one article, or choose a file."
             return render_page(request, "new.html", form_context(request, error=error), 422)
-        report = api.read_report([*records, *paths])
+        report = pipeline.read_report([*records, *paths])
     if not report.articles:
         reasons = "; ".join(str(s) for s in report.skipped) or "no text"
         error = f"No usable article was found ({reasons})."
         return render_page(request, "new.html", form_context(request, error=error), 422)
-    result = api.brief(report.articles, budget=budget, skipped=report.skipped)
+    result = pipeline.brief(report.articles, budget=budget, skipped=report.skipped)
     return render_page(
         request, "result.html", {"page": build_brief_page(result), "title": "Your brief"}
     )

@@ -1,4 +1,7 @@
-"""The one public Python API. The CLI and the HTTP server are thin layers over it."""
+"""The pipeline over a batch of articles: read and clean, brief, compare facts.
+
+The store-backed half (ingest, stories) is :mod:`newsfuse.corpus`, one layer up.
+"""
 
 from __future__ import annotations
 
@@ -12,23 +15,6 @@ from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
 
 log = logging.getLogger(__name__)
-
-# The corpus (store-backed) half of the API lives in newsfuse.corpus; it is
-# re-exported here so that one module holds every public entry point.
-_CORPUS_NAMES = ("ingest", "list_stories", "get_story", "get_storyline", "export_stories")
-
-
-def __getattr__(name: str) -> Any:
-    if name in _CORPUS_NAMES:
-        from newsfuse import corpus
-
-        return getattr(corpus, name)
-    if name == "refresh_briefs":
-        from newsfuse.distribute import refresh_briefs
-
-        return refresh_briefs
-    raise AttributeError(f"module 'newsfuse.api' has no attribute {name!r}")
-
 
 Input = str | Path | Mapping[str, Any]
 
