@@ -34,7 +34,7 @@ from newsfuse.embed.registry import load_minilm
 from newsfuse.errors import ConfigError
 
 # Invented sentences: paraphrases, numbers, names, a heading, one very long run-on line
-# (cut at MAX_TOKENS by both backends) and padding-sensitive short ones.
+# (cut at EmbedSettings.max_tokens by both backends) and padding-sensitive short ones.
 SENTENCES = [
     "A fire destroyed three timber warehouses on the Brenmoor quay late on Tuesday.",
     "Three warehouses at Brenmoor harbour burned down on Tuesday night.",
@@ -325,6 +325,14 @@ def test_settings_reach_the_backend(onnx_embedder: OnnxMiniLMEmbedder) -> None:
     np.testing.assert_allclose(
         short.encode(["Harbour blaze"]), onnx_embedder.encode(["Harbour blaze"]), atol=1e-6
     )
+
+
+def test_settings_refuse_counts_below_one() -> None:
+    with pytest.raises(ConfigError, match="threads must be at least 1"):
+        EmbedSettings(threads=0)
+    with pytest.raises(ConfigError, match="memo_size must be at least 0"):
+        EmbedSettings(memo_size=-5)
+    assert EmbedSettings(memo_size=0).memo_size == 0
 
 
 def test_importing_the_package_loads_no_model_library() -> None:

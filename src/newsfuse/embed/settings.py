@@ -8,8 +8,10 @@ because the cached files are keyed by recipe names, not by those values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+
+from newsfuse.errors import ConfigError
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +30,24 @@ class EmbedSettings:
     # cut only makes rare run-on "sentences" (lists, tables) cost more.
     max_tokens: int = 128
 
-    # Vectors the ONNX backend keeps for reuse: a brief embeds its chosen sentences twice
-    # (repeat check, citations); 4,096 rows of 384 float32 are 6 MB.
+    # Vectors the ONNX backend keeps for reuse (0: none): a brief embeds its chosen sentences
+    # twice (repeat check, citations); 4,096 rows of 384 float32 are 6 MB.
     memo_size: int = 4096
 
     # Where built models are cached; None means :func:`~newsfuse.embed.cache_directory`
     # ($NEWSFUSE_CACHE_DIR, else the XDG cache), so one build serves every process.
     cache: Path | None = None
+
+    def __post_init__(self) -> None:
+        # A count below its floor would fail later, far from the setting that caused it.
+        for field in fields(self):
+            value = getattr(self, field.name)
+            floor = _FLOORS.get(field.name, 1)
+            if isinstance(value, int) and value < floor:
+                raise ConfigError(
+                    f"EmbedSettings.{field.name} must be at least {floor}, not {value}"
+                )
+
+
+# The smallest accepted value of a count; memo_size 0 turns reuse off.
+_FLOORS = {"memo_size": 0}
