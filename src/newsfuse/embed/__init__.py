@@ -24,7 +24,7 @@ loads what it needs when it is created.
 
 from __future__ import annotations
 
-from newsfuse.embed.base import DIMENSIONS, Embedder, Vectors, normalise_rows
+from newsfuse.embed.base import DIMENSIONS, Embedder, Vectors
 from newsfuse.embed.cache import cache_directory
 from newsfuse.embed.export import prepare_onnx_model
 from newsfuse.embed.hashing import HashingEmbedder
@@ -47,7 +47,6 @@ __all__ = [
     "Vectors",
     "cache_directory",
     "get_embedder",
-    "normalise_rows",
     "prepare_onnx_model",
     "prepare_static_table",
     "single_threaded_blas",
