@@ -15,12 +15,14 @@ the markers is kept).
 from __future__ import annotations
 
 import argparse
+import ast
 import dataclasses
 import enum
 import inspect
 import json
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -139,7 +141,8 @@ def describe_option_names(param: Any) -> str:
 def list_commands() -> tuple[Any, Any, list[tuple[str, Any, Any]]]:
     """The root click command, its context, and (name, command, context) of each visible
     subcommand, in the order ``newsfuse --help`` lists them."""
-    newsfuse.cli._register()
+    if not newsfuse.cli.app.registered_commands:  # registering twice would add each twice
+        newsfuse.cli._register()
     root = typer.main.get_command(newsfuse.cli.app)
     root_context = root.context_class(root, info_name="newsfuse", terminal_width=100)
     commands = []
@@ -286,7 +289,10 @@ class _Default:
 
 def format_signature(obj: Callable[..., Any], *, drop_return: bool = False) -> str:
     """``(name: type = default, ...) -> type`` of a callable, as written in its source."""
-    signature = inspect.signature(obj)
+    try:
+        signature = inspect.signature(obj)
+    except (TypeError, ValueError):  # some builtins and C types have no signature
+        return "(...)"
     parameters = [
         parameter.replace(
             annotation=_plain(parameter.annotation),
@@ -336,6 +342,36 @@ def describe_field_default(field: dataclasses.Field[Any]) -> str:
     return "required"
 
 
+def read_field_comments(cls: type) -> dict[str, str]:
+    """Field name → the comment written above (or beside) its declaration in the class body.
+
+    Tunables carry their one-line reason as such a comment; the reference shows it.
+    """
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+    except (OSError, TypeError):
+        return {}
+    tree = ast.parse(source)
+    if not tree.body or not isinstance(tree.body[0], ast.ClassDef):
+        return {}
+    lines = source.splitlines()
+    comments: dict[str, str] = {}
+    for node in tree.body[0].body:
+        if not (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)):
+            continue
+        above: list[str] = []
+        index = node.lineno - 2
+        while index >= 0 and lines[index].strip().startswith("#"):
+            above.insert(0, lines[index].strip().lstrip("#").strip())
+            index -= 1
+        beside = lines[(node.end_lineno or node.lineno) - 1][node.end_col_offset or 0 :]
+        if beside.strip().startswith("#"):
+            above.append(beside.strip().lstrip("#").strip())
+        if above:
+            comments[node.target.id] = " ".join(above)
+    return comments
+
+
 def list_public_methods(cls: type) -> list[tuple[str, Any]]:
     """(name, attribute) of the methods and properties a class defines itself, in source order."""
     members = []
@@ -367,11 +403,13 @@ def render_class(name: str, cls: type) -> list[str]:
     if "__enter__" in vars(cls):
         lines += ["", f"A context manager: `with newsfuse.{name}(...) as ...:` closes it on exit."]
     if is_dataclass:
-        rows = [
-            [f"`{field.name}`", f"`{field.type}`", describe_field_default(field)]
-            for field in dataclasses.fields(cls)
-        ]
-        lines += ["", "Fields:", "", *format_table(["Field", "Type", "Default"], rows)]
+        comments = read_field_comments(cls)
+        header = ["Field", "Type", "Default", *(["Why"] if comments else [])]
+        rows = []
+        for field in dataclasses.fields(cls):
+            row = [f"`{field.name}`", f"`{field.type}`", describe_field_default(field)]
+            rows.append([*row, comments.get(field.name, "")] if comments else row)
+        lines += ["", "Fields:", "", *format_table(header, rows)]
     methods = list_public_methods(cls)
     if methods:
         lines += ["", "Methods and properties:"]
