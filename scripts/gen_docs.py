@@ -18,11 +18,13 @@ import argparse
 import ast
 import dataclasses
 import enum
+import importlib
 import inspect
 import json
 import re
 import sys
 import textwrap
+import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -401,7 +403,7 @@ def render_class(name: str, cls: type) -> list[str]:
         *format_docstring(cls),
     ]
     if "__enter__" in vars(cls):
-        lines += ["", f"A context manager: `with newsfuse.{name}(...) as ...:` closes it on exit."]
+        lines += ["", f"A context manager: use it as `with {name}(...) as ...:`."]
     if is_dataclass:
         comments = read_field_comments(cls)
         header = ["Field", "Type", "Default", *(["Why"] if comments else [])]
@@ -453,6 +455,48 @@ def render_function(name: str, function: Callable[..., Any]) -> list[str]:
     ]
 
 
+def list_annotations(obj: Any) -> list[tuple[str, dict[str, Any]]]:
+    """(annotation text, namespace to resolve it in) of a function's parameters and return,
+    or of a class's fields and public methods."""
+    if inspect.isclass(obj):
+        module = sys.modules.get(obj.__module__)
+        namespace = vars(module) if module else {}
+        found: list[tuple[str, dict[str, Any]]] = []
+        if dataclasses.is_dataclass(obj):
+            found += [(str(field.type), namespace) for field in dataclasses.fields(obj)]
+        for _, attribute in list_public_methods(obj):
+            target = attribute.fget if isinstance(attribute, property) else attribute
+            target = getattr(target, "__func__", target)
+            if inspect.isfunction(target):
+                found += list_annotations(target)
+        return found
+    if not inspect.isfunction(obj):
+        return []
+    annotations = getattr(obj, "__annotations__", {})
+    return [(str(annotation), obj.__globals__) for annotation in annotations.values()]
+
+
+def find_referenced_types(public: dict[str, Any]) -> dict[str, Any]:
+    """Classes and ``Literal`` aliases of newsfuse that the public names take, return or hold
+    (and those that these hold in turn) without being public names themselves, in the
+    order a reader meets them."""
+    found: dict[str, Any] = {}
+    pending = [pair for obj in public.values() for pair in list_annotations(obj)]
+    fallback = vars(importlib.import_module("newsfuse.model"))
+    while pending:
+        text, namespace = pending.pop(0)
+        for identifier in re.findall(r"[A-Za-z_]\w*", text):
+            if identifier in public or identifier in found:
+                continue
+            obj = namespace.get(identifier, fallback.get(identifier))
+            if inspect.isclass(obj) and obj.__module__.startswith("newsfuse."):
+                found[identifier] = obj
+                pending += list_annotations(obj)
+            elif typing.get_origin(obj) is typing.Literal and identifier in fallback:
+                found[identifier] = obj
+    return found
+
+
 def resolve_public_names() -> tuple[dict[str, Any], dict[str, str]]:
     """Every name in ``newsfuse.__all__`` that resolves, and why each other one does not.
 
@@ -501,6 +545,22 @@ def render_api_reference() -> str:
         lines += ["", "## Classes"]
         for name, cls in classes.items():
             lines += render_class(name, cls)
+    referenced = find_referenced_types(found)
+    if referenced:
+        lines += [
+            "",
+            "## Types they use",
+            "",
+            "Classes and aliases that the names above take, return or hold. They are not "
+            "in `newsfuse.__all__`: import them from the module named, for type hints.",
+        ]
+        for name, obj in referenced.items():
+            if inspect.isclass(obj):
+                lines += render_class(name, obj)
+            else:
+                values = ", ".join(f"`{json.dumps(value)}`" for value in typing.get_args(obj))
+                alias = f"`Literal` alias in `newsfuse.model`: one of {values}"
+                lines += ["", f"### `{name}`", "", alias]
     if others:
         lines += ["", "## Other names"]
         for name, obj in others.items():
