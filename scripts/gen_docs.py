@@ -289,8 +289,11 @@ class _Default:
         return self.text
 
 
-def format_signature(obj: Callable[..., Any], *, drop_return: bool = False) -> str:
-    """``(name: type = default, ...) -> type`` of a callable, as written in its source."""
+def format_signature(
+    obj: Callable[..., Any], *, drop_return: bool = False, drop_first: bool = False
+) -> str:
+    """``(name: type = default, ...) -> type`` of a callable, as written in its source;
+    ``drop_first`` leaves out a method's ``self`` or ``cls``."""
     try:
         signature = inspect.signature(obj)
     except (TypeError, ValueError):  # some builtins and C types have no signature
@@ -302,7 +305,7 @@ def format_signature(obj: Callable[..., Any], *, drop_return: bool = False) -> s
             if parameter.default is inspect.Parameter.empty
             else _Default(parameter.default),
         )
-        for parameter in signature.parameters.values()
+        for parameter in list(signature.parameters.values())[1 if drop_first else 0 :]
     ]
     returned = inspect.Signature.empty if drop_return else _plain(signature.return_annotation)
     one_line = str(signature.replace(parameters=parameters, return_annotation=returned))
@@ -415,28 +418,26 @@ def render_class(name: str, cls: type) -> list[str]:
     methods = list_public_methods(cls)
     if methods:
         lines += ["", "Methods and properties:"]
-        for method_name, attribute in methods:
-            target: Any
-            if isinstance(attribute, property):
-                target = attribute.fget
-                returned = (
-                    inspect.signature(target).return_annotation
-                    if target is not None
-                    else inspect.Signature.empty
-                )
-                shown = (
-                    method_name
-                    if returned is inspect.Signature.empty
-                    else f"{method_name}: {_plain(returned)!r}"
-                )
-                lines += ["", f"- `{name}.{shown}` (property)"]
-            else:
-                function = attribute.__func__ if hasattr(attribute, "__func__") else attribute
-                lines += ["", f"- `{name}.{method_name}{format_signature(function)}`"]
-                target = function
-            doc = target.__doc__ if target is not None else None
-            if doc:
-                lines += ["", "  " + format_markdown(inspect.cleandoc(doc)).replace("\n", "\n  ")]
+    for method_name, attribute in methods:
+        target: Any
+        if isinstance(attribute, property):
+            target = attribute.fget
+            returned = (
+                inspect.signature(target).return_annotation
+                if target is not None
+                else inspect.Signature.empty
+            )
+            shown = f"{name}.{method_name}"
+            if returned is not inspect.Signature.empty:
+                shown += f": {_plain(returned)!r}"
+            lines += ["", f"#### `{name}.{method_name}` (property)", "", "```python", shown, "```"]
+        else:
+            target = getattr(attribute, "__func__", attribute)
+            bound = not isinstance(attribute, staticmethod)
+            signature = format_signature(target, drop_first=bound)
+            lines += ["", f"#### `{name}.{method_name}`", "", "```python"]
+            lines += [f"{name}.{method_name}{signature}", "```"]
+        lines += format_docstring(target) if target is not None else []
     return lines
 
 
