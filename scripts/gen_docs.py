@@ -39,6 +39,7 @@ import typer  # noqa: E402
 
 import newsfuse  # noqa: E402
 import newsfuse.cli  # noqa: E402
+import newsfuse.errors  # noqa: E402
 
 DOCS = ROOT / "docs"
 CLI_DOC = DOCS / "cli.md"
@@ -198,6 +199,34 @@ def render_parameters(params: list[Any], context: Any) -> list[str]:
     return lines
 
 
+def render_exit_statuses() -> list[str]:
+    """The exit-status table: ``newsfuse.errors.ExitCode`` with the errors that exit with
+    each status, or, in a checkout without that table, each error's status."""
+    errors = newsfuse.errors
+    raised_by: dict[int, list[str]] = {}
+    for name, obj in vars(errors).items():
+        if inspect.isclass(obj) and issubclass(obj, errors.NewsfuseError):
+            raised_by.setdefault(int(obj.exit_code), []).append(f"`{name}`")
+    table = getattr(errors, "ExitCode", None)
+    lines = ["", "## Exit status"]
+    if table is None:
+        rows = [[str(code), ", ".join(names)] for code, names in sorted(raised_by.items())]
+        note = "`0` is success; a command's other statuses are in its section below."
+        return [*lines, "", note, "", *format_table(["Status", "Raised as"], rows)]
+    comments = read_field_comments(table)
+    rows = [
+        [
+            str(int(member)),
+            f"`{member.name}`",
+            comments.get(member.name, ""),
+            ", ".join(raised_by.get(int(member), [])),
+        ]
+        for member in table
+    ]
+    header = ["Status", "Name", "Meaning", "Raised as"]
+    return [*lines, *format_docstring(table), "", *format_table(header, rows)]
+
+
 def render_cli_reference() -> str:
     """The text of ``docs/cli.md``: usage, help and every parameter of every command."""
     root, root_context, commands = list_commands()
@@ -219,6 +248,7 @@ def render_cli_reference() -> str:
         "",
         "Given before the command (`newsfuse --debug brief …`).",
         *render_parameters(root.params, root_context),
+        *render_exit_statuses(),
         "",
         "## Commands",
         "",
@@ -348,7 +378,7 @@ def describe_field_default(field: dataclasses.Field[Any]) -> str:
 
 
 def read_field_comments(cls: type) -> dict[str, str]:
-    """Field name → the comment written above (or beside) its declaration in the class body.
+    """Field or enum member name → the comment written above (or beside) it in the class body.
 
     Tunables carry their one-line reason as such a comment; the reference shows it.
     """
@@ -362,7 +392,15 @@ def read_field_comments(cls: type) -> dict[str, str]:
     lines = source.splitlines()
     comments: dict[str, str] = {}
     for node in tree.body[0].body:
-        if not (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)):
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            target = node.target
+        elif (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
+            target = node.targets[0]  # an enum member
+        else:
             continue
         above: list[str] = []
         index = node.lineno - 2
@@ -373,7 +411,7 @@ def read_field_comments(cls: type) -> dict[str, str]:
         if beside.strip().startswith("#"):
             above.append(beside.strip().lstrip("#").strip())
         if above:
-            comments[node.target.id] = " ".join(above)
+            comments[target.id] = " ".join(above)
     return comments
 
 
