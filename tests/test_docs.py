@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from typer.testing import CliRunner
 
 import newsfuse
+import newsfuse.cli
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = ROOT / "scripts" / "gen_docs.py"
@@ -72,6 +75,29 @@ def test_every_cli_option_is_documented_under_its_command(gen_docs: ModuleType) 
             undocumented.append(f"{heading}: {spelling}")
     assert not undocumented, (
         f"options missing from docs/cli.md: {undocumented}; run python scripts/gen_docs.py"
+    )
+
+
+def test_every_option_that_help_shows_is_in_the_reference(gen_docs: ModuleType) -> None:
+    # Read from the rendered --help, independently of how the generator walks the click app.
+    _, _, commands = gen_docs.list_commands()
+    sections = split_sections(read_doc("cli.md"))
+    runner = CliRunner()
+    option = re.compile(r"(?<![\w-])(--[a-z][a-z0-9-]*|-[a-zA-Z])(?![\w-])")
+    undocumented = []
+    for name in ["", *(name for name, _, _ in commands)]:
+        arguments = [name, "--help"] if name else ["--help"]
+        result = runner.invoke(
+            newsfuse.cli.app, arguments, env={"NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb"}
+        )
+        assert result.exit_code == 0, result.output
+        section = sections.get(f"newsfuse {name}" if name else "Global options", "")
+        for spelling in set(option.findall(result.output)) - {"--help"}:
+            if not re.search(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", section):
+                undocumented.append(f"newsfuse {name} {spelling}".replace("  ", " "))
+    assert not undocumented, (
+        f"shown by --help but missing from docs/cli.md: {sorted(undocumented)}; "
+        "run python scripts/gen_docs.py"
     )
 
 
