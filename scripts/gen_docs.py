@@ -428,21 +428,43 @@ def list_public_methods(cls: type) -> list[tuple[str, Any]]:
     return members
 
 
+def describe_class_kind(cls: type) -> str:
+    """What sort of class it is, for the line under its heading."""
+    bases = ", ".join(f"`{base.__name__}`" for base in cls.__bases__)
+    if dataclasses.is_dataclass(cls):
+        return "dataclass"
+    if issubclass(cls, enum.Enum):
+        return f"enum ({bases})"
+    if issubclass(cls, BaseException):
+        return f"exception, a subclass of {bases}"
+    return "class"
+
+
 def render_class(name: str, cls: type) -> list[str]:
-    """The section of one public class: signature, docstring, fields and methods."""
+    """The section of one public class: signature, docstring, fields or members, methods."""
     is_dataclass = dataclasses.is_dataclass(cls)
-    kind = "dataclass" if is_dataclass else "class"
-    lines = [
-        "",
-        f"### `{name}`",
-        "",
-        f"{kind}, defined in `{cls.__module__}`",
-        "",
-        "```python",
-        f"{name}{format_signature(cls, drop_return=True)}",
-        "```",
-        *format_docstring(cls),
-    ]
+    lines = ["", f"### `{name}`", "", f"{describe_class_kind(cls)}, defined in `{cls.__module__}`"]
+    if not issubclass(cls, enum.Enum):
+        signature = format_signature(cls, drop_return=True)
+        if signature == "(...)" and issubclass(cls, BaseException):
+            signature = "(*args)"  # BaseException's own constructor has no Python signature
+        lines += ["", "```python", f"{name}{signature}", "```"]
+    lines += format_docstring(cls)
+    exit_code = getattr(cls, "exit_code", None)
+    if issubclass(cls, BaseException) and isinstance(exit_code, int):
+        status = (
+            f"{int(exit_code)} (`{exit_code.name}`)"
+            if isinstance(exit_code, enum.Enum)
+            else exit_code
+        )
+        lines += ["", f"The command line exits with status {status} on this error."]
+    if issubclass(cls, enum.Enum):
+        comments = read_field_comments(cls)
+        rows = [
+            [f"`{member.name}`", f"`{member.value!r}`", comments.get(member.name, "")]
+            for member in cls
+        ]
+        lines += ["", "Members:", "", *format_table(["Member", "Value", "Meaning"], rows)]
     if "__enter__" in vars(cls):
         lines += ["", f"A context manager: use it as `with {name}(...) as ...:`."]
     if is_dataclass:
