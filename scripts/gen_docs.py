@@ -411,7 +411,7 @@ def read_field_comments(cls: type) -> dict[str, str]:
         if beside.strip().startswith("#"):
             above.append(beside.strip().lstrip("#").strip())
         if above:
-            comments[target.id] = " ".join(above)
+            comments[target.id] = format_markdown(" ".join(above))
     return comments
 
 
