@@ -18,7 +18,6 @@ import argparse
 import ast
 import dataclasses
 import enum
-import importlib
 import inspect
 import json
 import re
@@ -40,6 +39,7 @@ import typer  # noqa: E402
 import newsfuse  # noqa: E402
 import newsfuse.cli  # noqa: E402
 import newsfuse.errors  # noqa: E402
+import newsfuse.model  # noqa: E402
 
 DOCS = ROOT / "docs"
 CLI_DOC = DOCS / "cli.md"
@@ -91,11 +91,9 @@ def describe_type(param: Any, context: Any) -> str:
     """The type of a click/Typer parameter as ``--help`` shows it (``<int range>``, ``<a|b>``)."""
     if hasattr(param, "display_type"):
         return str(param.display_type(context)).strip("<>")
+    # Plain click (a Typer without display_type): the type's name, as in "INTEGER".
     parameter_type = getattr(param, "type", None)
-    if parameter_type is None:
-        return ""
-    metavar = parameter_type.get_metavar(param, context) if hasattr(param, "type") else None
-    return str(metavar or parameter_type.name).strip("[]")
+    return str(getattr(parameter_type, "name", "")).lower()
 
 
 def describe_range(param: Any) -> str:
@@ -543,7 +541,7 @@ def find_referenced_types(public: dict[str, Any]) -> dict[str, Any]:
     order a reader meets them."""
     found: dict[str, Any] = {}
     pending = [pair for obj in public.values() for pair in list_annotations(obj)]
-    fallback = vars(importlib.import_module("newsfuse.model"))
+    fallback = vars(newsfuse.model)
     while pending:
         text, namespace = pending.pop(0)
         for identifier in re.findall(r"[A-Za-z_]\w*", text):
