@@ -572,12 +572,31 @@ def resolve_public_names() -> tuple[dict[str, Any], dict[str, str]]:
     return found, missing
 
 
+def group_public_names(found: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Section title → {name: object}, in ``__all__`` order within each section."""
+
+    def section_of(obj: Any) -> str:
+        if inspect.isfunction(obj):
+            return "Functions"
+        if not inspect.isclass(obj):
+            return "Other names"
+        if issubclass(obj, BaseException | enum.Enum):
+            return "Errors and exit statuses"
+        if dataclasses.is_dataclass(obj):
+            return "Data classes"
+        return "Classes"
+
+    titles = ["Functions", "Classes", "Data classes", "Errors and exit statuses", "Other names"]
+    groups: dict[str, dict[str, Any]] = {title: {} for title in titles}
+    for name, obj in found.items():
+        groups[section_of(obj)][name] = obj
+    return {title: members for title, members in groups.items() if members}
+
+
 def render_api_reference() -> str:
     """The text of ``docs/api.md``: each name of ``newsfuse.__all__``, grouped by kind."""
     found, missing = resolve_public_names()
-    functions = {name: obj for name, obj in found.items() if inspect.isfunction(obj)}
-    classes = {name: obj for name, obj in found.items() if inspect.isclass(obj)}
-    others = {name: obj for name, obj in found.items() if name not in functions | classes}
+    groups = group_public_names(found)
     lines = [
         GENERATED_NOTE,
         "",
@@ -587,6 +606,7 @@ def render_api_reference() -> str:
         "in `newsfuse.__all__`; other modules are implementation detail. Data classes are "
         "frozen: build a changed copy with `dataclasses.replace`.",
     ]
+    index_at = len(lines)
     if missing:
         lines += [
             "",
@@ -596,14 +616,17 @@ def render_api_reference() -> str:
             ">",
             *(f"> - `{name}` ({reason})" for name, reason in missing.items()),
         ]
-    if functions:
-        lines += ["", "## Functions"]
-        for name, function in functions.items():
-            lines += render_function(name, function)
-    if classes:
-        lines += ["", "## Classes"]
-        for name, cls in classes.items():
-            lines += render_class(name, cls)
+    for title, members in groups.items():
+        lines += ["", f"## {title}"]
+        for name, obj in members.items():
+            if inspect.isfunction(obj):
+                lines += render_function(name, obj)
+            elif inspect.isclass(obj):
+                lines += render_class(name, obj)
+            else:
+                lines += ["", f"### `{name}`", "", f"`{type(obj).__name__}`"]
+                if name == "__version__":
+                    lines += ["", "The installed version of newsfuse."]
     referenced = find_referenced_types(found)
     if referenced:
         lines += [
@@ -620,13 +643,32 @@ def render_api_reference() -> str:
                 values = ", ".join(f"`{json.dumps(value)}`" for value in typing.get_args(obj))
                 alias = f"`Literal` alias in `newsfuse.model`: one of {values}"
                 lines += ["", f"### `{name}`", "", alias]
-    if others:
-        lines += ["", "## Other names"]
-        for name, obj in others.items():
-            lines += ["", f"### `{name}`", "", f"`{type(obj).__name__}`"]
-            if name == "__version__":
-                lines += ["", "The installed version of newsfuse."]
+    anchors = find_anchors(lines)
+    lines[index_at:index_at] = [
+        "",
+        *(
+            f"- {title}: "
+            + ", ".join(f"[`{name}`](#{anchors[f'### `{name}`']})" for name in members)
+            for title, members in groups.items()
+        ),
+    ]
     return join_lines(lines)
+
+
+def find_anchors(lines: list[str]) -> dict[str, str]:
+    """Heading line → the anchor GitHub gives it (its first occurrence, if repeated):
+    lower case, punctuation dropped, spaces as hyphens, ``-1``, ``-2``... on repeats."""
+    anchors: dict[str, str] = {}
+    used: dict[str, int] = {}
+    for line in lines:
+        if not re.match(r"#{1,6} ", line):
+            continue
+        text = line.lstrip("#").strip().lower()
+        slug = re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+        count = used.get(slug, 0)
+        used[slug] = count + 1
+        anchors.setdefault(line, f"{slug}-{count}" if count else slug)
+    return anchors
 
 
 # --- JSON schema field tables ------------------------------------------------------
