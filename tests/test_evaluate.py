@@ -336,24 +336,32 @@ def test_eval_command_rejects_unknown_system(tmp_path: Path) -> None:
 
 
 def _load_gate() -> ModuleType:
-    specification = importlib.util.spec_from_file_location("gate", ROOT / "benchmarks" / "gate.py")
+    specification = importlib.util.spec_from_file_location(
+        "gate", ROOT / "benchmarks" / "gates" / "gate.py"
+    )
     assert specification is not None and specification.loader is not None
     module = importlib.util.module_from_spec(specification)
     specification.loader.exec_module(module)
     return module
 
 
+GATE = "benchmarks/gates/gate.py"
+
+
 def test_gate_pins_floors_and_fails_below_them(tmp_path: Path) -> None:
     data = _write_clusters(tmp_path / "clusters.jsonl")
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"budget": 30, "floors": {"roundrobin": {"rouge1": 0.0}}}))
-    assert _run("benchmarks/gate.py", str(data), "--floors", str(floors), "--update").returncode
-    updated = _run("benchmarks/gate.py", str(data), "--floors", str(floors), "--update",
+    assert _run(
+        "benchmarks/gates/gate.py", str(data), "--floors", str(floors), "--update"
+    ).returncode
+    updated = _run(GATE, str(data), "--floors", str(floors), "--update",
                    "--reason", "test")  # fmt: skip
     assert updated.returncode == 0, updated.stderr
     pinned = json.loads(floors.read_text())
     assert pinned["reason"] == "test" and 0 < pinned["floors"]["roundrobin"]["rouge1"] < 100
     gate = _load_gate()
+    assert pinned["digests"] == {"data": gate.digest_file(data)}
     scores = {"roundrobin": dict(pinned["floors"]["roundrobin"])}
     assert gate.check(scores, pinned, 0.3) == []
     scores["roundrobin"]["rouge2"] -= 0.2  # within tolerance
@@ -369,3 +377,27 @@ def test_gate_pins_floors_and_fails_below_them(tmp_path: Path) -> None:
     assert gate.check_leaks({"newsfuse": 2}, limits) == [
         "newsfuse: 2 boilerplate leak(s), at most 0 allowed"
     ]
+
+
+def test_gate_stops_when_its_data_differs_from_the_pinned_digest(tmp_path: Path) -> None:
+    data = _write_clusters(tmp_path / "clusters.jsonl")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"budget": 30, "floors": {"roundrobin": {"rouge1": 0.0}}}))
+    unpinned = _run(
+        "benchmarks/gates/gate.py", str(data), "--floors", str(floors), "--only", "rouge"
+    )
+    assert unpinned.returncode == 2 and "pins no sha256 for the data file" in unpinned.stderr
+    gate = _load_gate()
+    pinned = json.loads(floors.read_text())
+    gate.pin_digests(pinned, {"data": data})
+    assert pinned["digests"]["data"] == gate.digest_file(data)
+    floors.write_text(json.dumps(pinned))
+    assert gate.check_digests(pinned, {"data": data}, floors) is None
+    data.write_text(data.read_text() + "\n", encoding="utf-8")
+    changed = _run(
+        "benchmarks/gates/gate.py", str(data), "--floors", str(floors), "--only", "rouge"
+    )
+    assert changed.returncode == 2
+    [message] = changed.stderr.strip().splitlines()
+    assert str(data) in message and pinned["digests"]["data"] in message
+    assert gate.digest_file(data) in message and "--update --reason" in message

@@ -1,7 +1,7 @@
 """The evaluation run: every system on every cluster, scored, timed and checked for leaks.
 
 :func:`evaluate_clusters` is the one function behind ``newsfuse eval`` and
-``benchmarks/gate.py``. It prepares each cluster once through the pipeline
+``benchmarks/gates/gate.py``. It prepares each cluster once through the pipeline
 (read, clean, split), runs every system on it, cuts the output at the word
 budget, scores it with ROUGE against the syntok-split reference and counts
 boilerplate leaks. Preparation time is charged to every system, since each
