@@ -1,6 +1,6 @@
 """Shared fakes, fixtures and paths of the test suite, declared once for every test file.
 
-Fakes are importable (``from conftest import RecordingEmbedder``) for tests that build
+Fakes and helpers are importable (``from conftest import RecordingEmbedder``) for tests that build
 them around an embedder of their own; fixtures are found by pytest by name. Every
 fixture uses invented articles from ``tests/fixtures``; none needs the network.
 """
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -89,6 +93,59 @@ def store(tmp_path: Path) -> Path:
     db = tmp_path / "corpus.db"
     corpus.ingest(load_events(), db=db, embedder="hashing")
     return db
+
+
+# ---------------------------------------------------------------- live server
+
+
+@dataclass(frozen=True, slots=True)
+class LiveServer:
+    """A uvicorn server running in a thread; ``url`` is its base address."""
+
+    url: str
+    server: Any
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(db: Path | None, token: str | None = None) -> LiveServer:
+    """Start the app on a free loopback port and wait until it answers."""
+    # fastapi and uvicorn are slow to import: only the server and browser tests need them.
+    import uvicorn
+
+    from newsfuse.server.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    return LiveServer(f"http://127.0.0.1:{port}", server, thread)
+
+
+def load_records(name: str = "ferry.jsonl") -> list[dict[str, Any]]:
+    """The invented article records of ``fixtures/server/NAME`` (a ferry grounding by default)."""
+    return [
+        json.loads(line) for line in (FIXTURES / "server" / name).read_text("utf-8").splitlines()
+    ]
 
 
 # ---------------------------------------------------------------- fake embedders

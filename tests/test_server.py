@@ -13,11 +13,9 @@ own OpenAPI document with jsonschema.
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURES as FIXTURES_ROOT
-from conftest import SRC, subprocess_env
+from conftest import SRC, LiveServer, free_port, load_records, start_server, subprocess_env
 from newsfuse.server.app import create_app
 from newsfuse.server.schemas import parse_time_bound
 from newsfuse.server.security import is_loopback
@@ -40,49 +38,6 @@ TOKEN = "test-token-4f1c"
 
 
 # ---------------------------------------------------------------- live server
-
-
-@dataclass
-class LiveServer:
-    """A uvicorn server running in a thread; ``url`` is its base address."""
-
-    url: str
-    server: Any
-    thread: threading.Thread
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_server(db: Path | None, token: str | None = None) -> LiveServer:
-    """Start the app on a free loopback port and wait until it answers."""
-    import uvicorn
-
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    return LiveServer(f"http://127.0.0.1:{port}", server, thread)
-
-
-def load_records(name: str = "ferry.jsonl") -> list[dict[str, Any]]:
-    return [json.loads(line) for line in (FIXTURES / name).read_text("utf-8").splitlines()]
 
 
 @pytest.fixture(scope="module")

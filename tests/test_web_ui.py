@@ -15,8 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import REPO
-from test_server import LiveServer, load_records, start_server
+from conftest import REPO, LiveServer, load_records, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
