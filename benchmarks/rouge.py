@@ -5,7 +5,7 @@ Usage::
     python benchmarks/rouge.py [DATA.jsonl] [--folds 5] [--budget 300] [--limit N]
         [--out DIR]
 
-newsfuse's scorer is fitted on these clusters (``benchmarks/fit_scorer.py``),
+newsfuse's scorer is fitted on these clusters (``benchmarks/fit/fit_scorer.py``),
 so scoring the shipped weights here would be scoring the training set. This
 benchmark instead scores every cluster with weights fitted on the other folds
 (k-fold by cluster, the same folds as ``fit_scorer.py``), and runs the
@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
 
 import numpy as np  # noqa: E402
 

@@ -12,14 +12,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfuse.embed import Embedder, Vectors, get_embedder
+from conftest import FIXTURES as FIXTURES_ROOT
+from conftest import MemoEmbedder
+from newsfuse.embed import Vectors
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
@@ -28,45 +29,7 @@ from newsfuse.summary.cite import SUPPORT_THRESHOLD, Evidence, cite_sentence, su
 from newsfuse.summary.lexical import content_words, needs_earlier_sentence, numbers
 from newsfuse.summary.select import REDUNDANT_CONTAINMENT, REDUNDANT_COSINE
 
-FIXTURES = Path(__file__).parent / "fixtures" / "brief"
-
-
-class MemoEmbedder:
-    """The real embedder, remembering vectors so repeated texts are encoded once."""
-
-    name = "minilm-memo"
-
-    def __init__(self, inner: Embedder) -> None:
-        self._inner = inner
-        self._memo: dict[str, Vectors] = {}
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
-        if missing:
-            self._memo.update(zip(missing, self._inner.encode(missing), strict=True))
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([self._memo[text] for text in texts])
-
-
-@pytest.fixture(scope="module")
-def embedder() -> MemoEmbedder:
-    return MemoEmbedder(get_embedder())
-
-
-@pytest.fixture(scope="module")
-def fire() -> list[Article]:
-    records = json.loads((FIXTURES / "harbour_fire.json").read_text(encoding="utf-8"))["articles"]
-    return [
-        Article(
-            id=record["id"],
-            text=record["text"],
-            title=record["title"],
-            source=record["source"],
-            published=datetime.fromisoformat(record["published"]),
-        )
-        for record in records
-    ]
+FIXTURES = FIXTURES_ROOT / "brief"
 
 
 def words_in(brief: Sequence[BriefSentence]) -> int:

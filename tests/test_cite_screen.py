@@ -7,51 +7,15 @@ with and without it, and what it screens out must never be embedded.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from datetime import datetime
-from pathlib import Path
-
 import numpy as np
-import pytest
 
-from newsfuse.embed import Embedder, Vectors, get_embedder
+from conftest import PassEverything, RecordingEmbedder
+from newsfuse.embed import get_embedder
 from newsfuse.model import Article, Sentence
 from newsfuse.summary import summarize
 from newsfuse.summary.cite import cite_sentences
 from newsfuse.summary.learned import vectorize_sentences
 from newsfuse.summary.select import REDUNDANT_COSINE, select_best_first
-
-FIXTURES = Path(__file__).parent / "fixtures" / "brief"
-
-
-class RecordingEmbedder:
-    """The real embedder, recording every text it is asked to encode."""
-
-    name = "minilm-recording"
-
-    def __init__(self, inner: Embedder) -> None:
-        self._inner = inner
-        self.texts: list[str] = []
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        self.texts.extend(texts)
-        return self._inner.encode(texts)
-
-
-@pytest.fixture(scope="module")
-def fire() -> list[Article]:
-    records = json.loads((FIXTURES / "harbour_fire.json").read_text(encoding="utf-8"))["articles"]
-    return [
-        Article(
-            id=record["id"],
-            text=record["text"],
-            title=record["title"],
-            source=record["source"],
-            published=datetime.fromisoformat(record["published"]),
-        )
-        for record in records
-    ]
 
 
 def _sentence(article_id: str, index: int, text: str) -> Sentence:
@@ -65,21 +29,12 @@ def test_screened_brief_has_the_same_citations_as_the_unscreened(fire: list[Arti
     screened = RecordingEmbedder(minilm)
     unscreened = RecordingEmbedder(minilm)
     with_screen = summarize(fire, 300, embedder=screened, screen=get_embedder("minilm-static"))
-    without = summarize(fire, 300, embedder=unscreened, screen=_PassEverything())
+    without = summarize(fire, 300, embedder=unscreened, screen=PassEverything())
     assert with_screen == without
     assert any(len(sentence.citations) > 1 for sentence in with_screen), "the fire has support"
     # The screen spares MiniLM work: it never embeds more than without the screen.
     assert set(screened.texts) <= set(unscreened.texts)
     assert len(set(screened.texts)) < len(set(unscreened.texts))
-
-
-class _PassEverything:
-    """A screen under which every pair looks alike (all vectors equal): nothing is screened out."""
-
-    name = "pass-everything"
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        return np.ones((len(texts), 1), dtype=np.float32)
 
 
 def test_repeat_check_embeds_only_pairs_the_screen_passes() -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES as FIXTURES_ROOT
 from newsfuse.clean import clean_articles, clean_report, find_repeated_lines
 from newsfuse.clean.language import detect_language, is_foreign
 from newsfuse.clean.signals import byline_name, is_counter, is_headline_like, is_reader_prompt
@@ -21,7 +21,7 @@ from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport
 from newsfuse.reading import read_inputs
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = FIXTURES_ROOT / "ingest"
 
 COURIER_STORY = [
     "The ferry link between Ostmark and the island of Velde reopened on Friday, three days "

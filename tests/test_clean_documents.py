@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES, REPO
 from newsfuse.clean import clean_articles, clean_report, is_non_article
 from newsfuse.clean.documents import describe_notice
 from newsfuse.model import Article, ReadReport
@@ -188,8 +189,7 @@ def test_read_then_clean_reports_a_crawl_notice_among_real_files(tmp_path: Path)
 
 def test_no_fixture_or_example_article_is_flagged() -> None:
     # Precision guard: every invented article the other tests and the demo use is a story.
-    root = Path(__file__).parent.parent
-    report = read_inputs([root / "tests" / "fixtures", root / "examples"])
+    report = read_inputs([FIXTURES, REPO / "examples"])
     cleaned = clean_articles(report.articles)
     assert len(cleaned) >= 20
     assert [(a.origin, a.non_article) for a in cleaned if a.non_article] == []

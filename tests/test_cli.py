@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -12,23 +11,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures" / "cli"
-SCHEMA = ROOT / "src" / "newsfuse" / "render" / "brief.schema.json"
+from conftest import FIXTURES as FIXTURES_ROOT
+from conftest import REPO, run_cli, subprocess_env
+
+FIXTURES = FIXTURES_ROOT / "cli"
+SCHEMA = REPO / "src" / "newsfuse" / "render" / "brief.schema.json"
 HEAVY_MODULES = ("torch", "spacy", "sentence_transformers", "trafilatura", "sklearn", "onnxruntime")
-
-
-def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "newsfuse", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-    )
 
 
 def test_help_is_fast_and_imports_no_model_library() -> None:
@@ -43,7 +31,7 @@ def test_help_is_fast_and_imports_no_model_library() -> None:
         "import sys; from newsfuse.cli import _register; _register(); "
         f"print([m for m in {HEAVY_MODULES!r} if m in sys.modules])"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = subprocess_env()
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
     )

@@ -6,33 +6,18 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from conftest import SRC
 from newsfuse import corpus, distribute
 from newsfuse.distribute import BriefOutcome, refresh_briefs
 from newsfuse.errors import ConfigError
-
-FIXTURES = Path(__file__).parent / "fixtures" / "store"
-SRC = Path(__file__).parent.parent / "src"
-
-
-def load_events() -> list[dict[str, Any]]:
-    lines = (FIXTURES / "events.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def brief_rows(db: Path) -> dict[str, str]:
     with sqlite3.connect(db) as connection:
         return dict(connection.execute("SELECT story_id, version FROM briefs").fetchall())
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    db = tmp_path / "corpus.db"
-    corpus.ingest(load_events(), db=db, embedder="hashing")
-    return db
 
 
 def test_bad_options_are_refused_before_any_work(store: Path) -> None:

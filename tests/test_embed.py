@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_info
 
+from conftest import subprocess_env
 from newsfuse.embed import (
     DIMENSIONS,
     STATIC_DIMENSIONS,
@@ -247,7 +247,7 @@ def test_encoder_threads_work_in_a_forked_child(tmp_path: Path) -> None:
         "        print(pool.map(work, range(2)))\n",
         encoding="utf-8",
     )
-    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    environment = subprocess_env()
     result = subprocess.run(
         [sys.executable, str(script)],
         capture_output=True,

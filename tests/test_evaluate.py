@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import REPO, subprocess_env
 from newsfuse.evaluate import (
     bootstrap_interval,
     evaluate_clusters,
@@ -36,9 +36,9 @@ from newsfuse.evaluate.baselines import (
 )
 from newsfuse.evaluate.data import Cluster
 from newsfuse.evaluate.leaks import count_leaks, looks_like_boilerplate
-from newsfuse.evaluate.pipeline import split_with_syntok
 from newsfuse.evaluate.text import count_words, cut_to_budget, split_plain_sentences
 from newsfuse.model import Article
+from newsfuse.segment import split_sentences
 from newsfuse.summary.learned import (
     FEATURE_NAMES,
     LearnedScorer,
@@ -46,8 +46,6 @@ from newsfuse.summary.learned import (
     load_weights,
     select_sentences,
 )
-
-ROOT = Path(__file__).resolve().parents[1]
 
 FLOOD_A = (
     "Heavy rain flooded the river town of Marrowby on Tuesday night. "
@@ -245,13 +243,7 @@ def _flood_sentences() -> list:
     articles = [
         Article(id=f"flood-{n}", text=text) for n, text in enumerate((FLOOD_A, FLOOD_B, FLOOD_C))
     ]
-    return [s for article in articles for s in split_with_syntok(article)]
-
-
-def test_syntok_stand_in_spans_index_the_article() -> None:
-    article = Article(id="a", text=FLOOD_A)
-    for sentence in split_with_syntok(article):
-        assert article.text[sentence.start : sentence.end] == sentence.text
+    return [s for article in articles for s in split_sentences(article)]
 
 
 def test_learned_scorer_prefers_reporting_over_furniture() -> None:
@@ -297,12 +289,12 @@ def test_harness_scores_every_system_on_every_cluster() -> None:
 
 
 def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    environment = subprocess_env()
     return subprocess.run(
         [sys.executable, *arguments],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=REPO,
         env=environment,
         timeout=120,
         check=False,
@@ -336,24 +328,32 @@ def test_eval_command_rejects_unknown_system(tmp_path: Path) -> None:
 
 
 def _load_gate() -> ModuleType:
-    specification = importlib.util.spec_from_file_location("gate", ROOT / "benchmarks" / "gate.py")
+    specification = importlib.util.spec_from_file_location(
+        "gate", REPO / "benchmarks" / "gates" / "gate.py"
+    )
     assert specification is not None and specification.loader is not None
     module = importlib.util.module_from_spec(specification)
     specification.loader.exec_module(module)
     return module
 
 
+GATE = "benchmarks/gates/gate.py"
+
+
 def test_gate_pins_floors_and_fails_below_them(tmp_path: Path) -> None:
     data = _write_clusters(tmp_path / "clusters.jsonl")
     floors = tmp_path / "floors.json"
     floors.write_text(json.dumps({"budget": 30, "floors": {"roundrobin": {"rouge1": 0.0}}}))
-    assert _run("benchmarks/gate.py", str(data), "--floors", str(floors), "--update").returncode
-    updated = _run("benchmarks/gate.py", str(data), "--floors", str(floors), "--update",
+    assert _run(
+        "benchmarks/gates/gate.py", str(data), "--floors", str(floors), "--update"
+    ).returncode
+    updated = _run(GATE, str(data), "--floors", str(floors), "--update",
                    "--reason", "test")  # fmt: skip
     assert updated.returncode == 0, updated.stderr
     pinned = json.loads(floors.read_text())
     assert pinned["reason"] == "test" and 0 < pinned["floors"]["roundrobin"]["rouge1"] < 100
     gate = _load_gate()
+    assert pinned["digests"] == {"data": gate.digest_file(data)}
     scores = {"roundrobin": dict(pinned["floors"]["roundrobin"])}
     assert gate.check(scores, pinned, 0.3) == []
     scores["roundrobin"]["rouge2"] -= 0.2  # within tolerance
@@ -369,3 +369,27 @@ def test_gate_pins_floors_and_fails_below_them(tmp_path: Path) -> None:
     assert gate.check_leaks({"newsfuse": 2}, limits) == [
         "newsfuse: 2 boilerplate leak(s), at most 0 allowed"
     ]
+
+
+def test_gate_stops_when_its_data_differs_from_the_pinned_digest(tmp_path: Path) -> None:
+    data = _write_clusters(tmp_path / "clusters.jsonl")
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"budget": 30, "floors": {"roundrobin": {"rouge1": 0.0}}}))
+    unpinned = _run(
+        "benchmarks/gates/gate.py", str(data), "--floors", str(floors), "--only", "rouge"
+    )
+    assert unpinned.returncode == 2 and "pins no sha256 for the data file" in unpinned.stderr
+    gate = _load_gate()
+    pinned = json.loads(floors.read_text())
+    gate.pin_digests(pinned, {"data": data})
+    assert pinned["digests"]["data"] == gate.digest_file(data)
+    floors.write_text(json.dumps(pinned))
+    assert gate.check_digests(pinned, {"data": data}, floors) is None
+    data.write_text(data.read_text() + "\n", encoding="utf-8")
+    changed = _run(
+        "benchmarks/gates/gate.py", str(data), "--floors", str(floors), "--only", "rouge"
+    )
+    assert changed.returncode == 2
+    [message] = changed.stderr.strip().splitlines()
+    assert str(data) in message and pinned["digests"]["data"] in message
+    assert gate.digest_file(data) in message and "--update --reason" in message

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from newsfuse.facts import annotate_brief, compare_facts
 from newsfuse.model import Article, BriefSentence, Citation, Fact
 from newsfuse.render.data import fact_to_dict
 
-FIXTURE = Path(__file__).parent / "fixtures" / "facts" / "flood.jsonl"
+FIXTURE = FIXTURES / "facts" / "flood.jsonl"
 
 
 def load_flood() -> list[Article]:
@@ -351,7 +351,7 @@ def test_each_date_of_a_sentence_keeps_its_own_event() -> None:
     assert find_fact(facts, "b", "2026-06-08").status == "agree"
 
 
-HOUSE_STYLES = Path(__file__).parent / "fixtures" / "facts" / "house_styles.jsonl"
+HOUSE_STYLES = FIXTURES / "facts" / "house_styles.jsonl"
 
 
 def load_house_style(cluster_id: str) -> list[Article]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import load_events
 from newsfuse import corpus
 from newsfuse.group.features import (
     compute_minhash,
@@ -27,7 +27,6 @@ from newsfuse.group.index import conflict_in_numbers
 from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
 from newsfuse.model import Article, Removal
 
-FIXTURES = Path(__file__).parent / "fixtures" / "store"
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 MONTHS = [
@@ -44,11 +43,6 @@ MONTHS = [
     "November",
     "December",
 ]
-
-
-def load_events() -> list[dict[str, Any]]:
-    lines = (FIXTURES / "events.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def partition(db: Path) -> dict[str, tuple[str, frozenset[str]]]:
@@ -191,9 +185,8 @@ def test_invented_corpus_groups_into_its_four_stories(tmp_path: Path) -> None:
     ]
 
 
-def test_similar_events_weeks_apart_are_two_stories_of_one_storyline(tmp_path: Path) -> None:
-    db = tmp_path / "corpus.db"
-    corpus.ingest(load_events(), db=db, embedder="hashing")
+def test_similar_events_weeks_apart_are_two_stories_of_one_storyline(store: Path) -> None:
+    db = store
     by_members = {members: (story, line) for story, (line, members) in partition(db).items()}
     collapse = next(v for k, v in by_members.items() if "harrowgate-post" in k)
     recovery = next(v for k, v in by_members.items() if "return-post" in k)

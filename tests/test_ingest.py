@@ -17,13 +17,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES as FIXTURES_ROOT
 from newsfuse.config import MAX_INPUT_BYTES
 from newsfuse.reading import read_inputs
 from newsfuse.reading.decode import decode_bytes, normalise_text
 from newsfuse.reading.records import parse_published
 from newsfuse.reading.text import split_title
 
-FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+FIXTURES = FIXTURES_ROOT / "ingest"
 
 STORY = (
     "The ferry link between Ostmark and Velde reopened on Friday.\n\n"

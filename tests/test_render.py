@@ -19,6 +19,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from conftest import REPO
 from newsfuse.errors import ConfigError
 from newsfuse.model import (
     Article,
@@ -33,8 +34,6 @@ from newsfuse.model import (
 from newsfuse.render import FORMATS, brief_to_dict, load_schema, render
 from newsfuse.render.data import normalise_value
 from newsfuse.render.layout import build_fact_rows, format_note, safe_url, split_note
-
-REPO = Path(__file__).resolve().parents[1]
 
 LANTERN_TEXT = (
     "Forty firefighters tackled a blaze at the Tollmere ferry terminal on Monday. "

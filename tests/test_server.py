@@ -1,6 +1,9 @@
-"""Tests of the HTTP API and page security against a live uvicorn server on 127.0.0.1.
+"""Tests of the HTTP API and page security: in process, plus a few against a live server.
 
-The server runs in a thread over a real SQLite store in tmp_path, filled
+Most tests call the app in process (Starlette's TestClient) over a real SQLite
+store in tmp_path; what only a running server shows (the token guard, the event
+loop staying responsive during a brief, ``newsfuse serve`` itself) runs against
+uvicorn on 127.0.0.1, in a thread or a subprocess. The store is filled
 through ``POST /api/articles`` with invented articles (a ferry grounding on
 the fictional island of Varnholm, reported by three made-up outlets that
 disagree on the passenger count). Responses are validated against the app's
@@ -9,93 +12,32 @@ own OpenAPI document with jsonschema.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import FIXTURES as FIXTURES_ROOT
+from conftest import SRC, LiveServer, free_port, load_records, start_server, subprocess_env
 from newsfuse.server.app import create_app
 from newsfuse.server.schemas import parse_time_bound
 from newsfuse.server.security import is_loopback
 from newsfuse.server.views import safe_link, segment_text
 
-FIXTURES = Path(__file__).parent / "fixtures" / "server"
+FIXTURES = FIXTURES_ROOT / "server"
 TOKEN = "test-token-4f1c"
 
 
-def has_module(name: str) -> bool:
-    """True when a newsfuse stage another branch provides is importable here."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-needs_brief = pytest.mark.skipif(
-    not (has_module("newsfuse.summary") and has_module("newsfuse.facts")),
-    reason="newsfuse.summary / newsfuse.facts (branches brief, facts) are not merged here yet",
-)
-needs_store = pytest.mark.skipif(
-    not (has_module("newsfuse.corpus") and has_module("newsfuse.summary")),
-    reason="newsfuse.corpus (branch store) is not merged here yet",
-)
-
-
 # ---------------------------------------------------------------- live server
-
-
-@dataclass
-class LiveServer:
-    """A uvicorn server running in a thread; ``url`` is its base address."""
-
-    url: str
-    server: Any
-    thread: threading.Thread
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_server(db: Path | None, token: str | None = None) -> LiveServer:
-    """Start the app on a free loopback port and wait until it answers."""
-    import uvicorn
-
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    return LiveServer(f"http://127.0.0.1:{port}", server, thread)
-
-
-def load_records(name: str = "ferry.jsonl") -> list[dict[str, Any]]:
-    return [json.loads(line) for line in (FIXTURES / name).read_text("utf-8").splitlines()]
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +55,17 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="module")
-def client(live: LiveServer) -> Iterator[httpx.Client]:
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """The app in process (Starlette's TestClient, an httpx.Client over ASGI) on a fresh store:
+    no socket or thread per request, so most tests need no live server."""
+    app = create_app(tmp_path_factory.mktemp("store") / "news.sqlite")
+    with TestClient(app, base_url="http://127.0.0.1") as http:
+        yield http
+
+
+@pytest.fixture(scope="module")
+def live_client(live: LiveServer) -> Iterator[httpx.Client]:
+    """A real HTTP client of the live server, for what only a running server shows."""
     with httpx.Client(base_url=live.url, timeout=120) as http:
         yield http
 
@@ -377,8 +329,7 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    src = Path(__file__).resolve().parents[1] / "src"
-    env = {"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"}
+    env = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
         [
             sys.executable,
@@ -470,7 +421,6 @@ def assert_page_is_inert(html: str) -> str:
     return "".join(collector.text)
 
 
-@needs_brief
 def test_stateless_brief_escapes_every_field_in_json(
     client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -484,7 +434,6 @@ def test_stateless_brief_escapes_every_field_in_json(
     assert XSS_TITLE in titles and XSS_SOURCE in outlets  # kept as data, not mangled
 
 
-@needs_brief
 def test_new_form_renders_hostile_articles_inert(client: httpx.Client) -> None:
     answer = client.post(
         "/new",
@@ -502,7 +451,6 @@ def test_new_form_renders_hostile_articles_inert(client: httpx.Client) -> None:
     assert XSS_TITLE in text and XSS_SOURCE in text
 
 
-@needs_store
 def test_stored_hostile_articles_are_inert_on_every_page(
     client: httpx.Client, stored: dict[str, Any], spec: dict[str, Any]
 ) -> None:
@@ -528,7 +476,6 @@ def test_stored_hostile_articles_are_inert_on_every_page(
 # ---------------------------------------------------------------- store endpoints
 
 
-@needs_store
 def test_ingest_report_counts_the_articles(
     stored: dict[str, Any], client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -542,7 +489,6 @@ def test_ingest_report_counts_the_articles(
     check_against_spec(spec, "/api/articles", "post", again)
 
 
-@needs_store
 def test_story_list_search_and_date_filter(
     stored: dict[str, Any], client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -560,7 +506,6 @@ def test_story_list_search_and_date_filter(
     assert len(page["stories"]) == 1 and page["limit"] == 1
 
 
-@needs_store
 def test_story_has_brief_facts_sources_and_timeline(
     stored: dict[str, Any], client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -581,7 +526,6 @@ def test_story_has_brief_facts_sources_and_timeline(
     assert ferry["id"] in {s["id"] for s in storyline.json()["stories"]}
 
 
-@needs_store
 def test_unknown_story_is_404(
     client: httpx.Client, spec: dict[str, Any], stored: dict[str, Any]
 ) -> None:
@@ -591,7 +535,6 @@ def test_unknown_story_is_404(
     assert client.get("/stories/no-such-story").status_code == 404
 
 
-@needs_store
 def test_pages_render_the_story(client: httpx.Client, stored: dict[str, Any]) -> None:
     home = client.get("/")
     assert home.status_code == 200 and "Kestrel" in home.text
@@ -617,7 +560,6 @@ def test_pages_render_the_story(client: httpx.Client, stored: dict[str, Any]) ->
         assert f'class="fact fact-{status}"' in page.text and labels[status] in text
 
 
-@needs_brief
 def test_stateless_brief_matches_the_cli_json(client: httpx.Client, spec: dict[str, Any]) -> None:
     from newsfuse import pipeline
     from newsfuse.render import render
@@ -637,7 +579,6 @@ def test_stateless_brief_matches_the_cli_json(client: httpx.Client, spec: dict[s
     assert cited <= {1, 2, 3} and cited
 
 
-@needs_brief
 def test_stateless_brief_without_usable_text_is_a_clear_422(
     client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -691,7 +632,6 @@ def test_build_brief_page_marks_cited_spans_and_flags_differing_claims() -> None
     assert page.sources[1].link is None
 
 
-@needs_brief
 def test_new_form_briefs_uploaded_files(client: httpx.Client) -> None:
     lines = (FIXTURES / "ferry.jsonl").read_text("utf-8").splitlines()[:3]
     upload = ("ferry.jsonl", "\n".join(lines).encode(), "application/x-ndjson")
@@ -707,8 +647,9 @@ def test_new_form_without_articles_explains_what_to_do(client: httpx.Client) -> 
     assert "at least one article" in answer.text
 
 
-@needs_brief
-def test_event_loop_stays_responsive_during_a_brief(client: httpx.Client, live: LiveServer) -> None:
+def test_event_loop_stays_responsive_during_a_brief(
+    live_client: httpx.Client, live: LiveServer
+) -> None:
     # Fifteen articles keep the brief (embeddings, spaCy) busy for about a second. Each
     # edition's sentences differ, so the editions are not collapsed as copies.
     articles = [
@@ -733,7 +674,7 @@ def test_event_loop_stays_responsive_during_a_brief(client: httpx.Client, live: 
     worker.start()
     answered: list[float] = []
     while worker.is_alive():
-        assert client.get("/healthz").status_code == 200
+        assert live_client.get("/healthz").status_code == 200
         answered.append(time.monotonic())
         time.sleep(0.05)
     worker.join()
@@ -744,13 +685,11 @@ def test_event_loop_stays_responsive_during_a_brief(client: httpx.Client, live: 
 
 
 def test_serve_command_starts_and_guards_writes(tmp_path: Path) -> None:
-    import os
     import subprocess
     import sys
 
-    src = Path(__file__).resolve().parents[1] / "src"
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(src), "NEWSFUSE_TOKEN": TOKEN}
+    env = {**subprocess_env(), "NEWSFUSE_TOKEN": TOKEN}
     command = [sys.executable, "-m", "newsfuse", "serve", "--port", str(port),
                "--db", str(tmp_path / "served.sqlite")]  # fmt: skip
     process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE)
@@ -774,7 +713,7 @@ def test_serve_command_starts_and_guards_writes(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- static assets
 
-SERVER_DIR = Path(__file__).resolve().parents[1] / "src" / "newsfuse" / "server"
+SERVER_DIR = SRC / "newsfuse" / "server"
 
 
 def contrast(foreground: str, background: str) -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -11,38 +10,22 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from conftest import FIXTURES as FIXTURES_ROOT
+from conftest import load_events, run_cli, subprocess_env
 from newsfuse import corpus
 from newsfuse.errors import ConfigError, NotFoundError, StoreError
 from newsfuse.store import SQLiteStore, default_db_path
 from newsfuse.store.schema import SCHEMA_VERSION
 
-FIXTURES = Path(__file__).parent / "fixtures" / "store"
-SRC = Path(__file__).parent.parent / "src"
-
-
-def load_events() -> list[dict[str, Any]]:
-    lines = (FIXTURES / "events.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+FIXTURES = FIXTURES_ROOT / "store"
 
 
 def count_rows(db: Path, table: str) -> int:
     with sqlite3.connect(db) as connection:
         return int(connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    return subprocess.run(
-        [sys.executable, "-m", "newsfuse", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
 
 
 # -- schema -----------------------------------------------------------------------------
@@ -140,9 +123,8 @@ def test_same_url_or_same_text_is_a_duplicate(tmp_path: Path) -> None:
     assert count_rows(db, "articles") == 1
 
 
-def test_syndicated_copy_is_linked_and_counted_once(tmp_path: Path) -> None:
-    db = tmp_path / "corpus.db"
-    corpus.ingest(load_events(), db=db, embedder="hashing")
+def test_syndicated_copy_is_linked_and_counted_once(store: Path) -> None:
+    db = store
     with sqlite3.connect(db) as connection:
         copies = connection.execute(
             "SELECT c.source_id, o.source_id FROM articles c "
@@ -167,9 +149,8 @@ def test_mixing_embedders_in_one_store_is_refused(tmp_path: Path) -> None:
 # -- reading ----------------------------------------------------------------------------
 
 
-def test_list_stories_filters_by_time_and_text_and_pages(tmp_path: Path) -> None:
-    db = tmp_path / "corpus.db"
-    corpus.ingest(load_events(), db=db, embedder="hashing")
+def test_list_stories_filters_by_time_and_text_and_pages(store: Path) -> None:
+    db = store
     everything = corpus.list_stories(db=db)
     assert len(everything) == 4
     april = corpus.list_stories(db=db, since=datetime(2025, 4, 1, tzinfo=UTC))
@@ -193,18 +174,16 @@ def test_unknown_ids_raise_not_found(tmp_path: Path) -> None:
         corpus.get_storyline("l-nope", db=db)
 
 
-def test_story_view_has_timeline_of_its_storyline(tmp_path: Path) -> None:
-    db = tmp_path / "corpus.db"
-    corpus.ingest(load_events(), db=db, embedder="hashing")
+def test_story_view_has_timeline_of_its_storyline(store: Path) -> None:
+    db = store
     (recovery,) = corpus.list_stories(db=db, query="300 residents")
     view = corpus.get_story(recovery.id, db=db, brief=False)
     assert [s.first_published.month for s in view.timeline if s.first_published] == [3, 4]
     assert view.story.id in {s.id for s in view.timeline}
 
 
-def test_export_lists_every_article_once(tmp_path: Path) -> None:
-    db = tmp_path / "corpus.db"
-    corpus.ingest(load_events(), db=db, embedder="hashing")
+def test_export_lists_every_article_once(store: Path) -> None:
+    db = store
     exported = list(corpus.export_stories(db=db))
     ids = [a["source_id"] for story in exported for a in story["articles"]]
     assert sorted(ids) == sorted(r["id"] for r in load_events())
@@ -212,7 +191,6 @@ def test_export_lists_every_article_once(tmp_path: Path) -> None:
 
 @pytest.mark.slow  # the brief loads the sentence-embedding model
 def test_brief_is_cached_until_the_story_changes(tmp_path: Path) -> None:
-    pytest.importorskip("newsfuse.summary")
     records = load_events()
     db = tmp_path / "corpus.db"
     corpus.ingest(records[:2], db=db, embedder="hashing")
@@ -302,7 +280,7 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(
     inputs = tmp_path / "many"
     write_many_articles(inputs, total)
     db = tmp_path / "crash.db"
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    env = subprocess_env()
     process = subprocess.Popen(
         [sys.executable, "-m", "newsfuse", "ingest", str(inputs), *embedder_options(db)],
         env=env,
@@ -400,11 +378,10 @@ def test_non_articles_are_not_stored_unless_kept(tmp_path: Path) -> None:
     assert count_rows(db, "articles") == 3
 
 
-def test_store_missing_a_renamed_storyline_row_still_loads(tmp_path: Path) -> None:
+def test_store_missing_a_renamed_storyline_row_still_loads(store: Path) -> None:
     # Stores written before the storyline-row fix could lose the row of a renamed
     # storyline while its other stories still named it; loading raised KeyError.
-    db = tmp_path / "corpus.db"
-    corpus.ingest(load_events(), db=db, embedder="hashing")
+    db = store
     with sqlite3.connect(db) as connection:
         line_id, story_count = connection.execute(
             "SELECT storyline_id, COUNT(*) FROM stories GROUP BY storyline_id "

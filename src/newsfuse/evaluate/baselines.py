@@ -80,6 +80,7 @@ class _WordTokenizer:
 
 
 def _rank_with_sumy(summarizer: Any, sentences: Sequence[str]) -> list[int]:
+    # sumy comes with the optional 'eval' extra: imported only when a sumy baseline runs.
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
@@ -99,6 +100,7 @@ def _rank_with_sumy(summarizer: Any, sentences: Sequence[str]) -> list[int]:
 
 
 def _make_sumy(kind: str) -> Any:
+    # sumy comes with the optional 'eval' extra: a clear error when it is missing.
     try:
         from sumy.nlp.stemmers import Stemmer
         from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -139,6 +141,7 @@ def summarize_textrank(documents: Documents, budget: int, reference: str = "") -
 
 def summarize_mmr(documents: Documents, budget: int, reference: str = "") -> list[str]:
     """TF-IDF MMR (Carbonell & Goldstein 1998) with the cluster centroid as the query."""
+    # sklearn is slow to import: loaded only when the MMR baseline runs.
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     sentences = _flatten(documents)

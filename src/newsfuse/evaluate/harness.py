@@ -1,7 +1,7 @@
 """The evaluation run: every system on every cluster, scored, timed and checked for leaks.
 
 :func:`evaluate_clusters` is the one function behind ``newsfuse eval`` and
-``benchmarks/gate.py``. It prepares each cluster once through the pipeline
+``benchmarks/gates/gate.py``. It prepares each cluster once through the pipeline
 (read, clean, split), runs every system on it, cuts the output at the word
 budget, scores it with ROUGE against the syntok-split reference and counts
 boilerplate leaks. Preparation time is charged to every system, since each
@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.errors import ConfigError
 from newsfuse.evaluate.data import Cluster, read_clusters
 from newsfuse.evaluate.leaks import count_leaks, get_detector
 from newsfuse.evaluate.pipeline import describe_pipeline, read_cluster, split_cluster
@@ -161,8 +162,6 @@ def evaluate_clusters(
     skipped: Sequence[Skipped] = (),
 ) -> EvaluationReport:
     """Run, score and time ``systems`` on ``clusters`` at ``budget`` words."""
-    from newsfuse.errors import ConfigError
-
     if budget < 1:
         raise ConfigError(f"--budget must be a positive number of words, got {budget}")
     chosen: list[System] = get_systems(systems)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from newsfuse.clean import classify
+
 # Phrases that only appear in page furniture, never in an article's reporting.
 # Matched case-insensitively as whole phrases.
 BOILERPLATE_PHRASES = (
@@ -91,10 +93,6 @@ def get_detector() -> Detector:
     are used: its head/tail-only signals (reader prompts, notices, fragments)
     flag ordinary mid-article sentences such as "See, the star has built ...".
     """
-    try:
-        from newsfuse.clean import classify
-    except ImportError:
-        return looks_like_boilerplate
 
     def detect(sentence: str) -> bool:
         return bool(

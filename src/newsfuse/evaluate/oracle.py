@@ -19,6 +19,7 @@ Ngrams = Counter[tuple[str, ...]]
 
 @functools.cache
 def _tokenizer() -> Any:
+    # Either ROUGE package may be installed (the 'eval' extra): the Rust one when present.
     try:
         from rouge_score_rs import tokenizers
     except ImportError:

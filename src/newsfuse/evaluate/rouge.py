@@ -37,6 +37,7 @@ class RougeScores:
 @functools.cache
 def get_rouge_scorer(backend: str = "auto") -> Any:
     """Return a cached ``RougeScorer`` (``backend``: "auto", "rs" for Rust, "python")."""
+    # The ROUGE packages are the optional 'eval' extra: imported when a scorer is asked for.
     if backend in ("auto", "rs"):
         try:
             from rouge_score_rs import rouge_scorer as rs_scorer

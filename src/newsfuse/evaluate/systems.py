@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from newsfuse.embed import get_embedder
 from newsfuse.errors import ConfigError
-from newsfuse.evaluate.baselines import BASELINES
+from newsfuse.evaluate.baselines import BASELINES, _make_sumy
 from newsfuse.model import Article, Sentence
-
-if TYPE_CHECKING:
-    from newsfuse.summary.learned import ScorerWeights
+from newsfuse.summary import summarize
+from newsfuse.summary.learned import ScorerWeights, load_weights, vectorize_sentences
 
 DEFAULT_SYSTEMS = ("newsfuse", "lead3", "roundrobin", "lexrank", "textrank", "mmr", "oracle")
 
@@ -42,9 +41,6 @@ class System:
 
 
 def _load_newsfuse() -> None:
-    from newsfuse.embed import get_embedder
-    from newsfuse.summary.learned import load_weights, vectorize_sentences
-
     load_weights()
     vectorize_sentences(["warm up the vectoriser import"])
     get_embedder()
@@ -59,8 +55,6 @@ def summarize_newsfuse(
     ``weights`` defaults to the shipped coefficients; cross-validation passes the
     weights fitted without this cluster.
     """
-    from newsfuse.summary import summarize
-
     return [s.text for s in summarize(list(cluster.articles), budget, weights=weights)]
 
 
@@ -72,9 +66,8 @@ def _baseline(name: str) -> System:
         return function(documents, budget, cluster.reference)
 
     def load() -> None:
+        # Importing the baseline's library is the one-off load being timed.
         if name in ("lexrank", "textrank"):
-            from newsfuse.evaluate.baselines import _make_sumy
-
             _make_sumy(name)
         elif name == "mmr":
             import sklearn.feature_extraction.text  # noqa: F401

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from syntok import segmenter
+
 
 def split_plain_sentences(text: str) -> list[str]:
     """Split ``text`` into sentences with syntok, keeping each sentence's original spelling."""
-    from syntok import segmenter
-
     sentences: list[str] = []
     for paragraph in segmenter.analyze(text):
         for sentence in paragraph:

@@ -1,8 +1,11 @@
-"""Cross-validated ROUGE of word-salience features added to newsfuse's learned scorer.
+"""Study: ran on commit 943e275 (2026-11-23); its result is recorded in docs/benchmarks-rouge.md,
+"Fourth round: word salience against general English".
+
+Cross-validated ROUGE of word-salience features added to newsfuse's learned scorer.
 
 Usage::
 
-    python benchmarks/salience_study.py [DATA.jsonl] [--folds 5] [--budget 300]
+    python benchmarks/studies/salience_study.py [DATA.jsonl] [--folds 5] [--budget 300]
         [--seeds 13,1,2,3] [--only NAME,NAME]
 
 Classic DUC/TAC content selection compares a cluster's word distribution with
@@ -52,9 +55,9 @@ from typing import Any
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
 
 import fit_scorer  # noqa: E402
 from newsfuse.evaluate import evaluate_clusters, read_clusters  # noqa: E402

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/fit_support.py [tests/fixtures/brief/support_pairs.jsonl]
+    python benchmarks/fit/fit_support.py [tests/fixtures/brief/support_pairs.jsonl]
 
 Prints the fitted logistic-regression coefficients (paste them into
 ``src/newsfuse/summary/cite.py``), the threshold with the best F0.5 under
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 
 from newsfuse.embed import get_embedder  # noqa: E402

@@ -1,6 +1,9 @@
-"""Learning curve of newsfuse's sentence scorer on Multi-News dev: does more data help?
+"""Study: ran on commit 249c740 (2026-11-23); its result is recorded in docs/benchmarks-rouge.md,
+"Fifth round: is it the features or the data?".
 
-The scorer (``benchmarks/fit_scorer.py``) is fitted on the dev clusters, so its
+Learning curve of newsfuse's sentence scorer on Multi-News dev: does more data help?
+
+The scorer (``benchmarks/fit/fit_scorer.py``) is fitted on the dev clusters, so its
 cross-validated ROUGE could be limited by how few clusters it learns from (about
 97 per fold) or by what its features can say. This script refits it, fold by
 fold (the folds of ``fit_scorer.py``), on random subsets of each fold's
@@ -12,7 +15,7 @@ It uses ``fit_scorer.py``'s selection (TF-IDF repeat check, no embedding), which
 scores within about 0.1 of the brief's full path on dev
 (docs/benchmarks-rouge.md), so that each point costs seconds.
 
-Usage: python benchmarks/rouge_learning_curve.py [DATA] [--repeats 5] [--sizes 10 20 40 ...]
+Usage: python benchmarks/studies/rouge_learning_curve.py [DATA] [--repeats 5] [--sizes 10 20 40 ...]
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
 
 import numpy as np  # noqa: E402
 

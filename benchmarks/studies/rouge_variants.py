@@ -1,8 +1,11 @@
-"""Cross-validated ROUGE of variants of newsfuse's learned scorer and selection (Multi-News).
+"""Study: ran on commit 4aa3a7a (2026-11-23); its result is recorded in docs/benchmarks-rouge.md,
+"Second round" and "Third round".
+
+Cross-validated ROUGE of variants of newsfuse's learned scorer and selection (Multi-News).
 
 Usage::
 
-    python benchmarks/rouge_variants.py [DATA.jsonl] [--folds 5] [--budget 300]
+    python benchmarks/studies/rouge_variants.py [DATA.jsonl] [--folds 5] [--budget 300]
         [--cache FILE] [--only static]
 
 Each row is a variant of the brief's default path (``_select_learned``: learned
@@ -34,12 +37,12 @@ from typing import Any
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
 
 from fit_scorer import SEED, fit, prepare  # noqa: E402
-from newsfuse import brief as brief_stage  # noqa: E402
+from newsfuse import summary as brief_stage  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.oracle import _gain, count_ngrams, select_oracle, tokenize_for_rouge  # noqa: E402
 from newsfuse.evaluate.pipeline import read_cluster  # noqa: E402

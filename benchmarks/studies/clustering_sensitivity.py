@@ -1,4 +1,7 @@
-"""How story-clustering B-cubed F1 moves with one threshold of the story index.
+"""Study: ran on commit c09b924 (2026-11-23); its result is recorded in docs/benchmarks-stories.md
+(the sensitivity tables of each join bar).
+
+How story-clustering B-cubed F1 moves with one threshold of the story index.
 
 Sets a module constant of :mod:`newsfuse.group.index` (``MERGE_SCORE``,
 ``LEXICAL_JOIN``, ``EMBEDDING_JOIN``...) to each given value and reruns the
@@ -6,7 +9,7 @@ Multi-News dev clustering benchmark (two shuffled orders) with it, printing one
 row per value. Use it to check that a threshold sits on a plateau rather than a
 peak tuned to this set.
 
-Usage: python benchmarks/clustering_sensitivity.py [DATA] --constant MERGE_SCORE
+Usage: python benchmarks/studies/clustering_sensitivity.py [DATA] --constant MERGE_SCORE
        --values 0.8 0.9 1.0 1.1 [--set NAME=VALUE ...] [--embedder hashing|minilm]
        [--seed N]
 
@@ -21,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 

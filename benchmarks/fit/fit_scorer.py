@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/fit_scorer.py [DATA.jsonl] [--folds 5] [--budget 300]
+    python benchmarks/fit/fit_scorer.py [DATA.jsonl] [--folds 5] [--budget 300]
         [--write src/newsfuse/summary/learned_weights.json]
 
 Every sentence of every cluster gets :func:`newsfuse.summary.learned.extract_features`
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsfuse.evaluate.data import read_clusters  # noqa: E402

@@ -1,4 +1,7 @@
-"""How far any clustering of newsfuse's grouping signals can go on Multi-News dev.
+"""Study: ran on commit 249c740 (2026-11-23); its result is recorded in docs/benchmarks-stories.md,
+"How far any clustering of these signals can go".
+
+How far any clustering of newsfuse's grouping signals can go on Multi-News dev.
 
 The story index (``benchmarks/clustering.py``) is incremental: it sees each
 document once, in arrival order, with the document frequencies of the articles
@@ -25,7 +28,7 @@ Scores use the accounting of ``benchmarks/clustering.py``: "all documents"
 counts the documents the reader or cleaner skipped as singletons and exact
 copies as one story; "read documents" leaves the skipped ones out.
 
-Usage: python benchmarks/clustering_bound.py [DATA] [--embedder minilm|minilm-static]
+Usage: python benchmarks/studies/clustering_bound.py [DATA] [--embedder minilm|minilm-static]
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 

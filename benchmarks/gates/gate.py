@@ -2,43 +2,55 @@
 
 Usage::
 
-    python benchmarks/gate.py [DATA.jsonl] [--floors benchmarks/floors.json]
-    python benchmarks/gate.py [DATA.jsonl] --update --reason "why the floors move"
-    python benchmarks/gate.py --only facts
+    python benchmarks/gates/gate.py [DATA.jsonl] [--floors benchmarks/gates/floors.json]
+    python benchmarks/gates/gate.py [DATA.jsonl] --update --reason "why the floors move"
+    python benchmarks/gates/gate.py --only facts [--facts FACTS.jsonl]
+    python benchmarks/gates/gate.py --only facts --update --reason "why the floors move"
 
 The fact half runs ``../shared/bench/facts-dev.jsonl`` through the same path as
 ``newsfuse brief --format json -`` (read, clean, compare, serialise), scores it
-with the benchmark's own evaluator, and checks ``benchmarks/facts_floors.json``
+with the benchmark's own evaluator, and checks ``benchmarks/gates/facts_floors.json``
 (tolerance FACTS_TOLERANCE).
 
 Modelled on trafilatura's evaluation gate: the dev-set scores are pinned in
-``benchmarks/floors.json``; the gate reruns the evaluation and exits 1 if any
+``benchmarks/gates/floors.json``; the gate reruns the evaluation and exits 1 if any
 score is more than ``tolerance`` (0.3) points below its floor, or if a system
 named in ``max_leaks`` leaks more boilerplate sentences than allowed. Floors
 move only with ``--update --reason``, which records the reason and date in the
 file, so a lower floor is always explained in the diff.
-Exit 0: pass; 1: a floor was missed; 2: bad input.
+
+Each floors file also pins the sha256 of every file its half reads (``digests``:
+the data, and for the facts the evaluator next to it). The gate checks them before
+it evaluates anything and stops (exit 2) on a mismatch: floors only mean something
+on the data they were measured on, so a data change must be deliberate, and
+``--update --reason`` records the new digests with the new floors.
+Exit 0: pass; 1: a floor was missed; 2: bad input or a data digest mismatch.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsfuse.errors import NewsfuseError  # noqa: E402
 from newsfuse.evaluate import evaluate_file, format_report  # noqa: E402
 from newsfuse.evaluate.rouge import ROUGE_TYPES  # noqa: E402
+from newsfuse.pipeline import compare_facts, read_report  # noqa: E402
+from newsfuse.render.data import fact_to_dict  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
-DEFAULT_FLOORS = ROOT / "benchmarks" / "floors.json"
+DEFAULT_FLOORS = ROOT / "benchmarks" / "gates" / "floors.json"
 DEFAULT_FACTS = ROOT.parent / "shared" / "bench" / "facts-dev.jsonl"
-FACTS_FLOORS = ROOT / "benchmarks" / "facts_floors.json"
+FACTS_FLOORS = ROOT / "benchmarks" / "gates" / "facts_floors.json"
 # Fact scores are deterministic; this only absorbs one item more or less on 24 clusters.
 FACTS_TOLERANCE = 0.02
 # Scores may wobble by this much (library versions, tokenizer details) without failing.
@@ -76,35 +88,109 @@ def check_leaks(leaks: dict[str, int], floors: dict) -> list[str]:
     ]
 
 
+def digest_file(path: Path) -> str:
+    """The sha256 of ``path``'s bytes in hex: what a floors file pins of the data it was
+    measured on."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_digests(floors: dict, files: dict[str, Path], floors_path: Path) -> str | None:
+    """The first file whose digest differs from the one pinned in ``floors``, as one line
+    (None when every file matches), so that floors are never checked on other data."""
+    pinned = floors.get("digests", {})
+    for role, path in files.items():
+        if role not in pinned:
+            return (
+                f"gate: {floors_path} pins no sha256 for the {role} file {path}; "
+                "pin it with --update --reason"
+            )
+        try:
+            actual = digest_file(path)
+        except OSError as error:
+            return f"gate: cannot read the {role} file {path}: {error}"
+        expected = pinned[role]
+        if actual != expected:
+            return (
+                f"gate: {role} file {path} has sha256 {actual}, expected {expected} "
+                f"(pinned in {floors_path}); a data change must be deliberate: "
+                "rerun with --update --reason"
+            )
+    return None
+
+
+def pin_digests(floors: dict, files: dict[str, Path]) -> None:
+    """Record the sha256 of every file in ``files`` in ``floors`` (``--update``)."""
+    floors["digests"] = {role: digest_file(path) for role, path in files.items()}
+
+
+def facts_files(data: Path) -> dict[str, Path]:
+    """The files the fact half reads: the labelled clusters and the evaluator beside them."""
+    return {"data": data, "evaluator": data.parent / "facts_eval.py"}
+
+
+def read_floors(path: Path) -> dict:
+    """The floors file at ``path`` (raises OSError or ValueError when it is unreadable)."""
+    floors: dict = json.loads(path.read_text(encoding="utf-8"))
+    return floors
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--floors", type=Path, default=DEFAULT_FLOORS)
     parser.add_argument("--facts", type=Path, default=DEFAULT_FACTS, help="fact benchmark data")
+    parser.add_argument(
+        "--facts-floors", type=Path, default=FACTS_FLOORS, help="floors of the fact half"
+    )
     parser.add_argument("--only", choices=("rouge", "facts"), help="run one half of the gate")
     parser.add_argument("--update", action="store_true", help="pin the scores of this run")
     parser.add_argument("--reason", default="", help="why the floors change (with --update)")
     arguments = parser.parse_args()
     if arguments.update and not arguments.reason.strip():
         parser.error("--update needs --reason: say why the floors move")
+    if not arguments.update:
+        status = verify_data(arguments)
+        if status:
+            return status
     if arguments.only == "facts":
-        return gate_facts(arguments.facts)
+        return gate_facts(arguments)
     status = gate_rouge(arguments)
     if arguments.only == "rouge" or arguments.update:
         return status
-    return max(status, gate_facts(arguments.facts))
+    return max(status, gate_facts(arguments))
 
 
-def gate_facts(data: Path) -> int:
-    """Score the fact comparison on ``data`` and check it against FACTS_FLOORS."""
-    import subprocess
-    import tempfile
+def verify_data(arguments: argparse.Namespace) -> int:
+    """Check the digests of every file the halves to run will read, before any evaluation."""
+    halves = []
+    if arguments.only != "facts":
+        halves.append((arguments.floors, {"data": arguments.data}))
+    if arguments.only != "rouge":
+        halves.append((arguments.facts_floors, facts_files(arguments.facts)))
+    for floors_path, files in halves:
+        try:
+            floors = read_floors(floors_path)
+        except (OSError, ValueError) as error:
+            print(f"gate: cannot read {floors_path}: {error}", file=sys.stderr)
+            return 2
+        mismatch = check_digests(floors, files, floors_path)
+        if mismatch:
+            print(mismatch, file=sys.stderr)
+            return 2
+    return 0
 
-    from newsfuse.pipeline import compare_facts, read_report
-    from newsfuse.render.data import fact_to_dict
 
+def gate_facts(arguments: argparse.Namespace) -> int:
+    """Score the fact comparison on ``--facts`` and check it against ``--facts-floors``."""
+    data: Path = arguments.facts
+    floors_path: Path = arguments.facts_floors
     try:
-        floors = json.loads(FACTS_FLOORS.read_text(encoding="utf-8"))["floors"]
+        pinned = read_floors(floors_path)
+        floors = pinned["floors"]
         clusters = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
     except (OSError, ValueError, KeyError) as error:
         print(f"gate: cannot read the fact benchmark: {error}", file=sys.stderr)
@@ -117,12 +203,20 @@ def gate_facts(data: Path) -> int:
                 articles = read_report(cluster["articles"]).articles
                 facts = [fact_to_dict(fact) for fact in compare_facts(articles)]
                 handle.write(json.dumps({"id": cluster["id"], "facts": facts}) + "\n")
-        evaluator = data.parent / "facts_eval.py"
+        evaluator = facts_files(data)["evaluator"]
         command = [sys.executable, str(evaluator), str(data), "--predictions", str(predictions)]
         result = subprocess.run([*command, "--report", str(report_path)], check=False)
         if result.returncode != 0:
             return 2
         scores = json.loads(report_path.read_text(encoding="utf-8"))
+    if arguments.update:
+        pinned["floors"] = {metric: round(scores[metric], 2) for metric in floors}
+        pinned["measured"] = datetime.date.today().isoformat()
+        pinned["reason"] = arguments.reason
+        pin_digests(pinned, facts_files(data))
+        floors_path.write_text(json.dumps(pinned, indent=2) + "\n", encoding="utf-8")
+        print(f"gate: fact floors and data digests updated in {floors_path}")
+        return 0
     failures = [
         f"facts {metric}: {scores.get(metric)} < floor {floor} - {FACTS_TOLERANCE} tolerance"
         for metric, floor in floors.items()
@@ -138,7 +232,7 @@ def gate_facts(data: Path) -> int:
 def gate_rouge(arguments: argparse.Namespace) -> int:
     """Score summaries on the Multi-News dev clusters and check them against the floors."""
     try:
-        floors = json.loads(arguments.floors.read_text(encoding="utf-8"))
+        floors = read_floors(arguments.floors)
         systems = list(floors["floors"])
         budget = int(floors.get("budget", 300))
         tolerance = float(floors.get("tolerance", TOLERANCE))
@@ -158,8 +252,9 @@ def gate_rouge(arguments: argparse.Namespace) -> int:
         floors["updated"] = datetime.date.today().isoformat()
         floors["reason"] = arguments.reason
         floors["clusters"] = report.clusters
+        pin_digests(floors, {"data": arguments.data})
         arguments.floors.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
-        print(f"\ngate: floors updated in {arguments.floors}")
+        print(f"\ngate: floors and data digest updated in {arguments.floors}")
         return 0
     failures = check(scores, floors, tolerance)
     failures += check_leaks({s.name: s.leaks for s in report.systems}, floors)

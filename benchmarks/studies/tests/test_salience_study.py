@@ -1,4 +1,4 @@
-"""The word-salience features of benchmarks/salience_study.py on an invented cluster.
+"""The word-salience features of benchmarks/studies/salience_study.py on an invented cluster.
 
 The benchmark is a research harness (nothing in the package uses it), but the
 numbers it reports in docs/benchmarks-rouge.md rest on these features doing what
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark_scripts import load_benchmark
 from newsfuse.model import Sentence
+from study_scripts import load_study
 
 # Invented English frequencies: common words are frequent, the story's words are rare.
 BACKGROUND = {
@@ -50,7 +50,7 @@ def _sentences() -> list[Sentence]:
 
 
 def test_salience_features_favour_the_story_over_small_talk() -> None:
-    study = load_benchmark("salience_study")
+    study = load_study("salience_study")
     rows = study.salience_features(_sentences(), BACKGROUND)
     assert rows.shape == (5, len(study.VARIANTS))
     column = {name: rows[:, i] for i, name in enumerate(study.VARIANTS)}
@@ -64,7 +64,7 @@ def test_salience_features_favour_the_story_over_small_talk() -> None:
 
 
 def test_log_likelihood_is_zero_unless_the_word_is_more_frequent_than_in_english() -> None:
-    study = load_benchmark("salience_study")
+    study = load_study("salience_study")
     assert study._log_likelihood(1, 1000, 0.01) == 0.0
     assert study._log_likelihood(30, 1000, 1e-5) > study.SIGNATURE_LLR
     assert study._log_likelihood(30, 1000, 1e-5) > study._log_likelihood(3, 1000, 1e-5)

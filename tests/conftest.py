@@ -1,0 +1,198 @@
+"""Shared fakes, fixtures and paths of the test suite, declared once for every test file.
+
+Fakes and helpers are importable (``from conftest import RecordingEmbedder``) for tests that build
+them around an embedder of their own; fixtures are found by pytest by name. Every
+fixture uses invented articles from ``tests/fixtures``; none needs the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsfuse import corpus
+from newsfuse.embed import Embedder, Vectors, get_embedder
+from newsfuse.model import Article
+
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO / "src"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Width of MiniLM's vectors: what an empty batch of them looks like.
+MINILM_DIMENSIONS = 384
+
+
+# ---------------------------------------------------------------- paths and processes
+
+
+def subprocess_env() -> dict[str, str]:
+    """The environment for a child Python that must import this tree's ``newsfuse``."""
+    return {**os.environ, "PYTHONPATH": str(SRC)}
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m newsfuse ARGS`` from the repository root, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsfuse", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        cwd=REPO,
+        timeout=300,
+    )
+
+
+# ---------------------------------------------------------------- invented articles
+
+
+def load_events() -> list[dict[str, Any]]:
+    """The invented event records of ``fixtures/store/events.jsonl`` (stories over months)."""
+    lines = (FIXTURES / "store" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def load_harbour_fire() -> list[Article]:
+    """The invented harbour-fire articles of ``fixtures/brief/harbour_fire.json``."""
+    path = FIXTURES / "brief" / "harbour_fire.json"
+    records = json.loads(path.read_text(encoding="utf-8"))["articles"]
+    return [
+        Article(
+            id=record["id"],
+            text=record["text"],
+            title=record["title"],
+            source=record["source"],
+            published=datetime.fromisoformat(record["published"]),
+        )
+        for record in records
+    ]
+
+
+@pytest.fixture(scope="module")
+def fire() -> list[Article]:
+    """The harbour-fire articles (outlets that support and contradict each other)."""
+    return load_harbour_fire()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    """A fresh store, ``tmp_path / "corpus.db"``, holding every invented event, grouped
+    with the model-free hashing embedder (fast, and grouping is not what most tests test)."""
+    db = tmp_path / "corpus.db"
+    corpus.ingest(load_events(), db=db, embedder="hashing")
+    return db
+
+
+# ---------------------------------------------------------------- live server
+
+
+@dataclass(frozen=True, slots=True)
+class LiveServer:
+    """A uvicorn server running in a thread; ``url`` is its base address."""
+
+    url: str
+    server: Any
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(db: Path | None, token: str | None = None) -> LiveServer:
+    """Start the app on a free loopback port and wait until it answers."""
+    # fastapi and uvicorn are slow to import: only the server and browser tests need them.
+    import uvicorn
+
+    from newsfuse.server.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    return LiveServer(f"http://127.0.0.1:{port}", server, thread)
+
+
+def load_records(name: str = "ferry.jsonl") -> list[dict[str, Any]]:
+    """The invented article records of ``fixtures/server/NAME`` (a ferry grounding by default)."""
+    return [
+        json.loads(line) for line in (FIXTURES / "server" / name).read_text("utf-8").splitlines()
+    ]
+
+
+# ---------------------------------------------------------------- fake embedders
+
+
+class MemoEmbedder:
+    """The real embedder, remembering vectors so repeated texts are encoded once."""
+
+    name = "minilm-memo"
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+        self._memo: dict[str, Vectors] = {}
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._memo]
+        if missing:
+            self._memo.update(zip(missing, self._inner.encode(missing), strict=True))
+        if not texts:
+            return np.zeros((0, MINILM_DIMENSIONS), dtype=np.float32)
+        return np.stack([self._memo[text] for text in texts])
+
+
+class RecordingEmbedder:
+    """The real embedder, recording every text it is asked to encode."""
+
+    name = "minilm-recording"
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.texts.extend(texts)
+        return self._inner.encode(texts)
+
+
+class PassEverything:
+    """A screen under which every pair looks alike (all vectors equal): nothing is screened out."""
+
+    name = "pass-everything"
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return np.ones((len(texts), 1), dtype=np.float32)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> MemoEmbedder:
+    """The default MiniLM embedder behind a memo, loaded once per test module."""
+    return MemoEmbedder(get_embedder())
