@@ -13,7 +13,7 @@ Whether sentence B supports sentence A is decided by a small logistic model
 Shared content words were tried as a fifth feature and dropped: they are
 collinear with the cosine and got a negative weight in the fit.
 
-The coefficients below are fitted by ``benchmarks/fit_support.py`` on the
+The coefficients below are fitted by ``benchmarks/fit/fit_support.py`` on the
 hand-written pairs in ``tests/fixtures/brief/support_pairs.jsonl`` (invented
 sentences; see ``docs/benchmarks-brief.md`` for precision and recall, and note
 that the set is small). A sentence identical to A (after folding case and
@@ -35,12 +35,12 @@ from newsfuse.summary.lexical import containment, content_words, names, normaliz
 from newsfuse.summary.lexical import numbers as numbers_in
 
 # Logistic-model coefficients for (cosine, number_conflict, number_missing, name_missing)
-# and the intercept; fitted by benchmarks/fit_support.py (see there).
+# and the intercept; fitted by benchmarks/fit/fit_support.py (see there).
 SUPPORT_COEFFICIENTS = (5.21, -5.08, -2.64, -1.89)
 SUPPORT_INTERCEPT = -2.87
 
 # Probability at or above which B is cited as support for A: chosen by
-# benchmarks/fit_support.py as the threshold with the best F0.5 on the pair set,
+# benchmarks/fit/fit_support.py as the threshold with the best F0.5 on the pair set,
 # because a wrong citation misleads more than a missing one.
 SUPPORT_THRESHOLD = 0.7
 _THRESHOLD_LOGIT = math.log(SUPPORT_THRESHOLD / (1.0 - SUPPORT_THRESHOLD))

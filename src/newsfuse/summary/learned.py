@@ -6,7 +6,7 @@ a vector of cheap, language-agnostic features (position, length, TF-IDF
 centrality, cross-document support, boilerplate signals) and a logistic
 regression turns it into the probability that the greedy ROUGE oracle would
 pick it. The coefficients live in ``learned_weights.json`` (plain JSON, no
-pickles) and are reproduced by ``benchmarks/fit_scorer.py``; its reported
+pickles) and are reproduced by ``benchmarks/fit/fit_scorer.py``; its reported
 scores are k-fold cross-validated by cluster.
 
 :class:`LearnedScorer` follows the ``SentenceScorer`` protocol of
@@ -130,12 +130,12 @@ def load_weights(path: Path = WEIGHTS_PATH) -> ScorerWeights:
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ModelError(
             f"{path}: cannot read the learned scorer's weights ({error}); "
-            "regenerate them with benchmarks/fit_scorer.py"
+            "regenerate them with benchmarks/fit/fit_scorer.py"
         ) from None
     if weights.features != FEATURE_NAMES:
         raise ModelError(
             f"{path}: the weights were fitted on other features; "
-            "regenerate them with benchmarks/fit_scorer.py"
+            "regenerate them with benchmarks/fit/fit_scorer.py"
         )
     return weights
 
