@@ -338,9 +338,12 @@ def test_settings_refuse_counts_below_one() -> None:
 def test_importing_the_package_loads_no_model_library() -> None:
     heavy = ["torch", "onnxruntime", "sentence_transformers", "tokenizers", "transformers"]
     script = f"import sys, newsfuse.embed; print([m for m in {heavy!r} if m in sys.modules])"
-    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, timeout=60
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
