@@ -4,9 +4,11 @@
 ``annotate_brief`` flags brief sentences whose figures other sources dispute.
 The modules, in the order the stage runs them:
 
-- :mod:`~newsfuse.facts.extract` finds numeric and date claims in the text
-  (with :mod:`~newsfuse.facts.numbers`, :mod:`~newsfuse.facts.units` and
-  :mod:`~newsfuse.facts.dates` to normalise their values);
+- :mod:`~newsfuse.facts.extract` finds numeric and date claims in the text,
+  :mod:`~newsfuse.facts.classify` says what each number is (money, a quantity,
+  an age...) with the regular expressions of :mod:`~newsfuse.facts.patterns`,
+  and :mod:`~newsfuse.facts.numbers`, :mod:`~newsfuse.facts.units` and
+  :mod:`~newsfuse.facts.dates` normalise the values;
   :mod:`~newsfuse.facts.entities` finds named people, places and organisations;
 - :mod:`~newsfuse.facts.describe` says what each claim is about (with the word
   lists of :mod:`~newsfuse.facts.lexicon` and, for dates,
