@@ -143,7 +143,7 @@ def stem_word(word: str) -> str:
 
 @functools.cache
 def _porter() -> Any:
-    # nltk takes a noticeable part of a second to import; only the aligner needs it.
+    # nltk imports its whole package first (seconds on a cold start); only the aligner needs it.
     from nltk.stem.porter import PorterStemmer
 
     return PorterStemmer()
