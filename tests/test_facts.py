@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import ast
 import json
-from dataclasses import FrozenInstanceError, replace
+from dataclasses import FrozenInstanceError, fields, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-import newsfuse.facts
+import newsfuse.facts.params
 from newsfuse import pipeline
 from newsfuse.facts import FactParams, annotate_brief, compare_facts
 from newsfuse.model import Article, BriefSentence, Citation, Fact
@@ -461,3 +461,12 @@ def test_no_facts_module_imports_its_own_package() -> None:
                 )
             elif isinstance(node, ast.Import):
                 assert all(alias.name != "newsfuse.facts" for alias in node.names), module.name
+
+
+def test_every_fact_param_has_a_reason() -> None:
+    # The house rule: each tunable carries a one-line reason on the line above it.
+    path = Path(newsfuse.facts.params.__file__)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for field in fields(FactParams):
+        line = next(i for i, text in enumerate(lines) if text.startswith(f"    {field.name}:"))
+        assert lines[line - 1].strip().startswith("#"), field.name
