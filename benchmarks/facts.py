@@ -1,6 +1,7 @@
 """Benchmark the fact comparison on a labelled cluster file (default: facts-dev).
 
     python benchmarks/facts.py [DATA] [--verbose] [--no-embeddings] [--clean] [--predictions OUT]
+                               [--param NAME=VALUE ...]
 
 Builds ``Article`` objects straight from each cluster's ``articles`` (id, text,
 source, published, title), or with ``--clean`` reads them through the product
@@ -8,7 +9,9 @@ path (``newsfuse.pipeline.read_report``: ingest and clean, as ``newsfuse brief -
 does, in one process so the models load once), runs :func:`newsfuse.facts.compare_facts`, writes
 the predictions as JSON Lines and scores them with the benchmark's own
 evaluator (``facts_eval.py`` next to DATA), whose table is printed as is,
-followed by the time taken per cluster.
+followed by the time taken per cluster. ``--param dispute_threshold=0.58`` runs
+with one :class:`~newsfuse.facts.FactParams` field changed (``dataclasses.replace``),
+for sweeps.
 """
 
 from __future__ import annotations
@@ -21,13 +24,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.facts import compare_facts  # noqa: E402
+from newsfuse.facts import FactParams, compare_facts  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.render.data import fact_to_dict  # noqa: E402
 
@@ -53,6 +58,20 @@ def load_articles(cluster: dict) -> list[Article]:
     return articles
 
 
+def parse_params(settings: list[str]) -> FactParams:
+    """``FactParams()`` with each ``NAME=VALUE`` applied (numeric fields only)."""
+    defaults = FactParams()
+    numeric = {f.name: type(getattr(defaults, f.name)) for f in fields(FactParams)}
+    changes: dict[str, Any] = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        kind = numeric.get(name)
+        if kind not in (int, float):
+            raise SystemExit(f"--param {setting}: not a numeric FactParams field")
+        changes[name] = kind(value)
+    return replace(defaults, **changes)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
@@ -61,7 +80,15 @@ def main() -> int:
     parser.add_argument("--clean", action="store_true", help="read through ingest + clean")
     parser.add_argument("--predictions", help="keep the predictions in this file")
     parser.add_argument("--evaluator", help="path of facts_eval.py (default: next to DATA)")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change one FactParams field (repeatable)",
+    )
     args = parser.parse_args()
+    params = parse_params(args.param)
     data = Path(args.data)
     evaluator = Path(args.evaluator) if args.evaluator else data.parent / "facts_eval.py"
     clusters = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
@@ -72,12 +99,12 @@ def main() -> int:
         def load(cluster: dict) -> list[Article]:
             return list(read_report(cluster["articles"]).articles)
 
-    compare_facts(load(clusters[0]), embeddings=not args.no_embeddings)  # warm up models
+    compare_facts(load(clusters[0]), embeddings=not args.no_embeddings, params=params)  # warm up
     seconds = []
     lines = []
     for cluster in clusters:
         started = time.perf_counter()
-        facts = compare_facts(load(cluster), embeddings=not args.no_embeddings)
+        facts = compare_facts(load(cluster), embeddings=not args.no_embeddings, params=params)
         seconds.append(time.perf_counter() - started)
         lines.append(json.dumps({"id": cluster["id"], "facts": [fact_to_dict(f) for f in facts]}))
     if args.predictions:

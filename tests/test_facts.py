@@ -9,13 +9,18 @@ the additional ones. spaCy and MiniLM load once for the module.
 
 from __future__ import annotations
 
+import ast
 import json
-from datetime import datetime
+from dataclasses import FrozenInstanceError, fields, replace
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+import newsfuse.facts.params
 from conftest import FIXTURES
-from newsfuse.facts import annotate_brief, compare_facts
+from newsfuse import pipeline
+from newsfuse.facts import FactParams, annotate_brief, compare_facts
 from newsfuse.model import Article, BriefSentence, Citation, Fact
 from newsfuse.render.data import fact_to_dict
 
@@ -413,3 +418,56 @@ def test_a_risen_count_of_injured_is_not_a_count_of_firefighters() -> None:
     risen = find_fact(facts, "b", 11)
     assert not {40, 45} & set(values(risen).values())
     assert values(find_fact(facts, "c", 45)) == {"a": 40, "c": 45}
+
+
+def test_params_reach_the_clustering(articles: list[Article], facts: list[Fact]) -> None:
+    # A dispute threshold no pair can reach leaves the differing figures apart.
+    strict = replace(FactParams(), dispute_threshold=100.0, date_dispute_threshold=100.0)
+    assert any(fact.status == "conflict" for fact in facts)
+    assert not any(fact.status == "conflict" for fact in compare_facts(articles, params=strict))
+
+
+def test_params_reach_the_verdict(articles: list[Article], facts: list[Fact]) -> None:
+    # The flood reports are two days apart: a year's gap required leaves no revision.
+    late = replace(FactParams(), revision_min_gap=timedelta(days=365))
+    assert any(fact.status == "revision" for fact in facts)
+    assert not any(fact.status == "revision" for fact in compare_facts(articles, params=late))
+
+
+def test_pipeline_passes_fact_params(articles: list[Article]) -> None:
+    strict = replace(FactParams(), dispute_threshold=100.0, date_dispute_threshold=100.0)
+    facts = pipeline.compare_facts(articles, fact_params=strict)
+    assert facts == compare_facts(articles, params=strict)
+    assert pipeline.compare_facts(articles) == compare_facts(articles)
+
+
+def test_fact_params_are_frozen() -> None:
+    params = FactParams()
+    with pytest.raises(FrozenInstanceError):
+        params.dispute_threshold = 0.1  # type: ignore[misc]
+    assert not hasattr(params, "__dict__")  # slotted
+
+
+def test_no_facts_module_imports_its_own_package() -> None:
+    # The package __init__ re-exports its submodules; the reverse would be a cycle.
+    package = Path(newsfuse.facts.__file__).parent
+    for module in package.glob("*.py"):
+        if module.name == "__init__.py":
+            continue
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                assert node.module != "newsfuse.facts", module.name
+                assert not (
+                    node.module == "newsfuse" and any(a.name == "facts" for a in node.names)
+                )
+            elif isinstance(node, ast.Import):
+                assert all(alias.name != "newsfuse.facts" for alias in node.names), module.name
+
+
+def test_every_fact_param_has_a_reason() -> None:
+    # The house rule: each tunable carries a one-line reason on the line above it.
+    path = Path(newsfuse.facts.params.__file__)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for field in fields(FactParams):
+        line = next(i for i, text in enumerate(lines) if text.startswith(f"    {field.name}:"))
+        assert lines[line - 1].strip().startswith("#"), field.name

@@ -9,10 +9,13 @@ import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
+
+if TYPE_CHECKING:
+    from newsfuse.facts import FactParams
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +51,18 @@ def read(
     return list(report.articles)
 
 
-def compare_facts(articles: Sequence[Article]) -> list[Fact]:
-    """Extract claims from every article, align them across sources and give verdicts."""
+def compare_facts(
+    articles: Sequence[Article], *, fact_params: FactParams | None = None
+) -> list[Fact]:
+    """Extract claims from every article, align them across sources and give verdicts.
+
+    ``fact_params`` changes the alignment's weights and thresholds (default
+    ``FactParams()``).
+    """
+    from newsfuse.facts import FactParams
     from newsfuse.facts import compare_facts as _compare
 
-    return _compare(articles)
+    return _compare(articles, params=FactParams() if fact_params is None else fact_params)
 
 
 def brief(
@@ -61,12 +71,14 @@ def brief(
     *,
     facts: bool = True,
     skipped: Sequence[Skipped] = (),
+    fact_params: FactParams | None = None,
 ) -> Brief:
     """Summarise articles about one event into a cited brief of at most ``budget`` words.
 
     Every brief sentence cites the article it was taken from and every other
     article that states the same content. ``skipped`` (from :func:`read_report`)
     is carried into the brief's stats so renderings can report it.
+    ``fact_params`` tunes the fact comparison (default ``FactParams()``).
     """
     from newsfuse.summary import summarize
 
@@ -76,11 +88,12 @@ def brief(
     timings["summarize"] = time.perf_counter() - started
     fact_table: list[Fact] = []
     if facts:
-        from newsfuse.facts import annotate_brief
+        from newsfuse.facts import FactParams, annotate_brief
 
+        params = FactParams() if fact_params is None else fact_params
         started = time.perf_counter()
-        fact_table = compare_facts(articles)
-        sentences = annotate_brief(sentences, fact_table)
+        fact_table = compare_facts(articles, fact_params=params)
+        sentences = annotate_brief(sentences, fact_table, params)
         timings["facts"] = time.perf_counter() - started
     stats = BriefStats(
         articles_read=len(articles),

@@ -33,6 +33,7 @@ ENTITY_KINDS: dict[str, ClaimKind] = {
 def load_pipeline() -> Language:
     """The spaCy pipeline, loaded on first call and shared afterwards."""
     try:
+        # spaCy takes seconds to import; only the fact comparison needs it.
         import spacy
 
         return spacy.load(SPACY_MODEL)

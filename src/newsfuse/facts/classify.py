@@ -1,0 +1,179 @@
+"""What a number in an article is, by what stands around it.
+
+A currency marker before or after makes it money, a per-cent sign or word a
+percentage, a unit a quantity (converted to SI base units), "-year-old" or
+"Name, 47," an age; else it is a plain count, or a year when it looks like one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsfuse.facts.numbers import parse_scale
+from newsfuse.facts.patterns import (
+    AGE_AFTER_RE,
+    AGE_BEFORE_RE,
+    APPOSITION_AFTER_RE,
+    APPOSITION_BEFORE_RE,
+    APPROX_BEFORE_RE,
+    CURRENCY_PREFIX_RE,
+    CURRENCY_WORD_AFTER_RE,
+    IMPERIAL_RE,
+    METRE_FOLLOWERS,
+    METRIC_RE,
+    PERCENT_AFTER_RE,
+    POUNDS_AFTER_RE,
+    SCALE_AFTER_RE,
+    UNIT_AFTER_RE,
+)
+from newsfuse.facts.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, ISO_CURRENCY_RE, lookup_unit
+from newsfuse.model import Article, Claim
+
+# A person's age in apposition is at most this; larger numbers after "Name," are not ages.
+MAX_AGE = 120
+# Plain years (no unit, no separator) in this range are dated events ("built in 1967").
+YEAR_RANGE = (1800, 2100)
+# What "tons" weighs in copy that otherwise writes metric units (see writes_metric).
+METRIC_TON_KG = 1000.0
+
+
+def writes_metric(text: str) -> bool:
+    """Whether a text measures in metric units only (km, metres, kg, tonnes, °C).
+
+    Copy that measures everything else in metric means tonnes by "tons"
+    (British, Indian and European English); US copy, with miles and pounds,
+    means short tons.
+    """
+    return METRIC_RE.search(text) is not None and IMPERIAL_RE.search(text) is None
+
+
+def is_approximate(text: str, start: int) -> bool:
+    """Whether an approximator ("about", "nearly", "~") stands right before ``start``."""
+    return APPROX_BEFORE_RE.search(text[max(0, start - 30) : start]) is not None
+
+
+def classify_number(
+    article: Article,
+    start: int,
+    end: int,
+    value: float,
+    before: str,
+    after: str,
+    spelled: bool,
+) -> Claim | None:
+    """Turn one number at ``[start, end)`` into a claim by what surrounds it."""
+    text = article.text
+    approximate = is_approximate(text, start)
+
+    def make(
+        kind: str, number: float, unit: str | None, span_end: int, span_start: int = start
+    ) -> Claim:
+        return Claim(
+            article.id,
+            span_start,
+            span_end,
+            text[span_start:span_end],
+            kind,  # type: ignore[arg-type]
+            number,
+            unit,
+            approximate=approximate,
+        )
+
+    currency: str | None = None
+    span_start = start
+    prefix = CURRENCY_PREFIX_RE.search(before)
+    if prefix is not None:
+        if prefix.group("symbol"):
+            symbol = prefix.group("symbol").lower().replace("usd$", "us$")
+            currency = CURRENCY_SYMBOLS.get(symbol, "USD")
+        elif prefix.group("code") and ISO_CURRENCY_RE.fullmatch(prefix.group("code")):
+            currency = prefix.group("code")
+        if currency is not None:
+            span_start = start - (len(before) - prefix.start())
+    cursor = end
+    scale_match = SCALE_AFTER_RE.match(after)
+    scaled = False
+    if scale_match is not None:
+        word = scale_match.group("scale")
+        rest = after[scale_match.end() :]
+        is_scale = True
+        if word.lower() == "m" and currency is None:
+            # "3m" is three metres unless a noun follows ("2.1m bottles", "12.5m people").
+            follower = re.match(r"^\s+([a-z]+)", rest)
+            is_scale = follower is not None and follower.group(1) not in METRE_FOLLOWERS
+        if word.lower() in ("k", "b") and (currency is None or " " in scale_match.group(0)):
+            is_scale = currency is not None and word.lower() in ("k", "b")
+        if word.lower() == "thousand" and spelled:
+            is_scale = False  # already part of the number words
+        if is_scale:
+            factor = parse_scale(word)
+            if factor is not None:
+                value *= factor
+                cursor = end + scale_match.end()
+                scaled = True
+                after = text[cursor : cursor + 60]
+    if currency is None:
+        word_match = CURRENCY_WORD_AFTER_RE.match(after)
+        if word_match is not None:
+            if word_match.group("word"):
+                currency = CURRENCY_WORDS[word_match.group("word").lower()]
+            elif word_match.group("symbol"):
+                currency = CURRENCY_SYMBOLS[word_match.group("symbol").lower()]
+            elif ISO_CURRENCY_RE.fullmatch(word_match.group("code")):
+                currency = word_match.group("code")
+            if currency is not None:
+                cursor += word_match.end()
+        elif scaled or re.search(r"\bsterling\b", after[:30], re.IGNORECASE):
+            pounds = POUNDS_AFTER_RE.match(after)
+            if pounds is not None:
+                currency = "GBP"
+                cursor += pounds.end()
+    if currency is not None:
+        return make("money", value, currency, cursor, span_start)
+    if PERCENT_AFTER_RE.match(after):
+        percent = PERCENT_AFTER_RE.match(after)
+        assert percent is not None
+        return make("percent", value, "%", cursor + percent.end())
+    if AGE_AFTER_RE.match(after) and value <= MAX_AGE:
+        age = AGE_AFTER_RE.match(after)
+        assert age is not None
+        return make("age", value, None, cursor + age.end())
+    unit_match = UNIT_AFTER_RE.match(after)
+    if unit_match is not None and not scaled:
+        alias = unit_match.group("unit")
+        unit = lookup_unit(alias.replace("-", " "))
+        # "1990s" and "20s" are decades and ages, not seconds.
+        decade = alias.lower() == "s" and unit_match.start("unit") == 0
+        if (
+            unit is not None
+            and not decade
+            and not (alias.lower() == "m" and re.match(r"^m\w", after.strip()))
+        ):
+            factor = unit.factor
+            if alias.lower() in ("ton", "tons") and writes_metric(text):
+                factor = METRIC_TON_KG  # "tons" in metric copy means tonnes
+            base_value = (value + unit.offset) * factor
+            return make("quantity", base_value, unit.base, cursor + unit_match.end())
+    if (
+        value.is_integer()
+        and value <= MAX_AGE
+        and not scaled
+        and (
+            AGE_BEFORE_RE.search(before)
+            or (APPOSITION_BEFORE_RE.search(before) and APPOSITION_AFTER_RE.match(after))
+        )
+    ):
+        return make("age", value, None, cursor)
+    if spelled and value == 1 and not scaled:
+        return None  # "one of the cities": a pronoun far more often than a count
+    claim = make("count", value, None, cursor)
+    if (
+        not spelled
+        and not scaled
+        and value.is_integer()
+        and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+        and "," not in claim.text
+    ):
+        return replace(claim, attribute="year")
+    return claim

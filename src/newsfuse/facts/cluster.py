@@ -1,0 +1,185 @@
+"""Group claims into facts: which claims state the same attribute of the event.
+
+Claims of the same kind and base unit from different articles are grouped by
+average-linkage agglomerative clustering (Sokal & Michener 1958, UPGMA) over
+the pairwise scores of :mod:`newsfuse.facts.score`, under a cannot-link
+constraint: one claim per article per group, since an article states an
+attribute once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.score import add_same_value_bonus, score_pairs
+from newsfuse.facts.verdict import values_agree
+
+if TYPE_CHECKING:
+    from newsfuse.embed import Embedder
+
+
+def group_mentions(
+    mentions: Sequence[Mention],
+    embedder: Embedder | None,
+    published: Mapping[str, datetime | None] | None,
+    params: FactParams,
+) -> list[list[Mention]]:
+    """Cluster mentions into attributes: average linkage, one mention per article per group.
+
+    ``published`` (article id → publication time) lets a later "rose to 45"
+    reach back to an earlier, different figure.
+    """
+    scores = score_pairs(mentions, embedder, published, params)
+    scores = add_same_value_bonus(scores, mentions, params)
+    count = len(mentions)
+    agreeing = np.zeros((count, count), dtype=bool)
+    for i in range(count):
+        for j in range(i + 1, count):
+            agree = values_agree(mentions[i].claim, mentions[j].claim, params)
+            agreeing[i, j] = agreeing[j, i] = agree
+    by_dimension: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_dimension.setdefault(mention.dimension, []).append(index)
+    grouped: list[list[Mention]] = []
+    for dimension, indices in by_dimension.items():
+        dispute_threshold = params.dispute_threshold
+        if dimension.startswith("date:"):
+            dispute_threshold = max(params.dispute_threshold, params.date_dispute_threshold)
+        if dimension.startswith("year:"):
+            dispute_threshold = max(params.dispute_threshold, params.year_dispute_threshold)
+        block = np.ix_(indices, indices)
+        clusters = _cluster(
+            scores[block],
+            agreeing[block],
+            [mentions[i].claim.article_id for i in indices],
+            params.agree_threshold,
+            dispute_threshold,
+        )
+        clusters = [[indices[i] for i in cluster] for cluster in clusters]
+        clusters = _join_restatements(
+            clusters, mentions, scores, agreeing, params.agree_threshold, dispute_threshold
+        )
+        grouped.extend([mentions[i] for i in cluster] for cluster in clusters)
+    return grouped
+
+
+def _join_restatements(
+    clusters: list[list[int]],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    agree_threshold: float,
+    dispute_threshold: float,
+) -> list[list[int]]:
+    """Join two groups that an article links by stating the same figure in both.
+
+    An article often repeats its figure (headline, lede, quote: "560 troops",
+    "an additional 560 troops"), and the one-claim-per-article rule can then
+    split one attribute into two groups, each holding one of the repeats
+    ("600 / 560" and "560 forces / 560"). Two groups are joined when every
+    article they share gives the same value in both, they have an article of
+    their own each, and the average score between their claims from different
+    articles passes the threshold the joined group needs (agreement or
+    dispute). The repeat is then dropped, keeping one claim per article.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for a in range(len(clusters)):
+            for b in range(a + 1, len(clusters)):
+                joined = _try_join(clusters[a], clusters[b], mentions, scores, agreeing,
+                                   agree_threshold, dispute_threshold)  # fmt: skip
+                if joined is not None:
+                    clusters[a] = joined
+                    del clusters[b]
+                    changed = True
+                    break
+            if changed:
+                break
+    return clusters
+
+
+def _try_join(
+    first: list[int],
+    second: list[int],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    agree_threshold: float,
+    dispute_threshold: float,
+) -> list[int] | None:
+    """The two groups joined, or ``None`` (see :func:`_join_restatements`)."""
+    by_article_first = {mentions[i].claim.article_id: i for i in first}
+    by_article_second = {mentions[i].claim.article_id: i for i in second}
+    shared = by_article_first.keys() & by_article_second.keys()
+    if not shared or len(shared) in (len(first), len(second)):
+        return None
+    if not all(agreeing[by_article_first[k], by_article_second[k]] for k in shared):
+        return None
+    pairs = [
+        scores[i, j]
+        for i in first
+        for j in second
+        if mentions[i].claim.article_id != mentions[j].claim.article_id
+    ]
+    if not pairs or not all(np.isfinite(pairs)):
+        return None
+    joined = first + [j for j in second if mentions[j].claim.article_id not in shared]
+    all_agree = all(agreeing[i, j] for i in joined for j in joined if i < j)
+    threshold = agree_threshold if all_agree else dispute_threshold
+    return joined if float(np.mean(pairs)) >= threshold else None
+
+
+def _cluster(
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    articles: Sequence[str],
+    agree_threshold: float,
+    dispute_threshold: float,
+) -> list[list[int]]:
+    """Average linkage (UPGMA) with a cannot-link per article, in two passes.
+
+    First only groups whose figures all agree merge (at ``agree_threshold``),
+    then any groups (at ``dispute_threshold``): a figure with an agreeing
+    partner of the same meaning is not pulled into a dispute with a
+    look-alike. Sums of scores between groups are kept and updated on each
+    merge (Lance & Williams 1967), so a merge costs O(n) rather than O(n²).
+    """
+    count = len(articles)
+    article_index = {article: k for k, article in enumerate(dict.fromkeys(articles))}
+    members = np.zeros((count, len(article_index)), dtype=bool)
+    for i, article in enumerate(articles):
+        members[i, article_index[article]] = True
+    totals = np.where(np.isfinite(scores), scores, 0.0)
+    disagreements = (~agreeing).astype(float)
+    sizes = np.ones(count)
+    alive = np.ones(count, dtype=bool)
+    groups: list[list[int]] = [[i] for i in range(count)]
+    for agreeing_only, threshold in ((True, agree_threshold), (False, dispute_threshold)):
+        while True:
+            average = totals / np.outer(sizes, sizes)
+            shared = (members.astype(int) @ members.T.astype(int)) > 0
+            invalid = shared | ~np.outer(alive, alive)
+            if agreeing_only:
+                invalid |= disagreements > 0
+            average = np.where(invalid, -np.inf, average)
+            row, column = np.unravel_index(int(np.argmax(average)), average.shape)
+            if not np.isfinite(average[row, column]) or average[row, column] < threshold:
+                break
+            a, b = sorted((int(row), int(column)))
+            groups[a].extend(groups[b])
+            groups[b] = []
+            for matrix in (totals, disagreements):
+                matrix[a, :] += matrix[b, :]
+                matrix[:, a] += matrix[:, b]
+            members[a] |= members[b]
+            members[b] = False
+            sizes[a] += sizes[b]
+            alive[b] = False
+    return [group for group in groups if group]

@@ -1,0 +1,122 @@
+"""What a date claim is the day of: its role, its event and the words that tell.
+
+An article names several days (the event, the statement about it, the time a
+running figure stood), so a date is described by the clause it belongs to
+rather than by the whole sentence, and given a role: "as of" ("by Monday"),
+"since" ("since Tuesday"), "statement" ("officials said Tuesday") or "" for
+the day of an event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsfuse.facts.lexicon import AS_OF_WORDS, DATE_WORDS, SINCE_WORDS, STATEMENT_LEMMAS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def date_role(span: Span) -> str:
+    """What a date is the day of: "as of" ("by Monday"), "since" ("since Tuesday"),
+    "statement" ("officials said Tuesday"), or "" for the day of an event."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in AS_OF_WORDS or (
+        before in ("of", "at") and span.start > 1 and doc[span.start - 2].lower_ == "as"
+    ):
+        return "as of"
+    if before in SINCE_WORDS:
+        return "since"
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX", "NOUN")), None)
+    if span.root.pos_ == "VERB":
+        verb = span.root
+    if verb is None:
+        return ""
+    related = [verb]
+    if verb.pos_ != "NOUN":
+        related += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("acl", "relcl"):
+            related.append(verb.head)  # "the announcement, made on March 10"
+    if any(token.lemma_.lower() in STATEMENT_LEMMAS for token in related):
+        return "statement"
+    return ""
+
+
+def noun_phrase(noun: Token) -> str:
+    """A noun with its adjective and compound modifiers, as written ("additional US troops")."""
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nummod") and c.i < noun.i]
+    words = [c for c in words if not c.like_num and c.dep_ != "nummod"]
+    return " ".join([*(w.text for w in words), noun.text])
+
+
+def event_phrase(span: Span) -> str:
+    """What a date is the day of, in a reader's words: "send troops", "ferry capsized".
+
+    The date's governing verb (for a statement, the verb of what was said:
+    "the US will send 600 troops, Carter said on Wednesday" gives "send
+    troops") with its object, else its subject. Used for readable subjects.
+    """
+    verb = next(
+        (
+            t
+            for t in span.root.ancestors
+            if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME"))
+        ),
+        None,
+    )  # "during the Wednesday evening rush hour" is about the hour's verb, not "evening"
+    if verb is None:
+        return ""
+    if verb.pos_ == "NOUN":
+        return noun_phrase(verb)  # "Tuesday's election", "the May 2 banquet"
+    if verb.lemma_.lower() in STATEMENT_LEMMAS:
+        said = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if said:
+            verb = said[0]
+        elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "The US will send 600 troops, Carter said": "said" hangs below
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN"]
+    if objects:
+        return f"{verb.lemma_.lower()} {noun_phrase(objects[0])}"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    if subjects:
+        return f"{noun_phrase(subjects[0])} {verb.text.lower()}"
+    return verb.lemma_.lower()
+
+
+def date_scope(span: Span) -> list[Token]:
+    """The tokens that tell what a date is the day of.
+
+    Usually the whole sentence: it reports one event. When the sentence names
+    another day too ("miners trapped since Tuesday were brought to the surface
+    Friday"), each date keeps its own verb's phrase, without the parts of it
+    that hold the other dates, so the two days are not described alike.
+    """
+    sentence = span.sent
+    others = {
+        token.i
+        for token in sentence
+        if token.ent_type_ == "DATE" and not span.start <= token.i < span.end
+        and token.lower_.rstrip(".") in DATE_WORDS
+    }  # fmt: skip
+    if not others:
+        return list(sentence)
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), span.root)
+    kept: set[int] = set()
+
+    def keep(token: Token) -> None:
+        # Whole subtrees without another date; where one holds a date, its head
+        # word stays ("miners [trapped since Tuesday]") and the search goes down.
+        subtree = {t.i for t in token.subtree}
+        if not subtree & others or token.i == span.root.i:
+            kept.update(subtree)
+            return
+        if token.i not in others:
+            kept.add(token.i)
+        if token.dep_ in ("conj", "relcl", "acl", "advcl", "ccomp") and token is not verb:
+            return  # a clause of its own, about the other date
+        for child in token.children:
+            keep(child)
+
+    keep(verb)
+    return [token for token in sentence if token.i in kept]

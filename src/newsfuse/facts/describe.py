@@ -1,0 +1,323 @@
+"""What a claim is about, as the aligner sees it: a :class:`Mention`.
+
+Each claim is described by what it measures — the noun it counts or the thing
+it measures and its modifiers ("additional troops"), the verbs and nouns
+around it ("deploy", "announce") weighted by distance and syntax, the clause
+with the number masked out (for a sentence embedding), and its role (a total,
+an increment, the whole of a partitive, a limit). The words come from the
+spaCy parse of the article (:func:`newsfuse.facts.entities.parse_articles`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newsfuse.facts.date_roles import date_role, date_scope, event_phrase
+from newsfuse.facts.lexicon import (
+    CONCEPTS,
+    CONTENT_POS,
+    GENERIC_LEMMAS,
+    INCREMENT_WORDS,
+    LIMIT_NOUNS,
+    MEASURE_NOUNS,
+    PARTITIVE_QUANTIFIERS,
+    PERIOD_WORDS,
+    REVISION_CUES,
+    TOTAL_WORDS,
+)
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A claim with what the aligner knows about it."""
+
+    claim: Claim
+    dimension: str
+    head: str
+    modifiers: tuple[str, ...]
+    context: tuple[tuple[str, float], ...]
+    clause: str
+    revision_cue: bool
+    lede: bool
+    previous: bool
+    person: str = ""
+    head_word: str = ""  # the counted noun, or a date's event, in a reader's words (subjects)
+    # "total", "increment", "whole", "limit" or "" (see FactParams.role_mismatch_penalty)
+    role: str = ""
+
+
+def dimension_of(claim: Claim) -> str:
+    """What can be compared with what: kind and base unit ("quantity:m", "count:")."""
+    kind = "year" if claim.attribute == "year" else str(claim.kind)
+    return f"{kind}:{claim.unit or ''}"
+
+
+def _span_tokens(doc: Doc, claim: Claim) -> Span | None:
+    return doc.char_span(claim.start, claim.end, alignment_mode="expand")
+
+
+def _partitive_whole(span: Span) -> Token | None:
+    """The noun after "of the" in "23 of the train's 96 cars", else ``None``."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        for child in doc[span.end].children:
+            if child.dep_ == "pobj" and child.pos_ in ("NOUN", "PROPN"):
+                return child
+        for token in doc[span.end + 1 : min(span.end + 8, len(doc))]:
+            if token.pos_ in ("VERB", "AUX") or token.is_punct:
+                break
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "poss"):
+                return token
+    return None
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun the number counts or measures: "560 [troops]", "a 14-mile [line]"."""
+    whole = _partitive_whole(span)
+    if whole is not None:
+        return whole
+    token = span.root
+    for _ in range(3):
+        if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+            return token
+        if token.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") and (
+            token.head.i != token.i
+        ):
+            token = token.head
+        else:
+            break
+    if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+        return token
+    # "560 troops" parsed with the number as head, or a noun right after it.
+    doc = span.doc
+    for index in range(span.end, min(span.end + 3, len(doc))):
+        candidate = doc[index]
+        if candidate.pos_ in ("NOUN", "PROPN") and not candidate.like_num:
+            # Skip to the last noun of a compound ("attack helicopters").
+            while (
+                index + 1 < len(doc)
+                and doc[index + 1].pos_ == "NOUN"
+                and candidate.dep_ == "compound"
+            ):
+                index += 1
+                candidate = doc[index]
+            return candidate
+        if candidate.pos_ not in ("ADJ", "PUNCT", "ADV"):
+            break
+    return None
+
+
+def _is_partitive_whole(span: Span, window_tokens: int) -> bool:
+    """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
+    doc = span.doc
+    left = doc[max(span.sent.start, span.start - window_tokens) : span.start]
+    for index, token in enumerate(left):
+        if token.lower_ != "of" or index == 0:
+            continue
+        part = left[index - 1]
+        # The part is a number or a quantifier ("23 of", "most of"); "each of the
+        # 46 families" and "an increase of 18 %" are no partitives of the figure.
+        if not (part.like_num or part.lower_ in PARTITIVE_QUANTIFIERS):
+            continue
+        # Only the determiner or owner of the whole stands between ("of the train's").
+        if all(
+            t.pos_ in ("DET", "PRON", "PROPN", "NOUN", "ADJ", "PART") for t in left[index + 1 :]
+        ):
+            return True
+    return False
+
+
+@functools.cache
+def stem_word(word: str) -> str:
+    """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
+    return str(_porter().stem(word))
+
+
+@functools.cache
+def _porter() -> Any:
+    # nltk imports its whole package first (seconds on a cold start); only the aligner needs it.
+    from nltk.stem.porter import PorterStemmer
+
+    return PorterStemmer()
+
+
+def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
+    """Tokens that name the number's role: its head chain, and the subject and
+    object of the verb that governs it ("the death [toll] rose to 45")."""
+    syntax: set[int] = set()
+    for ancestor in span.root.ancestors:
+        syntax.add(ancestor.i)
+        if ancestor.pos_ in ("VERB", "AUX"):
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "prt"):
+                    syntax.add(child.i)
+                    syntax.update(grand.i for grand in child.children if grand.dep_ == "compound")
+                    if child.lemma_.lower() in MEASURE_NOUNS:
+                        # "the number of [injured] rose to 12": the measure names its thing
+                        syntax.update(
+                            great.i
+                            for grand in child.children
+                            if grand.dep_ == "prep" and grand.lower_ == "of"
+                            for great in grand.children
+                            if great.dep_ == "pobj"
+                        )
+                if child.dep_ == "prep":
+                    syntax.update(grand.i for grand in child.children if grand.dep_ == "pobj")
+            break
+    if noun is not None:
+        syntax.add(noun.i)
+        syntax.update(child.i for child in noun.children)
+    return syntax
+
+
+def _is_previous_value(span: Span) -> bool:
+    """Whether the number is the old value of a change: "up from 38", "from 62 to 64"."""
+    doc = span.doc
+    before = [token.lower_ for token in doc[max(0, span.start - 2) : span.start]]
+    if not before or before[-1] != "from":
+        return False
+    after = [token.lower_ for token in doc[span.end : min(len(doc), span.end + 2)]]
+    sentence = span.sent
+    changes = any(
+        token.lemma_.lower() in REVISION_CUES or token.lower_ in ("to", "up", "down")
+        for token in sentence
+    )
+    return changes and (
+        "up" in before
+        or "down" in before
+        or "to" in after
+        or "to" in [token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]]
+    )
+
+
+def _person_of(span: Span) -> str:
+    """Surname of the person an age belongs to: the nearest PERSON in the sentence,
+    else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
+    else the first one named after it (a delayed lede)."""
+    sentence = span.sent
+    people = [entity for entity in span.doc.ents if entity.label_ == "PERSON"]
+    inside = [entity for entity in people if sentence.start <= entity.start < sentence.end]
+    if inside:
+        nearest = min(inside, key=lambda entity: abs(entity.start - span.start))
+        return _surname(nearest)
+    before = [entity for entity in people if entity.end <= sentence.start]
+    if before:
+        return _surname(before[-1])
+    # A delayed lede ("A 61-year-old retired teacher has won ...") names its
+    # person only in a following sentence: the first person named after it.
+    after = [entity for entity in people if entity.start >= sentence.end]
+    return _surname(after[0]) if after else ""
+
+
+def _surname(entity: Span) -> str:
+    """The last word of a name, without a possessive ("Peter Lomuria's" → "lomuria")."""
+    words = [token.lower_ for token in entity if token.is_alpha]
+    return words[-1] if words else ""
+
+
+def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
+    """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
+    partitive) or an increment ("560 additional troops", "600 more"), else ""."""
+    if _is_partitive_whole(span, params.partitive_window_tokens):
+        return "whole"
+    if noun is not None and noun.lemma_.lower() in LIMIT_NOUNS:
+        return "limit"
+    doc = span.doc
+    sentence = span.sent
+    nearby = list(doc[max(sentence.start, span.start - params.role_window_tokens) : span.start])
+    nearby += list(doc[span.end : min(sentence.end, span.end + params.role_window_tokens)])
+    if noun is not None:
+        nearby += [child for child in noun.children if child.dep_ == "amod"]
+    words = {token.lemma_.lower() for token in nearby}
+    if words & INCREMENT_WORDS:
+        return "increment"
+    if words & TOTAL_WORDS:
+        return "total"
+    return ""
+
+
+def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
+    """Collect the aligner's view of one claim from the parsed article."""
+    span = _span_tokens(doc, claim)
+    dimension = dimension_of(claim)
+    if span is None or len(span) == 0:
+        return Mention(claim, dimension, "", (), (), claim.text, False, False, False)
+    sentence = span.sent
+    noun = _counted_noun(span) if claim.kind in ("count", "quantity", "money", "percent") else None
+    head = stem_word(noun.lemma_.lower()) if noun is not None else ""
+    modifiers: tuple[str, ...] = ()
+    if noun is not None:
+        modifiers = tuple(
+            child.lemma_.lower()
+            for child in noun.children
+            if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
+        )
+    syntax = _syntax_tokens(span, noun)
+    scope = date_scope(span) if claim.kind == "date" else list(sentence)
+    weights: dict[str, float] = {}
+    for token in scope:
+        if span.start <= token.i < span.end:
+            continue
+        if token.pos_ not in CONTENT_POS or token.is_stop or token.like_num:
+            continue
+        if token.ent_type_ in ("DATE", "TIME") and token.lemma_.lower() not in PERIOD_WORDS:
+            continue  # "on Monday" is when, not what; days differ between reports
+        lemma = token.lemma_.lower()
+        if lemma in GENERIC_LEMMAS or not re.search(r"[a-z]", lemma):
+            continue
+        distance = span.start - token.i if token.i < span.start else token.i - span.end + 1
+        weight = 0.5 ** (distance / params.context_decay_tokens)
+        if token.i in syntax:
+            weight = params.syntax_boost * max(weight, params.syntax_min_decay)
+        stem = stem_word(lemma)
+        weights[stem] = max(weights.get(stem, 0.0), weight)
+        if stem in CONCEPTS:
+            concept = CONCEPTS[stem]
+            weights[concept] = max(weights.get(concept, 0.0), weight)
+    if claim.attribute:
+        weights[claim.attribute] = params.syntax_boost
+    if _is_partitive_whole(span, params.partitive_window_tokens):
+        weights["<whole>"] = params.syntax_boost
+    previous = _is_previous_value(span)
+    person = _person_of(span) if claim.kind == "age" else ""
+    if claim.kind == "date":
+        # A date is about the event its clause reports (see date_scope).
+        before = " ".join(token.text for token in scope if token.i < span.start)
+        after = " ".join(token.text for token in scope if token.i >= span.end)
+        clause = f"{before} DATE {after}".strip()
+    else:
+        left = max(sentence.start, span.start - params.embed_window_tokens)
+        right = min(sentence.end, span.end + params.embed_window_tokens)
+        clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
+    cue_start = max(sentence.start, span.start - params.revision_cue_window_tokens)
+    cue = any(
+        token.lemma_.lower() in REVISION_CUES or token.lower_ in REVISION_CUES
+        for token in doc[cue_start : span.start]
+    )
+    lede = sentence.start == next(iter(doc.sents)).start
+    return Mention(
+        claim,
+        dimension + (":previous" if previous else ""),
+        head,
+        modifiers,
+        tuple(sorted(weights.items())),
+        clause,
+        cue and not previous and claim.kind != "date",  # dates do not "rise"
+        lede,
+        previous,
+        person,
+        event_phrase(span) if claim.kind == "date" else _head_word(noun),
+        date_role(span) if claim.kind == "date" else _role_of(span, noun, params),
+    )
+
+
+def _head_word(noun: Token | None) -> str:
+    return noun.lemma_.lower() if noun is not None else ""

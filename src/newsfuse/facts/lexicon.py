@@ -1,0 +1,79 @@
+"""Word lists the claim aligner reads: data only, no logic.
+
+Lemmas (lower case) unless a list says it holds Porter stems. Which words say
+what a figure is about, what role it plays (a total, a limit, the day of a
+statement) and which words say nothing about it.
+"""
+
+from __future__ import annotations
+
+from newsfuse.facts.dates import MONTHS, WEEKDAYS
+
+# Parts of speech whose lemmas describe what a number is about.
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "ADV"})
+# Words marking a figure as a total or as an increment, within a few tokens.
+TOTAL_WORDS = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "bring"})
+INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further", "new"})
+# Nouns that make a figure a bound rather than a measurement ("the 50 mph
+# limit", "a capacity of 300"): what was allowed is not what happened.
+LIMIT_NOUNS = frozenset({"limit", "cap", "capacity", "maximum", "minimum", "threshold", "ceiling"})
+# Lemmas of saying: a date on one of them ("officials said Tuesday", "the
+# announcement, made on March 10") is when something was said, which is a
+# different attribute from when the thing itself happened ("rose to 17 on
+# Tuesday"). Statement dates are still compared with each other: when a
+# decision is announced, the announcement is the event.
+STATEMENT_LEMMAS = frozenset(
+    {"say", "tell", "announce", "state", "confirm", "declare", "disclose", "reveal", "testify"}
+    | {"claim", "insist", "warn", "note", "explain", "comment", "brief", "report", "add"}
+    | {"announcement", "statement", "remark", "comment", "briefing", "interview"}
+)
+# Prepositions that make a date a reference time, not the day of an event:
+# "had burned 12,400 acres by Monday" says when a running figure stood ("as
+# of"), "trapped since Tuesday" when a state began.
+AS_OF_WORDS = frozenset({"by"})
+SINCE_WORDS = frozenset({"since", "until", "till"})
+# Nouns that only say a figure is a count ("the number of injured", "the
+# tally of votes"): what they count is the word after "of".
+MEASURE_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "toll", "level"})
+# Quantifiers that make "<quantifier> of the N things" a part of a whole of N.
+PARTITIVE_QUANTIFIERS = frozenset({"all", "some", "most", "many", "several", "half", "none"})
+# Words news copy uses interchangeably for the same kind of figure, mapped to
+# one concept so that "killing 38 people" meets "the death toll rose to 45"
+# and "troops" meets "soldiers". Keys are Porter stems.
+CONCEPTS: dict[str, str] = {
+    **dict.fromkeys(["kill", "die", "dead", "death", "toll", "fatal", "bodi", "fatl"], "<death>"),
+    **dict.fromkeys(["injur", "injuri", "hurt", "wound"], "<injury>"),
+    **dict.fromkeys(["miss", "unaccount"], "<missing>"),
+    **dict.fromkeys(["hospit", "hospitalis", "hospitaliz"], "<hospital>"),
+    **dict.fromkeys(["evacu", "flee", "displac"], "<evacuation>"),
+    **dict.fromkeys(["arrest", "detain", "custodi"], "<arrest>"),
+    **dict.fromkeys(["troop", "soldier", "forc"], "<troops>"),
+    **dict.fromkeys(["job", "posit", "post", "layoff"], "<jobs>"),
+    **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
+    **dict.fromkeys(["vote", "ballot"], "<votes>"),
+}
+CONCEPT_NAMES = frozenset(CONCEPTS.values())
+# Lemmas too generic to tell attributes apart: reporting verbs, light verbs
+# whose meaning lies in their complement ("[ended] up in the hospital", "[got]
+# sick"), and hedges, which say how exact a figure is, not what it measures.
+GENERIC_LEMMAS = frozenset(
+    {"say", "tell", "be", "have", "also", "accord", "report", "add"}
+    | {"end", "get", "go", "wind", "turn", "make", "take", "become"}
+    | {"roughly", "approximately", "nearly", "almost", "estimate", "around", "some"}
+)
+# Words that make a later figure a development rather than a disagreement
+# ("the death toll rose to 45", "officials later revised", "now stands at").
+REVISION_CUES = frozenset(
+    {"rise", "rose", "risen", "climb", "increase", "grow", "grew", "jump", "swell", "mount"}
+    | {"surge", "revise", "raise", "update", "now", "later", "fall", "drop", "decline"}
+    | {"lower", "reach", "latest"}
+)
+# Date words that name the period a figure measures rather than the day it was
+# reported ("inflation in September", "third-quarter profit"): kept as context,
+# while weekdays and "yesterday" are dropped.
+PERIOD_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "quarter", "annual", "fiscal"}
+)
+# Words that make a token part of a date of its own (weekdays, months).
+DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today", "tonight"}

@@ -1,0 +1,108 @@
+"""The fact comparison's tunables, as one frozen object passed down the stage.
+
+``compare_facts(articles, params=FactParams())`` hands a :class:`FactParams`
+to every step that reads one (claim description, pairwise score, clustering,
+verdict); a study varies a value with ``dataclasses.replace(FactParams(), ...)``.
+How the values were measured is in ``docs/benchmarks-facts.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+__all__ = ["FactParams"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactParams:
+    """Weights, thresholds and windows of claim alignment and verdicts."""
+
+    # --- Describing a claim (newsfuse.facts.describe) ---
+    # Context weight halves every this many tokens away from the number: words
+    # right next to it ("560 additional troops", "injuring 14") say most.
+    context_decay_tokens: float = 4.0
+    # The number's syntactic head chain (counted noun, its verb) counts this much
+    # more than mere proximity, because it names the role of the number.
+    syntax_boost: float = 2.0
+    # Head-chain words link by syntax, not proximity, so they decay no lower than
+    # this: "the death [toll] from the sinking of the ferry rose to 17".
+    syntax_min_decay: float = 0.35
+    # Tokens either side of the number that make up the clause fed to the embedder.
+    embed_window_tokens: int = 10
+    # Tokens either side of a figure searched for total or increment words.
+    role_window_tokens: int = 4
+    # How far back the part of a partitive may start: "Twenty-three of the train's
+    # 96 cars" puts the part six tokens before the whole (spaCy splits the hyphen).
+    partitive_window_tokens: int = 6
+    # How far before the number a revision cue ("rose to", "now") may stand, in tokens.
+    revision_cue_window_tokens: int = 8
+
+    # --- Scoring a pair of claims (newsfuse.facts.score) ---
+    # Weight of the cosine of the claims' weighted context words.
+    lexical_weight: float = 0.7
+    # Weight of the cosine of the embedded clauses (the number masked out).
+    embedding_weight: float = 0.7
+    # Bonus for the same counted noun, scaled by how rare that noun is in the cluster.
+    head_bonus: float = 0.1
+    # Bonus when two claims carry the same value, scaled by how telling the value
+    # is: equal figures for one event are usually the same attribute.
+    same_value_bonus: float = 0.4
+    # Bonus when both claims are the only ones of their kind and unit in their
+    # articles (the only speed, the only age): with nothing else to pair with,
+    # they are most likely the same attribute.
+    unique_bonus: float = 0.15
+    # Penalty when one figure is a total and the other a part or an increment
+    # ("560 additional troops" vs "4,560 troops in total"): different roles are
+    # different attributes.
+    role_mismatch_penalty: float = 0.3
+    # Penalty when two different dates play different roles (a statement against
+    # an event, a start against an end) or are both "as of" dates; large enough
+    # to act as a cannot-link, since each report dates its own figure.
+    date_role_penalty: float = 3.0
+    # Differing figures this many times apart or more are rarely one attribute:
+    # sources that disagree differ by a few per cent or units, not an order of magnitude.
+    magnitude_gap_ratio: float = 10.0
+    # Penalty for differing figures at least ``magnitude_gap_ratio`` apart.
+    magnitude_gap_penalty: float = 0.5
+    # Penalty (counts only) when one figure's own words name a kind of figure
+    # ("the number of [injured]") that the other's context never mentions: a
+    # count of injured people is not a count of firefighters.
+    concept_mismatch_penalty: float = 0.2
+    # Context weight from which a concept counts as a figure's own words (the
+    # head chain, or the next few tokens).
+    concept_strong_weight: float = 0.7
+    # Bonus when two ages belong to the same person (same surname).
+    person_bonus: float = 0.3
+    # Bonus for two dates that both stand in their article's first sentence:
+    # the lede reports the main event, so its dates are about the same thing.
+    lede_date_bonus: float = 0.15
+    # Bonus when a later article presents its figure as a change ("rose to 45")
+    # and an earlier one gives another figure: the change implies an earlier report.
+    revision_bonus: float = 0.25
+
+    # --- Clustering claims into facts (newsfuse.facts.cluster) ---
+    # Minimum average score for two groups whose figures all agree to merge.
+    agree_threshold: float = 0.45
+    # Minimum average score for groups whose figures differ to merge into a
+    # dispute: disputes need more evidence than agreements.
+    dispute_threshold: float = 0.56
+    # Dates need more to be set against each other: an article names several
+    # days (the event, the report, the follow-up), so a date that differs is
+    # more often another event than a disagreement.
+    date_dispute_threshold: float = 0.6
+    # Years even more so: a story names the year of the event, of its history,
+    # of plans and of the copyright line.
+    year_dispute_threshold: float = 0.9
+
+    # --- Verdicts (newsfuse.facts.verdict) ---
+    # Relative tolerance for two values to count as the same figure; it absorbs
+    # unit rounding such as "40 miles (65 km)".
+    relative_tolerance: float = 0.03
+    # Integers below this must be exactly equal: "14 injured" and "16 injured" differ.
+    exact_below: int = 100
+    # Durations stated to the second agree only within this many seconds, since
+    # 3 % of a marathon time (over three minutes) would merge different records.
+    second_precision_tolerance: float = 1.0
+    # A later report is a revision only if published at least this much later.
+    revision_min_gap: timedelta = timedelta(days=1)

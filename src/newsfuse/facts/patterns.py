@@ -1,0 +1,77 @@
+"""Regular expressions and word lists the claim scanner matches: data only, no logic.
+
+What stands before or after a number and says what it is: a currency, a scale
+word ("2.5bn"), a unit, a per-cent sign, "-year-old", an approximator
+("about"), a vote tally, a clock time. Used by :mod:`newsfuse.facts.extract`
+and :mod:`newsfuse.facts.classify`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.facts.numbers import DIGITS_PATTERN, NUMBER_WORDS_PATTERN, VAGUE_AMOUNTS
+from newsfuse.facts.units import UNIT_PATTERN
+
+# Words that make a number approximate when they stand right before it.
+APPROXIMATORS = (
+    "about|around|approximately|roughly|nearly|almost|some|more than|over|at least|up to"
+    "|as many as|as much as|as high as|close to|an estimated|estimated|fewer than|less than"
+    "|under|upwards of|just over|just under|well over|in excess of|no fewer than|~"
+)
+APPROX_BEFORE_RE = re.compile(rf"(?:\b(?:{APPROXIMATORS})|~)\s*$", re.IGNORECASE)
+
+# Words that make a "9-2" or "212 to 198" a vote tally rather than a range.
+VOTE_WORDS_RE = re.compile(r"\b(?:vot\w*|ballots?|approv\w*|pass(?:ed|es)|reject\w*|tally)\b", re.I)
+# Function words that may follow "3m" when it means three metres ("3m of water", "3m high").
+METRE_FOLLOWERS = frozenset(
+    {"of", "in", "high", "deep", "long", "wide", "tall", "above", "below", "from", "away"}
+    | {"and", "or", "to", "at", "across"}
+)
+
+CURRENCY_PREFIX_RE = re.compile(
+    r"(?:(?P<symbol>US\$|USD?\$|CA\$|AU\$|NZ\$|HK\$|[CASR]\$|\$|€|£|¥|₹|₩|\bRs\.?)\s?"
+    r"|\b(?P<code>[A-Z]{3})\s)$"
+)
+SCALE_AFTER_RE = re.compile(
+    r"^\s?(?P<scale>(?:mio|mrd)\.|(?:million|billion|trillion|thousand|lakhs?|crores?|mln|bln|mio|mrd|mn|bn|tn|m|k|b)\b)",
+    re.IGNORECASE,
+)
+CURRENCY_WORD_AFTER_RE = re.compile(
+    r"^\s?(?P<word>us dollars|dollars?|euros?|pounds sterling|sterling|yen|yuan|rupees|francs)\b"
+    r"|^\s?(?P<symbol>€|£|\$)"
+    r"|^\s(?P<code>[A-Z]{3})\b",
+    re.IGNORECASE,
+)
+POUNDS_AFTER_RE = re.compile(r"^\s?(?P<word>pounds?)\b", re.IGNORECASE)
+PERCENT_AFTER_RE = re.compile(
+    r"^\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE
+)
+UNIT_AFTER_RE = re.compile(rf"^(?:\s|-|\u00a0)?(?P<unit>{UNIT_PATTERN})", re.IGNORECASE)
+AGE_AFTER_RE = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b", re.IGNORECASE)
+AGE_BEFORE_RE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+# "Name, 47," (US style) or "Name (47)" (British style).
+APPOSITION_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]+(?:,\s|\s\()$")
+APPOSITION_AFTER_RE = re.compile(r"^(?:,|\.|;|\)|\s+(?:who|was|is|has|had|said)\b)")
+TALLY_AFTER_RE = re.compile(r"^(?:\s+votes?)?\s*(?:-|–|—|\s+to\s+)\s*(?=\w)", re.IGNORECASE)
+RACE_TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
+CLOCK_AFTER_RE = re.compile(r"^(?::\d\d|\s?[ap]\.?m\b\.?|\s?(?:GMT|UTC|BST|CET|EST|PST)\b)", re.I)
+NOT_A_QUANTITY_BEFORE_RE = re.compile(r"(?:[A-Za-z]|No\.\s?|#|:)$")
+ORDINAL_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+VAGUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(VAGUE_AMOUNTS, key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE
+)
+NUMBER_RE = re.compile(rf"(?P<digits>{DIGITS_PATTERN})|(?P<words>{NUMBER_WORDS_PATTERN})", re.I)
+LONE_MULTIPLIERS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+METRIC_RE = re.compile(
+    r"\d\s?(?:km|kilomet|metres?\b|meters?\b|kg\b|kilograms?|tonnes?|°C|cm\b|mm\b|hectares?)",
+    re.IGNORECASE,
+)
+IMPERIAL_RE = re.compile(
+    r"\d\s?(?:miles?|feet|foot|ft\b|pounds?\b|lbs?\b|inch|yards?|°F|mph|acres?|gallons?)",
+    re.IGNORECASE,
+)
+# Parenthetical conversions: "40 miles (65km)", "110 mph (177 km/h)".
+PAREN_OPEN_RE = re.compile(r"^\s*\(\s*(?:about\s+|around\s+|roughly\s+)?$")
+# Joins between the parts of a spelled-out duration ("2 hours, 4 minutes and 37 seconds").
+DURATION_JOIN_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+)$")

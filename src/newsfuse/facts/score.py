@@ -1,0 +1,207 @@
+"""How likely two claims from different articles are about the same attribute.
+
+The score of a pair adds the cosine of their weighted context words (with
+inverse document frequency over the cluster's claims), the cosine of their
+embedded clauses, and bonuses and penalties for what the words alone miss:
+the same counted noun, the only figure of its kind in each article, roles
+that clash (a total against an increment, a statement date against an event
+date), figures an order of magnitude apart, a change ("rose to 45") that
+answers an earlier report. Only claims of the same kind and base unit are
+comparable. The weights are :class:`~newsfuse.facts.params.FactParams` fields.
+
+The same value in the same unit is strong evidence of the same attribute, so
+pairs that agree get a bonus scaled by how telling the value is
+(:func:`add_same_value_bonus`); that asymmetry is what keeps "560 additional
+troops" away from "4,560 troops in total" while "40 miles" still meets "65
+kilometres".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.lexicon import CONCEPT_NAMES
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.verdict import values_agree
+from newsfuse.model import Claim
+
+if TYPE_CHECKING:
+    from newsfuse.embed import Embedder
+
+
+def _date_roles_clash(first: Mention, second: Mention, params: FactParams) -> bool:
+    """Whether two dates that differ are days of different things (see ``date_role_penalty``)."""
+    if values_agree(first.claim, second.claim, params):
+        return False
+    return first.role != second.role or first.role == "as of"
+
+
+def _roles_clash(first: str, second: str) -> bool:
+    """Whether two figures play different roles: a total against an increment, or
+    the whole of a partitive ("of the train's [96] cars") against anything but
+    another whole, since the whole is the denominator, not the event's figure;
+    likewise a limit ("the 50 mph limit") against anything but another limit."""
+    if first == second:
+        return False
+    return bool(first and second) or "whole" in (first, second) or "limit" in (first, second)
+
+
+def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> bool:
+    """Whether ``first`` names a kind of figure strongly that ``second`` never mentions."""
+    strong = {lemma for lemma, w in first.context if lemma in CONCEPT_NAMES and w >= strong_weight}
+    mentioned = {lemma for lemma, _ in second.context}
+    return bool(strong) and not strong & mentioned
+
+
+def _far_apart(first: Claim, second: Claim, ratio: float) -> bool:
+    """Whether two numbers differ by at least ``ratio`` times."""
+    a, b = first.value, second.value
+    if isinstance(a, str) or isinstance(b, str) or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) >= ratio
+
+
+def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
+    """Context weights times inverse document frequency over the cluster's mentions."""
+    frequency: Counter[str] = Counter()
+    for mention in mentions:
+        frequency.update(lemma for lemma, _ in mention.context)
+    total = max(1, len(mentions))
+    vectors = []
+    for mention in mentions:
+        vector = {
+            lemma: weight * math.log(1 + total / frequency[lemma])
+            for lemma, weight in mention.context
+        }
+        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        vectors.append({lemma: value / norm for lemma, value in vector.items()})
+    return vectors
+
+
+def _is_later_revision(
+    later: Mention, earlier: Mention, published: Mapping[str, datetime | None], params: FactParams
+) -> bool:
+    """Whether ``later`` presents its figure as a change, a day or more after ``earlier``."""
+    later_time = published.get(later.claim.article_id)
+    earlier_time = published.get(earlier.claim.article_id)
+    return (
+        later.revision_cue
+        and later_time is not None
+        and earlier_time is not None
+        and later_time - earlier_time >= params.revision_min_gap
+    )
+
+
+def value_specificity(claim: Claim) -> float:
+    """How telling it is that two articles share this exact value, from 0.2 to 1.
+
+    Sharing "3" or "2" says little (many things come in threes); sharing
+    "48,213", "$2.5bn" or "18,600 square metres" is almost never a
+    coincidence. Measured by the size of the number on a log scale; dates and
+    names are moderately specific.
+    """
+    if isinstance(claim.value, str):
+        return 0.6
+    magnitude = math.log10(abs(claim.value) + 1)
+    specificity = magnitude / 3
+    if not float(claim.value).is_integer():
+        # A stated decimal ("3.1 %", "4.25 %") is as telling as its significant
+        # digits: "3.1" is as unlikely a coincidence as "31".
+        digits = re.sub(r"\D", "", claim.text).lstrip("0")
+        specificity = max(specificity, len(digits) / 3)
+    return max(0.2, min(1.0, specificity))
+
+
+def score_pairs(
+    mentions: Sequence[Mention],
+    embedder: Embedder | None,
+    published: Mapping[str, datetime | None] | None,
+    params: FactParams,
+) -> np.ndarray:
+    """Pairwise alignment scores (without the same-value bonus); -inf where not comparable.
+
+    ``published`` (article id → publication time) lets a later "rose to 45"
+    reach back to an earlier, different figure.
+    """
+    count = len(mentions)
+    scores = np.full((count, count), -np.inf)
+    if count == 0:
+        return scores
+    lexical = _lexical_vectors(mentions)
+    # Limits do not count against uniqueness: "going 47 mph in a 50 mph zone"
+    # still gives one speed of the train.
+    per_article = Counter((m.claim.article_id, m.dimension) for m in mentions if m.role != "limit")
+    head_frequency = Counter(m.head for m in mentions if m.head)
+    embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
+    for i in range(count):
+        for j in range(i + 1, count):
+            first, second = mentions[i], mentions[j]
+            if first.claim.article_id == second.claim.article_id:
+                continue
+            if first.dimension != second.dimension:
+                continue
+            overlap = sum(value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items())
+            if embeddings is not None:
+                semantic = float(embeddings[i] @ embeddings[j])
+                score = params.lexical_weight * overlap + params.embedding_weight * semantic
+            else:
+                score = overlap
+            if first.head and first.head == second.head:
+                # A common head ("people") says less than a rare one ("helicopters").
+                rarity = math.log(count / head_frequency[first.head]) / math.log(count)
+                score += params.head_bonus * min(1.0, 2 * rarity)
+            if (
+                "limit" not in (first.role, second.role)
+                and per_article[(first.claim.article_id, first.dimension)] == 1
+                and per_article[(second.claim.article_id, second.dimension)] == 1
+            ):
+                score += params.unique_bonus
+            if first.claim.kind == "date":
+                if _date_roles_clash(first, second, params):
+                    score -= params.date_role_penalty
+            elif _roles_clash(first.role, second.role):
+                score -= params.role_mismatch_penalty
+            if _far_apart(first.claim, second.claim, params.magnitude_gap_ratio):
+                score -= params.magnitude_gap_penalty
+            if first.claim.kind == "count" and (
+                _concept_missing(first, second, params.concept_strong_weight)
+                or _concept_missing(second, first, params.concept_strong_weight)
+            ):
+                score -= params.concept_mismatch_penalty
+            if first.person and first.person == second.person:
+                score += params.person_bonus
+            if first.claim.kind == "date" and first.lede and second.lede:
+                score += params.lede_date_bonus
+            if published is not None and (
+                _is_later_revision(first, second, published, params)
+                or _is_later_revision(second, first, published, params)
+            ):
+                score += params.revision_bonus
+            scores[i, j] = scores[j, i] = score
+    return scores
+
+
+def add_same_value_bonus(
+    scores: np.ndarray, mentions: Sequence[Mention], params: FactParams
+) -> np.ndarray:
+    """Add ``same_value_bonus`` times :func:`value_specificity` to comparable pairs that agree.
+
+    ``scores`` (from :func:`score_pairs`) is updated in place and returned.
+    """
+    count = len(mentions)
+    for i in range(count):
+        for j in range(i + 1, count):
+            if np.isfinite(scores[i, j]) and values_agree(
+                mentions[i].claim, mentions[j].claim, params
+            ):
+                bonus = params.same_value_bonus * value_specificity(mentions[i].claim)
+                scores[i, j] = scores[j, i] = scores[i, j] + bonus
+    return scores
