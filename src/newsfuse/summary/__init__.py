@@ -28,7 +28,7 @@ from newsfuse.summary.cite import cite_sentences
 from newsfuse.summary.lexical import (
     addresses_reader,
     needs_earlier_sentence,
-    normalize_for_identity,
+    normalise_for_identity,
 )
 from newsfuse.summary.order import order_sentences
 from newsfuse.summary.score import CentroidScorer, SentenceScorer
@@ -263,7 +263,7 @@ def find_copies(evidence: Sequence[Sequence[Sentence]]) -> list[int]:
     Articles are copies when at least COPY_OVERLAP of the smaller one's
     sentences are identical in the other (case and spacing folded).
     """
-    keys = [frozenset(normalize_for_identity(s.text) for s in sentences) for sentences in evidence]
+    keys = [frozenset(normalise_for_identity(s.text) for s in sentences) for sentences in evidence]
     representative = list(range(len(evidence)))
     for later in range(len(evidence)):
         for earlier in range(later):

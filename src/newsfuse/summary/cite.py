@@ -31,7 +31,7 @@ import numpy as np
 
 from newsfuse.embed import Embedder, Vectors
 from newsfuse.model import Article, Citation, Sentence
-from newsfuse.summary.lexical import containment, content_words, names, normalize_for_identity
+from newsfuse.summary.lexical import containment, content_words, names, normalise_for_identity
 from newsfuse.summary.lexical import numbers as numbers_in
 
 # Logistic-model coefficients for (cosine, number_conflict, number_missing, name_missing)
@@ -106,7 +106,7 @@ def support_features(claim: str, evidence: str, cosine: float) -> tuple[float, .
 
 def support_probability(claim: str, evidence: str, cosine: float) -> float:
     """Calibrated probability in [0, 1] that ``evidence`` states the content of ``claim``."""
-    if normalize_for_identity(claim) == normalize_for_identity(evidence):
+    if normalise_for_identity(claim) == normalise_for_identity(evidence):
         return 1.0
     features = support_features(claim, evidence, cosine)
     logit = SUPPORT_INTERCEPT + sum(
@@ -126,7 +126,7 @@ def needed_cosine(claim: str, evidence: str) -> float:
     threshold is crossed at one cosine, found by solving the logit for it; a
     copy (identical after folding) supports at any cosine (``-inf``).
     """
-    if normalize_for_identity(claim) == normalize_for_identity(evidence):
+    if normalise_for_identity(claim) == normalise_for_identity(evidence):
         return -math.inf
     cosine_weight, *other_weights = SUPPORT_COEFFICIENTS
     _, *other_features = support_features(claim, evidence, 0.0)

@@ -193,7 +193,7 @@ def _content_tokens(text: str) -> tuple[str, ...]:
     return tuple(token for token in _TFIDF_TOKEN.findall(text.lower()) if token not in stop)
 
 
-def _normalize(vector: Matrix) -> Matrix:
+def _normalise(vector: Matrix) -> Matrix:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector
 
@@ -218,9 +218,9 @@ def extract_features(sentences: Sequence[Sentence], tfidf: Matrix | None = None)
     document_sentences = np.array([lengths[a] for a in article_ids], dtype=np.float64)
     words = np.array([len(t.split()) for t in texts], dtype=np.float64)
 
-    centroid = _normalize(vectors.sum(axis=0))
+    centroid = _normalise(vectors.sum(axis=0))
     document_centroids = np.stack(
-        [_normalize(vectors[document_of == d].sum(axis=0)) for d in range(documents)]
+        [_normalise(vectors[document_of == d].sum(axis=0)) for d in range(documents)]
     )
     same_document = document_of[:, None] == document_of[None, :]
     other = np.where(same_document, 0.0, similarity)

@@ -181,6 +181,6 @@ def containment(part: frozenset[str], whole: frozenset[str]) -> float:
     return len(part & whole) / len(part)
 
 
-def normalize_for_identity(text: str) -> str:
+def normalise_for_identity(text: str) -> str:
     """Fold case and whitespace so that copies of a sentence compare equal."""
     return " ".join(words(text.lower()))
