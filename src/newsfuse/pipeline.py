@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
+from newsfuse.summary.params import BriefParams
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +62,20 @@ def brief(
     *,
     facts: bool = True,
     skipped: Sequence[Skipped] = (),
+    params: BriefParams | None = None,
 ) -> Brief:
     """Summarise articles about one event into a cited brief of at most ``budget`` words.
 
     Every brief sentence cites the article it was taken from and every other
     article that states the same content. ``skipped`` (from :func:`read_report`)
-    is carried into the brief's stats so renderings can report it.
+    is carried into the brief's stats so renderings can report it. ``params``
+    overrides the brief's tunables (:class:`~newsfuse.summary.params.BriefParams`).
     """
     from newsfuse.summary import summarize
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    sentences = summarize(articles, budget=budget)
+    sentences = summarize(articles, budget=budget, params=params or BriefParams())
     timings["summarize"] = time.perf_counter() - started
     fact_table: list[Fact] = []
     if facts:
