@@ -142,6 +142,27 @@ def test_citation_points_at_the_paraphrase_and_not_the_conflicting_number(
     assert radio.id not in supporting, "150 firefighters does not support 120 firefighters"
 
 
+def test_brief_params_set_the_citation_bar(fire: list[Article], embedder: MemoEmbedder) -> None:
+    default = summarize(fire, 300, embedder=embedder)
+    assert any(c.score < 0.99 for s in default for c in s.citations[1:])
+    strict = summarize(
+        fire, 300, embedder=embedder, params=replace(BriefParams(), support_threshold=0.99)
+    )
+    assert [s.text for s in strict] == [s.text for s in default], "selection does not change"
+    assert all(c.score >= 0.99 for s in strict for c in s.citations[1:])
+
+
+def test_brief_params_bound_the_candidates(fire: list[Article], embedder: MemoEmbedder) -> None:
+    params = replace(BriefParams(), max_sentences_per_article=1)
+    brief = summarize(fire, 400, embedder=embedder, params=params)
+    firsts = set()
+    for article in fire:
+        long_enough = [s for s in split_sentences(article) if len(s.text.split()) >= 4]
+        firsts.add(long_enough[0].text.lstrip("-•* "))
+    assert brief and len(brief) <= len(fire)
+    assert {s.text for s in brief} <= firsts
+
+
 def test_no_two_brief_sentences_say_the_same_thing(
     fire: list[Article], embedder: MemoEmbedder
 ) -> None:

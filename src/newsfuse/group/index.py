@@ -14,9 +14,11 @@ the same rule and merges them when it passes (agglomerative centroid-linkage
 merging, restricted to the blocked neighbours so that the cost stays bounded):
 a report that arrives later can bridge two stories a single pass kept apart.
 
-Embedding cosines are read through an :class:`EmbeddingCalibration` of the store's
-embedder: its own join and link bars, and for the static word-piece embedder the
-removal of the running corpus mean (common component removal, Arora et al. 2017).
+Every threshold, window and cap comes from the :class:`GroupingParams` the index is
+built with (``newsfuse.group.params``). Embedding cosines are read through the
+:class:`EmbeddingCalibration` of the store's embedder in those params: its own join
+and link bars, and for the static word-piece embedder the removal of the running
+corpus mean (common component removal, Arora et al. 2017).
 
 Ids are stable: a story is named after its *founder*, the member with the
 earliest known event date (ties and undated members ordered by content hash),
@@ -365,10 +367,9 @@ class StoryIndex:
         ``nearby``, the stories the article was compared with: what the article adds is
         what can make the grown story match another, so that story is near the article
         (a second neighbour search from the grown story costs more and finds the same
-        stories). After a merge, the merged story's own
-        neighbours are searched. The merged story keeps the id of its earliest founder
-        (the id rule of every story), and the other id is reported as renamed so the
-        store keeps it as an alias.
+        stories). After a merge, the merged story's own neighbours are searched. The
+        merged story keeps the id of its earliest founder (the id rule of every story),
+        and the other id is reported as renamed so the store keeps it as an alias.
         """
         story = self.stories[placement.story_id]
         renamed = list(placement.renamed_stories)

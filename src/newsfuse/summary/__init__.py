@@ -8,6 +8,9 @@
 3. ``select``: budgeted MMR selection without repeating a fact;
 4. ``order``: chronological when every article is dated, else leads first;
 5. ``cite``: the source span plus every other article that states the same.
+
+Every tunable of these steps is a field of :class:`~newsfuse.summary.params.BriefParams`,
+passed as ``summarize(..., params=...)``.
 """
 
 from __future__ import annotations
