@@ -26,10 +26,10 @@ from newsfuse.embed import Embedder, Vectors, get_embedder, single_threaded_blas
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
+from newsfuse.summary import learned
 from newsfuse.summary.cite import cite_sentences
 from newsfuse.summary.learned import (
     ScorerWeights,
-    extract_features,
     load_weights,
     looks_like_page_furniture,
     vectorize_sentences,
@@ -185,7 +185,9 @@ def _select_learned(
         # scorer's cross-document features say nothing here.
         scores = -np.arange(len(candidates), dtype=np.float64)
     else:
-        scores = (weights or load_weights()).score(extract_features(_renumber(candidates), tfidf))
+        # Looked up on the module: the salience study swaps in an extended extractor.
+        features = learned.extract_features(_renumber(candidates), tfidf)
+        scores = (weights or load_weights()).score(features)
     eligible = [
         params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
         and not looks_like_page_furniture(s.text)
