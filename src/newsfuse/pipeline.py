@@ -9,11 +9,13 @@ import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
-from newsfuse.summary.params import BriefParams
+
+if TYPE_CHECKING:
+    from newsfuse.summary.params import BriefParams
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,7 @@ def brief(
     is carried into the brief's stats so renderings can report it. ``params``
     overrides the brief's tunables (:class:`~newsfuse.summary.params.BriefParams`).
     """
-    from newsfuse.summary import summarize
+    from newsfuse.summary import BriefParams, summarize
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
