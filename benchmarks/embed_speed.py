@@ -29,13 +29,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from newsfuse.embed import (  # noqa: E402
-    ONNX_THREADS,
     Embedder,
-    MiniLMEmbedder,
+    EmbedSettings,
     OnnxMiniLMEmbedder,
-    _model_directory,
+    TorchMiniLMEmbedder,
     prepare_onnx_model,
 )
+from newsfuse.embed.model_files import find_model_directory  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.segment import split_sentences  # noqa: E402
@@ -62,7 +62,7 @@ def time_encoding(embedder: Embedder, texts: list[str], repeat: int) -> tuple[fl
     vectors = np.zeros(0)
     for _ in range(repeat):
         if isinstance(embedder, OnnxMiniLMEmbedder):
-            embedder._memo.clear()
+            embedder.clear_memo()
         started = time.perf_counter()
         vectors = embedder.encode(texts)
         seconds.append(time.perf_counter() - started)
@@ -74,16 +74,18 @@ def main() -> None:
     parser.add_argument("data", nargs="?", default=DEFAULT_DATA, type=Path)
     parser.add_argument("--sentences", type=int, default=600)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=ONNX_THREADS, help="onnxruntime threads")
+    parser.add_argument(
+        "--threads", type=int, default=EmbedSettings().threads, help="onnxruntime threads"
+    )
     parser.add_argument("--export", action="store_true", help="also time a fresh export")
     args = parser.parse_args()
 
     texts = collect_sentences(args.data, args.sentences)
     words = statistics.mean(len(t.split()) for t in texts)
     print(f"{len(texts)} sentences, {words:.1f} words on average, median of {args.repeat} passes")
-    onnx = OnnxMiniLMEmbedder(threads=args.threads)
+    onnx = OnnxMiniLMEmbedder(EmbedSettings(threads=args.threads))
     onnx_seconds, onnx_vectors = time_encoding(onnx, texts, args.repeat)
-    torch_seconds, torch_vectors = time_encoding(MiniLMEmbedder(), texts, args.repeat)
+    torch_seconds, torch_vectors = time_encoding(TorchMiniLMEmbedder(), texts, args.repeat)
     cosines = np.sum(onnx_vectors * torch_vectors, axis=1)
     print("\n| backend | sentences/s |\n|---|---|")
     print(f"| minilm-torch (sentence-transformers, batch 64) | {len(texts) / torch_seconds:.0f} |")
@@ -97,7 +99,7 @@ def main() -> None:
     if args.export:
         with tempfile.TemporaryDirectory() as cache:
             started = time.perf_counter()
-            built = prepare_onnx_model(_model_directory(), Path(cache))
+            built = prepare_onnx_model(find_model_directory(), Path(cache))
             print(f"export + quantisation: {time.perf_counter() - started:.1f} s")
             print(f"cached file: {built.stat().st_size / 1e6:.1f} MB")
 

@@ -1,4 +1,4 @@
-"""Tests for newsfuse.embed: the int8 ONNX backend against the torch reference, and its cache."""
+"""Tests for newsfuse.embed: the backends, their registry and settings, and the model cache."""
 
 from __future__ import annotations
 
@@ -12,25 +12,29 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_info
 
 from newsfuse.embed import (
     DIMENSIONS,
     STATIC_DIMENSIONS,
-    MiniLMEmbedder,
+    EmbedSettings,
+    HashingEmbedder,
     OnnxMiniLMEmbedder,
     StaticMiniLMEmbedder,
+    TorchMiniLMEmbedder,
     Vectors,
-    _load_minilm,
-    _model_directory,
-    _weights_sha256,
     get_embedder,
     prepare_onnx_model,
     prepare_static_table,
+    single_threaded_blas,
 )
+from newsfuse.embed.cache import hash_weights
+from newsfuse.embed.model_files import find_model_directory
+from newsfuse.embed.registry import load_minilm
 from newsfuse.errors import ConfigError
 
 # Invented sentences: paraphrases, numbers, names, a heading, one very long run-on line
-# (cut at MAX_TOKENS by both backends) and padding-sensitive short ones.
+# (cut at EmbedSettings.max_tokens by both backends) and padding-sensitive short ones.
 SENTENCES = [
     "A fire destroyed three timber warehouses on the Brenmoor quay late on Tuesday.",
     "Three warehouses at Brenmoor harbour burned down on Tuesday night.",
@@ -59,9 +63,9 @@ def onnx_embedder() -> OnnxMiniLMEmbedder:
 
 
 @pytest.fixture(scope="module")
-def torch_embedder() -> MiniLMEmbedder:
+def torch_embedder() -> TorchMiniLMEmbedder:
     embedder = get_embedder("minilm-torch")
-    assert isinstance(embedder, MiniLMEmbedder)
+    assert isinstance(embedder, TorchMiniLMEmbedder)
     return embedder
 
 
@@ -77,7 +81,7 @@ def _copy_cache(tmp_path: Path) -> Path:
 
 
 def test_onnx_matches_torch_reference(
-    onnx_embedder: OnnxMiniLMEmbedder, torch_embedder: MiniLMEmbedder
+    onnx_embedder: OnnxMiniLMEmbedder, torch_embedder: TorchMiniLMEmbedder
 ) -> None:
     fast = onnx_embedder.encode(SENTENCES)
     reference = torch_embedder.encode(SENTENCES)
@@ -95,9 +99,9 @@ def test_onnx_matches_torch_reference(
 
 def test_result_does_not_depend_on_batch_or_order(tmp_path: Path) -> None:
     # A fresh embedder (no remembered vectors), reusing the built model file.
-    fresh = OnnxMiniLMEmbedder(cache=_copy_cache(tmp_path))
+    fresh = OnnxMiniLMEmbedder(EmbedSettings(cache=_copy_cache(tmp_path)))
     alone = np.stack([fresh.encode([text])[0] for text in reversed(SENTENCES)])[::-1]
-    again = OnnxMiniLMEmbedder(cache=tmp_path / "cache")
+    again = OnnxMiniLMEmbedder(EmbedSettings(cache=tmp_path / "cache"))
     together = again.encode([*SENTENCES, SENTENCES[0]])
     np.testing.assert_allclose(together[:-1], alone, atol=1e-6)
     np.testing.assert_array_equal(together[-1], together[0])
@@ -114,7 +118,7 @@ def test_cached_model_is_reused_without_building(
     cache = _copy_cache(tmp_path)
     copied = cache / onnx_embedder.path.name
     before = copied.stat().st_mtime_ns
-    assert prepare_onnx_model(_model_directory(), cache) == copied
+    assert prepare_onnx_model(find_model_directory(), cache) == copied
     assert copied.stat().st_mtime_ns == before
     assert "preparing" not in capfd.readouterr().err
     assert sorted(p.name for p in cache.iterdir() if not p.name.endswith(".lock")) == sorted(
@@ -126,14 +130,14 @@ def test_weights_hash_is_remembered_until_the_file_changes(tmp_path: Path) -> No
     weights = tmp_path / "model.safetensors"
     weights.write_bytes(b"first weights")
     cache = tmp_path / "cache"
-    first = _weights_sha256(weights, cache)
+    first = hash_weights(weights, cache)
     assert first == hashlib.sha256(b"first weights").hexdigest()
     assert first in (cache / "weights.sha256-stamp").read_text(encoding="utf-8")
-    assert _weights_sha256(weights, cache) == first
+    assert hash_weights(weights, cache) == first
     weights.write_bytes(b"other weights, longer")  # a reinstall: new size and mtime
-    assert _weights_sha256(weights, cache) == hashlib.sha256(b"other weights, longer").hexdigest()
+    assert hash_weights(weights, cache) == hashlib.sha256(b"other weights, longer").hexdigest()
     (cache / "weights.sha256-stamp").write_text("garbage", encoding="utf-8")
-    assert _weights_sha256(weights, cache) == hashlib.sha256(b"other weights, longer").hexdigest()
+    assert hash_weights(weights, cache) == hashlib.sha256(b"other weights, longer").hexdigest()
 
 
 @pytest.mark.slow
@@ -144,12 +148,12 @@ def test_corrupt_cache_file_is_rebuilt_not_trusted(
     partial = cache / onnx_embedder.path.name
     partial.write_bytes(partial.read_bytes()[:1000])  # as if a copy was cut short
 
-    rebuilt = prepare_onnx_model(_model_directory(), cache)
+    rebuilt = prepare_onnx_model(find_model_directory(), cache)
 
     assert rebuilt == partial
     assert rebuilt.stat().st_size > 1_000_000
     assert "preparing the embedding model once" in capfd.readouterr().err
-    embedder = OnnxMiniLMEmbedder(cache=cache)
+    embedder = OnnxMiniLMEmbedder(EmbedSettings(cache=cache))
     np.testing.assert_allclose(
         embedder.encode(SENTENCES[:3]), onnx_embedder.encode(SENTENCES[:3]), atol=1e-4
     )
@@ -162,8 +166,8 @@ def test_unusable_cache_falls_back_to_torch_with_a_reason(
     blocker.write_text("a file where the cache directory should be\n", encoding="utf-8")
     monkeypatch.setenv("NEWSFUSE_CACHE_DIR", str(blocker / "cache"))
     with pytest.warns(RuntimeWarning, match="torch embedding backend.*cache directory"):
-        embedder = _load_minilm()
-    assert isinstance(embedder, MiniLMEmbedder)
+        embedder = load_minilm()
+    assert isinstance(embedder, TorchMiniLMEmbedder)
     assert embedder.encode(["A bridge opened."]).shape == (1, DIMENSIONS)
 
 
@@ -220,7 +224,7 @@ def test_static_table_is_rebuilt_identically_after_corruption(
     original = static_embedder.path.read_bytes()
     damaged = cache / static_embedder.path.name
     damaged.write_bytes(original[:500])  # no sidecar either: not trusted
-    rebuilt = prepare_static_table(_model_directory(), cache)
+    rebuilt = prepare_static_table(find_model_directory(), cache)
     assert "preparing the fast static embedding once" in capsys.readouterr().err
     assert rebuilt == damaged
     assert rebuilt.read_bytes() == original
@@ -258,7 +262,7 @@ def test_encoder_threads_work_in_a_forked_child(tmp_path: Path) -> None:
 def test_a_call_holding_more_texts_than_the_memo_gets_every_vector(
     onnx_embedder: OnnxMiniLMEmbedder, tmp_path: Path
 ) -> None:
-    small = OnnxMiniLMEmbedder(cache=_copy_cache(tmp_path), memo_size=2)
+    small = OnnxMiniLMEmbedder(EmbedSettings(cache=_copy_cache(tmp_path), memo_size=2))
     vectors = small.encode(SENTENCES[:5])
     np.testing.assert_allclose(vectors, onnx_embedder.encode(SENTENCES[:5]), atol=1e-6)
 
@@ -266,7 +270,7 @@ def test_a_call_holding_more_texts_than_the_memo_gets_every_vector(
 def test_threads_sharing_an_encoder_never_lose_a_vector(tmp_path: Path) -> None:
     # The ingest embeds the next batch in a worker thread while the caller works; with
     # a full memo, one thread's new vectors evict what another thread found a moment ago.
-    small = OnnxMiniLMEmbedder(cache=_copy_cache(tmp_path), memo_size=3)
+    small = OnnxMiniLMEmbedder(EmbedSettings(cache=_copy_cache(tmp_path), memo_size=3))
     texts = [f"Ferry number {n} left the harbour at dawn." for n in range(8)]
     expected = {text: small.encode([text])[0] for text in texts}
 
@@ -285,10 +289,6 @@ def test_threads_sharing_an_encoder_never_lose_a_vector(tmp_path: Path) -> None:
 
 
 def test_blas_runs_on_one_thread_inside_the_block_and_is_restored_after() -> None:
-    from threadpoolctl import threadpool_info
-
-    from newsfuse.embed import single_threaded_blas
-
     def blas_threads() -> list[int]:
         return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
 
@@ -297,3 +297,50 @@ def test_blas_runs_on_one_thread_inside_the_block_and_is_restored_after() -> Non
     with single_threaded_blas():
         assert blas_threads() == [1] * len(before)
     assert blas_threads() == before
+
+
+def test_every_backend_is_chosen_by_name_including_the_model_free_one() -> None:
+    hashing = get_embedder("hashing")
+    assert isinstance(hashing, HashingEmbedder)
+    assert get_embedder("hashing") is hashing
+    vectors = hashing.encode(["Ferries resumed at Brenmoor.", ""])
+    assert vectors.shape == (2, DIMENSIONS)
+    assert not vectors[1].any()
+
+
+def test_the_default_name_and_settings_give_the_same_embedder(
+    onnx_embedder: OnnxMiniLMEmbedder,
+) -> None:
+    assert get_embedder("minilm") is onnx_embedder
+    assert get_embedder("minilm", EmbedSettings()) is onnx_embedder
+
+
+def test_settings_reach_the_backend(onnx_embedder: OnnxMiniLMEmbedder) -> None:
+    # A cut at 8 word pieces drops the long sentence's tail, so its vector changes.
+    short = get_embedder("minilm", EmbedSettings(max_tokens=8, threads=1))
+    assert short is not onnx_embedder
+    long_sentence = SENTENCES[8]
+    cosine = float(short.encode([long_sentence])[0] @ onnx_embedder.encode([long_sentence])[0])
+    assert cosine < 0.99
+    np.testing.assert_allclose(
+        short.encode(["Harbour blaze"]), onnx_embedder.encode(["Harbour blaze"]), atol=1e-6
+    )
+
+
+def test_settings_refuse_counts_below_one() -> None:
+    with pytest.raises(ConfigError, match="threads must be at least 1"):
+        EmbedSettings(threads=0)
+    with pytest.raises(ConfigError, match="memo_size must be at least 0"):
+        EmbedSettings(memo_size=-5)
+    assert EmbedSettings(memo_size=0).memo_size == 0
+
+
+def test_importing_the_package_loads_no_model_library() -> None:
+    heavy = ["torch", "onnxruntime", "sentence_transformers", "tokenizers", "transformers"]
+    script = f"import sys, newsfuse.embed; print([m for m in {heavy!r} if m in sys.modules])"
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=environment, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

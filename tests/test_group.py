@@ -416,8 +416,8 @@ def test_each_stored_embedding_belongs_to_its_own_article_across_batches(tmp_pat
     # one is grouped, and no vector may end up with another batch's article.
     import sqlite3
 
+    from newsfuse.embed import HashingEmbedder
     from newsfuse.group.features import extract_lead, hash_content
-    from newsfuse.group.hashing import HashingEmbedder
     from newsfuse.pipeline import read_report
 
     rng = random.Random(11)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
-from newsfuse.embed import Embedder, Vectors
+from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.errors import ConfigError, NotFoundError
 from newsfuse.group.features import ArticleFeatures
 from newsfuse.group.index import StoryIndex
@@ -61,12 +61,6 @@ class _Counts:
 
 def load_embedder(name: str) -> Embedder:
     """The embedder used for grouping: ``"hashing"`` (model-free) or a newsfuse.embed name."""
-    if name == "hashing":
-        from newsfuse.group.hashing import HashingEmbedder
-
-        return HashingEmbedder()
-    from newsfuse.embed import get_embedder
-
     return get_embedder(name)
 
 

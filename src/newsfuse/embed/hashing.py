@@ -2,10 +2,10 @@
 
 Feature hashing (Weinberger et al. 2009) maps each word and adjacent word pair
 to a fixed dimension with a fixed sign, so a text becomes a sparse count vector
-folded into 384 dimensions. It needs no model and no download and runs at tens
-of thousands of texts per second; it sees only shared words, not paraphrases,
-so it is the fast option (``--embedder hashing``) for very large imports and
-for tests, not the default.
+folded into MiniLM's 384 dimensions (one stored shape whichever backend is
+used). It needs no model and no download and runs at tens of thousands of texts
+per second; it sees only shared words, not paraphrases, so it is the fast option
+(``--embedder hashing``) for very large imports and for tests, not the default.
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ import zlib
 from collections.abc import Sequence
 
 import numpy as np
-import numpy.typing as npt
 
-# Same width as all-MiniLM-L6-v2, so stored vectors have one shape whichever is used.
-DIMENSIONS = 384
+from newsfuse.embed.base import DIMENSIONS, Vectors
 
 _WORD = re.compile(r"\w{2,}", re.UNICODE)
 
@@ -30,7 +28,7 @@ class HashingEmbedder:
 
     name = "hashing"
 
-    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    def encode(self, texts: Sequence[str]) -> Vectors:
         """One unit-length row per text (a zero row for a text without words)."""
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for row, text in enumerate(texts):
