@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsfuse.group.params import GroupingParams  # noqa: E402
+
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 
 
@@ -61,9 +63,16 @@ def load_documents(path: Path) -> list[tuple[str, str, str]]:
 
 
 def cluster_documents(
-    documents: Sequence[tuple[str, str, str]], seed: int, embedder: str, workdir: Path
+    documents: Sequence[tuple[str, str, str]],
+    seed: int,
+    embedder: str,
+    workdir: Path,
+    grouping: GroupingParams | None = None,
 ) -> tuple[dict[str, str], float]:
-    """Ingest the documents in a seeded random order; return document -> story, seconds."""
+    """Ingest the documents in a seeded random order; return document -> story, seconds.
+
+    ``grouping`` overrides the grouping tunables (default: the embedder's own).
+    """
     from newsfuse import corpus, pipeline
     from newsfuse.group.features import hash_content
 
@@ -73,7 +82,9 @@ def cluster_documents(
     db = workdir / f"clustering-{seed}.db"
     started = time.perf_counter()
     report = pipeline.read_report(records)
-    corpus.ingest_articles(report.articles, db=db, skipped=report.skipped, embedder=embedder)
+    corpus.ingest_articles(
+        report.articles, db=db, skipped=report.skipped, embedder=embedder, grouping=grouping
+    )
     seconds = time.perf_counter() - started
     with sqlite3.connect(db) as connection:
         story_of_hash = dict(connection.execute("SELECT content_hash, story_id FROM articles"))

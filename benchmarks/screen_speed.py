@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -31,14 +32,14 @@ from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.harness import PreparedCluster, evaluate_clusters  # noqa: E402
 from newsfuse.evaluate.systems import System, get_systems  # noqa: E402
 from newsfuse.model import BriefSentence  # noqa: E402
-from newsfuse.summary import cite, select, summarize  # noqa: E402
+from newsfuse.summary import summarize  # noqa: E402
+from newsfuse.summary.params import BriefParams  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
 # A repeat screen above any cosine: no pair reaches MiniLM.
 NO_CHECK = 2.0
 
-
-SHIPPED_TFIDF_SCREEN = select.REPEAT_SCREEN_TFIDF
+SHIPPED = BriefParams()
 
 
 class PassEverything:
@@ -52,20 +53,19 @@ class PassEverything:
 
 def make_system(setting: str, briefs: dict[str, dict[str, list[BriefSentence]]]) -> System:
     """A newsfuse system with the repeat screen ``setting``, recording its briefs."""
-    threshold = {"none": select.REPEAT_SCREEN_COSINE, "off": NO_CHECK}.get(setting)
+    threshold = {"none": SHIPPED.repeat_screen_cosine, "off": NO_CHECK}.get(setting)
     repeat_screen = float(setting) if threshold is None else threshold
     # "none" is the brief before any screen: every chosen pair reaches MiniLM.
-    tfidf_screen = 0.0 if setting == "none" else SHIPPED_TFIDF_SCREEN
+    tfidf_screen = 0.0 if setting == "none" else SHIPPED.repeat_screen_tfidf
+    params = replace(SHIPPED, repeat_screen_cosine=repeat_screen, repeat_screen_tfidf=tfidf_screen)
     record = briefs.setdefault(setting, {})
 
     def run(cluster: PreparedCluster, budget: int) -> list[str]:
-        select.REPEAT_SCREEN_COSINE = repeat_screen
-        select.REPEAT_SCREEN_TFIDF = tfidf_screen
         memory = getattr(get_embedder(), "_memo", None)
         if memory is not None:
             memory.clear()
         screen = PassEverything() if setting == "none" else None
-        brief = summarize(list(cluster.articles), budget, screen=screen)
+        brief = summarize(list(cluster.articles), budget, screen=screen, params=params)
         record[cluster.id] = brief
         return [sentence.text for sentence in brief]
 
@@ -106,13 +106,9 @@ def main() -> None:
     briefs: dict[str, dict[str, list[BriefSentence]]] = {}
     systems = [make_system(setting, briefs) for setting in settings]
     clusters = read_clusters(args.data, limit=args.limit).clusters
-    shipped = select.REPEAT_SCREEN_COSINE, cite.SUPPORT_SCREEN_COSINE
-    try:
-        report = evaluate_clusters(
-            clusters, budget=args.budget, systems=[*systems, *get_systems(["lexrank"])]
-        )
-    finally:
-        select.REPEAT_SCREEN_COSINE, cite.SUPPORT_SCREEN_COSINE = shipped
+    report = evaluate_clusters(
+        clusters, budget=args.budget, systems=[*systems, *get_systems(["lexrank"])]
+    )
     lexrank = report.system("lexrank")
     print(f"{len(clusters)} clusters, budget {args.budget}; citations compared with {settings[0]}")
     print()

@@ -25,9 +25,9 @@ from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import find_copies, is_story_sentence, summarize
-from newsfuse.summary.cite import SUPPORT_THRESHOLD, Evidence, cite_sentence, support_probability
+from newsfuse.summary.cite import Evidence, cite_sentence, support_probability
 from newsfuse.summary.lexical import content_words, needs_earlier_sentence, numbers
-from newsfuse.summary.select import REDUNDANT_CONTAINMENT, REDUNDANT_COSINE
+from newsfuse.summary.params import BriefParams
 
 FIXTURES = FIXTURES_ROOT / "brief"
 
@@ -78,7 +78,7 @@ def test_supporting_citations_are_sentences_of_other_articles(
             article = article_by_id(fire, citation.article_id)
             spans = {(s.start, s.end) for s in split_sentences(article)}
             assert (citation.start, citation.end) in spans
-            assert SUPPORT_THRESHOLD <= citation.score <= 1.0
+            assert BriefParams().support_threshold <= citation.score <= 1.0
             # A supporting span never states a number the brief sentence contradicts.
             span_numbers = numbers(article.text[citation.start : citation.end])
             assert not (span_numbers and not numbers(sentence.text) <= span_numbers)
@@ -105,15 +105,36 @@ def test_citation_points_at_the_paraphrase_and_not_the_conflicting_number(
     assert radio.id not in supporting, "150 firefighters does not support 120 firefighters"
 
 
+def test_brief_params_set_the_citation_bar(fire: list[Article], embedder: MemoEmbedder) -> None:
+    default = summarize(fire, 300, embedder=embedder)
+    assert any(c.score < 0.99 for s in default for c in s.citations[1:])
+    strict = summarize(
+        fire, 300, embedder=embedder, params=replace(BriefParams(), support_threshold=0.99)
+    )
+    assert [s.text for s in strict] == [s.text for s in default], "selection does not change"
+    assert all(c.score >= 0.99 for s in strict for c in s.citations[1:])
+
+
+def test_brief_params_bound_the_candidates(fire: list[Article], embedder: MemoEmbedder) -> None:
+    params = replace(BriefParams(), max_sentences_per_article=1)
+    brief = summarize(fire, 400, embedder=embedder, params=params)
+    firsts = set()
+    for article in fire:
+        long_enough = [s for s in split_sentences(article) if len(s.text.split()) >= 4]
+        firsts.add(long_enough[0].text.lstrip("-•* "))
+    assert brief and len(brief) <= len(fire)
+    assert {s.text for s in brief} <= firsts
+
+
 def test_no_two_brief_sentences_say_the_same_thing(
     fire: list[Article], embedder: MemoEmbedder
 ) -> None:
     brief = summarize(fire, 300, embedder=embedder)
     vectors = embedder.encode([sentence.text for sentence in brief])
     for first, second in itertools.combinations(range(len(brief)), 2):
-        assert float(vectors[first] @ vectors[second]) < REDUNDANT_COSINE
+        assert float(vectors[first] @ vectors[second]) < BriefParams().redundant_cosine
         a, b = content_words(brief[first].text), content_words(brief[second].text)
-        assert len(a & b) < REDUNDANT_CONTAINMENT * min(len(a), len(b))
+        assert len(a & b) < BriefParams().redundant_containment * min(len(a), len(b))
 
 
 def test_non_story_lines_are_never_chosen(fire: list[Article], embedder: MemoEmbedder) -> None:
@@ -249,7 +270,8 @@ def test_support_model_on_the_labelled_pairs(embedder: MemoEmbedder) -> None:
     cosines = np.sum(vectors[: len(pairs)] * vectors[len(pairs) :], axis=1)
     predicted = np.array(
         [
-            support_probability(p["claim"], p["evidence"], float(c)) >= SUPPORT_THRESHOLD
+            support_probability(p["claim"], p["evidence"], float(c))
+            >= BriefParams().support_threshold
             for p, c in zip(pairs, cosines, strict=True)
         ]
     )
@@ -313,7 +335,7 @@ def _sentence(article_id: str, index: int, text: str) -> Sentence:
 
 
 def test_selection_skips_a_sentence_that_does_not_fit_and_tries_smaller_ones() -> None:
-    from newsfuse.summary.select import select_sentences
+    from newsfuse.summary.select import select_by_mmr
 
     sentences = [
         _sentence("a", 0, " ".join(["alpha"] * 10)),
@@ -322,13 +344,13 @@ def test_selection_skips_a_sentence_that_does_not_fit_and_tries_smaller_ones() -
     ]
     vectors = np.eye(3, dtype=np.float32)  # orthogonal: nothing is redundant
     scores = np.array([1.0, 0.9, 0.1])
-    assert select_sentences(sentences, vectors, scores, 13) == [0, 2]
-    assert select_sentences(sentences, vectors, scores, 18) == [0, 1]
-    assert select_sentences(sentences, vectors, scores, 2) == []
+    assert select_by_mmr(sentences, vectors, scores, 13) == [0, 2]
+    assert select_by_mmr(sentences, vectors, scores, 18) == [0, 1]
+    assert select_by_mmr(sentences, vectors, scores, 2) == []
 
 
 def test_selection_drops_near_duplicates_even_when_they_score_high() -> None:
-    from newsfuse.summary.select import select_sentences
+    from newsfuse.summary.select import select_by_mmr
 
     sentences = [
         _sentence("a", 0, "The council approved the new harbour wall on Monday."),
@@ -336,7 +358,7 @@ def test_selection_drops_near_duplicates_even_when_they_score_high() -> None:
         _sentence("c", 0, "Work on the wall will start in the spring."),
     ]
     vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.0, 1.0]], dtype=np.float32)
-    assert select_sentences(sentences, vectors, np.array([1.0, 0.99, 0.2]), 100) == [0, 2]
+    assert select_by_mmr(sentences, vectors, np.array([1.0, 0.99, 0.2]), 100) == [0, 2]
 
 
 def test_order_is_chronological_with_naive_and_aware_times() -> None:

@@ -7,6 +7,8 @@ with and without it, and what it screens out must never be embedded.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from conftest import PassEverything, RecordingEmbedder
@@ -15,7 +17,8 @@ from newsfuse.model import Article, Sentence
 from newsfuse.summary import summarize
 from newsfuse.summary.cite import cite_sentences
 from newsfuse.summary.learned import vectorize_sentences
-from newsfuse.summary.select import REDUNDANT_COSINE, select_best_first
+from newsfuse.summary.params import BriefParams
+from newsfuse.summary.select import select_best_first
 
 
 def _sentence(article_id: str, index: int, text: str) -> Sentence:
@@ -55,12 +58,12 @@ def test_repeat_check_embeds_only_pairs_the_screen_passes() -> None:
         100,
         encode=recorder.encode,
         tfidf=tfidf,
-        redundancy_tfidf=1.01,
+        params=replace(BriefParams(), redundancy_tfidf=1.01),
         eligible=[True, True, True],
         screen=get_embedder("minilm-static").encode,
     )
     vectors = get_embedder().encode([s.text for s in sentences])
-    assert float(vectors[0] @ vectors[1]) >= REDUNDANT_COSINE, "a restated fact"
+    assert float(vectors[0] @ vectors[1]) >= BriefParams().redundant_cosine, "a restated fact"
     assert chosen == [0, 2], "the lower-scored restatement is dropped"
     assert sentences[2].text not in recorder.texts, "the unrelated sentence is never embedded"
 
@@ -78,7 +81,6 @@ def test_chosen_sentence_without_candidates_is_not_embedded(fire: list[Article])
 
 def test_needed_cosine_is_where_support_crosses_the_threshold() -> None:
     from newsfuse.summary.cite import (
-        SUPPORT_THRESHOLD,
         could_support,
         needed_cosine,
         support_probability,
@@ -90,8 +92,10 @@ def test_needed_cosine_is_where_support_crosses_the_threshold() -> None:
     nameless = "A bridge opened on Monday after 14 months of work."
     for evidence in (plain, nameless):
         needed = needed_cosine(claim, evidence)
-        assert support_probability(claim, evidence, needed + 1e-6) >= SUPPORT_THRESHOLD
-        assert support_probability(claim, evidence, needed - 1e-3) < SUPPORT_THRESHOLD
+        assert (
+            support_probability(claim, evidence, needed + 1e-6) >= BriefParams().support_threshold
+        )
+        assert support_probability(claim, evidence, needed - 1e-3) < BriefParams().support_threshold
     # Missing names make the model ask for a higher cosine; a number conflict, more
     # than any cosine can give, so that pair is never embedded.
     assert needed_cosine(claim, nameless) > needed_cosine(claim, plain)

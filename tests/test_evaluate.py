@@ -44,7 +44,7 @@ from newsfuse.summary.learned import (
     LearnedScorer,
     extract_features,
     load_weights,
-    select_sentences,
+    select_for_rouge,
 )
 
 FLOOD_A = (
@@ -262,7 +262,7 @@ def test_learned_scorer_prefers_reporting_over_furniture() -> None:
 def test_selection_skips_repeats_and_furniture_and_keeps_source_order() -> None:
     sentences = _flood_sentences()
     scores = LearnedScorer()(sentences)
-    chosen = select_sentences(sentences, scores, 60)
+    chosen = select_for_rouge(sentences, scores, 60)
     texts = [s.text for s in chosen]
     assert "Sign up for our newsletter to get alerts." not in texts
     assert sum(count_words(t) for t in texts) >= 60 or len(chosen) > 4

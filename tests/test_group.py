@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,12 @@ from newsfuse.group.features import (
     extract_key_numbers,
     find_event_date,
     find_text_dates,
-    normalize_text,
+    normalise_for_hashing,
     shingle_words,
 )
 from newsfuse.group.index import conflict_in_numbers
 from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
+from newsfuse.group.params import GroupingParams, calibrate_embedder
 from newsfuse.model import Article, Removal
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -76,9 +78,9 @@ def test_numeric_dates_fall_back_to_month_first_when_day_first_is_impossible() -
 
 
 @given(st.text(max_size=200))
-def test_normalize_text_is_idempotent(text: str) -> None:
-    once = normalize_text(text)
-    assert normalize_text(once) == once
+def test_normalise_for_hashing_is_idempotent(text: str) -> None:
+    once = normalise_for_hashing(text)
+    assert normalise_for_hashing(once) == once
     assert "  " not in once
 
 
@@ -278,7 +280,7 @@ def test_candidates_stay_bounded_by_the_time_window(tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
     corpus.ingest(records, db=db, embedder="hashing")
     from newsfuse.group.features import EventDate
-    from newsfuse.group.index import STORY_WINDOW_DAYS, ArticleSignals
+    from newsfuse.group.index import ArticleSignals
     from newsfuse.store import open_store
 
     store = open_store(db)
@@ -295,9 +297,26 @@ def test_candidates_stay_bounded_by_the_time_window(tmp_path: Path) -> None:
         key_numbers=(),
         names=(),
     )
-    window = 2 * STORY_WINDOW_DAYS + 1
+    window = 2 * GroupingParams().story_window_days + 1
     assert 0 < len(index.candidates(probe)) <= window
     assert len(index.stories) > window
+
+
+@pytest.mark.parametrize("window_days", [1, 3, 7])
+def test_a_swept_story_window_moves_the_candidate_window_too(window_days: int) -> None:
+    # The candidate days are derived from the params in use, not fixed at import.
+    from newsfuse.group.index import StoryIndex
+
+    start = datetime(2024, 3, 1, tzinfo=UTC)
+    params = replace(GroupingParams(), story_window_days=window_days, candidates_per_signal=100)
+    index = StoryIndex(params=params)
+    for day in range(30):
+        # Orthogonal embeddings and disjoint terms: every article starts its own story.
+        index.place(_signals(f"{day:02d}", {day: 1.0}, axis=day, when=start + timedelta(days=day)))
+    assert len(index.stories) == 30
+    probe = _signals("p", {}, axis=100, when=start + timedelta(days=15))
+    found = sorted((s.first_known - start).days for s in index.candidates(probe) if s.first_known)
+    assert found == list(range(15 - window_days, 15 + window_days + 1))
 
 
 @pytest.mark.slow
@@ -391,7 +410,7 @@ def test_each_stored_embedding_belongs_to_its_own_article_across_batches(tmp_pat
     import sqlite3
 
     from newsfuse.embed import HashingEmbedder
-    from newsfuse.group.features import EMBEDDED_LEAD_WORDS, extract_lead, hash_content
+    from newsfuse.group.features import extract_lead, hash_content
     from newsfuse.pipeline import read_report
 
     rng = random.Random(11)
@@ -410,7 +429,9 @@ def test_each_stored_embedding_belongs_to_its_own_article_across_batches(tmp_pat
         hash_content(a): vector
         for a, vector in zip(
             articles,
-            HashingEmbedder().encode([extract_lead(a, EMBEDDED_LEAD_WORDS) for a in articles]),
+            HashingEmbedder().encode(
+                [extract_lead(a, GroupingParams().embedding.lead_words) for a in articles]
+            ),
             strict=True,
         )
     }
@@ -422,17 +443,24 @@ def test_each_stored_embedding_belongs_to_its_own_article_across_batches(tmp_pat
 
 
 def test_mixed_score_joins_when_both_signals_are_close_to_their_bars() -> None:
-    from newsfuse.group import index
+    from newsfuse.group.index import score_join
 
+    params = GroupingParams()
+    embedding_bar, lexical_bar = params.embedding.join, params.lexical_join
     # Each signal alone is below its bar; together they are well over the mixed bar.
     near = 0.95
-    assert index.score_join(near * index.EMBEDDING_JOIN, 0.0) < 1.0
-    assert index.score_join(0.0, near * index.LEXICAL_JOIN) < 1.0
-    both = index.score_join(near * index.EMBEDDING_JOIN, near * index.LEXICAL_JOIN)
-    assert both == pytest.approx(max(near, near / index.MIX_JOIN))
-    assert (both >= 1.0) == (near >= index.MIX_JOIN)
+    assert score_join(near * embedding_bar, 0.0) < 1.0
+    assert score_join(0.0, near * lexical_bar) < 1.0
+    both = score_join(near * embedding_bar, near * lexical_bar)
+    assert both == pytest.approx(max(near, near / params.mix_join))
+    assert (both >= 1.0) == (near >= params.mix_join)
     # Far from both bars, nothing joins.
-    assert index.score_join(0.3 * index.EMBEDDING_JOIN, 0.3 * index.LEXICAL_JOIN) < 1.0
+    assert score_join(0.3 * embedding_bar, 0.3 * lexical_bar) < 1.0
+    # The bars are read from the params passed in.
+    lower = replace(params, mix_join=0.9)
+    assert score_join(near * embedding_bar, near * lexical_bar, lower) == pytest.approx(
+        max(near, near / 0.9)
+    )
 
 
 # -- the static embedder: centring and its own bars ----------------------------------------
@@ -457,11 +485,20 @@ def _static_signals(tag: str, axis: int, when: datetime) -> Any:
     )
 
 
+def test_each_embedder_gets_its_own_calibration_in_the_params() -> None:
+    static = GroupingParams.for_embedder("minilm-static")
+    assert static.embedding == calibrate_embedder("minilm-static")
+    assert static.embedding.centre and not GroupingParams().embedding.centre
+    assert GroupingParams.for_embedder("minilm") == GroupingParams()
+    # Everything but the embedder's own bars stays at its default.
+    assert replace(static, embedding=GroupingParams().embedding) == GroupingParams()
+
+
 def test_static_embedder_compares_vectors_without_their_common_component() -> None:
-    from newsfuse.group.index import StoryIndex, calibrate_embedder
+    from newsfuse.group.index import StoryIndex
 
     start = datetime(2025, 1, 1, tzinfo=UTC)
-    index = StoryIndex(calibrate_embedder("minilm-static"))
+    index = StoryIndex(params=GroupingParams.for_embedder("minilm-static"))
     # Earlier events, a month apart, teach the index what all vectors have in common.
     for number in range(60):
         index.place(

@@ -32,12 +32,12 @@ from newsfuse.evaluate.rouge import score_summary  # noqa: E402
 from newsfuse.evaluate.text import cut_to_budget, split_plain_sentences  # noqa: E402
 from newsfuse.summary.learned import (  # noqa: E402
     FEATURE_NAMES,
-    REDUNDANCY_THRESHOLD,
     ScorerWeights,
     extract_features,
-    select_sentences,
+    select_for_rouge,
     vectorize_sentences,
 )
+from newsfuse.summary.params import BriefParams  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 # Inverse regularisation strength: features are few and standardised, so mild
@@ -95,7 +95,7 @@ def evaluate(
     """ROUGE of the scorer + selection on ``clusters``."""
     scores = []
     for cluster in clusters:
-        chosen = select_sentences(
+        chosen = select_for_rouge(
             cluster["sentences"],
             weights.score(cluster["features"]),
             budget,
@@ -139,7 +139,7 @@ def main() -> None:
     print(f"| selection | R-1 | R-2 | R-L | R-Lsum |  ({arguments.folds}-fold CV by cluster)")
     print("|---|---|---|---|---|")
     for order in ("source",):
-        for redundancy in (0.3, REDUNDANCY_THRESHOLD):
+        for redundancy in (0.3, BriefParams().redundancy_tfidf):
             scores = cross_validate(
                 clusters, arguments.folds, arguments.budget, order=order, redundancy=redundancy
             )

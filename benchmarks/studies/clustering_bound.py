@@ -60,11 +60,13 @@ def compute_scores(
     """Pairwise (join score, TF-IDF cosine, embedding cosine) of (title, text) pairs."""
     from newsfuse.corpus import load_embedder
     from newsfuse.group.features import extract_lead
-    from newsfuse.group.index import calibrate_embedder, score_join
+    from newsfuse.group.index import score_join
     from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
+    from newsfuse.group.params import GroupingParams
     from newsfuse.model import Article
 
-    calibration = calibrate_embedder(embedder)
+    params = GroupingParams.for_embedder(embedder)
+    calibration = params.embedding
     counts = [count_terms(title + "\n" + text) for title, text in texts]
     frequencies = DocumentFrequencies.empty()
     for article_counts in counts:
@@ -85,9 +87,7 @@ def compute_scores(
     for i in range(size):
         for j in range(i + 1, size):
             lexical[i, j] = lexical[j, i] = cosine(terms[i], terms[j])
-            joined[i, j] = joined[j, i] = score_join(
-                float(embedding[i, j]), lexical[i, j], calibration.join
-            )
+            joined[i, j] = joined[j, i] = score_join(float(embedding[i, j]), lexical[i, j], params)
     return joined, lexical, embedding
 
 

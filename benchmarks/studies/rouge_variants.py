@@ -31,7 +31,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,16 +51,19 @@ from newsfuse.evaluate.text import split_plain_sentences  # noqa: E402
 from newsfuse.segment import split_sentences  # noqa: E402
 from newsfuse.summary import select as select_stage  # noqa: E402
 from newsfuse.summary.learned import (  # noqa: E402
-    MAX_SENTENCE_WORDS,
-    MIN_SENTENCE_WORDS,
-    REDUNDANCY_THRESHOLD,
     extract_features,
     looks_like_page_furniture,
     vectorize_sentences,
 )
 from newsfuse.summary.order import order_sentences  # noqa: E402
+from newsfuse.summary.params import BriefParams  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+# The shipped brief's tunables: the variants below change them by dataclasses.replace.
+SHIPPED = BriefParams()
+MIN_SENTENCE_WORDS = SHIPPED.min_chosen_words
+MAX_SENTENCE_WORDS = SHIPPED.max_chosen_words
+REDUNDANCY_THRESHOLD = SHIPPED.redundancy_tfidf
 Model = Callable[["Cluster"], np.ndarray]
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ATTRIBUTION = re.compile(r"\b(said|says|according to|told|reported|reports)\b", re.IGNORECASE)
@@ -115,9 +118,9 @@ def prepare_candidates(data: Path, budget: int) -> list[Cluster]:
     for raw in read_clusters(data).clusters:
         articles = [a for a in read_cluster(raw) if a.text.strip()]
         segmented = [split_sentences(a) for a in articles]
-        evidence = [brief_stage._evidence(s) for s in segmented]
+        evidence = [brief_stage._evidence(s, SHIPPED) for s in segmented]
         candidates, _ = brief_stage._candidates(
-            segmented, evidence, brief_stage.find_copies(evidence)
+            segmented, evidence, brief_stage.find_copies(evidence), SHIPPED
         )
         if not candidates:
             continue
@@ -436,7 +439,7 @@ def choose_with_gain(
     vectors: dict[int, np.ndarray] = {}
     excluded: set[int] = set()
     chosen: list[int] = []
-    for _ in range(select_stage.MAX_EMBEDDING_ROUNDS):
+    for _ in range(SHIPPED.max_embedding_rounds):
         chosen, words = [], 0
         covered, closest = np.zeros(len(candidates)), np.zeros(len(candidates))
         capacity = 0.1 * cover.sum(axis=1)
@@ -462,7 +465,9 @@ def choose_with_gain(
                         float((cluster.tfidf[chosen] @ cluster.tfidf[row]).max()) <= redundancy
                         and float(cover[row, chosen].max()) < cut
                         and not any(
-                            select_stage._restates(candidates[row].text, candidates[o].text)
+                            select_stage._restates(
+                                candidates[row].text, candidates[o].text, SHIPPED
+                            )
                             for o in chosen
                         )
                     )
@@ -481,7 +486,7 @@ def choose_with_gain(
             later
             for position, later in enumerate(chosen)
             for earlier in chosen[:position]
-            if float(vectors[later] @ vectors[earlier]) >= select_stage.REDUNDANT_COSINE
+            if float(vectors[later] @ vectors[earlier]) >= SHIPPED.redundant_cosine
         }
         if not repeats:
             break
@@ -516,8 +521,8 @@ def choose(
             budget,
             encode=encoder.encode,
             tfidf=cluster.tfidf,
-            redundancy_tfidf=redundancy,
             eligible=allowed,
+            params=replace(SHIPPED, redundancy_tfidf=redundancy),
         )
         if rows:
             break

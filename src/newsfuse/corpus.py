@@ -21,8 +21,9 @@ from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.errors import ConfigError, NotFoundError
 from newsfuse.group.features import ArticleFeatures
-from newsfuse.group.index import EmbeddingCalibration, StoryIndex, calibrate_embedder
+from newsfuse.group.index import StoryIndex
 from newsfuse.group.lexical import DocumentFrequencies
+from newsfuse.group.params import GroupingParams
 from newsfuse.model import (
     Article,
     Brief,
@@ -95,13 +96,15 @@ def ingest_articles(
     progress: bool = False,
     embedder: str | None = None,
     now: datetime | None = None,
+    grouping: GroupingParams | None = None,
 ) -> IngestReport:
     """Add already-read articles to the store (what :func:`ingest` does after reading).
 
     ``embedder`` defaults to the one the store was built with (else
     :data:`~newsfuse.config.DEFAULT_EMBEDDER`); mixing embedders in one store is
     refused because their vectors are not comparable. ``now`` stands in for the
-    ingest time (undated articles are stamped with it).
+    ingest time (undated articles are stamped with it). ``grouping`` overrides the
+    grouping tunables (default: ``GroupingParams.for_embedder(embedder)``).
     """
     from newsfuse.embed import single_threaded_blas
     from newsfuse.store import open_store
@@ -127,10 +130,10 @@ def ingest_articles(
                 with RichProgress(transient=True) as bar:
                     task = bar.add_task("ingesting", total=len(articles))
                     counts, touched = _ingest_into(
-                        store, articles, name, now, lambda n: bar.advance(task, n)
+                        store, articles, name, now, lambda n: bar.advance(task, n), grouping
                     )
             else:
-                counts, touched = _ingest_into(store, articles, name, now, lambda n: None)
+                counts, touched = _ingest_into(store, articles, name, now, lambda n: None, grouping)
     finally:
         store.close()
     return IngestReport(
@@ -148,6 +151,7 @@ def _ingest_into(
     embedder_name: str,
     now: datetime | None,
     advance: Progress,
+    grouping: GroupingParams | None = None,
 ) -> tuple[_Counts, set[str]]:
     from newsfuse.group.features import band_minhash
     from newsfuse.group.index import ArticleSignals, make_founder_key
@@ -180,17 +184,17 @@ def _ingest_into(
         return _Counts(duplicates=duplicates), set()
 
     model = load_embedder(embedder_name)
-    calibration = calibrate_embedder(embedder_name)
+    params = grouping or GroupingParams.for_embedder(embedder_name)
     cache_key = str(getattr(store, "path", id(store)))
     generation = store.get_meta(_GENERATION_META_KEY) or _new_generation()
     cached = _INDEX_CACHE.pop(cache_key, None)
-    if cached is not None and cached[0] == generation:
+    if cached is not None and cached[0] == generation and cached[1].params == params:
         index, frequencies = cached[1], cached[2]
     else:
-        index, frequencies = store.load_index(calibration), store.load_frequencies()
+        index, frequencies = store.load_index(params=params), store.load_frequencies()
     new = near = 0
     touched: set[str] = set()
-    for batch, features, embeddings in _embed_ahead(fresh, model, ingested_at, calibration):
+    for batch, features, embeddings in _embed_ahead(fresh, model, ingested_at, params):
         batch_touched: set[str] = set()
         # Storylines given a new id in this batch: their row is written at the end even
         # if none of the batch's stories is still in them (a merge may move the story
@@ -203,7 +207,7 @@ def _ingest_into(
             # write lock held from here, reload so its stories are seen (and not redone).
             committed = store.get_meta(_GENERATION_META_KEY) or generation
             if committed != generation:
-                index, frequencies = store.load_index(calibration), store.load_frequencies()
+                index, frequencies = store.load_index(params=params), store.load_frequencies()
                 generation = committed
             for (article, content_hash), feature, embedding in zip(
                 batch, features, embeddings, strict=True
@@ -281,7 +285,7 @@ def _embed_ahead(
     fresh: Sequence[tuple[Article, str]],
     model: Embedder,
     ingested_at: datetime,
-    calibration: EmbeddingCalibration,
+    params: GroupingParams,
 ) -> Iterator[tuple[Sequence[tuple[Article, str]], list[ArticleFeatures], Vectors]]:
     """Batches of fresh articles with their features and lead embeddings, in order.
 
@@ -293,13 +297,11 @@ def _embed_ahead(
 
     from newsfuse.group.features import compute_features
 
-    lead_words = calibration.lead_words
-
     def prepare(
         start: int,
     ) -> tuple[Sequence[tuple[Article, str]], list[ArticleFeatures], Future[Vectors]]:
         batch = fresh[start : start + INGEST_BATCH]
-        features = [compute_features(article, ingested_at, lead_words) for article, _ in batch]
+        features = [compute_features(article, ingested_at, params) for article, _ in batch]
         return batch, features, pool.submit(model.encode, [f.lead for f in features])
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-embed") as pool:

@@ -16,6 +16,7 @@ from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
 
 if TYPE_CHECKING:
     from newsfuse.facts import FactParams
+    from newsfuse.summary.params import BriefParams
 
 log = logging.getLogger(__name__)
 
@@ -71,29 +72,31 @@ def brief(
     *,
     facts: bool = True,
     skipped: Sequence[Skipped] = (),
+    params: BriefParams | None = None,
     fact_params: FactParams | None = None,
 ) -> Brief:
     """Summarise articles about one event into a cited brief of at most ``budget`` words.
 
     Every brief sentence cites the article it was taken from and every other
     article that states the same content. ``skipped`` (from :func:`read_report`)
-    is carried into the brief's stats so renderings can report it.
-    ``fact_params`` tunes the fact comparison (default ``FactParams()``).
+    is carried into the brief's stats so renderings can report it. ``params``
+    overrides the brief's tunables (:class:`~newsfuse.summary.params.BriefParams`),
+    ``fact_params`` the fact comparison's (:class:`~newsfuse.facts.FactParams`).
     """
-    from newsfuse.summary import summarize
+    from newsfuse.summary import BriefParams, summarize
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    sentences = summarize(articles, budget=budget)
+    sentences = summarize(articles, budget=budget, params=params or BriefParams())
     timings["summarize"] = time.perf_counter() - started
     fact_table: list[Fact] = []
     if facts:
         from newsfuse.facts import FactParams, annotate_brief
 
-        params = FactParams() if fact_params is None else fact_params
+        chosen = FactParams() if fact_params is None else fact_params
         started = time.perf_counter()
-        fact_table = compare_facts(articles, fact_params=params)
-        sentences = annotate_brief(sentences, fact_table, params)
+        fact_table = compare_facts(articles, fact_params=chosen)
+        sentences = annotate_brief(sentences, fact_table, chosen)
         timings["facts"] = time.perf_counter() - started
     stats = BriefStats(
         articles_read=len(articles),

@@ -20,17 +20,12 @@ from datetime import UTC, datetime
 import numpy as np
 import numpy.typing as npt
 
+from newsfuse.group.params import GroupingParams
 from newsfuse.model import Article
 
-# Words of the lead searched for names: the title plus the first paragraph carry the
-# who/what/where of a news event; later paragraphs drift into background.
-LEAD_WORDS = 64
-
-# Words of the lead embedded for grouping. Embedding cost grows with length while the
-# TF-IDF of the whole text carries most of the grouping: on Multi-News dev (int8 ONNX
-# MiniLM, 3 orders) 64 words gave B-cubed F1 0.859, 48 0.856, 32 0.855, 24 0.856, and 32
-# words cut ingest CPU per article by about 30% (docs/benchmarks-stories.md).
-EMBEDDED_LEAD_WORDS = 32
+# The tunables of these features are in GroupingParams. The shingle and MinHash layout
+# below is a stored format instead: signatures and band keys are kept in the store and
+# compared with those of later articles, so changing it needs a re-ingest.
 
 # Words per shingle for near-duplicate detection: 5-word shingles are the usual choice
 # for web near-duplicates (Broder 1997); shorter ones match unrelated prose too often.
@@ -41,13 +36,6 @@ SHINGLE_WORDS = 5
 # a pair at 0.3 with probability ≈ 0.12, so few candidates need checking.
 MINHASH_PERMUTATIONS = 64
 ROWS_PER_BAND = 4
-
-# Words after a number searched for the thing it counts ("560 additional troops").
-NUMBER_CONTEXT_WORDS = 3
-
-# Sentences of the lead in which key numbers are looked for: the headline figures of an
-# event are stated early; later numbers are background (casualties of past years...).
-KEY_NUMBER_SENTENCES = 2
 
 # Universal hashing (a*x + b) mod p with the Mersenne prime 2^31-1: the products stay
 # below 2^62, so numpy's uint64 arithmetic is exact.
@@ -268,18 +256,18 @@ class ArticleFeatures:
     names: tuple[str, ...]
 
 
-def normalize_text(text: str) -> str:
+def normalise_for_hashing(text: str) -> str:
     """Casefold, NFKC-normalise and collapse whitespace, so trivial variants hash alike."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def hash_content(article: Article) -> str:
     """The SHA-256 of the normalised title and body: equal for exact re-publications."""
-    material = normalize_text(article.title) + "\n" + normalize_text(article.text)
+    material = normalise_for_hashing(article.title) + "\n" + normalise_for_hashing(article.text)
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-def extract_lead(article: Article, words: int = LEAD_WORDS) -> str:
+def extract_lead(article: Article, words: int) -> str:
     """The title followed by the first ``words`` words of the body (what is embedded)."""
     body = " ".join(article.text.split()[:words])
     title = " ".join(article.title.split())
@@ -290,7 +278,7 @@ def extract_lead(article: Article, words: int = LEAD_WORDS) -> str:
 
 def shingle_words(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     """The set of ``size``-word shingles of the normalised text (whole text if shorter)."""
-    words = _WORD.findall(normalize_text(text))
+    words = _WORD.findall(normalise_for_hashing(text))
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
@@ -371,11 +359,10 @@ def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
 
     Update stamps and captions carry the date of the report itself, except captions of
     file photos. Body dates are mostly the past events a report refers to ("arrested on
-    14 March 2015"): on Multi-News dev, where few documents have metadata, letting them
-    keep stories apart split same-event reports, and grouping without them raised
-    B-cubed F1 from 0.867 / 0.870 to 0.882 / 0.884 at unchanged precision 0.981
-    (``benchmarks/clustering.py``). The latest date is used because reports rarely
-    give future full dates; dates after the ingest time are ignored as implausible.
+    14 March 2015"), so they are not used to keep stories apart (letting them do so
+    split same-event reports; docs/benchmarks-stories.md). The latest date is used
+    because reports rarely give future full dates; dates after the ingest time are
+    ignored as implausible.
     """
     if article.published is not None:
         return EventDate(_as_utc(article.published), "published")
@@ -396,7 +383,9 @@ def _split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def extract_key_numbers(article: Article) -> tuple[tuple[str, int], ...]:
+def extract_key_numbers(
+    article: Article, params: GroupingParams = GroupingParams()
+) -> tuple[tuple[str, int], ...]:
     """Numbers in the title and first sentences paired with the words they count.
 
     ``"send 560 additional troops"`` gives ``("troops", 560)``. Two reports of
@@ -404,7 +393,7 @@ def extract_key_numbers(article: Article) -> tuple[tuple[str, int], ...]:
     thing (560 troops vs 600 troops) is evidence of a different event. Years and
     numbers inside dates are left out.
     """
-    sentences = _split_sentences(article.text)[:KEY_NUMBER_SENTENCES]
+    sentences = _split_sentences(article.text)[: params.key_number_sentences]
     pairs: set[tuple[str, int]] = set()
     for part in [article.title, *sentences]:
         for match in _NUMBER.finditer(part):
@@ -412,7 +401,7 @@ def extract_key_numbers(article: Article) -> tuple[tuple[str, int], ...]:
             if 1900 <= value <= 2100 or value < 2:
                 continue
             following = _WORD.findall(part[match.end() : match.end() + 60].lower())
-            for word in following[:NUMBER_CONTEXT_WORDS]:
+            for word in following[: params.number_context_words]:
                 if word in _NUMBER_FILLERS or word.isdigit() or word in _MONTHS:
                     continue
                 pairs.add((word, value))
@@ -420,14 +409,14 @@ def extract_key_numbers(article: Article) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(pairs))
 
 
-def extract_names(article: Article) -> tuple[str, ...]:
+def extract_names(article: Article, params: GroupingParams = GroupingParams()) -> tuple[str, ...]:
     """Capitalised word runs of the title and lead (people, places, organisations).
 
     A model-free stand-in for named entities: good enough to tell whether two
     stories are about the same actors, and fast enough for every article.
     """
     names: set[str] = set()
-    for match in _NAME.finditer(extract_lead(article)):
+    for match in _NAME.finditer(extract_lead(article, params.name_lead_words)):
         words = [w for w in match.group(0).split() if w not in _NAME_STOPWORDS]
         if words:
             names.add(" ".join(words).lower())
@@ -436,15 +425,15 @@ def extract_names(article: Article) -> tuple[str, ...]:
 
 
 def compute_features(
-    article: Article, ingested_at: datetime, lead_words: int = EMBEDDED_LEAD_WORDS
+    article: Article, ingested_at: datetime, params: GroupingParams = GroupingParams()
 ) -> ArticleFeatures:
-    """All grouping features of one article (no model needed); ``lead_words`` words of
-    the lead are kept for embedding."""
+    """All grouping features of one article (no model needed), under ``params``; the
+    first ``params.embedding.lead_words`` words of the lead are kept for embedding."""
     return ArticleFeatures(
         content_hash=hash_content(article),
-        lead=extract_lead(article, lead_words),
+        lead=extract_lead(article, params.embedding.lead_words),
         date=find_event_date(article, ingested_at),
         minhash=compute_minhash(shingle_words(article.title + "\n" + article.text)),
-        key_numbers=extract_key_numbers(article),
-        names=extract_names(article),
+        key_numbers=extract_key_numbers(article, params),
+        names=extract_names(article, params),
     )

@@ -6,7 +6,7 @@ share its rarest terms (an inverted index, "blocking" in record-linkage terms),
 and, for undated articles, the most recently touched stories. It joins the best
 candidate whose similarity clears a threshold (single-pass "leader" clustering,
 Hartigan 1975, with centroid updates), unless the evidence says it is another
-event: event dates further apart than :data:`STORY_WINDOW_DAYS`, or different
+event: event dates further apart than ``story_window_days``, or different
 headline figures for the same thing (600 troops vs 560 troops). Otherwise it
 starts a story, which joins the storyline of the most related earlier story.
 Then a second pass compares the grown story with its neighbouring stories under
@@ -14,9 +14,11 @@ the same rule and merges them when it passes (agglomerative centroid-linkage
 merging, restricted to the blocked neighbours so that the cost stays bounded):
 a report that arrives later can bridge two stories a single pass kept apart.
 
-Embedding cosines are read through an :class:`EmbeddingCalibration` of the store's
-embedder: its own join and link bars, and for the static word-piece embedder the
-removal of the running corpus mean (common component removal, Arora et al. 2017).
+Every threshold, window and cap comes from the :class:`GroupingParams` the index is
+built with (``newsfuse.group.params``). Embedding cosines are read through the
+:class:`EmbeddingCalibration` of the store's embedder in those params: its own join
+and link bars, and for the static word-piece embedder the removal of the running
+corpus mean (common component removal, Arora et al. 2017).
 
 Ids are stable: a story is named after its *founder*, the member with the
 earliest known event date (ties and undated members ordered by content hash),
@@ -31,152 +33,34 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
 import numpy.typing as npt
 
 from newsfuse.group.features import EventDate
-from newsfuse.group.lexical import TOP_TERMS, TermVector, add_vectors, normalize_vector
+from newsfuse.group.lexical import TOP_TERMS, TermVector, add_vectors, normalise_vector
+from newsfuse.group.params import EmbeddingCalibration, GroupingParams, calibrate_embedder
 
-# Cosine between an article's lead embedding and a story centroid above which the
-# article joins the story. all-MiniLM-L6-v2 puts same-event news leads at 0.6-0.9 and
-# different events on one topic mostly below 0.6 (benchmarks/clustering.py).
-EMBEDDING_JOIN = 0.66
-
-# TF-IDF cosine above which an article joins a story: same-event articles share their
-# rare names and numbers; 0.2 kept B-cubed precision near 0.97 on Multi-News dev.
-LEXICAL_JOIN = 0.2
-
-# A third way to join: a weighted mean of the two normalised scores (JOIN_MIX is the
-# TF-IDF weight) reaching MIX_JOIN, for reports moderately similar in both wording and
-# meaning where neither signal alone clears its bar (a batch clustering of Multi-News dev
-# scored 0.895 B-cubed F1 with such a mean vs 0.885 with the max). On the incremental
-# index every setting of a 4 x 4 grid (JOIN_MIX 0.5-0.8, MIX_JOIN 0.75-0.9) beat "off"
-# (99) on both halves of a 2-fold split by cluster; this cell was the best of its row in
-# both that grid and the shipped benchmark (F1 +0.010 / +0.014 on the held-out halves;
-# +0.012 / +0.019 F1 at precision -0.001 in benchmarks/clustering.py, int8 MiniLM), and
-# its neighbours are within 0.01 F1 (docs/benchmarks-stories.md).
-JOIN_MIX = 0.7
-MIX_JOIN = 0.8
-
-# Lower bars for "related story" (same storyline): same actors and topic, other event.
-EMBEDDING_LINK = 0.5
-LEXICAL_LINK = 0.1
-
-# The static word-piece embedding ("minilm-static", a Model2Vec-style distillation of
-# MiniLM) is about 100x cheaper than the transformer but its sentence vectors share a
-# large common component (unrelated Multi-News dev leads have a mean cosine of 0.51 vs
-# 0.06 with MiniLM). Removing the corpus mean (common component removal, Arora et al.
-# 2017) is what makes it useful: pair F1 of same-cluster lead pairs on dev rose from 0.24
-# to 0.51 (32 words), 0.56 with 100 words (MiniLM: 0.65). Its cosines have their own
-# scale, so it has its own bars. B-cubed F1 on dev (orders A / B) by join bar: 0.75
-# 0.856 / 0.848, 0.8 0.856 / 0.857, 0.85 0.855 / 0.856, 0.9 0.852 / 0.853 (flat; 0.6
-# 0.821 / 0.809 merges too much); the link bar keeps MiniLM's ratio to the join bar
-# (0.5 / 0.66). docs/benchmarks-stories.md.
-STATIC_EMBEDDING_JOIN = 0.8
-STATIC_EMBEDDING_LINK = 0.6
-
-# Words of the lead embedded by the static embedder: a lead of 100 words costs about 1.3
-# ms per article with it (vs about 20 ms for 32 words with MiniLM) and separated dev
-# clusters better than 32 (pair F1 0.56 vs 0.51); the embedder truncates at 128 pieces.
-STATIC_LEAD_WORDS = 100
-
-# Prior weight (in articles) of "no common component" in the running corpus mean that is
-# removed from static vectors: the mean of the first few articles of a new store is too
-# noisy to remove in full (the first article would be centred to zero), so it is shrunk
-# towards zero: mean = sum / (count + CENTRE_PRIOR).
-CENTRE_PRIOR = 20.0
-
-# Names (capitalised words) two stories must share to be in one storyline, so that a
-# merely topical match (two unrelated floods) does not link them.
-MIN_SHARED_NAMES = 2
-
-# Articles whose event dates are further apart than this report different events
-# (a follow-up weeks later is a new story of the same storyline); a few days allow
-# for time zones, late reports and weekly round-ups.
-STORY_WINDOW_DAYS = 5
-
-# How far apart in time stories of one storyline may be.
-STORYLINE_WINDOW_DAYS = 365
-
-# A conflicting headline figure (same noun, no shared value) halves the join score: the
-# match must then be twice as strong as the join threshold, which only reports sharing
-# most of their wording reach (a revised figure in a re-write of the same report).
-NUMBER_CONFLICT_FACTOR = 0.5
-
-# A story is one event: its dated reports span at most this many days, so a chain of
-# daily similar reports (a trial, a season) does not grow into one endless story.
-STORY_MAX_SPAN_DAYS = 10
-
-# Query terms looked up in the inverted index per article: its heaviest TF-IDF terms.
-QUERY_TERMS = 25
-
-# Terms indexed for more stories than this are too common to block on (they would
-# make the candidate set grow with the corpus). 100 and 200 give the same stories on
-# Multi-News dev (B-cubed F1 0.882 / 0.884 either way); 100 halves the postings walked
-# per lookup in a 10,000-article store (docs/benchmarks-stories.md).
-MAX_POSTINGS = 100
-
-# Stories compared in full per article, from each of the two blocking signals (TF-IDF
-# overlap and embedding similarity): the true story is nearly always in the top few.
-# 10 and 20 give the same stories on Multi-News dev (F1 0.882 / 0.884); 10 halves the
-# full comparisons (about 72 to 35 per article in a 10,000-article store).
-CANDIDATES_PER_SIGNAL = 10
-
-# Undated articles are also compared with this many most recently touched stories.
-RECENT_STORIES = 2000
-
-# Names remembered per story for storyline linking.
-MAX_STORY_NAMES = 60
-
-# Second pass: after an article is placed, its story is compared with its neighbouring
-# stories under the same join rule an article meets (the same thresholds, date window
-# and figure check), now with the pooled vocabulary of all members. A single pass can
-# not revisit an article that arrived before the report that bridges it to its event;
-# this merge can. 1.0 means "exactly the article join rule"; see
-# docs/benchmarks-stories.md for how F1 moves with it.
-MERGE_SCORE = 1.0
-
-# Merges chained per placement (each merge may make the grown story match another); a
-# bound keeps the cost per article constant.
-MAX_MERGES_PER_PLACEMENT = 4
+__all__ = [
+    "ArticleSignals",
+    "EmbeddingCalibration",
+    "FounderKey",
+    "GroupingParams",
+    "Placement",
+    "StoryIndex",
+    "StoryState",
+    "StorylineState",
+    "calibrate_embedder",
+    "conflict_in_numbers",
+    "make_founder_key",
+    "name_story",
+    "name_storyline",
+    "score_join",
+]
 
 FounderKey = tuple[int, str, str]
-
-
-@dataclass(frozen=True, slots=True)
-class EmbeddingCalibration:
-    """How the story index reads one embedder's vectors.
-
-    ``join``/``link`` are the cosines at which an article joins a story or links to
-    a related one; ``centre`` says whether the running corpus mean is removed before
-    cosines are taken; ``lead_words`` is how much of the lead is embedded.
-    """
-
-    join: float
-    link: float
-    centre: bool
-    lead_words: int
-
-
-def calibrate_embedder(name: str) -> EmbeddingCalibration:
-    """The calibration of the embedder registered as ``name`` (read from the module
-    constants at call time, so benchmarks can vary them)."""
-    from newsfuse.group.features import EMBEDDED_LEAD_WORDS
-
-    if name == "minilm-static":
-        return EmbeddingCalibration(
-            STATIC_EMBEDDING_JOIN,
-            STATIC_EMBEDDING_LINK,
-            True,
-            STATIC_LEAD_WORDS,
-        )
-    return EmbeddingCalibration(EMBEDDING_JOIN, EMBEDDING_LINK, False, EMBEDDED_LEAD_WORDS)
-
-
-_WINDOW_OFFSETS = range(-STORY_WINDOW_DAYS, STORY_WINDOW_DAYS + 1)
 
 
 def make_founder_key(date: EventDate, content_hash: str) -> FounderKey:
@@ -273,14 +157,19 @@ def conflict_in_numbers(article: tuple[tuple[str, int], ...], story: dict[str, s
     return any(noun in story and not (values & story[noun]) for noun, values in mine.items())
 
 
-def score_join(embedding: float, lexical: float, embedding_join: float | None = None) -> float:
+def score_join(
+    embedding: float, lexical: float, params: GroupingParams = GroupingParams()
+) -> float:
     """How strongly an article (or story) belongs to a story; 1.0 or more means it joins.
 
-    ``embedding_join`` is the embedder's join cosine (default :data:`EMBEDDING_JOIN`).
+    The embedding cosine is read against ``params.embedding.join``, the TF-IDF cosine
+    against ``params.lexical_join``, and their weighted mean against ``params.mix_join``.
     """
-    bar = EMBEDDING_JOIN if embedding_join is None else embedding_join
-    mixed = (JOIN_MIX * lexical / LEXICAL_JOIN + (1 - JOIN_MIX) * embedding / bar) / MIX_JOIN
-    return max(embedding / bar, lexical / LEXICAL_JOIN, mixed)
+    bar = params.embedding.join
+    lexical_bar = params.lexical_join
+    mix = params.join_mix
+    mixed = (mix * lexical / lexical_bar + (1 - mix) * embedding / bar) / params.mix_join
+    return max(embedding / bar, lexical / lexical_bar, mixed)
 
 
 def _gap_days(moment: datetime, story: StoryState) -> float:
@@ -301,7 +190,7 @@ def _story_cosine(unit_terms: TermVector, story: StoryState) -> float:
     return sum(unit_terms[t] * story.terms[t] for t in shared) / story.terms_norm
 
 
-def _within_one_event(first: StoryState, second: StoryState) -> bool:
+def _within_one_event(first: StoryState, second: StoryState, params: GroupingParams) -> bool:
     """Whether two stories' dated reports fit one event (gap and total span bounded)."""
     if None in (first.first_known, first.last_known, second.first_known, second.last_known):
         return True
@@ -310,8 +199,8 @@ def _within_one_event(first: StoryState, second: StoryState) -> bool:
     end = max(first.last_known, second.last_known)
     gap = max(second.first_known - first.last_known, first.first_known - second.last_known)
     return (
-        gap.total_seconds() / 86400 <= STORY_WINDOW_DAYS
-        and (end - start).total_seconds() / 86400 <= STORY_MAX_SPAN_DAYS
+        gap.total_seconds() / 86400 <= params.story_window_days
+        and (end - start).total_seconds() / 86400 <= params.story_max_span_days
     )
 
 
@@ -326,8 +215,15 @@ def _span_days(moment: datetime, story: StoryState) -> float:
 class StoryIndex:
     """All stories and storylines, with the blocking indexes that bound each lookup."""
 
-    def __init__(self, calibration: EmbeddingCalibration | None = None) -> None:
-        self.calibration = calibration or calibrate_embedder("")
+    def __init__(
+        self,
+        calibration: EmbeddingCalibration | None = None,
+        *,
+        params: GroupingParams = GroupingParams(),
+    ) -> None:
+        """An empty index grouping under ``params``; a ``calibration`` given replaces
+        ``params.embedding`` (the store passes the embedder's calibration this way)."""
+        self.params = params if calibration is None else replace(params, embedding=calibration)
         self.stories: dict[str, StoryState] = {}
         self.storylines: dict[str, StorylineState] = {}
         # term -> {story id: the term's weight in the story's unit-length term vector}, so
@@ -363,7 +259,7 @@ class StoryIndex:
     def candidates(self, article: ArticleSignals) -> list[StoryState]:
         """Stories worth comparing with ``article`` in full (a bounded set).
 
-        The best :data:`CANDIDATES_PER_SIGNAL` by TF-IDF overlap, accumulated over the
+        The best ``params.candidates_per_signal`` by TF-IDF overlap, accumulated over the
         inverted index of the article's heaviest terms, plus the best as many by
         embedding among the stories of its time window (undated articles: the most
         recently touched stories).
@@ -377,17 +273,20 @@ class StoryIndex:
     ) -> set[str]:
         """Ids of the stories nearest to a term vector and embedding (see :meth:`candidates`)."""
         lexical: dict[str, float] = {}
-        heaviest = sorted(unit_terms.items(), key=lambda item: -item[1])[:QUERY_TERMS]
+        heaviest = sorted(unit_terms.items(), key=lambda item: -item[1])[: self.params.query_terms]
         for term, weight in heaviest:
             posting = self._postings.get(term)
-            if not posting or len(posting) > MAX_POSTINGS:
+            if not posting or len(posting) > self.params.max_postings:
                 continue
             for story_id, story_weight in posting.items():
                 lexical[story_id] = lexical.get(story_id, 0.0) + weight * story_weight
-        chosen = set(heapq.nlargest(CANDIDATES_PER_SIGNAL, lexical, key=lexical.__getitem__))
+        chosen = set(
+            heapq.nlargest(self.params.candidates_per_signal, lexical, key=lexical.__getitem__)
+        )
         pool: set[str] = set()
         if days:
-            for day in sorted({d + o for d in days for o in _WINDOW_OFFSETS}):
+            offsets = self.params.window_offsets
+            for day in sorted({d + o for d in days for o in offsets}):
                 pool |= self._days.get(day, set())
         else:
             pool.update(self._recent.keys())
@@ -395,7 +294,7 @@ class StoryIndex:
             ordered = sorted(pool)
             rows = np.fromiter((self._row_of[i] for i in ordered), dtype=np.intp, count=len(pool))
             scores = self._cosines(self._centroids[rows], embedding)
-            top = np.argsort(-scores, kind="stable")[:CANDIDATES_PER_SIGNAL]
+            top = np.argsort(-scores, kind="stable")[: self.params.candidates_per_signal]
             chosen.update(ordered[int(i)] for i in top)
         return chosen
 
@@ -405,30 +304,31 @@ class StoryIndex:
         best_join: tuple[float, StoryState] | None = None
         best_link: tuple[float, StoryState] | None = None
         if candidates:
-            bars = self.calibration
+            params = self.params
+            bars = params.embedding
             embedding_scores = self._cosines(
                 np.stack([c.mean() for c in candidates]), article.embedding
             )
             for story, embedding_score in zip(candidates, embedding_scores, strict=True):
                 lexical_score = _story_cosine(article.terms, story)
-                join = score_join(float(embedding_score), lexical_score, bars.join)
-                link = max(float(embedding_score) / bars.link, lexical_score / LEXICAL_LINK)
+                join = score_join(float(embedding_score), lexical_score, params)
+                link = max(float(embedding_score) / bars.link, lexical_score / params.lexical_link)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
                 span = _span_days(article.date.when, story) if article.date.known else 0.0
                 if conflict_in_numbers(article.key_numbers, story.numbers):
-                    join *= NUMBER_CONFLICT_FACTOR
+                    join *= params.number_conflict_factor
                 if (
-                    gap <= STORY_WINDOW_DAYS
-                    and span <= STORY_MAX_SPAN_DAYS
+                    gap <= params.story_window_days
+                    and span <= params.story_max_span_days
                     and join >= 1.0
                     and (best_join is None or join > best_join[0])
                 ):
                     best_join = (join, story)
                 shared = len(story.names.intersection(article.names))
                 if (
-                    gap <= STORYLINE_WINDOW_DAYS
+                    gap <= params.storyline_window_days
                     and link >= 1.0
-                    and shared >= MIN_SHARED_NAMES
+                    and shared >= params.min_shared_names
                     and (best_link is None or link > best_link[0])
                 ):
                     best_link = (link, story)
@@ -436,7 +336,7 @@ class StoryIndex:
             placement = self._join(best_join[1], article)
         else:
             placement = self._start(article, best_link[1] if best_link else None)
-            if MERGE_SCORE >= 1.0:
+            if self.params.merge_score >= 1.0:
                 # The new story's neighbours are the candidates the article has just
                 # failed to join under this same rule: a merge check would find nothing.
                 return placement
@@ -466,17 +366,16 @@ class StoryIndex:
         neighbours, so the cost per article stays bounded. The first check looks among
         ``nearby``, the stories the article was compared with: what the article adds is
         what can make the grown story match another, so that story is near the article
-        (a second neighbour search from the grown story cost a fifth of the ingest and
-        gave the same stories on Multi-News dev). After a merge, the merged story's own
-        neighbours are searched. The merged story keeps the id of its earliest founder
-        (the id rule of every story), and the other id is reported as renamed so the
-        store keeps it as an alias.
+        (a second neighbour search from the grown story costs more and finds the same
+        stories). After a merge, the merged story's own neighbours are searched. The
+        merged story keeps the id of its earliest founder (the id rule of every story),
+        and the other id is reported as renamed so the store keeps it as an alias.
         """
         story = self.stories[placement.story_id]
         renamed = list(placement.renamed_stories)
         renamed_lines = list(placement.renamed_storylines)
         candidates: set[str] | None = {i for i in nearby if i in self.stories}
-        for _ in range(MAX_MERGES_PER_PLACEMENT):
+        for _ in range(self.params.max_merges_per_placement):
             partner = self._find_merge_partner(story, candidates)
             candidates = None
             if partner is None:
@@ -498,7 +397,7 @@ class StoryIndex:
     ) -> StoryState | None:
         """The neighbouring story that ``story`` would join as if it were one article,
         among ``candidates`` if given, else among its neighbours."""
-        unit_terms = normalize_vector(story.terms)
+        unit_terms = normalise_vector(story.terms)
         if candidates is None:
             neighbours = self._find_neighbours(unit_terms, story.mean(), sorted(story.days))
         else:
@@ -511,15 +410,13 @@ class StoryIndex:
         best: tuple[float, str] | None = None
         for other_id, cosine in zip(ordered, cosines, strict=True):
             other = self.stories[other_id]
-            score = score_join(
-                float(cosine), _story_cosine(unit_terms, other), self.calibration.join
-            )
+            score = score_join(float(cosine), _story_cosine(unit_terms, other), self.params)
             if any(
                 noun in other.numbers and not (values & other.numbers[noun])
                 for noun, values in story.numbers.items()
             ):
-                score *= NUMBER_CONFLICT_FACTOR
-            if score < MERGE_SCORE or not _within_one_event(story, other):
+                score *= self.params.number_conflict_factor
+            if score < self.params.merge_score or not _within_one_event(story, other, self.params):
                 continue
             if best is None or score > best[0]:
                 best = (score, other_id)
@@ -539,7 +436,7 @@ class StoryIndex:
         survivor.terms = add_vectors(survivor.terms, absorbed.terms, TOP_TERMS)
         for noun, values in absorbed.numbers.items():
             survivor.numbers.setdefault(noun, set()).update(values)
-        spare = max(0, MAX_STORY_NAMES - len(survivor.names))
+        spare = max(0, self.params.max_story_names - len(survivor.names))
         survivor.names.update(sorted(absorbed.names - survivor.names)[:spare])
         known = [d for d in (survivor.first_known, absorbed.first_known) if d is not None]
         survivor.first_known = min(known) if known else None
@@ -618,8 +515,9 @@ class StoryIndex:
         story.terms = add_vectors(story.terms, article.terms, TOP_TERMS)
         for noun, value in article.key_numbers:
             story.numbers.setdefault(noun, set()).add(value)
-        if len(story.names) < MAX_STORY_NAMES:
-            story.names.update(article.names[: MAX_STORY_NAMES - len(story.names)])
+        cap = self.params.max_story_names
+        if len(story.names) < cap:
+            story.names.update(article.names[: cap - len(story.names)])
         if article.date.known:
             when = article.date.when
             story.first_known = min(story.first_known or when, when)
@@ -658,9 +556,9 @@ class StoryIndex:
 
     def _common_component(self) -> npt.NDArray[np.float32] | None:
         """The vector removed before cosines: the shrunk corpus mean, or None."""
-        if not self.calibration.centre or self._vector_total is None:
+        if not self.params.embedding.centre or self._vector_total is None:
             return None
-        mean = self._vector_total / (self._vector_count + CENTRE_PRIOR)
+        mean = self._vector_total / (self._vector_count + self.params.centre_prior)
         return np.asarray(mean, dtype=np.float32)
 
     def _cosines(
@@ -696,7 +594,7 @@ class StoryIndex:
     def _touch(self, story_id: str) -> None:
         self._recent[story_id] = None
         self._recent.move_to_end(story_id)
-        while len(self._recent) > RECENT_STORIES:
+        while len(self._recent) > self.params.recent_stories:
             self._recent.popitem(last=False)
 
     def _rename_story(self, story: StoryState, founder: FounderKey) -> None:

@@ -237,10 +237,10 @@ def weigh_terms(
     """The L2-normalised sublinear TF-IDF vector of ``counts``, cut to its ``top`` terms."""
     weights = {t: (1.0 + math.log(c)) * frequencies.idf(t) for t, c in counts.items()}
     kept = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return normalize_vector(dict(kept))
+    return normalise_vector(dict(kept))
 
 
-def normalize_vector(vector: TermVector) -> TermVector:
+def normalise_vector(vector: TermVector) -> TermVector:
     """``vector`` scaled to unit length (unchanged when empty)."""
     norm = math.sqrt(sum(w * w for w in vector.values()))
     if norm == 0.0:

@@ -20,8 +20,9 @@ import numpy as np
 
 from newsfuse.errors import StoreError
 from newsfuse.group.features import MINHASH_PERMUTATIONS, estimate_jaccard
-from newsfuse.group.index import EmbeddingCalibration, StoryIndex, StorylineState, StoryState
+from newsfuse.group.index import StoryIndex, StorylineState, StoryState
 from newsfuse.group.lexical import TERM_BUCKETS, DocumentFrequencies
+from newsfuse.group.params import EmbeddingCalibration, GroupingParams
 from newsfuse.model import Article, Removal, StorySummary
 from newsfuse.store.base import StoredArticle
 from newsfuse.store.schema import migrate
@@ -116,10 +117,16 @@ class SQLiteStore:
 
     # -- the clustering state ------------------------------------------------------------
 
-    def load_index(self, calibration: EmbeddingCalibration | None = None) -> StoryIndex:
-        """Rebuild the in-memory story index from the stored stories and storylines
-        (writing back any storyline row that had to be rebuilt, see below)."""
-        index = StoryIndex(calibration)
+    def load_index(
+        self,
+        calibration: EmbeddingCalibration | None = None,
+        *,
+        params: GroupingParams | None = None,
+    ) -> StoryIndex:
+        """Rebuild the in-memory story index (grouping under ``params``) from the stored
+        stories and storylines (writing back any storyline row that had to be rebuilt,
+        see below)."""
+        index = StoryIndex(calibration, params=params or GroupingParams())
         rebuilt: set[str] = set()
         for row in self._db.execute("SELECT id, founder FROM storylines"):
             index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))

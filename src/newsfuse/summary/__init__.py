@@ -8,6 +8,9 @@
 3. ``select``: budgeted MMR selection without repeating a fact;
 4. ``order``: chronological when every article is dated, else leads first;
 5. ``cite``: the source span plus every other article that states the same.
+
+Every tunable of these steps is a field of :class:`~newsfuse.summary.params.BriefParams`,
+passed as ``summarize(..., params=...)``.
 """
 
 from __future__ import annotations
@@ -15,45 +18,33 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsfuse.config import DEFAULT_BUDGET
-from newsfuse.embed import Embedder, Vectors
+from newsfuse.embed import Embedder, Vectors, get_embedder, single_threaded_blas
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
+from newsfuse.summary import learned
 from newsfuse.summary.cite import cite_sentences
+from newsfuse.summary.learned import (
+    ScorerWeights,
+    load_weights,
+    looks_like_page_furniture,
+    vectorize_sentences,
+)
 from newsfuse.summary.lexical import (
     addresses_reader,
     needs_earlier_sentence,
-    normalize_for_identity,
+    normalise_for_identity,
 )
 from newsfuse.summary.order import order_sentences
-from newsfuse.summary.score import CentroidScorer, SentenceScorer
-from newsfuse.summary.select import select_best_first, select_sentences
+from newsfuse.summary.params import BriefParams
+from newsfuse.summary.score import SentenceScorer
+from newsfuse.summary.select import select_best_first, select_by_mmr
 
-if TYPE_CHECKING:
-    from newsfuse.summary.learned import ScorerWeights
-
-__all__ = ["CentroidScorer", "SentenceScorer", "find_copies", "is_story_sentence", "summarize"]
-
-# Sentences shorter than this are neither candidates nor citable evidence: datelines,
-# bylines and captions, and too short to state a fact on their own.
-MIN_SENTENCE_WORDS = 4
-
-# Sentences per article that are embedded (the first ones of 4+ words, in article order).
-# Bounds the cost of a 20-article cluster to 600 MiniLM encodings; later sentences of
-# long articles are neither candidates nor citable. On 60 Multi-News dev clusters
-# (budget 300) a cap of 30 scored higher than 50 (R-1 46.3 vs 45.9, R-2 17.5 vs 16.8)
-# and than 20 (46.1 / 17.2): news puts what matters first.
-MAX_SENTENCES_PER_ARTICLE = 30
-
-# Two articles are copies (one wire story under two outlets) when this share of their
-# sentences is identical after folding case and spacing. Copies count once as support,
-# contribute candidates once, and cite each other with score 1.
-COPY_OVERLAP = 0.8
+__all__ = ["BriefParams", "SentenceScorer", "find_copies", "is_story_sentence", "summarize"]
 
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
@@ -69,6 +60,7 @@ def summarize(
     embedder: Embedder | None = None,
     weights: ScorerWeights | None = None,
     screen: Embedder | None = None,
+    params: BriefParams = BriefParams(),
 ) -> list[BriefSentence]:
     """Summarise articles about one event into cited sentences of at most ``budget`` words.
 
@@ -88,16 +80,16 @@ def summarize(
 
     ``screen`` (default: the static ``minilm-static`` vectors, about 100 times
     faster than MiniLM) picks the pairs worth embedding, retrieve then verify:
-    pairs of chosen sentences for the repeat check (``select.REPEAT_SCREEN_COSINE``,
-    with ``select.REPEAT_SCREEN_TFIDF``)
-    and support candidates (``cite.SUPPORT_SCREEN_COSINE``); ``embedder`` decides.
+    pairs of chosen sentences for the repeat check (``params.repeat_screen_cosine``,
+    with ``params.repeat_screen_tfidf``) and support candidates
+    (``params.support_screen_cosine``); ``embedder`` decides.
+
+    ``params`` holds every tunable of the brief (:class:`BriefParams`).
     """
     if budget < 1:
         raise ConfigError(f"budget must be a positive number of words, got {budget}")
-    from newsfuse.embed import single_threaded_blas
-
     with single_threaded_blas():
-        return _summarize(articles, budget, scorer, embedder, weights, screen)
+        return _summarize(articles, budget, scorer, embedder, weights, screen, params)
 
 
 def _summarize(
@@ -107,29 +99,25 @@ def _summarize(
     embedder: Embedder | None,
     weights: ScorerWeights | None,
     screen: Embedder | None,
+    params: BriefParams,
 ) -> list[BriefSentence]:
     """:func:`summarize` after its arguments are checked, with BLAS limited."""
     articles = [article for article in articles if article.text.strip()]
     if not articles:
         return []
     segmented = [split_sentences(article) for article in articles]
-    evidence_sentences = [_evidence(sentences) for sentences in segmented]
-    copies = find_copies(evidence_sentences)
-    candidates, sources = _candidates(segmented, evidence_sentences, copies)
+    evidence_sentences = [_evidence(sentences, params) for sentences in segmented]
+    copies = find_copies(evidence_sentences, params)
+    candidates, sources = _candidates(segmented, evidence_sentences, copies, params)
     if not candidates:
         return []
     if embedder is None:
-        from newsfuse.embed import get_embedder
-
         embedder = get_embedder()
-
     if screen is None:
-        from newsfuse.embed import get_embedder
-
         screen = get_embedder("minilm-static")
     screen = _RememberingEncoder(screen)
     if scorer is None:
-        chosen_rows = _select_learned(candidates, budget, embedder, weights, screen)
+        chosen_rows = _select_learned(candidates, budget, embedder, weights, screen, params)
     else:
         vectors = embedder.encode([s.text for s in candidates])
         scores = scorer(candidates, vectors, articles)
@@ -137,11 +125,17 @@ def _summarize(
             raise ConfigError(
                 f"the sentence scorer returned {len(scores)} scores for {len(candidates)} sentences"
             )
-        chosen_rows = select_sentences(candidates, vectors, scores, budget)
+        chosen_rows = select_by_mmr(candidates, vectors, scores, budget, params=params)
     chosen = [candidates[row] for row in chosen_rows]
     source_of = {candidates[row]: sources[row] for row in chosen_rows}
     citations = cite_sentences(
-        chosen, [source_of[s] for s in chosen], articles, evidence_sentences, embedder, screen
+        chosen,
+        [source_of[s] for s in chosen],
+        articles,
+        evidence_sentences,
+        embedder,
+        screen,
+        params,
     )
     citation_of = dict(zip(chosen, citations, strict=True))
     return [
@@ -174,6 +168,7 @@ def _select_learned(
     embedder: Embedder,
     weights: ScorerWeights | None = None,
     screen: Embedder | None = None,
+    params: BriefParams = BriefParams(),
 ) -> list[int]:
     """Rows of ``candidates`` chosen by the learned scorer, within ``budget`` words.
 
@@ -183,16 +178,6 @@ def _select_learned(
     opening with a connective that needs the sentence before ("But ...", "So ...")
     are not chosen, unless nothing else is left (a very short input).
     """
-    from newsfuse.summary.learned import (
-        MAX_SENTENCE_WORDS,
-        MIN_SENTENCE_WORDS,
-        REDUNDANCY_THRESHOLD,
-        extract_features,
-        load_weights,
-        looks_like_page_furniture,
-        vectorize_sentences,
-    )
-
     tfidf = vectorize_sentences([s.text for s in candidates])
     if len({s.article_id for s in candidates}) == 1:
         # One article (or copies of one): its lead, in order, is the strongest
@@ -200,9 +185,11 @@ def _select_learned(
         # scorer's cross-document features say nothing here.
         scores = -np.arange(len(candidates), dtype=np.float64)
     else:
-        scores = (weights or load_weights()).score(extract_features(_renumber(candidates), tfidf))
+        # Looked up on the module: the salience study swaps in an extended extractor.
+        features = learned.extract_features(_renumber(candidates), tfidf)
+        scores = (weights or load_weights()).score(features)
     eligible = [
-        MIN_SENTENCE_WORDS <= len(s.text.split()) <= MAX_SENTENCE_WORDS
+        params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
         and not looks_like_page_furniture(s.text)
         and not needs_earlier_sentence(s.text)
         for s in candidates
@@ -214,9 +201,9 @@ def _select_learned(
             budget,
             encode=embedder.encode,
             tfidf=tfidf,
-            redundancy_tfidf=REDUNDANCY_THRESHOLD,
             eligible=allowed,
             screen=screen.encode if screen is not None else None,
+            params=params,
         )
         if chosen:
             return chosen
@@ -238,17 +225,21 @@ def _renumber(candidates: Sequence[Sentence]) -> list[Sentence]:
     return renumbered
 
 
-def is_story_sentence(sentence: Sentence) -> bool:
+def is_story_sentence(sentence: Sentence, params: BriefParams = BriefParams()) -> bool:
     """True for sentences that can carry the story; False for headings, teasers, fragments.
 
-    A story sentence has at least MIN_SENTENCE_WORDS words, closes with ., ! or ?
+    A story sentence has at least ``params.min_evidence_words`` words, closes with ., ! or ?
     (headlines, captions and credits usually don't), is not a "..." teaser, is not
     in capitals, has at least two lower-case words (a verb-like phrase) and does
     not speak to the reader ("Do you live nearby?", "Send us your photos.").
     """
     text = sentence.text.strip()
     tokens = text.split()
-    if len(tokens) < MIN_SENTENCE_WORDS or _TEASER_END.search(text) or addresses_reader(text):
+    if (
+        len(tokens) < params.min_evidence_words
+        or _TEASER_END.search(text)
+        or addresses_reader(text)
+    ):
         return False
     if not _TERMINAL_END.search(text):
         return False
@@ -257,29 +248,31 @@ def is_story_sentence(sentence: Sentence) -> bool:
     return sum(1 for token in tokens if token[:1].islower()) >= 2
 
 
-def find_copies(evidence: Sequence[Sequence[Sentence]]) -> list[int]:
+def find_copies(
+    evidence: Sequence[Sequence[Sentence]], params: BriefParams = BriefParams()
+) -> list[int]:
     """Return for each article the index of the first article it copies (itself if none).
 
-    Articles are copies when at least COPY_OVERLAP of the smaller one's
+    Articles are copies when at least ``params.copy_overlap`` of the smaller one's
     sentences are identical in the other (case and spacing folded).
     """
-    keys = [frozenset(normalize_for_identity(s.text) for s in sentences) for sentences in evidence]
+    keys = [frozenset(normalise_for_identity(s.text) for s in sentences) for sentences in evidence]
     representative = list(range(len(evidence)))
     for later in range(len(evidence)):
         for earlier in range(later):
             if representative[earlier] != earlier:
                 continue
             smaller = min(len(keys[later]), len(keys[earlier]))
-            if smaller and len(keys[later] & keys[earlier]) >= COPY_OVERLAP * smaller:
+            if smaller and len(keys[later] & keys[earlier]) >= params.copy_overlap * smaller:
                 representative[later] = earlier
                 break
     return representative
 
 
-def _evidence(sentences: Sequence[Sentence]) -> list[Sentence]:
+def _evidence(sentences: Sequence[Sentence], params: BriefParams) -> list[Sentence]:
     """The citable sentences of an article: long enough, and the first ones only."""
-    long_enough = [s for s in sentences if len(s.text.split()) >= MIN_SENTENCE_WORDS]
-    return [_strip_leading_mark(s) for s in long_enough[:MAX_SENTENCES_PER_ARTICLE]]
+    long_enough = [s for s in sentences if len(s.text.split()) >= params.min_evidence_words]
+    return [_strip_leading_mark(s) for s in long_enough[: params.max_sentences_per_article]]
 
 
 def _strip_leading_mark(sentence: Sentence) -> Sentence:
@@ -294,6 +287,7 @@ def _candidates(
     segmented: Sequence[Sequence[Sentence]],
     evidence: Sequence[Sequence[Sentence]],
     copies: Sequence[int],
+    params: BriefParams,
 ) -> tuple[list[Sentence], list[int]]:
     """Candidate sentences of the articles that are not copies, with their article positions.
 
@@ -302,9 +296,9 @@ def _candidates(
     """
     originals = [position for position, first in enumerate(copies) if first == position]
     for pool in (
-        [[s for s in evidence[p] if is_story_sentence(s)] for p in originals],
+        [[s for s in evidence[p] if is_story_sentence(s, params)] for p in originals],
         [list(evidence[p]) for p in originals],
-        [list(segmented[p][:MAX_SENTENCES_PER_ARTICLE]) for p in originals],
+        [list(segmented[p][: params.max_sentences_per_article]) for p in originals],
     ):
         candidates = [s for sentences in pool for s in sentences]
         if candidates:

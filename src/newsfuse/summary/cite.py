@@ -31,51 +31,18 @@ import numpy as np
 
 from newsfuse.embed import Embedder, Vectors
 from newsfuse.model import Article, Citation, Sentence
-from newsfuse.summary.lexical import containment, content_words, names, normalize_for_identity
+from newsfuse.summary.learned import vectorize_sentences
+from newsfuse.summary.lexical import containment, content_words, names, normalise_for_identity
 from newsfuse.summary.lexical import numbers as numbers_in
+from newsfuse.summary.params import BriefParams
 
 # Logistic-model coefficients for (cosine, number_conflict, number_missing, name_missing)
 # and the intercept; fitted by benchmarks/fit/fit_support.py (see there).
 SUPPORT_COEFFICIENTS = (5.21, -5.08, -2.64, -1.89)
 SUPPORT_INTERCEPT = -2.87
 
-# Probability at or above which B is cited as support for A: chosen by
-# benchmarks/fit/fit_support.py as the threshold with the best F0.5 on the pair set,
-# because a wrong citation misleads more than a missing one.
-SUPPORT_THRESHOLD = 0.7
-_THRESHOLD_LOGIT = math.log(SUPPORT_THRESHOLD / (1.0 - SUPPORT_THRESHOLD))
-# The MiniLM cosine a pair the model does not penalise needs to be cited (about 0.713).
-_UNPENALISED_NEEDED_COSINE = (_THRESHOLD_LOGIT - SUPPORT_INTERCEPT) / SUPPORT_COEFFICIENTS[0]
-
 # The largest cosine two L2-normalised vectors can have (with float rounding to spare).
 MAX_COSINE = 1.001
-
-# Only the few most similar sentences of an article (by cosine) are scored with the
-# full model: support below the top cosines is never the best in practice.
-CANDIDATES_PER_ARTICLE = 5
-
-# Screen (retrieve, then verify): a shortlisted sentence is embedded with MiniLM only
-# if its static MiniLM word-piece vector (``minilm-static``) has at least this cosine
-# to the brief sentence's. Support needs a MiniLM cosine of 0.71 or more (see
-# SUPPORT_COEFFICIENTS); the supporting pairs of tests/fixtures/brief/support_pairs.jsonl
-# have static cosines of 0.70 or more, so 0.6 leaves a margin. On the dev sets no
-# supporting pair falls below it (lowest: 0.64 on Multi-News, 0.70 on the fact set),
-# and it spares 15-30 % of the shortlisted pairs (docs/benchmarks-speed.md).
-# That is the screen for a pair the model does not penalise; a pair whose numbers or
-# names count against it needs a higher MiniLM cosine (:func:`needed_cosine`), and its
-# screen is raised by as much: the static cosine may fall short of the MiniLM cosine
-# needed by the same allowance (about 0.11) either way. On the 122 Multi-News dev
-# briefs this drops 243 of 963 screened pairs and none of 182 accepted supports
-# (MiniLM minus static cosine is at most 0.24 on those pairs; docs/benchmarks-speed.md).
-SUPPORT_SCREEN_COSINE = 0.6
-
-# Before anything is embedded, each other article's sentences are shortlisted by
-# TF-IDF cosine to the brief sentence: the best few, if they share any real content.
-# Support needs a MiniLM cosine of about 0.7 (SUPPORT_COEFFICIENTS), which sentences
-# sharing almost no content words do not reach, so shortlisting saves embedding whole
-# articles (the bulk of a brief's cost) without losing support in practice.
-SHORTLIST_PER_ARTICLE = 2
-SHORTLIST_MIN_TFIDF = 0.15
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -106,7 +73,7 @@ def support_features(claim: str, evidence: str, cosine: float) -> tuple[float, .
 
 def support_probability(claim: str, evidence: str, cosine: float) -> float:
     """Calibrated probability in [0, 1] that ``evidence`` states the content of ``claim``."""
-    if normalize_for_identity(claim) == normalize_for_identity(evidence):
+    if normalise_for_identity(claim) == normalise_for_identity(evidence):
         return 1.0
     features = support_features(claim, evidence, cosine)
     logit = SUPPORT_INTERCEPT + sum(
@@ -115,35 +82,52 @@ def support_probability(claim: str, evidence: str, cosine: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
 
-@functools.lru_cache(maxsize=4096)
-def needed_cosine(claim: str, evidence: str) -> float:
-    """The least MiniLM cosine at which ``evidence`` reaches SUPPORT_THRESHOLD for ``claim``.
+def _threshold_logit(threshold: float) -> float:
+    """The support model's logit at the probability ``threshold``."""
+    return math.log(threshold / (1.0 - threshold))
 
-    Remembered per pair: the shortlist (:func:`could_support`) and the screen
-    (:func:`_screen_cosine`) both ask for it.
+
+def _unpenalised_needed_cosine(threshold: float) -> float:
+    """The MiniLM cosine a pair the model does not penalise needs to reach ``threshold``
+    (about 0.713 at 0.7)."""
+    return (_threshold_logit(threshold) - SUPPORT_INTERCEPT) / SUPPORT_COEFFICIENTS[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def needed_cosine(
+    claim: str, evidence: str, threshold: float = BriefParams().support_threshold
+) -> float:
+    """The least MiniLM cosine at which ``evidence`` reaches support probability
+    ``threshold`` for ``claim``.
+
+    Remembered per pair and threshold: the shortlist (:func:`could_support`) and the
+    screen (:func:`_screen_cosine`) both ask for it.
 
     The model's logit is linear in the cosine (positive weight), so the
     threshold is crossed at one cosine, found by solving the logit for it; a
     copy (identical after folding) supports at any cosine (``-inf``).
     """
-    if normalize_for_identity(claim) == normalize_for_identity(evidence):
+    if normalise_for_identity(claim) == normalise_for_identity(evidence):
         return -math.inf
     cosine_weight, *other_weights = SUPPORT_COEFFICIENTS
     _, *other_features = support_features(claim, evidence, 0.0)
     other_logit = SUPPORT_INTERCEPT + sum(
         weight * value for weight, value in zip(other_weights, other_features, strict=True)
     )
-    return (_THRESHOLD_LOGIT - other_logit) / cosine_weight
+    return (_threshold_logit(threshold) - other_logit) / cosine_weight
 
 
-def could_support(claim: str, evidence: str) -> bool:
-    """False if ``evidence`` cannot reach SUPPORT_THRESHOLD for ``claim`` whatever its cosine.
+def could_support(
+    claim: str, evidence: str, threshold: float = BriefParams().support_threshold
+) -> bool:
+    """False if ``evidence`` cannot reach support probability ``threshold`` for ``claim``
+    whatever its cosine.
 
     A pair needing more than the largest possible cosine (e.g. one whose numbers
     conflict) needs no embedding: skipping it changes no citation and saves
     encoder time.
     """
-    return needed_cosine(claim, evidence) <= MAX_COSINE
+    return needed_cosine(claim, evidence, threshold) <= MAX_COSINE
 
 
 def cite_sentence(
@@ -151,6 +135,7 @@ def cite_sentence(
     vector: Vectors,
     evidence: Sequence[Evidence],
     source: int,
+    params: BriefParams = BriefParams(),
 ) -> tuple[Citation, ...]:
     """Cite ``sentence`` itself (score 1) and the best supporting span of every other article.
 
@@ -161,22 +146,24 @@ def cite_sentence(
     for position, article in enumerate(evidence):
         if position == source or not article.sentences:
             continue
-        best = _best_support(sentence.text, vector, article)
+        best = _best_support(sentence.text, vector, article, params)
         if best is not None:
             supporting.append((-best.score, position, best))
     own = Citation(sentence.article_id, sentence.start, sentence.end, 1.0)
     return (own, *(citation for _, _, citation in sorted(supporting, key=lambda x: x[:2])))
 
 
-def _best_support(text: str, vector: Vectors, article: Evidence) -> Citation | None:
+def _best_support(
+    text: str, vector: Vectors, article: Evidence, params: BriefParams
+) -> Citation | None:
     cosines = np.asarray(article.vectors, dtype=np.float64) @ np.asarray(vector, dtype=np.float64)
     # Stable sort on negated cosines: equal cosines keep article order (determinism).
-    top = np.argsort(-cosines, kind="stable")[:CANDIDATES_PER_ARTICLE]
+    top = np.argsort(-cosines, kind="stable")[: params.candidates_per_article]
     best: Citation | None = None
     for row in top:
         candidate = article.sentences[int(row)]
         probability = support_probability(text, candidate.text, float(cosines[row]))
-        if probability >= SUPPORT_THRESHOLD and (best is None or probability > best.score):
+        if probability >= params.support_threshold and (best is None or probability > best.score):
             best = Citation(article.article_id, candidate.start, candidate.end, probability)
     if best is None:
         return None
@@ -197,11 +184,14 @@ def _texts_to_compare(
 
 
 def _screen_shortlists(
-    chosen: Sequence[Sentence], shortlists: list[list[list[Sentence]]], screen: Embedder
+    chosen: Sequence[Sentence],
+    shortlists: list[list[list[Sentence]]],
+    screen: Embedder,
+    params: BriefParams,
 ) -> list[list[list[Sentence]]]:
     """Drop shortlisted sentences whose screen cosine to their brief sentence is too low.
 
-    Too low is below SUPPORT_SCREEN_COSINE, raised by the extra MiniLM cosine the
+    Too low is below ``params.support_screen_cosine``, raised by the extra MiniLM cosine the
     pair's penalties (numbers, names) make the support model need.
     """
     unique = _texts_to_compare(chosen, shortlists)
@@ -214,7 +204,7 @@ def _screen_shortlists(
                 s
                 for s in picked
                 if float(vector_of[s.text] @ vector_of[sentence.text])
-                >= _screen_cosine(sentence.text, s.text)
+                >= _screen_cosine(sentence.text, s.text, params)
             ]
             for picked in lists
         ]
@@ -222,10 +212,11 @@ def _screen_shortlists(
     ]
 
 
-def _screen_cosine(claim: str, evidence: str) -> float:
+def _screen_cosine(claim: str, evidence: str, params: BriefParams) -> float:
     """The screen cosine ``evidence`` needs to be embedded as support for ``claim``."""
-    extra = needed_cosine(claim, evidence) - _UNPENALISED_NEEDED_COSINE
-    return SUPPORT_SCREEN_COSINE + max(extra, 0.0)
+    threshold = params.support_threshold
+    extra = needed_cosine(claim, evidence, threshold) - _unpenalised_needed_cosine(threshold)
+    return params.support_screen_cosine + max(extra, 0.0)
 
 
 def cite_sentences(
@@ -235,22 +226,21 @@ def cite_sentences(
     evidence: Sequence[Sequence[Sentence]],
     embedder: Embedder,
     screen: Embedder | None = None,
+    params: BriefParams = BriefParams(),
 ) -> list[tuple[Citation, ...]]:
     """Cite each chosen sentence: its own span, then the best support in every other article.
 
     ``sources[i]`` is the position in ``articles`` of the article ``chosen[i]``
     comes from; ``evidence[p]`` are the citable sentences of ``articles[p]``.
-    Other articles are shortlisted by TF-IDF (SHORTLIST_PER_ARTICLE), sentences
-    that could not support at any cosine (:func:`could_support`) are dropped, and
-    with a ``screen`` encoder (cheap vectors) so are those whose screen cosine is
-    below SUPPORT_SCREEN_COSINE, and only what is left (and the chosen sentences
-    that have any of it) is embedded, in one call, before :func:`cite_sentence`
-    decides.
+    Other articles are shortlisted by TF-IDF (``params.shortlist_per_article``),
+    sentences that could not support at any cosine (:func:`could_support`) are
+    dropped, and with a ``screen`` encoder (cheap vectors) so are those whose screen
+    cosine is below ``params.support_screen_cosine``, and only what is left (and the
+    chosen sentences that have any of it) is embedded, in one call, before
+    :func:`cite_sentence` decides.
     """
     if not chosen:
         return []
-    from newsfuse.summary.learned import vectorize_sentences
-
     pool = [sentence for sentences in evidence for sentence in sentences]
     tfidf = vectorize_sentences([s.text for s in (*chosen, *pool)])
     chosen_rows, pool_rows = tfidf[: len(chosen)], tfidf[len(chosen) :]
@@ -263,18 +253,20 @@ def cite_sentences(
                 per_article.append([])
                 continue
             overlap = pool_rows[bounds[position] : bounds[position + 1]] @ chosen_rows[row]
-            top = np.argsort(-overlap, kind="stable")[:SHORTLIST_PER_ARTICLE]
+            top = np.argsort(-overlap, kind="stable")[: params.shortlist_per_article]
             per_article.append(
                 [
                     sentences[int(i)]
                     for i in top
-                    if overlap[int(i)] >= SHORTLIST_MIN_TFIDF
-                    and could_support(chosen[row].text, sentences[int(i)].text)
+                    if overlap[int(i)] >= params.shortlist_min_tfidf
+                    and could_support(
+                        chosen[row].text, sentences[int(i)].text, params.support_threshold
+                    )
                 ]
             )
         shortlists.append(per_article)
     if screen is not None:
-        shortlists = _screen_shortlists(chosen, shortlists, screen)
+        shortlists = _screen_shortlists(chosen, shortlists, screen, params)
     # A chosen sentence with nothing shortlisted can cite only its own span: it needs
     # no vector (the zero row below is never compared with anything).
     unique = _texts_to_compare(chosen, shortlists)
@@ -296,5 +288,5 @@ def cite_sentences(
             for article, picked in zip(articles, per_article, strict=True)
         ]
         vector = vector_of.get(sentence.text, nothing)
-        cited.append(cite_sentence(sentence, vector, article_evidence, source))
+        cited.append(cite_sentence(sentence, vector, article_evidence, source, params))
     return cited

@@ -12,7 +12,7 @@ scores are k-fold cross-validated by cluster.
 :class:`LearnedScorer` follows the ``SentenceScorer`` protocol of
 :mod:`newsfuse.summary` (``__call__(sentences, vectors, articles) -> scores``);
 it needs no embeddings (``vectors`` may be ``None``), which keeps it faster
-than LexRank. :func:`select_sentences` is the selection it was tuned with:
+than LexRank. :func:`select_for_rouge` is the selection it was tuned with:
 best-first with a redundancy cut, filled to the budget, in source order.
 """
 
@@ -32,22 +32,17 @@ import numpy.typing as npt
 
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, Sentence
+from newsfuse.summary.params import LONG_SENTENCE_WORDS, SHORT_SENTENCE_WORDS, BriefParams
 
 Matrix = npt.NDArray[np.float64]
 
 WEIGHTS_PATH = Path(__file__).with_name("learned_weights.json")
 
-# Two sentences whose TF-IDF cosine exceeds this say much the same thing; keeping both
-# wastes budget. 0.25 was the best R-2/R-L of {0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7}
-# in 5-fold cross-validation by cluster on Multi-News dev (R-1 is flat from 0.15 to 0.3).
-REDUNDANCY_THRESHOLD = 0.25
-# Sentences shorter than this are headlines, captions or fragments, not reporting.
-MIN_SENTENCE_WORDS = 6
-# Sentences longer than this are usually run-together lists or unsplit page text.
-MAX_SENTENCE_WORDS = 80
-# A sentence counts as supported by another document when their TF-IDF cosine is at
-# least this: high enough that shared stop-phrases do not count, low enough for paraphrase.
-SUPPORT_THRESHOLD = 0.2
+# A sentence counts as supported by another document (a feature) when their TF-IDF
+# cosine is at least this: high enough that shared stop-phrases do not count, low
+# enough for paraphrase. Fixed by the fitted weights, like the features' length
+# cut-offs (SHORT_SENTENCE_WORDS, LONG_SENTENCE_WORDS).
+SUPPORT_TFIDF = 0.2
 
 FEATURE_NAMES = (
     "inverse_position",
@@ -181,6 +176,7 @@ _TFIDF_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 @functools.lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
+    # scikit-learn is imported on first use: it costs a second at start-up.
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS)
@@ -193,7 +189,7 @@ def _content_tokens(text: str) -> tuple[str, ...]:
     return tuple(token for token in _TFIDF_TOKEN.findall(text.lower()) if token not in stop)
 
 
-def _normalize(vector: Matrix) -> Matrix:
+def _normalise(vector: Matrix) -> Matrix:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm > 0 else vector
 
@@ -218,16 +214,16 @@ def extract_features(sentences: Sequence[Sentence], tfidf: Matrix | None = None)
     document_sentences = np.array([lengths[a] for a in article_ids], dtype=np.float64)
     words = np.array([len(t.split()) for t in texts], dtype=np.float64)
 
-    centroid = _normalize(vectors.sum(axis=0))
+    centroid = _normalise(vectors.sum(axis=0))
     document_centroids = np.stack(
-        [_normalize(vectors[document_of == d].sum(axis=0)) for d in range(documents)]
+        [_normalise(vectors[document_of == d].sum(axis=0)) for d in range(documents)]
     )
     same_document = document_of[:, None] == document_of[None, :]
     other = np.where(same_document, 0.0, similarity)
     supporting = np.zeros(count)
     for d in range(documents):
         columns = document_of == d
-        supporting += (other[:, columns].max(axis=1) >= SUPPORT_THRESHOLD).astype(float)
+        supporting += (other[:, columns].max(axis=1) >= SUPPORT_TFIDF).astype(float)
 
     rows = np.zeros((count, len(FEATURE_NAMES)))
     rows[:, 0] = 1.0 / (1.0 + position)
@@ -236,8 +232,8 @@ def extract_features(sentences: Sequence[Sentence], tfidf: Matrix | None = None)
     rows[:, 3] = np.log1p(position)
     rows[:, 4] = np.log1p(document_sentences)
     rows[:, 5] = np.log1p(words)
-    rows[:, 6] = (words < MIN_SENTENCE_WORDS).astype(float)
-    rows[:, 7] = (words > MAX_SENTENCE_WORDS).astype(float)
+    rows[:, 6] = (words < SHORT_SENTENCE_WORDS).astype(float)
+    rows[:, 7] = (words > LONG_SENTENCE_WORDS).astype(float)
     rows[:, 8] = vectors @ centroid
     rows[:, 9] = np.einsum("ij,ij->i", vectors, document_centroids[document_of])
     rows[:, 10] = (similarity.sum(axis=1) - 1.0) / max(count - 1, 1)
@@ -272,16 +268,17 @@ class LearnedScorer:
         return self.weights.score(extract_features(sentences))
 
 
-def select_sentences(
+def select_for_rouge(
     sentences: Sequence[Sentence],
     scores: Matrix,
     budget: int,
     *,
     tfidf: Matrix | None = None,
-    redundancy: float = REDUNDANCY_THRESHOLD,
+    redundancy: float = BriefParams().redundancy_tfidf,
     order: str = "source",
 ) -> list[Sentence]:
-    """Pick sentences best-first until ``budget`` words, skipping near-repeats and fragments.
+    """Pick sentences best-first until ``budget`` words, skipping near-repeats and fragments:
+    the selection the scorer is fitted and cross-validated with.
 
     The last sentence may overrun the budget: a hard cut at the budget keeps its
     first words, which is better than leaving the budget unused (the ROUGE
@@ -301,7 +298,7 @@ def select_sentences(
             break
         text = sentences[index].text
         size = len(text.split())
-        if size < MIN_SENTENCE_WORDS or size > MAX_SENTENCE_WORDS:
+        if size < SHORT_SENTENCE_WORDS or size > LONG_SENTENCE_WORDS:
             continue
         if looks_like_page_furniture(text):
             continue

@@ -57,11 +57,9 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 # A sentence opening with a connective that answers an earlier sentence ("But police
 # said...", "So there will be...", "However, the council...") leans on a sentence the
-# brief may not contain. 64 of the 1,657 sentences the learned brief chose on Multi-News
-# dev opened so; leaving them out cost -0.09 / -0.03 / -0.01 ROUGE-1/2/L (5-fold CV; a
-# fold split alone moves scores by about 0.15). "and" or "but" inside a sentence is fine,
-# and so are "So far, ..." (a time phrase) and "Still images ..." ("still" and "besides"
-# count only with a comma).
+# brief may not contain, so the brief does not choose it (docs/benchmarks-brief.md).
+# "and" or "but" inside a sentence is fine, and so are "So far, ..." (a time phrase) and
+# "Still images ..." ("still" and "besides" count only with a comma).
 _BACKWARD_CONNECTIVE = re.compile(
     r"^[\"'“‘(]*(so|but|and|or|yet|also|however|instead|thus|therefore|moreover|furthermore|"
     r"nevertheless|nonetheless|otherwise|still(?=,)|besides(?=,))\b(?![-'’])"
@@ -181,6 +179,6 @@ def containment(part: frozenset[str], whole: frozenset[str]) -> float:
     return len(part & whole) / len(part)
 
 
-def normalize_for_identity(text: str) -> str:
+def normalise_for_identity(text: str) -> str:
     """Fold case and whitespace so that copies of a sentence compare equal."""
     return " ".join(words(text.lower()))

@@ -19,22 +19,8 @@ import numpy.typing as npt
 from newsfuse.embed import Vectors
 from newsfuse.model import Sentence
 from newsfuse.summary.lexical import containment, content_words, numbers
+from newsfuse.summary.params import BriefParams
 from newsfuse.summary.score import Scores
-
-# MMR trade-off: 0.7 weighs relevance over novelty, the usual setting for
-# multi-document news (and the TF-IDF MMR baseline on our dev data).
-MMR_LAMBDA = 0.7
-
-# Cosine at or above which a candidate restates a chosen sentence: the same fact, even
-# with a different number (the fact table reports conflicts; the brief states a fact
-# once). On tests/fixtures/brief/support_pairs.jsonl MiniLM gives paraphrases and
-# number variants of one sentence 0.61-0.96 (median 0.8) and same-topic sentences
-# stating different facts 0.06-0.71 (median 0.42).
-REDUNDANT_COSINE = 0.7
-
-# A candidate whose content words are at least this much contained in one chosen
-# sentence adds little: it is the same sentence cut down or lightly reworded.
-REDUNDANT_CONTAINMENT = 0.7
 
 
 def count_words(text: str) -> int:
@@ -42,19 +28,21 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-def select_sentences(
+def select_by_mmr(
     sentences: Sequence[Sentence],
     vectors: Vectors,
     scores: Scores,
     budget: int,
     *,
-    mmr_lambda: float = MMR_LAMBDA,
+    params: BriefParams = BriefParams(),
 ) -> list[int]:
-    """Return the indices of the chosen sentences, in the order they were chosen.
+    """Return the indices of the sentences chosen by budgeted MMR, in the order chosen.
 
-    The chosen sentences together have at most ``budget`` words. Ties are
-    broken by candidate order, so the result is deterministic.
+    The selection for a custom scorer, whose sentences all have embeddings. The
+    chosen sentences together have at most ``budget`` words. Ties are broken by
+    candidate order, so the result is deterministic.
     """
+    mmr_lambda = params.mmr_lambda
     if not sentences or budget < 1:
         return []
     relevance = _rescale(np.asarray(scores, dtype=np.float64))
@@ -77,16 +65,17 @@ def select_sentences(
         open_rows -= {
             row
             for row in open_rows
-            if similarity[row, best] >= REDUNDANT_COSINE
-            or _restates(sentences[row].text, sentences[best].text)
+            if similarity[row, best] >= params.redundant_cosine
+            or _restates(sentences[row].text, sentences[best].text, params)
         }
 
 
-def _restates(candidate: str, chosen: str) -> bool:
+def _restates(candidate: str, chosen: str, params: BriefParams) -> bool:
     """True if ``candidate`` says nothing new over ``chosen`` by its words and numbers."""
     if not numbers(candidate) <= numbers(chosen):
         return False
-    return containment(content_words(candidate), content_words(chosen)) >= REDUNDANT_CONTAINMENT
+    overlap = containment(content_words(candidate), content_words(chosen))
+    return overlap >= params.redundant_containment
 
 
 def _rescale(scores: Scores) -> Scores:
@@ -102,25 +91,6 @@ def _rescale(scores: Scores) -> Scores:
     return (scores - low) / (high - low)
 
 
-# Rounds of "choose cheaply, then check the choice with embeddings": each round embeds
-# only the sentences it newly chose; one or two rounds settle almost every brief.
-MAX_EMBEDDING_ROUNDS = 5
-
-# Screen for the embedding repeat check (retrieve, then verify): a pair of chosen
-# sentences is compared with the full embedder only when their cheap screen vectors
-# (the static MiniLM word-piece vectors, ``minilm-static``) reach REPEAT_SCREEN_COSINE
-# and their TF-IDF cosine reaches REPEAT_SCREEN_TFIDF. Measured on the first greedy
-# pass of the 122 Multi-News dev briefs (11,132 chosen pairs, 77 that MiniLM calls
-# repeats): static >= 0.7 alone passed 1,694 pairs and kept 54 repeats; static >= 0.6
-# with TF-IDF >= 0.1 passes 1,032 and keeps 60, and embeds 15.5 instead of 15.9
-# sentences a brief, for the same ROUGE (46.35 / 17.49 / 21.66 vs 46.30 / 17.48 /
-# 21.70). Pairs with almost no shared weighted words are rarely restatements; a
-# screen that keeps every repeat (static 0.55 alone) embeds nearly every chosen
-# sentence, which is the cost the screen exists to avoid (docs/benchmarks-speed.md).
-REPEAT_SCREEN_COSINE = 0.6
-REPEAT_SCREEN_TFIDF = 0.1
-
-
 def select_best_first(
     sentences: Sequence[Sentence],
     scores: Scores,
@@ -128,20 +98,21 @@ def select_best_first(
     *,
     encode: Callable[[Sequence[str]], Vectors],
     tfidf: npt.NDArray[np.float64],
-    redundancy_tfidf: float,
     eligible: Sequence[bool],
     screen: Callable[[Sequence[str]], Vectors] | None = None,
+    params: BriefParams = BriefParams(),
 ) -> list[int]:
     """Take eligible sentences best score first while they fit ``budget``, skipping repeats.
 
     A sentence repeats a chosen one when their TF-IDF cosine exceeds
-    ``redundancy_tfidf`` or its words and numbers are contained in it (cheap,
+    ``params.redundancy_tfidf`` or its words and numbers are contained in it (cheap,
     checked during the greedy pass), or when their embeddings reach
-    REDUNDANT_COSINE (checked on the result: the lower-scored sentence of such a
-    pair is excluded and the pass repeated). With a ``screen`` encoder (cheap
-    vectors), only pairs whose screen cosine reaches REPEAT_SCREEN_COSINE are
-    compared with ``encode``, and only their sentences are embedded; without one,
-    every chosen sentence is. Ties are broken by input order.
+    ``params.redundant_cosine`` (checked on the result: the lower-scored sentence of
+    such a pair is excluded and the pass repeated). With a ``screen`` encoder (cheap
+    vectors), only pairs whose screen cosine reaches ``params.repeat_screen_cosine``
+    (and TF-IDF cosine ``params.repeat_screen_tfidf``) are compared with ``encode``,
+    and only their sentences are embedded; without one, every chosen sentence is.
+    Ties are broken by input order.
     """
     ranked = [
         row
@@ -152,8 +123,8 @@ def select_best_first(
     screened: dict[int, Vectors] = {}
     excluded: set[int] = set()
     chosen: list[int] = []
-    for _ in range(MAX_EMBEDDING_ROUNDS):
-        chosen = _choose_greedily(sentences, ranked, excluded, budget, tfidf, redundancy_tfidf)
+    for _ in range(params.max_embedding_rounds):
+        chosen = _choose_greedily(sentences, ranked, excluded, budget, tfidf, params)
         pairs = [
             (later, earlier)
             for position, later in enumerate(chosen)
@@ -164,14 +135,14 @@ def select_best_first(
             pairs = [
                 (later, earlier)
                 for later, earlier in pairs
-                if float(screened[later] @ screened[earlier]) >= REPEAT_SCREEN_COSINE
-                and float(tfidf[later] @ tfidf[earlier]) >= REPEAT_SCREEN_TFIDF
+                if float(screened[later] @ screened[earlier]) >= params.repeat_screen_cosine
+                and float(tfidf[later] @ tfidf[earlier]) >= params.repeat_screen_tfidf
             ]
         _embed_missing(sentences, [row for pair in pairs for row in pair], vectors, encode)
         repeats = {
             later
             for later, earlier in pairs
-            if float(vectors[later] @ vectors[earlier]) >= REDUNDANT_COSINE
+            if float(vectors[later] @ vectors[earlier]) >= params.redundant_cosine
         }
         if not repeats:
             break
@@ -198,7 +169,7 @@ def _choose_greedily(
     excluded: set[int],
     budget: int,
     tfidf: npt.NDArray[np.float64],
-    redundancy_tfidf: float,
+    params: BriefParams,
 ) -> list[int]:
     """The budgeted greedy pass with the cheap (lexical) repeat checks."""
     chosen: list[int] = []
@@ -207,9 +178,9 @@ def _choose_greedily(
         size = count_words(sentences[row].text)
         if row in excluded or words + size > budget:
             continue
-        if chosen and float((tfidf[chosen] @ tfidf[row]).max()) > redundancy_tfidf:
+        if chosen and float((tfidf[chosen] @ tfidf[row]).max()) > params.redundancy_tfidf:
             continue
-        if any(_restates(sentences[row].text, sentences[other].text) for other in chosen):
+        if any(_restates(sentences[row].text, sentences[other].text, params) for other in chosen):
             continue
         chosen.append(row)
         words += size

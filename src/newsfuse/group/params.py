@@ -1,0 +1,145 @@
+"""The tunables of grouping: thresholds, weights, windows and caps, as one value.
+
+A :class:`GroupingParams` travels with the story index (``StoryIndex(params=...)``)
+and the feature extraction (``compute_features(..., params)``), so that a study
+varies a threshold with ``dataclasses.replace(GroupingParams(), merge_score=0.9)``
+instead of rebinding module constants. Values derived from a tunable (the days of
+the candidate window) are computed from the params in use, never at import.
+
+Each embedder reads its cosines on its own scale: :class:`EmbeddingCalibration`
+holds one embedder's bars, and :meth:`GroupingParams.for_embedder` gives the params
+with that embedder's calibration. How the values were measured is in
+``docs/benchmarks-stories.md`` ("Why these values").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddingCalibration:
+    """How the story index reads one embedder's vectors.
+
+    The defaults are those of all-MiniLM-L6-v2 (the default embedder, also used for
+    the model-free hashing embedder).
+    """
+
+    # Cosine of an article's lead with a story centroid at which the article joins:
+    # MiniLM puts same-event leads at 0.6-0.9, other events on one topic mostly below.
+    join: float = 0.66
+    # Lower cosine for "related story" (same storyline): same actors and topic, other event.
+    link: float = 0.5
+    # Whether the running corpus mean is removed before cosines are taken (common
+    # component removal, Arora et al. 2017), for embedders whose vectors share one.
+    centre: bool = False
+    # Words of the lead embedded: embedding cost grows with length, while the TF-IDF of
+    # the whole text carries most of the grouping.
+    lead_words: int = 32
+
+
+# The static word-piece embedder ("minilm-static", a Model2Vec-style distillation of
+# MiniLM) gives sentence vectors with a large common component, so its cosines are read
+# after centring and on their own scale; its link bar keeps MiniLM's ratio to the join
+# bar, and it embeds 100 words (cheap for it; it truncates at 128 pieces).
+STATIC_CALIBRATION = EmbeddingCalibration(join=0.8, link=0.6, centre=True, lead_words=100)
+
+# Calibrations of the embedders that need their own; any other embedder uses the default.
+_CALIBRATIONS = {"minilm-static": STATIC_CALIBRATION}
+
+
+def calibrate_embedder(name: str) -> EmbeddingCalibration:
+    """The calibration of the embedder registered as ``name`` (the default if it has
+    none of its own), so that each embedder's cosines are read on their own scale."""
+    return _CALIBRATIONS.get(name, EmbeddingCalibration())
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingParams:
+    """Every tunable of grouping articles into stories and stories into storylines."""
+
+    # The embedder's join and link cosines, centring and embedded lead length.
+    embedding: EmbeddingCalibration = EmbeddingCalibration()
+
+    # -- joining a story ---------------------------------------------------------------
+
+    # TF-IDF cosine at which an article joins a story: same-event articles share their
+    # rare names and numbers, and this bar keeps B-cubed precision high.
+    lexical_join: float = 0.2
+    # A third way to join: a weighted mean of the two normalised scores (this is the
+    # TF-IDF weight) reaching ``mix_join``, for reports moderately similar in both
+    # wording and meaning where neither signal alone clears its bar.
+    join_mix: float = 0.7
+    # The bar of that weighted mean (relative to 1.0, the bar of each signal alone).
+    mix_join: float = 0.8
+    # A conflicting headline figure (same noun, no shared value) multiplies the join
+    # score by this, so only reports sharing most of their wording still join.
+    number_conflict_factor: float = 0.5
+    # Event dates further apart than this report different events; a few days allow for
+    # time zones, late reports and weekly round-ups.
+    story_window_days: int = 5
+    # Dated reports of one story span at most this many days, so a chain of daily
+    # similar reports (a trial, a season) does not grow into one endless story.
+    story_max_span_days: int = 10
+
+    # -- linking stories into storylines -----------------------------------------------
+
+    # TF-IDF cosine for "related story" (same storyline); the embedding bar is
+    # ``embedding.link``.
+    lexical_link: float = 0.1
+    # Names two stories must share to be in one storyline, so that a merely topical
+    # match (two unrelated floods) does not link them.
+    min_shared_names: int = 2
+    # How far apart in time stories of one storyline may be.
+    storyline_window_days: int = 365
+    # Names remembered per story for storyline linking (bounds memory per story).
+    max_story_names: int = 60
+
+    # -- candidate stories (blocking) --------------------------------------------------
+
+    # Heaviest TF-IDF terms of an article looked up in the inverted index.
+    query_terms: int = 25
+    # Terms indexed for more stories than this are too common to block on (the
+    # candidate set would grow with the corpus).
+    max_postings: int = 100
+    # Stories compared in full per article from each blocking signal (TF-IDF overlap,
+    # embedding similarity): the true story is nearly always in the top few.
+    candidates_per_signal: int = 10
+    # Undated articles are compared with this many most recently touched stories.
+    recent_stories: int = 2000
+    # Prior weight (in articles) of "no common component" in the running corpus mean
+    # removed when centring: the mean of a new store's first articles is too noisy to
+    # remove in full, so it is shrunk towards zero (sum / (count + prior)).
+    centre_prior: float = 20.0
+
+    # -- second pass: story merges -----------------------------------------------------
+
+    # Join score at which a grown story merges with a neighbouring story; 1.0 is exactly
+    # the rule an article meets, so a merge is what a later bridging report implies.
+    merge_score: float = 1.0
+    # Merges chained per placement: a bound keeps the cost per article constant.
+    max_merges_per_placement: int = 4
+
+    # -- per-article features ----------------------------------------------------------
+
+    # Words of the lead searched for names: the title and first paragraph carry the
+    # who/what/where of an event; later paragraphs drift into background.
+    name_lead_words: int = 64
+    # Sentences of the lead searched for key numbers: headline figures are stated
+    # early; later numbers are background.
+    key_number_sentences: int = 2
+    # Words after a number searched for the thing it counts ("560 additional troops").
+    number_context_words: int = 3
+
+    @classmethod
+    def for_embedder(cls, name: str) -> GroupingParams:
+        """The default params with the calibration of the embedder registered as
+        ``name``; replace fields on the result to vary a tunable for that embedder."""
+        return cls(embedding=calibrate_embedder(name))
+
+    @property
+    def window_offsets(self) -> range:
+        """Day offsets around an article's date whose stories are candidates: the
+        story window on both sides, so that a sweep of the window moves both the join
+        test and the candidate search."""
+        return range(-self.story_window_days, self.story_window_days + 1)

@@ -1,0 +1,96 @@
+"""The tunables of the brief: candidates, selection, repeat checks and citations.
+
+A :class:`BriefParams` travels through ``summarize(..., params=...)`` to every
+step that reads one, so that a study varies a threshold with
+``dataclasses.replace(BriefParams(), support_screen_cosine=0.5)`` instead of
+rebinding module constants. Fitted model coefficients (the support model in
+:mod:`~newsfuse.summary.cite`, the learned scorer's weights and the features they
+were fitted on) are data, not tunables, and stay beside their models. How the
+values were measured is in ``docs/benchmarks-brief.md``, ``docs/benchmarks-rouge.md``
+and ``docs/benchmarks-speed.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The learned scorer's short and long sentence cut-offs, in words. They define two of
+# its features (``is_short``, ``is_long``), so they are fixed by the fitted weights;
+# they are also the default length range of the sentences a brief may choose.
+SHORT_SENTENCE_WORDS = 6
+LONG_SENTENCE_WORDS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class BriefParams:
+    """Every tunable of the brief (:func:`newsfuse.summary.summarize`)."""
+
+    # -- candidates ----------------------------------------------------------------------
+
+    # Sentences shorter than this are neither candidates nor citable evidence: datelines,
+    # bylines and captions, too short to state a fact on their own.
+    min_evidence_words: int = 4
+    # Sentences per article that may be candidates or evidence (the first ones, in
+    # article order): bounds the embedding cost of a large cluster; news puts what
+    # matters first.
+    max_sentences_per_article: int = 30
+    # Two articles are copies (one wire story under two outlets) when this share of the
+    # smaller one's sentences is identical in the other: copies count once.
+    copy_overlap: float = 0.8
+
+    # -- selection (learned scorer, best first) ------------------------------------------
+
+    # TF-IDF cosine above which two sentences say much the same thing: keeping both
+    # wastes budget.
+    redundancy_tfidf: float = 0.25
+    # Shortest sentence the brief chooses: shorter ones are headlines, captions or
+    # fragments, not reporting.
+    min_chosen_words: int = SHORT_SENTENCE_WORDS
+    # Longest sentence the brief chooses: longer ones are usually run-together lists or
+    # unsplit page text.
+    max_chosen_words: int = LONG_SENTENCE_WORDS
+
+    # -- selection (custom scorer, MMR) --------------------------------------------------
+
+    # MMR trade-off (Carbonell & Goldstein 1998): weighs relevance over novelty, the
+    # usual setting for multi-document news.
+    mmr_lambda: float = 0.7
+
+    # -- repeat checks -------------------------------------------------------------------
+
+    # Embedding cosine at or above which a sentence restates a chosen one: the same
+    # fact, even with a different number (the fact table reports conflicts; the brief
+    # states a fact once).
+    redundant_cosine: float = 0.7
+    # A sentence whose content words are at least this much contained in one chosen
+    # sentence adds little: the same sentence cut down or lightly reworded.
+    redundant_containment: float = 0.7
+    # Rounds of "choose cheaply, then check the choice with embeddings": one or two
+    # settle almost every brief; the bound keeps the worst case cheap.
+    max_embedding_rounds: int = 5
+    # Screen of the embedding repeat check (retrieve, then verify): a pair of chosen
+    # sentences is embedded only if their static (``minilm-static``) cosine reaches
+    # this ...
+    repeat_screen_cosine: float = 0.6
+    # ... and their TF-IDF cosine this: pairs sharing almost no weighted words are
+    # rarely restatements.
+    repeat_screen_tfidf: float = 0.1
+
+    # -- citations -----------------------------------------------------------------------
+
+    # Support-model probability at or above which a sentence is cited as support: a
+    # high bar, because a wrong citation misleads more than a missing one.
+    support_threshold: float = 0.7
+    # Sentences of an article scored with the full support model (the most similar by
+    # cosine): support below the top few cosines is never the best.
+    candidates_per_article: int = 5
+    # Screen of support (retrieve, then verify): a shortlisted sentence is embedded
+    # only if its static cosine to the brief sentence reaches this (raised for pairs
+    # whose numbers or names count against them); the supporting pairs of the fixture
+    # pair set all clear it with a margin.
+    support_screen_cosine: float = 0.6
+    # Sentences of each other article shortlisted by TF-IDF cosine before anything is
+    # embedded: support needs shared content words, so this saves embedding articles.
+    shortlist_per_article: int = 2
+    # Least TF-IDF cosine of a shortlisted sentence: below it, it shares no real content.
+    shortlist_min_tfidf: float = 0.15
