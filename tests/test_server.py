@@ -9,7 +9,6 @@ own OpenAPI document with jsonschema.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
 import threading
@@ -22,9 +21,11 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsfuse.errors import StoreError
 from newsfuse.server.app import create_app
 from newsfuse.server.schemas import parse_time_bound
 from newsfuse.server.security import is_loopback
@@ -32,24 +33,6 @@ from newsfuse.server.views import safe_link, segment_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "server"
 TOKEN = "test-token-4f1c"
-
-
-def has_module(name: str) -> bool:
-    """True when a newsfuse stage another branch provides is importable here."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-needs_brief = pytest.mark.skipif(
-    not (has_module("newsfuse.summary") and has_module("newsfuse.facts")),
-    reason="newsfuse.summary / newsfuse.facts (branches brief, facts) are not merged here yet",
-)
-needs_store = pytest.mark.skipif(
-    not (has_module("newsfuse.corpus") and has_module("newsfuse.summary")),
-    reason="newsfuse.corpus (branch store) is not merged here yet",
-)
 
 
 # ---------------------------------------------------------------- live server
@@ -470,7 +453,6 @@ def assert_page_is_inert(html: str) -> str:
     return "".join(collector.text)
 
 
-@needs_brief
 def test_stateless_brief_escapes_every_field_in_json(
     client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -484,7 +466,6 @@ def test_stateless_brief_escapes_every_field_in_json(
     assert XSS_TITLE in titles and XSS_SOURCE in outlets  # kept as data, not mangled
 
 
-@needs_brief
 def test_new_form_renders_hostile_articles_inert(client: httpx.Client) -> None:
     answer = client.post(
         "/new",
@@ -502,7 +483,6 @@ def test_new_form_renders_hostile_articles_inert(client: httpx.Client) -> None:
     assert XSS_TITLE in text and XSS_SOURCE in text
 
 
-@needs_store
 def test_stored_hostile_articles_are_inert_on_every_page(
     client: httpx.Client, stored: dict[str, Any], spec: dict[str, Any]
 ) -> None:
@@ -528,7 +508,6 @@ def test_stored_hostile_articles_are_inert_on_every_page(
 # ---------------------------------------------------------------- store endpoints
 
 
-@needs_store
 def test_ingest_report_counts_the_articles(
     stored: dict[str, Any], client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -542,7 +521,28 @@ def test_ingest_report_counts_the_articles(
     check_against_spec(spec, "/api/articles", "post", again)
 
 
-@needs_store
+def test_the_app_opens_one_corpus_at_startup_and_closes_it_at_shutdown(tmp_path: Path) -> None:
+    app = create_app(tmp_path / "news.sqlite")
+    with TestClient(app) as client:  # in process: the lifespan runs on entering
+        corpus = app.state.corpus
+        answer = client.post("/api/articles", json={"articles": load_records()[:2]})
+        assert answer.status_code == 200 and answer.json()["new"] >= 1
+        listed = client.get("/api/stories", params={"q": 'ferry "*-'}).json()["stories"]
+        assert listed and app.state.corpus is corpus  # the same handle served both
+    assert app.state.corpus is None
+    with pytest.raises(StoreError, match="closed"):
+        corpus.stories()
+
+
+def test_a_search_with_punctuation_only_finds_nothing_and_is_no_error(
+    stored: dict[str, Any], client: httpx.Client
+) -> None:
+    answer = client.get("/api/stories", params={"q": '"*-()'})
+    assert answer.status_code == 200 and answer.json()["stories"] == []
+    page = client.get("/", params={"q": '("Kestrel*-'})
+    assert page.status_code == 200 and "Kestrel" in page.text
+
+
 def test_story_list_search_and_date_filter(
     stored: dict[str, Any], client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -560,7 +560,6 @@ def test_story_list_search_and_date_filter(
     assert len(page["stories"]) == 1 and page["limit"] == 1
 
 
-@needs_store
 def test_story_has_brief_facts_sources_and_timeline(
     stored: dict[str, Any], client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -581,7 +580,6 @@ def test_story_has_brief_facts_sources_and_timeline(
     assert ferry["id"] in {s["id"] for s in storyline.json()["stories"]}
 
 
-@needs_store
 def test_unknown_story_is_404(
     client: httpx.Client, spec: dict[str, Any], stored: dict[str, Any]
 ) -> None:
@@ -591,7 +589,6 @@ def test_unknown_story_is_404(
     assert client.get("/stories/no-such-story").status_code == 404
 
 
-@needs_store
 def test_pages_render_the_story(client: httpx.Client, stored: dict[str, Any]) -> None:
     home = client.get("/")
     assert home.status_code == 200 and "Kestrel" in home.text
@@ -617,7 +614,6 @@ def test_pages_render_the_story(client: httpx.Client, stored: dict[str, Any]) ->
         assert f'class="fact fact-{status}"' in page.text and labels[status] in text
 
 
-@needs_brief
 def test_stateless_brief_matches_the_cli_json(client: httpx.Client, spec: dict[str, Any]) -> None:
     from newsfuse import pipeline
     from newsfuse.render import render
@@ -637,7 +633,6 @@ def test_stateless_brief_matches_the_cli_json(client: httpx.Client, spec: dict[s
     assert cited <= {1, 2, 3} and cited
 
 
-@needs_brief
 def test_stateless_brief_without_usable_text_is_a_clear_422(
     client: httpx.Client, spec: dict[str, Any]
 ) -> None:
@@ -691,7 +686,6 @@ def test_build_brief_page_marks_cited_spans_and_flags_differing_claims() -> None
     assert page.sources[1].link is None
 
 
-@needs_brief
 def test_new_form_briefs_uploaded_files(client: httpx.Client) -> None:
     lines = (FIXTURES / "ferry.jsonl").read_text("utf-8").splitlines()[:3]
     upload = ("ferry.jsonl", "\n".join(lines).encode(), "application/x-ndjson")
@@ -707,7 +701,6 @@ def test_new_form_without_articles_explains_what_to_do(client: httpx.Client) -> 
     assert "at least one article" in answer.text
 
 
-@needs_brief
 def test_event_loop_stays_responsive_during_a_brief(client: httpx.Client, live: LiveServer) -> None:
     # Fifteen articles keep the brief (embeddings, spaCy) busy for about a second. Each
     # edition's sentences differ, so the editions are not collapsed as copies.

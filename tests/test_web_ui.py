@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from test_server import LiveServer, load_records, needs_brief, needs_store, start_server
+from test_server import LiveServer, load_records, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -146,7 +146,6 @@ def test_new_form_is_labelled_and_grows_by_keyboard(live: LiveServer, page: Any)
     shoot(page, "new-desktop")
 
 
-@needs_store
 def test_story_list_mobile_and_empty_search(live: LiveServer, browser: Any) -> None:
     context = browser.new_context(viewport=MOBILE)
     tab = context.new_page()
@@ -158,7 +157,6 @@ def test_story_list_mobile_and_empty_search(live: LiveServer, browser: Any) -> N
     context.close()
 
 
-@needs_brief
 def test_new_brief_highlights_citations(live: LiveServer, page: Any) -> None:
     records = load_records()[:3]
     page.goto(live.url + "/new")
@@ -176,7 +174,6 @@ def test_new_brief_highlights_citations(live: LiveServer, page: Any) -> None:
     shoot(page, "new-result-desktop")
 
 
-@needs_store
 def test_story_page_desktop(live: LiveServer, page: Any, ferry_story: dict[str, Any]) -> None:
     page.goto(live.url + "/")
     page.fill("#q", "Varnholm")
@@ -194,7 +191,6 @@ def test_story_page_desktop(live: LiveServer, page: Any, ferry_story: dict[str, 
     shoot(page, "story-desktop-full")
 
 
-@needs_store
 def test_story_page_mobile_by_keyboard(
     live: LiveServer, browser: Any, ferry_story: dict[str, Any]
 ) -> None:
