@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -35,8 +35,8 @@ from newsfuse.model import (
     StorySummary,
     StoryView,
 )
+from newsfuse.pipeline import Input, read_report
 from newsfuse.pipeline import brief as brief_articles
-from newsfuse.pipeline import read_report
 from newsfuse.store import default_db_path, open_store
 from newsfuse.store.base import Store
 from newsfuse.store.codec import decode_brief, encode_brief
@@ -45,8 +45,6 @@ from newsfuse.store.codec import decode_brief, encode_brief
 MAX_TIMELINE = 1000
 
 EMBEDDER_META_KEY = "embedder"
-
-Input = str | Path | Mapping[str, Any]
 
 
 def load_embedder(name: str) -> Embedder:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET
-from newsfuse.corpus.handle import Corpus, Input
+from newsfuse.corpus.handle import Corpus
 from newsfuse.model import (
     Article,
     IngestReport,
@@ -21,6 +21,7 @@ from newsfuse.model import (
     StorySummary,
     StoryView,
 )
+from newsfuse.pipeline import Input
 
 
 def ingest(
