@@ -264,3 +264,17 @@ def test_concurrent_ingest_processes_store_every_article_once(tmp_path: Path) ->
         alone.ingest([str(path) for path in INPUTS])
         expected = sorted(a["source_id"] for s in alone.export() for a in s["articles"])
     assert stored == expected
+
+
+def test_the_corpus_does_not_import_the_layer_above_it() -> None:
+    probe = (
+        "import sys, newsfuse.corpus; "
+        "print(sorted(m for m in sys.modules if m.startswith(('newsfuse.distribute', "
+        "'newsfuse.cli', 'newsfuse.server', 'newsfuse.evaluate'))))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
