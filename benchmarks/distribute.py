@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         # One untimed pass in the caller: models loaded and their lazy state (spaCy's
         # vocabulary, compiled patterns) warm before any engine is timed, so forked
         # workers do not start warmer than the caller did.
-        refresh_briefs(db=db, facts=args.facts, workers=1)
+        refresh_briefs(db, facts=args.facts, workers=1)
         rows = []
         try:
             for label, options in engines:
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                     with Client(cluster.scheduler_address) as client:
                         client.run(forget_caches)
                 started = time.perf_counter()
-                report = refresh_briefs(db=db, facts=args.facts, **options)
+                report = refresh_briefs(db, facts=args.facts, **options)
                 seconds = time.perf_counter() - started
                 rows.append((label, report.made, len(report.failed), seconds))
         finally:

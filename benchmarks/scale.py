@@ -113,16 +113,18 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as workdir:
         db = Path(workdir) / "scale.db"
+        # One handle for the run: it keeps the story index between chunks, as a server does.
+        handle = corpus.Corpus(db, embedder=args.embedder)
         overall = time.perf_counter()
         overall_cpu = cpu_seconds()
         for start in range(0, args.total, args.chunk):
             chunk = articles[start : start + args.chunk]
             started = time.perf_counter()
             cpu_started = cpu_seconds()
-            corpus.ingest_articles(chunk, db=db, embedder=args.embedder)  # type: ignore[arg-type]
+            handle.ingest_articles(chunk)  # type: ignore[arg-type]
             seconds = time.perf_counter() - started
             cpu = cpu_seconds() - cpu_started
-            stories = sum(1 for _ in corpus.export_stories(db=db))
+            stories = sum(1 for _ in handle.export())
             print(
                 f"| {start + len(chunk)} | {seconds:.1f} | {len(chunk) / seconds:.0f} | "
                 f"{1000 * cpu / len(chunk):.1f} | {len(chunk) / cpu:.0f} | {stories} "
@@ -131,6 +133,7 @@ def main() -> None:
             )
         elapsed = time.perf_counter() - overall
         cpu_total = cpu_seconds() - overall_cpu
+        handle.close()
         size = db.stat().st_size / 2**20
     print(
         f"\ntotal {elapsed:.0f} s wall, {args.total / elapsed:.0f} articles/s sustained (wall), "

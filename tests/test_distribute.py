@@ -11,6 +11,7 @@ import pytest
 
 from conftest import SRC
 from newsfuse import corpus, distribute
+from newsfuse.corpus import Corpus
 from newsfuse.distribute import BriefOutcome, refresh_briefs
 from newsfuse.errors import ConfigError
 
@@ -22,9 +23,9 @@ def brief_rows(db: Path) -> dict[str, str]:
 
 def test_bad_options_are_refused_before_any_work(store: Path) -> None:
     with pytest.raises(ConfigError, match="budget"):
-        refresh_briefs(db=store, budget=0)
+        refresh_briefs(store, budget=0)
     with pytest.raises(ConfigError, match="workers"):
-        refresh_briefs(db=store, workers=0)
+        refresh_briefs(store, workers=0)
     assert brief_rows(store) == {}
 
 
@@ -32,17 +33,18 @@ def test_bad_options_are_refused_before_any_work(store: Path) -> None:
 def test_refresh_makes_each_stale_brief_once_and_story_serves_it(store: Path) -> None:
     started: list[int] = []
     finished: list[BriefOutcome] = []
-    report = refresh_briefs(
-        db=store, facts=False, workers=1, on_start=started.append, on_done=finished.append
-    )
-    stories = list(corpus.export_stories(db=store))
+    with Corpus(store) as handle:
+        report = refresh_briefs(
+            handle, facts=False, workers=1, on_start=started.append, on_done=finished.append
+        )
+        stories = list(handle.export())
     assert report.stories == len(stories) and report.fresh == 0
     assert report.made == len(stories) and report.failed == ()
     assert started == [len(stories)] and len(finished) == len(stories)
     assert set(brief_rows(store)) == {story["id"] for story in stories}
 
     # Everything is current now: a second run makes nothing.
-    again = refresh_briefs(db=store, facts=False, workers=1)
+    again = refresh_briefs(store, facts=False, workers=1)
     assert (again.fresh, again.made) == (len(stories), 0)
 
     # `newsfuse story` reads the stored brief: the same sentences, cited the same way.
@@ -63,7 +65,7 @@ def test_refresh_makes_each_stale_brief_once_and_story_serves_it(store: Path) ->
         "published": "2025-04-12T09:00:00+00:00",
     }
     corpus.ingest([extra], db=store, embedder="hashing")
-    changed = refresh_briefs(db=store, facts=False, workers=1)
+    changed = refresh_briefs(store, facts=False, workers=1)
     # It either joined a story (now stale) or started one (never briefed): one brief to make.
     assert changed.made == 1 and changed.fresh == changed.stories - 1
 
@@ -81,7 +83,7 @@ def test_refresh_runs_on_a_dask_cluster(store: Path, monkeypatch: pytest.MonkeyP
         host="127.0.0.1",
         dashboard_address=None,
     ) as cluster:
-        report = refresh_briefs(db=store, facts=False, scheduler=cluster.scheduler_address)
+        report = refresh_briefs(store, facts=False, scheduler=cluster.scheduler_address)
     assert report.engine.startswith("dask (tcp://127.0.0.1:")
     assert report.failed == () and report.made == report.stories > 0
     local = corpus.get_story(next(iter(brief_rows(store))), db=store, facts=False)
@@ -96,5 +98,5 @@ def test_unreachable_scheduler_is_a_clear_error(
     with pytest.raises(
         ConfigError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
     ):
-        refresh_briefs(db=store, scheduler="tcp://127.0.0.1:9")
+        refresh_briefs(store, scheduler="tcp://127.0.0.1:9")
     assert brief_rows(store) == {}

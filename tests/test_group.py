@@ -389,7 +389,7 @@ def test_merged_story_is_found_by_the_absorbed_id_in_the_store(tmp_path: Path) -
     store = open_store(db)
     try:
         with store.transaction():
-            # What the corpus does with a merge placement (see corpus._ingest_into).
+            # What the corpus does with a merge placement (see corpus.writing.persist_article).
             store.rename_story(absorbed, kept)
         assert store.resolve("story", absorbed) == kept
         members = {article.id for article, _ in store.story_articles(kept)}

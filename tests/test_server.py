@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES as FIXTURES_ROOT
 from conftest import SRC, LiveServer, free_port, load_records, start_server, subprocess_env
+from newsfuse.errors import StoreError
 from newsfuse.server.app import create_app
 from newsfuse.server.schemas import parse_time_bound
 from newsfuse.server.security import is_loopback
@@ -487,6 +488,28 @@ def test_ingest_report_counts_the_articles(
         and again.json()["duplicates"] + again.json()["near_duplicates"] == 1
     )
     check_against_spec(spec, "/api/articles", "post", again)
+
+
+def test_the_app_opens_one_corpus_at_startup_and_closes_it_at_shutdown(tmp_path: Path) -> None:
+    app = create_app(tmp_path / "news.sqlite")
+    with TestClient(app) as client:  # in process: the lifespan runs on entering
+        corpus = app.state.corpus
+        answer = client.post("/api/articles", json={"articles": load_records()[:2]})
+        assert answer.status_code == 200 and answer.json()["new"] >= 1
+        listed = client.get("/api/stories", params={"q": 'ferry "*-'}).json()["stories"]
+        assert listed and app.state.corpus is corpus  # the same handle served both
+    assert app.state.corpus is None
+    with pytest.raises(StoreError, match="closed"):
+        corpus.stories()
+
+
+def test_a_search_with_punctuation_only_finds_nothing_and_is_no_error(
+    stored: dict[str, Any], client: httpx.Client
+) -> None:
+    answer = client.get("/api/stories", params={"q": '"*-()'})
+    assert answer.status_code == 200 and answer.json()["stories"] == []
+    page = client.get("/", params={"q": '("Kestrel*-'})
+    assert page.status_code == 200 and "Kestrel" in page.text
 
 
 def test_story_list_search_and_date_filter(

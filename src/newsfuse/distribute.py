@@ -4,7 +4,8 @@ Grouping is incremental and runs in one process (each article's placement
 depends on the stories before it), but briefing is independent per story and
 is where the time goes: segmenting, scoring, embedding for citations, and
 spaCy for the fact comparison. :func:`refresh_briefs` fans that work out and
-keeps all writing on the calling process, so the SQLite store has one writer:
+keeps all writing on the calling process (through its :class:`~newsfuse.corpus.Corpus`),
+so the SQLite store has one writer:
 
 1. the caller lists the stories whose cached brief is missing or stale (the
    cache key is the story's membership version, the budget and the facts flag,
@@ -35,9 +36,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsfuse.config import DEFAULT_BUDGET
-from newsfuse.corpus import brief_cache_key
+from newsfuse.corpus import Corpus
 from newsfuse.errors import ConfigError
 from newsfuse.model import Article
+from newsfuse.pipeline import brief as brief_articles
+from newsfuse.store.codec import encode_brief
 
 __all__ = [
     "BriefJob",
@@ -101,12 +104,9 @@ def run_job(job: BriefJob) -> BriefOutcome:
     A story whose articles break the pipeline must not stop the other stories,
     and an exception object from a remote worker may not unpickle on the caller.
     """
-    from newsfuse import pipeline
-    from newsfuse.store.codec import encode_brief
-
     started = time.perf_counter()
     try:
-        made = pipeline.brief(list(job.articles), budget=job.budget, facts=job.facts)
+        made = brief_articles(list(job.articles), budget=job.budget, facts=job.facts)
         body: str | None = encode_brief(made)
         error = None
     except Exception as failure:  # reported per story, see the docstring
@@ -115,8 +115,8 @@ def run_job(job: BriefJob) -> BriefOutcome:
 
 
 def refresh_briefs(
+    corpus: Corpus | str | Path | None = None,
     *,
-    db: str | Path | None = None,
     budget: int = DEFAULT_BUDGET,
     facts: bool = True,
     workers: int | None = None,
@@ -126,58 +126,59 @@ def refresh_briefs(
 ) -> RefreshReport:
     """Make the brief of every story whose cached brief is missing or stale.
 
-    ``workers`` local processes do the work (default: the CPU count), or, with
-    ``scheduler`` (e.g. ``"tcp://10.0.0.5:8786"``), the workers of that Dask
-    cluster. ``on_start(n)`` is called with the number of briefs to make and
-    ``on_done`` after each one, for progress display. Briefs are stored as they
-    finish; a failed story is reported in ``RefreshReport.failed`` and the
-    others go on.
+    ``corpus`` is an open :class:`~newsfuse.corpus.Corpus`, or the path of a
+    store to open for the run (None: the default store). ``workers`` local
+    processes do the work (default: the CPU count), or, with ``scheduler``
+    (e.g. ``"tcp://10.0.0.5:8786"``), the workers of that Dask cluster.
+    ``on_start(n)`` is called with the number of briefs to make and ``on_done``
+    after each one, for progress display. Briefs are stored as they finish; a
+    failed story is reported in ``RefreshReport.failed`` and the others go on.
     """
-    from newsfuse.store import open_store
-
     if budget < 1:
         raise ConfigError(f"budget must be a positive number of words, got {budget}")
     if workers is not None and workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {workers}")
+    if not isinstance(corpus, Corpus):
+        with Corpus(corpus) as opened:
+            return _refresh(opened, budget, facts, workers, scheduler, on_start, on_done)
+    return _refresh(corpus, budget, facts, workers, scheduler, on_start, on_done)
+
+
+def _refresh(
+    corpus: Corpus,
+    budget: int,
+    facts: bool,
+    workers: int | None,
+    scheduler: str | None,
+    on_start: Callable[[int], None] | None,
+    on_done: Callable[[BriefOutcome], None] | None,
+) -> RefreshReport:
+    """:func:`refresh_briefs` on an open corpus: list, fan out, store as results come."""
     started = time.perf_counter()
-    store = open_store(db)
-    try:
-        story_ids = [str(story["id"]) for story in store.export_stories()]
-        stale = [
-            (story_id, key)
-            for story_id in story_ids
-            if store.cached_brief(
-                story_id, key := brief_cache_key(store.story_version(story_id), budget, facts)
-            )
-            is None
-        ]
-        if on_start is not None:
-            on_start(len(stale))
+    stories, stale = corpus.stale_briefs(budget=budget, facts=facts)
+    if on_start is not None:
+        on_start(len(stale))
 
-        def jobs() -> Iterator[BriefJob]:
-            for story_id, key in stale:
-                members = store.story_articles(story_id)
-                originals = tuple(article for article, copy_of in members if copy_of is None)
-                yield BriefJob(story_id, key, originals, budget, facts)
+    def jobs() -> Iterator[BriefJob]:
+        for story_id, key in stale:
+            yield BriefJob(story_id, key, corpus.brief_sources(story_id), budget, facts)
 
-        def keep(outcome: BriefOutcome) -> None:
-            if outcome.body is not None:
-                store.cache_brief(outcome.story_id, outcome.cache_key, outcome.body)
-            if on_done is not None:
-                on_done(outcome)
+    def keep(outcome: BriefOutcome) -> None:
+        if outcome.body is not None:
+            corpus.cache_brief(outcome.story_id, outcome.cache_key, outcome.body)
+        if on_done is not None:
+            on_done(outcome)
 
-        if scheduler is not None:
-            engine, outcomes = _run_on_dask(scheduler, jobs(), keep)
-        else:
-            count = workers or os.cpu_count() or 1
-            engine = f"local ({count} process{'es' if count > 1 else ''})"
-            outcomes = _run_locally(count, jobs(), keep)
-    finally:
-        store.close()
+    if scheduler is not None:
+        engine, outcomes = _run_on_dask(scheduler, jobs(), keep)
+    else:
+        count = workers or os.cpu_count() or 1
+        engine = f"local ({count} process{'es' if count > 1 else ''})"
+        outcomes = _run_locally(count, jobs(), keep)
     failed = tuple((o.story_id, o.error or "") for o in outcomes if o.body is None)
     return RefreshReport(
-        stories=len(story_ids),
-        fresh=len(story_ids) - len(stale),
+        stories=stories,
+        fresh=stories - len(stale),
         made=len(outcomes) - len(failed),
         failed=failed,
         engine=engine,
@@ -203,7 +204,7 @@ def _run_locally(
 def _run_on_dask(
     scheduler: str, jobs: Iterator[BriefJob], keep: Callable[[BriefOutcome], None]
 ) -> tuple[str, list[BriefOutcome]]:
-    try:
+    try:  # Dask is an optional extra, imported only when a scheduler is given
         from distributed import Client
     except ImportError:
         raise ConfigError(
@@ -264,6 +265,7 @@ def _wait_any(running: Sequence[Any]) -> Sequence[Any]:
     if all(isinstance(future, Future) for future in running):
         done, _ = wait(running, return_when=FIRST_COMPLETED)
         return list(done)
+    # Dask is optional: only reached with futures from a Dask client, so it is installed.
     from distributed import wait as dask_wait
 
     done, _ = dask_wait(list(running), return_when="FIRST_COMPLETED")

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from newsfuse.errors import ConfigError
+
 # Port of the development server by default (the common one for local web apps).
 DEFAULT_PORT = 8000
 
@@ -32,10 +34,13 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
     ) -> None:
-        """Serve the web UI and the JSON API (OpenAPI at /openapi.json)."""
+        """Serve the web UI and the JSON API (OpenAPI at /openapi.json).
+
+        The server opens the store once at startup and closes it on exit.
+        """
+        # uvicorn and FastAPI load only when serving, so that 'newsfuse --help' stays fast.
         import uvicorn
 
-        from newsfuse.errors import ConfigError
         from newsfuse.server.app import create_app
         from newsfuse.server.security import is_loopback
 

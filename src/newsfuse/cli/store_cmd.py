@@ -1,7 +1,9 @@
-"""Corpus commands: ``ingest``, ``stories``, ``story``, ``storyline`` and ``export``.
+"""Corpus commands: ``ingest``, ``stories``, ``story``, ``storyline``, ``export``
+and ``refresh-briefs``.
 
-Thin wrappers over :mod:`newsfuse.corpus`; every one takes ``--db`` (default:
-``$NEWSFUSE_DB``, else the per-user data directory, see :mod:`newsfuse.store`).
+Each opens a :class:`~newsfuse.corpus.Corpus` on ``--db`` (default:
+``$NEWSFUSE_DB``, else the per-user data directory, see :mod:`newsfuse.store`),
+calls one of its methods and prints the result.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from dataclasses import asdict
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from newsfuse.config import DEFAULT_BUDGET
+from newsfuse.errors import ConfigError
+from newsfuse.model import StorySummary
+from newsfuse.render import brief_to_dict, render
+
+if TYPE_CHECKING:
+    from newsfuse.distribute import BriefOutcome
 
 # Exit status when the ingest went through but some inputs were skipped.
 EXIT_SKIPPED = 3
@@ -41,8 +49,6 @@ class ExportFormat(StrEnum):
 
 
 def _parse_date(value: str | None, option: str) -> datetime | None:
-    from newsfuse.errors import ConfigError
-
     if value is None:
         return None
     try:
@@ -63,7 +69,7 @@ def _dump(data: Any) -> str:
     return json.dumps(data, default=_json_default, ensure_ascii=False, indent=2)
 
 
-def _summary_line(story: Any) -> str:
+def _summary_line(story: StorySummary) -> str:
     when = story.first_published.date().isoformat() if story.first_published else "undated"
     sources = story.source_count or story.article_count
     return f"{story.id}  {when}  {sources} source(s)  {story.title}"
@@ -99,16 +105,17 @@ def register(app: typer.Typer) -> None:
 
         Exit status: 0 when every input was read, 3 when some were skipped.
         """
-        from newsfuse import corpus
+        # The corpus pulls in numpy and the grouping code: imported when a command runs,
+        # so that 'newsfuse --help' stays fast.
+        from newsfuse.corpus import Corpus
 
-        report = corpus.ingest(
-            paths,
-            db=db,
-            stdin=sys.stdin,
-            progress=sys.stderr.isatty(),
-            embedder=embedder,
-            keep_non_articles=keep_non_articles,
-        )
+        with Corpus(db, embedder=embedder) as corpus:
+            report = corpus.ingest(
+                paths,
+                stdin=sys.stdin,
+                progress=sys.stderr.isatty(),
+                keep_non_articles=keep_non_articles,
+            )
         typer.echo(
             f"new: {report.new}  duplicate: {report.duplicates}  "
             f"near-duplicate: {report.near_duplicates}  skipped: {len(report.skipped)}  "
@@ -130,7 +137,14 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--until", help="Begun on or before (ISO date).")
         ] = None,
         query: Annotated[
-            str | None, typer.Option("--query", "-q", help="Text in an article.")
+            str | None,
+            typer.Option(
+                "--query",
+                "-q",
+                help="Words that one article must all contain, each as the start of a word "
+                "(full-text search: any order, case and accents ignored, punctuation "
+                "ignored; 'fire' finds 'firefighters', not 'wildfire').",
+            ),
         ] = None,
         limit: Annotated[int, typer.Option("--limit", min=0, help="Stories at most.")] = 50,
         offset: Annotated[int, typer.Option("--offset", min=0, help="Stories to skip.")] = 0,
@@ -138,16 +152,18 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """List stories, most recently active first."""
-        from newsfuse import corpus
+        # The corpus pulls in numpy and the grouping code: imported when a command runs,
+        # so that 'newsfuse --help' stays fast.
+        from newsfuse.corpus import Corpus
 
-        stories = corpus.list_stories(
-            db=db,
-            since=_parse_date(since, "--since"),
-            until=_parse_date(until, "--until"),
-            query=query,
-            limit=limit,
-            offset=offset,
-        )
+        with Corpus(db) as corpus:
+            stories = corpus.stories(
+                since=_parse_date(since, "--since"),
+                until=_parse_date(until, "--until"),
+                query=query,
+                limit=limit,
+                offset=offset,
+            )
         if output_format is ListFormat.json:
             typer.echo(_dump([asdict(s) for s in stories]))
             return
@@ -167,10 +183,12 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """Show one story: its cited brief, fact table and storyline timeline."""
-        from newsfuse import corpus
-        from newsfuse.render import brief_to_dict, render
+        # The corpus pulls in numpy and the grouping code: imported when a command runs,
+        # so that 'newsfuse --help' stays fast.
+        from newsfuse.corpus import Corpus
 
-        view = corpus.get_story(story_id, db=db, budget=budget, facts=not no_facts)
+        with Corpus(db) as corpus:
+            view = corpus.story(story_id, budget=budget, facts=not no_facts)
         if output_format is StoryFormat.json:
             data = {
                 "story": asdict(view.story),
@@ -194,9 +212,12 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """Show a storyline: its stories, oldest first."""
-        from newsfuse import corpus
+        # The corpus pulls in numpy and the grouping code: imported when a command runs,
+        # so that 'newsfuse --help' stays fast.
+        from newsfuse.corpus import Corpus
 
-        view = corpus.get_storyline(storyline_id, db=db)
+        with Corpus(db) as corpus:
+            view = corpus.storyline(storyline_id)
         if output_format is ListFormat.json:
             typer.echo(_dump(asdict(view)))
             return
@@ -210,10 +231,13 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
     ) -> None:
         """Write every story with its article ids, one JSON object per line."""
-        from newsfuse import corpus
+        # The corpus pulls in numpy and the grouping code: imported when a command runs,
+        # so that 'newsfuse --help' stays fast.
+        from newsfuse.corpus import Corpus
 
-        for record in corpus.export_stories(db=db):
-            typer.echo(json.dumps(record, ensure_ascii=False))
+        with Corpus(db) as corpus:
+            for record in corpus.export():
+                typer.echo(json.dumps(record, ensure_ascii=False))
 
     @app.command("refresh-briefs")
     def refresh_briefs_command(
@@ -243,11 +267,16 @@ def register(app: typer.Typer) -> None:
         stored as each finishes, so 'newsfuse story' and the web UI serve them
         at once. Exit status: 0 when every brief was made, 1 when some failed.
         """
+        # Imported when the command runs, so that 'newsfuse --help' stays fast.
         from rich.progress import Progress as RichProgress
 
-        from newsfuse.distribute import BriefOutcome, refresh_briefs
+        from newsfuse.corpus import Corpus
+        from newsfuse.distribute import refresh_briefs
 
-        with RichProgress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        with (
+            Corpus(db) as corpus,
+            RichProgress(transient=True, disable=not sys.stderr.isatty()) as bar,
+        ):
             task = bar.add_task("briefing", total=None)
 
             def start(total: int) -> None:
@@ -259,7 +288,7 @@ def register(app: typer.Typer) -> None:
                     bar.console.print(f"newsfuse: story {outcome.story_id}: {outcome.error}")
 
             report = refresh_briefs(
-                db=db,
+                corpus,
                 budget=budget,
                 facts=not no_facts,
                 workers=workers,

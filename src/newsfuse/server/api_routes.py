@@ -1,4 +1,4 @@
-"""JSON endpoints under ``/api``: thin calls into the pipeline and the corpus.
+"""JSON endpoints under ``/api``: thin calls into the pipeline and the app's corpus.
 
 Every handler is a plain ``def`` so it runs in the threadpool, never blocking the event loop.
 """
@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
 from newsfuse import __version__
+from newsfuse.errors import InputError
+from newsfuse.pipeline import brief, read_report
+from newsfuse.render import brief_to_dict
+from newsfuse.server.dependencies import AppCorpus
 from newsfuse.server.schemas import (
     ArticlesIn,
     BriefIn,
@@ -54,15 +58,11 @@ def health() -> HealthOut:
 )
 def make_brief(body: BriefIn) -> dict[str, Any]:
     """Brief the given articles without storing them: the JSON of `newsfuse brief --format json`."""
-    from newsfuse import pipeline
-    from newsfuse.errors import InputError
-    from newsfuse.render import brief_to_dict
-
-    report = pipeline.read_report(records_of(body.articles))
+    report = read_report(records_of(body.articles))
     if not report.articles:
         reasons = "; ".join(str(s) for s in report.skipped) or "no text"
         raise InputError("articles", f"no usable article in the request ({reasons})")
-    result = pipeline.brief(report.articles, budget=body.budget, skipped=report.skipped)
+    result = brief(report.articles, budget=body.budget, skipped=report.skipped)
     return brief_to_dict(result)
 
 
@@ -73,11 +73,9 @@ def make_brief(body: BriefIn) -> dict[str, Any]:
     dependencies=[Depends(require_write_token)],
     responses={k: ERRORS[k] for k in (401, 413, 422)},
 )
-def ingest_articles(body: ArticlesIn, request: Request) -> IngestReportOut:
+def ingest_articles(body: ArticlesIn, corpus: AppCorpus) -> IngestReportOut:
     """Add articles to the store, grouping them into stories; reports new/duplicate/skipped."""
-    from newsfuse import corpus
-
-    return ingest_report_out(corpus.ingest(records_of(body.articles), db=request.app.state.db))
+    return ingest_report_out(corpus.ingest(records_of(body.articles)))
 
 
 @router.get(
@@ -87,8 +85,15 @@ def ingest_articles(body: ArticlesIn, request: Request) -> IngestReportOut:
     responses={422: ERRORS[422]},
 )
 def list_stories(
-    request: Request,
-    q: Annotated[str | None, Query(description="Words to search for.", max_length=500)] = None,
+    corpus: AppCorpus,
+    q: Annotated[
+        str | None,
+        Query(
+            description="Words one article must all contain, each as the start of a word "
+            "(full-text search; case, accents and punctuation ignored).",
+            max_length=500,
+        ),
+    ] = None,
     since: Annotated[str | None, Query(description="YYYY-MM-DD or ISO date-time.")] = None,
     until: Annotated[str | None, Query(description="YYYY-MM-DD (inclusive) or date-time.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
@@ -97,10 +102,7 @@ def list_stories(
     """Stories, newest first, optionally filtered by words and a publication window."""
     start = parse_time_bound(since, "since")
     end = parse_time_bound(until, "until", end_of_day=True)
-    from newsfuse import corpus
-
-    stories = corpus.list_stories(
-        db=request.app.state.db,
+    stories = corpus.stories(
         since=start,
         until=end,
         query=q or None,
@@ -116,12 +118,9 @@ def list_stories(
     tags=["store"],
     responses={404: ERRORS[404]},
 )
-def get_story(story_id: str, request: Request) -> StoryOut:
+def get_story(story_id: str, corpus: AppCorpus) -> StoryOut:
     """One story: its cited brief (with sources and fact table) and its storyline's timeline."""
-    from newsfuse import corpus
-    from newsfuse.render import brief_to_dict
-
-    view = corpus.get_story(story_id, db=request.app.state.db)
+    view = corpus.story(story_id)
     return StoryOut(
         story=story_summary_out(view.story),
         brief=brief_to_dict(view.brief),
@@ -135,8 +134,6 @@ def get_story(story_id: str, request: Request) -> StoryOut:
     tags=["store"],
     responses={404: ERRORS[404]},
 )
-def get_storyline(storyline_id: str, request: Request) -> StorylineOut:
+def get_storyline(storyline_id: str, corpus: AppCorpus) -> StorylineOut:
     """A storyline: its stories, oldest first."""
-    from newsfuse import corpus
-
-    return storyline_out(corpus.get_storyline(storyline_id, db=request.app.state.db))
+    return storyline_out(corpus.storyline(storyline_id))

@@ -2,15 +2,18 @@
 
 Handlers live in :mod:`newsfuse.server.api_routes` and
 :mod:`newsfuse.server.page_routes` and hold no logic: they call the public
-Python API (:mod:`newsfuse.pipeline`, :mod:`newsfuse.corpus`). They are plain
-``def`` functions, so FastAPI runs them in its threadpool and the event loop
-stays free while a brief is computed or SQLite is read.
+Python API (:mod:`newsfuse.pipeline`, and the methods of the app's one
+:class:`~newsfuse.corpus.Corpus`, opened at startup and closed at shutdown).
+They are plain ``def`` functions, so FastAPI runs them in its threadpool and
+the event loop stays free while a brief is computed or SQLite is read; the
+corpus handle is thread-safe (a lock around its connection and write path).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse import __version__
+from newsfuse.corpus import Corpus
 from newsfuse.errors import (
     ConfigError,
     InputError,
@@ -66,9 +70,19 @@ def create_app(
 
     With a ``token``, write endpoints (``POST /api/articles``, ``POST /api/brief``
     and the ``/new`` form) require it as a bearer token; ``newsfuse serve``
-    insists on one whenever it listens on anything but loopback.
+    insists on one whenever it listens on anything but loopback. The store is
+    opened when the app starts and closed when it stops.
     """
+
+    @asynccontextmanager
+    async def open_corpus(app: FastAPI) -> AsyncIterator[None]:
+        with Corpus(db) as corpus:
+            app.state.corpus = corpus
+            yield
+        app.state.corpus = None
+
     app = FastAPI(
+        lifespan=open_corpus,
         title="newsfuse",
         version=__version__,
         description="Cited news briefs with a cross-source fact table, over a newsfuse store.",
@@ -77,7 +91,6 @@ def create_app(
         redoc_url=None,
         openapi_url="/openapi.json",
     )
-    app.state.db = str(db) if db is not None else None
     app.state.token = token or None
     templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
     templates.env.autoescape = True

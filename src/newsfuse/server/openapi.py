@@ -13,14 +13,14 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from newsfuse.render import load_schema
+
 # Component names for the brief schema and its definitions ("BriefSentence", ...).
 BRIEF_COMPONENT = "Brief"
 
 
 def brief_components() -> dict[str, Any]:
     """The render package's brief schema as OpenAPI components, references rewritten."""
-    from newsfuse.render import load_schema
-
     schema = load_schema()
     definitions: dict[str, Any] = schema.pop("$defs", {})
     for key in ("$schema", "$id"):

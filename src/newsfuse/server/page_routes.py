@@ -14,6 +14,8 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from newsfuse.pipeline import brief, read_report
+from newsfuse.server.dependencies import AppCorpus
 from newsfuse.server.schemas import MAX_ARTICLES_PER_REQUEST, MAX_BUDGET, parse_time_bound
 from newsfuse.server.security import tokens_match
 from newsfuse.server.views import build_brief_page
@@ -38,16 +40,14 @@ def render_page(
 @router.get("/")
 def story_list_page(
     request: Request,
+    corpus: AppCorpus,
     q: Annotated[str, Query(max_length=500)] = "",
     since: str = "",
     until: str = "",
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
     """The story list, with word search and a date window."""
-    from newsfuse import corpus
-
-    stories = corpus.list_stories(
-        db=request.app.state.db,
+    stories = corpus.stories(
         since=parse_time_bound(since, "since"),
         until=parse_time_bound(until, "until", end_of_day=True),
         query=q.strip() or None,
@@ -70,11 +70,9 @@ def story_list_page(
 
 
 @router.get("/stories/{story_id}")
-def story_page(story_id: str, request: Request) -> Response:
+def story_page(story_id: str, request: Request, corpus: AppCorpus) -> Response:
     """One story: the cited brief, the fact table, the sources' text and the timeline."""
-    from newsfuse import corpus
-
-    view = corpus.get_story(story_id, db=request.app.state.db)
+    view = corpus.story(story_id)
     return render_page(
         request,
         "story.html",
@@ -83,11 +81,9 @@ def story_page(story_id: str, request: Request) -> Response:
 
 
 @router.get("/storylines/{storyline_id}")
-def storyline_page(storyline_id: str, request: Request) -> Response:
+def storyline_page(storyline_id: str, request: Request, corpus: AppCorpus) -> Response:
     """A storyline: its stories over time."""
-    from newsfuse import corpus
-
-    storyline = corpus.get_storyline(storyline_id, db=request.app.state.db)
+    storyline = corpus.storyline(storyline_id)
     return render_page(request, "storyline.html", {"storyline": storyline})
 
 
@@ -110,8 +106,6 @@ def new_brief_result(
     files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
 ) -> Response:
     """Brief the pasted and uploaded articles (stateless: nothing is stored)."""
-    from newsfuse import pipeline
-
     expected = request.app.state.token
     if expected is not None and not tokens_match(token, expected):
         context = form_context(request, error="The access token is missing or wrong.")
@@ -125,12 +119,12 @@ def new_brief_result(
         if not records and not paths:
             error = "Paste the text of at least one article, or choose a file."
             return render_page(request, "new.html", form_context(request, error=error), 422)
-        report = pipeline.read_report([*records, *paths])
+        report = read_report([*records, *paths])
     if not report.articles:
         reasons = "; ".join(str(s) for s in report.skipped) or "no text"
         error = f"No usable article was found ({reasons})."
         return render_page(request, "new.html", form_context(request, error=error), 422)
-    result = pipeline.brief(report.articles, budget=budget, skipped=report.skipped)
+    result = brief(report.articles, budget=budget, skipped=report.skipped)
     return render_page(
         request, "result.html", {"page": build_brief_page(result), "title": "Your brief"}
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from newsfuse.errors import InputError
 from newsfuse.model import IngestReport, Skipped, StorylineView, StorySummary
 
 # Articles per request: a story rarely has more than a few dozen reports, and the
@@ -184,8 +185,6 @@ def parse_time_bound(value: str | None, field: str, *, end_of_day: bool = False)
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        from newsfuse.errors import InputError
-
         raise InputError(
             field, f"{text!r} is not a date; use YYYY-MM-DD or an ISO 8601 date-time"
         ) from None

@@ -15,6 +15,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from newsfuse.model import Article, Brief, Fact
+from newsfuse.render.layout import number_sources
 
 # Human labels for fact verdicts: colour is never the only signal (WCAG 1.4.1).
 STATUS_LABELS = {
@@ -162,8 +163,6 @@ def format_time(moment: datetime | None) -> str:
 
 def build_brief_page(brief: Brief) -> BriefPage:
     """Number the sources, mark every cited span in their text and order the fact table."""
-    from newsfuse.render.layout import number_sources
-
     numbers = number_sources(brief)
     first = {article.id: article for article in reversed(brief.sources)}
     labels = {article_id: article.label for article_id, article in first.items()}

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from newsfuse.store.base import Store, StoredArticle
-from newsfuse.store.sqlite import SQLiteStore
+from newsfuse.store.sqlite import MEMORY, SQLiteStore
 
 __all__ = ["SQLiteStore", "Store", "StoredArticle", "default_db_path", "open_store"]
 
@@ -37,6 +37,11 @@ def default_db_path() -> Path:
     return base / "newsfuse" / DB_FILE_NAME
 
 
-def open_store(db: str | Path | None = None) -> Store:
-    """Open (creating and migrating if needed) the store at ``db`` or the default path."""
+def open_store(db: str | Path | None = None, *, memory: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store at ``db`` or the default path.
+
+    ``memory=True`` opens a new, private in-memory store instead (gone when closed).
+    """
+    if memory:
+        return SQLiteStore(MEMORY)
     return SQLiteStore(Path(db).expanduser() if db is not None else default_db_path())

@@ -120,10 +120,40 @@ def _index_alias_targets(connection: sqlite3.Connection) -> None:
     connection.execute("CREATE INDEX aliases_new_id ON aliases(kind, new_id)")
 
 
+def _index_article_words(connection: sqlite3.Connection) -> None:
+    """Version 3: a full-text index (FTS5) of article titles and texts, for story search.
+
+    External content over ``articles`` (the text is not stored twice), keyed by
+    ``articles.seq`` and kept in sync by triggers; renaming a story only changes
+    ``articles.story_id``, which the index does not hold, so renames need nothing.
+    Existing articles are indexed here. The ``unicode61`` tokenizer folds case and
+    diacritics, so a search for "cafe" finds "Café".
+    """
+    statements = (
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+        "content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text); "
+        "END",
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+        "VALUES ('delete', old.seq, old.title, old.text); END",
+        "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN "
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+        "VALUES ('delete', old.seq, old.title, old.text); "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text); "
+        "END",
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+    )
+    # One statement at a time: trigger bodies hold semicolons, so no script splitting.
+    for statement in statements:
+        connection.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Ordered migrations: MIGRATIONS[n - 1] upgrades version n - 1 to version n.
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _index_alias_targets)
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _index_alias_targets, _index_article_words)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -147,6 +177,10 @@ def migrate(connection: sqlite3.Connection, where: str) -> int:
     for number in range(version + 1, SCHEMA_VERSION + 1):
         try:
             connection.execute("BEGIN IMMEDIATE")
+            # Another process opening the same new file may have migrated it meanwhile.
+            if read_version(connection) >= number:
+                connection.execute("COMMIT")
+                continue
             MIGRATIONS[number - 1](connection)
             connection.execute(f"PRAGMA user_version = {number}")
             connection.execute("COMMIT")

@@ -26,6 +26,7 @@ from newsfuse.group.params import EmbeddingCalibration, GroupingParams
 from newsfuse.model import Article, Removal, StorySummary
 from newsfuse.store.base import StoredArticle
 from newsfuse.store.schema import migrate
+from newsfuse.store.search import build_match_expression
 
 # Seconds a writer waits for another writer's lock before giving up: long enough for
 # one ingest batch to commit.
@@ -47,6 +48,9 @@ NEAR_DUPLICATE_CANDIDATES = 20
 # (999 before 3.32), so a lookup of any number of ids is a few queries, not one per id.
 IDS_PER_QUERY = 500
 
+# The path that opens a private in-memory database (tests, notebooks).
+MEMORY = ":memory:"
+
 
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
@@ -57,14 +61,24 @@ def _parse(moment: str | None) -> datetime | None:
 
 
 class SQLiteStore:
-    """Articles, stories, storylines and cached briefs in one SQLite file."""
+    """Articles, stories, storylines and cached briefs in one SQLite file.
+
+    Not thread-safe by itself: the connection may be used from any thread (the
+    web server's threadpool), but by one at a time, which the caller ensures
+    (:class:`newsfuse.corpus.Corpus` holds a lock around every use).
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        in_memory = str(path) == MEMORY
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not in_memory:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+                MEMORY if in_memory else self.path,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
             )
             self._db.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode: a power cut may lose the last commit, never corrupt.
@@ -411,7 +425,11 @@ class SQLiteStore:
         limit: int = 50,
         offset: int = 0,
     ) -> list[StorySummary]:
-        """Stories, newest first, filtered by time, text and storyline."""
+        """Stories, newest first, filtered by time, words and storyline.
+
+        ``query`` matches articles holding every word of it as a word prefix
+        (FTS5, see :mod:`newsfuse.store.search`).
+        """
         clauses: list[str] = []
         parameters: list[Any] = []
         if since is not None:
@@ -423,15 +441,15 @@ class SQLiteStore:
         if storyline_id is not None:
             clauses.append("storyline_id = ?")
             parameters.append(storyline_id)
-        if query:
-            pattern = (
-                "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            )
+        if query is not None and query != "":
+            expression = build_match_expression(query)
+            if expression is None:
+                return []  # no word in the query: no article can match it
             clauses.append(
-                "id IN (SELECT story_id FROM articles WHERE title LIKE ? ESCAPE '\\' "
-                "OR text LIKE ? ESCAPE '\\')"
+                "id IN (SELECT story_id FROM articles WHERE seq IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
             )
-            parameters += [pattern, pattern]
+            parameters.append(expression)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         order = "ORDER BY first_time, id" if storyline_id else "ORDER BY last_time DESC, id"
         rows = self._db.execute(
