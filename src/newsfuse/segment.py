@@ -113,6 +113,7 @@ def _sentence_spans(text: str, para_start: int, para_end: int) -> Iterator[tuple
 
 def _syntok_cuts(text: str, para_start: int, para_end: int) -> Iterator[int]:
     """Yield the offsets where syntok starts a sentence inside the paragraph."""
+    # Loaded on the first split: syntok's import (its regex tables) is not needed by --help.
     import syntok.segmenter
 
     chunk = text[para_start:para_end]

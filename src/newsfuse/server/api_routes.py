@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from newsfuse import __version__
+from newsfuse._version import __version__
 from newsfuse.server.schemas import (
     ArticlesIn,
     BriefIn,
