@@ -9,6 +9,7 @@ would fail there, as ``newsfuse.brief`` once did.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import pkgutil
@@ -214,3 +215,16 @@ def test_importing_newsfuse_loads_no_stage() -> None:
         "assert loaded == ['newsfuse._version'], loaded\n"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_type_checkers_see_every_public_name_at_its_home() -> None:
+    # The TYPE_CHECKING imports of newsfuse/__init__.py give the lazy names their types.
+    tree = ast.parse(Path(newsfuse.__file__).read_text(encoding="utf-8"))
+    seen: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom) and statement.module
+                seen.update({alias.name: statement.module for alias in statement.names})
+    expected = {name: home for name, home in newsfuse._HOMES.items() if name in AVAILABLE}
+    assert seen == expected
