@@ -123,7 +123,13 @@ CALLS = textwrap.dedent(
     with tempfile.TemporaryDirectory() as folder:
         first_db, second_db = Path(folder, "first.db"), Path(folder, "second.db")
         report = once_per_store("ingest", first_db, second_db, inputs=PATHS, embedder="hashing")
-        once_per_store("refresh_briefs", first_db, second_db, workers=1, budget=60)
+        if "Corpus" in AVAILABLE:  # refresh_briefs takes the corpus (or its path) first
+            first = comparable(public("refresh_briefs")(first_db, workers=1, budget=60))
+            second = comparable(public("refresh_briefs")(second_db, workers=1, budget=60))
+            assert first == second, "newsfuse.refresh_briefs: the second call gave another result"
+            CHECKED.add("refresh_briefs")
+        else:
+            once_per_store("refresh_briefs", first_db, second_db, workers=1, budget=60)
         stories = twice("list_stories", db=first_db)
         story_id = public("list_stories")(db=first_db)[0].id
         storyline_id = public("list_stories")(db=first_db)[0].storyline_id
@@ -132,6 +138,24 @@ CALLS = textwrap.dedent(
         twice("export_stories", db=first_db)
         twice("check_store", db=first_db)
         assert stories and report, "the store scenario read nothing"
+
+    if "Corpus" in AVAILABLE:
+        # Two in-memory handles given the same input must end up alike, call for call.
+        with public("Corpus")(memory=True, embedder="hashing") as first, public("Corpus")(
+            memory=True, embedder="hashing"
+        ) as second:
+            assert comparable(first.ingest(PATHS)) == comparable(second.ingest(PATHS))
+            story = first.stories()[0]
+            for method, args in [
+                ("stories", ()),
+                ("story", (story.id,)),
+                ("storyline", (story.storyline_id,)),
+                ("export", ()),
+            ]:
+                once = comparable(getattr(first, method)(*args))
+                again = comparable(getattr(first, method)(*args))
+                assert once == again, f"Corpus.{method}: the second call gave another result"
+        CHECKED.add("Corpus")
 
     for name in AVAILABLE:
         value = public(name)
