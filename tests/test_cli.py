@@ -13,6 +13,7 @@ import pytest
 
 from conftest import FIXTURES as FIXTURES_ROOT
 from conftest import REPO, run_cli, subprocess_env
+from newsfuse.errors import ExitCode
 
 FIXTURES = FIXTURES_ROOT / "cli"
 SCHEMA = REPO / "src" / "newsfuse" / "render" / "brief.schema.json"
@@ -125,7 +126,7 @@ def test_bad_inputs_are_reported_one_line_each_and_good_ones_still_briefed(
         str(missing),
         str(good),
     )
-    assert result.returncode == 3, result.stderr
+    assert result.returncode == ExitCode.SKIPPED, result.stderr
     assert "Traceback" not in result.stderr
     skipped_lines = [line for line in result.stderr.splitlines() if "skipped" in line]
     for name in ("empty.txt", "photo.txt", "huge.txt", "does-not-exist.txt"):
@@ -165,7 +166,7 @@ def test_no_readable_input_fails_without_traceback(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")
     result = run_cli("brief", str(empty))
-    assert result.returncode == 2
+    assert result.returncode == ExitCode.BAD_INPUT
     assert "Traceback" not in result.stderr
     assert "empty.txt" in result.stderr
     debug = run_cli("--debug", "brief", str(empty))
@@ -183,7 +184,7 @@ def test_non_article_is_skipped_with_its_reason_unless_kept(tmp_path: Path) -> N
     )
     story = str(FIXTURES / "coastal-wire.txt")
     result = run_cli("brief", "--no-facts", "--format", "json", story, str(notice))
-    assert result.returncode == 3, result.stderr
+    assert result.returncode == ExitCode.SKIPPED, result.stderr
     assert "saved-page.txt" in result.stderr and "is not an article" in result.stderr
     assert "--keep-non-articles" in result.stderr
     cited = {c["article"] for s in json.loads(result.stdout)["summary"] for c in s["citations"]}
@@ -192,3 +193,26 @@ def test_non_article_is_skipped_with_its_reason_unless_kept(tmp_path: Path) -> N
     kept = run_cli("brief", "--no-facts", "--keep-non-articles", story, str(notice))
     assert kept.returncode == 0, kept.stderr
     assert "is not an article" not in kept.stderr
+
+
+def test_every_command_module_is_registered() -> None:
+    result = run_cli("--help")
+    commands = ("brief", "ingest", "stories", "story", "storyline", "export", "refresh-briefs")
+    for command in (*commands, "serve", "eval"):
+        assert command in result.stdout, command
+
+
+def test_a_command_module_that_fails_to_import_fails_loudly() -> None:
+    # A broken command must stop the CLI, not vanish from --help.
+    probe = (
+        "import sys; sys.modules['newsfuse.cli.eval_cmd'] = None\n"
+        "try:\n    import newsfuse.cli\nexcept ImportError:\n    print('raised')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        check=False,
+    )
+    assert result.stdout.strip() == "raised", result.stderr

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from conftest import FIXTURES as FIXTURES_ROOT
 from newsfuse.config import MAX_INPUT_BYTES
 from newsfuse.reading import read_inputs
+from newsfuse.reading.dates import parse_published
 from newsfuse.reading.decode import decode_bytes, normalise_text
-from newsfuse.reading.records import parse_published
 from newsfuse.reading.text import split_title
 
 FIXTURES = FIXTURES_ROOT / "ingest"

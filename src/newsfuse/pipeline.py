@@ -8,19 +8,30 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from newsfuse.clean import clean_report
 from newsfuse.config import DEFAULT_BUDGET
+from newsfuse.errors import InputError
+from newsfuse.facts import FactParams, annotate_brief
+from newsfuse.facts import compare_facts as compare_claims
 from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
-
-if TYPE_CHECKING:
-    from newsfuse.facts import FactParams
-    from newsfuse.summary.params import BriefParams
+from newsfuse.reading import read_inputs
+from newsfuse.reading.decode import normalise_text
+from newsfuse.reading.html import looks_like_html
+from newsfuse.reading.records import article_from_record
+from newsfuse.reading.text import split_title
+from newsfuse.summary import BriefParams, summarize
 
 log = logging.getLogger(__name__)
 
 Input = str | Path | Mapping[str, Any]
+
+# Where an error about a string given to read_text says the problem was, and its default id.
+TEXT_ORIGIN = "<text>"
+TEXT_ID = "text"
 
 
 def read_report(
@@ -33,9 +44,6 @@ def read_report(
     Documents that are not articles (consent walls, error pages, crawl notices)
     are skipped with their reason too, unless ``keep_non_articles`` is true.
     """
-    from newsfuse.clean import clean_report
-    from newsfuse.reading import read_inputs
-
     return clean_report(read_inputs(list(inputs), stdin=stdin), keep_non_articles=keep_non_articles)
 
 
@@ -52,6 +60,52 @@ def read(
     return list(report.articles)
 
 
+def read_text(
+    content: str,
+    *,
+    id: str = "",
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    published: datetime | str | None = None,
+    html: bool | None = None,
+    keep_non_articles: bool = False,
+) -> Article:
+    """Read and clean one article held in a string of plain text or HTML, without a file.
+
+    For a caller who already has the text (from a crawler, a database, a web
+    request), as ``trafilatura.extract(html)`` is. ``html=None`` tells HTML from
+    text by its markup; HTML is reduced to its main text and its metadata fill
+    any field not given; plain text may open with a headline line, as a
+    ``.txt`` file may, which becomes the title unless ``title`` is given.
+    ``id`` defaults to ``"text"``.
+
+    Raises :class:`~newsfuse.errors.InputError` with a one-line reason when the
+    content is empty, is all boilerplate, or is not an article (a consent wall,
+    an error page; ``keep_non_articles=True`` keeps those, flagged).
+    """
+    if not isinstance(content, str):
+        raise TypeError(f"read_text: content must be a str, got {type(content).__name__}")
+    if not content.strip():
+        raise InputError(TEXT_ORIGIN, "is empty; pass the article's text or HTML")
+    is_html = looks_like_html(content) if html is None else html
+    if not is_html and not title:  # a headline line over the body, as in a .txt file
+        title, content = split_title(normalise_text(content))
+    record = {
+        "id": id,
+        "title": title,
+        "source": source,
+        "url": url,
+        "published": published,
+        "html" if is_html else "text": content,
+    }
+    raw = article_from_record(record, TEXT_ORIGIN, default_id=TEXT_ID)
+    report = clean_report(ReadReport(articles=(raw.article,)), keep_non_articles=keep_non_articles)
+    if report.skipped:
+        raise InputError(TEXT_ORIGIN, report.skipped[0].reason)
+    return report.articles[0]
+
+
 def compare_facts(
     articles: Sequence[Article], *, fact_params: FactParams | None = None
 ) -> list[Fact]:
@@ -60,10 +114,7 @@ def compare_facts(
     ``fact_params`` changes the alignment's weights and thresholds (default
     ``FactParams()``).
     """
-    from newsfuse.facts import FactParams
-    from newsfuse.facts import compare_facts as _compare
-
-    return _compare(articles, params=FactParams() if fact_params is None else fact_params)
+    return compare_claims(articles, params=FactParams() if fact_params is None else fact_params)
 
 
 def brief(
@@ -83,16 +134,12 @@ def brief(
     overrides the brief's tunables (:class:`~newsfuse.summary.params.BriefParams`),
     ``fact_params`` the fact comparison's (:class:`~newsfuse.facts.FactParams`).
     """
-    from newsfuse.summary import BriefParams, summarize
-
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sentences = summarize(articles, budget=budget, params=params or BriefParams())
     timings["summarize"] = time.perf_counter() - started
     fact_table: list[Fact] = []
     if facts:
-        from newsfuse.facts import FactParams, annotate_brief
-
         chosen = FactParams() if fact_params is None else fact_params
         started = time.perf_counter()
         fact_table = compare_facts(articles, fact_params=chosen)

@@ -113,8 +113,7 @@ def _sentence_spans(text: str, para_start: int, para_end: int) -> Iterator[tuple
 
 def _syntok_cuts(text: str, para_start: int, para_end: int) -> Iterator[int]:
     """Yield the offsets where syntok starts a sentence inside the paragraph."""
-    # Imported on first use: building syntok's tables takes about 40 ms, which commands
-    # that never split sentences (--help) should not pay.
+    # Loaded on the first split: syntok's import (its regex tables) is not needed by --help.
     import syntok.segmenter
 
     chunk = text[para_start:para_end]

@@ -2,7 +2,8 @@
 
 Each command group lives in its own module and registers itself on ``app``.
 Errors derived from :class:`~newsfuse.errors.NewsfuseError` are printed on one
-line with a non-zero exit status; ``--debug`` shows the traceback instead.
+line with their exit status (:class:`~newsfuse.errors.ExitCode`); ``--debug``
+shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import logging
 import sys
 
+import click
 import typer
 
-from newsfuse import __version__
+from newsfuse._version import __version__
+from newsfuse.cli import brief_cmd, eval_cmd, serve_cmd, store_cmd
+from newsfuse.errors import ExitCode, NewsfuseError
 
 app = typer.Typer(
     name="newsfuse",
@@ -28,7 +32,7 @@ _state = {"debug": False}
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsfuse {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(ExitCode.OK)
 
 
 @app.callback()
@@ -47,21 +51,13 @@ def _root(
 
 
 def _register() -> None:
-    from newsfuse.cli import brief_cmd
-
-    brief_cmd.register(app)
-    for name in ("store_cmd", "eval_cmd", "serve_cmd"):
-        try:
-            module = __import__(f"newsfuse.cli.{name}", fromlist=["register"])
-        except ModuleNotFoundError:
-            continue
+    # In the order `newsfuse --help` lists them; a command that fails to import fails loudly.
+    for module in (brief_cmd, store_cmd, eval_cmd, serve_cmd):
         module.register(app)
 
 
 def main() -> None:
     """Entry point of the ``newsfuse`` script."""
-    from newsfuse.errors import NewsfuseError
-
     _register()
     debug = "--debug" in sys.argv[1:]
     try:
@@ -77,12 +73,10 @@ def main() -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         typer.echo("newsfuse: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     except SystemExit:
         raise
     except Exception as error:  # the last line of defence: one line, not a traceback
-        import click
-
         if isinstance(error, click.exceptions.Exit):
             sys.exit(error.exit_code)
         if isinstance(error, click.ClickException):
@@ -90,7 +84,7 @@ def main() -> None:
             sys.exit(error.exit_code)
         if isinstance(error, click.exceptions.Abort):
             typer.echo("newsfuse: aborted", err=True)
-            sys.exit(1)
+            sys.exit(ExitCode.ERROR)
         if debug:
             raise
         typer.echo(
@@ -98,4 +92,4 @@ def main() -> None:
             "(run again with --debug for the traceback, and please report it)",
             err=True,
         )
-        sys.exit(70)
+        sys.exit(ExitCode.INTERNAL_ERROR)

@@ -9,6 +9,8 @@ from pathlib import Path
 import typer
 
 from newsfuse.config import DEFAULT_BUDGET
+from newsfuse.errors import ExitCode, InputError
+from newsfuse.render import render
 
 
 class Format(StrEnum):
@@ -16,10 +18,6 @@ class Format(StrEnum):
     markdown = "markdown"
     json = "json"
     html = "html"
-
-
-# Exit status when the brief was produced but some inputs were skipped.
-EXIT_SKIPPED = 3
 
 
 def register(app: typer.Typer) -> None:
@@ -49,9 +47,8 @@ def register(app: typer.Typer) -> None:
         Exit status: 0 when every input was read, 3 when some were skipped (the
         brief is still printed), 2 when nothing usable was read.
         """
+        # Loaded here, not at the top: the pipeline brings numpy, which `--help` need not wait for.
         from newsfuse import pipeline
-        from newsfuse.errors import InputError
-        from newsfuse.render import render
 
         report = pipeline.read_report(paths, stdin=sys.stdin, keep_non_articles=keep_non_articles)
         for skipped in report.skipped:
@@ -67,4 +64,4 @@ def register(app: typer.Typer) -> None:
         else:
             output.write_text(rendered + "\n", encoding="utf-8")
         if report.skipped:
-            raise typer.Exit(EXIT_SKIPPED)
+            raise typer.Exit(ExitCode.SKIPPED)

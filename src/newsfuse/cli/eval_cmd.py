@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
         quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
     ) -> None:
         """Score summaries with ROUGE (95 % CIs, paired bootstrap), speed and boilerplate leaks."""
+        # Loaded here, not at the top: rich and the harness (numpy) would slow every `--help`.
         from rich.progress import Progress
 
         from newsfuse.evaluate import evaluate_file, format_report

@@ -126,6 +126,7 @@ def _decode_single_byte(data: bytes, origin: str) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             return data.decode("latin-1")
+    # Loaded only for the rare file that is neither UTF-8 nor cp1252: it is slow to import.
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

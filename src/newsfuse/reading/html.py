@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from newsfuse.errors import InputError
+from newsfuse.reading.dates import parse_published
 from newsfuse.reading.decode import normalise_text
 
 # Elements whose content is never visible text (used by the fallback only).
@@ -46,9 +47,8 @@ def looks_like_html(text: str) -> bool:
 
 def extract_html(html: str, origin: str, *, url: str | None = None) -> ExtractedPage:
     """Extract the main text and metadata of a page; raise :class:`InputError` if none."""
+    # Loaded on the first HTML page only: trafilatura (with lxml) takes a while to import.
     import trafilatura
-
-    from newsfuse.reading.records import parse_published
 
     found = trafilatura.bare_extraction(
         html,

@@ -8,6 +8,7 @@ go through. Only programming errors (an input of the wrong Python type) raise.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -90,8 +91,6 @@ def _make_ids_unique(items: list[Item]) -> ReadReport:
 
 def _read_stdin(stdin: TextIO | None) -> Iterator[Item]:
     if stdin is None:
-        import sys
-
         stdin = sys.stdin
     text = stdin.read(MAX_INPUT_BYTES + 1)
     if len(text) > MAX_INPUT_BYTES:

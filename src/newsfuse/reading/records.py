@@ -10,14 +10,14 @@ field of the wrong type is reported by name and the record is skipped.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from newsfuse.errors import InputError
 from newsfuse.model import Article, Skipped
+from newsfuse.reading.dates import parse_published
 from newsfuse.reading.decode import normalise_text
 from newsfuse.reading.html import extract_html
 
@@ -26,14 +26,6 @@ log = logging.getLogger(__name__)
 # Fields whose value must be a string when present (None counts as absent).
 STRING_FIELDS = ("id", "title", "text", "html", "source", "url", "author")
 
-# Languages dateparser tries for free-text dates. Letting it guess among all of its
-# ~200 locales costs seconds per unparseable string; these cover the outlets we expect.
-DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "tr")
-
-_ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class RawArticle:
@@ -41,41 +33,6 @@ class RawArticle:
 
     article: Article
     explicit_id: bool
-
-
-def parse_published(value: Any) -> datetime | None:
-    """Parse a publication date: ISO 8601, epoch seconds, or free text via dateparser.
-
-    The result is timezone-aware; a date without a zone is taken as UTC.
-    Returns None when the value cannot be read as a date.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        parsed: datetime | None = value
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        parsed = datetime.fromtimestamp(value, tz=UTC)
-    elif isinstance(value, str):
-        text = value.strip()
-        parsed = None
-        if _ISO_DATE.match(text):
-            try:
-                parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-            except ValueError:
-                parsed = None
-        if parsed is None and any(character.isdigit() for character in text):
-            import dateparser
-
-            parsed = dateparser.parse(
-                text,
-                languages=list(DATE_LANGUAGES),
-                settings={"RETURN_AS_TIMEZONE_AWARE": False},
-            )
-    else:
-        return None
-    if parsed is None:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _check_fields(record: Mapping[str, Any], origin: str) -> None:

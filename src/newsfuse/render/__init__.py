@@ -9,12 +9,17 @@ numbers after each sentence. The formats share their decisions through
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 
 from newsfuse.errors import ConfigError
 from newsfuse.model import Brief
-from newsfuse.render.data import SCHEMA_VERSION, brief_to_dict
+from newsfuse.render.data import SCHEMA_VERSION, brief_to_dict, render_json
+from newsfuse.render.html import render_html
+from newsfuse.render.markdown import render_markdown
+from newsfuse.render.text import render_text
 
 __all__ = ["FORMATS", "SCHEMA_VERSION", "brief_to_dict", "load_schema", "render"]
 
@@ -32,9 +37,6 @@ def render(brief: Brief, fmt: str = "text") -> str:
 
 def load_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that ``brief_to_dict`` output follows."""
-    import json
-    from importlib import resources
-
     text = resources.files("newsfuse.render").joinpath("brief.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
@@ -43,20 +45,12 @@ def load_schema() -> dict[str, Any]:
 def _renderer(fmt: str) -> Callable[[Brief], str]:
     name = fmt.strip().lower() if isinstance(fmt, str) else fmt
     if name == "text":
-        from newsfuse.render.text import render_text
-
         return render_text
     if name == "markdown":
-        from newsfuse.render.markdown import render_markdown
-
         return render_markdown
     if name == "json":
-        from newsfuse.render.data import render_json
-
         return render_json
     if name == "html":
-        from newsfuse.render.html import render_html
-
         return render_html
     raise ConfigError(
         f"unknown output format {fmt!r}: choose one of {', '.join(FORMATS)} (option --format)"

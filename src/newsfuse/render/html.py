@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from newsfuse import __version__
+from newsfuse._version import __version__
 from newsfuse.model import Brief
 from newsfuse.render.layout import (
     ABSENT_CELL,
@@ -37,6 +37,7 @@ TEMPLATE_NAME = "brief.html.j2"
 
 def render_html(brief: Brief) -> str:
     """The brief as a complete HTML5 page: brief with citation links, fact table, sources."""
+    # Loaded with the first HTML page: markupsafe and jinja2 are needed by no other format.
     from markupsafe import Markup
 
     css, script = _read_asset("brief.css"), _read_asset("brief.js")
@@ -89,6 +90,7 @@ def _read_asset(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    # Loaded with the first HTML page: jinja2 takes a while to import and no other format needs it.
     import jinja2
 
     return jinja2.Environment(

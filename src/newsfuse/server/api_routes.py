@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from newsfuse import __version__
+from newsfuse._version import __version__
 from newsfuse.errors import InputError
 from newsfuse.pipeline import brief, read_report
 from newsfuse.render import brief_to_dict

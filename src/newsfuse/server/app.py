@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsfuse import __version__
+from newsfuse._version import __version__
 from newsfuse.corpus import Corpus
 from newsfuse.errors import (
     ConfigError,
