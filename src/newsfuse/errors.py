@@ -6,6 +6,8 @@ what to do. The CLI prints ``str(error)`` on one line and exits non-zero.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class NewsfuseError(Exception):
     """Base class of every error newsfuse raises on purpose."""
@@ -46,3 +48,18 @@ class ModelError(NewsfuseError):
     """A model (embeddings, spaCy) could not be loaded offline."""
 
     exit_code = 5
+
+
+class FetchError(NewsfuseError):
+    """A URL was refused or could not be fetched; ``retry_at`` is the earliest sensible retry."""
+
+    exit_code = 6
+
+    def __init__(
+        self, url: str, reason: str, *, status: int | None = None, retry_at: datetime | None = None
+    ) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+        self.retry_at = retry_at

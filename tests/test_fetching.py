@@ -1,0 +1,408 @@
+"""Tests of the safe fetcher against real servers on 127.0.0.1 playing well and badly behaved hosts.
+
+Every request goes to 127.0.0.1; the SSRF tests name other loopback hosts
+(another port, localhost, 127.0.0.2, [::1]) that must be refused before any
+connection is made, which a spy on socket.create_connection confirms.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from ipaddress import ip_address
+
+import pytest
+
+from feed_server import FeedServer, start_server
+from newsfuse.errors import FetchError, NewsfuseError
+from newsfuse.fetching import (
+    FEED_TYPES,
+    PAGE_TYPES,
+    Fetcher,
+    FetchSettings,
+    describe_forbidden,
+    fetch_url,
+)
+from newsfuse.fetching.settings import normalise_allow_entry
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FeedServer]:
+    state = start_server()
+    yield state
+    state.stop()
+
+
+def quick_settings(server: FeedServer, **overrides: object) -> FetchSettings:
+    """Small timeouts and caps, no host delay, and only this server's host:port allowed."""
+    values: dict[str, object] = {
+        "connect_timeout": 2.0,
+        "read_timeout": 1.0,
+        "total_timeout": 2.0,
+        "max_body_bytes": 1024 * 1024,
+        "max_decoded_bytes": 2 * 1024 * 1024,
+        "host_delay": 0.0,
+        "allow_hosts": (server.host_port,),
+        "obey_robots": False,
+    }
+    values.update(overrides)
+    return FetchSettings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def fetcher(server: FeedServer) -> Iterator[Fetcher]:
+    with Fetcher(quick_settings(server)) as client:
+        yield client
+
+
+@pytest.fixture
+def connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Every TCP connection attempted while the test runs (host, port)."""
+    attempts: list[tuple[str, int]] = []
+    real = socket.create_connection
+
+    def spy(address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
+        attempts.append(address)
+        return real(address, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "create_connection", spy)
+    return attempts
+
+
+def test_a_feed_is_fetched_with_its_type_charset_and_validators(fetcher, server):
+    result = fetcher.fetch(server.url("/feeds/rss2.xml"), accept=FEED_TYPES)
+    assert result.status == 200
+    assert result.content_type == "application/rss+xml"
+    assert result.charset == "utf-8"
+    assert b"Kellsport Harbour Gazette" in result.content
+    assert "Kellsport" in result.text()
+    assert result.fetched_at.tzinfo is UTC
+
+
+def test_requests_carry_the_user_agent_and_only_encodings_the_guard_decodes(fetcher, server):
+    fetcher.fetch(server.url("/feeds/atom.xml"))
+    headers = server.seen[-1].headers
+    assert headers["user-agent"].startswith("newsfuse/")
+    assert headers["accept-encoding"] == "gzip, deflate"
+
+
+def test_a_conditional_get_returns_not_modified_and_the_next_poll_time(fetcher, server):
+    first = fetcher.fetch(server.url("/etag.xml"))
+    assert first.etag == '"v1"' and first.last_modified.endswith("GMT")
+    assert first.next_poll_at == first.fetched_at + timedelta(seconds=300)
+    second = fetcher.fetch(server.url("/etag.xml"), etag=first.etag)
+    assert second.not_modified and second.content == b""
+    assert server.seen[-1].headers["if-none-match"] == '"v1"'
+    assert second.next_poll_at is not None
+
+
+@pytest.mark.parametrize("status", [404, 410, 500])
+def test_an_error_status_is_a_fetch_error_naming_the_url(fetcher, server, status):
+    url = server.url(f"/status/{status}")
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(url)
+    assert caught.value.status == status
+    assert str(caught.value).startswith(url)
+    assert "\n" not in str(caught.value)
+    assert isinstance(caught.value, NewsfuseError)
+
+
+def test_429_reports_retry_after_seconds_as_the_earliest_retry(fetcher, server):
+    before = datetime.now(UTC)
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(server.url("/status/429"))
+    retry_at = caught.value.retry_at
+    assert retry_at is not None
+    assert before + timedelta(seconds=119) <= retry_at <= before + timedelta(seconds=125)
+
+
+def test_503_reports_a_retry_after_http_date(fetcher, server):
+    with pytest.raises(FetchError) as caught:
+        fetcher.fetch(server.url("/status/503"))
+    assert caught.value.retry_at == datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+
+
+def test_a_redirect_chain_is_followed_and_recorded(fetcher, server):
+    result = fetcher.fetch(server.url("/redirect/1"))
+    assert result.final_url == server.url("/feeds/rss2.xml")
+    assert result.redirects == (
+        server.url("/redirect/2"),
+        server.url("/redirect/3"),
+        server.url("/feeds/rss2.xml"),
+    )
+    assert result.url == server.url("/redirect/1")
+
+
+def test_too_many_redirects_are_refused(server):
+    with Fetcher(quick_settings(server, max_redirects=2)) as client, pytest.raises(FetchError):
+        client.fetch(server.url("/redirect/1"))
+
+
+def test_a_redirect_loop_is_refused(fetcher, server):
+    with pytest.raises(FetchError, match="loop"):
+        fetcher.fetch(server.url("/loop/a"))
+
+
+def test_a_redirect_to_another_scheme_is_refused(fetcher, server):
+    with pytest.raises(FetchError, match="only http and https"):
+        fetcher.fetch(server.url("/to-file"))
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://a/"])
+def test_only_http_and_https_are_fetched(fetcher, url, connections):
+    with pytest.raises(FetchError, match="only http and https"):
+        fetcher.fetch(url)
+    assert connections == []
+
+
+def test_a_page_with_the_wrong_content_type_is_refused(fetcher, server):
+    with pytest.raises(FetchError, match="content type 'image/png'"):
+        fetcher.fetch(server.url("/image.png"), accept=PAGE_TYPES)
+
+
+def test_a_gzipped_body_is_decoded(fetcher, server):
+    assert b"small zipped page" in fetcher.fetch(server.url("/gzipped")).content
+
+
+def test_a_gzip_bomb_is_stopped_by_the_decoded_size_cap(fetcher, server):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="decompression bomb"):
+        fetcher.fetch(server.url("/bomb"))
+    assert time.monotonic() - started < 2
+
+
+def test_a_50_mb_page_is_cut_off_while_streaming(fetcher, server):
+    with pytest.raises(FetchError, match="exceeds the cap"):
+        fetcher.fetch(server.url("/huge"))
+
+
+def test_a_declared_length_over_the_cap_is_refused_before_reading(fetcher, server):
+    with pytest.raises(FetchError, match="52428800 bytes exceeds the cap"):
+        fetcher.fetch(server.url("/huge-declared"))
+
+
+def test_a_stalled_body_trips_the_read_timeout(fetcher, server):
+    with pytest.raises(FetchError, match="stalled"):
+        fetcher.fetch(server.url("/stall"))
+
+
+def test_a_trickling_body_trips_the_total_timeout(server):
+    settings = quick_settings(server, total_timeout=0.5)
+    started = time.monotonic()
+    with Fetcher(settings) as client, pytest.raises(FetchError, match="total timeout"):
+        client.fetch(server.url("/slow"))
+    assert time.monotonic() - started < 2
+
+
+# --- SSRF guard -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def other_server() -> Iterator[FeedServer]:
+    state = start_server()
+    yield state
+    state.stop()
+
+
+def test_another_port_on_the_allowed_host_is_refused_before_connecting(
+    fetcher, other_server, connections
+):
+    with pytest.raises(FetchError, match="loopback"):
+        fetcher.fetch(other_server.url("/feeds/rss2.xml"))
+    assert connections == []
+    assert other_server.seen == []
+
+
+@pytest.mark.parametrize(
+    "host", ["localhost", "127.0.0.2", "[::1]", "[::ffff:127.0.0.1]", "0.0.0.0"]
+)
+def test_loopback_names_not_on_the_allow_list_are_refused_before_connecting(
+    fetcher, server, connections, host
+):
+    seen_before = len(server.seen)
+    with pytest.raises(FetchError, match="refused"):
+        fetcher.fetch(f"http://{host}:{server.port}/feeds/rss2.xml")
+    assert connections == []
+    assert len(server.seen) == seen_before
+
+
+@pytest.mark.parametrize("path", ["/to-localhost", "/to-other-loopback", "/to-ipv6-loopback"])
+def test_a_redirect_to_a_loopback_host_not_allowed_is_refused(fetcher, server, connections, path):
+    seen_before = len(server.seen)
+    with pytest.raises(FetchError, match="refused"):
+        fetcher.fetch(server.url(path))
+    # Only the allowed server was dialled, and it saw only the redirecting request.
+    assert {address for address in connections} <= {("127.0.0.1", server.port)}
+    assert server.paths_seen()[seen_before:] == [path]
+
+
+def test_nothing_on_loopback_is_fetched_without_an_allow_list(server, connections):
+    with (
+        Fetcher(quick_settings(server, allow_hosts=())) as client,
+        pytest.raises(FetchError, match="loopback address"),
+    ):
+        client.fetch(server.url("/feeds/rss2.xml"))
+    assert connections == []
+
+
+def test_the_connection_goes_to_the_checked_address_not_a_second_dns_answer(
+    server, monkeypatch, connections
+):
+    answers = iter(["127.0.0.1", "127.0.0.2"])
+    real_getaddrinfo = socket.getaddrinfo
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list:
+        if host == "rebind.test":
+            address = next(answers, "127.0.0.2")
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, server.port))]
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    settings = quick_settings(server, allow_hosts=(f"rebind.test:{server.port}",))
+    with Fetcher(settings) as client:
+        client.fetch(f"http://rebind.test:{server.port}/feeds/rss2.xml")
+    assert connections == [("127.0.0.1", server.port)]
+    assert server.seen[-1].headers["host"] == f"rebind.test:{server.port}"
+
+
+def test_a_name_with_any_private_answer_is_refused(server, monkeypatch, connections):
+    def mixed(host: str, *args: object, **kwargs: object) -> list:
+        return [
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", server.port)),
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.1.2.3", server.port)),
+        ]
+
+    monkeypatch.setattr(socket, "getaddrinfo", mixed)
+    with Fetcher(quick_settings(server)) as client, pytest.raises(FetchError, match="refused"):
+        client.fetch(f"http://mixed.test:{server.port}/")
+    assert connections == []
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("10.0.0.1", "private"),
+        ("192.168.1.1", "private"),
+        ("172.16.0.1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("224.0.0.1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("240.0.0.1", "reserved"),
+        ("100.64.0.1", "non-global"),
+        ("::ffff:10.0.0.1", "private"),
+        ("2002:7f00:1::", "loopback"),
+        ("fc00::1", "private"),
+        ("93.184.216.34", None),
+        ("2606:4700::1111", None),
+    ],
+)
+def test_addresses_are_classified_without_connecting(address, kind):
+    assert describe_forbidden(ip_address(address)) == kind
+
+
+def test_allow_entries_and_the_environment_are_read():
+    assert normalise_allow_entry(" Intranet.Example:8080 ") == "intranet.example:8080"
+    assert normalise_allow_entry("[::1]:80") == "[::1]:80"
+    assert normalise_allow_entry("::1") == "[::1]"
+    settings = FetchSettings.from_environment(
+        {"NEWSFUSE_ALLOW_HOSTS": "wiki.corp,127.0.0.1:9", "NEWSFUSE_HOST_DELAY": "0.25"},
+        allow_hosts=["extra.corp"],
+    )
+    assert settings.allow_hosts == ("wiki.corp", "127.0.0.1:9", "extra.corp")
+    assert settings.host_delay == 0.25
+    assert FetchSettings.from_environment({}).host_delay == 1.0
+
+
+@pytest.mark.parametrize("entry", ["a/b", "host:port", "host:70000", "user@host"])
+def test_a_malformed_allow_entry_is_a_config_error(entry):
+    with pytest.raises(NewsfuseError):
+        FetchSettings(allow_hosts=(entry,))
+
+
+# --- politeness and robots.txt ----------------------------------------------------------
+
+
+def test_requests_to_one_host_are_spaced_by_the_host_delay(server):
+    with Fetcher(quick_settings(server, host_delay=0.3)) as client:
+        started = time.monotonic()
+        for _ in range(3):
+            client.fetch(server.url("/feeds/rss091.xml"))
+        assert time.monotonic() - started >= 0.6
+
+
+def test_concurrent_fetches_to_one_host_run_one_at_a_time(server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Fetcher(quick_settings(server)) as client, ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(client.fetch, [server.url("/feeds/rss1.xml")] * 12))
+        assert all(result.status == 200 for result in results)
+        assert client.peak_host_concurrency == 1
+
+
+def test_robots_txt_is_obeyed_and_cached_per_host():
+    robots_server = start_server()
+    try:
+        robots = b"User-agent: *\nDisallow: /news/\n"
+        robots_server.routes["/robots.txt"] = lambda handler: (
+            200, {"Content-Type": "text/plain"}, robots,
+        )  # fmt: skip
+        settings = quick_settings(robots_server, obey_robots=True)
+        with Fetcher(settings) as client:
+            client.fetch(robots_server.url("/feeds/rss2.xml"))
+            client.fetch(robots_server.url("/feeds/atom.xml"))
+            with pytest.raises(FetchError, match=r"robots\.txt"):
+                client.fetch(robots_server.url("/news/ferry-timetable"))
+        assert robots_server.paths_seen() == ["/robots.txt", "/feeds/rss2.xml", "/feeds/atom.xml"]
+    finally:
+        robots_server.stop()
+
+
+def test_an_unreachable_robots_txt_disallows_and_a_missing_one_allows(server):
+    failing = start_server()
+    try:
+        failing.routes["/robots.txt"] = failing.routes["/status/500"]
+        with (
+            Fetcher(quick_settings(failing, obey_robots=True)) as client,
+            pytest.raises(FetchError, match=r"robots\.txt"),
+        ):
+            client.fetch(failing.url("/feeds/rss2.xml"))
+        with Fetcher(quick_settings(server, obey_robots=True)) as client:
+            assert client.fetch(server.url("/feeds/rss2.xml")).status == 200
+    finally:
+        failing.stop()
+
+
+# --- HTTPS with a local certificate authority ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tls_server() -> Iterator[tuple[FeedServer, str]]:
+    trustme = pytest.importorskip("trustme")
+    authority = trustme.CA()
+    certificate = authority.issue_cert("127.0.0.1")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    certificate.configure_cert(context)
+    state = start_server(context)
+    with authority.cert_pem.tempfile() as ca_file:
+        yield state, ca_file
+    state.stop()
+
+
+def test_https_is_fetched_with_a_local_certificate_authority(tls_server):
+    state, ca_file = tls_server
+    with Fetcher(quick_settings(state, ca_file=ca_file)) as client:
+        result = client.fetch(state.url("/feeds/atom.xml"))
+    assert result.final_url.startswith("https://127.0.0.1:")
+    assert b"Orchard Valley Courier" in result.content
+
+
+def test_https_from_an_unknown_authority_is_refused(tls_server):
+    state, _ca_file = tls_server
+    with pytest.raises(FetchError, match="connection failed"):
+        fetch_url(state.url("/feeds/atom.xml"), quick_settings(state))
