@@ -146,7 +146,7 @@ def test_a_wrong_declared_encoding_is_recovered(fetcher, server):
     [b"<html><body><p>Just a page.</p></body></html>", b"{not json", b'{"version": "1"}', b""],
 )
 def test_a_document_that_is_no_feed_is_an_input_error_naming_it(document):
-    with pytest.raises(InputError, match="outlet.test/x"):
+    with pytest.raises(InputError, match=r"outlet\.test/x"):
         parse_feed(document, url="https://outlet.test/x")
 
 
@@ -210,9 +210,7 @@ _SEGMENT = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size
     segments=st.lists(_SEGMENT, min_size=1, max_size=4),
     trackers=st.lists(st.tuples(_TRACKERS, _SEGMENT), max_size=3),
 )
-def test_tracking_parameters_never_change_the_key_and_canonical_is_idempotent(
-    segments, trackers
-):
+def test_tracking_parameters_never_change_the_key_and_canonical_is_idempotent(segments, trackers):
     plain = "https://outlet.test/" + "/".join(segments)
     query = "&".join(f"{name}={value}" for name, value in trackers)
     tracked = plain + (f"?{query}" if query else "")
@@ -250,7 +248,7 @@ def test_opml_export_escapes_titles():
 
 @pytest.mark.parametrize("document", [b"<opml><body></body></opml>", b"not xml at all"])
 def test_an_opml_without_feeds_is_an_input_error(document):
-    with pytest.raises(InputError, match="subs.opml"):
+    with pytest.raises(InputError, match=r"subs\.opml"):
         read_opml(document, "subs.opml")
 
 
