@@ -9,6 +9,8 @@ itself, so nothing a test does can leave this machine.
 from __future__ import annotations
 
 import gzip
+import ipaddress
+import socket
 import ssl
 import threading
 import time
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures" / "feeds"
 
@@ -38,6 +41,7 @@ class FeedServer:
 
     httpd: ThreadingHTTPServer
     scheme: str = "http"
+    host: str = "127.0.0.1"
     routes: dict[str, Route] = field(default_factory=dict)
     seen: list[SeenRequest] = field(default_factory=list)
 
@@ -47,10 +51,11 @@ class FeedServer:
 
     @property
     def host_port(self) -> str:
-        return f"127.0.0.1:{self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
 
     def url(self, path: str) -> str:
-        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
+        return f"{self.scheme}://{self.host_port}{path}"
 
     def paths_seen(self) -> list[str]:
         return [request.path for request in self.seen]
@@ -94,13 +99,59 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
 
-def start_server(ssl_context: ssl.SSLContext | None = None) -> FeedServer:
-    """Start a threaded server on 127.0.0.1, port chosen by the OS, with the default routes."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def refuse_non_loopback(monkeypatch: Any) -> list[tuple[str, int]]:
+    """Make any TCP connection to an address other than 127.0.0.1 or ::1 fail, and log them all.
+
+    A safety net under the SSRF tests: even if the guard under test were broken,
+    no test could reach a private, link-local or public address. Names other than
+    localhost are not looked up either, so no DNS query leaves the machine.
+    """
+    attempts: list[tuple[str, int]] = []
+    real = socket.create_connection
+    real_getaddrinfo = socket.getaddrinfo
+
+    def local_names_only(host: Any, *args: Any, **kwargs: Any) -> Any:
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if name != "localhost" and not _is_ip_literal(name):
+            raise socket.gaierror(f"test safety net: no DNS lookup of {name}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def loopback_only(address: tuple[str, int], *args: Any, **kwargs: Any) -> socket.socket:
+        attempts.append(address)
+        if address[0] not in LOOPBACK:
+            raise OSError(f"test safety net: refused a connection to {address[0]}")
+        return real(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "create_connection", loopback_only)
+    monkeypatch.setattr(socket, "getaddrinfo", local_names_only)
+    return attempts
+
+
+def _is_ip_literal(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+class _IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
+def start_server(ssl_context: ssl.SSLContext | None = None, host: str = "127.0.0.1") -> FeedServer:
+    """Start a threaded server on loopback, port chosen by the OS, with the default routes."""
+    if host not in LOOPBACK:
+        raise ValueError(f"test servers bind to loopback only, not {host}")
+    server_class = _IPv6Server if ":" in host else ThreadingHTTPServer
+    httpd = server_class((host, 0), _Handler)
     httpd.daemon_threads = True
     if ssl_context is not None:
         httpd.socket = ssl_context.wrap_socket(httpd.socket, server_side=True)
-    state = FeedServer(httpd, scheme="https" if ssl_context else "http")
+    state = FeedServer(httpd, scheme="https" if ssl_context else "http", host=host)
     httpd.state = state  # type: ignore[attr-defined]
     state.routes.update(default_routes(state))
     # A short poll interval makes shutdown (and so each test's teardown) quick.

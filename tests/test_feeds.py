@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feed_server import FIXTURES, FeedServer, start_server
+from feed_server import FIXTURES, FeedServer, refuse_non_loopback, start_server
 from newsfuse.errors import FetchError, InputError
 from newsfuse.feeds import (
     Feed,
@@ -39,6 +39,11 @@ def server() -> Iterator[FeedServer]:
     state = start_server()
     yield state
     state.stop()
+
+
+@pytest.fixture(autouse=True)
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    refuse_non_loopback(monkeypatch)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from ipaddress import ip_address
 
 import pytest
 
-from feed_server import FeedServer, start_server
+from feed_server import FeedServer, refuse_non_loopback, start_server
 from newsfuse.errors import FetchError, NewsfuseError
 from newsfuse.fetching import (
     FEED_TYPES,
@@ -58,18 +58,10 @@ def fetcher(server: FeedServer) -> Iterator[Fetcher]:
         yield client
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
-    """Every TCP connection attempted while the test runs (host, port)."""
-    attempts: list[tuple[str, int]] = []
-    real = socket.create_connection
-
-    def spy(address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
-        attempts.append(address)
-        return real(address, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket, "create_connection", spy)
-    return attempts
+    """Every TCP connection attempted while the test runs; any off loopback fails."""
+    return refuse_non_loopback(monkeypatch)
 
 
 def test_a_feed_is_fetched_with_its_type_charset_and_validators(fetcher, server):
@@ -268,10 +260,37 @@ def test_the_connection_goes_to_the_checked_address_not_a_second_dns_answer(
     assert server.seen[-1].headers["host"] == f"rebind.test:{server.port}"
 
 
+def test_an_international_domain_name_is_checked_and_pinned_in_its_ascii_form(
+    server, monkeypatch, connections
+):
+    looked_up: list[str] = []
+    real_getaddrinfo = socket.getaddrinfo
+
+    def hosts_file(host: str, *args: object, **kwargs: object) -> list:
+        if host == "127.0.0.1":  # socket.create_connection's own lookup of the pinned address
+            return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+        looked_up.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", server.port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", hosts_file)
+    settings = quick_settings(server, allow_hosts=(f"xn--bcher-kva.test:{server.port}",))
+    with Fetcher(settings) as client:
+        assert client.fetch(f"http://Bücher.test:{server.port}/feeds/rss2.xml").status == 200
+    assert looked_up == ["xn--bcher-kva.test"]
+    assert connections == [("127.0.0.1", server.port)]
+    assert server.seen[-1].headers["host"] == f"xn--bcher-kva.test:{server.port}"
+
+
+def test_an_unresolvable_host_is_a_fetch_error(fetcher):
+    with pytest.raises(FetchError, match=r"cannot resolve host 'nowhere\.test'"):
+        fetcher.fetch("http://nowhere.test/feed.xml")
+
+
 def test_a_name_with_any_private_answer_is_refused(server, monkeypatch, connections):
     def mixed(host: str, *args: object, **kwargs: object) -> list:
         return [
             (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", server.port)),
+            # Never dialled: the guard refuses it, and the safety net would too.
             (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("10.1.2.3", server.port)),
         ]
 
@@ -323,6 +342,28 @@ def test_allow_entries_and_the_environment_are_read():
 def test_a_malformed_allow_entry_is_a_config_error(entry):
     with pytest.raises(NewsfuseError):
         FetchSettings(allow_hosts=(entry,))
+
+
+def test_an_allowed_ipv6_loopback_host_is_fetched_through_its_pinned_address(connections):
+    try:
+        state = start_server(host="::1")
+    except OSError:
+        pytest.skip("no IPv6 loopback on this machine")
+    try:
+        with Fetcher(quick_settings(state, allow_hosts=(f"[::1]:{state.port}",))) as client:
+            result = client.fetch(f"http://[::1]:{state.port}/feeds/rss2.xml")
+        assert result.status == 200
+        assert connections == [("::1", state.port)]
+    finally:
+        state.stop()
+
+
+def test_a_credential_in_the_url_or_a_bad_port_is_refused(fetcher, server, connections):
+    with pytest.raises(FetchError, match="credentials"):
+        fetcher.fetch(f"http://user:secret@{server.host_port}/feeds/rss2.xml")
+    with pytest.raises(FetchError, match="port"):
+        fetcher.fetch("http://127.0.0.1:99999/")
+    assert connections == []
 
 
 # --- politeness and robots.txt ----------------------------------------------------------

@@ -199,20 +199,22 @@ class Fetcher:
             current = result
 
     def _check_url(self, url: str, *, original: str) -> tuple[Target, str]:
+        # Parsed as httpx will parse it, so the checked host is the one httpx dials.
         try:
-            parts = urlsplit(url)
-            port = parts.port
-        except ValueError as error:
+            parsed = httpx.URL(url)
+        except (httpx.InvalidURL, ValueError) as error:
             raise FetchError(original, f"malformed URL {url!r} ({error})") from None
-        scheme = parts.scheme.lower()
-        if scheme not in ("http", "https"):
+        if parsed.scheme not in ("http", "https"):
             raise FetchError(original, f"refused: only http and https are fetched, not {url!r}")
-        if not parts.hostname:
+        host = parsed.raw_host.decode("ascii")
+        if not host:
             raise FetchError(original, f"URL {url!r} names no host")
-        if parts.username or parts.password:
+        if parsed.userinfo:
             raise FetchError(original, f"refused: {url!r} carries credentials")
-        port = port or (443 if scheme == "https" else 80)
-        return check_target(original, parts.hostname, port, self.settings.allow_hosts), url
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        if not 0 < port < 65536:
+            raise FetchError(original, f"URL {url!r} has port {port} out of range")
+        return check_target(original, host, port, self.settings.allow_hosts), str(parsed)
 
     def _check_robots(self, url: str, target: Target) -> None:
         parts = urlsplit(url)
@@ -261,7 +263,7 @@ class Fetcher:
     ) -> FetchResult | str:
         """One request; a FetchResult, or the absolute URL a redirect points to."""
         request_headers = {
-            **self.settings.headers,
+            **dict(self.settings.headers),
             **headers,
             "User-Agent": self.settings.user_agent,
             # Only encodings whose decoding the bomb guard controls.
@@ -276,7 +278,7 @@ class Fetcher:
             except httpx.TimeoutException:
                 raise FetchError(url, f"timed out connecting to {target.host_key}") from None
             except httpx.HTTPError as error:
-                raise FetchError(url, f"connection failed: {error}") from None
+                raise FetchError(url, f"connection failed: {one_line(error)}") from None
             try:
                 return self._read_response(
                     url, request_url, response, deadline, accept=accept, max_bytes=max_bytes
@@ -360,6 +362,11 @@ def fetch_url(url: str, settings: FetchSettings | None = None, **options: object
         return fetcher.fetch(url, **options)  # type: ignore[arg-type]
 
 
+def one_line(error: BaseException) -> str:
+    """An exception's message on one line (TLS and socket errors may span several)."""
+    return " ".join(str(error).split()) or type(error).__name__
+
+
 def _with_redirects(result: FetchResult, redirects: list[str]) -> FetchResult:
     if not redirects:
         return result
@@ -429,7 +436,7 @@ def read_body(
     except httpx.TimeoutException:
         raise FetchError(url, "body stalled (read timeout)") from None
     except httpx.HTTPError as error:
-        raise FetchError(url, f"body could not be read: {error}") from None
+        raise FetchError(url, f"body could not be read: {one_line(error)}") from None
     return b"".join(parts)
 
 

@@ -71,7 +71,8 @@ def resolve_addresses(url: str, host: str, port: int) -> list[IPAddress]:
     try:
         answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
-        raise FetchError(url, f"cannot resolve host {host!r} ({error})") from None
+        reason = " ".join(str(error).split())
+        raise FetchError(url, f"cannot resolve host {host!r} ({reason})") from None
     addresses: list[IPAddress] = []
     for _family, _type, _proto, _name, sockaddr in answers:
         # Strip an IPv6 zone ("fe80::1%eth0"): the zone never makes an address public.

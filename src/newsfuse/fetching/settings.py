@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib import metadata
 
 from newsfuse.errors import ConfigError
@@ -53,8 +53,8 @@ class FetchSettings:
     robots_ttl: float = 24 * 3600.0
     # A PEM file of extra certificate authorities (an intranet CA); "" trusts the system's only.
     ca_file: str = ""
-    # Extra request headers, e.g. Accept-Language; the fetcher's own headers win over these.
-    headers: Mapping[str, str] = field(default_factory=dict)
+    # Extra (name, value) request headers, e.g. Accept-Language; the fetcher's own win over them.
+    headers: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("connect_timeout", "read_timeout", "total_timeout"):
