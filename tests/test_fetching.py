@@ -286,6 +286,21 @@ def test_an_unresolvable_host_is_a_fetch_error(fetcher):
         fetcher.fetch("http://nowhere.test/feed.xml")
 
 
+def test_a_hung_dns_lookup_times_out(server, monkeypatch):
+    def hung(host: str, *args: object, **kwargs: object) -> list:
+        time.sleep(1.5)
+        return []
+
+    monkeypatch.setattr(socket, "getaddrinfo", hung)
+    started = time.monotonic()
+    with (
+        Fetcher(quick_settings(server, connect_timeout=0.3)) as client,
+        pytest.raises(FetchError, match="timed out resolving"),
+    ):
+        client.fetch("http://slow-dns.test/feed.xml")
+    assert time.monotonic() - started < 1.2
+
+
 def test_a_name_with_any_private_answer_is_refused(server, monkeypatch, connections):
     def mixed(host: str, *args: object, **kwargs: object) -> list:
         return [

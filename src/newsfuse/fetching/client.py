@@ -214,7 +214,10 @@ class Fetcher:
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
         if not 0 < port < 65536:
             raise FetchError(original, f"URL {url!r} has port {port} out of range")
-        return check_target(original, host, port, self.settings.allow_hosts), str(parsed)
+        target = check_target(
+            original, host, port, self.settings.allow_hosts, self.settings.connect_timeout
+        )
+        return target, str(parsed)
 
     def _check_robots(self, url: str, target: Target) -> None:
         parts = urlsplit(url)

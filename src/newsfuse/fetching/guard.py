@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from typing import Any
 
 from newsfuse.errors import FetchError
 
@@ -62,14 +66,32 @@ def is_allowed(host: str, port: int, allow_hosts: tuple[str, ...]) -> bool:
     return bracketed in allow_hosts or f"{bracketed}:{port}" in allow_hosts
 
 
-def resolve_addresses(url: str, host: str, port: int) -> list[IPAddress]:
-    """Every address ``host`` resolves to (an IP literal resolves to itself)."""
+# Threads that run DNS lookups, so that a lookup can time out (getaddrinfo has no timeout);
+# a hung lookup keeps one of them until the resolver gives up.
+_RESOLVER_THREADS = 4
+_resolver: ThreadPoolExecutor | None = None
+_resolver_lock = threading.Lock()
+
+
+def _lookup(host: str, port: int, timeout: float) -> list[Any]:
+    global _resolver
+    with _resolver_lock:
+        if _resolver is None:
+            _resolver = ThreadPoolExecutor(_RESOLVER_THREADS, thread_name_prefix="newsfuse-dns")
+    future = _resolver.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    return future.result(timeout=timeout)
+
+
+def resolve_addresses(url: str, host: str, port: int, timeout: float = 10.0) -> list[IPAddress]:
+    """Every address ``host`` resolves to within ``timeout`` s (an IP literal is itself)."""
     try:
         return [ipaddress.ip_address(host)]
     except ValueError:
         pass
     try:
-        answers = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        answers = _lookup(host, port, timeout)
+    except FutureTimeout:
+        raise FetchError(url, f"timed out resolving host {host!r}") from None
     except (OSError, UnicodeError) as error:
         reason = " ".join(str(error).split())
         raise FetchError(url, f"cannot resolve host {host!r} ({reason})") from None
@@ -84,14 +106,16 @@ def resolve_addresses(url: str, host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
-def check_target(url: str, host: str, port: int, allow_hosts: tuple[str, ...]) -> Target:
+def check_target(
+    url: str, host: str, port: int, allow_hosts: tuple[str, ...], timeout: float = 10.0
+) -> Target:
     """Resolve ``host`` and return the address to connect to; FetchError if it is refused.
 
     Every resolved address is checked, not only the first, so a name that mixes a
     public and a private answer is refused as a whole.
     """
     host = host.lower().rstrip(".")
-    addresses = resolve_addresses(url, host, port)
+    addresses = resolve_addresses(url, host, port, timeout)
     if not is_allowed(host, port, allow_hosts):
         for address in addresses:
             kind = describe_forbidden(address)
