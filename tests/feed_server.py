@@ -192,6 +192,11 @@ def _trickle(handler: BaseHTTPRequestHandler) -> None:
         time.sleep(0.05)
 
 
+def _no_headers(handler: BaseHTTPRequestHandler) -> tuple[int, dict[str, str], Body]:
+    time.sleep(3)
+    return 200, {"Content-Type": "text/html"}, b"late"
+
+
 def _stall(handler: BaseHTTPRequestHandler) -> None:
     handler.wfile.write(b"<html><body>the start of a page")
     handler.wfile.flush()
@@ -259,6 +264,7 @@ def default_routes(state: FeedServer) -> dict[str, Route]:
         "/to-ipv6-loopback": _redirect(f"http://[::1]:{state.port}/feeds/rss2.xml"),
         "/to-file": _redirect("file:///etc/passwd"),
         "/slow": lambda handler: (200, {"Content-Type": "text/html"}, _trickle),
+        "/no-headers": _no_headers,
         "/stall": lambda handler: (200, {"Content-Type": "text/html"}, _stall),
         "/huge": lambda handler: (200, {"Content-Type": "text/html"}, _huge),
         "/huge-declared": lambda handler: (

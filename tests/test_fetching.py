@@ -181,6 +181,11 @@ def test_a_stalled_body_trips_the_read_timeout(fetcher, server):
         fetcher.fetch(server.url("/stall"))
 
 
+def test_a_host_that_never_answers_trips_the_read_timeout(fetcher, server):
+    with pytest.raises(FetchError, match="no response from"):
+        fetcher.fetch(server.url("/no-headers"))
+
+
 def test_a_trickling_body_trips_the_total_timeout(server):
     settings = quick_settings(server, total_timeout=0.5)
     started = time.monotonic()

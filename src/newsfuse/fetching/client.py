@@ -278,8 +278,10 @@ class Fetcher:
             try:
                 request = self._client.build_request("GET", request_url, headers=request_headers)
                 response = self._client.send(request, stream=True)
-            except httpx.TimeoutException:
+            except httpx.ConnectTimeout:
                 raise FetchError(url, f"timed out connecting to {target.host_key}") from None
+            except httpx.TimeoutException:
+                raise FetchError(url, f"no response from {target.host_key} in time") from None
             except httpx.HTTPError as error:
                 raise FetchError(url, f"connection failed: {one_line(error)}") from None
             try:
