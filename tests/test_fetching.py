@@ -15,9 +15,11 @@ from datetime import UTC, datetime, timedelta
 from ipaddress import ip_address
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from feed_server import FeedServer, refuse_non_loopback, start_server
-from newsfuse.errors import FetchError, NewsfuseError
+from newsfuse.errors import ConfigError, FetchError, NewsfuseError
 from newsfuse.fetching import (
     FEED_TYPES,
     PAGE_TYPES,
@@ -26,6 +28,7 @@ from newsfuse.fetching import (
     describe_forbidden,
     fetch_url,
 )
+from newsfuse.fetching.client import read_retry_after
 from newsfuse.fetching.settings import normalise_allow_entry
 
 
@@ -356,6 +359,29 @@ def test_allow_entries_and_the_environment_are_read():
     assert settings.allow_hosts == ("wiki.corp", "127.0.0.1:9", "extra.corp")
     assert settings.host_delay == 0.25
     assert FetchSettings.from_environment({}).host_delay == 1.0
+
+
+@given(
+    host=st.from_regex(r"[a-z][a-z0-9-]{0,20}(\.[a-z][a-z0-9-]{0,10}){0,3}", fullmatch=True),
+    port=st.one_of(st.none(), st.integers(1, 65535)),
+)
+def test_an_allow_entry_is_normalised_once_and_for_all(host, port):
+    entry = host.upper() if port is None else f"{host.upper()}:{port}"
+    normalised = normalise_allow_entry(entry)
+    assert normalised == (host if port is None else f"{host}:{port}")
+    assert normalise_allow_entry(normalised) == normalised
+
+
+def test_a_host_delay_that_is_no_number_is_a_config_error():
+    with pytest.raises(ConfigError, match="NEWSFUSE_HOST_DELAY"):
+        FetchSettings.from_environment({"NEWSFUSE_HOST_DELAY": "soon"})
+
+
+@given(seconds=st.integers(0, 10**6))
+def test_retry_after_seconds_are_added_to_the_answer_time(seconds):
+    now = datetime(2026, 12, 3, tzinfo=UTC)
+    assert read_retry_after(str(seconds), now) == now + timedelta(seconds=seconds)
+    assert read_retry_after("not a date", now) is None
 
 
 @pytest.mark.parametrize("entry", ["a/b", "host:port", "host:70000", "user@host"])
