@@ -25,8 +25,10 @@ from newsfuse.feeds import (
     canonical_url,
     complete_article,
     discover_feeds,
+    find_feeds,
     fold_items,
     parse_feed,
+    poll_feed,
     read_opml,
     url_key,
     write_opml,
@@ -288,6 +290,27 @@ def test_discovery_honours_base_href_and_ignores_other_alternates():
     )
     found = discover_feeds(html, "https://outlet.test/")
     assert [feed.url for feed in found] == ["https://cdn.outlet.test/x/atom"]
+
+
+def test_find_feeds_takes_a_feed_url_as_it_is_and_a_site_url_by_discovery(fetcher, server):
+    (itself,) = find_feeds(fetcher, server.url("/feeds/atom.xml"))
+    assert (itself.url, itself.title) == (server.url("/feeds/atom.xml"), "Orchard Valley Courier")
+    discovered = find_feeds(fetcher, server.url("/site/"))
+    assert discovered[0].url == server.url("/feeds/rss2.xml")
+
+
+def test_find_feeds_on_a_page_without_feeds_is_an_input_error(fetcher, server):
+    with pytest.raises(InputError, match="names no feed"):
+        find_feeds(fetcher, server.url("/news/ferry-timetable"))
+
+
+def test_polling_again_with_the_validators_gives_no_feed_and_keeps_them(fetcher, server):
+    first = poll_feed(fetcher, server.url("/etag.xml"))
+    assert first.feed is not None and first.feed.title == "Kellsport Harbour Gazette"
+    again = poll_feed(fetcher, server.url("/etag.xml"), etag=first.etag)
+    assert again.feed is None
+    assert (again.etag, again.last_modified) == (first.etag, first.last_modified)
+    assert again.next_poll_at is not None
 
 
 # --- items as articles ----------------------------------------------------------------------
