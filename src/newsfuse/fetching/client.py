@@ -41,7 +41,7 @@ from newsfuse.fetching.transport import PinnedBackend, PinnedTransport
 
 # Content types a feed arrives with ("*/*+xml" admits rss+xml, atom+xml, rdf+xml ...);
 # HTML is admitted because a site URL is fetched to autodiscover its feed, and
-# text/plain because many servers label feeds that way.
+# text/plain and octet-stream because many servers label feeds that way.
 FEED_TYPES = (
     "*/*+xml",
     "*/*+json",
@@ -51,6 +51,7 @@ FEED_TYPES = (
     "text/html",
     "application/xhtml+xml",
     "text/plain",
+    "application/octet-stream",
 )
 # Content types of an article page.
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
