@@ -33,6 +33,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "newsfuse.facts",
         "newsfuse.render",
         "newsfuse.store",
+        "newsfuse.fetching",
+        "newsfuse.feeds",
     ),
     ("newsfuse.pipeline",),
     ("newsfuse.corpus",),

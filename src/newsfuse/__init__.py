@@ -29,8 +29,8 @@ Data (:mod:`newsfuse.model`): ``Article``, ``Removal``, ``Skipped``,
 ``StoryView`` and ``StorylineView``.
 
 Errors (:mod:`newsfuse.errors`): ``NewsfuseError`` and its subclasses
-``InputError``, ``ConfigError``, ``StoreError``, ``NotFoundError`` and
-``ModelError``; ``ExitCode`` is the table of the command's exit statuses.
+``InputError``, ``ConfigError``, ``StoreError``, ``NotFoundError``,
+``ModelError`` and ``FetchError``; ``ExitCode`` is the table of the command's exit statuses.
 
 ``__version__`` is the installed version.
 """
@@ -56,6 +56,7 @@ __all__ = [
     "ExitCode",
     "Fact",
     "FactParams",
+    "FetchError",
     "GroupingParams",
     "IngestReport",
     "InputError",
@@ -98,6 +99,7 @@ _HOMES: dict[str, str] = {
     "Corpus": "newsfuse.corpus",
     "EmbedSettings": "newsfuse.embed",
     "ExitCode": "newsfuse.errors",
+    "FetchError": "newsfuse.errors",
     "Fact": "newsfuse.model",
     "FactParams": "newsfuse.facts.params",
     "GroupingParams": "newsfuse.group.params",
@@ -143,6 +145,7 @@ if TYPE_CHECKING:
     from newsfuse.errors import (
         ConfigError,
         ExitCode,
+        FetchError,
         InputError,
         ModelError,
         NewsfuseError,

@@ -7,6 +7,7 @@ error's ``exit_code``, a member of :class:`ExitCode`.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import IntEnum
 
 
@@ -25,6 +26,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 4  # a story, storyline or article id is not in the store
     MODEL_UNAVAILABLE = 5  # a model could not be loaded offline
     STORE_ERROR = 6  # the store could not be opened, migrated or written
+    FETCH_FAILED = 7  # a URL was refused (not allowed, robots.txt) or could not be fetched
     INTERNAL_ERROR = 70  # a bug in newsfuse: please report it
     INTERRUPTED = 130  # stopped by Ctrl-C
 
@@ -68,3 +70,18 @@ class ModelError(NewsfuseError):
     """A model (embeddings, spaCy) could not be loaded offline."""
 
     exit_code = ExitCode.MODEL_UNAVAILABLE
+
+
+class FetchError(NewsfuseError):
+    """A URL was refused or could not be fetched; ``retry_at`` is the earliest sensible retry."""
+
+    exit_code = ExitCode.FETCH_FAILED
+
+    def __init__(
+        self, url: str, reason: str, *, status: int | None = None, retry_at: datetime | None = None
+    ) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+        self.retry_at = retry_at

@@ -29,6 +29,7 @@ from newsfuse._version import __version__
 from newsfuse.corpus import Corpus
 from newsfuse.errors import (
     ConfigError,
+    FetchError,
     InputError,
     ModelError,
     NewsfuseError,
@@ -57,6 +58,7 @@ ERROR_STATUS: tuple[tuple[type[NewsfuseError], int], ...] = (
     (ConfigError, 422),
     (StoreError, 503),
     (ModelError, 503),
+    (FetchError, 502),
 )
 
 
