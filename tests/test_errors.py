@@ -7,6 +7,7 @@ import pytest
 from newsfuse.errors import (
     ConfigError,
     ExitCode,
+    FetchError,
     InputError,
     ModelError,
     NewsfuseError,
@@ -24,6 +25,7 @@ def test_exit_codes_have_the_documented_values() -> None:
         "NOT_FOUND": 4,
         "MODEL_UNAVAILABLE": 5,
         "STORE_ERROR": 6,
+        "FETCH_FAILED": 7,
         "INTERNAL_ERROR": 70,
         "INTERRUPTED": 130,
     }
@@ -38,6 +40,7 @@ def test_exit_codes_have_the_documented_values() -> None:
         (StoreError, ExitCode.STORE_ERROR),
         (NotFoundError, ExitCode.NOT_FOUND),
         (ModelError, ExitCode.MODEL_UNAVAILABLE),
+        (FetchError, ExitCode.FETCH_FAILED),
     ],
 )
 def test_every_error_exits_with_a_code_from_the_table(
@@ -48,6 +51,11 @@ def test_every_error_exits_with_a_code_from_the_table(
 
 def test_a_store_error_is_told_apart_from_skipped_inputs() -> None:
     assert StoreError.exit_code != ExitCode.SKIPPED
+
+
+def test_every_error_class_has_its_own_status_but_the_two_kinds_of_bad_input() -> None:
+    codes = [kind.exit_code for kind in (NotFoundError, ModelError, StoreError, FetchError)]
+    assert len(set(codes)) == len(codes)
 
 
 def test_input_error_names_the_origin_and_the_reason() -> None:

@@ -13,6 +13,9 @@ from datetime import datetime
 from typing import Literal
 
 FactStatus = Literal["agree", "conflict", "revision", "single"]
+# Order of facts wherever they are listed: disputes first, since they are what a reader
+# must see, and single-source facts last.
+FACT_STATUS_ORDER: dict[str, int] = {"conflict": 0, "revision": 1, "agree": 2, "single": 3}
 ClaimKind = Literal[
     "count", "quantity", "money", "percent", "date", "age", "person", "place", "organization"
 ]

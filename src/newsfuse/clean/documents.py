@@ -30,16 +30,14 @@ from newsfuse.model import Article
 
 __all__ = ["NoticeProfile", "describe_notice", "is_non_article"]
 
-# A document this long is a story or a primary source (a policy, a report) even if it
-# is about cookies or archives: none of the non-article pages in the dev audit ran past
-# 110 words after cleaning, and the shortest policy text quoted as a source had ~1,200.
+# Longer than this, a document is a story or a primary source (a policy, a report) even
+# if it is about cookies or archives; notices are short.
 SHORT_MAX_WORDS = 150
 LONG_MAX_WORDS = 400
-# Share of notice words (web interface, legal, archiving, error vocabulary) needed to
-# call a document a notice. In the dev audit every real article scores at most 0.047
-# (a story about a privacy policy or a login feature) and the notices 0.10-0.50; 0.08
-# sits in the gap with room on the story side. A longer document needs a far higher
-# share, because a story about a privacy policy uses many such words.
+# Share of notice words (web interface, legal, archiving, error vocabulary) that makes a
+# short document a notice: between the highest story share and the lowest notice share
+# measured (docs/benchmarks-boilerplate.md). A longer document needs a far higher share,
+# because a story about a privacy policy uses many such words.
 SHORT_MIN_NOTICE_SHARE = 0.08
 LONG_MIN_NOTICE_SHARE = 0.25
 # A share alone is not enough: at least this many notice words (weighted, phrases
@@ -51,10 +49,8 @@ MIN_NOTICE_WEIGHT = 3.0
 MIN_KIND_HITS = 2
 # A story reports an event: more than this many news marks (attribution such as
 # "said" or "according to", a weekday or month name, a quantity, a named actor
-# doing something: "Lantern Labs released") mark the document as news whatever its
-# vocabulary. Of the ten dev notices with text, nine have none and one has one
-# ("Search the Web advanced search" reads as an actor); 20 of the 28 real articles
-# under 150 words have two or more. One is allowed, so a stray "Monday" decides nothing.
+# doing something) mark the document as news whatever its vocabulary; one is allowed,
+# so that a stray "Monday" decides nothing.
 MAX_NEWS_MARKS = 1
 # A page whose only text is its headline repeated (title, player caption, share
 # text): at most this many words per line, every line the same.

@@ -19,15 +19,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newsfuse.config import DEFAULT_BUDGET
-from newsfuse.errors import ConfigError
+from newsfuse.errors import ConfigError, ExitCode
 from newsfuse.model import StorySummary
 from newsfuse.render import brief_to_dict, render
 
 if TYPE_CHECKING:
     from newsfuse.distribute import BriefOutcome
 
-# Exit status when the ingest went through but some inputs were skipped.
-EXIT_SKIPPED = 3
 
 _DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
 
@@ -126,7 +124,7 @@ def register(app: typer.Typer) -> None:
         if report.skipped:
             # sys.exit, not typer.Exit: the entry point runs click with standalone_mode=False,
             # where typer.Exit's code is returned and lost rather than used as the status.
-            sys.exit(EXIT_SKIPPED)
+            sys.exit(ExitCode.SKIPPED)
 
     @app.command("stories")
     def stories_command(

@@ -22,10 +22,7 @@ from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.subject import describe_subject
 from newsfuse.facts.verdict import decide_status
-from newsfuse.model import Article, Claim, ClaimKind, Fact
-
-# Order of facts in the table: disputes first, since they are what a reader must see.
-STATUS_ORDER = {"conflict": 0, "revision": 1, "agree": 2, "single": 3}
+from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact
 
 
 def compare_facts(
@@ -72,7 +69,7 @@ def compare_facts(
         facts.append(Fact(status, subject, claims[0].kind, attributed))
     facts.extend(Fact("single", claim.text, claim.kind, (claim,)) for claim in vague)
     facts.extend(_compare_entities(entities))
-    facts.sort(key=lambda fact: (STATUS_ORDER[fact.status], fact.claims[0].article_id,
+    facts.sort(key=lambda fact: (FACT_STATUS_ORDER[fact.status], fact.claims[0].article_id,
                                  fact.claims[0].start))  # fmt: skip
     return facts
 

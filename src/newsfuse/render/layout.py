@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from newsfuse.model import Article, Brief, BriefSentence, Claim, Fact, FactStatus
+from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, BriefSentence, Claim, Fact, FactStatus
 
 # Shown when no source has a title: the brief still needs a heading.
 FALLBACK_TITLE = "News brief"
@@ -30,8 +30,6 @@ STATUS_MARKERS: Mapping[str, str] = {
     "single": "· one source",
 }
 
-# Order of the fact table's rows: disputes first, single-source facts last.
-STATUS_ORDER: Mapping[str, int] = {"conflict": 0, "revision": 1, "agree": 2, "single": 3}
 
 # Shown in a fact-table cell for a source that does not state the fact.
 ABSENT_CELL = "–"
@@ -207,14 +205,16 @@ def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
     In a revision, claims are read in publication order; a source whose value
     differs from the one reported before it shows "→ <text> (<when>)", which is
     how a reader sees that the figure moved rather than that sources disagree.
-    Rows come in ``STATUS_ORDER``; the JSON keeps the comparer's order.
+    Rows come in ``FACT_STATUS_ORDER``; the JSON keeps the comparer's order.
     """
     numbers = number_sources(brief)
     published = {a.id: a.published for a in brief.sources}
     rows = (_build_row(fact, numbers, published, len(brief.sources)) for fact in brief.facts)
     # Disputes first: they are what a reader of the table is looking for. The
     # sort is stable, so the comparer's order holds within each verdict.
-    return tuple(sorted(rows, key=lambda row: STATUS_ORDER.get(row.status, len(STATUS_ORDER))))
+    return tuple(
+        sorted(rows, key=lambda row: FACT_STATUS_ORDER.get(row.status, len(FACT_STATUS_ORDER)))
+    )
 
 
 def fact_columns(rows: Sequence[FactRow]) -> tuple[int, ...]:

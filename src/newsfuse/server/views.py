@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from newsfuse.model import Article, Brief, Fact
+from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, Fact
 from newsfuse.render.layout import number_sources
 
 # Human labels for fact verdicts: colour is never the only signal (WCAG 1.4.1).
@@ -25,8 +25,6 @@ STATUS_LABELS = {
     "single": "One source",
 }
 
-# Verdicts a reader must see first, in this order.
-STATUS_ORDER = {"conflict": 0, "revision": 1, "agree": 2, "single": 3}
 
 SAFE_URL_SCHEMES = frozenset({"http", "https"})
 
@@ -227,7 +225,9 @@ def build_brief_page(brief: Brief) -> BriefPage:
 
 def order_facts(facts: Sequence[Fact]) -> list[Fact]:
     """Conflicts first, then revisions, agreements and single-source facts (stable)."""
-    return sorted(facts, key=lambda fact: STATUS_ORDER.get(fact.status, len(STATUS_ORDER)))
+    return sorted(
+        facts, key=lambda fact: FACT_STATUS_ORDER.get(fact.status, len(FACT_STATUS_ORDER))
+    )
 
 
 def outlying_claims(fact: Fact) -> frozenset[int]:
