@@ -10,6 +10,7 @@ attribute once.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -24,12 +25,26 @@ if TYPE_CHECKING:
     from newsfuse.embed import Embedder
 
 
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """One group of mentions taken to state one attribute, with how sure the grouping is.
+
+    ``dispute_score`` is the lowest alignment score between two claims of the
+    group that give different values (``inf`` when all agree): a verdict of
+    conflict needs every disagreeing pair to be the same attribute, so the
+    weakest pair is the evidence.
+    """
+
+    mentions: tuple[Mention, ...]
+    dispute_score: float
+
+
 def group_mentions(
     mentions: Sequence[Mention],
     embedder: Embedder | None,
     published: Mapping[str, datetime | None] | None,
     params: FactParams,
-) -> list[list[Mention]]:
+) -> list[Alignment]:
     """Cluster mentions into attributes: average linkage, one mention per article per group.
 
     ``published`` (article id → publication time) lets a later "rose to 45"
@@ -46,7 +61,7 @@ def group_mentions(
     by_dimension: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         by_dimension.setdefault(mention.dimension, []).append(index)
-    grouped: list[list[Mention]] = []
+    grouped: list[Alignment] = []
     for dimension, indices in by_dimension.items():
         dispute_threshold = params.dispute_threshold
         if dimension.startswith("date:"):
@@ -65,7 +80,16 @@ def group_mentions(
         clusters = _join_restatements(
             clusters, mentions, scores, agreeing, params.agree_threshold, dispute_threshold
         )
-        grouped.extend([mentions[i] for i in cluster] for cluster in clusters)
+        for cluster in clusters:
+            disputed = [
+                float(scores[i, j])
+                for i in cluster
+                for j in cluster
+                if i < j and not agreeing[i, j]
+            ]
+            grouped.append(
+                Alignment(tuple(mentions[i] for i in cluster), min(disputed, default=np.inf))
+            )
     return grouped
 
 

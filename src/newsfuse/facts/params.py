@@ -106,3 +106,12 @@ class FactParams:
     second_precision_tolerance: float = 1.0
     # A later report is a revision only if published at least this much later.
     revision_min_gap: timedelta = timedelta(days=1)
+    # A group whose figures differ is a conflict only when its weakest
+    # disagreeing pair aligns at least this well; else "differs" (side by side,
+    # no verdict), since a false conflict costs more than a missed one.
+    conflict_min_score: float = float("-inf")
+    # ... and when the differing figures are within this ratio of each other:
+    # sources that disagree on one figure differ by a few units or per cent.
+    conflict_max_ratio: float = float("inf")
+    # ... and when the disagreeing figures count the same noun (or synonyms).
+    conflict_needs_same_noun: bool = False
