@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +76,7 @@ def main() -> int:
             if not claim.vague
         ]
         published = {article.id: article.published for article in articles}
+        crowd = Counter((m.claim.article_id, m.dimension) for m in mentions)
         for alignment in group_mentions(mentions, embedder, published, params):
             claims = [m.claim for m in alignment.mentions]
             if all(values_agree(claims[0], other, params) for other in claims[1:]):
@@ -86,6 +88,14 @@ def main() -> int:
                 "values": {c.article_id: c.value for c in claims},
                 "texts": [c.text for c in claims],
                 "heads": [m.head for m in alignment.mentions],
+                "crowd": max(crowd[(m.claim.article_id, m.dimension)] for m in alignment.mentions),
+                "same_head": len({m.head for m in alignment.mentions}) == 1
+                and alignment.mentions[0].head != "",
+                "lede": any(m.lede for m in alignment.mentions),
+                "margin": alignment.dispute_margin
+                if alignment.dispute_margin != float("inf")
+                else None,
+                "words": max(len(a.text.split()) for a in articles),
                 **evidence,
             }
             out.write(json.dumps(record) + "\n")

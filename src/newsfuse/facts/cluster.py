@@ -37,6 +37,10 @@ class Alignment:
 
     mentions: tuple[Mention, ...]
     dispute_score: float
+    # How much better the weakest disagreeing pair fits than either claim's best
+    # alternative in the other's article (``inf`` when all agree or there is none):
+    # a small margin means the other article has look-alikes to choose from.
+    dispute_margin: float = float("inf")
 
 
 def group_mentions(
@@ -81,16 +85,38 @@ def group_mentions(
             clusters, mentions, scores, agreeing, params.agree_threshold, dispute_threshold
         )
         for cluster in clusters:
-            disputed = [
-                float(scores[i, j])
-                for i in cluster
-                for j in cluster
-                if i < j and not agreeing[i, j]
-            ]
+            disputed = [(i, j) for i in cluster for j in cluster if i < j and not agreeing[i, j]]
             grouped.append(
-                Alignment(tuple(mentions[i] for i in cluster), min(disputed, default=np.inf))
+                Alignment(
+                    tuple(mentions[i] for i in cluster),
+                    min((float(scores[i, j]) for i, j in disputed), default=np.inf),
+                    min((_margin(i, j, mentions, scores) for i, j in disputed), default=np.inf),
+                )
             )
     return grouped
+
+
+def _margin(i: int, j: int, mentions: Sequence[Mention], scores: np.ndarray) -> float:
+    """How far the pair (i, j) outscores each claim's best other partner in the other's article."""
+    margin = np.inf
+    for one, other in ((i, j), (j, i)):
+        article = mentions[other].claim.article_id
+        rivals = [
+            float(scores[one, k])
+            for k in range(len(mentions))
+            if k != other
+            and mentions[k].claim.article_id == article
+            and np.isfinite(scores[one, k])
+            and not _same_value(mentions[k], mentions[other])
+        ]
+        if rivals:
+            margin = min(margin, float(scores[one, other]) - max(rivals))
+    return float(margin)
+
+
+def _same_value(first: Mention, second: Mention) -> bool:
+    """A repeat of the same figure in one article is no rival ("560 troops" ... "the 560")."""
+    return first.claim.value == second.claim.value and first.claim.unit == second.claim.unit
 
 
 def _join_restatements(

@@ -67,7 +67,9 @@ def compare_facts(
         subject = describe_subject(group)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
-        if status == "conflict" and not is_clear_dispute(group, alignment.dispute_score, params):
+        if status == "conflict" and not is_clear_dispute(
+            group, alignment.dispute_score, params, margin=alignment.dispute_margin
+        ):
             status = "differs"
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         facts.append(Fact(status, subject, claims[0].kind, attributed))

@@ -113,5 +113,9 @@ class FactParams:
     # ... and when the differing figures are within this ratio of each other:
     # sources that disagree on one figure differ by a few units or per cent.
     conflict_max_ratio: float = float("inf")
+    # ... and when the weakest disagreeing pair outscores each claim's best other
+    # partner in the other article by this much (a look-alike close behind makes
+    # the pairing a guess).
+    conflict_min_margin: float = float("-inf")
     # ... and when the disagreeing figures count the same noun (or synonyms).
     conflict_needs_same_noun: bool = False

@@ -137,7 +137,13 @@ def dispute_evidence(
     }
 
 
-def is_clear_dispute(mentions: Sequence[Mention], dispute_score: float, params: FactParams) -> bool:
+def is_clear_dispute(
+    mentions: Sequence[Mention],
+    dispute_score: float,
+    params: FactParams,
+    *,
+    margin: float = math.inf,
+) -> bool:
     """Whether differing figures are clearly one attribute at one time (a conflict);
     otherwise they are shown side by side as ``differs``.
 
@@ -145,11 +151,16 @@ def is_clear_dispute(mentions: Sequence[Mention], dispute_score: float, params: 
     conflict needs a strong alignment of its weakest pair
     (``params.conflict_min_score``), figures within ``params.conflict_max_ratio``
     of each other (sources that disagree on one figure differ by a few units,
-    look-alikes by a factor) and the same counted noun.
+    look-alikes by a factor), the same counted noun, and a pair that fits
+    clearly better than either claim's best alternative in the other article
+    (``margin`` at least ``params.conflict_min_margin``): with a look-alike
+    close behind, the pairing is a guess.
     """
     evidence = dispute_evidence(mentions, dispute_score, params)
     if evidence["score"] is not None and evidence["score"] < params.conflict_min_score:
         return False
     if evidence["ratio"] > params.conflict_max_ratio:
+        return False
+    if margin < params.conflict_min_margin:
         return False
     return not (params.conflict_needs_same_noun and evidence["nouns_differ"])
