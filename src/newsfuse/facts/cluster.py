@@ -9,6 +9,7 @@ attribute once.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,6 +42,9 @@ class Alignment:
     # alternative in the other's article (``inf`` when all agree or there is none):
     # a small margin means the other article has look-alikes to choose from.
     dispute_margin: float = float("inf")
+    # The most figures of this kind and unit that one of the group's articles
+    # states: the more look-alikes an article holds, the likelier a wrong pairing.
+    crowding: int = 1
 
 
 def group_mentions(
@@ -66,6 +70,7 @@ def group_mentions(
     for index, mention in enumerate(mentions):
         by_dimension.setdefault(mention.dimension, []).append(index)
     grouped: list[Alignment] = []
+    crowding = Counter((m.claim.article_id, m.dimension) for m in mentions)
     for dimension, indices in by_dimension.items():
         dispute_threshold = params.dispute_threshold
         if dimension.startswith("date:"):
@@ -91,6 +96,7 @@ def group_mentions(
                     tuple(mentions[i] for i in cluster),
                     min((float(scores[i, j]) for i, j in disputed), default=np.inf),
                     min((_margin(i, j, mentions, scores) for i, j in disputed), default=np.inf),
+                    max(crowding[(mentions[i].claim.article_id, dimension)] for i in cluster),
                 )
             )
     return grouped

@@ -68,7 +68,11 @@ def compare_facts(
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and not is_clear_dispute(
-            group, alignment.dispute_score, params, margin=alignment.dispute_margin
+            group,
+            alignment.dispute_score,
+            params,
+            margin=alignment.dispute_margin,
+            crowding=alignment.crowding,
         ):
             status = "differs"
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)

@@ -143,6 +143,7 @@ def is_clear_dispute(
     params: FactParams,
     *,
     margin: float = math.inf,
+    crowding: int = 1,
 ) -> bool:
     """Whether differing figures are clearly one attribute at one time (a conflict);
     otherwise they are shown side by side as ``differs``.
@@ -154,13 +155,15 @@ def is_clear_dispute(
     look-alikes by a factor), the same counted noun, and a pair that fits
     clearly better than either claim's best alternative in the other article
     (``margin`` at least ``params.conflict_min_margin``): with a look-alike
-    close behind, the pairing is a guess.
+    close behind, the pairing is a guess; and articles that state at most
+    ``params.conflict_max_crowding`` figures of the kind (``crowding``): in a
+    long report with dozens of counts, a look-alike is likelier than a dispute.
     """
     evidence = dispute_evidence(mentions, dispute_score, params)
     if evidence["score"] is not None and evidence["score"] < params.conflict_min_score:
         return False
     if evidence["ratio"] > params.conflict_max_ratio:
         return False
-    if margin < params.conflict_min_margin:
+    if margin < params.conflict_min_margin or crowding > params.conflict_max_crowding:
         return False
     return not (params.conflict_needs_same_noun and evidence["nouns_differ"])
