@@ -1,4 +1,6 @@
-"""Study: what tells a true conflict from two look-alike figures (docs/benchmarks-facts.md).
+"""Study: ran on commit 36269be (2026-12-03); its result is recorded in docs/benchmarks-facts.md
+(the evidence per dispute and the transfer tables). What tells a true conflict from two
+look-alike figures.
 
 Runs the fact comparison up to the grouping on a labelled cluster file, and for
 every group whose figures differ prints one JSON line: the evidence the verdict
