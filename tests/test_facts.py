@@ -18,10 +18,14 @@ from pathlib import Path
 import pytest
 
 import newsfuse.facts.params
+import newsfuse.model
+import newsfuse.render
 from conftest import FIXTURES
 from newsfuse import pipeline
 from newsfuse.facts import FactParams, annotate_brief, compare_facts
-from newsfuse.model import Article, BriefSentence, Citation, Fact
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.verdict import is_clear_dispute
+from newsfuse.model import Article, BriefSentence, Citation, Claim, Fact
 from newsfuse.render.data import fact_to_dict
 
 FIXTURE = FIXTURES / "facts" / "flood.jsonl"
@@ -471,3 +475,30 @@ def test_every_fact_param_has_a_reason() -> None:
     for field in fields(FactParams):
         line = next(i for i, text in enumerate(lines) if text.startswith(f"    {field.name}:"))
         assert lines[line - 1].strip().startswith("#"), field.name
+
+
+def _mention(article: str, value: float, head: str = "troop") -> Mention:
+    claim = Claim(article, 0, 3, str(value), "count", value)
+    return Mention(claim, "count:", head, (), (), "NUMBER troops", False, True, False)
+
+
+def test_figures_far_apart_are_shown_side_by_side_not_as_a_conflict() -> None:
+    params = FactParams(conflict_max_ratio=3.0)
+    close = (_mention("a", 600), _mention("b", 560))
+    far = (_mention("a", 60), _mention("b", 13))
+    assert is_clear_dispute(close, 0.9, params)
+    assert not is_clear_dispute(far, 0.9, params)
+
+
+def test_a_dispute_with_a_look_alike_in_the_other_article_differs() -> None:
+    params = FactParams(conflict_min_margin=0.1)
+    pair = (_mention("a", 600), _mention("b", 560))
+    assert is_clear_dispute(pair, 0.9, params, margin=0.4)
+    assert not is_clear_dispute(pair, 0.9, params, margin=0.02)
+
+
+def test_differs_is_listed_after_revisions_and_before_agreements() -> None:
+    order = newsfuse.model.FACT_STATUS_ORDER
+    assert order["revision"] < order["differs"] < order["agree"]
+    schema = json.loads((Path(newsfuse.render.__file__).parent / "brief.schema.json").read_text())
+    assert "differs" in json.dumps(schema)

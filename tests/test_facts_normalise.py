@@ -353,3 +353,38 @@ def test_dotted_scale_abbreviation_keeps_its_currency() -> None:
     [claim] = scan_claims(article)
     assert (claim.kind, claim.value, claim.unit) == ("money", 2_500_000, "EUR")
     assert claim.text == "2,5 Mio. Euro"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("half a million", 500_000), ("half a dozen", 6), ("Half a billion", 5e8)]
+)
+def test_half_of_a_scale_word_parses(text: str, value: float) -> None:
+    assert parse_number_words(text) == value
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from([("million", 1e6), ("billion", 1e9), ("thousand", 1e3)]),
+    st.sampled_from(
+        [
+            ("miles", 1609.344, "m"),
+            ("tonnes", 1000.0, "kg"),
+            ("acres", 4046.8564224, "m2"),
+            ("kilometres", 1000.0, "m"),
+        ]
+    ),
+)
+def test_a_unit_after_a_scale_word_makes_a_quantity(
+    number: int, scale: tuple[str, float], unit: tuple[str, float, str]
+) -> None:
+    text = f"The figure was {number} {scale[0]} {unit[0]} last week."
+    claims = scan_claims(Article(id="a", text=text))
+    assert len(claims) == 1
+    assert claims[0].kind == "quantity"
+    assert claims[0].unit == unit[2]
+    assert math.isclose(float(claims[0].value), number * scale[1] * unit[1], rel_tol=1e-9)
+
+
+def test_a_scaled_count_followed_by_a_preposition_stays_a_count() -> None:
+    claims = scan_claims(Article(id="a", text="It raised 10 million in funding."))
+    assert [(c.kind, c.value, c.unit) for c in claims] == [("count", 10_000_000, None)]

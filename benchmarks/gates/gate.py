@@ -4,13 +4,14 @@ Usage::
 
     python benchmarks/gates/gate.py [DATA.jsonl] [--floors benchmarks/gates/floors.json]
     python benchmarks/gates/gate.py [DATA.jsonl] --update --reason "why the floors move"
-    python benchmarks/gates/gate.py --only facts [--facts FACTS.jsonl]
+    python benchmarks/gates/gate.py --only facts [--facts-dir ../shared/bench]
     python benchmarks/gates/gate.py --only facts --update --reason "why the floors move"
 
-The fact half runs ``../shared/bench/facts-dev.jsonl`` through the same path as
-``newsfuse brief --format json -`` (read, clean, compare, serialise), scores it
-with the benchmark's own evaluator, and checks ``benchmarks/gates/facts_floors.json``
-(tolerance FACTS_TOLERANCE).
+The fact half runs each labelled set named in ``benchmarks/gates/facts_floors.json``
+(``facts-dev``, ``facts-dev2`` and the real-news ``facts-real-dev``, all in
+``--facts-dir``) through the same path as ``newsfuse brief --format json -``
+(read, clean, compare, serialise), scores it with the benchmark's own
+evaluator, and checks that set's floors (tolerance FACTS_TOLERANCE).
 
 Modelled on trafilatura's evaluation gate: the dev-set scores are pinned in
 ``benchmarks/gates/floors.json``; the gate reruns the evaluation and exits 1 if any
@@ -49,7 +50,7 @@ from newsfuse.render.data import fact_to_dict  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 DEFAULT_FLOORS = ROOT / "benchmarks" / "gates" / "floors.json"
-DEFAULT_FACTS = ROOT.parent / "shared" / "bench" / "facts-dev.jsonl"
+DEFAULT_FACTS_DIR = ROOT.parent / "shared" / "bench"
 FACTS_FLOORS = ROOT / "benchmarks" / "gates" / "facts_floors.json"
 # Fact scores are deterministic; this only absorbs one item more or less on 24 clusters.
 FACTS_TOLERANCE = 0.02
@@ -132,6 +133,11 @@ def facts_files(data: Path) -> dict[str, Path]:
     return {"data": data, "evaluator": data.parent / "facts_eval.py"}
 
 
+def fact_sets(pinned: dict, directory: Path) -> dict[str, Path]:
+    """Each labelled set the fact floors name, as its data file in ``directory``."""
+    return {name: directory / f"{name}.jsonl" for name in pinned["sets"]}
+
+
 def read_floors(path: Path) -> dict:
     """The floors file at ``path`` (raises OSError or ValueError when it is unreadable)."""
     floors: dict = json.loads(path.read_text(encoding="utf-8"))
@@ -142,7 +148,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--floors", type=Path, default=DEFAULT_FLOORS)
-    parser.add_argument("--facts", type=Path, default=DEFAULT_FACTS, help="fact benchmark data")
+    parser.add_argument(
+        "--facts-dir", type=Path, default=DEFAULT_FACTS_DIR, help="folder of the fact sets"
+    )
     parser.add_argument(
         "--facts-floors", type=Path, default=FACTS_FLOORS, help="floors of the fact half"
     )
@@ -166,17 +174,20 @@ def main() -> int:
 
 def verify_data(arguments: argparse.Namespace) -> int:
     """Check the digests of every file the halves to run will read, before any evaluation."""
-    halves = []
-    if arguments.only != "facts":
-        halves.append((arguments.floors, {"data": arguments.data}))
-    if arguments.only != "rouge":
-        halves.append((arguments.facts_floors, facts_files(arguments.facts)))
-    for floors_path, files in halves:
-        try:
-            floors = read_floors(floors_path)
-        except (OSError, ValueError) as error:
-            print(f"gate: cannot read {floors_path}: {error}", file=sys.stderr)
-            return 2
+    checks: list[tuple[dict, dict[str, Path], Path]] = []
+    try:
+        if arguments.only != "facts":
+            checks.append(
+                (read_floors(arguments.floors), {"data": arguments.data}, arguments.floors)
+            )
+        if arguments.only != "rouge":
+            pinned = read_floors(arguments.facts_floors)
+            for name, data in fact_sets(pinned, arguments.facts_dir).items():
+                checks.append((pinned["sets"][name], facts_files(data), arguments.facts_floors))
+    except (OSError, ValueError, KeyError) as error:
+        print(f"gate: cannot read the floors: {error}", file=sys.stderr)
+        return 2
+    for floors, files, floors_path in checks:
         mismatch = check_digests(floors, files, floors_path)
         if mismatch:
             print(mismatch, file=sys.stderr)
@@ -185,16 +196,64 @@ def verify_data(arguments: argparse.Namespace) -> int:
 
 
 def gate_facts(arguments: argparse.Namespace) -> int:
-    """Score the fact comparison on ``--facts`` and check it against ``--facts-floors``."""
-    data: Path = arguments.facts
+    """Score the fact comparison on every set in ``--facts-floors`` and check each set's floors."""
     floors_path: Path = arguments.facts_floors
     try:
         pinned = read_floors(floors_path)
-        floors = pinned["floors"]
-        clusters = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+        sets = fact_sets(pinned, arguments.facts_dir)
     except (OSError, ValueError, KeyError) as error:
-        print(f"gate: cannot read the fact benchmark: {error}", file=sys.stderr)
+        print(f"gate: cannot read {floors_path}: {error}", file=sys.stderr)
         return 2
+    failures: list[str] = []
+    for name, data in sets.items():
+        scores = score_fact_set(data)
+        if scores is None:
+            return 2
+        entry = pinned["sets"][name]
+        if arguments.update:
+            entry["floors"] = {metric: _rounded(scores[metric]) for metric in entry["floors"]}
+            pin_digests(entry, facts_files(data))
+            continue
+        failures += [
+            f"facts {name} {metric}: {scores.get(metric)} < floor {floor} - {FACTS_TOLERANCE}"
+            " tolerance"
+            for metric, floor in entry["floors"].items()
+            if floor is not None
+            and (scores.get(metric) is None or scores[metric] < floor - FACTS_TOLERANCE)
+        ]
+        print(
+            f"gate: facts {name}: "
+            + ", ".join(f"{m}={_shown(scores.get(m))}" for m in entry["floors"])
+        )
+    if arguments.update:
+        pinned["measured"] = datetime.date.today().isoformat()
+        pinned["reason"] = arguments.reason
+        floors_path.write_text(json.dumps(pinned, indent=2) + "\n", encoding="utf-8")
+        print(f"gate: fact floors and data digests updated in {floors_path}")
+        return 0
+    if failures:
+        print("\ngate: FAIL\n" + "\n".join(failures), file=sys.stderr)
+        return 1
+    print("gate: facts pass")
+    return 0
+
+
+def _rounded(score: float | None) -> float | None:
+    """A floor as pinned: two decimals, ``None`` where the metric is undefined (no revisions)."""
+    return None if score is None else round(score, 2)
+
+
+def _shown(score: float | None) -> str:
+    return "n/a" if score is None else f"{score:.2f}"
+
+
+def score_fact_set(data: Path) -> dict | None:
+    """The evaluator's figures for one labelled set through the product path, else ``None``."""
+    try:
+        clusters = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines()]
+    except (OSError, ValueError) as error:
+        print(f"gate: cannot read {data}: {error}", file=sys.stderr)
+        return None
     with tempfile.TemporaryDirectory() as scratch:
         predictions = Path(scratch) / "predictions.jsonl"
         report_path = Path(scratch) / "report.json"
@@ -207,26 +266,9 @@ def gate_facts(arguments: argparse.Namespace) -> int:
         command = [sys.executable, str(evaluator), str(data), "--predictions", str(predictions)]
         result = subprocess.run([*command, "--report", str(report_path)], check=False)
         if result.returncode != 0:
-            return 2
-        scores = json.loads(report_path.read_text(encoding="utf-8"))
-    if arguments.update:
-        pinned["floors"] = {metric: round(scores[metric], 2) for metric in floors}
-        pinned["measured"] = datetime.date.today().isoformat()
-        pinned["reason"] = arguments.reason
-        pin_digests(pinned, facts_files(data))
-        floors_path.write_text(json.dumps(pinned, indent=2) + "\n", encoding="utf-8")
-        print(f"gate: fact floors and data digests updated in {floors_path}")
-        return 0
-    failures = [
-        f"facts {metric}: {scores.get(metric)} < floor {floor} - {FACTS_TOLERANCE} tolerance"
-        for metric, floor in floors.items()
-        if scores.get(metric) is None or scores[metric] < floor - FACTS_TOLERANCE
-    ]
-    if failures:
-        print("\ngate: FAIL\n" + "\n".join(failures), file=sys.stderr)
-        return 1
-    print(f"gate: facts pass ({', '.join(f'{m}={scores[m]:.2f}' for m in floors)})")
-    return 0
+            return None
+        scores: dict = json.loads(report_path.read_text(encoding="utf-8"))
+    return scores
 
 
 def gate_rouge(arguments: argparse.Namespace) -> int:

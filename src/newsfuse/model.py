@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-FactStatus = Literal["agree", "conflict", "revision", "single"]
+FactStatus = Literal["agree", "conflict", "revision", "differs", "single"]
 # Order of facts wherever they are listed: disputes first, since they are what a reader
-# must see, and single-source facts last.
-FACT_STATUS_ORDER: dict[str, int] = {"conflict": 0, "revision": 1, "agree": 2, "single": 3}
+# must see, then figures shown side by side without a verdict ("differs": the comparer
+# cannot tell whether they are the same attribute at the same time), single-source last.
+FACT_STATUS_ORDER: dict[str, int] = {
+    "conflict": 0,
+    "revision": 1,
+    "differs": 2,
+    "agree": 3,
+    "single": 4,
+}
 ClaimKind = Literal[
     "count", "quantity", "money", "percent", "date", "age", "person", "place", "organization"
 ]

@@ -94,6 +94,7 @@ def classify_number(
     cursor = end
     scale_match = SCALE_AFTER_RE.match(after)
     scaled = False
+    spelled_scale = False  # "million", not "m": a unit may follow ("3.7 million miles")
     if scale_match is not None:
         word = scale_match.group("scale")
         rest = after[scale_match.end() :]
@@ -112,6 +113,7 @@ def classify_number(
                 value *= factor
                 cursor = end + scale_match.end()
                 scaled = True
+                spelled_scale = len(word) > 2
                 after = text[cursor : cursor + 60]
     if currency is None:
         word_match = CURRENCY_WORD_AFTER_RE.match(after)
@@ -140,7 +142,9 @@ def classify_number(
         assert age is not None
         return make("age", value, None, cursor + age.end())
     unit_match = UNIT_AFTER_RE.match(after)
-    if unit_match is not None and not scaled:
+    if unit_match is not None and (
+        not scaled or (spelled_scale and len(unit_match.group("unit")) > 1)
+    ):
         alias = unit_match.group("unit")
         unit = lookup_unit(alias.replace("-", " "))
         # "1990s" and "20s" are decades and ages, not seconds.

@@ -9,7 +9,9 @@ attribute once.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -24,12 +26,33 @@ if TYPE_CHECKING:
     from newsfuse.embed import Embedder
 
 
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """One group of mentions taken to state one attribute, with how sure the grouping is.
+
+    ``dispute_score`` is the lowest alignment score between two claims of the
+    group that give different values (``inf`` when all agree): a verdict of
+    conflict needs every disagreeing pair to be the same attribute, so the
+    weakest pair is the evidence.
+    """
+
+    mentions: tuple[Mention, ...]
+    dispute_score: float
+    # How much better the weakest disagreeing pair fits than either claim's best
+    # alternative in the other's article (``inf`` when all agree or there is none):
+    # a small margin means the other article has look-alikes to choose from.
+    dispute_margin: float = float("inf")
+    # The most figures of this kind and unit that one of the group's articles
+    # states: the more look-alikes an article holds, the likelier a wrong pairing.
+    crowding: int = 1
+
+
 def group_mentions(
     mentions: Sequence[Mention],
     embedder: Embedder | None,
     published: Mapping[str, datetime | None] | None,
     params: FactParams,
-) -> list[list[Mention]]:
+) -> list[Alignment]:
     """Cluster mentions into attributes: average linkage, one mention per article per group.
 
     ``published`` (article id → publication time) lets a later "rose to 45"
@@ -46,7 +69,8 @@ def group_mentions(
     by_dimension: dict[str, list[int]] = {}
     for index, mention in enumerate(mentions):
         by_dimension.setdefault(mention.dimension, []).append(index)
-    grouped: list[list[Mention]] = []
+    grouped: list[Alignment] = []
+    crowding = Counter((m.claim.article_id, m.dimension) for m in mentions)
     for dimension, indices in by_dimension.items():
         dispute_threshold = params.dispute_threshold
         if dimension.startswith("date:"):
@@ -65,8 +89,40 @@ def group_mentions(
         clusters = _join_restatements(
             clusters, mentions, scores, agreeing, params.agree_threshold, dispute_threshold
         )
-        grouped.extend([mentions[i] for i in cluster] for cluster in clusters)
+        for cluster in clusters:
+            disputed = [(i, j) for i in cluster for j in cluster if i < j and not agreeing[i, j]]
+            grouped.append(
+                Alignment(
+                    tuple(mentions[i] for i in cluster),
+                    min((float(scores[i, j]) for i, j in disputed), default=np.inf),
+                    min((_margin(i, j, mentions, scores) for i, j in disputed), default=np.inf),
+                    max(crowding[(mentions[i].claim.article_id, dimension)] for i in cluster),
+                )
+            )
     return grouped
+
+
+def _margin(i: int, j: int, mentions: Sequence[Mention], scores: np.ndarray) -> float:
+    """How far the pair (i, j) outscores each claim's best other partner in the other's article."""
+    margin = np.inf
+    for one, other in ((i, j), (j, i)):
+        article = mentions[other].claim.article_id
+        rivals = [
+            float(scores[one, k])
+            for k in range(len(mentions))
+            if k != other
+            and mentions[k].claim.article_id == article
+            and np.isfinite(scores[one, k])
+            and not _same_value(mentions[k], mentions[other])
+        ]
+        if rivals:
+            margin = min(margin, float(scores[one, other]) - max(rivals))
+    return float(margin)
+
+
+def _same_value(first: Mention, second: Mention) -> bool:
+    """A repeat of the same figure in one article is no rival ("560 troops" ... "the 560")."""
+    return first.claim.value == second.claim.value and first.claim.unit == second.claim.unit
 
 
 def _join_restatements(

@@ -21,7 +21,7 @@ from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.subject import describe_subject
-from newsfuse.facts.verdict import decide_status
+from newsfuse.facts.verdict import decide_status, is_clear_dispute
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact
 
 
@@ -59,12 +59,22 @@ def compare_facts(
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
     groups = group_mentions(mentions, embedder if embeddings else None, published, params)
-    for group in groups:
-        group.sort(key=lambda mention: (mention.claim.article_id, mention.claim.start))
+    for alignment in groups:
+        group = sorted(
+            alignment.mentions, key=lambda mention: (mention.claim.article_id, mention.claim.start)
+        )
         claims = tuple(mention.claim for mention in group)
         subject = describe_subject(group)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
+        if status == "conflict" and not is_clear_dispute(
+            group,
+            alignment.dispute_score,
+            params,
+            margin=alignment.dispute_margin,
+            crowding=alignment.crowding,
+        ):
+            status = "differs"
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         facts.append(Fact(status, subject, claims[0].kind, attributed))
     facts.extend(Fact("single", claim.text, claim.kind, (claim,)) for claim in vague)

@@ -106,7 +106,8 @@ _WORD_ALTERNATION = "|".join(sorted([*SMALL_NUMBERS, *TENS, *MULTIPLIERS], key=l
 # "Thirty-two", "a dozen", "two million"). It must start with a number word
 # or "a" before a multiplier, and never ends on "and".
 NUMBER_WORDS_PATTERN = (
-    rf"(?:\ba(?=[ -](?:dozen|hundred|thousand|million|billion)\b)|\b(?:{_WORD_ALTERNATION})\b)"
+    r"(?:\bhalf[ -]a(?=[ -](?:dozen|million|billion)\b)"
+    rf"|\ba(?=[ -](?:dozen|hundred|thousand|million|billion)\b)|\b(?:{_WORD_ALTERNATION})\b)"
     rf"(?:(?:[ -]|[ -]and[ -])(?:{_WORD_ALTERNATION})\b)*"
 )
 NUMBER_WORDS_RE = re.compile(NUMBER_WORDS_PATTERN, re.IGNORECASE)
@@ -168,7 +169,8 @@ def parse_numeral(text: str, *, decimal_comma: bool = False) -> float | None:
 
 
 def parse_number_words(text: str) -> float | None:
-    """Parse English number words: ``five hundred and sixty`` → 560, ``a dozen`` → 12.
+    """Parse English number words: ``five hundred and sixty`` → 560, ``a dozen`` → 12,
+    ``half a million`` → 500,000.
 
     The classic two-accumulator algorithm: ``group`` collects the value below
     the current multiplier, ``total`` the completed thousands/millions groups.
@@ -177,15 +179,20 @@ def parse_number_words(text: str) -> float | None:
     words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w]
     if not words:
         return None
-    total = 0
-    group = 0
+    total = 0.0
+    group = 0.0
     seen_number = False
+    if words[:2] == ["half", "a"] and len(words) > 2:
+        # "half a million": the half multiplies the scale word that follows.
+        group = 0.5
+        words = words[2:]
+        seen_number = True
     for index, word in enumerate(words):
         if word == "and":
             if not seen_number or index == len(words) - 1:
                 return None
             continue
-        if word == "a" and index == 0:
+        if word == "a" and index == 0 and not seen_number:
             group = 1
             continue
         if word in SMALL_NUMBERS:
@@ -195,7 +202,7 @@ def parse_number_words(text: str) -> float | None:
         elif word in MULTIPLIERS:
             multiplier = MULTIPLIERS[word]
             if group == 0:
-                group = 1
+                group = 1.0
             if multiplier < 1000:
                 group *= multiplier
             else:

@@ -8,9 +8,13 @@ equal, since "14 injured" and "16 injured" are different claims.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.lexicon import CONCEPT_NAMES
 from newsfuse.facts.params import FactParams
 from newsfuse.model import Article, Claim, FactStatus
 
@@ -80,3 +84,86 @@ def decide_status(
             ):
                 return "revision"
     return "conflict"
+
+
+def _strong_concepts(mention: Mention, params: FactParams) -> set[str]:
+    """The kinds of figure ("<death>", "<injury>") a mention's own words name."""
+    return {
+        lemma
+        for lemma, weight in mention.context
+        if lemma in CONCEPT_NAMES and weight >= params.concept_strong_weight
+    }
+
+
+def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
+    """Whether two figures count the same thing: the same counted noun, one of
+    them unnamed, or nouns that name the same kind of figure ("troops", "forces")."""
+    if not first.head or not second.head or first.head == second.head:
+        return True
+    return bool(_strong_concepts(first, params) & _strong_concepts(second, params))
+
+
+def dispute_evidence(
+    mentions: Sequence[Mention], dispute_score: float, params: FactParams
+) -> dict[str, Any]:
+    """What the group's disagreeing pairs say about being one attribute at one time.
+
+    ``score``: the weakest disagreeing pair's alignment score; ``ratio``: the
+    largest ratio between two differing numbers (1 for dates and names);
+    ``nouns_differ``: some disagreeing pair counts different nouns;
+    ``roles_differ``: some disagreeing pair plays different roles (a total
+    against an increment); ``hedged``: some differing figure is approximate
+    or a bound ("more than 100"), which a larger exact figure need not contradict.
+    """
+    ratio = 1.0
+    nouns_differ = roles_differ = hedged = False
+    for index, first in enumerate(mentions):
+        for second in mentions[index + 1 :]:
+            if values_agree(first.claim, second.claim, params):
+                continue
+            a, b = first.claim.value, second.claim.value
+            if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0:
+                ratio = max(ratio, max(a, b) / min(a, b))
+            nouns_differ |= not _nouns_match(first, second, params)
+            roles_differ |= first.role != second.role
+            hedged |= first.claim.approximate or second.claim.approximate
+    return {
+        "score": dispute_score if math.isfinite(dispute_score) else None,
+        "ratio": ratio,
+        "nouns_differ": nouns_differ,
+        "roles_differ": roles_differ,
+        "hedged": hedged,
+        "kind": mentions[0].claim.kind if mentions else "",
+    }
+
+
+def is_clear_dispute(
+    mentions: Sequence[Mention],
+    dispute_score: float,
+    params: FactParams,
+    *,
+    margin: float = math.inf,
+    crowding: int = 1,
+) -> bool:
+    """Whether differing figures are clearly one attribute at one time (a conflict);
+    otherwise they are shown side by side as ``differs``.
+
+    A false conflict costs a reader's trust more than a missed one, so a
+    conflict needs a strong alignment of its weakest pair
+    (``params.conflict_min_score``), figures within ``params.conflict_max_ratio``
+    of each other (sources that disagree on one figure differ by a few units,
+    look-alikes by a factor), the same counted noun, and a pair that fits
+    clearly better than either claim's best alternative in the other article
+    (``margin`` at least ``params.conflict_min_margin``): with a look-alike
+    close behind, the pairing is a guess; and articles that state at most
+    ``params.conflict_max_crowding`` figures of the kind (``crowding``): in a
+    long report with dozens of counts, a look-alike is likelier than a dispute.
+    """
+    evidence = dispute_evidence(mentions, dispute_score, params)
+    if evidence["score"] is not None and evidence["score"] < params.conflict_min_score:
+        return False
+    if evidence["ratio"] > params.conflict_max_ratio:
+        return False
+    if margin < params.conflict_min_margin or crowding > params.conflict_max_crowding:
+        return False
+    return not (params.conflict_needs_same_noun and evidence["nouns_differ"])

@@ -26,6 +26,7 @@ FALLBACK_TITLE = "News brief"
 STATUS_MARKERS: Mapping[str, str] = {
     "conflict": "≠ CONFLICT",
     "revision": "→ REVISED",
+    "differs": "≈ differs",
     "agree": "✓ agree",
     "single": "· one source",
 }

@@ -21,6 +21,7 @@ from newsfuse.render.layout import number_sources
 STATUS_LABELS = {
     "conflict": "Conflict",
     "revision": "Revised",
+    "differs": "Differs",
     "agree": "Agree",
     "single": "One source",
 }
