@@ -122,7 +122,7 @@ def test_cached_model_is_reused_without_building(
     assert copied.stat().st_mtime_ns == before
     assert "preparing" not in capfd.readouterr().err
     assert sorted(p.name for p in cache.iterdir() if not p.name.endswith(".lock")) == sorted(
-        [copied.name, copied.name + ".sha256", "weights.sha256-stamp"]
+        [copied.name, copied.name + ".sha256", copied.name + ".verified", "weights.sha256-stamp"]
     )
 
 
@@ -347,3 +347,18 @@ def test_importing_the_package_loads_no_model_library() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_an_intact_cache_file_is_hashed_once_until_it_changes(tmp_path: Path) -> None:
+    from newsfuse.embed.cache import is_intact, store_with_hash
+
+    target = tmp_path / "model.bin"
+    store_with_hash(target, b"built model")
+    assert is_intact(target)
+    stamp = tmp_path / "model.bin.verified"
+    assert stamp.is_file()  # the next process trusts it after one stat
+    assert is_intact(target)
+    target.write_bytes(b"cut")  # cut short in place: a new size, so hashed again
+    assert not is_intact(target)
+    target.write_bytes(b"built model")
+    assert is_intact(target)

@@ -5,9 +5,10 @@ The store-backed half (ingest, stories) is :mod:`newsfuse.corpus`, one layer up.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,7 +22,8 @@ from newsfuse.model import Article, Brief, BriefStats, Fact, ReadReport, Skipped
 from newsfuse.reading import read_inputs
 from newsfuse.reading.decode import normalise_text
 from newsfuse.reading.html import looks_like_html
-from newsfuse.reading.records import article_from_record
+from newsfuse.reading.readers import JSONL_SUFFIXES
+from newsfuse.reading.records import RawArticle, article_from_record, read_record
 from newsfuse.reading.text import split_title
 from newsfuse.summary import BriefParams, summarize
 
@@ -45,6 +47,58 @@ def read_report(
     are skipped with their reason too, unless ``keep_non_articles`` is true.
     """
     return clean_report(read_inputs(list(inputs), stdin=stdin), keep_non_articles=keep_non_articles)
+
+
+def read_clusters(
+    source: str | Path, *, keep_non_articles: bool = False
+) -> Iterator[tuple[str, ReadReport]]:
+    """Read a collection of clusters one at a time: ``(cluster id, its cleaned articles)``.
+
+    ``source`` is a JSON Lines file with one cluster per line (Multi-News
+    ``{"id", "documents"}``, or a single article), streamed so that thousands of
+    clusters are never held at once, or a folder whose subfolders are the
+    clusters (named by the subfolder). A line that cannot be read is yielded as
+    a cluster with no articles and its reason in ``skipped``. It is for briefing
+    each cluster of a collection in one process (``newsfuse brief --each``).
+    """
+    path = Path(source)
+    if path.is_dir():
+        folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+        if not folders:
+            raise InputError(str(path), "has no subfolders; each subfolder is one cluster")
+        for folder in folders:
+            yield folder.name, read_report([folder], keep_non_articles=keep_non_articles)
+        return
+    if path.suffix.lower() not in JSONL_SUFFIXES:
+        raise InputError(str(path), "is neither a folder nor a .jsonl file of clusters")
+    try:
+        lines = path.open(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise InputError(str(path), f"cannot be read ({error.strerror})") from error
+    with lines:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                yield _read_cluster_line(
+                    line, f"{path}:{number}", f"{path.stem}-{number}", keep_non_articles
+                )
+
+
+def _read_cluster_line(
+    line: str, origin: str, default_id: str, keep_non_articles: bool
+) -> tuple[str, ReadReport]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        reason = f"malformed JSON ({error.msg} at column {error.colno}); one object per line"
+        return default_id, ReadReport(articles=(), skipped=(Skipped(origin, reason),))
+    cluster_id = record.get("id") if isinstance(record, dict) else None
+    items = list(read_record(record, origin, default_id))
+    raw = ReadReport(
+        articles=tuple(item.article for item in items if isinstance(item, RawArticle)),
+        skipped=tuple(item for item in items if isinstance(item, Skipped)),
+    )
+    name = str(cluster_id).strip() if isinstance(cluster_id, str | int) else ""
+    return name or default_id, clean_report(raw, keep_non_articles=keep_non_articles)
 
 
 def read(

@@ -24,6 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: rich's help formatter costs more to import than the rest of --help.
+    rich_markup_mode=None,
 )
 
 _state = {"debug": False}

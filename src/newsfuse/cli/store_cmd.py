@@ -20,11 +20,10 @@ import typer
 
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.errors import ConfigError, ExitCode
-from newsfuse.model import StorySummary
-from newsfuse.render import brief_to_dict, render
 
 if TYPE_CHECKING:
     from newsfuse.distribute import BriefOutcome
+    from newsfuse.model import StorySummary
 
 
 _DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
@@ -184,6 +183,7 @@ def register(app: typer.Typer) -> None:
         # The corpus pulls in numpy and the grouping code: imported when a command runs,
         # so that 'newsfuse --help' stays fast.
         from newsfuse.corpus import Corpus
+        from newsfuse.render import brief_to_dict, render
 
         with Corpus(db) as corpus:
             view = corpus.story(story_id, budget=budget, facts=not no_facts)

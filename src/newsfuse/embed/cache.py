@@ -56,12 +56,31 @@ def hash_weights(weights: Path, cache: Path) -> str:
 
 
 def is_intact(path: Path) -> bool:
-    """True if ``path`` exists and its hash is the one recorded when it was built."""
+    """True if ``path`` exists and its hash is the one recorded when it was built.
+
+    A successful check is remembered in a ``.verified`` stamp against the file's
+    size, mtime and inode, so that a fresh process trusts an unchanged file after
+    one ``stat`` instead of hashing 50 MB of models at every start; a file that
+    is cut short, rewritten or replaced changes its fingerprint and is hashed again.
+    """
     try:
         recorded = _sidecar(path).read_text(encoding="ascii").strip()
-        return path.is_file() and recorded == hash_file(path)
+        status = path.stat()
     except (OSError, UnicodeDecodeError):
         return False
+    fingerprint = f"{status.st_size} {status.st_mtime_ns} {status.st_ino} {recorded}"
+    stamp = path.with_name(path.name + ".verified")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if stamp.read_text(encoding="ascii") == fingerprint:
+            return True
+    try:
+        intact = path.is_file() and recorded == hash_file(path)
+    except OSError:
+        return False
+    if intact:
+        with contextlib.suppress(OSError):
+            write_atomically(stamp, fingerprint.encode("ascii"))
+    return intact
 
 
 @contextlib.contextmanager

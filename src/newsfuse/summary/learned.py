@@ -33,6 +33,7 @@ import numpy.typing as npt
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, Sentence
 from newsfuse.summary.params import LONG_SENTENCE_WORDS, SHORT_SENTENCE_WORDS, BriefParams
+from newsfuse.summary.stop_words import ENGLISH_STOP_WORDS
 
 Matrix = npt.NDArray[np.float64]
 
@@ -174,19 +175,11 @@ def vectorize_sentences(texts: Sequence[str]) -> Matrix:
 _TFIDF_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    # scikit-learn is imported on first use: it costs a second at start-up.
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
-
-
 @functools.lru_cache(maxsize=32768)
 def _content_tokens(text: str) -> tuple[str, ...]:
     """The lower-cased tokens of ``text`` that TF-IDF counts (stop words dropped)."""
-    stop = _stop_words()
-    return tuple(token for token in _TFIDF_TOKEN.findall(text.lower()) if token not in stop)
+    words = _TFIDF_TOKEN.findall(text.lower())
+    return tuple(token for token in words if token not in ENGLISH_STOP_WORDS)
 
 
 def _normalise(vector: Matrix) -> Matrix:
