@@ -11,8 +11,10 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from conftest import run_cli
 from feed_server import FeedServer, refuse_non_loopback, start_server
@@ -22,6 +24,7 @@ from newsfuse.corpus.sources import PollingParams, plan_interval, plan_retry, re
 from newsfuse.errors import InputError, NotFoundError
 from newsfuse.feeds import read_opml
 from newsfuse.fetching import Fetcher, FetchSettings
+from newsfuse.server.app import create_app
 
 # Short intervals, so that a test's second pass finds sources due or nearly so.
 EAGER = PollingParams(min_interval=0.0, max_interval=60.0, workers=2)
@@ -230,3 +233,53 @@ def test_the_sources_commands_add_list_export_and_remove(tmp_path, server):
     removed = run_cli("sources", "remove", server.url("/live/fenwick.xml"), "--db", db)
     assert removed.returncode == 0
     assert json.loads(run_cli("sources", "list", "--db", db, "--format", "json").stdout) == []
+
+
+def read_atom(client: TestClient, path: str) -> Any:
+    import feedparser
+
+    answer = client.get(path)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(answer.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    return parsed
+
+
+def test_the_atom_feed_parses_and_keeps_entry_ids_across_a_second_pass(tmp_path, fetcher, server):
+    db = tmp_path / "atom.db"
+    with Corpus(db, embedder="hashing") as corpus:
+        corpus.add_sources([server.url("/live/courier.xml")], fetcher)
+        corpus.fetch(fetcher, params=EAGER)
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        first = read_atom(client, "/feeds/stories.atom")
+        assert first.entries
+        entry = first.entries[0]
+        assert entry.id.startswith("urn:newsfuse:story:")
+        assert "<li>" in entry.content[0].value and "[1" in entry.content[0].value
+        assert entry.link.startswith("http://127.0.0.1/stories/")
+        # Asked again with nothing new: the same ids, and no entry looks updated.
+        same = read_atom(client, "/feeds/stories.atom")
+        assert [(e.id, e.updated) for e in same.entries] == [
+            (e.id, e.updated) for e in first.entries
+        ]
+        storyline = client.get(entry.link.replace("http://127.0.0.1", "")).status_code
+        assert storyline == 200
+    with Corpus(db, embedder="hashing") as corpus:
+        corpus.add_sources([server.url("/live/fenwick.xml")], fetcher)
+        corpus.fetch(fetcher, params=EAGER)
+        line = corpus.stories()[0].storyline_id
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
+        second = read_atom(client, "/feeds/stories.atom")
+        per_line = read_atom(client, f"/feeds/storylines/{line}.atom")
+    before = {e.id: e for e in first.entries}
+    after = {e.id: e for e in second.entries}
+    # Every story of the first pass is still there under the id it was first given.
+    assert set(before) <= set(after)
+    for entry_id, old in before.items():
+        new = after[entry_id]
+        if new.content[0].value == old.content[0].value:
+            assert new.updated == old.updated
+        else:
+            assert new.updated > old.updated
+    assert {e.id for e in per_line.entries} <= set(after)

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
         SourceOutcome,
     )
     from newsfuse.fetching import Fetcher
+    from newsfuse.render.atom import AtomEntry
+    from newsfuse.store.sources import FeedEntryState
 
 # Stories shown in a story's timeline and a storyline view at most.
 MAX_TIMELINE = 1000
@@ -586,6 +588,65 @@ class Corpus:
             next_poll=next_poll,
         )
 
+    # -- Atom ----------------------------------------------------------------------------
+
+    def atom_entries(
+        self,
+        *,
+        storyline_id: str | None = None,
+        limit: int = 20,
+        link_base: str = "",
+        budget: int = DEFAULT_BUDGET,
+        now: datetime | None = None,
+    ) -> list[AtomEntry]:
+        """The Atom entries of the most recently active stories (of one storyline if given).
+
+        Each story keeps the entry id it was first published under, also after a
+        rename or a merge (the surviving story takes the oldest id). ``updated``
+        is when the entry's brief HTML last changed: a story whose brief is the
+        same as at the last request keeps its time, so readers see it once.
+        Entry links are ``link_base`` + ``/stories/ID``.
+        """
+        from newsfuse.render.atom import AtomEntry, brief_fragment, digest_fragment
+        from newsfuse.store.sources import FeedEntryState
+
+        stamp = (now or datetime.now(UTC)).astimezone(UTC)
+        if storyline_id is not None:
+            listed = list(self.storyline(storyline_id).stories[-limit:][::-1])
+        else:
+            listed = self.stories(limit=limit)
+        views = [self.story(story.id, budget=budget) for story in listed]
+        entries: list[AtomEntry] = []
+        with self._lock:
+            store = self._open()
+            with store.transaction():
+                states = _entries_by_story(store, {story.id for story in listed})
+                for story, view in zip(listed, views, strict=True):
+                    html = brief_fragment(view.brief)
+                    digest = digest_fragment(html)
+                    kept = states.get(story.id)
+                    if kept is None or kept.digest != digest or kept.story_id != story.id:
+                        changed = kept is None or kept.digest != digest
+                        kept = FeedEntryState(
+                            entry_id=kept.entry_id if kept else f"urn:newsfuse:story:{story.id}",
+                            story_id=story.id,
+                            digest=digest,
+                            updated=stamp if changed else kept.updated,  # type: ignore[union-attr]
+                        )
+                        store.save_feed_entry(kept)
+                    entries.append(
+                        AtomEntry(
+                            id=kept.entry_id,
+                            title=story.title,
+                            updated=kept.updated,
+                            link=f"{link_base}/stories/{story.id}",
+                            html=html,
+                            published=story.first_published,
+                            sources=story.sources,
+                        )
+                    )
+        return entries
+
     # -- the brief cache (for refresh_briefs) ----------------------------------------------
 
     def stale_briefs(
@@ -613,6 +674,26 @@ class Corpus:
         """Store a story's brief JSON (:func:`~newsfuse.store.codec.encode_brief`) under ``key``."""
         with self._lock:
             self._open().cache_brief(story_id, key, body)
+
+
+def _entries_by_story(store: Store, story_ids: set[str]) -> dict[str, FeedEntryState]:
+    """The Atom entry state of each current story: its own, else the oldest entry of a
+    former id of it (renamed or merged into it); superseded entries are dropped."""
+    found: dict[str, FeedEntryState] = {}
+    for state in store.feed_entries():
+        current = (
+            state.story_id
+            if state.story_id in story_ids
+            else store.resolve("story", state.story_id)
+        )
+        if current is None or current not in story_ids:
+            continue
+        if current in found:
+            # A merge: the surviving story keeps the entry published first.
+            store.delete_feed_entry(state.entry_id)
+            continue
+        found[current] = state
+    return found
 
 
 def _describe_outcome(outcome: SourceOutcome) -> str:
