@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsfuse.errors import FetchError, InputError
+from newsfuse.errors import FetchError, InputError, NewsfuseError
 from newsfuse.model import Article
 from newsfuse.store.sources import SOURCE_FIELDS, Source
 
@@ -238,7 +238,8 @@ def collect_source(
         return CollectedSource(
             source, started, source.etag, source.last_modified, error.retry_at, error=str(error)
         )
-    except InputError as error:
+    except NewsfuseError as error:
+        # Not a feed, or any other refusal: recorded on the source, the others go on.
         return CollectedSource(source, started, error=str(error))
     fetched_at = poll.fetched_at or started
     if poll.feed is None:
@@ -279,7 +280,7 @@ def _complete(
         # A page that is gone stays gone; anything else may work next pass.
         gone = error.status in (404, 410)
         return CollectedItem(item.id, url, None, str(error), retry=not gone)
-    except InputError as error:
+    except NewsfuseError as error:
         return CollectedItem(item.id, url, None, str(error))
     return CollectedItem(item.id, url, article)
 
