@@ -283,3 +283,21 @@ def test_the_atom_feed_parses_and_keeps_entry_ids_across_a_second_pass(tmp_path,
         else:
             assert new.updated > old.updated
     assert {e.id for e in per_line.entries} <= set(after)
+
+
+def test_a_version_3_store_gains_the_source_tables_and_keeps_its_articles(
+    tmp_path, fetcher, server
+):
+    db = tmp_path / "old.db"
+    with Corpus(db, embedder="hashing") as corpus:
+        corpus.add_sources([server.url("/live/fenwick.xml")], fetcher)
+        corpus.fetch(fetcher, params=EAGER)
+    with sqlite3.connect(db) as connection:
+        for table in ("sources", "sightings", "feed_entries"):
+            connection.execute(f"DROP TABLE {table}")
+        connection.execute("PRAGMA user_version = 3")
+    with Corpus(db) as corpus:
+        assert corpus.sources() == []
+        assert len(corpus.stories()) >= 1
+        assert corpus.check() == []
+    assert count(db, "PRAGMA user_version") == 4
