@@ -69,13 +69,14 @@ def _run_pass(
 
 
 def _seconds_to_next_poll(corpus: Corpus, params: PollingParams) -> float:
-    """Seconds until the earliest planned poll, at least 1 and at most the max interval."""
+    """Seconds until the earliest planned poll, at least 1 and at most ``recheck_seconds``."""
     now = datetime.now(UTC)
-    planned = [s.next_poll for s in corpus.sources() if s.next_poll is not None]
-    if not planned or len(planned) < len(corpus.sources()):
+    sources = corpus.sources()
+    planned = [s.next_poll for s in sources if s.next_poll is not None]
+    if not planned or len(planned) < len(sources):
         return 1.0
     wait = (min(planned) - now).total_seconds()
-    return min(max(wait, 1.0), params.max_interval)
+    return min(max(wait, 1.0), params.recheck_seconds)
 
 
 def register(app: typer.Typer) -> None:

@@ -47,6 +47,8 @@ class PollingParams:
     rate_items: int = 20
     # Sources fetched at once; each host still gets one request at a time (HostGate).
     workers: int = 4
+    # Seconds watch sleeps at most between passes, so a source added meanwhile starts soon.
+    recheck_seconds: float = 60.0
 
     def __post_init__(self) -> None:
         if self.min_interval < 0 or self.max_interval < self.min_interval:
