@@ -153,6 +153,12 @@ def list_commands() -> tuple[Any, Any, list[tuple[str, Any, Any]]]:
             continue
         context = command.context_class(command, info_name=name, parent=root_context)
         commands.append((name, command, context))
+        # A command group (``sources``) is followed by each of its subcommands.
+        for sub_name in getattr(command, "list_commands", lambda _: [])(context):
+            sub = command.get_command(context, sub_name)
+            if sub is not None and not sub.hidden:
+                sub_context = sub.context_class(sub, info_name=sub_name, parent=context)
+                commands.append((f"{name} {sub_name}", sub, sub_context))
     return root, root_context, commands
 
 

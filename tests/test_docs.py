@@ -86,7 +86,7 @@ def test_every_option_that_help_shows_is_in_the_reference(gen_docs: ModuleType) 
     option = re.compile(r"(?<![\w-])(--[a-z][a-z0-9-]*|-[a-zA-Z])(?![\w-])")
     undocumented = []
     for name in ["", *(name for name, _, _ in commands)]:
-        arguments = [name, "--help"] if name else ["--help"]
+        arguments = [*name.split(), "--help"]
         result = runner.invoke(
             newsfuse.cli.app, arguments, env={"NO_COLOR": "1", "COLUMNS": "200", "TERM": "dumb"}
         )

@@ -5,7 +5,10 @@
 duplicates (same content hash or URL), links near-duplicate copies to their
 original, groups the rest into stories and storylines (:mod:`newsfuse.group`)
 and writes everything in one transaction per batch, so that an interrupted
-ingest loses at most the batch in flight and a re-run completes it. ``stories``,
+ingest loses at most the batch in flight and a re-run completes it.
+``add_sources``/``import_sources``/``export_sources``/``sources``/``remove_sources``
+manage the feeds it follows, and ``fetch`` makes one pass over the due ones
+(:mod:`~newsfuse.corpus.sources`). ``stories``,
 ``story``, ``storyline``, ``export`` and ``check`` read the store; ``story``
 builds the story's brief and caches it until the story changes.
 
@@ -31,12 +34,19 @@ from newsfuse.corpus.oneshot import (
     ingest_articles,
     list_stories,
 )
+from newsfuse.corpus.sources import FetchReport, PollingParams, SourceOutcome
 from newsfuse.corpus.writing import INGEST_BATCH
+from newsfuse.store.sources import Sighting, Source
 
 __all__ = [
     "INGEST_BATCH",
     "MAX_TIMELINE",
     "Corpus",
+    "FetchReport",
+    "PollingParams",
+    "Sighting",
+    "Source",
+    "SourceOutcome",
     "brief_cache_key",
     "check_store",
     "export_stories",

@@ -150,10 +150,68 @@ def _index_article_words(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+def _add_sources(connection: sqlite3.Connection) -> None:
+    """Version 4: feed sources, where each article was seen, and the Atom entries' state.
+
+    ``sources`` holds one row per feed (user metadata from the CSV columns, the
+    conditional-GET validators and the polling state). ``sightings`` records
+    every feed item read, keyed by (feed, item key), with the article it became
+    (NULL when it was not stored: not an article, or its page is gone), so the
+    same article reached through two feeds is stored once and linked twice, and
+    an item is read once. ``feed_entries`` keeps each Atom entry's id, the digest
+    of its brief and when that last changed, so ``updated`` moves only with the brief.
+    """
+    _execute_script(
+        connection,
+        """
+        CREATE TABLE sources (
+            url TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            homepage TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            added_at TEXT NOT NULL,
+            etag TEXT NOT NULL DEFAULT '',
+            last_modified TEXT NOT NULL DEFAULT '',
+            last_fetched TEXT,
+            last_error TEXT NOT NULL DEFAULT '',
+            failures INTEGER NOT NULL DEFAULT 0,
+            interval REAL,
+            next_poll TEXT
+        );
+
+        CREATE TABLE sightings (
+            source_url TEXT NOT NULL,
+            item_key TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            article_id TEXT REFERENCES articles(id),
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (source_url, item_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX sightings_article ON sightings(article_id);
+
+        CREATE TABLE feed_entries (
+            entry_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX feed_entries_story ON feed_entries(story_id);
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Ordered migrations: MIGRATIONS[n - 1] upgrades version n - 1 to version n.
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _index_alias_targets, _index_article_words)
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_tables,
+    _index_alias_targets,
+    _index_article_words,
+    _add_sources,
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

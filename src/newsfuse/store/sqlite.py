@@ -27,6 +27,7 @@ from newsfuse.model import Article, Removal, StorySummary
 from newsfuse.store.base import StoredArticle
 from newsfuse.store.schema import migrate
 from newsfuse.store.search import build_match_expression
+from newsfuse.store.sources import SourceRecords
 
 # Seconds a writer waits for another writer's lock before giving up: long enough for
 # one ingest batch to commit.
@@ -60,7 +61,7 @@ def _parse(moment: str | None) -> datetime | None:
     return None if moment is None else datetime.fromisoformat(moment)
 
 
-class SQLiteStore:
+class SQLiteStore(SourceRecords):
     """Articles, stories, storylines and cached briefs in one SQLite file.
 
     Not thread-safe by itself: the connection may be used from any thread (the

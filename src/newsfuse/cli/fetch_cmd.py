@@ -1,0 +1,176 @@
+"""Fetch commands: ``fetch`` (one pass over the due sources) and ``watch`` (until stopped).
+
+Both call :meth:`newsfuse.corpus.Corpus.fetch`; Ctrl-C and SIGTERM set a stop
+flag, so the sources in hand are finished and recorded before the command ends.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from newsfuse.cli.sources_cmd import ALLOW_HOST_HELP, HOST_DELAY_HELP, make_fetch_settings
+from newsfuse.errors import ExitCode
+
+if TYPE_CHECKING:
+    from newsfuse.corpus import Corpus
+    from newsfuse.corpus.sources import FetchReport, PollingParams
+    from newsfuse.fetching import Fetcher
+
+_DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
+_EMBEDDER_HELP = "Embedder of a new store: 'minilm' (default), 'minilm-static' or 'hashing'."
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[threading.Event]:
+    """An event set by SIGINT or SIGTERM while the block runs (the old handlers come back)."""
+    stop = threading.Event()
+
+    def request_stop(number: int, frame: object) -> None:
+        if not stop.is_set():
+            typer.echo("newsfuse: stopping after the sources in hand", err=True)
+        stop.set()
+
+    previous = {number: signal.signal(number, request_stop) for number in _STOP_SIGNALS}
+    try:
+        yield stop
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _run_pass(
+    corpus: Corpus,
+    fetcher: Fetcher,
+    params: PollingParams,
+    stop: threading.Event,
+    due_only: bool,
+    quiet: bool,
+) -> FetchReport:
+    def show(line: str) -> None:
+        if not quiet:
+            typer.echo(line, err=True)
+
+    report = corpus.fetch(fetcher, params=params, due_only=due_only, stop=stop, on_source=show)
+    stamp = datetime.now(UTC).strftime("%H:%M:%S")
+    typer.echo(f"{stamp}  {report.summary_line()}")
+    return report
+
+
+def _seconds_to_next_poll(corpus: Corpus, params: PollingParams) -> float:
+    """Seconds until the earliest planned poll, at least 1 and at most ``recheck_seconds``."""
+    now = datetime.now(UTC)
+    sources = corpus.sources()
+    planned = [s.next_poll for s in sources if s.next_poll is not None]
+    if not planned or len(planned) < len(sources):
+        return 1.0
+    wait = (min(planned) - now).total_seconds()
+    return min(max(wait, 1.0), params.recheck_seconds)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("fetch")
+    def fetch_command(
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        allow_host: Annotated[
+            list[str] | None, typer.Option("--allow-host", help=ALLOW_HOST_HELP)
+        ] = None,
+        host_delay: Annotated[
+            float | None, typer.Option("--host-delay", help=HOST_DELAY_HELP, min=0)
+        ] = None,
+        every_source: Annotated[
+            bool,
+            typer.Option("--all", help="Poll every source now, not only those due."),
+        ] = False,
+        min_interval: Annotated[
+            float,
+            typer.Option(
+                "--min-interval", help="Seconds between polls of a source, at least.", min=0
+            ),
+        ] = 300.0,
+        max_interval: Annotated[
+            float, typer.Option("--max-interval", help="Seconds between polls, at most.", min=0)
+        ] = 6 * 3600.0,
+        workers: Annotated[
+            int, typer.Option("--workers", help="Sources fetched at once.", min=1)
+        ] = 4,
+        embedder: Annotated[str | None, typer.Option("--embedder", help=_EMBEDDER_HELP)] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per source.")] = False,
+    ) -> None:
+        """Poll the sources that are due once, and add their new articles to the store.
+
+        Exit status: 0 when every source was polled, 7 when some failed (each
+        failure is recorded on its source), 130 when stopped.
+        """
+        from newsfuse.corpus import Corpus
+        from newsfuse.corpus.sources import PollingParams
+        from newsfuse.fetching import Fetcher
+
+        params = PollingParams(min_interval, max_interval, workers=workers)
+        settings = make_fetch_settings(allow_host, host_delay)
+        with (
+            stop_on_signals() as stop,
+            Fetcher(settings) as fetcher,
+            Corpus(db, embedder=embedder) as corpus,
+        ):
+            report = _run_pass(corpus, fetcher, params, stop, not every_source, quiet)
+        if report.interrupted:
+            sys.exit(ExitCode.INTERRUPTED)
+        if report.failed:
+            sys.exit(ExitCode.FETCH_FAILED)
+
+    @app.command("watch")
+    def watch_command(
+        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        allow_host: Annotated[
+            list[str] | None, typer.Option("--allow-host", help=ALLOW_HOST_HELP)
+        ] = None,
+        host_delay: Annotated[
+            float | None, typer.Option("--host-delay", help=HOST_DELAY_HELP, min=0)
+        ] = None,
+        min_interval: Annotated[
+            float,
+            typer.Option(
+                "--min-interval", help="Seconds between polls of a source, at least.", min=0
+            ),
+        ] = 300.0,
+        max_interval: Annotated[
+            float, typer.Option("--max-interval", help="Seconds between polls, at most.", min=0)
+        ] = 6 * 3600.0,
+        workers: Annotated[
+            int, typer.Option("--workers", help="Sources fetched at once.", min=1)
+        ] = 4,
+        embedder: Annotated[str | None, typer.Option("--embedder", help=_EMBEDDER_HELP)] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per source.")] = False,
+    ) -> None:
+        """Poll each source when it is due, until Ctrl-C or SIGTERM; one summary line a pass.
+
+        Each source is polled between --min-interval and --max-interval apart, from
+        how often it publishes, and never before its server's Cache-Control or
+        Retry-After allows. Stopping finishes the sources in hand and exits 0.
+        """
+        from newsfuse.corpus import Corpus
+        from newsfuse.corpus.sources import PollingParams
+        from newsfuse.fetching import Fetcher
+
+        params = PollingParams(min_interval, max_interval, workers=workers)
+        settings = make_fetch_settings(allow_host, host_delay)
+        with (
+            stop_on_signals() as stop,
+            Fetcher(settings) as fetcher,
+            Corpus(db, embedder=embedder) as corpus,
+        ):
+            while not stop.is_set():
+                _run_pass(corpus, fetcher, params, stop, True, quiet)
+                stop.wait(_seconds_to_next_poll(corpus, params))
