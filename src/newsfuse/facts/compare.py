@@ -45,12 +45,13 @@ def compare_facts(
     if embeddings and embedder is None:
         embedder = get_embedder(DEFAULT_EMBEDDER)
     by_id = {article.id: article for article in articles}
-    docs = parse_articles(articles)
+    scanned = [scan_claims(article) for article in articles]
+    docs = parse_articles(articles, scanned)
     mentions: list[Mention] = []
     vague: list[Claim] = []
     entities: list[Claim] = []
-    for article, doc in zip(articles, docs, strict=True):
-        for claim in scan_claims(article):
+    for article, doc, found in zip(articles, docs, scanned, strict=True):
+        for claim in found:
             if claim.vague:
                 vague.append(claim)
             else:
