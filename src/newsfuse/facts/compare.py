@@ -20,7 +20,7 @@ from newsfuse.facts.describe import Mention, describe_claim
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.subject import describe_subject
+from newsfuse.facts.subject import claim_phrase, describe_subject
 from newsfuse.facts.verdict import decide_status
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact
 
@@ -50,12 +50,14 @@ def compare_facts(
     mentions: list[Mention] = []
     vague: list[Claim] = []
     entities: list[Claim] = []
+    phrases: dict[Claim, str] = {}
     for article, doc, found in zip(articles, docs, scanned, strict=True):
         for claim in found:
             if claim.vague:
                 vague.append(claim)
             else:
                 mentions.append(describe_claim(claim, doc, params))
+                phrases[claim] = claim_phrase(claim, doc)
         entities.extend(extract_entities(article, doc))
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
@@ -63,7 +65,7 @@ def compare_facts(
     for group in groups:
         group.sort(key=lambda mention: (mention.claim.article_id, mention.claim.start))
         claims = tuple(mention.claim for mention in group)
-        subject = describe_subject(group)
+        subject = describe_subject(group, phrases)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
