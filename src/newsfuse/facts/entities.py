@@ -9,6 +9,7 @@ time, so only the sentences that hold a claim are parsed (see
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -54,7 +55,8 @@ def parse_articles(
 
     With ``claims`` (one list per article), only the sentences that matter to
     the comparison are parsed: those holding a claim, the one before each (an
-    age's person or a figure's subject is often named there) and the lede.
+    age's person or a figure's subject is often named there), the one after an
+    age (a delayed lede names its person there) and the lede.
     The other sentences are blanked to spaces, so each Doc keeps the article's
     character offsets and ``doc.char_span`` finds every claim.
     """
@@ -73,14 +75,15 @@ def _mask_sentences(article: Article, claims: Sequence[Claim]) -> str:
     sentences = split_sentences(article)
     if not sentences:
         return article.text
-    starts = sorted(claim.start for claim in claims)
+    ends = [sentence.end for sentence in sentences]
     keep = {0}
-    index = 0
-    for number, sentence in enumerate(sentences):
-        while index < len(starts) and starts[index] < sentence.start:
-            index += 1
-        if index < len(starts) and starts[index] < sentence.end:
-            keep.update((number - 1, number) if number else (number,))
+    for claim in claims:
+        number = bisect.bisect_right(ends, claim.start)
+        if number >= len(sentences):
+            continue
+        keep.update((number - 1, number))
+        if claim.kind == "age":
+            keep.add(number + 1)  # "A 61-year-old ... has won. Harold Benning bought ..."
     pieces: list[str] = []
     position = 0
     for number, sentence in enumerate(sentences):
