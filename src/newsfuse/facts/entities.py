@@ -54,9 +54,10 @@ def parse_articles(
     """Parse the articles in one batch (tagger, parser, NER), each as one Doc.
 
     With ``claims`` (one list per article), only the sentences that matter to
-    the comparison are parsed: those holding a claim, the one before each (an
-    age's person or a figure's subject is often named there), the one after an
-    age (a delayed lede names its person there) and the lede.
+    the comparison are parsed: those holding a claim (a claim is described by
+    its own sentence), the ones either side of an age (where its person may be
+    named: "A 61-year-old ... has won. Harold Benning bought ...") and the lede
+    (which marks lede claims).
     The other sentences are blanked to spaces, so each Doc keeps the article's
     character offsets and ``doc.char_span`` finds every claim.
     """
@@ -81,9 +82,10 @@ def _mask_sentences(article: Article, claims: Sequence[Claim]) -> str:
         number = bisect.bisect_right(ends, claim.start)
         if number >= len(sentences):
             continue
-        keep.update((number - 1, number))
+        keep.add(number)
         if claim.kind == "age":
-            keep.add(number + 1)  # "A 61-year-old ... has won. Harold Benning bought ..."
+            # The person may be named before or, in a delayed lede, after the age.
+            keep.update((number - 1, number + 1))
     pieces: list[str] = []
     position = 0
     for number, sentence in enumerate(sentences):
