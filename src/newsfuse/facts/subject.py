@@ -245,10 +245,11 @@ def _event_of(span: Span) -> str:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nouns]
     if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in nouns:
         subjects = [verb.head]  # "Daesh, which overran Mosul in 2014"
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.pos_ in nouns]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in nouns]
     auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
     words = [_noun_phrase(subjects[0])] if subjects else []
-    words += [*auxiliaries, verb.text.lower()]
+    words += [*auxiliaries, verb.text.lower(), *particles]
     if objects:
         words.append(_noun_phrase(objects[0]))
     return " ".join(words)
