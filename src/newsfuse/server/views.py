@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, Fact
-from newsfuse.render.layout import number_sources
+from newsfuse.render.layout import (
+    NAME_KINDS,
+    NAMES_SUBJECT,
+    count_outlets,
+    find_outlets,
+    number_sources,
+)
 
 # Human labels for fact verdicts: colour is never the only signal (WCAG 1.4.1).
 STATUS_LABELS = {
@@ -189,6 +195,13 @@ def build_brief_page(brief: Brief) -> BriefPage:
         )
         for sentence in brief.sentences
     )
+    outlets = find_outlets(brief.sources)
+    table: list[Fact] = []
+    names: list[Fact] = []
+    for fact in brief.facts:
+        if fact.status == "agree" and count_outlets(fact, outlets) < 2:
+            fact = replace(fact, status="single")  # copies of one report corroborate nothing
+        (names if fact.status == "agree" and fact.kind in NAME_KINDS else table).append(fact)
     facts = tuple(
         FactRow(
             subject=fact.subject,
@@ -206,9 +219,31 @@ def build_brief_page(brief: Brief) -> BriefPage:
                 for index, claim in enumerate(fact.claims)
             ),
         )
-        for fact in order_facts(brief.facts)
+        for fact in order_facts(table)
         for outliers in [outlying_claims(fact)]
     )
+    if names:
+        # Names the outlets agree on share one row: each name once, with who states it.
+        stated = FactRow(
+            subject=NAMES_SUBJECT,
+            kind="name",
+            status="agree",
+            status_label=STATUS_LABELS.get("agree", "agree"),
+            claims=tuple(
+                ClaimView(
+                    text=fact.subject,
+                    number=numbers.get(fact.claims[0].article_id, 0),
+                    label=", ".join(
+                        dict.fromkeys(labels.get(c.article_id, c.article_id) for c in fact.claims)
+                    ),
+                    mark=link(fact.claims[0].article_id, fact.claims[0].start, fact.claims[0].end),
+                )
+                for fact in names
+            ),
+        )
+        last = FACT_STATUS_ORDER["agree"]
+        agreed = sum(1 for row in facts if FACT_STATUS_ORDER.get(row.status, last + 1) <= last)
+        facts = (*facts[:agreed], stated, *facts[agreed:])
     # A source sharing an earlier source's id (a caller's mistake) is shown unmarked.
     sources = tuple(
         SourceView(

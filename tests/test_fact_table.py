@@ -1,0 +1,93 @@
+"""The fact table a reader sees: readable subjects, row order, names in one row, outlets.
+
+Invented reports of an invented event (a dam spill at "Lake Vessary"); the
+real spaCy model parses them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsfuse.facts import compare_facts
+from newsfuse.facts.entities import _mask_sentences, parse_articles
+from newsfuse.facts.extract import scan_claims
+from newsfuse.model import Article, Brief, Claim, Fact
+from newsfuse.render.layout import NAMES_SUBJECT, build_fact_rows, find_outlets
+
+WHEN = datetime(2026, 4, 2, 9, 0)
+
+A = Article(
+    "a",
+    "Engineers opened the spillway at Lake Vessary dam on Tuesday. "
+    "The weather was grey. "
+    "About 1,200 residents were evacuated from Marlow, officials said. "
+    "The town of Marlow lies 12 miles (19 km) south of the dam.",
+    source="Vessary Herald",
+    published=WHEN,
+)
+B = Article(
+    "b",
+    "Marlow emergency manager Ines Kordal said 1,500 residents were evacuated on Tuesday "
+    "as Lake Vessary dam released water. "
+    "Marlow sits 19 kilometres south of the dam.",
+    source="Northern Wire",
+    published=WHEN,
+)
+C = Article(
+    "c",
+    "Ines Kordal, the Marlow emergency manager, said 1,500 residents were evacuated on "
+    "Tuesday. Rain is expected at Lake Vessary.",
+    source="Valley Radio",
+    published=WHEN,
+)
+
+
+def test_only_sentences_with_claims_are_parsed_and_offsets_hold() -> None:
+    masked = _mask_sentences(A, scan_claims(A))
+    assert len(masked) == len(A.text)
+    assert "weather" not in masked  # no figure, no date: not parsed
+    assert "1,200 residents were evacuated" in masked
+    doc = parse_articles([A], [scan_claims(A)])[0]
+    for claim in scan_claims(A):
+        span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        assert span is not None and claim.text in span.text
+
+
+def test_subjects_are_phrases_from_the_sources() -> None:
+    facts = compare_facts([A, B, C], embeddings=False)
+    by_value = {claim.value: fact for fact in facts for claim in fact.claims}
+    assert by_value[1500.0].subject == "residents evacuated"
+    assert by_value[1500.0].status == "conflict"
+    distance = next(fact for fact in facts if fact.kind == "quantity")
+    assert distance.subject == "distance of town from dam"
+    labels = {"date", "year", "age", "of", "from", "distance", "amount", "percentage"}
+    for fact in facts:
+        for word in set(fact.subject.split()) - labels:
+            # Every word of a subject but its label is written in some source (no stems).
+            assert any(word.lower() in a.text.lower() for a in (A, B, C)), fact.subject
+
+
+def test_rows_put_disputes_first_and_names_in_one_row() -> None:
+    facts = compare_facts([A, B, C], embeddings=False)
+    rows = build_fact_rows(Brief((), (A, B, C), tuple(facts)))
+    statuses = [row.status for row in rows]
+    assert statuses == sorted(
+        statuses, key=["conflict", "revision", "differs", "agree", "single"].index
+    )
+    names = [row for row in rows if row.subject == NAMES_SUBJECT]
+    assert len(names) == 1
+    assert "Ines Kordal" in names[0].cells[1] and "Ines Kordal" in names[0].cells[2]
+    assert not any(row.kind in ("person", "place", "organization") for row in rows)
+
+
+def test_copies_of_one_report_corroborate_nothing() -> None:
+    copy = Article("d", C.text, source="Another Radio", published=WHEN)
+    same_outlet = Article("e", B.text.replace("1,500", "1,500 people,"), source="Valley Radio")
+    outlets = find_outlets((C, copy, same_outlet))
+    assert outlets["c"] == outlets["d"] == outlets["e"]
+    claim = Claim("c", 0, 5, "1,500", "count", 1500.0)
+    agree = Fact(
+        "agree", "residents evacuated", "count", (claim, Claim("d", 0, 5, "1,500", "count", 1500.0))
+    )
+    rows = build_fact_rows(Brief((), (C, copy), (agree,)))
+    assert [row.status for row in rows] == ["single"]
