@@ -2,8 +2,9 @@
 
 ``summarize`` runs five small steps, each in its own module:
 
-1. candidates (here): segment every article, merge copies of one article, drop
-   non-story lines (headings, teasers, fragments);
+1. candidates (here): segment every article, re-join cut quotations and trim junk
+   (``repair``), merge copies of one article, drop non-story lines (headings,
+   teasers, fragments);
 2. ``score``: how summary-worthy each candidate is (pluggable ``scorer=``);
 3. ``select``: budgeted MMR selection without repeating a fact;
 4. ``order``: chronological when every article is dated, else leads first;
@@ -36,11 +37,13 @@ from newsfuse.summary.learned import (
 )
 from newsfuse.summary.lexical import (
     addresses_reader,
+    has_unbalanced_quotes,
     needs_earlier_sentence,
     normalise_for_identity,
 )
 from newsfuse.summary.order import order_sentences
 from newsfuse.summary.params import BriefParams
+from newsfuse.summary.repair import repair_sentences
 from newsfuse.summary.score import SentenceScorer
 from newsfuse.summary.select import select_best_first, select_by_mmr
 
@@ -48,8 +51,6 @@ __all__ = ["BriefParams", "SentenceScorer", "find_copies", "is_story_sentence", 
 
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
-# List markers and dashes some sites put before a paragraph: not part of the sentence.
-_LEADING_MARK = re.compile(r"^[-–—•*·>]+\s+")
 
 
 def summarize(
@@ -64,8 +65,9 @@ def summarize(
 ) -> list[BriefSentence]:
     """Summarise articles about one event into cited sentences of at most ``budget`` words.
 
-    Each returned sentence is a sentence of one article as written (a leading
-    list dash or bullet dropped); its first citation is that span (score 1),
+    Each returned sentence is a sentence of one article as written (junk edges
+    such as a list dash dropped, a quotation the splitter cut re-joined:
+    ``repair.py``); its first citation is that span (score 1),
     the others point at the best-supporting sentence of every other article
     that states the same content. Empty articles are skipped; with no sentence
     at all the result is ``[]``.
@@ -105,7 +107,9 @@ def _summarize(
     articles = [article for article in articles if article.text.strip()]
     if not articles:
         return []
-    segmented = [split_sentences(article) for article in articles]
+    segmented = [
+        repair_sentences(article, split_sentences(article), params) for article in articles
+    ]
     evidence_sentences = [_evidence(sentences, params) for sentences in segmented]
     copies = find_copies(evidence_sentences, params)
     candidates, sources = _candidates(segmented, evidence_sentences, copies, params)
@@ -176,7 +180,7 @@ def _select_learned(
     relative: centrality, support from other articles, position). Sentences
     outside the learned selection's length range, looking like page furniture or
     opening with a connective that needs the sentence before ("But ...", "So ...")
-    are not chosen, unless nothing else is left (a very short input).
+    or holding half a quotation are not chosen, unless nothing else is left (a very short input).
     """
     tfidf = vectorize_sentences([s.text for s in candidates])
     if len({s.article_id for s in candidates}) == 1:
@@ -192,6 +196,7 @@ def _select_learned(
         params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
         and not looks_like_page_furniture(s.text)
         and not needs_earlier_sentence(s.text)
+        and not has_unbalanced_quotes(s.text)
         for s in candidates
     ]
     for allowed in (eligible, [True] * len(candidates)):
@@ -272,15 +277,7 @@ def find_copies(
 def _evidence(sentences: Sequence[Sentence], params: BriefParams) -> list[Sentence]:
     """The citable sentences of an article: long enough, and the first ones only."""
     long_enough = [s for s in sentences if len(s.text.split()) >= params.min_evidence_words]
-    return [_strip_leading_mark(s) for s in long_enough[: params.max_sentences_per_article]]
-
-
-def _strip_leading_mark(sentence: Sentence) -> Sentence:
-    """Drop a leading "- " or bullet from the sentence and its span, so briefs don't show it."""
-    mark = _LEADING_MARK.match(sentence.text)
-    if mark is None or mark.end() == len(sentence.text):
-        return sentence
-    return replace(sentence, start=sentence.start + mark.end(), text=sentence.text[mark.end() :])
+    return long_enough[: params.max_sentences_per_article]
 
 
 def _candidates(

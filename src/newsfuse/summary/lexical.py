@@ -74,6 +74,42 @@ def needs_earlier_sentence(text: str) -> bool:
     return bool(_BACKWARD_CONNECTIVE.match(text.lstrip()))
 
 
+# Characters that are page furniture, not prose, when they open or close a sentence:
+# list dashes, bullets, pipes, rules ("--A 76-year-old man ...", "... said. |").
+JUNK_CHARACTERS = "-–—•*·>|~=_#/\\"
+_LEADING_JUNK = re.compile(r"^[" + re.escape(JUNK_CHARACTERS) + r"]+\s*")
+_TRAILING_JUNK = re.compile(r"\s*[" + re.escape(JUNK_CHARACTERS) + r"]+$")
+
+
+def junk_edges(text: str) -> tuple[int, int]:
+    """How many characters of junk open and close ``text`` (0, 0 for a clean sentence).
+
+    A sentence opening with a negative number ("-5 degrees ...") is not junk.
+    """
+    leading = _LEADING_JUNK.match(text)
+    head = leading.end() if leading and not re.match(r"^-\d", text) else 0
+    trailing = _TRAILING_JUNK.search(text, head)
+    tail = len(text) - trailing.start() if trailing else 0
+    return head, tail
+
+
+def has_unbalanced_quotes(text: str) -> bool:
+    """True if ``text``'s double quotation marks do not pair up (a quotation cut in half)."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def opens_quotation(text: str) -> bool:
+    """True if ``text`` opens a double quotation it does not close."""
+    if text.count("“") > text.count("”"):
+        return True
+    straight = text.count('"')
+    # An odd count whose last mark opens (space or start before it) leaves a quote open.
+    if straight % 2 == 1:
+        last = text.rfind('"')
+        return last == 0 or text[last - 1].isspace() or text[last - 1] in "([—–-"
+    return False
+
+
 def addresses_reader(text: str) -> bool:
     """True if ``text``, outside quotes, speaks to the reader rather than about the event."""
     return bool(_READER_ADDRESS.search(_QUOTED.sub("", text).strip()))
