@@ -323,19 +323,27 @@ def pool_audits(audits: Sequence[BriefAudit]) -> AuditSummary:
 
 
 def format_audit(summary: AuditSummary, name: str = "newsfuse") -> str:
-    """A Markdown table of a pooled audit."""
-    reasons = ", ".join(f"{k} {v}" for k, v in summary.dangling_by_reason.items()) or "-"
-    titles = f"{summary.headline_titles}/{summary.titles}" if summary.titles else "-"
-    return "\n".join(
-        [
-            "| system | briefs | sentences | dangling (% of sentences) | unbalanced quotes "
-            "| junk | fragments < 6 words | repeated pairs | headline titles |",
-            "|---|---|---|---|---|---|---|---|---|",
+    """A Markdown table of one pooled audit, and its dangling openings by reason."""
+    return format_audits([(name, summary)])
+
+
+def format_audits(rows: Sequence[tuple[str, AuditSummary]]) -> str:
+    """A Markdown table of pooled audits, one row per system, and dangling openings by reason."""
+    lines = [
+        "| system | briefs | sentences | dangling (% of sentences) | unbalanced quotes "
+        "| junk | fragments < 6 words | repeated pairs | headline titles |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, summary in rows:
+        titles = f"{summary.headline_titles}/{summary.titles}" if summary.titles else "-"
+        lines.append(
             f"| {name} | {summary.briefs} | {summary.sentences} "
             f"| {summary.dangling} ({summary.rate(summary.dangling):.1f} %) "
             f"| {summary.unbalanced_quotes} | {summary.junk} | {summary.fragments} "
-            f"| {summary.repeated_pairs} | {titles} |",
-            "",
-            f"dangling openings by reason: {reasons}",
-        ]
-    )
+            f"| {summary.repeated_pairs} | {titles} |"
+        )
+    lines.append("")
+    for name, summary in rows:
+        reasons = ", ".join(f"{k} {v}" for k, v in summary.dangling_by_reason.items()) or "-"
+        lines.append(f"dangling openings of {name} by reason: {reasons}")
+    return "\n".join(lines)

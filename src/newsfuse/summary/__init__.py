@@ -29,6 +29,7 @@ from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import learned
 from newsfuse.summary.cite import cite_sentences
+from newsfuse.summary.headline import make_headline
 from newsfuse.summary.learned import (
     ScorerWeights,
     load_weights,
@@ -47,7 +48,14 @@ from newsfuse.summary.repair import repair_sentences
 from newsfuse.summary.score import SentenceScorer
 from newsfuse.summary.select import select_best_first, select_by_mmr
 
-__all__ = ["BriefParams", "SentenceScorer", "find_copies", "is_story_sentence", "summarize"]
+__all__ = [
+    "BriefParams",
+    "SentenceScorer",
+    "find_copies",
+    "is_story_sentence",
+    "make_headline",
+    "summarize",
+]
 
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
