@@ -31,11 +31,10 @@ import numpy.typing as npt
 from newsfuse.summary.lexical import (
     containment,
     content_words,
+    dangling_reason,
     has_unbalanced_quotes,
     junk_edges,
-    needs_earlier_sentence,
     normalise_for_identity,
-    words,
 )
 
 Encode = Callable[[Sequence[str]], npt.NDArray[np.float32]]
@@ -53,78 +52,16 @@ class AuditParams:
     repeat_containment: float = 0.75
     # MiniLM cosine at or above which two sentences repeat each other by meaning:
     # the best cut on the invented labelled pairs (docs/benchmarks-readability.md).
-    repeat_cosine: float = 0.655
+    repeat_cosine: float = 0.686
     # Longest headline, in words: news headlines run 5-15 words.
     headline_words: int = 15
 
 
-# Connectives and phrases that answer an earlier sentence, beyond the brief's own list
-# (needs_earlier_sentence): a lifted sentence opening with one reads as a reply.
-_LEANING_OPENER = re.compile(
-    r"^[\"'“‘(]*(if anything|in fact|indeed|in turn|as a result|in addition|additionally|"
-    r"meanwhile|then|nor|for example|for instance|on the other hand|even so|that said|"
-    r"likewise|similarly|again|instead|by contrast|in contrast|at the time|after that|"
-    r"the opposite|the other|the latter|the former|both|neither|either)\b(?![-'’])",
-    re.IGNORECASE,
-)
-# A personal pronoun as the subject or possessor at the opening needs a named antecedent.
-_PRONOUN_OPENER = re.compile(
-    r"^[\"'“‘(]*(he|she|they|it|his|her|their|its|him|them)\b(?![-'’])", re.IGNORECASE
-)
-# "It is unclear whether ...", "It was not until ...": an expletive "it" refers to nothing.
-_EXPLETIVE_IT = re.compile(
-    r"^[\"'“‘(]*it(?:'s|’s| is| was| has been| had been| remains| remained| seems| seemed|"
-    r" appears| appeared| will be| would be| could be| may be| might be)\b"
-    r"[^,;]*?\b(to|that|whether|if|when|how|why|what|who|unclear|not clear|not known|"
-    r"too early|not until|time)\b",
-    re.IGNORECASE,
-)
-# A demonstrative at the opening points back ("This is the third ...", "Those men ..."),
-# unless it names a time relative to publication ("This week", "That night").
-_DEMONSTRATIVE_OPENER = re.compile(
-    r"^[\"'“‘(]*(this|that|these|those|such)\b(?![-'’])"
-    r"(?!\s+(week|year|month|morning|afternoon|evening|night|weekend|summer|winter|spring|"
-    r"autumn|fall|season|time|decade|century|day|past|coming|past|last|next)\b)",
-    re.IGNORECASE,
-)
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-# A quotation attributed to a bare pronoun: the speaker is named in a sentence not there.
-_PRONOUN_SPEAKER = re.compile(
-    r"\b(he|she|they)\s+(said|says|added|adds|told|explained|wrote|noted|continued|recalled)\b",
-    re.IGNORECASE,
-)
 # A sentence starts with a letter, a digit, an opening quotation mark or bracket, or a
 # currency sign; anything else before it is page furniture or a mangled dash.
 _LEADING_JUNK = re.compile(r"^[^\w\"'“‘(\[$£€¥-]")
 # A sentence ends with a letter, digit, closing punctuation or a closing mark.
 _TRAILING_JUNK = re.compile(r"[^\w.!?\"'”’)\]%…:;,-]$")
-
-
-def dangling_reason(text: str) -> str:
-    """Why the opening of ``text`` needs an antecedent ('' if it stands alone).
-
-    Reasons: ``connective``, ``pronoun``, ``demonstrative``, ``pronoun speaker``.
-    """
-    text = text.strip()
-    if needs_earlier_sentence(text) or _LEANING_OPENER.match(text):
-        return "connective"
-    outside = _QUOTED.sub(" ", text)
-    # Inside a quotation attributed to a named speaker, "this" and "he" are the
-    # speaker's: the sentence says who is talking.
-    speaker_named = text[:1] in '"“' and _names_outside_quotes(outside)
-    if _PRONOUN_OPENER.match(text) and not _EXPLETIVE_IT.match(text) and not speaker_named:
-        return "pronoun"
-    if _DEMONSTRATIVE_OPENER.match(text) and not speaker_named:
-        return "demonstrative"
-    if _PRONOUN_SPEAKER.search(outside) and not _names_outside_quotes(outside):
-        return "pronoun speaker"
-    return ""
-
-
-def _names_outside_quotes(outside: str) -> bool:
-    """True if text outside quotations has a capitalised word past its first one."""
-    tokens = words(outside)
-    return any(token[:1].isupper() and token.lower() not in {"i"} for token in tokens[1:])
 
 
 def has_junk(text: str) -> bool:

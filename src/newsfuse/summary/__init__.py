@@ -38,8 +38,8 @@ from newsfuse.summary.learned import (
 )
 from newsfuse.summary.lexical import (
     addresses_reader,
+    dangling_reason,
     has_unbalanced_quotes,
-    needs_earlier_sentence,
     normalise_for_identity,
 )
 from newsfuse.summary.order import order_sentences
@@ -187,8 +187,9 @@ def _select_learned(
     Features are computed over every candidate of the cluster (they are
     relative: centrality, support from other articles, position). Sentences
     outside the learned selection's length range, looking like page furniture or
-    opening with a connective that needs the sentence before ("But ...", "So ...")
-    or holding half a quotation are not chosen, unless nothing else is left (a very short input).
+    opening with words that need the sentence before (a connective such as "But",
+    a pronoun, a demonstrative: ``lexical.dangling_reason``) or holding half a
+    quotation are not chosen, unless nothing else is left (a very short input).
     """
     tfidf = vectorize_sentences([s.text for s in candidates])
     if len({s.article_id for s in candidates}) == 1:
@@ -203,7 +204,7 @@ def _select_learned(
     eligible = [
         params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
         and not looks_like_page_furniture(s.text)
-        and not needs_earlier_sentence(s.text)
+        and not dangling_reason(s.text)
         and not has_unbalanced_quotes(s.text)
         for s in candidates
     ]

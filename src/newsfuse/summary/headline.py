@@ -30,6 +30,10 @@ after before as at because by during for from in into on over since through to u
 when where while with without amid despite following and but
 """
 _CUT_BEFORE = frozenset(_CUT_BEFORE_TEXT.split())
+# Words that open an introductory phrase before the main clause.
+_OPENING_WORDS = frozenset(
+    ["although", "though", "if", "once", "now", "tonight", "today", "yesterday"]
+)
 _TRAILING = ".,;:!?—–- "
 
 
@@ -58,6 +62,10 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
         shortened = _ATTRIBUTION.sub("", text)
         if len(shortened.split()) >= params.min_chosen_words:
             text = shortened
+    # An opening phrase ("After months of talks, ...") is not the main clause.
+    opening, comma, rest = text.partition(", ")
+    if comma and opening.split()[0].lower() in _CUT_BEFORE | _OPENING_WORDS:
+        text = rest[:1].upper() + rest[1:]
     tokens = text.split()
     for mark in (", ", "; ", " — ", " – "):
         head = text.split(mark, 1)[0]
