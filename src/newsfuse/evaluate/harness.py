@@ -250,7 +250,7 @@ def evaluate_file(
     out: str | Path | None = None,
     on_start: Callable[[int], None] | None = None,
     on_cluster: Callable[[str], None] | None = None,
-    audit: bool = True,
+    audit: bool = False,
 ) -> EvaluationReport:
     """Evaluate ``systems`` on a Multi-News JSON Lines file; optionally write outputs to ``out``.
 
