@@ -70,7 +70,8 @@ def main() -> None:
             audit_brief(
                 texts,
                 encode=embedder.encode,
-                title=make_headline(articles, brief),
+                # A cluster with no brief (no readable article) has no story to title.
+                title=make_headline(articles, brief) if brief else None,
                 source_titles=[a.title for a in articles],
                 lead=texts[0] if texts else "",
                 body=[s.text for sentences in prepared.sentences for s in sentences[1:]]
