@@ -32,8 +32,27 @@ when where while with without amid despite following and but
 _CUT_BEFORE = frozenset(_CUT_BEFORE_TEXT.split())
 # Words that open an introductory phrase before the main clause.
 _OPENING_WORDS = frozenset(
-    ["although", "though", "if", "once", "now", "tonight", "today", "yesterday"]
+    [
+        "although",
+        "though",
+        "if",
+        "once",
+        "now",
+        "tonight",
+        "today",
+        "yesterday",
+        "last",
+        "earlier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
+_QUOTE_MARKS = ('"', "“", "'", "‘")
 _TRAILING = ".,;:!?—–- "
 
 
@@ -49,7 +68,10 @@ def make_headline(
         return Counter(titles).most_common(1)[0][0]
     if not brief:
         return ""
-    return headline_from_lead(brief[0].text, params)
+    # A quotation says what someone said, not what happened: the first sentence that
+    # does not open with one is the lead for the headline.
+    reported = [s.text for s in brief if not s.text.lstrip().startswith(_QUOTE_MARKS)]
+    return headline_from_lead((reported or [brief[0].text])[0], params)
 
 
 def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
