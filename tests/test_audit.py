@@ -48,6 +48,7 @@ def test_openings_that_lean_on_a_missing_sentence_are_flagged_with_their_reason(
         "So far, nobody has been charged over the Orrin fire.",
         '"This is a sad day for the town," Mayor Ida Brenn said.',
         '"We waited for hours," said Tomas Reyl, a fisherman from Pellow.',
+        '"These troops will train the Kessland army," Oren Takk said.',
         "Thousands of people in Lorvath lost power during the storm.",
     ],
 )

@@ -157,7 +157,7 @@ def dangling_reason(text: str) -> str:
     outside = _QUOTED.sub(" ", text)
     # Inside a quotation attributed to a named speaker, "this" and "he" are the
     # speaker's: the sentence says who is talking.
-    speaker_named = text[:1] in '"“' and _names_outside_quotes(outside)
+    speaker_named = text[:1] in '"“' and _names_outside_quotes(outside, skip_first=False)
     if _PRONOUN_OPENER.match(text) and not _EXPLETIVE_IT.match(text) and not speaker_named:
         return "pronoun"
     if _DEMONSTRATIVE_OPENER.match(text) and not speaker_named:
@@ -167,10 +167,11 @@ def dangling_reason(text: str) -> str:
     return ""
 
 
-def _names_outside_quotes(outside: str) -> bool:
-    """True if text outside quotations has a capitalised word past its first one."""
-    tokens = words(outside)
-    return any(token[:1].isupper() and token.lower() not in {"i"} for token in tokens[1:])
+def _names_outside_quotes(outside: str, *, skip_first: bool = True) -> bool:
+    """True if text outside quotations has a capitalised word (past its first one, which
+    every sentence capitalises, unless the sentence opens with a quotation)."""
+    tokens = words(outside)[1 if skip_first else 0 :]
+    return any(token[:1].isupper() and token.lower() != "i" for token in tokens)
 
 
 def addresses_reader(text: str) -> bool:
