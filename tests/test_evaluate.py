@@ -318,6 +318,9 @@ def test_eval_command_end_to_end(tmp_path: Path) -> None:
     }
     summary = json.loads((out / "summary.json").read_text())
     assert summary["clusters"] == 2 and summary["budget"] == 30
+    assert "readability audit" in result.stdout
+    audit = summary["audits"]["roundrobin"]
+    assert audit["briefs"] == 2 and audit["sentences"] >= 2
 
 
 def test_eval_command_rejects_unknown_system(tmp_path: Path) -> None:

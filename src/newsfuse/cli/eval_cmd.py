@@ -30,8 +30,16 @@ def register(app: typer.Typer) -> None:
             typer.Option("--out", help="Write <system>/<id>.txt, scores.jsonl, summary.json here."),
         ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+        audit: Annotated[
+            bool,
+            typer.Option(
+                "--audit/--no-audit",
+                help="Add the readability audit (dangling openings, cut quotes, junk, repeats).",
+            ),
+        ] = True,
     ) -> None:
-        """Score summaries with ROUGE (95 % CIs, paired bootstrap), speed and boilerplate leaks."""
+        """Score summaries with ROUGE (95 % CIs, paired bootstrap), speed, boilerplate leaks
+        and readability."""
         # Loaded here, not at the top: rich and the harness (numpy) would slow every `--help`.
         from rich.progress import Progress
 
@@ -48,5 +56,6 @@ def register(app: typer.Typer) -> None:
                 out=out,
                 on_start=lambda count: progress.update(task, total=count),
                 on_cluster=lambda _id: progress.advance(task),
+                audit=audit,
             )
         typer.echo(format_report(report))

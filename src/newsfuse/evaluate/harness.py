@@ -14,13 +14,15 @@ import json
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from newsfuse.embed import get_embedder
 from newsfuse.errors import ConfigError
+from newsfuse.evaluate.audit import AuditSummary, audit_brief, format_audits, pool_audits
 from newsfuse.evaluate.data import Cluster, read_clusters
 from newsfuse.evaluate.leaks import count_leaks, get_detector
 from newsfuse.evaluate.pipeline import describe_pipeline, read_cluster, split_cluster
@@ -93,6 +95,8 @@ class EvaluationReport:
     pipeline: dict[str, str]
     skipped: tuple[Skipped, ...] = ()
     preparation_seconds_p50: float = 0.0
+    # The readability audit of each system's output (:mod:`.audit`), when it was run.
+    audits: tuple[tuple[str, AuditSummary], ...] = ()
 
     def system(self, name: str) -> SystemReport:
         """The report of system ``name`` (KeyError if it was not run)."""
@@ -110,6 +114,7 @@ class EvaluationReport:
             "skipped": [str(s) for s in self.skipped],
             "preparation_seconds_p50": self.preparation_seconds_p50,
             "systems": [s.to_json() for s in self.systems],
+            "audits": {name: summary.to_json() for name, summary in self.audits},
         }
 
 
@@ -245,10 +250,12 @@ def evaluate_file(
     out: str | Path | None = None,
     on_start: Callable[[int], None] | None = None,
     on_cluster: Callable[[str], None] | None = None,
+    audit: bool = False,
 ) -> EvaluationReport:
     """Evaluate ``systems`` on a Multi-News JSON Lines file; optionally write outputs to ``out``.
 
-    ``on_start(count)`` and ``on_cluster(id)`` let a caller show progress.
+    ``on_start(count)`` and ``on_cluster(id)`` let a caller show progress;
+    ``audit`` adds the readability audit of every system's output (:func:`audit_report`).
     """
     data = read_clusters(path, limit=limit)
     if on_start is not None:
@@ -256,9 +263,28 @@ def evaluate_file(
     report = evaluate_clusters(
         data.clusters, budget=budget, systems=systems, on_cluster=on_cluster, skipped=data.skipped
     )
+    if audit:
+        report = audit_report(report)
     if out is not None:
         write_outputs(report, Path(out))
     return report
+
+
+def audit_report(report: EvaluationReport) -> EvaluationReport:
+    """``report`` with the readability audit of each system's output, as a reader gets it.
+
+    Repeats by meaning use the default embedder (MiniLM) at the audit's measured
+    cut-off. Titles are not audited: systems here return sentences only.
+    """
+    encode = get_embedder().encode
+    audits = tuple(
+        (
+            system.name,
+            pool_audits([audit_brief(r.sentences, encode=encode) for r in system.per_cluster]),
+        )
+        for system in report.systems
+    )
+    return replace(report, audits=audits)
 
 
 def _cell(interval: Interval) -> str:
@@ -292,6 +318,8 @@ def format_report(report: EvaluationReport) -> str:
             / report.system("lexrank").clusters_per_second
         )
         lines += ["", f"throughput {MAIN_SYSTEM} / lexrank: {ratio:.2f}x (same run)"]
+    if report.audits:
+        lines += ["", "readability audit (evaluate/audit.py):", "", format_audits(report.audits)]
     lines += ["", "pipeline: " + ", ".join(f"{k}: {v}" for k, v in report.pipeline.items())]
     if report.skipped:
         lines.append(

@@ -74,6 +74,106 @@ def needs_earlier_sentence(text: str) -> bool:
     return bool(_BACKWARD_CONNECTIVE.match(text.lstrip()))
 
 
+# Characters that are page furniture, not prose, when they open or close a sentence:
+# list dashes, bullets, pipes, rules ("--A 76-year-old man ...", "... said. |").
+JUNK_CHARACTERS = "-–—•*·>|~=_#/\\"
+_LEADING_JUNK = re.compile(r"^[" + re.escape(JUNK_CHARACTERS) + r"]+\s*")
+_TRAILING_JUNK = re.compile(r"\s*[" + re.escape(JUNK_CHARACTERS) + r"]+$")
+
+
+def junk_edges(text: str) -> tuple[int, int]:
+    """How many characters of junk open and close ``text`` (0, 0 for a clean sentence).
+
+    A sentence opening with a negative number ("-5 degrees ...") is not junk.
+    """
+    leading = _LEADING_JUNK.match(text)
+    head = leading.end() if leading and not re.match(r"^-\d", text) else 0
+    trailing = _TRAILING_JUNK.search(text, head)
+    tail = len(text) - trailing.start() if trailing else 0
+    return head, tail
+
+
+def has_unbalanced_quotes(text: str) -> bool:
+    """True if ``text``'s double quotation marks do not pair up (a quotation cut in half)."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
+def opens_quotation(text: str) -> bool:
+    """True if ``text`` opens a double quotation it does not close."""
+    if text.count("“") > text.count("”"):
+        return True
+    straight = text.count('"')
+    # An odd count whose last mark opens (space or start before it) leaves a quote open.
+    if straight % 2 == 1:
+        last = text.rfind('"')
+        return last == 0 or text[last - 1].isspace() or text[last - 1] in "([—–-"
+    return False
+
+
+# Connectives and phrases that answer an earlier sentence, beyond the brief's own list
+# (needs_earlier_sentence): a lifted sentence opening with one reads as a reply.
+_LEANING_OPENER = re.compile(
+    r"^[\"'“‘(]*(if anything|in fact|indeed|in turn|as a result|in addition|additionally|"
+    r"meanwhile|then|nor|for example|for instance|on the other hand|even so|that said|"
+    r"likewise|similarly|again|instead|by contrast|in contrast|at the time|after that|"
+    r"the opposite|the other|the latter|the former|both|neither|either)\b(?![-'’])",
+    re.IGNORECASE,
+)
+# A personal pronoun as the subject or possessor at the opening needs a named antecedent.
+_PRONOUN_OPENER = re.compile(
+    r"^[\"'“‘(]*(he|she|they|it|his|her|their|its|him|them)\b(?![-'’])", re.IGNORECASE
+)
+# "It is unclear whether ...", "It was not until ...": an expletive "it" refers to nothing.
+_EXPLETIVE_IT = re.compile(
+    r"^[\"'“‘(]*it(?:'s|’s| is| was| has been| had been| remains| remained| seems| seemed|"
+    r" appears| appeared| will be| would be| could be| may be| might be)\b"
+    r"[^,;]*?\b(to|that|whether|if|when|how|why|what|who|unclear|not clear|not known|"
+    r"too early|not until|time)\b",
+    re.IGNORECASE,
+)
+# A demonstrative at the opening points back ("This is the third ...", "Those men ..."),
+# unless it names a time relative to publication ("This week", "That night").
+_DEMONSTRATIVE_OPENER = re.compile(
+    r"^[\"'“‘(]*(this|that|these|those|such)\b(?![-'’])"
+    r"(?!\s+(week|year|month|morning|afternoon|evening|night|weekend|summer|winter|spring|"
+    r"autumn|fall|season|time|decade|century|day|past|coming|past|last|next)\b)",
+    re.IGNORECASE,
+)
+# A quotation attributed to a bare pronoun: the speaker is named in a sentence not there.
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(he|she|they)\s+(said|says|added|adds|told|explained|wrote|noted|continued|recalled)\b",
+    re.IGNORECASE,
+)
+
+
+def dangling_reason(text: str) -> str:
+    """Why the opening of ``text`` needs an antecedent ('' if it stands alone).
+
+    Reasons: ``connective``, ``pronoun``, ``demonstrative``, ``pronoun speaker``.
+    """
+    text = text.strip()
+    if needs_earlier_sentence(text) or _LEANING_OPENER.match(text):
+        return "connective"
+    outside = _QUOTED.sub(" ", text)
+    # Inside a quotation attributed to a named speaker, "this" and "he" are the
+    # speaker's: the sentence says who is talking.
+    speaker_named = text[:1] in '"“' and _names_outside_quotes(outside, skip_first=False)
+    if _PRONOUN_OPENER.match(text) and not _EXPLETIVE_IT.match(text) and not speaker_named:
+        return "pronoun"
+    if _DEMONSTRATIVE_OPENER.match(text) and not speaker_named:
+        return "demonstrative"
+    if _PRONOUN_SPEAKER.search(outside) and not _names_outside_quotes(outside):
+        return "pronoun speaker"
+    return ""
+
+
+def _names_outside_quotes(outside: str, *, skip_first: bool = True) -> bool:
+    """True if text outside quotations has a capitalised word (past its first one, which
+    every sentence capitalises, unless the sentence opens with a quotation)."""
+    tokens = words(outside)[1 if skip_first else 0 :]
+    return any(token[:1].isupper() and token.lower() != "i" for token in tokens)
+
+
 def addresses_reader(text: str) -> bool:
     """True if ``text``, outside quotes, speaks to the reader rather than about the event."""
     return bool(_READER_ADDRESS.search(_QUOTED.sub("", text).strip()))

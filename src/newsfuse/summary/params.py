@@ -94,3 +94,9 @@ class BriefParams:
     shortlist_per_article: int = 2
     # Least TF-IDF cosine of a shortlisted sentence: below it, it shares no real content.
     shortlist_min_tfidf: float = 0.15
+
+    # -- readability ---------------------------------------------------------------------
+
+    # Longest headline made from the lead when no source has a title, in words: news
+    # headlines run 5-15 words.
+    headline_words: int = 15

@@ -1,0 +1,152 @@
+"""The readability audit of newsfuse's briefs on Multi-News style clusters.
+
+Usage::
+
+    python benchmarks/readability.py [DATA.jsonl] [--budget 120] [--limit N] [--show 5]
+    python benchmarks/readability.py --calibrate
+
+The first form briefs every cluster with the shipped weights (as ``newsfuse
+brief`` does) and prints the pooled audit (:mod:`newsfuse.evaluate.audit`):
+dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
+(words, or MiniLM cosine at the audit's measured cut-off) and headline titles
+(:func:`newsfuse.summary.headline.make_headline`; Multi-News has no source titles).
+``--show N`` prints up to N flagged sentences of each kind.
+
+``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
+labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
+that classifies them best, and its leave-one-out accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import numpy as np  # noqa: E402
+
+from newsfuse.embed import get_embedder  # noqa: E402
+from newsfuse.evaluate import read_clusters  # noqa: E402
+from newsfuse.evaluate.audit import (  # noqa: E402
+    BriefAudit,
+    audit_brief,
+    format_audit,
+    pool_audits,
+)
+from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
+from newsfuse.summary import summarize  # noqa: E402
+from newsfuse.summary.headline import make_headline  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+PAIRS = ROOT / "benchmarks" / "readability_pairs.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--budget", type=int, default=300)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--show", type=int, default=0)
+    parser.add_argument("--calibrate", action="store_true")
+    arguments = parser.parse_args()
+    if arguments.calibrate:
+        calibrate()
+        return
+    embedder = get_embedder()
+    started = time.perf_counter()
+    audits: list[BriefAudit] = []
+    for cluster in read_clusters(arguments.data, limit=arguments.limit).clusters:
+        prepared = prepare_cluster(cluster)
+        articles = list(prepared.articles)
+        brief = summarize(articles, arguments.budget)
+        texts = [s.text for s in brief]
+        leads = [sentences[0].text for sentences in prepared.sentences if sentences]
+        audits.append(
+            audit_brief(
+                texts,
+                encode=embedder.encode,
+                # A cluster with no brief (no readable article) has no story to title.
+                title=make_headline(articles, brief) if brief else None,
+                source_titles=[a.title for a in articles],
+                lead=texts[0] if texts else "",
+                body=[s.text for sentences in prepared.sentences for s in sentences[1:]]
+                + [t for t in leads if t not in texts[:1]],
+            )
+        )
+    summary = pool_audits(audits)
+    print(
+        f"{arguments.data.name}: {summary.briefs} briefs at {arguments.budget} words, "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    print(format_audit(summary))
+    if arguments.show:
+        show_flagged(audits, arguments.show)
+
+
+def show_flagged(audits: list[BriefAudit], count: int) -> None:
+    """Print up to ``count`` flagged sentences of each kind, for reading."""
+    kinds = {
+        "dangling": lambda s: bool(s.dangling),
+        "unbalanced quotes": lambda s: s.unbalanced_quotes,
+        "junk": lambda s: s.junk,
+        "fragment": lambda s: s.fragment,
+    }
+    for kind, test in kinds.items():
+        found = [s for a in audits for s in a.sentences if test(s)][:count]
+        print(f"\n## {kind}")
+        for sentence in found:
+            reason = f" [{sentence.dangling}]" if sentence.dangling else ""
+            print(f"- {sentence.text[:160]}{reason}")
+    print("\n## repeated pairs")
+    shown = 0
+    for audit in audits:
+        for earlier, later in audit.repeats:
+            if shown < count:
+                print(f"- {audit.sentences[earlier].text[:120]}")
+                print(f"  {audit.sentences[later].text[:120]}")
+                shown += 1
+    print("\n## titles")
+    for audit in audits[:count]:
+        print(f"- {audit.title} [{'headline' if audit.title_is_headline else 'NOT headline'}]")
+
+
+def calibrate() -> None:
+    """Measure the MiniLM cosine cut-off for repeats on the labelled invented pairs."""
+    pairs = json.loads(PAIRS.read_text(encoding="utf-8"))["pairs"]
+    embedder = get_embedder()
+    first = embedder.encode([p["first"] for p in pairs])
+    second = embedder.encode([p["second"] for p in pairs])
+    cosines = np.sum(first * second, axis=1).astype(float)
+    labels = np.array([bool(p["repeat"]) for p in pairs])
+
+    def best_cut(rows: np.ndarray) -> float:
+        candidates = np.unique(np.round(cosines[rows], 3))
+        accuracy = [np.mean((cosines[rows] >= c) == labels[rows]) for c in candidates]
+        # Among equally accurate cuts, the midpoint of the best run: a margin both ways.
+        best = np.flatnonzero(np.isclose(accuracy, max(accuracy)))
+        return float((candidates[best[0]] + candidates[best[-1]]) / 2)
+
+    everything = np.arange(len(pairs))
+    cut = best_cut(everything)
+    correct = 0
+    for held in everything:
+        rest = everything[everything != held]
+        correct += int((cosines[held] >= best_cut(rest)) == labels[held])
+    print(f"{len(pairs)} pairs ({labels.sum()} repeats), MiniLM ({embedder.name})")
+    print(
+        f"repeats: cosine min {cosines[labels].min():.3f} median {np.median(cosines[labels]):.3f}"
+    )
+    print(
+        f"others:  cosine max {cosines[~labels].max():.3f} median {np.median(cosines[~labels]):.3f}"
+    )
+    print(f"cut-off {cut:.3f}: in-sample accuracy {np.mean((cosines >= cut) == labels):.3f}")
+    print(f"leave-one-out accuracy {correct / len(pairs):.3f}")
+
+
+if __name__ == "__main__":
+    main()
