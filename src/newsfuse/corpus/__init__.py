@@ -6,7 +6,7 @@ duplicates (same content hash or URL), links near-duplicate copies to their
 original, groups the rest into stories and storylines (:mod:`newsfuse.group`)
 and writes everything in one transaction per batch, so that an interrupted
 ingest loses at most the batch in flight and a re-run completes it. ``stories``,
-``story``, ``storyline``, ``export`` and ``check`` read the store; ``story``
+``story``, ``storyline``, ``export``, ``check`` and ``backup`` read the store; ``story``
 builds the story's brief and caches it until the story changes.
 
 Modules: :mod:`~newsfuse.corpus.handle` (the handle),
@@ -23,6 +23,7 @@ from newsfuse.corpus.handle import (
     load_embedder,
 )
 from newsfuse.corpus.oneshot import (
+    backup_store,
     check_store,
     export_stories,
     get_story,
@@ -30,6 +31,7 @@ from newsfuse.corpus.oneshot import (
     ingest,
     ingest_articles,
     list_stories,
+    restore_store,
 )
 from newsfuse.corpus.writing import INGEST_BATCH
 
@@ -37,6 +39,7 @@ __all__ = [
     "INGEST_BATCH",
     "MAX_TIMELINE",
     "Corpus",
+    "backup_store",
     "brief_cache_key",
     "check_store",
     "export_stories",
@@ -46,4 +49,5 @@ __all__ = [
     "ingest_articles",
     "list_stories",
     "load_embedder",
+    "restore_store",
 ]
