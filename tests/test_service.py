@@ -152,17 +152,19 @@ def test_four_ingests_a_server_and_a_kill_store_every_article_once(tmp_path: Pat
     for reader in readers:
         reader.start()
     try:
-        # Each ingest takes two neighbouring chunks: every chunk is in two processes.
+        # The first ingest takes every chunk, so it is still running when it is killed;
+        # the other three (B+C, C+D, D+A) still cover every chunk between them.
+        inputs = [files, files[1:3], files[2:4], [files[3], files[0]]]
         ingests = [
             subprocess.Popen(
-                [*INGEST, "--db", str(db), str(files[i]), str(files[(i + 1) % 4])],
+                [*INGEST, "--db", str(db), *map(str, chosen)],
                 env=subprocess_env(),
                 cwd=REPO,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
             )
-            for i in range(4)
+            for chosen in inputs
         ]
         # POSTs go in while the ingests run, some of them repeats of a chunk's articles.
         post_statuses = []
@@ -174,6 +176,7 @@ def test_four_ingests_a_server_and_a_kill_store_every_article_once(tmp_path: Pat
         deadline = time.monotonic() + 120
         while len(stored_urls(db)) < 60 and time.monotonic() < deadline:
             time.sleep(0.05)
+        assert ingests[0].poll() is None, "the first ingest ended before it could be killed"
         ingests[0].send_signal(signal.SIGKILL)
         outcomes = [(*p.communicate(timeout=300), p.returncode) for p in ingests]
     finally:
