@@ -20,14 +20,15 @@ class ReadingLimits:
     """The most one HTML document may ask of the readers; over any limit it is skipped."""
 
     # Characters of HTML: the largest news pages with inline scripts and styles are a few
-    # MB; 5 MB leaves room for them and bounds lxml's memory (about 10x the input).
+    # MB; 5 MB leaves room for them and bounds what lxml holds in memory.
     max_html_chars: int = 5_000_000
     # Open elements nested inside each other. Chromium's HTML parser stops nesting at 512
     # (kMaximumHTMLParserDOMTreeDepth), so no page displays deeper structure than that.
     max_depth: int = 512
-    # Start tags in the page. Large real article pages have 5,000-20,000; 200,000 keeps
-    # trafilatura's tree walks (several per page) to a few seconds on one core.
-    max_elements: int = 200_000
+    # Start tags in the page. trafilatura's CPU time grows with them (about 0.13 ms each:
+    # 40,000 took 5.3 s, see docs/reading-limits.md), so 50,000 bounds a page to about 7 s,
+    # while Lighthouse already calls a page of 1,400 elements an excessive DOM.
+    max_elements: int = 50_000
 
 
 DEFAULT_LIMITS = ReadingLimits()
