@@ -346,3 +346,17 @@ def test_the_deep_health_check_needs_the_token(tmp_path: Path) -> None:
             assert json.loads(answer.read())["problems"] == []
     finally:
         live.stop()
+
+
+def test_check_and_backup_refuse_a_store_that_does_not_exist(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    for command in (["check"], ["backup", str(tmp_path / "copy.db")]):
+        result = subprocess.run(
+            [sys.executable, "-m", "newsfuse", *command, "--db", str(missing)],
+            env=subprocess_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 6 and "no store there" in result.stderr
+    assert not missing.exists()

@@ -12,10 +12,22 @@ from typing import Annotated
 
 import typer
 
-from newsfuse.errors import ExitCode
+from newsfuse.errors import ExitCode, StoreError
 
 _DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
 _LOCK_HELP = "Seconds to wait for another process's write lock before giving up."
+
+
+def _existing_store(db: Path | None) -> Path:
+    """The store path the command works on, which must exist: checking or backing up a
+    store must not create an empty one at a mistyped path."""
+    # The store package pulls in numpy: imported when a command runs.
+    from newsfuse.store import default_db_path
+
+    path = db.expanduser() if db is not None else default_db_path()
+    if not path.is_file():
+        raise StoreError(f"{path}: no store there; pass the store file with --db")
+    return path
 
 
 def register(app: typer.Typer) -> None:
@@ -36,7 +48,7 @@ def register(app: typer.Typer) -> None:
         # The corpus pulls in numpy: imported when a command runs, so --help stays fast.
         from newsfuse.corpus import backup_store
 
-        backup_store(target, db=db, lock_timeout=lock_timeout)
+        backup_store(target, db=_existing_store(db), lock_timeout=lock_timeout)
         typer.echo(f"newsfuse: backed up to {target}", err=True)
 
     @app.command("restore")
@@ -73,7 +85,7 @@ def register(app: typer.Typer) -> None:
         # The corpus pulls in numpy: imported when a command runs, so --help stays fast.
         from newsfuse.corpus import check_store
 
-        problems = check_store(db=db)
+        problems = check_store(db=_existing_store(db))
         for problem in problems:
             typer.echo(f"problem: {problem}")
         if problems:
