@@ -33,7 +33,8 @@ from newsfuse.store.schema import migrate
 from newsfuse.store.search import build_match_expression
 
 # Seconds a writer waits for another writer's lock before giving up: long enough for
-# several ingest batches of other processes to commit (one takes well under a second).
+# several ingest batches of other processes to commit, short enough that a stuck
+# writer is reported within a cron interval.
 DEFAULT_LOCK_TIMEOUT = 30.0
 
 # Longest pause between two attempts to take the write lock when SQLite answers "busy"
