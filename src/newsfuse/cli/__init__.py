@@ -19,6 +19,7 @@ from newsfuse.cli import (
     brief_cmd,
     eval_cmd,
     fetch_cmd,
+    maintain_cmd,
     serve_cmd,
     sources_cmd,
     store_cmd,
@@ -53,15 +54,52 @@ def _root(
     ),
 ) -> None:
     _state["debug"] = debug
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING,
-        format="newsfuse: %(levelname)s: %(message)s",
-    )
+    configure_logging(logging.DEBUG if debug else logging.INFO if verbose else logging.WARNING)
+
+
+# Libraries whose log lines are about their own internals (trafilatura's "discarding
+# data: None" for a page without a body, urllib3's retries): routed through newsfuse's
+# logging one level quieter, so that by default the output carries newsfuse's messages only.
+LIBRARY_LOGGERS = (
+    "trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "urllib3",
+    "httpx", "httpcore", "lxml", "filelock", "sentence_transformers", "transformers",
+    "onnxruntime", "spacy", "dask", "distributed", "asyncio",
+)  # fmt: skip
+
+
+class LibraryLogHandler(logging.Handler):
+    """Passes a library's log record on as newsfuse's ``newsfuse.library.<name>``, one
+    level quieter (a library's warning shows with --verbose, its debug lines with --debug)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            level = logging.WARNING
+        elif record.levelno >= logging.WARNING:
+            level = logging.INFO
+        else:
+            level = logging.DEBUG
+        target = logging.getLogger(f"newsfuse.library.{record.name}")
+        if target.isEnabledFor(level):
+            target.log(level, "%s: %s", record.name, record.getMessage())
+
+
+def configure_logging(level: int) -> None:
+    """Log newsfuse's messages to stderr at ``level``, and libraries' through
+    :class:`LibraryLogHandler`, so none is ever printed raw."""
+    logging.basicConfig(level=level, format="newsfuse: %(levelname)s: %(message)s")
+    handler = LibraryLogHandler()
+    # One level quieter at the source too, so that libraries skip formatting what is dropped.
+    library_level = {logging.WARNING: logging.ERROR, logging.INFO: logging.WARNING}
+    for name in LIBRARY_LOGGERS:
+        library = logging.getLogger(name)
+        library.handlers = [handler]
+        library.propagate = False
+        library.setLevel(library_level.get(level, logging.DEBUG))
 
 
 def _register() -> None:
     # In the order `newsfuse --help` lists them; a command that fails to import fails loudly.
-    for module in (brief_cmd, store_cmd, sources_cmd, fetch_cmd, eval_cmd, serve_cmd):
+    for module in (brief_cmd, store_cmd, maintain_cmd, sources_cmd, fetch_cmd, eval_cmd, serve_cmd):
         module.register(app)
 
 

@@ -33,6 +33,15 @@ def register(app: typer.Typer) -> None:
                 help="Bearer token for writes (POST). Required unless the host is loopback.",
             ),
         ] = None,
+        lock_timeout: Annotated[
+            float | None,
+            typer.Option(
+                "--lock-timeout",
+                min=0,
+                envvar="NEWSFUSE_LOCK_TIMEOUT",
+                help="Seconds to wait for another process's write lock (default 30).",
+            ),
+        ] = None,
     ) -> None:
         """Serve the web UI and the JSON API (OpenAPI at /openapi.json).
 
@@ -50,4 +59,5 @@ def register(app: typer.Typer) -> None:
                 "pass --token TOKEN or set NEWSFUSE_TOKEN (or use --host 127.0.0.1)"
             )
         typer.echo(f"newsfuse: serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-        uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+        app = create_app(db, token=token, lock_timeout=lock_timeout)
+        uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -97,6 +97,15 @@ def register(app: typer.Typer) -> None:
                 help="Keep documents that look like consent walls, error pages or crawl notices.",
             ),
         ] = False,
+        lock_timeout: Annotated[
+            float | None,
+            typer.Option(
+                "--lock-timeout",
+                min=0,
+                envvar="NEWSFUSE_LOCK_TIMEOUT",
+                help="Seconds to wait for another process's write lock (default 30).",
+            ),
+        ] = None,
     ) -> None:
         """Add articles to the store and group them into stories and storylines.
 
@@ -106,7 +115,7 @@ def register(app: typer.Typer) -> None:
         # so that 'newsfuse --help' stays fast.
         from newsfuse.corpus import Corpus
 
-        with Corpus(db, embedder=embedder) as corpus:
+        with Corpus(db, embedder=embedder, lock_timeout=lock_timeout) as corpus:
             report = corpus.ingest(
                 paths,
                 stdin=sys.stdin,
@@ -258,6 +267,15 @@ def register(app: typer.Typer) -> None:
                 "needs 'newsfuse[dask]' here and on the workers.",
             ),
         ] = None,
+        lock_timeout: Annotated[
+            float | None,
+            typer.Option(
+                "--lock-timeout",
+                min=0,
+                envvar="NEWSFUSE_LOCK_TIMEOUT",
+                help="Seconds to wait for another process's write lock (default 30).",
+            ),
+        ] = None,
     ) -> None:
         """Make the brief of every story whose cached brief is missing or out of date.
 
@@ -272,7 +290,7 @@ def register(app: typer.Typer) -> None:
         from newsfuse.distribute import refresh_briefs
 
         with (
-            Corpus(db) as corpus,
+            Corpus(db, lock_timeout=lock_timeout) as corpus,
             RichProgress(transient=True, disable=not sys.stderr.isatty()) as bar,
         ):
             task = bar.add_task("briefing", total=None)

@@ -8,8 +8,8 @@ and writes everything in one transaction per batch, so that an interrupted
 ingest loses at most the batch in flight and a re-run completes it.
 ``add_sources``/``import_sources``/``export_sources``/``sources``/``remove_sources``
 manage the feeds it follows, and ``fetch`` makes one pass over the due ones
-(:mod:`~newsfuse.corpus.sources`). ``stories``,
-``story``, ``storyline``, ``export`` and ``check`` read the store; ``story``
+(:mod:`~newsfuse.corpus.sources`). ``stories``, ``story``, ``storyline``,
+``export``, ``check`` and ``backup`` read the store; ``story``
 builds the story's brief and caches it until the story changes.
 
 Modules: :mod:`~newsfuse.corpus.handle` (the handle),
@@ -26,6 +26,7 @@ from newsfuse.corpus.handle import (
     load_embedder,
 )
 from newsfuse.corpus.oneshot import (
+    backup_store,
     check_store,
     export_stories,
     get_story,
@@ -33,6 +34,7 @@ from newsfuse.corpus.oneshot import (
     ingest,
     ingest_articles,
     list_stories,
+    restore_store,
 )
 from newsfuse.corpus.sources import FetchReport, PollingParams, SourceOutcome
 from newsfuse.corpus.writing import INGEST_BATCH
@@ -47,6 +49,7 @@ __all__ = [
     "Sighting",
     "Source",
     "SourceOutcome",
+    "backup_store",
     "brief_cache_key",
     "check_store",
     "export_stories",
@@ -56,4 +59,5 @@ __all__ = [
     "ingest_articles",
     "list_stories",
     "load_embedder",
+    "restore_store",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
     from newsfuse.render.atom import AtomEntry
     from newsfuse.store.sources import FeedEntryState
 
+log = logging.getLogger(__name__)
+
 # Stories shown in a story's timeline and a storyline view at most.
 MAX_TIMELINE = 1000
 
@@ -75,6 +78,9 @@ class Corpus:
     ``Corpus()`` the default one (``$NEWSFUSE_DB``, else the per-user data
     directory); ``Corpus(memory=True)`` a private in-memory store, for tests and
     notebooks. Use it as a context manager, or call :meth:`close`.
+    ``lock_timeout`` is the longest wait, in seconds, for another process's
+    write lock (default ``$NEWSFUSE_LOCK_TIMEOUT``, else 30 s); past it a write
+    raises :class:`~newsfuse.errors.StoreError`.
 
     The handle owns the SQLite connection, the embedder (loaded at the first
     ingest that needs it, then kept), the story index and term frequencies
@@ -98,6 +104,7 @@ class Corpus:
         memory: bool = False,
         embedder: str | None = None,
         grouping: GroupingParams | None = None,
+        lock_timeout: float | None = None,
     ) -> None:
         if memory and path is not None:
             raise ConfigError("a corpus is either in memory or at a path, not both")
@@ -107,7 +114,7 @@ class Corpus:
         self._embedder_name = embedder
         # None: the grouping tunables fitted to the store's embedder.
         self._grouping = grouping
-        self._store: Store | None = open_store(self.path, memory=memory)
+        self._store: Store | None = open_store(self.path, memory=memory, lock_timeout=lock_timeout)
         self._models: dict[str, Embedder] = {}
         self._loaded: LoadedIndex | None = None
         # Reentrant: export() holds it per step while a caller may use the handle too.
@@ -331,7 +338,12 @@ class Corpus:
         elif brief:
             # Made outside the lock: other requests go on meanwhile.
             result = brief_articles(originals, budget=budget, facts=facts)
-            self.cache_brief(current, key, encode_brief(result))
+            try:
+                self.cache_brief(current, key, encode_brief(result))
+            except StoreError as error:
+                # The brief is made; a store busy for longer than the lock timeout only
+                # means it is made again next time, not that the reader gets no answer.
+                log.warning("brief of %s not cached: %s", current, error)
         return StoryView(
             story=summary, brief=result, timeline=tuple(timeline), duplicates=duplicates
         )
@@ -367,7 +379,8 @@ class Corpus:
             yield record
 
     def check(self) -> list[str]:
-        """Problems in the store (empty when it is consistent)."""
+        """Problems in the store: SQLite's ``PRAGMA integrity_check`` and the store's own
+        invariants (every story has articles and a storyline); empty when it is sound."""
         with self._lock:
             return self._open().check_consistency()
 
@@ -646,6 +659,12 @@ class Corpus:
                         )
                     )
         return entries
+
+    def backup(self, target: str | Path) -> None:
+        """Write a consistent, checked copy of the store to ``target`` (one SQLite file),
+        while other processes keep reading and writing; ``restore_store`` puts it back."""
+        with self._lock:
+            self._open().backup(Path(target))
 
     # -- the brief cache (for refresh_briefs) ----------------------------------------------
 

@@ -23,6 +23,8 @@ from newsfuse.model import (
     StoryView,
 )
 from newsfuse.pipeline import Input
+from newsfuse.store import default_db_path, lock_timeout_setting
+from newsfuse.store.backup import restore_database
 
 
 def ingest(
@@ -104,3 +106,33 @@ def check_store(*, db: str | Path | None = None) -> list[str]:
     """Problems in the store file at ``db`` (empty when it is consistent)."""
     with Corpus(db) as corpus:
         return corpus.check()
+
+
+def backup_store(
+    target: str | Path, *, db: str | Path | None = None, lock_timeout: float | None = None
+) -> None:
+    """Write a consistent, checked copy of the store at ``db`` to ``target`` while other
+    processes use it (see :meth:`Corpus.backup`)."""
+    with Corpus(db, lock_timeout=lock_timeout) as corpus:
+        corpus.backup(target)
+
+
+def restore_store(
+    backup: str | Path,
+    *,
+    db: str | Path | None = None,
+    force: bool = False,
+    lock_timeout: float | None = None,
+) -> None:
+    """Put the backup file ``backup`` back as the store at ``db``, after checking it.
+
+    Refuses (:class:`~newsfuse.errors.StoreError`) a backup that fails SQLite's
+    integrity check, and a store that another process has open unless ``force``.
+    An older backup is migrated to the current schema.
+    """
+    target = Path(db).expanduser() if db is not None else default_db_path()
+    timeout = lock_timeout_setting(lock_timeout)
+    restore_database(Path(backup), target, force=force, lock_timeout=timeout)
+    # Opening migrates a backup made by an older newsfuse.
+    with Corpus(target, lock_timeout=lock_timeout):
+        pass

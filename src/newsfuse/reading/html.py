@@ -16,6 +16,7 @@ from typing import Any
 from newsfuse.errors import InputError
 from newsfuse.reading.dates import parse_published
 from newsfuse.reading.decode import normalise_text
+from newsfuse.reading.limits import DEFAULT_LIMITS, ReadingLimits, check_html_limits
 
 # Elements whose content is never visible text (used by the fallback only).
 INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
@@ -45,8 +46,13 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SNIFF.search(text[:4096]))
 
 
-def extract_html(html: str, origin: str, *, url: str | None = None) -> ExtractedPage:
-    """Extract the main text and metadata of a page; raise :class:`InputError` if none."""
+def extract_html(
+    html: str, origin: str, *, url: str | None = None, limits: ReadingLimits = DEFAULT_LIMITS
+) -> ExtractedPage:
+    """Extract the main text and metadata of a page; raise :class:`InputError` if none,
+    or if the page is over ``limits`` (too large, too deeply nested, too many elements),
+    before any parser sees it."""
+    check_html_limits(html, origin, limits)
     # Loaded on the first HTML page only: trafilatura (with lxml) takes a while to import.
     import trafilatura
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 
 from newsfuse._version import __version__
 from newsfuse.errors import InputError
@@ -44,10 +45,37 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter()
 
 
-@router.get("/healthz", response_model=HealthOut, tags=["meta"])
-def health() -> HealthOut:
-    """Liveness check: the process answers."""
-    return HealthOut(status="ok", version=__version__)
+@router.get(
+    "/healthz",
+    response_model=HealthOut,
+    tags=["meta"],
+    responses={
+        401: ERRORS[401],
+        503: {"model": HealthOut, "description": "The deep check found problems."},
+    },
+)
+def health(
+    request: Request,
+    corpus: AppCorpus,
+    deep: Annotated[
+        bool,
+        Query(
+            description="Also check the store (SQLite integrity and story consistency, "
+            "as `newsfuse check`); needs the write token when the server has one."
+        ),
+    ] = False,
+) -> Any:
+    """Liveness check (the process answers) or, with `deep=1`, a check of the store."""
+    if not deep:
+        return HealthOut(status="ok", version=__version__)
+    # The deep check reads the whole file: only for whoever may write to it.
+    require_write_token(request)
+    problems = corpus.check()
+    status = "failing" if problems else "ok"
+    answer = HealthOut(status=status, version=__version__, problems=problems)
+    if problems:
+        return JSONResponse(answer.model_dump(), status_code=503)
+    return answer
 
 
 @router.post(

@@ -67,18 +67,20 @@ def create_app(
     *,
     token: str | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    lock_timeout: float | None = None,
 ) -> FastAPI:
     """Build the newsfuse web app over the store at ``db`` (None: the store's default).
 
     With a ``token``, write endpoints (``POST /api/articles``, ``POST /api/brief``
     and the ``/new`` form) require it as a bearer token; ``newsfuse serve``
     insists on one whenever it listens on anything but loopback. The store is
-    opened when the app starts and closed when it stops.
+    opened when the app starts and closed when it stops; ``lock_timeout`` is the
+    longest wait for another process's write lock (see :class:`Corpus`).
     """
 
     @asynccontextmanager
     async def open_corpus(app: FastAPI) -> AsyncIterator[None]:
-        with Corpus(db) as corpus:
+        with Corpus(db, lock_timeout=lock_timeout) as corpus:
             app.state.corpus = corpus
             yield
         app.state.corpus = None

@@ -118,10 +118,11 @@ class StorylineOut(BaseModel):
 
 
 class HealthOut(BaseModel):
-    """Liveness answer."""
+    """Liveness answer; with ``?deep=1`` also the store's problems (empty when sound)."""
 
     status: str
     version: str
+    problems: list[str] | None = None
 
 
 class ErrorOut(BaseModel):

@@ -5,6 +5,11 @@ else the platform's per-user data directory (``$XDG_DATA_HOME/newsfuse/newsfuse.
 i.e. ``~/.local/share/newsfuse/newsfuse.db`` on Linux;
 ``~/Library/Application Support/newsfuse`` on macOS; ``%LOCALAPPDATA%\\newsfuse`` on
 Windows), so that every command finds the same corpus wherever it runs from.
+
+Several processes may use one store at once; a writer waits for another's lock at
+most ``--lock-timeout`` seconds, else ``$NEWSFUSE_LOCK_TIMEOUT``, else
+:data:`~newsfuse.store.sqlite.DEFAULT_LOCK_TIMEOUT` (30 s), then gives up with a
+:class:`~newsfuse.errors.StoreError`.
 """
 
 from __future__ import annotations
@@ -13,12 +18,21 @@ import os
 import sys
 from pathlib import Path
 
+from newsfuse.errors import ConfigError
 from newsfuse.store.base import Store, StoredArticle
-from newsfuse.store.sqlite import MEMORY, SQLiteStore
+from newsfuse.store.sqlite import DEFAULT_LOCK_TIMEOUT, MEMORY, SQLiteStore
 
-__all__ = ["SQLiteStore", "Store", "StoredArticle", "default_db_path", "open_store"]
+__all__ = [
+    "SQLiteStore",
+    "Store",
+    "StoredArticle",
+    "default_db_path",
+    "lock_timeout_setting",
+    "open_store",
+]
 
 DB_ENVIRONMENT_VARIABLE = "NEWSFUSE_DB"
+LOCK_TIMEOUT_ENVIRONMENT_VARIABLE = "NEWSFUSE_LOCK_TIMEOUT"
 DB_FILE_NAME = "newsfuse.db"
 
 
@@ -37,11 +51,35 @@ def default_db_path() -> Path:
     return base / "newsfuse" / DB_FILE_NAME
 
 
-def open_store(db: str | Path | None = None, *, memory: bool = False) -> Store:
+def lock_timeout_setting(given: float | None = None) -> float:
+    """Seconds a writer waits for the store's lock: ``given``, else
+    ``$NEWSFUSE_LOCK_TIMEOUT``, else :data:`DEFAULT_LOCK_TIMEOUT`."""
+    if given is None:
+        configured = os.environ.get(LOCK_TIMEOUT_ENVIRONMENT_VARIABLE, "").strip()
+        if not configured:
+            return DEFAULT_LOCK_TIMEOUT
+        try:
+            given = float(configured)
+        except ValueError:
+            raise ConfigError(
+                f"{LOCK_TIMEOUT_ENVIRONMENT_VARIABLE}={configured!r} is not a number of seconds"
+            ) from None
+    if not given >= 0:
+        raise ConfigError(f"the lock timeout must be 0 or more seconds (got {given})")
+    return given
+
+
+def open_store(
+    db: str | Path | None = None, *, memory: bool = False, lock_timeout: float | None = None
+) -> Store:
     """Open (creating and migrating if needed) the store at ``db`` or the default path.
 
     ``memory=True`` opens a new, private in-memory store instead (gone when closed).
+    ``lock_timeout`` is the longest wait for another process's write lock, in seconds
+    (see :func:`lock_timeout_setting`).
     """
+    timeout = lock_timeout_setting(lock_timeout)
     if memory:
-        return SQLiteStore(MEMORY)
-    return SQLiteStore(Path(db).expanduser() if db is not None else default_db_path())
+        return SQLiteStore(MEMORY, lock_timeout=timeout)
+    path = Path(db).expanduser() if db is not None else default_db_path()
+    return SQLiteStore(path, lock_timeout=timeout)

@@ -9,7 +9,9 @@ ingest writes.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -24,14 +26,21 @@ from newsfuse.group.index import StoryIndex, StorylineState, StoryState
 from newsfuse.group.lexical import TERM_BUCKETS, DocumentFrequencies
 from newsfuse.group.params import EmbeddingCalibration, GroupingParams
 from newsfuse.model import Article, Removal, StorySummary
+from newsfuse.store.backup import backup_database
 from newsfuse.store.base import StoredArticle
+from newsfuse.store.locking import is_lock_error
 from newsfuse.store.schema import migrate
 from newsfuse.store.search import build_match_expression
 from newsfuse.store.sources import SourceRecords
 
 # Seconds a writer waits for another writer's lock before giving up: long enough for
-# one ingest batch to commit.
-BUSY_TIMEOUT_SECONDS = 30.0
+# several ingest batches of other processes to commit, short enough that a stuck
+# writer is reported within a cron interval.
+DEFAULT_LOCK_TIMEOUT = 30.0
+
+# Longest pause between two attempts to take the write lock when SQLite answers "busy"
+# without waiting (a reader recovering the WAL index): short next to any timeout.
+LOCK_RETRY_PAUSE = 0.05
 
 # Near-duplicates (syndicated wire copies): estimated shingle Jaccard at least this...
 NEAR_DUPLICATE_JACCARD = 0.8
@@ -69,15 +78,16 @@ class SQLiteStore(SourceRecords):
     (:class:`newsfuse.corpus.Corpus` holds a lock around every use).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self.path = Path(path)
+        self.lock_timeout = lock_timeout
         in_memory = str(path) == MEMORY
         try:
             if not in_memory:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
                 MEMORY if in_memory else self.path,
-                timeout=BUSY_TIMEOUT_SECONDS,
+                timeout=lock_timeout,
                 isolation_level=None,
                 check_same_thread=False,
             )
@@ -106,14 +116,44 @@ class SQLiteStore(SourceRecords):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Run the block as one write transaction: all of it is committed, or none."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """Run the block as one write transaction: all of it is committed, or none.
+
+        Waits at most ``lock_timeout`` seconds for other writers (SQLite's busy
+        handler, then retries), and raises :class:`StoreError` if the store stays
+        locked.
+        """
+        self._begin_write()
         try:
             yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as error:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if is_lock_error(error):
+                raise self._locked_error() from error
             raise
-        self._db.execute("COMMIT")
+
+    def _begin_write(self) -> None:
+        """Take the write lock, retrying until the lock timeout has passed."""
+        deadline = time.monotonic() + self.lock_timeout
+        while True:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not is_lock_error(error):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise self._locked_error() from error
+            # Jittered, so that writers that were refused together do not retry together.
+            time.sleep(random.uniform(0, LOCK_RETRY_PAUSE))
+
+    def _locked_error(self) -> StoreError:
+        return StoreError(
+            f"{self.path}: the store stayed locked by another process for "
+            f"{self.lock_timeout:g} s; try again, or wait longer with --lock-timeout "
+            "or NEWSFUSE_LOCK_TIMEOUT"
+        )
 
     # -- settings ------------------------------------------------------------------------
 
@@ -538,6 +578,11 @@ class SQLiteStore(SourceRecords):
                     for a in articles
                 ],
             }
+
+    def backup(self, target: Path) -> None:
+        """Write a consistent copy of the store to ``target`` while others keep writing
+        (SQLite's online backup API, see :mod:`newsfuse.store.backup`)."""
+        backup_database(self._db, target)
 
     def check_consistency(self) -> list[str]:
         """Problems found in the file: SQLite's integrity check plus newsfuse invariants."""
