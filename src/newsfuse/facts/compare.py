@@ -49,7 +49,8 @@ def compare_facts(
     by_id = {article.id: article for article in articles}
     scanned = [scan_claims(article) for article in articles]
     # Vague amounts are never described, so their sentences need no parse.
-    docs = parse_articles(articles, [[c for c in found if not c.vague] for found in scanned])
+    needed = [[c for c in found if not c.vague] for found in scanned]
+    docs = parse_articles(articles, needed if params.parse_claim_sentences_only else None)
     mentions: list[Mention] = []
     vague: list[Claim] = []
     entities: list[Claim] = []
