@@ -218,3 +218,26 @@ def test_claim_spans_index_the_text_for_any_publication_day(
 ) -> None:
     fuzz_targets.check_claims(text, published)
 
+
+# ---------------------------------------------------------------- regressions found by fuzzing
+
+
+def test_relative_dates_at_the_ends_of_the_calendar_compare_without_overflow() -> None:
+    # Found by hypothesis: "last Monday" in an article published 0001-01-01 (a record's
+    # "published" field) raised OverflowError out of the fact comparison.
+    import newsfuse
+
+    first = newsfuse.read_text(
+        "Forty firefighters fought the fire last Monday. Two days ago 12 people were hurt.",
+        published="0001-01-01",
+        id="first",
+    )
+    last = newsfuse.read_text(
+        "Forty-five firefighters fought the fire on Monday, the brigade said next Friday.",
+        published="9999-12-31",
+        id="last",
+    )
+    facts = newsfuse.compare_facts([first, last])
+    firefighters = next(fact for fact in facts if fact.subject == "firefighter")
+    assert firefighters.status == "conflict"
+    assert [claim.value for claim in firefighters.claims] == [40.0, 45.0]
