@@ -46,7 +46,12 @@ DEFAULT_TIMEOUT_SECONDS = 20
 # and long inputs slow the search for crashes down more than they add coverage.
 DEFAULT_MAX_LEN = 4096
 # Seeds per target, from the invented example articles and fixtures of this repository.
-SEED_GLOBS = ("examples/harbour-fire/*", "tests/fixtures/ingest/*", "tests/fixtures/brief/*.txt")
+SEED_GLOBS = (
+    "examples/harbour-fire/*",
+    "tests/fixtures/ingest/*",
+    "tests/fixtures/brief/*.txt",
+    "tests/fixtures/store/*.jsonl",
+)
 
 _STAT = re.compile(r"^stat::(\w+):\s*(\d+)", re.M)
 _PROGRESS = re.compile(r"#(\d+)\s+\w+\s+cov: (\d+) ft: (\d+) corp: (\d+)")

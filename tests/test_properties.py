@@ -134,7 +134,7 @@ def test_decoding_any_bytes_gives_text_or_an_input_error(data: bytes) -> None:
     fuzz_targets.check_decode(data)
 
 
-@fuzz_settings(40)
+@fuzz_settings(25)
 @given(st.one_of(any_bytes, any_markup.map(str.encode), news_text.map(str.encode)),
        st.sampled_from(fuzz_targets.READER_SUFFIXES))  # fmt: skip
 def test_reading_any_file_reports_it_or_skips_it_with_a_reason(payload: bytes, suffix: str) -> None:
@@ -147,13 +147,13 @@ def test_reading_any_records_skips_the_bad_ones_with_a_reason(batch: list[object
     fuzz_targets.check_records(batch)
 
 
-@fuzz_settings(30)
+@fuzz_settings(20)
 @given(any_markup)
 def test_extracting_any_markup_gives_text_or_an_input_error(markup: str) -> None:
     fuzz_targets.check_html(markup)
 
 
-@fuzz_settings(40)
+@fuzz_settings(25)
 @given(st.one_of(any_text, any_markup), st.sampled_from((None, True, False)))
 def test_read_text_gives_a_cleaned_article_or_an_input_error(
     content: str, html: bool | None
@@ -164,7 +164,7 @@ def test_read_text_gives_a_cleaned_article_or_an_input_error(
 # ---------------------------------------------------------------- cleaner and segmenter
 
 
-@fuzz_settings(80)
+@fuzz_settings(50)
 @given(any_text, st.one_of(st.just(""), news_text))
 def test_cleaning_removes_and_keeps_only_lines_of_the_input(text: str, title: str) -> None:
     fuzz_targets.check_clean(text, title)
@@ -222,22 +222,22 @@ def test_claim_spans_index_the_text_for_any_publication_day(
 # ---------------------------------------------------------------- regressions found by fuzzing
 
 
-def test_relative_dates_at_the_ends_of_the_calendar_compare_without_overflow() -> None:
-    # Found by hypothesis: "last Monday" in an article published 0001-01-01 (a record's
-    # "published" field) raised OverflowError out of the fact comparison.
+def test_relative_dates_at_the_ends_of_the_calendar_give_claims_without_overflow() -> None:
+    # Found by hypothesis and atheris: "last Monday" in an article published 0001-01-01 (a
+    # record's "published" field) raised OverflowError out of the fact extraction.
     import newsfuse
+    from newsfuse.facts.extract import scan_claims
 
     first = newsfuse.read_text(
         "Forty firefighters fought the fire last Monday. Two days ago 12 people were hurt.",
         published="0001-01-01",
-        id="first",
     )
     last = newsfuse.read_text(
         "Forty-five firefighters fought the fire on Monday, the brigade said next Friday.",
         published="9999-12-31",
-        id="last",
     )
-    facts = newsfuse.compare_facts([first, last])
-    firefighters = next(fact for fact in facts if fact.subject == "firefighter")
-    assert firefighters.status == "conflict"
-    assert [claim.value for claim in firefighters.claims] == [40.0, 45.0]
+    first_claims, last_claims = scan_claims(first), scan_claims(last)
+    assert [c.value for c in first_claims if c.kind == "count"] == [40.0, 12.0]
+    assert [c.value for c in last_claims if c.kind == "count"] == [45.0]
+    # Days that exist are still found: Monday 27 December 9999 precedes the publication day.
+    assert "9999-12-27" in [c.value for c in last_claims if c.kind == "date"]
