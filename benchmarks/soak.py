@@ -404,7 +404,7 @@ def report(recorder: Recorder, stored: int, rss_growth: float, server_log: str) 
         )
     errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
     sent = sum(row.ingested for row in rows)
-    print(f"\narticles sent {sent} (some repeated on purpose); stories hold {stored}")
+    print(f"\narticles acknowledged {sent} (some repeated on purpose); stories hold {stored}")
     kinds: dict[str, int] = {}
     for error in errors:
         kind = re.sub(r"s-[0-9a-f]{16}", "s-…", error)
