@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import settings
 
 from newsfuse import corpus
 from newsfuse.embed import Embedder, Vectors, get_embedder
@@ -30,6 +31,9 @@ from newsfuse.model import Article
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Longer property runs on demand (pytest --hypothesis-profile=thorough): twenty times
+# the default profile's 100 examples, which keeps the default suite fast.
+settings.register_profile("thorough", max_examples=2000)
 # Width of MiniLM's vectors: what an empty batch of them looks like.
 MINILM_DIMENSIONS = 384
 

@@ -142,6 +142,14 @@ def resolve_weekday(weekday: int, published: date, *, strictly_before: bool = Fa
     return published - timedelta(days=back)
 
 
+def _shift(day: date, days: int) -> date | None:
+    """``day`` moved by ``days``, or None past the ends of the calendar (years 1 and 9999)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -229,13 +237,16 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         elif groups["weekday"] and published is not None:
             if groups["last"] and groups["last"].lower().startswith("next"):
                 ahead = (WEEKDAYS[groups["weekday"].lower()] - published.weekday()) % 7 or 7
-                day = published + timedelta(days=ahead)
+                day = _shift(published, ahead)
             else:
-                day = resolve_weekday(
-                    WEEKDAYS[groups["weekday"].lower()],
-                    published,
-                    strictly_before=bool(groups["last"]),
-                )
+                try:
+                    day = resolve_weekday(
+                        WEEKDAYS[groups["weekday"].lower()],
+                        published,
+                        strictly_before=bool(groups["last"]),
+                    )
+                except OverflowError:  # the first week of year 1 has no earlier weekday
+                    day = None
             relative = True
         elif groups["weekday"] and not groups["last"]:
             name = groups["weekday"].capitalize()
@@ -245,12 +256,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         elif groups["relative"] and published is not None:
             key = re.sub(r"\s+", " ", groups["relative"].lower())
-            day = published + timedelta(days=RELATIVE_DAYS[key])
+            day = _shift(published, RELATIVE_DAYS[key])
             relative = True
         elif groups["ago_count"] and published is not None:
             count_text = groups["ago_count"].lower()
             count = int(count_text) if count_text.isdigit() else AGO_COUNTS[count_text]
-            day = published - timedelta(days=count * AGO_UNITS[groups["ago_unit"].lower()])
+            day = _shift(published, -count * AGO_UNITS[groups["ago_unit"].lower()])
             relative = True
         elif groups["ordinal"] and published is not None:
             day = _resolve_ordinal_day(int(groups["ordinal"]), published)

@@ -1,0 +1,452 @@
+"""Soak test: ``newsfuse serve`` plus a continuous ingest and 20 readers, for a set time.
+
+Creates a fresh store (in a temporary folder, hashing embedder so that the
+ingest stays fast), starts ``newsfuse serve`` on a free 127.0.0.1 port, then
+for ``--minutes`` minutes at once:
+
+* a writer loop feeds generated invented articles (ongoing events that gain
+  reports, and new events) in small batches, alternating a separate
+  ``newsfuse ingest`` process on the same store and ``POST /api/articles``;
+* ``--readers`` threads (httpx) list stories, search them and open story
+  pages and their JSON, as readers of the web UI would.
+
+Every minute it records the requests, errors, p50/p95 latency, the server's
+RSS (with its children), the store's size on disk and the articles ingested,
+and prints one table at the end. Memory is judged "flat" when the last
+minute's RSS is within ``--rss-growth`` of the RSS at half time (the first half
+is warm-up: models load on the first briefs, caches fill). Before the clock
+starts, every seeded story is opened once (``--no-warmup`` skips this), as a
+service's readiness check would. The exit status is 1 if any request or ingest
+failed or memory grew, else 0. It stops by itself; only loopback is contacted.
+
+Usage (from the repo root)::
+
+    PYTHONPATH=src nice python benchmarks/soak.py --minutes 10 [--readers 20]
+
+Results are in ``docs/benchmarks-robustness.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+
+DEFAULT_MINUTES = 10.0
+# The issue asks for 20 concurrent readers.
+DEFAULT_READERS = 20
+# Articles per ingest batch and the pause between batches: 30 articles a minute, a busy
+# aggregator's pace (about 43,000 a day); --batch-pause changes it.
+BATCH_SIZE = 5
+BATCH_PAUSE_SECONDS = 10.0
+# A request slower than this counts as an error: a reader would have given up.
+REQUEST_TIMEOUT = 30.0
+# Allowed RSS growth from half time to the last minute before memory is "not flat".
+DEFAULT_RSS_GROWTH = 0.10
+TOKEN = "soak-token"
+# The warm-up's first story view loads the models (MiniLM, spaCy): allow it minutes.
+WARMUP_TIMEOUT = 600.0
+
+# Invented places, bodies and happenings for generated articles (none is real).
+PLACES = ("Port Carrow", "Eastmere", "Dunhollow", "Velsa Bay", "Tarrow Cross", "Linmouth",
+          "Greyhaven", "Oakridge", "Saltmarsh", "Northquay", "Brackwater", "Fenwick")  # fmt: skip
+BODIES = ("the Carrow Fire Service", "Eastmere Council", "the Westreach Transit Board",
+          "Dunhollow Water", "the Velsa Harbour Trust", "the Linmouth Health Board")  # fmt: skip
+HAPPENINGS = (
+    ("a warehouse fire", "firefighters", "fought the blaze"),
+    ("a ferry breakdown", "passengers", "were stranded"),
+    ("a burst water main", "homes", "lost supply"),
+    ("a rail signal failure", "trains", "were cancelled"),
+    ("a landslide", "residents", "were evacuated"),
+    ("a hospital strike", "nurses", "walked out"),
+)
+OUTLETS = ("Carrow Evening Star", "Northquay Wire", "Saltmarsh Courier", "Westreach Broadcasting")
+MONTHS = ("March", "April", "May", "June")
+
+
+def make_article(rng: random.Random, event: int, serial: int) -> dict[str, str]:
+    """One invented report of event ``event``; ``serial`` makes its text unique."""
+    place = PLACES[event % len(PLACES)]
+    body = BODIES[event % len(BODIES)]
+    what, who, did = HAPPENINGS[event % len(HAPPENINGS)]
+    count = 10 + (event * 7) % 90 + rng.choice((0, 0, 5))
+    day, month = 1 + event % 28, MONTHS[event % len(MONTHS)]
+    outlet = rng.choice(OUTLETS)
+    text = (
+        f"{count} {who} {did} after {what} in {place} on {day} {month}, {body} said. "
+        f"Officials in {place} said the cause of {what} was under investigation and that "
+        f"{rng.randint(2, 9)} people had been treated in hospital. "
+        f"A spokesperson for {body} said crews would remain at the scene overnight. "
+        f"Residents were told to follow updates from {body}. (Report {serial} by {outlet}.)"
+    )
+    return {
+        "id": f"soak-{serial}",
+        "title": f"{what.capitalize()} in {place}: {count} {who} affected",
+        "text": text,
+        "source": outlet,
+        "published": f"2026-{3 + event % 4:02d}-{day:02d}T{rng.randint(6, 22):02d}:00:00Z",
+    }
+
+
+@dataclass
+class Minute:
+    """What happened in one minute of the soak."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    ingested: int = 0
+    ingest_errors: list[str] = field(default_factory=list)
+    rss_mb: float = 0.0
+    store_mb: float = 0.0
+
+
+class Recorder:
+    """Thread-safe per-minute tallies."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.minutes: dict[int, Minute] = {}
+        self.lock = threading.Lock()
+
+    def minute(self) -> Minute:
+        index = int((time.monotonic() - self.started) // 60)
+        with self.lock:
+            return self.minutes.setdefault(index, Minute())
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def newsfuse_command(*args: str) -> list[str]:
+    """The command line that runs this checkout's ``newsfuse``."""
+    return [sys.executable, "-m", "newsfuse", *args]
+
+
+def child_env() -> dict[str, str]:
+    """The environment of the server and ingest processes: this tree's package, quiet."""
+    return {**os.environ, "PYTHONPATH": str(REPO / "src")}
+
+
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """Start ``newsfuse serve`` on 127.0.0.1 and wait until it answers /healthz."""
+    with log.open("wb") as sink:
+        server = subprocess.Popen(
+            newsfuse_command("serve", "--db", str(db), "--port", str(port), "--token", TOKEN),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=child_env(),
+        )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"newsfuse serve exited with {server.returncode}; see {log}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    server.kill()
+    raise SystemExit("newsfuse serve did not answer within 120 s")
+
+
+def ingest_loop(
+    db: Path,
+    base: str,
+    folder: Path,
+    stop: threading.Event,
+    recorder: Recorder,
+    seed: int,
+    pause: float,
+) -> None:
+    """Feed batches of invented articles until ``stop``: CLI ingest and POST in turn."""
+    rng = random.Random(seed)
+    serial, events, batch_number = 0, 3, 0
+    client = httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT)
+    while not stop.is_set():
+        if rng.random() < 0.15:  # now and then a new event starts
+            events += 1
+        batch = []
+        for _ in range(BATCH_SIZE):
+            serial += 1
+            # Recent events get most reports, as a news day does.
+            event = max(0, events - 1 - int(rng.expovariate(0.7)))
+            batch.append(make_article(rng, event, serial))
+        # Every tenth batch repeats one article already sent: a duplicate must be a no-op.
+        if batch_number % 10 == 9:
+            batch.append(make_article(random.Random(seed), 0, 1) | {"id": "soak-1"})
+        minute = recorder.minute()
+        try:
+            if batch_number % 2 == 0:
+                path = folder / f"batch-{batch_number}.jsonl"
+                path.write_text("\n".join(json.dumps(a) for a in batch) + "\n", encoding="utf-8")
+                done = subprocess.run(
+                    newsfuse_command("ingest", str(path), "--db", str(db)),
+                    capture_output=True,
+                    text=True,
+                    env=child_env(),
+                    timeout=300,
+                )
+                if done.returncode != 0:
+                    minute.ingest_errors.append(
+                        f"ingest exit {done.returncode}: {done.stderr[-300:]}"
+                    )
+                else:
+                    minute.ingested += len(batch)
+                path.unlink()
+            else:
+                response = client.post(
+                    "/api/articles",
+                    json={"articles": batch},
+                    headers={"Authorization": f"Bearer {TOKEN}"},
+                )
+                if response.status_code != 200:
+                    minute.ingest_errors.append(
+                        f"POST {response.status_code}: {response.text[:300]}"
+                    )
+                else:
+                    minute.ingested += len(batch)
+        except (httpx.HTTPError, subprocess.TimeoutExpired) as error:
+            what = "ingest" if batch_number % 2 == 0 else "POST /api/articles"
+            minute.ingest_errors.append(f"{what}: {type(error).__name__}: {error}")
+        batch_number += 1
+        stop.wait(pause)
+    client.close()
+
+
+def reader_loop(base: str, stop: threading.Event, recorder: Recorder, seed: int) -> None:
+    """Read as a web UI user does until ``stop``: list, search, open a story page and its JSON."""
+    rng = random.Random(seed)
+    story_ids: list[str] = []
+    with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
+        while not stop.is_set():
+            choice = rng.random()
+            if choice < 0.3 or not story_ids:
+                path = "/api/stories?limit=20"
+            elif choice < 0.45:
+                path = f"/api/stories?q={rng.choice(PLACES).split()[0]}"
+            elif choice < 0.6:
+                path = "/"
+            elif choice < 0.8:
+                path = f"/api/stories/{rng.choice(story_ids)}"
+            else:
+                path = f"/stories/{rng.choice(story_ids)}"
+            minute = recorder.minute()
+            started = time.perf_counter()
+            try:
+                response = client.get(path)
+                elapsed = time.perf_counter() - started
+                if response.status_code != 200:
+                    minute.errors.append(f"GET {path}: {response.status_code}")
+                    continue
+                minute.latencies.append(elapsed)
+                if path.startswith("/api/stories?"):
+                    found = [story["id"] for story in response.json()["stories"]]
+                    story_ids = found or story_ids
+            except (httpx.HTTPError, ValueError, KeyError) as error:
+                minute.errors.append(f"GET {path}: {type(error).__name__}: {error}")
+
+
+def sample_resources(
+    server: subprocess.Popen[bytes], db: Path, stop: threading.Event, recorder: Recorder
+) -> None:
+    """Every few seconds, note the server's RSS (with children) and the store's size."""
+    process = psutil.Process(server.pid)
+    while not stop.wait(5):
+        try:
+            rss = process.memory_info().rss + sum(
+                child.memory_info().rss for child in process.children(recursive=True)
+            )
+        except psutil.Error:
+            continue
+        store = sum(path.stat().st_size for path in db.parent.glob(db.name + "*"))
+        minute = recorder.minute()
+        minute.rss_mb = max(minute.rss_mb, rss / 1e6)
+        minute.store_mb = store / 1e6
+
+
+def warm_up(base: str) -> None:
+    """Open every story once, as a service's readiness check would: models load, briefs cache."""
+    with httpx.Client(base_url=base, timeout=WARMUP_TIMEOUT) as client:
+        for story in client.get("/api/stories?limit=100").json()["stories"]:
+            client.get(f"/api/stories/{story['id']}").raise_for_status()
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The ``share`` quantile of ``values`` (nearest rank), in milliseconds."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return 1000 * ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def count_articles(base: str) -> int:
+    """Articles in the store, summed over its stories (as the API lists them)."""
+    total, offset = 0, 0
+    with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
+        while True:
+            page = client.get(f"/api/stories?limit=100&offset={offset}").json()["stories"]
+            total += sum(story["article_count"] for story in page)
+            if len(page) < 100:
+                return total
+            offset += 100
+
+
+def run(
+    minutes: float, readers: int, rss_growth: float, seed: int, pause: float, warmup: bool
+) -> int:
+    """Run the soak and print its table; return the exit status."""
+    with tempfile.TemporaryDirectory(prefix="newsfuse-soak-") as temp:
+        folder = Path(temp)
+        db = folder / "soak.db"
+        seed_file = folder / "seed.jsonl"
+        rng = random.Random(seed)
+        seeds = [make_article(rng, event, -n - 1) for n, event in enumerate((0, 1, 2) * 3)]
+        seed_file.write_text("\n".join(json.dumps(a) for a in seeds) + "\n", encoding="utf-8")
+        created = subprocess.run(
+            newsfuse_command("ingest", str(seed_file), "--db", str(db), "--embedder", "hashing"),
+            capture_output=True,
+            text=True,
+            env=child_env(),
+        )
+        if created.returncode != 0:
+            raise SystemExit(f"could not create the store: {created.stderr}")
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(db, port, folder / "server.log")
+        try:
+            return soak(server, db, base, folder, minutes, readers, rss_growth, seed, pause, warmup)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def soak(
+    server: subprocess.Popen[bytes],
+    db: Path,
+    base: str,
+    folder: Path,
+    minutes: float,
+    readers: int,
+    rss_growth: float,
+    seed: int,
+    pause: float,
+    warmup: bool,
+) -> int:
+    """Run the writer, the readers and the sampler against a started server; report."""
+    if warmup:
+        started = time.monotonic()
+        warm_up(base)
+        print(f"warm-up: every story opened once in {time.monotonic() - started:.0f} s")
+    stop = threading.Event()
+    recorder = Recorder(time.monotonic())
+    workers: list[tuple[Callable[..., None], tuple[object, ...]]] = [
+        (ingest_loop, (db, base, folder, stop, recorder, seed, pause)),
+        (sample_resources, (server, db, stop, recorder)),
+        *((reader_loop, (base, stop, recorder, seed + n)) for n in range(readers)),
+    ]
+    threads = [threading.Thread(target=f, args=a, daemon=True) for f, a in workers]
+    try:
+        for thread in threads:
+            thread.start()
+        stop.wait(minutes * 60)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=REQUEST_TIMEOUT + 310)
+    try:
+        stored = count_articles(base)
+    except (httpx.HTTPError, ValueError, KeyError):  # reported as unknown, not fatal
+        stored = -1
+    server_log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
+    return report(recorder, stored, rss_growth, server_log)
+
+
+def report(recorder: Recorder, stored: int, rss_growth: float, server_log: str) -> int:
+    """Print the per-minute table and the verdict; 0 if no errors and memory stayed flat."""
+    rows = [recorder.minutes[index] for index in sorted(recorder.minutes)]
+    # A partial last minute (the stop and shutdown) is not a minute of soak.
+    if len(rows) > 1 and not rows[-1].latencies:
+        rows.pop()
+    print("| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
+          "| server RSS MB | store MB |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for number, row in enumerate(rows, start=1):
+        print(
+            f"| {number} | {len(row.latencies)} | {len(row.errors)} "
+            f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
+            f"| {row.ingested} | {len(row.ingest_errors)} | {row.rss_mb:.0f} | {row.store_mb:.1f} |"
+        )
+    errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
+    sent = sum(row.ingested for row in rows)
+    print(f"\narticles acknowledged {sent} (some repeated on purpose); stories hold {stored}")
+    kinds: dict[str, int] = {}
+    for error in errors:
+        kind = re.sub(r"s-[0-9a-f]{16}", "s-…", error)
+        kinds[kind] = kinds.get(kind, 0) + 1
+    for kind, count in sorted(kinds.items(), key=lambda item: -item[1]):
+        print(f"  {count} x {kind}")
+    tracebacks = server_log.count("Traceback")
+    print(f"server log: {tracebacks} tracebacks")
+    # Warm-up is the first half of the run: models load on the first briefs, caches fill.
+    steady = [row.rss_mb for row in rows[len(rows) // 2 :] if row.rss_mb]
+    growth = (steady[-1] - steady[0]) / steady[0] if len(steady) >= 2 else 0.0
+    all_latencies = [latency for row in rows for latency in row.latencies]
+    print(
+        f"overall: {len(all_latencies)} requests, p50 {percentile(all_latencies, 0.5):.0f} ms, "
+        f"p95 {percentile(all_latencies, 0.95):.0f} ms, median per-minute p95 "
+        f"{statistics.median(percentile(r.latencies, 0.95) for r in rows if r.latencies):.0f} ms"
+    )
+    print(
+        f"RSS over the second half: {growth:+.1%} (limit {rss_growth:+.0%}); errors: {len(errors)}"
+    )
+    flat = growth <= rss_growth
+    return 0 if flat and not errors and not tracebacks else 1
+
+
+def main() -> int:
+    """Parse arguments and run the soak."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--minutes", type=float, default=DEFAULT_MINUTES)
+    parser.add_argument("--readers", type=int, default=DEFAULT_READERS)
+    parser.add_argument("--rss-growth", type=float, default=DEFAULT_RSS_GROWTH)
+    parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument(
+        "--batch-pause", type=float, default=BATCH_PAUSE_SECONDS, help="seconds between batches"
+    )
+    parser.add_argument(
+        "--no-warmup", action="store_true", help="start the readers on a cold server"
+    )
+    args = parser.parse_args()
+    return run(
+        args.minutes, args.readers, args.rss_growth, args.seed, args.batch_pause, not args.no_warmup
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
