@@ -5,9 +5,9 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 python3 -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install --quiet --upgrade pip
-"$tmp/venv/bin/python" -m pip install --quiet '.[test,eval,dask]'
+"$tmp/venv/bin/python" -m pip install --quiet '.[test,eval,dask,fuzz]'
 {
-  echo '# Pinned versions for a reproducible install: pip install -c constraints.txt -e ".[test,eval,dask]"'
+  echo '# Pinned versions for a reproducible install: pip install -c constraints.txt -e ".[test,eval,dask,fuzz]"'
   echo '# Regenerate with: scripts/lock.sh'
   "$tmp/venv/bin/python" -m pip freeze --exclude newsfuse
 } > constraints.txt
