@@ -15,7 +15,7 @@ import click
 import typer
 
 from newsfuse._version import __version__
-from newsfuse.cli import brief_cmd, eval_cmd, serve_cmd, store_cmd
+from newsfuse.cli import brief_cmd, eval_cmd, models_cmd, serve_cmd, store_cmd
 from newsfuse.errors import ExitCode, NewsfuseError
 
 app = typer.Typer(
@@ -52,7 +52,7 @@ def _root(
 
 def _register() -> None:
     # In the order `newsfuse --help` lists them; a command that fails to import fails loudly.
-    for module in (brief_cmd, store_cmd, eval_cmd, serve_cmd):
+    for module in (brief_cmd, store_cmd, eval_cmd, serve_cmd, models_cmd):
         module.register(app)
 
 
