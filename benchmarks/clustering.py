@@ -15,7 +15,8 @@ story; the "distinct" rows leave those documents out. The "ceiling" line scores
 the best any grouping could do: the true clusters, with skipped documents as
 singletons and exact copies as one story.
 
-Usage: python benchmarks/clustering.py [DATA] [--embedder minilm|minilm-static|hashing|mpnet] [--seed N]
+Usage: python benchmarks/clustering.py [DATA] [--embedder NAME] [--seed N]
+(NAME: minilm, minilm-static, minilm-torch, hashing or mpnet)
 """
 
 from __future__ import annotations
