@@ -278,3 +278,29 @@ def test_the_corpus_does_not_import_the_layer_above_it() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_reindex_rebuilds_a_store_with_another_embedder(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Corpus(path, embedder="hashing") as corpus:
+        corpus.ingest([str(p) for p in INPUTS])
+        before = {a["id"] for s in corpus.export() for a in s["articles"]}
+        report = corpus.reindex("minilm-static")
+        assert report.new + report.near_duplicates == len(before)
+        assert {a["id"] for s in corpus.export() for a in s["articles"]} == before
+        assert corpus.check() == []
+    with Corpus(path, embedder="hashing") as reopened:
+        assert reopened.stories()
+        # The rebuilt store is claimed by its new embedder.
+        with pytest.raises(ConfigError, match="minilm-static"):
+            reopened.ingest_articles([])
+    assert not (tmp_path / "news.db.reindex").exists()
+
+
+def test_reindex_to_an_unknown_embedder_leaves_the_store_as_it_was() -> None:
+    with Corpus(memory=True, embedder="hashing") as corpus:
+        corpus.ingest([str(INPUTS[-1])])
+        exported = list(corpus.export())
+        with pytest.raises(ConfigError, match="unknown embedder"):
+            corpus.reindex("no-such-embedder")
+        assert list(corpus.export()) == exported

@@ -1,7 +1,10 @@
-"""``newsfuse models``: install optional embedding models into the cache, and list them."""
+"""``newsfuse models``: install optional embedding models into the cache, and list them;
+``newsfuse reindex``: rebuild a store with another embedder."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,8 +13,37 @@ models_app = typer.Typer(help="Install optional embedding models (no network) an
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``models`` command group to ``app``."""
+    """Add the ``models`` command group and the ``reindex`` command to ``app``."""
     app.add_typer(models_app, name="models")
+    app.command("reindex")(reindex_command)
+
+
+def reindex_command(
+    embedder: Annotated[
+        str,
+        typer.Option(
+            "--embedder", help="The embedder to rebuild the store with: minilm, mpnet, ..."
+        ),
+    ],
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="The store (default: $NEWSFUSE_DB, else the user data dir)."),
+    ] = None,
+) -> None:
+    """Re-embed and regroup every article of a store with another embedder.
+
+    A store's embedder is fixed when it is created; this rebuilds it (story ids may
+    change and cached briefs are dropped). Stop other writers to the store first.
+    """
+    # Loaded here, not at the top: the corpus pulls in numpy and the grouping code.
+    from newsfuse.corpus import Corpus
+
+    with Corpus(db) as corpus:
+        report = corpus.reindex(embedder, progress=sys.stderr.isatty())
+    typer.echo(
+        f"reindexed with {embedder}: articles: {report.new + report.near_duplicates}  "
+        f"near-duplicate: {report.near_duplicates}  stories: {len(report.stories_touched)}"
+    )
 
 
 @models_app.command("install")
