@@ -15,7 +15,8 @@ story; the "distinct" rows leave those documents out. The "ceiling" line scores
 the best any grouping could do: the true clusters, with skipped documents as
 singletons and exact copies as one story.
 
-Usage: python benchmarks/clustering.py [DATA] [--embedder minilm|hashing] [--seed N]
+Usage: python benchmarks/clustering.py [DATA] [--embedder NAME] [--seed N]
+(NAME: minilm, minilm-static, minilm-torch, hashing or mpnet)
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def main() -> None:
     parser.add_argument(
         "--embedder",
         default="minilm",
-        choices=["minilm", "minilm-static", "minilm-torch", "hashing"],
+        choices=["minilm", "minilm-static", "minilm-torch", "hashing", "mpnet"],
     )
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()

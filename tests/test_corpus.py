@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from newsfuse.corpus import Corpus, check_store, export_stories
+from newsfuse.corpus import Corpus, Source, check_store, export_stories
 from newsfuse.errors import ConfigError, NotFoundError, StoreError
 from newsfuse.pipeline import read
 from newsfuse.store import SQLiteStore
@@ -281,3 +281,38 @@ def test_the_corpus_does_not_import_the_layer_above_it() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_reindex_rebuilds_a_store_with_another_embedder(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with Corpus(path, embedder="hashing") as corpus:
+        corpus.ingest([str(p) for p in INPUTS])
+        before = {a["id"] for s in corpus.export() for a in s["articles"]}
+        report = corpus.reindex("minilm-static")
+        assert report.new + report.near_duplicates == len(before)
+        assert {a["id"] for s in corpus.export() for a in s["articles"]} == before
+        assert corpus.check() == []
+    with Corpus(path, embedder="hashing") as reopened:
+        assert reopened.stories()
+        # The rebuilt store is claimed by its new embedder.
+        with pytest.raises(ConfigError, match="minilm-static"):
+            reopened.ingest_articles([])
+    assert not (tmp_path / "news.db.reindex").exists()
+
+
+def test_reindex_refuses_a_store_that_follows_feeds_rather_than_drop_them() -> None:
+    with Corpus(memory=True, embedder="hashing") as corpus:
+        corpus.ingest([str(INPUTS[-1])])
+        corpus.save_sources([Source(url="http://127.0.0.1:9/harbour.xml", name="Harbour")])
+        with pytest.raises(ConfigError, match="follows 1 feed source"):
+            corpus.reindex("minilm-static")
+        assert [source.url for source in corpus.sources()] == ["http://127.0.0.1:9/harbour.xml"]
+
+
+def test_reindex_to_an_unknown_embedder_leaves_the_store_as_it_was() -> None:
+    with Corpus(memory=True, embedder="hashing") as corpus:
+        corpus.ingest([str(INPUTS[-1])])
+        exported = list(corpus.export())
+        with pytest.raises(ConfigError, match="unknown embedder"):
+            corpus.reindex("no-such-embedder")
+        assert list(corpus.export()) == exported

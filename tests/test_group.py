@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import load_events
 from newsfuse import corpus
+from newsfuse.clean.classify import REASON_CAPTION, REASON_RELATED
 from newsfuse.group.features import (
     compute_minhash,
     estimate_jaccard,
@@ -107,7 +108,7 @@ def test_event_date_prefers_published_then_a_removed_stamp_then_the_body() -> No
     caption = Article(
         id="c",
         text="Seized on 2 June 2014, the town was retaken.",
-        removed=(Removal("Crews at the dam on 17 April 2025 (photo)", "photo caption"),),
+        removed=(Removal("Crews at the dam on 17 April 2025 (photo)", REASON_CAPTION),),
     )
     event = find_event_date(caption, NOW)
     assert (event.when.date(), event.source, event.known) == (date(2025, 4, 17), "text", True)
@@ -115,17 +116,26 @@ def test_event_date_prefers_published_then_a_removed_stamp_then_the_body() -> No
     assert (undated.when, undated.known) == (NOW, False)
 
 
-def test_a_date_the_body_mentions_is_kept_but_does_not_date_the_event() -> None:
+def test_a_date_the_body_mentions_never_dates_the_article() -> None:
     in_text = Article(id="b", text="Crews worked through 3 March 2025 and 5 March 2025.")
     event = find_event_date(in_text, NOW)
-    assert (event.when.date(), event.source, event.known) == (date(2025, 3, 5), "mentioned", False)
+    assert (event.when, event.source, event.known) == (NOW, "ingested", False)
+
+
+def test_a_date_in_a_related_articles_list_does_not_date_the_report() -> None:
+    article = Article(
+        id="r",
+        text="The council voted on Tuesday to close the Marrow Lane library.",
+        removed=(Removal("Library hours cut (4 February 2019)", REASON_RELATED),),
+    )
+    assert find_event_date(article, NOW).source == "ingested"
 
 
 def test_a_file_photo_caption_does_not_date_the_report() -> None:
     article = Article(
         id="e",
         text="The council voted on Tuesday to close the Marrow Lane library.",
-        removed=(Removal("In this 9 May 2019 file photo, readers queue outside.", "caption"),),
+        removed=(Removal("In this 9 May 2019 file photo, readers queue outside.", REASON_CAPTION),),
     )
     assert not find_event_date(article, NOW).known
 

@@ -20,6 +20,7 @@ from newsfuse.cli import (
     eval_cmd,
     fetch_cmd,
     maintain_cmd,
+    models_cmd,
     serve_cmd,
     sources_cmd,
     store_cmd,
@@ -99,7 +100,16 @@ def configure_logging(level: int) -> None:
 
 def _register() -> None:
     # In the order `newsfuse --help` lists them; a command that fails to import fails loudly.
-    for module in (brief_cmd, store_cmd, maintain_cmd, sources_cmd, fetch_cmd, eval_cmd, serve_cmd):
+    for module in (
+        brief_cmd,
+        store_cmd,
+        maintain_cmd,
+        sources_cmd,
+        fetch_cmd,
+        models_cmd,
+        eval_cmd,
+        serve_cmd,
+    ):
         module.register(app)
 
 

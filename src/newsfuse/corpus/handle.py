@@ -213,6 +213,58 @@ class Corpus:
             stories_touched=tuple(sorted(tally.touched)),
         )
 
+    def reindex(self, embedder: str, *, progress: bool = False) -> IngestReport:
+        """Re-embed and regroup every article of the store with ``embedder``.
+
+        A store's embedder is fixed when it is created, because vectors of two
+        embedders are not comparable; this rebuilds the store with another one. Every
+        stored article (near-duplicate copies included) is ingested into a fresh store,
+        oldest story first, which then replaces this one (on disk: written beside it and
+        renamed over it, so a failure leaves the old store). Stories are regrouped from
+        scratch, so their ids may change, and cached briefs are dropped. Undated articles
+        take the reindex time as their stand-in ingest time. Stop other writers first.
+        A store that follows feed sources is refused (the rebuild would drop them).
+        """
+        load_embedder(embedder)  # an unknown or uninstalled embedder fails before any work
+        with self._lock:
+            old = self._open()
+            followed = old.list_sources()
+            if followed:
+                # The rebuilt store holds articles only: refuse rather than drop the feeds.
+                raise ConfigError(
+                    f"the store {self._where} follows {len(followed)} feed source(s), which "
+                    "reindex would drop; save them with 'newsfuse sources export', remove "
+                    "them, reindex, then 'newsfuse sources import' them again"
+                )
+            articles = [
+                article
+                for story in old.export_stories()
+                for article, _copy_of in old.story_articles(str(story["id"]))
+            ]
+            rebuilt_path = (
+                None if self.path is None else self.path.with_name(self.path.name + ".reindex")
+            )
+            if rebuilt_path is not None:
+                for leftover in _database_files(rebuilt_path):
+                    leftover.unlink(missing_ok=True)
+            fresh = open_store(rebuilt_path, memory=rebuilt_path is None)
+            previous_name, self._embedder_name = self._embedder_name, embedder
+            self._store, self._loaded = fresh, None
+            try:
+                report = self.ingest_articles(articles, progress=progress)
+            except BaseException:
+                fresh.close()
+                self._store, self._embedder_name = old, previous_name
+                raise
+            old.close()
+            if rebuilt_path is not None and self.path is not None:
+                fresh.close()
+                rebuilt_path.replace(self.path)
+                for stale in _database_files(self.path)[1:]:
+                    stale.unlink(missing_ok=True)
+                self._store, self._loaded = open_store(self.path), None
+        return report
+
     def _claim_embedder(self, store: Store) -> str:
         """The embedder name for this store, recorded in it on the first ingest."""
         stored_name = store.get_meta(EMBEDDER_META_KEY)
@@ -721,6 +773,11 @@ def _describe_outcome(outcome: SourceOutcome) -> str:
     if outcome.not_modified:
         return f"{outcome.url}: not modified"
     return f"{outcome.url}: {outcome.items} item(s) read, {outcome.new} new article(s)"
+
+
+def _database_files(path: Path) -> list[Path]:
+    """A SQLite database file and its write-ahead log and shared-memory files."""
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
 def _resolve_path(path: str | Path | None) -> Path:

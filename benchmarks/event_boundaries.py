@@ -1,0 +1,141 @@
+"""Event boundaries: does grouping keep apart different incidents in one place?
+
+The data (``benchmarks/data/event_boundaries.jsonl``, invented) are reports of
+eight incidents in two fictional towns over a month: two fires, two floods, two
+council votes, a farm fire and a bus crash, with the same mayor, fire chief and
+streets recurring across incidents. Each incident is one true story. Every
+report is ingested, in a seeded random order, into a fresh store through the
+real pipeline, once with its publication time and once without (the hidden real
+event sets carry none), for each embedder.
+
+Reported per embedder and mode: B-cubed precision/recall/F1 (Bagga & Baldwin
+1998), pairwise precision (of the report pairs put in one story, the share that
+are one incident), the number of stories, and how many pairs of different
+incidents share a storyline (a link, not a merge: allowed).
+
+Usage: python benchmarks/event_boundaries.py [--embedders hashing,minilm,...] [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from clustering import bcubed  # noqa: E402
+
+DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "event_boundaries.jsonl"
+DEFAULT_EMBEDDERS = "hashing,minilm,minilm-static,mpnet"
+
+
+def load_reports(path: Path) -> list[dict[str, str]]:
+    """The fixture's reports: id, event, source, published, title, text."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def pairwise_precision(predicted: Sequence[str], gold: Sequence[str]) -> float:
+    """Of the pairs put in one predicted cluster, the share that share a true cluster."""
+    together = [
+        (i, j)
+        for i, j in itertools.combinations(range(len(predicted)), 2)
+        if predicted[i] == predicted[j]
+    ]
+    if not together:
+        return 1.0
+    return sum(gold[i] == gold[j] for i, j in together) / len(together)
+
+
+def group_reports(
+    reports: Sequence[dict[str, str]], embedder: str, dated: bool, seed: int, workdir: Path
+) -> tuple[dict[str, tuple[str, str]], float]:
+    """Ingest the reports in a seeded order; return id -> (story, storyline) and seconds."""
+    from newsfuse import corpus, pipeline
+
+    order = list(reports)
+    random.Random(seed).shuffle(order)
+    records = [
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "text": r["text"],
+            "source": r["source"],
+            **({"published": r["published"]} if dated else {}),
+        }
+        for r in order
+    ]
+    db = workdir / f"events-{embedder}-{int(dated)}-{seed}.db"
+    started = time.perf_counter()
+    report = pipeline.read_report(records)
+    corpus.ingest_articles(report.articles, db=db, skipped=report.skipped, embedder=embedder)
+    seconds = time.perf_counter() - started
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT a.source_id, a.story_id, s.storyline_id FROM articles a "
+            "JOIN stories s ON s.id = a.story_id"
+        ).fetchall()
+    placement = {}
+    by_source_id = {r["id"]: r["id"] for r in reports}
+    for source_id, story, storyline in rows:
+        placement[by_source_id.get(source_id, source_id)] = (story, storyline)
+    return placement, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--embedders", default=DEFAULT_EMBEDDERS)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+
+    from newsfuse.embed.mpnet import is_mpnet_installed
+
+    reports = load_reports(args.data)
+    gold = {r["id"]: r["event"] for r in reports}
+    ids = sorted(gold)
+    print(
+        f"Event boundaries: {len(reports)} reports, {len(set(gold.values()))} incidents; "
+        f"seed {args.seed}"
+    )
+    print("| embedder | dates | stories | B3 P | B3 R | B3 F1 | pair P | linked pairs | s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for embedder in args.embedders.split(","):
+        if embedder == "mpnet" and not is_mpnet_installed():
+            print(f"| {embedder} | - | not installed (newsfuse models install mpnet) |||||||")
+            continue
+        for dated in (True, False):
+            with tempfile.TemporaryDirectory() as workdir:
+                placed, seconds = group_reports(reports, embedder, dated, args.seed, Path(workdir))
+            missing = [i for i in ids if i not in placed]
+            if missing:
+                raise SystemExit(f"reports not stored: {missing}")
+            stories = [placed[i][0] for i in ids]
+            truth = [gold[i] for i in ids]
+            p, r, f = bcubed(stories, truth)
+            pair_p = pairwise_precision(stories, truth)
+            linked = sum(
+                1
+                for a, b in itertools.combinations(ids, 2)
+                if gold[a] != gold[b]
+                and placed[a][1] == placed[b][1]
+                and placed[a][0] != placed[b][0]
+            )
+            print(
+                f"| {embedder} | {'published' if dated else 'none'} | {len(set(stories))} "
+                f"| {p:.3f} | {r:.3f} | {f:.3f} | {pair_p:.3f} | {linked} | {seconds:.1f} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
