@@ -420,15 +420,20 @@ def read_field_comments(cls: type) -> dict[str, str]:
 
 
 def list_public_methods(cls: type) -> list[tuple[str, Any]]:
-    """(name, attribute) of the methods and properties a class defines itself, in source order."""
-    members = []
-    for name, attribute in vars(cls).items():
-        if name.startswith("_"):
-            continue
-        if isinstance(attribute, property | classmethod | staticmethod) or inspect.isfunction(
-            attribute
-        ):
-            members.append((name, attribute))
+    """(name, attribute) of the methods and properties a class defines itself or takes from
+    a newsfuse mixin, in source order (the class's own first)."""
+    members: list[tuple[str, Any]] = []
+    seen: set[str] = set()
+    owners = [cls] + [base for base in cls.__mro__[1:] if base.__module__.startswith("newsfuse.")]
+    for owner in owners:
+        for name, attribute in vars(owner).items():
+            if name.startswith("_") or name in seen:
+                continue
+            if isinstance(attribute, property | classmethod | staticmethod) or inspect.isfunction(
+                attribute
+            ):
+                members.append((name, attribute))
+                seen.add(name)
     return members
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
+from newsfuse.corpus.following import FollowingMixin
 from newsfuse.corpus.writing import (
     GENERATION_META_KEY,
     IngestTally,
@@ -40,18 +41,6 @@ from newsfuse.pipeline import brief as brief_articles
 from newsfuse.store import default_db_path, open_store
 from newsfuse.store.base import Store
 from newsfuse.store.codec import decode_brief, encode_brief
-from newsfuse.store.sources import Sighting, Source
-
-if TYPE_CHECKING:
-    from newsfuse.corpus.sources import (
-        CollectedSource,
-        FetchReport,
-        PollingParams,
-        SourceOutcome,
-    )
-    from newsfuse.fetching import Fetcher
-    from newsfuse.render.atom import AtomEntry
-    from newsfuse.store.sources import FeedEntryState
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +60,7 @@ def brief_cache_key(version: str, budget: int, facts: bool) -> str:
     return f"{version}|budget={budget}|facts={facts}"
 
 
-class Corpus:
+class Corpus(FollowingMixin):
     """A newsfuse store opened once: ingest articles, then browse stories and storylines.
 
     ``Corpus("news.db")`` opens (creating and migrating if needed) a store file;
@@ -436,282 +425,6 @@ class Corpus:
         with self._lock:
             return self._open().check_consistency()
 
-    # -- sources -----------------------------------------------------------------------
-
-    def add_sources(self, urls: Sequence[str], fetcher: Fetcher) -> list[Source]:
-        """Add feeds: each URL is a feed, or a site page whose advertised feeds are added.
-
-        Returns the sources that were new. Raises :class:`~newsfuse.errors.FetchError`
-        or :class:`~newsfuse.errors.InputError` naming the URL that failed, before
-        anything is added.
-        """
-        from newsfuse.corpus.sources import discover_sources
-
-        found = [source for url in urls for source in discover_sources(fetcher, url)]
-        return self.save_sources(found)
-
-    def save_sources(self, sources: Sequence[Source]) -> list[Source]:
-        """Add sources, or update the metadata of known ones; returns those that were new."""
-        now = datetime.now(UTC)
-        added: list[Source] = []
-        with self._lock:
-            store = self._open()
-            with store.transaction():
-                for source in sources:
-                    stamped = Source(
-                        url=source.url,
-                        name=source.name,
-                        homepage=source.homepage,
-                        country=source.country,
-                        language=source.language,
-                        owner=source.owner,
-                        tags=source.tags,
-                        added_at=source.added_at or now,
-                    )
-                    if store.save_source(stamped):
-                        added.append(stamped)
-        return added
-
-    def import_sources(self, path: str | Path) -> tuple[int, int]:
-        """Add the sources of an OPML or CSV file (``url,name,homepage,country,language,
-        owner,tags``); returns (new sources, updated sources)."""
-        from newsfuse.corpus.sources import read_source_file
-
-        sources = read_source_file(Path(path))
-        added = self.save_sources(sources)
-        return len(added), len({s.url for s in sources}) - len(added)
-
-    def export_sources(self) -> str:
-        """Every source as an OPML 2.0 document, tags as folders and categories."""
-        from newsfuse.corpus.sources import write_source_opml
-
-        return write_source_opml(self.sources())
-
-    def sources(self) -> list[Source]:
-        """Every source with its status: last fetched, last error, items, next poll."""
-        with self._lock:
-            return self._open().list_sources()
-
-    def remove_sources(self, urls: Sequence[str]) -> int:
-        """Stop following these feeds (their stored articles stay); returns how many.
-
-        Raises :class:`~newsfuse.errors.NotFoundError` when none of them is known.
-        """
-        with self._lock:
-            store = self._open()
-            with store.transaction():
-                removed = sum(1 for url in urls if store.delete_source(url))
-        if urls and not removed:
-            raise NotFoundError(
-                f"no source {urls[0]!r} in the store; list them with 'newsfuse sources list'"
-            )
-        return removed
-
-    def sightings(self, article_id: str) -> list[Sighting]:
-        """Every feed and URL where a stored article was seen."""
-        with self._lock:
-            return self._open().article_sightings(article_id)
-
-    def fetch(
-        self,
-        fetcher: Fetcher,
-        *,
-        params: PollingParams | None = None,
-        due_only: bool = True,
-        stop: threading.Event | None = None,
-        on_source: Callable[[str], None] | None = None,
-    ) -> FetchReport:
-        """One fetch pass: poll the due sources and add their new articles to the store.
-
-        Feeds are polled conditionally (ETag, Last-Modified) by ``params.workers``
-        threads (one request per host at a time, the fetcher's politeness);
-        teaser items are completed from their pages; the articles are cleaned and
-        ingested as by :meth:`ingest`, each item is linked to the stored article
-        it became, and each source's next poll is planned from its publishing
-        rate, never before the server's Cache-Control or Retry-After. Setting
-        ``stop`` ends the pass after the sources in hand; ``on_source`` gets one
-        progress line per source. A killed pass is redone by the next one.
-        """
-        from concurrent.futures import ThreadPoolExecutor, as_completed
-
-        from newsfuse.corpus.sources import FetchReport, PollingParams, collect_source
-
-        params = params or PollingParams()
-        stop = stop or threading.Event()
-        started = datetime.now(UTC)
-        due = [
-            s
-            for s in self.sources()
-            if not due_only or s.next_poll is None or s.next_poll <= started
-        ]
-        report = FetchReport()
-        with ThreadPoolExecutor(params.workers, thread_name_prefix="newsfuse-fetch") as pool:
-            futures = [
-                pool.submit(self._collect_unless_stopped, collect_source, fetcher, s, stop)
-                for s in due
-            ]
-            for future in as_completed(futures):
-                collected = future.result()
-                if collected is None or collected.interrupted:
-                    report.interrupted = True
-                    continue
-                outcome = self._store_collected(collected, params, report)
-                report.sources.append(outcome)
-                if on_source is not None:
-                    on_source(_describe_outcome(outcome))
-            if stop.is_set():
-                report.interrupted = True
-        report.peak_host_concurrency = fetcher.peak_host_concurrency
-        return report
-
-    def _collect_unless_stopped(
-        self,
-        collect: Callable[..., CollectedSource],
-        fetcher: Fetcher,
-        source: Source,
-        stop: threading.Event,
-    ) -> CollectedSource | None:
-        if stop.is_set():
-            return None
-        return collect(fetcher, source, self._seen_items, stop)
-
-    def _seen_items(self, source_url: str, keys: list[str]) -> set[str]:
-        with self._lock:
-            return self._open().seen_items(source_url, keys)
-
-    def _store_collected(
-        self, collected: CollectedSource, params: PollingParams, report: FetchReport
-    ) -> SourceOutcome:
-        """Ingest one source's articles, link its items, and record the poll (in that order,
-        so that a kill in between is redone, not lost)."""
-        from newsfuse.clean import clean_report
-        from newsfuse.corpus.sources import SourceOutcome, next_poll_time, plan_interval, plan_retry
-        from newsfuse.group.features import hash_content
-        from newsfuse.model import ReadReport
-
-        source, now = collected.source, datetime.now(UTC)
-        if collected.error:
-            failures = source.failures + 1
-            next_poll = next_poll_time(now, plan_retry(params, failures), collected.not_before)
-            with self._lock:
-                store = self._open()
-                with store.transaction():
-                    store.record_poll(
-                        source.url,
-                        fetched_at=collected.fetched_at,
-                        etag=source.etag,
-                        last_modified=source.last_modified,
-                        error=collected.error,
-                        failures=failures,
-                        interval=source.interval,
-                        next_poll=next_poll,
-                    )
-            return SourceOutcome(source.url, error=collected.error, next_poll=next_poll)
-        usable = [item for item in collected.items if item.article is not None]
-        cleaned = clean_report(ReadReport(articles=tuple(i.article for i in usable if i.article)))
-        kept = {article.id: article for article in cleaned.articles}
-        ingested = self.ingest_articles(list(kept.values()))
-        report.new += ingested.new + ingested.near_duplicates
-        report.duplicates += ingested.duplicates
-        report.near_duplicates += ingested.near_duplicates
-        report.stories_touched.update(ingested.stories_touched)
-        interval = plan_interval(params, collected.published, now, source.interval)
-        next_poll = next_poll_time(now, interval, collected.not_before)
-        linked = 0
-        with self._lock:
-            store = self._open()
-            with store.transaction():
-                sightings = []
-                for item in collected.items:
-                    if item.retry:
-                        continue
-                    article = kept.get(item.article.id) if item.article else None
-                    stored = (
-                        store.locate_article(hash_content(article), article.url)
-                        if article is not None
-                        else None
-                    )
-                    linked += stored is not None
-                    sightings.append(Sighting(source.url, item.key, item.url, stored, now))
-                store.add_sightings(sightings)
-                store.record_poll(
-                    source.url,
-                    fetched_at=collected.fetched_at,
-                    etag=collected.etag,
-                    last_modified=collected.last_modified,
-                    error="",
-                    failures=0,
-                    interval=interval,
-                    next_poll=next_poll,
-                )
-        return SourceOutcome(
-            source.url,
-            items=len(collected.items),
-            new=ingested.new + ingested.near_duplicates,
-            linked=linked,
-            not_modified=collected.not_modified,
-            next_poll=next_poll,
-        )
-
-    # -- Atom ----------------------------------------------------------------------------
-
-    def atom_entries(
-        self,
-        *,
-        storyline_id: str | None = None,
-        limit: int = 20,
-        link_base: str = "",
-        budget: int = DEFAULT_BUDGET,
-        now: datetime | None = None,
-    ) -> list[AtomEntry]:
-        """The Atom entries of the most recently active stories (of one storyline if given).
-
-        Each story keeps the entry id it was first published under, also after a
-        rename or a merge (the surviving story takes the oldest id). ``updated``
-        is when the entry's brief HTML last changed: a story whose brief is the
-        same as at the last request keeps its time, so readers see it once.
-        Entry links are ``link_base`` + ``/stories/ID``.
-        """
-        from newsfuse.render.atom import AtomEntry, brief_fragment, digest_fragment
-        from newsfuse.store.sources import FeedEntryState
-
-        stamp = (now or datetime.now(UTC)).astimezone(UTC)
-        if storyline_id is not None:
-            listed = list(self.storyline(storyline_id).stories[-limit:][::-1])
-        else:
-            listed = self.stories(limit=limit)
-        views = [self.story(story.id, budget=budget) for story in listed]
-        entries: list[AtomEntry] = []
-        with self._lock:
-            store = self._open()
-            with store.transaction():
-                states = _entries_by_story(store, {story.id for story in listed})
-                for story, view in zip(listed, views, strict=True):
-                    html = brief_fragment(view.brief)
-                    digest = digest_fragment(html)
-                    kept = states.get(story.id)
-                    if kept is None or kept.digest != digest or kept.story_id != story.id:
-                        changed = kept is None or kept.digest != digest
-                        kept = FeedEntryState(
-                            entry_id=kept.entry_id if kept else f"urn:newsfuse:story:{story.id}",
-                            story_id=story.id,
-                            digest=digest,
-                            updated=stamp if changed else kept.updated,  # type: ignore[union-attr]
-                        )
-                        store.save_feed_entry(kept)
-                    entries.append(
-                        AtomEntry(
-                            id=kept.entry_id,
-                            title=story.title,
-                            updated=kept.updated,
-                            link=f"{link_base}/stories/{story.id}",
-                            html=html,
-                            published=story.first_published,
-                            sources=story.sources,
-                        )
-                    )
-        return entries
-
     def backup(self, target: str | Path) -> None:
         """Write a consistent, checked copy of the store to ``target`` (one SQLite file),
         while other processes keep reading and writing; ``restore_store`` puts it back."""
@@ -745,34 +458,6 @@ class Corpus:
         """Store a story's brief JSON (:func:`~newsfuse.store.codec.encode_brief`) under ``key``."""
         with self._lock:
             self._open().cache_brief(story_id, key, body)
-
-
-def _entries_by_story(store: Store, story_ids: set[str]) -> dict[str, FeedEntryState]:
-    """The Atom entry state of each current story: its own, else the oldest entry of a
-    former id of it (renamed or merged into it); superseded entries are dropped."""
-    found: dict[str, FeedEntryState] = {}
-    for state in store.feed_entries():
-        current = (
-            state.story_id
-            if state.story_id in story_ids
-            else store.resolve("story", state.story_id)
-        )
-        if current is None or current not in story_ids:
-            continue
-        if current in found:
-            # A merge: the surviving story keeps the entry published first.
-            store.delete_feed_entry(state.entry_id)
-            continue
-        found[current] = state
-    return found
-
-
-def _describe_outcome(outcome: SourceOutcome) -> str:
-    if outcome.error:
-        return f"{outcome.url}: failed: {outcome.error}"
-    if outcome.not_modified:
-        return f"{outcome.url}: not modified"
-    return f"{outcome.url}: {outcome.items} item(s) read, {outcome.new} new article(s)"
 
 
 def _database_files(path: Path) -> list[Path]:
