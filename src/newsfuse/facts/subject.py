@@ -187,7 +187,7 @@ def _subject_of_verb(span: Span) -> str:
 
 
 def _measure_phrase(span: Span, measure: str) -> str:
-    """ "distance of Qayyarah from Mosul": the thing located and the place measured from."""
+    """ "distance of Harrow Field from Velmora": the thing located and the place measured from."""
     doc = span.doc
     origin = ""
     for token in doc[span.end : min(span.end + ORIGIN_WINDOW_TOKENS + 1, span.sent.end)]:
@@ -199,7 +199,7 @@ def _measure_phrase(span: Span, measure: str) -> str:
     root = span.root
     located = ""
     head = root
-    # Up an apposition chain to the name it restates ("Qayyarah, a key air base, 40 miles").
+    # Up an apposition chain to the name it restates ("Harrow Field, a small airstrip, 40 miles").
     while head.dep_ in ("appos", "npadvmod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
         if head.pos_ == "PROPN" or head.dep_ != "appos":
