@@ -19,12 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import numpy as np
-
-from newsfuse.embed.base import Vectors
 from newsfuse.embed.cache import cache_directory, exclusive_lock, hash_file, write_atomically
-from newsfuse.embed.model_files import set_offline_environment, silence_transformers
 from newsfuse.embed.settings import EmbedSettings
+from newsfuse.embed.torch_backend import SentenceTransformerEmbedder
 from newsfuse.errors import ModelError
 
 MPNET_NAME = "all-mpnet-base-v2"
@@ -158,7 +155,7 @@ def list_models(cache: Path | None = None) -> list[InstalledModel]:
     ]
 
 
-class MpnetEmbedder:
+class MpnetEmbedder(SentenceTransformerEmbedder):
     """all-mpnet-base-v2 through sentence-transformers on the CPU, from the model cache."""
 
     name = "mpnet"
@@ -169,30 +166,5 @@ class MpnetEmbedder:
                 f"the mpnet embedder is not installed in {mpnet_directory(settings.cache)}; "
                 "run: newsfuse models install mpnet"
             )
-        set_offline_environment()
-        try:
-            # Lazy: torch and sentence-transformers take seconds to import; only this
-            # option and the reference backend need them.
-            from sentence_transformers import SentenceTransformer
-        except ImportError as error:  # pragma: no cover - a broken install
-            raise ModelError(
-                f"sentence-transformers is not installed ({error}); reinstall newsfuse"
-            ) from error
-        silence_transformers()
-        self._batch_size = settings.batch_size
-        self._model = SentenceTransformer(str(mpnet_directory(settings.cache)), device="cpu")
         # all-mpnet-base-v2 was trained on 128 word pieces too; its card allows 384.
-        self._model.max_seq_length = settings.max_tokens
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        """One unit-length row per text, in batches of ``EmbedSettings.batch_size``."""
-        if not texts:
-            return np.zeros((0, MPNET_DIMENSIONS), dtype=np.float32)
-        vectors = self._model.encode(
-            list(texts),
-            batch_size=self._batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        super().__init__(mpnet_directory(settings.cache), MPNET_DIMENSIONS, settings)
