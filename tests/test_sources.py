@@ -301,3 +301,21 @@ def test_a_version_3_store_gains_the_source_tables_and_keeps_its_articles(
         assert len(corpus.stories()) >= 1
         assert corpus.check() == []
     assert count(db, "PRAGMA user_version") == 4
+
+
+def test_the_fetch_commands_default_to_the_polling_params() -> None:
+    import typer
+
+    import newsfuse.cli
+    from newsfuse.corpus.sources import PollingParams
+
+    if not newsfuse.cli.app.registered_commands:
+        newsfuse.cli._register()
+    root = typer.main.get_command(newsfuse.cli.app)
+    defaults = PollingParams()
+    for name in ("fetch", "watch"):
+        command = root.get_command(None, name)  # type: ignore[attr-defined]
+        given = {param.name: param.default for param in command.params}
+        assert given["min_interval"] == defaults.min_interval
+        assert given["max_interval"] == defaults.max_interval
+        assert given["workers"] == defaults.workers

@@ -12,12 +12,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsfuse.cli.sources_cmd import ALLOW_HOST_HELP, HOST_DELAY_HELP, make_fetch_settings
+from newsfuse.cli.options import AllowHostOption, DbOption, HostDelayOption
+from newsfuse.cli.sources_cmd import make_fetch_settings
 from newsfuse.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -25,8 +25,20 @@ if TYPE_CHECKING:
     from newsfuse.corpus.sources import FetchReport, PollingParams
     from newsfuse.fetching import Fetcher
 
-_DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
 _EMBEDDER_HELP = "Embedder of a new store: 'minilm' (default), 'minilm-static' or 'hashing'."
+
+# The options fetch and watch share; the defaults are PollingParams' (not imported here,
+# so that 'newsfuse --help' does not load the corpus).
+_MinInterval = Annotated[
+    float,
+    typer.Option("--min-interval", help="Seconds between polls of a source, at least.", min=0),
+]
+_MaxInterval = Annotated[
+    float, typer.Option("--max-interval", help="Seconds between polls, at most.", min=0)
+]
+_Workers = Annotated[int, typer.Option("--workers", help="Sources fetched at once.", min=1)]
+_Embedder = Annotated[str | None, typer.Option("--embedder", help=_EMBEDDER_HELP)]
+_Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No line per source.")]
 
 
 @contextmanager
@@ -82,31 +94,18 @@ def _seconds_to_next_poll(corpus: Corpus, params: PollingParams) -> float:
 def register(app: typer.Typer) -> None:
     @app.command("fetch")
     def fetch_command(
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
-        allow_host: Annotated[
-            list[str] | None, typer.Option("--allow-host", help=ALLOW_HOST_HELP)
-        ] = None,
-        host_delay: Annotated[
-            float | None, typer.Option("--host-delay", help=HOST_DELAY_HELP, min=0)
-        ] = None,
+        db: DbOption = None,
+        allow_host: AllowHostOption = None,
+        host_delay: HostDelayOption = None,
         every_source: Annotated[
             bool,
             typer.Option("--all", help="Poll every source now, not only those due."),
         ] = False,
-        min_interval: Annotated[
-            float,
-            typer.Option(
-                "--min-interval", help="Seconds between polls of a source, at least.", min=0
-            ),
-        ] = 300.0,
-        max_interval: Annotated[
-            float, typer.Option("--max-interval", help="Seconds between polls, at most.", min=0)
-        ] = 6 * 3600.0,
-        workers: Annotated[
-            int, typer.Option("--workers", help="Sources fetched at once.", min=1)
-        ] = 4,
-        embedder: Annotated[str | None, typer.Option("--embedder", help=_EMBEDDER_HELP)] = None,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per source.")] = False,
+        min_interval: _MinInterval = 300.0,
+        max_interval: _MaxInterval = 6 * 3600.0,
+        workers: _Workers = 4,
+        embedder: _Embedder = None,
+        quiet: _Quiet = False,
     ) -> None:
         """Poll the sources that are due once, and add their new articles to the store.
 
@@ -132,27 +131,14 @@ def register(app: typer.Typer) -> None:
 
     @app.command("watch")
     def watch_command(
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
-        allow_host: Annotated[
-            list[str] | None, typer.Option("--allow-host", help=ALLOW_HOST_HELP)
-        ] = None,
-        host_delay: Annotated[
-            float | None, typer.Option("--host-delay", help=HOST_DELAY_HELP, min=0)
-        ] = None,
-        min_interval: Annotated[
-            float,
-            typer.Option(
-                "--min-interval", help="Seconds between polls of a source, at least.", min=0
-            ),
-        ] = 300.0,
-        max_interval: Annotated[
-            float, typer.Option("--max-interval", help="Seconds between polls, at most.", min=0)
-        ] = 6 * 3600.0,
-        workers: Annotated[
-            int, typer.Option("--workers", help="Sources fetched at once.", min=1)
-        ] = 4,
-        embedder: Annotated[str | None, typer.Option("--embedder", help=_EMBEDDER_HELP)] = None,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per source.")] = False,
+        db: DbOption = None,
+        allow_host: AllowHostOption = None,
+        host_delay: HostDelayOption = None,
+        min_interval: _MinInterval = 300.0,
+        max_interval: _MaxInterval = 6 * 3600.0,
+        workers: _Workers = 4,
+        embedder: _Embedder = None,
+        quiet: _Quiet = False,
     ) -> None:
         """Poll each source when it is due, until Ctrl-C or SIGTERM; one summary line a pass.
 

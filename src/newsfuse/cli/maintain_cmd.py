@@ -12,10 +12,8 @@ from typing import Annotated
 
 import typer
 
+from newsfuse.cli.options import DbOption, LockTimeoutOption
 from newsfuse.errors import ExitCode, StoreError
-
-_DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
-_LOCK_HELP = "Seconds to wait for another process's write lock before giving up."
 
 
 def _existing_store(db: Path | None) -> Path:
@@ -34,11 +32,8 @@ def register(app: typer.Typer) -> None:
     @app.command("backup")
     def backup_command(
         target: Annotated[Path, typer.Argument(help="File to write the backup to (replaced).")],
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
-        lock_timeout: Annotated[
-            float | None,
-            typer.Option("--lock-timeout", min=0, envvar="NEWSFUSE_LOCK_TIMEOUT", help=_LOCK_HELP),
-        ] = None,
+        db: DbOption = None,
+        lock_timeout: LockTimeoutOption = None,
     ) -> None:
         """Copy the store to one file while other processes keep using it.
 
@@ -54,15 +49,12 @@ def register(app: typer.Typer) -> None:
     @app.command("restore")
     def restore_command(
         backup: Annotated[Path, typer.Argument(help="A file written by 'newsfuse backup'.")],
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
         force: Annotated[
             bool,
             typer.Option("--force", help="Restore even while another process has the store open."),
         ] = False,
-        lock_timeout: Annotated[
-            float | None,
-            typer.Option("--lock-timeout", min=0, envvar="NEWSFUSE_LOCK_TIMEOUT", help=_LOCK_HELP),
-        ] = None,
+        lock_timeout: LockTimeoutOption = None,
     ) -> None:
         """Put a backup back as the store, after checking its integrity.
 
@@ -76,7 +68,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("check")
     def check_command(
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
     ) -> None:
         """Check the store: SQLite's integrity check and newsfuse's own invariants.
 

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from newsfuse.cli.options import LockTimeoutOption
 from newsfuse.errors import ConfigError
 
 # Port of the development server by default (the common one for local web apps).
@@ -33,15 +34,7 @@ def register(app: typer.Typer) -> None:
                 help="Bearer token for writes (POST). Required unless the host is loopback.",
             ),
         ] = None,
-        lock_timeout: Annotated[
-            float | None,
-            typer.Option(
-                "--lock-timeout",
-                min=0,
-                envvar="NEWSFUSE_LOCK_TIMEOUT",
-                help="Seconds to wait for another process's write lock (default 30).",
-            ),
-        ] = None,
+        lock_timeout: LockTimeoutOption = None,
     ) -> None:
         """Serve the web UI and the JSON API (OpenAPI at /openapi.json).
 

@@ -14,18 +14,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from newsfuse.cli.options import AllowHostOption, DbOption, HostDelayOption
 from newsfuse.cli.store_cmd import ListFormat
 
 if TYPE_CHECKING:
     from newsfuse.fetching import FetchSettings
     from newsfuse.store.sources import Source
-
-_DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
-ALLOW_HOST_HELP = (
-    "Admit HOST or HOST:PORT although it resolves to a private or loopback address "
-    "(repeatable; also NEWSFUSE_ALLOW_HOSTS, comma-separated)."
-)
-HOST_DELAY_HELP = "Seconds between two requests to one host (also NEWSFUSE_HOST_DELAY; default 1)."
 
 
 def make_fetch_settings(allow_hosts: list[str] | None, host_delay: float | None) -> FetchSettings:
@@ -66,13 +60,9 @@ def register(app: typer.Typer) -> None:
     @sources.command("add")
     def add_command(
         urls: Annotated[list[str], typer.Argument(help="Feed URLs, or site URLs to discover.")],
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
-        allow_host: Annotated[
-            list[str] | None, typer.Option("--allow-host", help=ALLOW_HOST_HELP)
-        ] = None,
-        host_delay: Annotated[
-            float | None, typer.Option("--host-delay", help=HOST_DELAY_HELP, min=0)
-        ] = None,
+        db: DbOption = None,
+        allow_host: AllowHostOption = None,
+        host_delay: HostDelayOption = None,
     ) -> None:
         """Add feeds; a site URL adds the feeds its page advertises (<link rel="alternate">)."""
         from newsfuse.corpus import Corpus
@@ -90,7 +80,7 @@ def register(app: typer.Typer) -> None:
     def import_command(
         path: Annotated[Path, typer.Argument(help="An OPML file, or a CSV with columns "
                                              "url,name,homepage,country,language,owner,tags.")],
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
     ) -> None:  # fmt: skip
         """Add the feeds of an OPML or CSV file (known feeds get the file's metadata)."""
         from newsfuse.corpus import Corpus
@@ -101,7 +91,7 @@ def register(app: typer.Typer) -> None:
 
     @sources.command("export")
     def export_command(
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
         output: Annotated[
             Path | None, typer.Option("--output", "-o", help="Write here, not to stdout.")
         ] = None,
@@ -118,7 +108,7 @@ def register(app: typer.Typer) -> None:
 
     @sources.command("list")
     def list_command(
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
         output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
     ) -> None:
         """Every source with its status: items, last fetched, next poll, last error."""
@@ -135,7 +125,7 @@ def register(app: typer.Typer) -> None:
     @sources.command("remove")
     def remove_command(
         urls: Annotated[list[str], typer.Argument(help="Feed URLs as 'sources list' shows them.")],
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
     ) -> None:
         """Stop fetching these feeds (articles already stored stay)."""
         from newsfuse.corpus import Corpus

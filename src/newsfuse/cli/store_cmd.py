@@ -13,20 +13,17 @@ import sys
 from dataclasses import asdict
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from newsfuse.cli.options import DbOption, LockTimeoutOption
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.errors import ConfigError, ExitCode
 
 if TYPE_CHECKING:
     from newsfuse.distribute import BriefOutcome
     from newsfuse.model import StorySummary
-
-
-_DB_HELP = "Store file (default: $NEWSFUSE_DB, else ~/.local/share/newsfuse/newsfuse.db)."
 
 
 class ListFormat(StrEnum):
@@ -81,7 +78,7 @@ def register(app: typer.Typer) -> None:
                 help="Files (.txt, .html, .jsonl, Multi-News), folders, or '-' for stdin."
             ),
         ],
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
         embedder: Annotated[
             str | None,
             typer.Option(
@@ -97,15 +94,7 @@ def register(app: typer.Typer) -> None:
                 help="Keep documents that look like consent walls, error pages or crawl notices.",
             ),
         ] = False,
-        lock_timeout: Annotated[
-            float | None,
-            typer.Option(
-                "--lock-timeout",
-                min=0,
-                envvar="NEWSFUSE_LOCK_TIMEOUT",
-                help="Seconds to wait for another process's write lock (default 30).",
-            ),
-        ] = None,
+        lock_timeout: LockTimeoutOption = None,
     ) -> None:
         """Add articles to the store and group them into stories and storylines.
 
@@ -155,7 +144,7 @@ def register(app: typer.Typer) -> None:
         limit: Annotated[int, typer.Option("--limit", min=0, help="Stories at most.")] = 50,
         offset: Annotated[int, typer.Option("--offset", min=0, help="Stories to skip.")] = 0,
         output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
     ) -> None:
         """List stories, most recently active first."""
         # The corpus pulls in numpy and the grouping code: imported when a command runs,
@@ -186,7 +175,7 @@ def register(app: typer.Typer) -> None:
         no_facts: Annotated[
             bool, typer.Option("--no-facts", help="Skip the fact comparison.")
         ] = False,
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
     ) -> None:
         """Show one story: its cited brief, fact table and storyline timeline."""
         # The corpus pulls in numpy and the grouping code: imported when a command runs,
@@ -216,7 +205,7 @@ def register(app: typer.Typer) -> None:
     def storyline_command(
         storyline_id: Annotated[str, typer.Argument(help="A storyline id (shown by 'stories').")],
         output_format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
     ) -> None:
         """Show a storyline: its stories, oldest first."""
         # The corpus pulls in numpy and the grouping code: imported when a command runs,
@@ -235,7 +224,7 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     def export_command(
         output_format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
     ) -> None:
         """Write every story with its article ids, one JSON object per line."""
         # The corpus pulls in numpy and the grouping code: imported when a command runs,
@@ -248,7 +237,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("refresh-briefs")
     def refresh_briefs_command(
-        db: Annotated[Path | None, typer.Option("--db", help=_DB_HELP)] = None,
+        db: DbOption = None,
         budget: Annotated[
             int, typer.Option("--budget", "-b", min=1, help="Words per brief at most.")
         ] = DEFAULT_BUDGET,
@@ -267,15 +256,7 @@ def register(app: typer.Typer) -> None:
                 "needs 'newsfuse[dask]' here and on the workers.",
             ),
         ] = None,
-        lock_timeout: Annotated[
-            float | None,
-            typer.Option(
-                "--lock-timeout",
-                min=0,
-                envvar="NEWSFUSE_LOCK_TIMEOUT",
-                help="Seconds to wait for another process's write lock (default 30).",
-            ),
-        ] = None,
+        lock_timeout: LockTimeoutOption = None,
     ) -> None:
         """Make the brief of every story whose cached brief is missing or out of date.
 
