@@ -25,6 +25,7 @@ import fuzz_targets
 import newsfuse.facts.extract
 import newsfuse.pipeline
 import newsfuse.segment  # noqa: F401
+from newsfuse.reading.html import extract_html
 
 # An example slower than this is a hang: real articles take milliseconds per stage.
 DEADLINE = timedelta(seconds=5)
@@ -151,6 +152,17 @@ def test_reading_any_records_skips_the_bad_ones_with_a_reason(batch: list[object
 @given(any_markup)
 def test_extracting_any_markup_gives_text_or_an_input_error(markup: str) -> None:
     fuzz_targets.check_html(markup)
+
+
+def test_markup_that_breaks_the_extractor_library_is_read_or_refused_with_a_reason() -> None:
+    # Found by the property above: htmldate, under trafilatura, asserted on an <svg>
+    # holding paragraphs (lxml's drop_tree on a root element).
+    fuzz_targets.check_html("<svg><p></p><p></p></svg>")
+    page = extract_html(
+        "<html><body><svg><p></p><p></p></svg><p>Harbour ferry resumes service.</p></body></html>",
+        "fuzz.html",
+    )
+    assert "Harbour ferry resumes service." in page.text
 
 
 @fuzz_settings(25)

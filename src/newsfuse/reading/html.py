@@ -7,6 +7,7 @@ or unusual pages) we fall back to the page's ``<title>`` and visible text.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +28,8 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 _HTML_SNIFF = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<p[\s>]|<div[\s>]", re.I)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +59,18 @@ def extract_html(
     # Loaded on the first HTML page only: trafilatura (with lxml) takes a while to import.
     import trafilatura
 
-    found = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params=_metadata_date_params(),
-    )
+    try:
+        found = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params=_metadata_date_params(),
+        )
+    except Exception as error:  # a library bug on odd markup: read the visible text instead
+        log.debug("%s: trafilatura failed (%s: %s)", origin, type(error).__name__, error)
+        found = None
     fields: dict[str, Any] = {}
     if isinstance(found, dict):
         fields = found
