@@ -1,9 +1,14 @@
 """Event boundaries: does grouping keep apart different incidents in one place?
 
-The data (``benchmarks/data/event_boundaries.jsonl``, invented) are reports of
-eight incidents in two fictional towns over a month: two fires, two floods, two
-council votes, a farm fire and a bus crash, with the same mayor, fire chief and
-streets recurring across incidents. Each incident is one true story. Every
+Two invented sets, each scored on its own. ``benchmarks/data/event_boundaries.jsonl``:
+reports of eight incidents in two fictional towns over a month (two fires, two
+floods, two council votes, a farm fire and a bus crash), with the same mayor, fire
+chief and streets recurring across incidents. ``event_boundaries_crisis.jsonl``:
+eight successive events of one fictional country's political crisis over three
+weeks (a march, a curfew, a resignation, deadly clashes, a confidence vote, talks,
+a strike, an election call), three outlets each, with the same president,
+opposition leader and capital in every report and a shared background paragraph in
+many, as real coverage of a crisis has. Each incident is one true story. Every
 report is ingested, in a seeded random order, into a fresh store through the
 real pipeline, once with its publication time and once without (the hidden real
 event sets carry none), for each embedder.
@@ -13,7 +18,8 @@ Reported per embedder and mode: B-cubed precision/recall/F1 (Bagga & Baldwin
 are one incident), the number of stories, and how many pairs of different
 incidents share a storyline (a link, not a merge: allowed).
 
-Usage: python benchmarks/event_boundaries.py [--embedders hashing,minilm,...] [--seed N]
+Usage: python benchmarks/event_boundaries.py [DATA ...] [--embedders hashing,minilm,...]
+[--seed N]
 """
 
 from __future__ import annotations
@@ -35,7 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from clustering import bcubed  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parent / "data" / "event_boundaries.jsonl"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_DATA = [DATA_DIR / "event_boundaries.jsonl", DATA_DIR / "event_boundaries_crisis.jsonl"]
 DEFAULT_EMBEDDERS = "hashing,minilm,minilm-static,mpnet"
 
 
@@ -94,32 +101,37 @@ def group_reports(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("data", nargs="*", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--embedders", default=DEFAULT_EMBEDDERS)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
 
     from newsfuse.embed.mpnet import is_mpnet_installed
 
-    reports = load_reports(args.data)
+    for path in args.data:
+        score_file(path, args.embedders.split(","), args.seed, is_mpnet_installed())
+
+
+def score_file(path: Path, embedders: Sequence[str], seed: int, mpnet_installed: bool) -> None:
+    """Print the table of one fixture file: each embedder, with and without times."""
+    reports = load_reports(path)
     gold = {r["id"]: r["event"] for r in reports}
     ids = sorted(gold)
     print(
-        f"Event boundaries: {len(reports)} reports, {len(set(gold.values()))} incidents; "
-        f"seed {args.seed}"
+        f"\n{path.name}: {len(reports)} reports, {len(set(gold.values()))} incidents; seed {seed}"
     )
     print("| embedder | dates | stories | B3 P | B3 R | B3 F1 | pair P | linked pairs | s |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for embedder in args.embedders.split(","):
-        if embedder == "mpnet" and not is_mpnet_installed():
+    for embedder in embedders:
+        if embedder == "mpnet" and not mpnet_installed:
             print(f"| {embedder} | - | not installed (newsfuse models install mpnet) |||||||")
             continue
         for dated in (True, False):
             with tempfile.TemporaryDirectory() as workdir:
-                placed, seconds = group_reports(reports, embedder, dated, args.seed, Path(workdir))
+                placed, seconds = group_reports(reports, embedder, dated, seed, Path(workdir))
             missing = [i for i in ids if i not in placed]
             if missing:
-                raise SystemExit(f"reports not stored: {missing}")
+                raise SystemExit(f"{path}: reports not stored: {missing}")
             stories = [placed[i][0] for i in ids]
             truth = [gold[i] for i in ids]
             p, r, f = bcubed(stories, truth)

@@ -17,15 +17,18 @@ from conftest import load_events
 from newsfuse import corpus
 from newsfuse.clean.classify import REASON_CAPTION, REASON_RELATED
 from newsfuse.group.features import (
+    DATE_MARK,
+    WEEKDAY_MARK,
     compute_minhash,
     estimate_jaccard,
+    extract_day_marks,
     extract_key_numbers,
     find_event_date,
     find_text_dates,
     normalise_for_hashing,
     shingle_words,
 )
-from newsfuse.group.index import conflict_in_numbers
+from newsfuse.group.index import conflict_in_days, conflict_in_numbers
 from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
 from newsfuse.group.params import GroupingParams, calibrate_embedder
 from newsfuse.model import Article, Removal
@@ -160,6 +163,68 @@ def test_number_conflict_needs_the_same_noun_and_no_shared_value() -> None:
     assert conflict_in_numbers((("troops", 600),), story)
     assert not conflict_in_numbers((("troops", 600), ("troops", 560)), story)
     assert not conflict_in_numbers((("vehicles", 40),), story)
+
+
+def test_day_marks_come_from_the_lead_and_resolve_against_publication() -> None:
+    article = Article(
+        id="a",
+        title="Storm floods Tresk harbour",
+        text="A storm flooded the harbour of Tresk on Tuesday, the coastguard said. "
+        "The last flood, on Friday 3 May 2024, was smaller.",
+    )
+    assert extract_day_marks(article) == ((WEEKDAY_MARK, 1),)
+    # Published on Thursday 4 June 2026: the Tuesday meant is 2 June.
+    published = datetime(2026, 6, 4, 9, tzinfo=UTC)
+    assert extract_day_marks(article, published=published) == (
+        (DATE_MARK, date(2026, 6, 2).toordinal()),
+        (WEEKDAY_MARK, 1),
+    )
+
+
+def test_day_conflict_needs_both_sides_dated_apart() -> None:
+    tuesday, wednesday = {WEEKDAY_MARK: {1}}, {WEEKDAY_MARK: {2}}
+    assert conflict_in_days(tuesday, wednesday, tolerance=1)
+    # A follow-up naming the event's day beside its own is the same event.
+    assert not conflict_in_days({WEEKDAY_MARK: {1, 2}}, tuesday, tolerance=1)
+    assert not conflict_in_days(tuesday, {}, tolerance=1)
+    # With dates on both sides they decide, within the tolerance.
+    day = date(2026, 6, 2).toordinal()
+    assert not conflict_in_days(
+        {**tuesday, DATE_MARK: {day}}, {**wednesday, DATE_MARK: {day + 1}}, tolerance=1
+    )
+    assert conflict_in_days({DATE_MARK: {day}}, {DATE_MARK: {day + 3}}, tolerance=1)
+
+
+def test_successive_undated_events_in_one_town_stay_apart_but_linked(tmp_path: Path) -> None:
+    background = (
+        "Tresk has been divided since the harbour board voted in April to sell the old "
+        "ferry quay to Corran Holdings, a plan mayor Ilsa Brandt opposes."
+    )
+    records = [
+        {
+            "id": "march",
+            "title": "Thousands march in Tresk against quay sale",
+            "text": "About 3,000 people marched through Tresk on Sunday against the sale of "
+            "the ferry quay, mayor Ilsa Brandt said. " + background,
+        },
+        {
+            "id": "march-other-outlet",
+            "title": "Tresk protest draws 3,000",
+            "text": "Some 3,000 protesters walked from the ferry quay to the Tresk town hall "
+            "on Sunday, according to mayor Ilsa Brandt. " + background,
+        },
+        {
+            "id": "resignation",
+            "title": "Tresk harbour board chair resigns",
+            "text": "The chair of the Tresk harbour board, Oskar Lind, resigned on Thursday "
+            "over the ferry quay sale, mayor Ilsa Brandt said. " + background,
+        },
+    ]
+    db = tmp_path / "corpus.db"
+    corpus.ingest(records, db=db, embedder="hashing")
+    groups = sorted(sorted(members) for _, members in partition(db).values())
+    assert groups == [["march", "march-other-outlet"], ["resignation"]]
+    assert len({line for line, _ in partition(db).values()}) == 1
 
 
 def test_tfidf_weights_rare_shared_names_over_common_words() -> None:

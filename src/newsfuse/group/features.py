@@ -88,6 +88,13 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # Numeric dates are read day first (the common order outside the US): 11/07/2016 is
 # 11 July. Where the day-first reading is impossible (07/31/2016) the month-first one is used.
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:'s|’s)?\b", re.IGNORECASE)
+# Nouns of the day marks among the key numbers: the weekday an event is said to have
+# happened on ("on Tuesday"), and a full date in the lead (its ordinal).
+DAY_MARK_PREFIX = "@"
+WEEKDAY_MARK = "@weekday"
+DATE_MARK = "@date"
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
@@ -269,6 +276,7 @@ class ArticleFeatures:
     lead: str
     date: EventDate
     minhash: npt.NDArray[np.uint64]
+    # Headline figures, and the lead's day marks under nouns starting with "@".
     key_numbers: tuple[tuple[str, int], ...]
     names: tuple[str, ...]
 
@@ -437,16 +445,52 @@ def extract_names(article: Article, params: GroupingParams = GroupingParams()) -
     return tuple(sorted(names))
 
 
+def extract_day_marks(
+    article: Article,
+    params: GroupingParams = GroupingParams(),
+    published: datetime | None = None,
+) -> tuple[tuple[str, int], ...]:
+    """The days the title and first sentence say the event happened on, as key numbers.
+
+    ``"a fire destroyed a warehouse late on Monday"`` gives ``("@weekday", 0)``, and a
+    full date written there gives ``("@date", ordinal)``. Reports of one event name its
+    day (follow-ups name it beside their own), while successive events of one crisis
+    happen on different days: with no publication time, these marks are what dates the
+    event. With a ``published`` time a weekday is also resolved to a date (the last such
+    day on or before publication). Only the lead is read: later sentences recall
+    earlier days as background.
+    """
+    sentences = _split_sentences(article.text)[: params.day_mark_sentences]
+    lead = "\n".join([article.title, *sentences])
+    weekdays = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(lead)}
+    marks = {(WEEKDAY_MARK, day) for day in weekdays}
+    limit = None if published is None else _as_utc(published)
+    marks.update(
+        (DATE_MARK, d.toordinal()) for d in find_text_dates(lead) if limit is None or d <= limit
+    )
+    if limit is not None:
+        day = limit.toordinal()
+        # Days back from publication to the weekday named (0 when it is that day).
+        marks.update((DATE_MARK, day - (limit.weekday() - w) % 7) for w in weekdays)
+    return tuple(sorted(marks))
+
+
 def compute_features(
     article: Article, ingested_at: datetime, params: GroupingParams = GroupingParams()
 ) -> ArticleFeatures:
     """All grouping features of one article (no model needed), under ``params``; the
     first ``params.embedding.lead_words`` words of the lead are kept for embedding."""
+    date = find_event_date(article, ingested_at)
+    published = date.when if date.known else None
     return ArticleFeatures(
         content_hash=hash_content(article),
         lead=extract_lead(article, params.embedding.lead_words),
-        date=find_event_date(article, ingested_at),
+        date=date,
         minhash=compute_minhash(shingle_words(article.title + "\n" + article.text)),
-        key_numbers=extract_key_numbers(article, params),
+        key_numbers=tuple(
+            sorted(
+                extract_key_numbers(article, params) + extract_day_marks(article, params, published)
+            )
+        ),
         names=extract_names(article, params),
     )

@@ -39,7 +39,7 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.group.features import EventDate
+from newsfuse.group.features import DATE_MARK, DAY_MARK_PREFIX, WEEKDAY_MARK, EventDate
 from newsfuse.group.lexical import TOP_TERMS, TermVector, add_vectors, normalise_vector
 from newsfuse.group.params import EmbeddingCalibration, GroupingParams, calibrate_embedder
 
@@ -53,6 +53,7 @@ __all__ = [
     "StoryState",
     "StorylineState",
     "calibrate_embedder",
+    "conflict_in_days",
     "conflict_in_numbers",
     "make_founder_key",
     "name_story",
@@ -148,13 +149,54 @@ def name_storyline(founder: FounderKey) -> str:
     return "l-" + founder[2][:16]
 
 
+def _by_noun(pairs: tuple[tuple[str, int], ...]) -> dict[str, set[int]]:
+    grouped: dict[str, set[int]] = {}
+    for noun, value in pairs:
+        grouped.setdefault(noun, set()).add(value)
+    return grouped
+
+
 def conflict_in_numbers(article: tuple[tuple[str, int], ...], story: dict[str, set[int]]) -> bool:
     """Whether the article gives a headline figure for something the story counts
-    differently (same noun, no value in common)."""
-    mine: dict[str, set[int]] = {}
-    for noun, value in article:
-        mine.setdefault(noun, set()).add(value)
-    return any(noun in story and not (values & story[noun]) for noun, values in mine.items())
+    differently (same noun, no value in common); day marks are not figures."""
+    return _numbers_conflict(_by_noun(article), story)
+
+
+def _story_marks(
+    pairs: tuple[tuple[str, int], ...], story: dict[str, set[int]]
+) -> tuple[tuple[str, int], ...]:
+    """The key numbers an article adds to its story: all but the weekdays of a lead
+    naming several (a follow-up naming the event's day and its own) once the story
+    has a weekday, so that a story keeps its event's day and a chain of follow-ups
+    does not span the week."""
+    weekdays = sum(1 for noun, _ in pairs if noun == WEEKDAY_MARK)
+    if weekdays <= 1 or not story.get(WEEKDAY_MARK):
+        return pairs
+    return tuple(p for p in pairs if p[0] != WEEKDAY_MARK)
+
+
+def _numbers_conflict(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
+    return any(
+        noun in second and not noun.startswith(DAY_MARK_PREFIX) and not (values & second[noun])
+        for noun, values in first.items()
+    )
+
+
+def conflict_in_days(
+    first: dict[str, set[int]], second: dict[str, set[int]], tolerance: int
+) -> bool:
+    """Whether two reports (or stories) put their event on different days: no pair of
+    dates within ``tolerance`` days when both carry dates, else no weekday in common.
+
+    Weekdays must match exactly: a report filed the next day names the event's day
+    beside its own ("on Monday after Sunday's march"), and a one-day slack would let
+    every other pair of weekdays through.
+    """
+    dates = first.get(DATE_MARK), second.get(DATE_MARK)
+    if dates[0] and dates[1]:
+        return all(abs(a - b) > tolerance for a in dates[0] for b in dates[1])
+    weekdays = first.get(WEEKDAY_MARK), second.get(WEEKDAY_MARK)
+    return bool(weekdays[0] and weekdays[1] and not weekdays[0] & weekdays[1])
 
 
 def score_join(
@@ -315,8 +357,11 @@ class StoryIndex:
                 link = max(float(embedding_score) / bars.link, lexical_score / params.lexical_link)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
                 span = _span_days(article.date.when, story) if article.date.known else 0.0
-                if conflict_in_numbers(article.key_numbers, story.numbers):
+                marks = _by_noun(article.key_numbers)
+                if _numbers_conflict(marks, story.numbers):
                     join *= params.number_conflict_factor
+                if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
+                    join *= params.day_conflict_factor
                 if (
                     gap <= params.story_window_days
                     and span <= params.story_max_span_days
@@ -411,11 +456,10 @@ class StoryIndex:
         for other_id, cosine in zip(ordered, cosines, strict=True):
             other = self.stories[other_id]
             score = score_join(float(cosine), _story_cosine(unit_terms, other), self.params)
-            if any(
-                noun in other.numbers and not (values & other.numbers[noun])
-                for noun, values in story.numbers.items()
-            ):
+            if _numbers_conflict(story.numbers, other.numbers):
                 score *= self.params.number_conflict_factor
+            if conflict_in_days(story.numbers, other.numbers, self.params.day_mark_tolerance_days):
+                score *= self.params.day_conflict_factor
             if score < self.params.merge_score or not _within_one_event(story, other, self.params):
                 continue
             if best is None or score > best[0]:
@@ -513,7 +557,7 @@ class StoryIndex:
         story.embedding_sum = story.embedding_sum + article.embedding
         self._count_vectors(article.embedding, 1)
         story.terms = add_vectors(story.terms, article.terms, TOP_TERMS)
-        for noun, value in article.key_numbers:
+        for noun, value in _story_marks(article.key_numbers, story.numbers):
             story.numbers.setdefault(noun, set()).add(value)
         cap = self.params.max_story_names
         if len(story.names) < cap:
