@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 
-from newsfuse.corpus import Corpus
+from newsfuse.corpus import Corpus, export_stories
 from newsfuse.reading.html import extract_html
+from newsfuse.store.dates import REPAIRED_META_KEY
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 
@@ -69,3 +73,49 @@ def test_a_last_updated_stamp_at_the_bottom_of_a_page_dates_it() -> None:
         (story,) = corpus.stories()
         assert story.first_published is not None
         assert story.first_published.date() == datetime(2026, 5, 12).date()
+
+
+def test_export_shows_an_undated_story_as_ingested(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    with Corpus(db, embedder="hashing") as corpus:
+        corpus.ingest(
+            [{"id": "trial", "title": "Former camp guard on trial", "text": TRIAL_BODY}], now=NOW
+        )
+    (story,) = export_stories(db=db)
+    assert story["first_published"] is None and story["last_published"] is None
+    assert story["date_source"] == "ingested"
+    assert story["first_ingested"] == NOW.isoformat()
+
+
+def test_an_old_store_with_body_mentioned_dates_is_repaired_on_opening(tmp_path: Path) -> None:
+    db = tmp_path / "corpus.db"
+    with Corpus(db, embedder="hashing") as corpus:
+        corpus.ingest(
+            [{"id": "trial", "title": "Former camp guard on trial", "text": TRIAL_BODY}], now=NOW
+        )
+    # What a store written before the fix held: the article dated from its body, its
+    # story dated likewise, and no record of the repair.
+    mentioned = datetime(2002, 3, 3, tzinfo=UTC)
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "UPDATE articles SET event_time = ?, date_source = 'mentioned'",
+            (mentioned.isoformat(),),
+        )
+        connection.execute(
+            "UPDATE stories SET first_time = ?, last_time = ?, dated = 1, first_known = ?, "
+            "last_known = ?, days = ?",
+            (*[mentioned.isoformat()] * 4, json.dumps([mentioned.toordinal()])),
+        )
+        connection.execute("DELETE FROM meta WHERE key = ?", (REPAIRED_META_KEY,))
+    (story,) = export_stories(db=db)
+    assert story["first_published"] is None and story["date_source"] == "ingested"
+    with Corpus(db, embedder="hashing") as corpus:
+        (summary,) = corpus.stories()
+        assert summary.first_published is None
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT DISTINCT date_source FROM articles").fetchall() == [
+            ("ingested",)
+        ]
+        assert connection.execute("SELECT first_known, days FROM stories").fetchall() == [
+            (None, "[]")
+        ]

@@ -21,13 +21,14 @@ from typing import Any
 import numpy as np
 
 from newsfuse.errors import StoreError
-from newsfuse.group.features import MINHASH_PERMUTATIONS, estimate_jaccard
+from newsfuse.group.features import KNOWN_DATE_SOURCES, MINHASH_PERMUTATIONS, estimate_jaccard
 from newsfuse.group.index import StoryIndex, StorylineState, StoryState
 from newsfuse.group.lexical import TERM_BUCKETS, DocumentFrequencies
 from newsfuse.group.params import EmbeddingCalibration, GroupingParams
 from newsfuse.model import Article, Removal, StorySummary
 from newsfuse.store.backup import backup_database
 from newsfuse.store.base import StoredArticle
+from newsfuse.store.dates import REPAIRED_META_KEY, repair_mentioned_dates
 from newsfuse.store.locking import is_lock_error
 from newsfuse.store.schema import migrate
 from newsfuse.store.search import build_match_expression
@@ -96,11 +97,23 @@ class SQLiteStore(SourceRecords):
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             migrate(self._db, str(self.path))
+            if self.get_meta(REPAIRED_META_KEY) is None:
+                self._repair_dates()
         except (sqlite3.Error, OSError) as error:
             raise StoreError(
                 f"{self.path}: cannot open the store ({error}); check the path and its "
                 "permissions, or pass another --db"
             ) from error
+
+    def _repair_dates(self) -> None:
+        """Once per store: rewrite body-mentioned article dates of old stores as undated
+        (see :mod:`newsfuse.store.dates`) and refresh the stories they dated."""
+        with self.transaction():
+            if self.get_meta(REPAIRED_META_KEY) is not None:
+                return  # another process repaired it meanwhile
+            for story_id in repair_mentioned_dates(self._db):
+                self.refresh_story_summary(story_id)
+            self.set_meta(REPAIRED_META_KEY, "1")
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -414,7 +427,7 @@ class SQLiteStore(SourceRecords):
         ).fetchall()
         # Undated articles carry their ingest time; they set the story's dates only when
         # no member has a real date.
-        known = [r for r in rows if r[6] != "ingested"]
+        known = [r for r in rows if r[6] in KNOWN_DATE_SOURCES]
         dated = known or rows
         founder = self._db.execute(
             "SELECT founder FROM stories WHERE id = ?", (story_id,)
@@ -556,12 +569,13 @@ class SQLiteStore(SourceRecords):
             )
 
     def export_stories(self) -> Iterator[dict[str, Any]]:
-        """Every story with its storyline and article ids, oldest first."""
+        """Every story with its storyline and article ids, oldest first; an undated
+        story has no ``first_published`` and says ``date_source: "ingested"``."""
         stories = self._db.execute(
-            "SELECT id, storyline_id, title, first_time, last_time FROM stories "
+            "SELECT id, storyline_id, title, first_time, last_time, dated FROM stories "
             "ORDER BY first_time, id"
         ).fetchall()
-        for story_id, storyline_id, title, first_time, last_time in stories:
+        for story_id, storyline_id, title, first_time, last_time, dated in stories:
             articles = self._db.execute(
                 "SELECT id, url, source_id, duplicate_of FROM articles WHERE story_id = ? "
                 "ORDER BY event_time, id",
@@ -571,8 +585,12 @@ class SQLiteStore(SourceRecords):
                 "id": story_id,
                 "storyline_id": storyline_id,
                 "title": title,
-                "first_published": first_time,
-                "last_published": last_time,
+                # An undated story's times are when it was ingested, and are shown so.
+                "first_published": first_time if dated else None,
+                "last_published": last_time if dated else None,
+                "date_source": "published" if dated else "ingested",
+                "first_ingested": None if dated else first_time,
+                "last_ingested": None if dated else last_time,
                 "articles": [
                     {"id": a[0], "url": a[1], "source_id": a[2], "duplicate_of": a[3]}
                     for a in articles
