@@ -227,6 +227,37 @@ def test_successive_undated_events_in_one_town_stay_apart_but_linked(tmp_path: P
     assert len({line for line, _ in partition(db).values()}) == 1
 
 
+def test_a_follow_up_naming_two_days_does_not_bridge_events_a_day_apart(
+    tmp_path: Path,
+) -> None:
+    background = "The sale to Corran Holdings has divided the town since April."
+    records = [
+        # Ingested first: the follow-up names the march's day and its own.
+        {
+            "id": "follow-up",
+            "title": "Tresk clears up after quay march",
+            "text": "Volunteers cleared litter from Tresk harbour on Monday after Sunday's "
+            "march against the ferry quay sale, mayor Ilsa Brandt said. " + background,
+        },
+        {
+            "id": "march",
+            "title": "Thousands march in Tresk against quay sale",
+            "text": "About 3,000 people marched through Tresk on Sunday against the sale of "
+            "the ferry quay, mayor Ilsa Brandt said. " + background,
+        },
+        {
+            "id": "meeting",
+            "title": "Tresk harbour board meets Corran Holdings",
+            "text": "The Tresk harbour board met Corran Holdings on Monday to discuss the "
+            "ferry quay sale, mayor Ilsa Brandt said. " + background,
+        },
+    ]
+    db = tmp_path / "corpus.db"
+    corpus.ingest(records, db=db, embedder="hashing")
+    groups = sorted(sorted(members) for _, members in partition(db).values())
+    assert groups == [["follow-up", "march"], ["meeting"]]
+
+
 def test_tfidf_weights_rare_shared_names_over_common_words() -> None:
     frequencies = DocumentFrequencies.empty()
     texts = [

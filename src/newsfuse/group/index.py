@@ -162,17 +162,26 @@ def conflict_in_numbers(article: tuple[tuple[str, int], ...], story: dict[str, s
     return _numbers_conflict(_by_noun(article), story)
 
 
-def _story_marks(
-    pairs: tuple[tuple[str, int], ...], story: dict[str, set[int]]
-) -> tuple[tuple[str, int], ...]:
-    """The key numbers an article adds to its story: all but the weekdays of a lead
-    naming several (a follow-up naming the event's day and its own) once the story
-    has a weekday, so that a story keeps its event's day and a chain of follow-ups
-    does not span the week."""
-    weekdays = sum(1 for noun, _ in pairs if noun == WEEKDAY_MARK)
-    if weekdays <= 1 or not story.get(WEEKDAY_MARK):
-        return pairs
-    return tuple(p for p in pairs if p[0] != WEEKDAY_MARK)
+def _first_weekday(days: set[int]) -> int:
+    """The earliest of several weekdays: where the shortest stretch of the week covering
+    them all begins ({Sunday, Monday} gives Sunday)."""
+    ordered = sorted(days)
+    gaps = [(ordered[i] - ordered[i - 1]) % 7 for i in range(len(ordered))]
+    return ordered[max(range(len(ordered)), key=lambda i: (gaps[i], -i))]
+
+
+def _story_marks(pairs: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """The key numbers an article adds to its story, with one day mark of each kind: the
+    earliest day its lead names. A follow-up names the event's day and its own, later
+    one ("on Monday after Sunday's march"); keeping only the event's day lets the story
+    keep its day, so that a chain of follow-ups does not span the week."""
+    grouped = _by_noun(pairs)
+    kept = [(noun, value) for noun, value in pairs if not noun.startswith(DAY_MARK_PREFIX)]
+    if grouped.get(WEEKDAY_MARK):
+        kept.append((WEEKDAY_MARK, _first_weekday(grouped[WEEKDAY_MARK])))
+    if grouped.get(DATE_MARK):
+        kept.append((DATE_MARK, min(grouped[DATE_MARK])))
+    return tuple(kept)
 
 
 def _numbers_conflict(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
@@ -557,7 +566,7 @@ class StoryIndex:
         story.embedding_sum = story.embedding_sum + article.embedding
         self._count_vectors(article.embedding, 1)
         story.terms = add_vectors(story.terms, article.terms, TOP_TERMS)
-        for noun, value in _story_marks(article.key_numbers, story.numbers):
+        for noun, value in _story_marks(article.key_numbers):
             story.numbers.setdefault(noun, set()).add(value)
         cap = self.params.max_story_names
         if len(story.names) < cap:
