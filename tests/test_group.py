@@ -181,6 +181,21 @@ def test_day_marks_come_from_the_lead_and_resolve_against_publication() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("lead", "weekdays"),
+    [
+        ("On Monday, the Tresk council voted to close the pool.", {0}),
+        ("The Sunday Chronicle reported on Tuesday that the pool would close.", {1}),
+        ("Voters in Tresk went to the polls on Super Tuesday.", set()),
+        ("Good Friday services in Tresk were cancelled.", set()),
+        ("Monday's vote in Tresk was close.", {0}),
+    ],
+)
+def test_weekdays_inside_names_are_not_day_marks(lead: str, weekdays: set[int]) -> None:
+    marks = extract_day_marks(Article(id="a", title="", text=lead))
+    assert {day for noun, day in marks if noun == WEEKDAY_MARK} == weekdays
+
+
 def test_day_conflict_needs_both_sides_dated_apart() -> None:
     tuesday, wednesday = {WEEKDAY_MARK: {1}}, {WEEKDAY_MARK: {2}}
     assert conflict_in_days(tuesday, wednesday, tolerance=1)

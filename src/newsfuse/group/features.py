@@ -90,6 +90,29 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:'s|’s)?\b", re.IGNORECASE)
+# Capitalised words that open a time phrase before a weekday ("On Monday, ...").
+_TIME_OPENERS = frozenset(
+    [
+        "on",
+        "by",
+        "since",
+        "until",
+        "till",
+        "last",
+        "next",
+        "this",
+        "each",
+        "every",
+        "from",
+        "before",
+        "after",
+        "late",
+        "early",
+        "through",
+        "and",
+        "or",
+    ]
+)
 # Nouns of the day marks among the key numbers: the weekday an event is said to have
 # happened on ("on Tuesday"), and a full date in the lead (its ordinal).
 DAY_MARK_PREFIX = "@"
@@ -445,6 +468,18 @@ def extract_names(article: Article, params: GroupingParams = GroupingParams()) -
     return tuple(sorted(names))
 
 
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``text[start:end]`` is part of a name ("Sunday Times",
+    "Super Tuesday", "Good Friday"): a capitalised word next to it, other than one that
+    opens a time phrase ("On Monday", "Last Friday")."""
+    before = _WORD.findall(text[max(0, start - 30) : start])
+    after = re.match(r"[ \t]+([A-Z][a-z]+)", text[end:])
+    if after and after.group(1).lower() not in _MONTHS:
+        return True
+    previous = before[-1] if before and text[start - 1 : start].isspace() else ""
+    return previous[:1].isupper() and previous.lower() not in _TIME_OPENERS
+
+
 def extract_day_marks(
     article: Article,
     params: GroupingParams = GroupingParams(),
@@ -462,7 +497,11 @@ def extract_day_marks(
     """
     sentences = _split_sentences(article.text)[: params.day_mark_sentences]
     lead = "\n".join([article.title, *sentences])
-    weekdays = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(lead)}
+    weekdays = {
+        _WEEKDAYS.index(m.group(1).lower())
+        for m in _WEEKDAY.finditer(lead)
+        if not _in_a_name(lead, m.start(), m.end())
+    }
     marks = {(WEEKDAY_MARK, day) for day in weekdays}
     limit = None if published is None else _as_utc(published)
     marks.update(
