@@ -360,13 +360,13 @@ class StoryIndex:
             embedding_scores = self._cosines(
                 np.stack([c.mean() for c in candidates]), article.embedding
             )
+            marks = _by_noun(article.key_numbers)
             for story, embedding_score in zip(candidates, embedding_scores, strict=True):
                 lexical_score = _story_cosine(article.terms, story)
                 join = score_join(float(embedding_score), lexical_score, params)
                 link = max(float(embedding_score) / bars.link, lexical_score / params.lexical_link)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
                 span = _span_days(article.date.when, story) if article.date.known else 0.0
-                marks = _by_noun(article.key_numbers)
                 if _numbers_conflict(marks, story.numbers):
                     join *= params.number_conflict_factor
                 if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
