@@ -66,7 +66,7 @@ def main() -> None:
     parser.add_argument(
         "--embedder",
         default="hashing",
-        choices=["minilm", "minilm-static", "minilm-torch", "hashing"],
+        choices=["minilm", "minilm-static", "minilm-torch", "hashing", "mpnet"],
     )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
