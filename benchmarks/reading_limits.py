@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
@@ -91,14 +93,29 @@ def load_pages(path: Path, limit: int) -> list[str]:
     return pages
 
 
-def read(page: str, number: int, limits: ReadingLimits) -> tuple[float, ExtractedPage | str]:
-    """Seconds to read one page, and the page (or its skip reason)."""
+def cpu_seconds() -> float:
+    """CPU seconds used so far by this process and the parsing child (if started)."""
+    used = time.process_time()
+    child = shared_worker(IN_CHILD.max_parse_memory_mb)._process
+    if child is not None and child.poll() is None:
+        times = psutil.Process(child.pid).cpu_times()
+        used += times.user + times.system
+    return used
+
+
+def read(
+    page: str, number: int, limits: ReadingLimits, cpu: list[float]
+) -> tuple[float, ExtractedPage | str]:
+    """Seconds to read one page, and the page (or its skip reason); adds its CPU to ``cpu``."""
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     try:
         result: ExtractedPage | str = extract_html(page, f"page-{number}.html", limits=limits)
     except InputError as error:
         result = error.reason
-    return time.perf_counter() - started, result
+    elapsed = time.perf_counter() - started
+    cpu.append(cpu_seconds() - cpu_before)
+    return elapsed, result
 
 
 def read_stage(folder: Path, rounds: int) -> tuple[float, float]:
@@ -150,31 +167,38 @@ def main() -> int:
     sizes = sorted(len(page) for page in pages)
     print(f"{len(pages)} pages, median {sizes[len(sizes) // 2] / 1000:.0f} K characters")
     # Both paths warm: trafilatura imported here, the child started and warmed.
+    cpu_here: list[float] = []
+    cpu_child: list[float] = []
     for number, page in enumerate(pages[:5]):
-        read(page, number, IN_PROCESS)
-        read(page, number, IN_CHILD)
+        read(page, number, IN_PROCESS, [])
+        read(page, number, IN_CHILD, [])
     here: list[float] = []
     child: list[float] = []
     same = True
     # Page by page, each way in turn: a burst of load from other processes hits both.
     for _ in range(args.repeat):
         for number, page in enumerate(pages):
-            seconds, expected = read(page, number, IN_PROCESS)
+            seconds, expected = read(page, number, IN_PROCESS, cpu_here)
             here.append(seconds)
-            seconds, found = read(page, number, IN_CHILD)
+            seconds, found = read(page, number, IN_CHILD, cpu_child)
             child.append(seconds)
             same = same and found == expected
-    print("\n| where | total s | ms per page: median | p95 | min |")
-    print("|---|---:|---:|---:|---:|")
-    for name, times in (("this process (max_parse_seconds=0)", here), ("parsing child", child)):
+    print("\n| where | wall s | CPU s (both processes) | ms per page: median | p95 | min |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, times, cpu in (
+        ("this process (max_parse_seconds=0)", here, cpu_here),
+        ("parsing child", child, cpu_child),
+    ):
         ordered = sorted(times)
         print(
-            f"| {name} | {sum(times):.1f} | {1000 * statistics.median(times):.1f} "
+            f"| {name} | {sum(times):.1f} | {sum(cpu):.1f} "
+            f"| {1000 * statistics.median(times):.1f} "
             f"| {1000 * ordered[int(0.95 * len(ordered))]:.1f} | {1000 * ordered[0]:.2f} |"
         )
     ratios = [c / h for c, h in zip(child, here, strict=True)]
     print(
-        f"\nchild / in-process, total time: {sum(child) / sum(here):.2f}; "
+        f"\nchild / in-process, CPU: {sum(cpu_child) / sum(cpu_here):.2f}; "
+        f"wall: {sum(child) / sum(here):.2f}; "
         f"median of per-page ratios: {statistics.median(ratios):.2f}; identical pages: {same}"
     )
     with tempfile.TemporaryDirectory() as temp:
