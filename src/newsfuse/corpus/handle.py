@@ -85,7 +85,8 @@ class Corpus(FollowingMixin):
     :meth:`storyline`, :meth:`check`) go through a connection of the reading
     thread's own (:mod:`newsfuse.corpus.readers`), so they never wait for an
     ingest, and making a brief (the slow part of :meth:`story`) runs outside any
-    transaction, so briefs of several stories are made in parallel. The HTTP
+    transaction, so briefs of several stories are made in parallel (two at a time;
+    readers asking for the same brief share one, :mod:`newsfuse.corpus.flights`). The HTTP
     server opens one handle per process at startup and closes it at shutdown;
     its handlers, in FastAPI's threadpool, share it. Other processes may use the
     same file at the same time (SQLite WAL: readers never wait, writers take turns).
