@@ -34,6 +34,7 @@ import os
 import random
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -61,6 +62,10 @@ REQUEST_TIMEOUT = 30.0
 # Allowed RSS growth from half time to the last minute before memory is "not flat".
 DEFAULT_RSS_GROWTH = 0.10
 TOKEN = "soak-token"
+# The store starts with three reports of each of three events.
+SEED_EVENTS = (0, 1, 2) * 3
+# Stack frames kept per traced allocation (--heap): enough to see the caller's caller.
+HEAP_FRAMES = 6
 # The warm-up's first story view loads the models (MiniLM, spaCy): allow it minutes.
 WARMUP_TIMEOUT = 600.0
 
@@ -112,6 +117,8 @@ class Minute:
     latencies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     ingested: int = 0
+    # Of ``ingested``, those whose text was already acknowledged (the store drops them).
+    repeats: int = 0
     ingest_errors: list[str] = field(default_factory=list)
     rss_mb: float = 0.0
     store_mb: float = 0.0
@@ -149,11 +156,18 @@ def child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(REPO / "src")}
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
-    """Start ``newsfuse serve`` on 127.0.0.1 and wait until it answers /healthz."""
+def start_server(
+    db: Path, port: int, log: Path, heap: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """Start ``newsfuse serve`` on 127.0.0.1 and wait until it answers /healthz; with
+    ``heap``, under tracemalloc, dumping a heap snapshot there every minute."""
+    arguments = ("serve", "--db", str(db), "--port", str(port), "--token", TOKEN)
+    command = newsfuse_command(*arguments)
+    if heap is not None:
+        command = [sys.executable, __file__, "--serve-traced", str(heap), *arguments]
     with log.open("wb") as sink:
         server = subprocess.Popen(
-            newsfuse_command("serve", "--db", str(db), "--port", str(port), "--token", TOKEN),
+            command,
             stdout=sink,
             stderr=subprocess.STDOUT,
             env=child_env(),
@@ -184,6 +198,7 @@ def ingest_loop(
     """Feed batches of invented articles until ``stop``: CLI ingest and POST in turn."""
     rng = random.Random(seed)
     serial, events, batch_number = 0, 3, 0
+    first: dict[str, str] | None = None
     client = httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT)
     while not stop.is_set():
         if rng.random() < 0.15:  # now and then a new event starts
@@ -194,9 +209,11 @@ def ingest_loop(
             # Recent events get most reports, as a news day does.
             event = max(0, events - 1 - int(rng.expovariate(0.7)))
             batch.append(make_article(rng, event, serial))
-        # Every tenth batch repeats one article already sent: a duplicate must be a no-op.
-        if batch_number % 10 == 9:
-            batch.append(make_article(random.Random(seed), 0, 1) | {"id": "soak-1"})
+        first = first or batch[0]
+        # Every tenth batch repeats the first article exactly: a duplicate must be a no-op.
+        repeats = int(batch_number % 10 == 9)
+        if repeats:
+            batch.append(dict(first))
         minute = recorder.minute()
         try:
             if batch_number % 2 == 0:
@@ -215,6 +232,7 @@ def ingest_loop(
                     )
                 else:
                     minute.ingested += len(batch)
+                    minute.repeats += repeats
                 path.unlink()
             else:
                 response = client.post(
@@ -228,6 +246,7 @@ def ingest_loop(
                     )
                 else:
                     minute.ingested += len(batch)
+                    minute.repeats += repeats
         except (httpx.HTTPError, subprocess.TimeoutExpired) as error:
             what = "ingest" if batch_number % 2 == 0 else "POST /api/articles"
             minute.ingest_errors.append(f"{what}: {type(error).__name__}: {error}")
@@ -314,8 +333,45 @@ def count_articles(base: str) -> int:
             offset += 100
 
 
+@dataclass(frozen=True)
+class StoreCount:
+    """The store's own account at the end: rows, distinct texts, and its check."""
+
+    listed: int
+    rows: int
+    distinct_hashes: int
+    problems: str
+
+
+def audit_store(db: Path, base: str) -> StoreCount:
+    """Count the articles as the API lists them and as the file holds them, and run
+    ``newsfuse check`` (integrity and story consistency) on the file."""
+    try:
+        listed = count_articles(base)
+    except (httpx.HTTPError, ValueError, KeyError):  # reported as unknown, not fatal
+        listed = -1
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        rows, distinct = connection.execute(
+            "SELECT count(*), count(DISTINCT content_hash) FROM articles"
+        ).fetchone()
+    checked = subprocess.run(
+        newsfuse_command("check", "--db", str(db)),
+        capture_output=True,
+        text=True,
+        env=child_env(),
+    )
+    problems = "" if checked.returncode == 0 else (checked.stdout + checked.stderr).strip()
+    return StoreCount(listed, rows, distinct, problems)
+
+
 def run(
-    minutes: float, readers: int, rss_growth: float, seed: int, pause: float, warmup: bool
+    minutes: float,
+    readers: int,
+    rss_growth: float,
+    seed: int,
+    pause: float,
+    warmup: bool,
+    heap: Path | None = None,
 ) -> int:
     """Run the soak and print its table; return the exit status."""
     with tempfile.TemporaryDirectory(prefix="newsfuse-soak-") as temp:
@@ -323,7 +379,7 @@ def run(
         db = folder / "soak.db"
         seed_file = folder / "seed.jsonl"
         rng = random.Random(seed)
-        seeds = [make_article(rng, event, -n - 1) for n, event in enumerate((0, 1, 2) * 3)]
+        seeds = [make_article(rng, event, -n - 1) for n, event in enumerate(SEED_EVENTS)]
         seed_file.write_text("\n".join(json.dumps(a) for a in seeds) + "\n", encoding="utf-8")
         created = subprocess.run(
             newsfuse_command("ingest", str(seed_file), "--db", str(db), "--embedder", "hashing"),
@@ -335,7 +391,7 @@ def run(
             raise SystemExit(f"could not create the store: {created.stderr}")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(db, port, folder / "server.log")
+        server = start_server(db, port, folder / "server.log", heap)
         try:
             return soak(server, db, base, folder, minutes, readers, rss_growth, seed, pause, warmup)
         finally:
@@ -379,15 +435,14 @@ def soak(
         stop.set()
         for thread in threads:
             thread.join(timeout=REQUEST_TIMEOUT + 310)
-    try:
-        stored = count_articles(base)
-    except (httpx.HTTPError, ValueError, KeyError):  # reported as unknown, not fatal
-        stored = -1
+    stored = audit_store(db, base)
     server_log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
-    return report(recorder, stored, rss_growth, server_log)
+    return report(recorder, stored, len(SEED_EVENTS), rss_growth, server_log)
 
 
-def report(recorder: Recorder, stored: int, rss_growth: float, server_log: str) -> int:
+def report(
+    recorder: Recorder, stored: StoreCount, seeds: int, rss_growth: float, server_log: str
+) -> int:
     """Print the per-minute table and the verdict; 0 if no errors and memory stayed flat."""
     rows = [recorder.minutes[index] for index in sorted(recorder.minutes)]
     # A partial last minute (the stop and shutdown) is not a minute of soak.
@@ -403,8 +458,20 @@ def report(recorder: Recorder, stored: int, rss_growth: float, server_log: str) 
             f"| {row.ingested} | {len(row.ingest_errors)} | {row.rss_mb:.0f} | {row.store_mb:.1f} |"
         )
     errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
-    sent = sum(row.ingested for row in rows)
-    print(f"\narticles acknowledged {sent} (some repeated on purpose); stories hold {stored}")
+    # Over every minute, the shutdown's included: what the writer was told is stored.
+    sent = sum(row.ingested for row in recorder.minutes.values())
+    repeated = sum(row.repeats for row in recorder.minutes.values())
+    expected = seeds + sent - repeated
+    print(
+        f"\narticles: {seeds} seeds + {sent} acknowledged - {repeated} exact repeats = "
+        f"{expected} expected; the file holds {stored.rows} ({stored.distinct_hashes} distinct "
+        f"texts); the stories' article counts sum to {stored.listed}"
+    )
+    if stored.problems:
+        errors.append(f"newsfuse check: {stored.problems}")
+    # Exactly once: a timed-out request the server completed anyway is the one excuse.
+    if not stored.rows == stored.distinct_hashes == stored.listed == expected:
+        errors.append("article counts disagree (see the line above)")
     kinds: dict[str, int] = {}
     for error in errors:
         kind = re.sub(r"s-[0-9a-f]{16}", "s-…", error)
@@ -429,8 +496,50 @@ def report(recorder: Recorder, stored: int, rss_growth: float, server_log: str) 
     return 0 if flat and not errors and not tracebacks else 1
 
 
+def serve_traced(folder: Path, arguments: list[str]) -> None:
+    """Run ``newsfuse`` with ``arguments`` under tracemalloc, dumping a snapshot of the
+    heap to ``folder`` every minute (``heap-MM.snapshot``), to see what grows."""
+    import tracemalloc
+
+    from newsfuse.cli import main as newsfuse_main
+
+    folder.mkdir(parents=True, exist_ok=True)
+    tracemalloc.start(HEAP_FRAMES)
+
+    def dump() -> None:
+        for minute in range(1, 10_000):
+            time.sleep(60)
+            tracemalloc.take_snapshot().dump(str(folder / f"heap-{minute:02d}.snapshot"))
+
+    threading.Thread(target=dump, daemon=True).start()
+    sys.argv = ["newsfuse", *arguments]
+    newsfuse_main()
+
+
+def heap_growth(folder: Path, top: int = 25) -> None:
+    """Print the allocation sites that grew most between the middle and the last snapshot."""
+    import tracemalloc
+
+    snapshots = sorted(folder.glob("heap-*.snapshot"))
+    if len(snapshots) < 2:
+        raise SystemExit(f"{folder}: fewer than two heap snapshots")
+    middle, last = snapshots[len(snapshots) // 2], snapshots[-1]
+    before = tracemalloc.Snapshot.load(str(middle))
+    after = tracemalloc.Snapshot.load(str(last))
+    print(f"traced heap {sum(s.size for s in before.statistics('filename')) / 1e6:.1f} MB "
+          f"({middle.name}) -> {sum(s.size for s in after.statistics('filename')) / 1e6:.1f} MB "
+          f"({last.name})")  # fmt: skip
+    for stat in after.compare_to(before, "traceback")[:top]:
+        print(f"{stat.size_diff / 1e6:+.2f} MB {stat.count_diff:+d} blocks")
+        for line in stat.traceback.format()[-2 * HEAP_FRAMES :]:
+            print("   ", line)
+
+
 def main() -> int:
     """Parse arguments and run the soak."""
+    if len(sys.argv) > 2 and sys.argv[1] == "--serve-traced":
+        serve_traced(Path(sys.argv[2]), sys.argv[3:])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=DEFAULT_MINUTES)
     parser.add_argument("--readers", type=int, default=DEFAULT_READERS)
@@ -442,10 +551,25 @@ def main() -> int:
     parser.add_argument(
         "--no-warmup", action="store_true", help="start the readers on a cold server"
     )
-    args = parser.parse_args()
-    return run(
-        args.minutes, args.readers, args.rss_growth, args.seed, args.batch_pause, not args.no_warmup
+    parser.add_argument(
+        "--heap",
+        type=Path,
+        help="run the server under tracemalloc, dump a heap snapshot here every minute, "
+        "and print what grew from the middle snapshot to the last (slows the server)",
     )
+    args = parser.parse_args()
+    status = run(
+        args.minutes,
+        args.readers,
+        args.rss_growth,
+        args.seed,
+        args.batch_pause,
+        not args.no_warmup,
+        args.heap,
+    )
+    if args.heap is not None:
+        heap_growth(args.heap)
+    return status
 
 
 if __name__ == "__main__":

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
 from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
+from newsfuse.corpus.flights import SingleFlight
 from newsfuse.corpus.following import FollowingMixin
+from newsfuse.corpus.readers import ReaderConnections
 from newsfuse.corpus.writing import (
     GENERATION_META_KEY,
     IngestTally,
@@ -76,14 +79,17 @@ class Corpus(FollowingMixin):
     (kept between ingests, and reloaded when another process has committed
     since), and the one write path (:mod:`newsfuse.corpus.writing`).
 
-    Thread safety: one handle may be shared by threads. A lock is held around
-    every use of the connection and around the whole of :meth:`ingest`, so
-    operations run one at a time; making a brief (the slow part of
-    :meth:`story`) runs outside it, so briefs of several stories are made in
-    parallel. The HTTP server opens one handle per process at startup and
-    closes it at shutdown; its handlers, in FastAPI's threadpool, share it.
-    Other processes may use the same file at the same time (SQLite WAL: readers
-    never wait, writers take turns).
+    Thread safety: one handle may be shared by threads. Writes (and every use of
+    an in-memory store) take turns under a lock held around the whole of
+    :meth:`ingest`; reads of a store file (:meth:`stories`, :meth:`story`,
+    :meth:`storyline`, :meth:`check`) go through a connection of the reading
+    thread's own (:mod:`newsfuse.corpus.readers`), so they never wait for an
+    ingest, and making a brief (the slow part of :meth:`story`) runs outside any
+    transaction, so briefs of several stories are made in parallel (two at a time;
+    readers asking for the same brief share one, :mod:`newsfuse.corpus.flights`). The HTTP
+    server opens one handle per process at startup and closes it at shutdown;
+    its handlers, in FastAPI's threadpool, share it. Other processes may use the
+    same file at the same time (SQLite WAL: readers never wait, writers take turns).
     """
 
     def __init__(
@@ -104,6 +110,9 @@ class Corpus(FollowingMixin):
         # None: the grouping tunables fitted to the store's embedder.
         self._grouping = grouping
         self._store: Store | None = open_store(self.path, memory=memory, lock_timeout=lock_timeout)
+        self._briefing: SingleFlight[Brief] = SingleFlight()
+        # Readers of a file use connections of their own (newsfuse.corpus.readers).
+        self._readers = None if self.path is None else ReaderConnections(self.path, lock_timeout)
         self._models: dict[str, Embedder] = {}
         self._loaded: LoadedIndex | None = None
         # Reentrant: export() holds it per step while a caller may use the handle too.
@@ -132,11 +141,26 @@ class Corpus(FollowingMixin):
                 self._store.close()
             self._store = None
             self._loaded = None
+            if self._readers is not None:
+                self._readers.close()
 
     def _open(self) -> Store:
         if self._store is None:
             raise StoreError(f"the corpus {self._where} is closed; open a new Corpus")
         return self._store
+
+    @contextmanager
+    def _reading(self) -> Iterator[Store]:
+        """A store to read one consistent state from: this thread's own connection to the
+        file (never waiting for a writer), or the shared one, under the lock, in memory."""
+        if self._readers is None:
+            with self._lock:
+                yield self._open()
+            return
+        self._open()  # a closed handle refuses reads too
+        store = self._readers.store()
+        with store.snapshot():
+            yield store
 
     # -- writing -------------------------------------------------------------------------
 
@@ -252,6 +276,8 @@ class Corpus(FollowingMixin):
                 for stale in _database_files(self.path)[1:]:
                     stale.unlink(missing_ok=True)
                 self._store, self._loaded = open_store(self.path), None
+                if self._readers is not None:
+                    self._readers.close()  # their connections are to the replaced file
         return report
 
     def _claim_embedder(self, store: Store) -> str:
@@ -339,8 +365,8 @@ class Corpus(FollowingMixin):
         """
         if limit < 0 or offset < 0:
             raise ConfigError(f"limit and offset must not be negative (got {limit}, {offset})")
-        with self._lock:
-            return self._open().list_stories(
+        with self._reading() as store:
+            return store.list_stories(
                 since=since, until=until, query=query, limit=limit, offset=offset
             )
 
@@ -359,8 +385,7 @@ class Corpus(FollowingMixin):
         story (before an earlier article renamed it) still finds it. ``brief=False``
         skips summarising (the brief then only lists the sources).
         """
-        with self._lock:
-            store = self._open()
+        with self._reading() as store:
             current = store.resolve("story", story_id)
             summary = store.story_summary(current) if current else None
             if current is None or summary is None:
@@ -377,22 +402,30 @@ class Corpus(FollowingMixin):
         if cached is not None:
             result = decode_brief(cached, {a.id: a for a in originals})
         elif brief:
-            # Made outside the lock: other requests go on meanwhile.
-            result = brief_articles(originals, budget=budget, facts=facts)
-            try:
-                self.cache_brief(current, key, encode_brief(result))
-            except StoreError as error:
-                # The brief is made; a store busy for longer than the lock timeout only
-                # means it is made again next time, not that the reader gets no answer.
-                log.warning("brief of %s not cached: %s", current, error)
+            # Made outside any transaction, once for all readers asking at the same time.
+            result = self._briefing.run(
+                (current, key), lambda: self._make_brief(current, key, originals, budget, facts)
+            )
         return StoryView(
             story=summary, brief=result, timeline=tuple(timeline), duplicates=duplicates
         )
 
+    def _make_brief(
+        self, story_id: str, key: str, originals: list[Article], budget: int, facts: bool
+    ) -> Brief:
+        """Brief a story's articles and cache the result under ``key``."""
+        result = brief_articles(originals, budget=budget, facts=facts)
+        try:
+            self._cache_brief_from_reader(story_id, key, encode_brief(result))
+        except StoreError as error:
+            # The brief is made; a store busy for longer than the lock timeout only
+            # means it is made again next time, not that the reader gets no answer.
+            log.warning("brief of %s not cached: %s", story_id, error)
+        return result
+
     def storyline(self, storyline_id: str) -> StorylineView:
         """A storyline: its stories, oldest first, titled after the earliest one."""
-        with self._lock:
-            store = self._open()
+        with self._reading() as store:
             current = store.resolve("storyline", storyline_id)
             stories = (
                 store.list_stories(storyline_id=current, limit=MAX_TIMELINE) if current else []
@@ -422,8 +455,8 @@ class Corpus(FollowingMixin):
     def check(self) -> list[str]:
         """Problems in the store: SQLite's ``PRAGMA integrity_check`` and the store's own
         invariants (every story has articles and a storyline); empty when it is sound."""
-        with self._lock:
-            return self._open().check_consistency()
+        with self._reading() as store:
+            return store.check_consistency()
 
     def backup(self, target: str | Path) -> None:
         """Write a consistent, checked copy of the store to ``target`` (one SQLite file),
@@ -438,8 +471,7 @@ class Corpus(FollowingMixin):
     ) -> tuple[int, list[tuple[str, str]]]:
         """The number of stories, and (story id, cache key) of each story whose cached
         brief for these options is missing or out of date, oldest story first."""
-        with self._lock:
-            store = self._open()
+        with self._reading() as store:
             story_ids = [str(story["id"]) for story in store.export_stories()]
             stale = []
             for story_id in story_ids:
@@ -450,9 +482,18 @@ class Corpus(FollowingMixin):
 
     def brief_sources(self, story_id: str) -> tuple[Article, ...]:
         """The articles a story's brief is made from: its members minus near-duplicate copies."""
-        with self._lock:
-            members = self._open().story_articles(story_id)
+        with self._reading() as store:
+            members = store.story_articles(story_id)
         return tuple(article for article, copy_of in members if copy_of is None)
+
+    def _cache_brief_from_reader(self, story_id: str, key: str, body: str) -> None:
+        """Cache a brief through this thread's own connection: it waits for a write in
+        progress (at most the lock timeout), not for a whole ingest in this process."""
+        if self._readers is None:
+            self.cache_brief(story_id, key, body)
+            return
+        self._open()
+        self._readers.store().cache_brief(story_id, key, body)
 
     def cache_brief(self, story_id: str, key: str, body: str) -> None:
         """Store a story's brief JSON (:func:`~newsfuse.store.codec.encode_brief`) under ``key``."""

@@ -1,47 +1,22 @@
-"""HTML pages to main text and metadata, via trafilatura (Barbaresi, ACL 2021).
+"""HTML pages to main text and metadata, within the reading limits.
 
-trafilatura finds the article body and its metadata (title, date, author,
-site name, canonical URL) without network access. When it finds no body (tiny
-or unusual pages) we fall back to the page's ``<title>`` and visible text.
+:func:`extract_html` measures a page first (:mod:`newsfuse.reading.limits`), then
+parses it (:mod:`newsfuse.reading.page`, trafilatura) in a child process that is
+stopped past the time or memory limit (:mod:`newsfuse.reading.worker`).
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from dataclasses import dataclass
-from datetime import datetime
-from html.parser import HTMLParser
-from typing import Any
+import sys
 
-from newsfuse.errors import InputError
-from newsfuse.reading.dates import parse_published
-from newsfuse.reading.decode import normalise_text
-from newsfuse.reading.limits import DEFAULT_LIMITS, ReadingLimits, check_html_limits
-
-# Elements whose content is never visible text (used by the fallback only).
-INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
-# Elements that start a new paragraph in the fallback's text.
-BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
-     "blockquote", "tr", "header", "footer", "pre", "table", "ul", "ol", "figcaption"}
-)  # fmt: skip
+from newsfuse.reading.limits import ReadingLimits, check_html_limits, limits_setting
+from newsfuse.reading.page import ExtractedPage, parse_page
+from newsfuse.reading.worker import shared_worker
 
 _HTML_SNIFF = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<p[\s>]|<div[\s>]", re.I)
 
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedPage:
-    """Main text and metadata of one HTML page."""
-
-    text: str
-    title: str = ""
-    author: str = ""
-    source: str = ""
-    url: str = ""
-    published: datetime | None = None
+__all__ = ["ExtractedPage", "extract_html", "looks_like_html", "parse_page"]
 
 
 def looks_like_html(text: str) -> bool:
@@ -50,102 +25,17 @@ def looks_like_html(text: str) -> bool:
 
 
 def extract_html(
-    html: str, origin: str, *, url: str | None = None, limits: ReadingLimits = DEFAULT_LIMITS
+    html: str, origin: str, *, url: str | None = None, limits: ReadingLimits | None = None
 ) -> ExtractedPage:
     """Extract the main text and metadata of a page; raise :class:`InputError` if none,
-    or if the page is over ``limits`` (too large, too deeply nested, too many elements),
-    before any parser sees it."""
+    or if the page is over ``limits`` (default: :func:`limits_setting`): too large, too
+    deeply nested or with too many elements (found before any parser sees it), or
+    taking longer or more memory to parse than allowed (the parse runs in a child
+    process, :mod:`newsfuse.reading.worker`, when ``max_parse_seconds`` is set)."""
+    limits = limits or limits_setting()
     check_html_limits(html, origin, limits)
-    # Loaded on the first HTML page only: trafilatura (with lxml) takes a while to import.
-    import trafilatura
-
-    try:
-        found = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            date_extraction_params=_metadata_date_params(),
-        )
-    except Exception as error:  # a library bug on odd markup: read the visible text instead
-        log.debug("%s: trafilatura failed (%s: %s)", origin, type(error).__name__, error)
-        found = None
-    fields: dict[str, Any] = {}
-    if isinstance(found, dict):
-        fields = found
-    elif found is not None:
-        fields = found.as_dict()
-    fallback_title, fallback_text = _visible_text(html)
-    body = str(fields.get("text") or "")
-    if not body.strip():
-        text = normalise_text(fallback_text)
-        if not text:
-            raise InputError(origin, "HTML page has no visible text; nothing to read")
-        return ExtractedPage(text=text, title=normalise_text(fallback_title))
-    # trafilatura puts one block per line; paragraphs are blank-line separated downstream.
-    lines = [line.strip() for line in normalise_text(body).split("\n")]
-    return ExtractedPage(
-        text="\n\n".join(line for line in lines if line),
-        title=normalise_text(str(fields.get("title") or fallback_title)),
-        author=str(fields.get("author") or "").strip(),
-        source=str(fields.get("sitename") or "").strip(),
-        url=str(fields.get("url") or url or "").strip(),
-        published=parse_published(fields.get("date")),
-    )
-
-
-def _metadata_date_params() -> dict[str, Any]:
-    """htmldate settings that read only the page's metadata (``<meta>``, JSON-LD, ``<time>``,
-    URL): its extensive search also takes dates from the story's sentences ("in 1944"),
-    which say what the story mentions, not when it was published; page stamps in the
-    text are parsed by the cleaner instead."""
-    from datetime import UTC
-    from datetime import datetime as clock
-
-    return {
-        "original_date": True,
-        "extensive_search": False,
-        "max_date": clock.now(UTC).strftime("%Y-%m-%d"),
-        "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-    }
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.parts: list[str] = []
-        self._hidden = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in INVISIBLE_TAGS:
-            self._hidden += 1
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in INVISIBLE_TAGS:
-            self._hidden = max(0, self._hidden - 1)
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._hidden:
-            self.parts.append(data)
-
-
-def _visible_text(html: str) -> tuple[str, str]:
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    title = " ".join("".join(collector.title).split())
-    paragraphs = (" ".join(block.split()) for block in "".join(collector.parts).split("\n\n"))
-    return title, "\n\n".join(p for p in paragraphs if p)
+    # The child's limits need POSIX pipes and rlimits; elsewhere the pre-scan bounds alone.
+    if limits.max_parse_seconds and sys.platform != "win32":
+        worker = shared_worker(limits.max_parse_memory_mb or None)
+        return worker.parse(html, origin, url, limits.max_parse_seconds)
+    return parse_page(html, origin, url=url)

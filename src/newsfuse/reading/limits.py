@@ -4,15 +4,19 @@ lxml's C parser (under trafilatura) cannot be interrupted from Python, and its t
 and memory grow with the nesting depth and the number of elements of a page: a
 550 KB page of 50,000 nested ``<div>`` took 14 s and 600 MB. So an HTML page is
 measured before it is parsed, by a linear scan of its tags in pure Python, and a
-page over the limits is skipped with the reason instead of parsed.
+page over the limits is skipped with the reason instead of parsed. What the scan
+cannot foresee is bounded by parsing in a child process with a time and memory
+limit (:mod:`newsfuse.reading.worker`). The settings and their environment
+variables are documented in ``docs/reading-limits.md``.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from newsfuse.errors import InputError
+from newsfuse.errors import ConfigError, InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +33,49 @@ class ReadingLimits:
     # 40,000 took 5.3 s, see docs/reading-limits.md), so 50,000 bounds a page to about 7 s,
     # while Lighthouse already calls a page of 1,400 elements an excessive DOM.
     max_elements: int = 50_000
+    # Wall-clock seconds one page may take to parse, in a child process that is killed
+    # past it; 0 parses in this process, unbounded. Pages under the element limit take
+    # at most about 7 s of CPU and news pages 10-100 ms (docs/reading-limits.md), so 30
+    # s only trips on a page the pre-scan did not foresee, even on a loaded machine.
+    max_parse_seconds: float = 30.0
+    # Peak resident memory of the parsing child, in MB (0: unbounded); its address space
+    # is capped at twice this. The child starts at about 40 MB and a 4.8 MB page (near
+    # the size limit) peaks at 140 MB, so 1,000 MB only trips on pathological pages (a
+    # 550 KB page of 50,000 nested elements took 600 MB before the depth limit).
+    max_parse_memory_mb: int = 1_000
 
 
 DEFAULT_LIMITS = ReadingLimits()
+
+# Environment variables that set the parse limits for every reader of a process.
+PARSE_SECONDS_VARIABLE = "NEWSFUSE_PARSE_TIMEOUT"
+PARSE_MEMORY_VARIABLE = "NEWSFUSE_PARSE_MEMORY_MB"
+
+
+def limits_setting(base: ReadingLimits = DEFAULT_LIMITS) -> ReadingLimits:
+    """``base`` with the parse limits of ``$NEWSFUSE_PARSE_TIMEOUT`` (seconds) and
+    ``$NEWSFUSE_PARSE_MEMORY_MB`` where they are set (0 turns a limit off)."""
+    seconds = _number(PARSE_SECONDS_VARIABLE, float)
+    memory = _number(PARSE_MEMORY_VARIABLE, int)
+    if seconds is not None:
+        base = replace(base, max_parse_seconds=seconds)
+    if memory is not None:
+        base = replace(base, max_parse_memory_mb=int(memory))
+    return base
+
+
+def _number(variable: str, kind: type[float] | type[int]) -> float | None:
+    configured = os.environ.get(variable, "").strip()
+    if not configured:
+        return None
+    try:
+        value = kind(configured)
+    except ValueError:
+        raise ConfigError(f"{variable}={configured!r} is not a number") from None
+    if not value >= 0:
+        raise ConfigError(f"{variable} must be 0 or more (got {configured})")
+    return value
+
 
 # Elements that never have content, so never add depth.
 VOID_ELEMENTS = frozenset(

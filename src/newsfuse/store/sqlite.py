@@ -146,6 +146,20 @@ class SQLiteStore(SourceRecords):
                 raise self._locked_error() from error
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run the block's reads on one committed state of the store (a read transaction:
+        in WAL mode it never waits for writers, and sees none of their later commits)."""
+        if self._db.in_transaction:
+            yield
+            return
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
+
     def _begin_write(self) -> None:
         """Take the write lock, retrying until the lock timeout has passed."""
         deadline = time.monotonic() + self.lock_timeout

@@ -1,0 +1,50 @@
+"""One SQLite connection per reading thread, so that readers never queue behind a writer.
+
+A :class:`~newsfuse.corpus.Corpus` serialises its own connection with a lock, and an
+ingest holds that lock for its whole run (embedding included). Readers of a store
+file (the web server's request threads) therefore read through a connection of their
+own, opened on first use in each thread: in WAL mode a reader sees the last committed
+state and never waits for a writer, in this process or another. What a reader writes
+(a brief it made, into the cache) waits at most the store's lock timeout, for a write
+transaction in progress, not for a whole ingest.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from newsfuse.store import open_store
+from newsfuse.store.base import Store
+
+
+class ReaderConnections:
+    """Thread-local stores opened on ``path``; :meth:`close` closes every one of them."""
+
+    def __init__(self, path: Path, lock_timeout: float | None) -> None:
+        self.path = path
+        self.lock_timeout = lock_timeout
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._guard = threading.Lock()
+        # Bumped by close(): a thread's store from before it is not used again.
+        self._epoch = 0
+
+    def store(self) -> Store:
+        """This thread's store (opened now if it has none, or none since the last close)."""
+        held: tuple[int, Store] | None = getattr(self._local, "held", None)
+        if held is not None and held[0] == self._epoch:
+            return held[1]
+        store = open_store(self.path, lock_timeout=self.lock_timeout)
+        with self._guard:
+            self._opened.append(store)
+            self._local.held = (self._epoch, store)
+        return store
+
+    def close(self) -> None:
+        """Close every thread's store; threads open a new one on their next read."""
+        with self._guard:
+            opened, self._opened = self._opened, []
+            self._epoch += 1
+        for store in opened:
+            store.close()
