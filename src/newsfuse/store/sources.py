@@ -82,20 +82,18 @@ _SOURCE_COLUMNS = (
 )
 
 
-# One key per outlet of a story's originals (near-duplicate copies left out: a wire text
-# reprinted is not independent coverage). An article seen in feeds is of the outlets of
-# those feeds: their owner, else their name, else the article's outlet name, else the feed
-# URL; an article read from files is of its outlet name (one without a name is its own).
+# One key per original of a story (near-duplicate copies left out: a wire text reprinted
+# is not independent coverage), counted distinct. An article seen in feeds is published by
+# the outlet of the feed it was first seen in (later sightings are places it was carried):
+# that feed's owner, else its name, else the article's outlet name, else the feed URL. An
+# article read from files is of its outlet name; one without a name is its own outlet.
 _OUTLET_KEYS = (
-    "SELECT COALESCE(NULLIF(lower(trim(s.owner)), ''), NULLIF(lower(trim(s.name)), ''), "
-    "NULLIF(lower(trim(a.source)), ''), g.source_url) "
-    "FROM articles AS a JOIN sightings AS g ON g.article_id = a.id "
-    "LEFT JOIN sources AS s ON s.url = g.source_url "
-    "WHERE a.story_id = ?1 AND a.duplicate_of IS NULL "
-    "UNION SELECT CASE WHEN a.source = '' THEN 'article:' || a.id "
-    "ELSE lower(trim(a.source)) END FROM articles AS a "
-    "WHERE a.story_id = ?1 AND a.duplicate_of IS NULL "
-    "AND NOT EXISTS (SELECT 1 FROM sightings AS g WHERE g.article_id = a.id)"
+    "SELECT COALESCE((SELECT COALESCE(NULLIF(lower(trim(s.owner)), ''), "
+    "NULLIF(lower(trim(s.name)), ''), NULLIF(lower(trim(a.source)), ''), g.source_url) "
+    "FROM sightings AS g LEFT JOIN sources AS s ON s.url = g.source_url "
+    "WHERE g.article_id = a.id ORDER BY g.seen_at, g.source_url LIMIT 1), "
+    "CASE WHEN a.source = '' THEN 'article:' || a.id ELSE lower(trim(a.source)) END) "
+    "AS outlet FROM articles AS a WHERE a.story_id = ? AND a.duplicate_of IS NULL"
 )
 
 
@@ -276,7 +274,10 @@ class SourceRecords:
 
     def count_outlets(self, story_id: str) -> int:
         """A story's independent outlets: outlets of its originals, one owner counted once."""
-        row = self._db.execute(f"SELECT count(*) FROM ({_OUTLET_KEYS})", (story_id,)).fetchone()
+        row = self._db.execute(
+            f"SELECT count(DISTINCT outlet) FROM ({_OUTLET_KEYS})",
+            (story_id,),
+        ).fetchone()
         return int(row[0])
 
     def refresh_outlet_counts(self, article_ids: Iterable[str]) -> set[str]:
