@@ -272,3 +272,100 @@ def test_a_fetch_pass_makes_the_briefs_of_the_stories_it_changed(
         total, stale = corpus.stale_briefs()
     assert report.briefs == total == 1 and stale == []
     assert "briefs: 1" in report.summary_line()
+
+
+def test_the_sources_page_adds_and_removes_with_the_token_and_shows_errors(
+    tmp_path: Path, server: FeedServer, monkeypatch: Any
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsfuse.server.app import create_app
+
+    monkeypatch.setenv("NEWSFUSE_ALLOW_HOSTS", server.host_port)
+    monkeypatch.setenv("NEWSFUSE_HOST_DELAY", "0")
+    serve_outlet(server, "/live/p.xml", "Brackwater Post", [_item("p1", ENGLISH)])
+    feed = server.url("/live/p.xml")
+    app = create_app(tmp_path / "ui.db", token="s3cret")
+    with TestClient(app, base_url="http://127.0.0.1") as http:
+        assert "No sources yet" in http.get("/sources").text
+        refused = http.post("/sources/add", data={"url": feed, "token": "wrong"})
+        assert refused.status_code == 401 and "token is missing or wrong" in refused.text
+        added = http.post("/sources/add", data={"url": feed, "token": "s3cret"})
+        assert added.status_code == 200 and "Added 1 source" in added.text
+        assert feed in added.text and "Waiting" in added.text
+        gone = http.post("/sources/add", data={"url": server.url("/nope"), "token": "s3cret"})
+        assert gone.status_code == 422 and "404" in gone.text
+        kept = http.post("/sources/remove", data={"url": feed, "token": ""})
+        assert kept.status_code == 401
+        removed = http.post("/sources/remove", data={"url": feed, "token": "s3cret"})
+        assert removed.status_code == 200 and "No sources yet" in removed.text
+
+
+def test_the_story_list_shows_outlets_articles_dates_and_conflicts(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsfuse.server.app import create_app
+
+    now = datetime.now(UTC)
+    db = tmp_path / "list.db"
+    with Corpus(db, embedder="hashing") as corpus:
+        corpus.ingest_articles(
+            [
+                _article("f1", FERRY, "Friday", 30, "Brackwater Post", now - timedelta(hours=5)),
+                _article("f2", FERRY, "Friday", 31, "Olm Evening", now - timedelta(hours=1)),
+            ]
+        )
+        (story,) = corpus.stories()
+        corpus.refresh_story_briefs([story.id])
+        conflicts = corpus.conflicts_found([story.id])
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as http:
+        page = http.get("/", params={"refresh": 5}).text
+    assert f"{story.outlet_count} outlet" in page and "2 articles" in page
+    assert "first seen" in page and "last seen" in page
+    assert 'data-live-refresh="5"' in page
+    assert conflicts == {story.id: conflicts[story.id]}
+    if conflicts[story.id]:
+        assert "conflict" in page
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM}")
+def test_the_open_story_list_shows_stories_as_they_arrive(tmp_path: Path) -> None:
+    import httpx
+    from playwright.sync_api import sync_playwright
+
+    from conftest import start_server as start_app
+
+    live = start_app(tmp_path / "live.db")
+    errors: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            tab = browser.new_page()
+            tab.on("pageerror", lambda error: errors.append(str(error)))
+            tab.goto(f"{live.url}/?refresh=1")
+            assert tab.locator(".story-card").count() == 0
+            record = {
+                "id": "f1",
+                "title": "Olm ferry stops",
+                "source": "Brackwater Post",
+                "text": FERRY.format(day="Friday", n=30),
+            }
+            with httpx.Client(base_url=live.url, timeout=120) as http:
+                answer = http.post("/api/articles", json={"articles": [record]})
+                assert answer.status_code == 200, answer.text
+            # No reload: the page fetches itself again and swaps the list in.
+            tab.wait_for_selector(".story-card .count-outlets", timeout=20_000)
+            assert "1 outlet" in tab.locator(".story-card").first.inner_text()
+            assert "Updated at" in tab.locator("[data-live-status]").inner_text()
+            tab.goto(f"{live.url}/sources")
+            assert tab.locator("h1").inner_text() == "Sources"
+            browser.close()
+    finally:
+        live.stop()
+    assert errors == []

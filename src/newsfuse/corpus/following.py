@@ -314,6 +314,24 @@ class FollowingMixin:
             next_poll=next_poll,
         )
 
+    def conflicts_found(self, story_ids: Sequence[str]) -> dict[str, int]:
+        """Facts in conflict in each story's cached brief (default budget, with facts);
+        a story whose brief is not made yet is left out, so listing stays cheap."""
+        import json
+
+        from newsfuse.corpus.handle import brief_cache_key
+
+        found: dict[str, int] = {}
+        with self._lock:
+            store = self._open()
+            for story_id in story_ids:
+                key = brief_cache_key(store.story_version(story_id), DEFAULT_BUDGET, True)
+                body = store.cached_brief(story_id, key)
+                if body is not None:
+                    facts = json.loads(body).get("facts", [])
+                    found[story_id] = sum(1 for f in facts if f.get("status") == "conflict")
+        return found
+
     # -- retention and digest ------------------------------------------------------------
 
     def prune(self, keep_days: float, *, now: datetime | None = None) -> PruneCounts:
