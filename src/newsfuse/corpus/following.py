@@ -319,7 +319,7 @@ class FollowingMixin:
         a story whose brief is not made yet is left out, so listing stays cheap."""
         import json
 
-        from newsfuse.corpus.handle import brief_cache_key
+        from newsfuse.corpus.writing import brief_cache_key
 
         found: dict[str, int] = {}
         with self._lock:

@@ -84,6 +84,11 @@ class _BatchChanges:
     storylines: set[str] = field(default_factory=set)
 
 
+def brief_cache_key(version: str, budget: int, facts: bool) -> str:
+    """The key a story's brief is cached under: its membership version and the options."""
+    return f"{version}|budget={budget}|facts={facts}"
+
+
 def new_generation() -> str:
     """A fresh generation token: random, so a cached index never matches a different
     file that happens to reuse the path."""

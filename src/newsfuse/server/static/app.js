@@ -144,7 +144,7 @@
         var fresh = new DOMParser()
           .parseFromString(text, "text/html")
           .querySelector("[data-live-refresh]");
-        if (fresh && fresh.innerHTML !== list.innerHTML) {
+        if (fresh && !fresh.isEqualNode(list)) {
           list.replaceChildren.apply(
             list,
             Array.prototype.map.call(fresh.childNodes, function (node) {
