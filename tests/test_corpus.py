@@ -197,6 +197,13 @@ def test_an_older_store_gets_its_search_index_built_on_opening(tmp_path: Path) -
         # Version 4's tables (sources) go too: a version 2 file never had them.
         for table in ("sources", "sightings", "feed_entries"):
             connection.execute(f"DROP TABLE {table}")
+        # And version 5's columns.
+        for table, column in (
+            ("articles", "language"),
+            ("stories", "language"),
+            ("stories", "outlet_count"),
+        ):
+            connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         connection.execute("PRAGMA user_version = 2")
     with Corpus(db) as corpus:
         assert len(corpus.stories(query="quillon")) == 1

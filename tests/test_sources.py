@@ -25,6 +25,7 @@ from newsfuse.errors import InputError, NotFoundError
 from newsfuse.feeds import read_opml
 from newsfuse.fetching import Fetcher, FetchSettings
 from newsfuse.server.app import create_app
+from newsfuse.store.schema import SCHEMA_VERSION
 
 # Short intervals, so that a test's second pass finds sources due or nearly so.
 EAGER = PollingParams(min_interval=0.0, max_interval=60.0, workers=2)
@@ -295,12 +296,23 @@ def test_a_version_3_store_gains_the_source_tables_and_keeps_its_articles(
     with sqlite3.connect(db) as connection:
         for table in ("sources", "sightings", "feed_entries"):
             connection.execute(f"DROP TABLE {table}")
+        drop_version_5_columns(connection)
         connection.execute("PRAGMA user_version = 3")
     with Corpus(db) as corpus:
         assert corpus.sources() == []
         assert len(corpus.stories()) >= 1
         assert corpus.check() == []
-    assert count(db, "PRAGMA user_version") == 4
+    assert count(db, "PRAGMA user_version") == SCHEMA_VERSION
+
+
+def drop_version_5_columns(connection: sqlite3.Connection) -> None:
+    """Turn a current store's tables back into their version 4 shape."""
+    for table, column in (
+        ("articles", "language"),
+        ("stories", "language"),
+        ("stories", "outlet_count"),
+    ):
+        connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
 def test_the_fetch_commands_default_to_the_polling_params() -> None:

@@ -46,6 +46,8 @@ class Article:
     ``non_article`` is set by the cleaner when the document is not a news article
     at all (a cookie wall, a 404 page, a crawl notice): the reason, else "".
     Such documents must not form stories or feed a brief.
+    ``language`` is the language the text is written in (an ISO 639-1 code, or a
+    Unicode script name for a non-Latin script), "" when unknown.
     """
 
     id: str
@@ -58,6 +60,7 @@ class Article:
     origin: str = ""
     removed: tuple[Removal, ...] = ()
     non_article: str = ""
+    language: str = ""
 
     @property
     def label(self) -> str:
@@ -183,6 +186,8 @@ class StorySummary:
     sources: tuple[str, ...] = ()
     # Independent sources: articles that are not near-duplicate copies of another.
     source_count: int = 0
+    # Independent outlets: the outlets of those articles, outlets with one owner once.
+    outlet_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)

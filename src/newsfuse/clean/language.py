@@ -156,3 +156,9 @@ def is_foreign(line: str, article_language: str) -> bool:
         own = language_scores(line)[article_language]
         return own <= 1 and language_scores(line)[line_language] >= own + MIN_EVIDENCE
     return True
+
+
+def text_language(text: str) -> str:
+    """The language of a whole text (its non-empty lines vote, see
+    :func:`detect_main_language`), "" when no language clearly dominates."""
+    return detect_main_language([line for line in text.splitlines() if line.strip()])

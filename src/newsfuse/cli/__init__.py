@@ -17,6 +17,7 @@ import typer
 from newsfuse._version import __version__
 from newsfuse.cli import (
     brief_cmd,
+    digest_cmd,
     eval_cmd,
     fetch_cmd,
     maintain_cmd,
@@ -106,6 +107,7 @@ def _register() -> None:
         maintain_cmd,
         sources_cmd,
         fetch_cmd,
+        digest_cmd,
         models_cmd,
         eval_cmd,
         serve_cmd,

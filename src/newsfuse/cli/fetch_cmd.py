@@ -39,6 +39,12 @@ _MaxInterval = Annotated[
 _Workers = Annotated[int, typer.Option("--workers", help="Sources fetched at once.", min=1)]
 _Embedder = Annotated[str | None, typer.Option("--embedder", help=_EMBEDDER_HELP)]
 _Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No line per source.")]
+_NoBriefs = Annotated[
+    bool,
+    typer.Option(
+        "--no-briefs", help="Do not make the briefs of the stories a pass changed at its end."
+    ),
+]
 
 
 @contextmanager
@@ -69,12 +75,15 @@ def _run_pass(
     stop: threading.Event,
     due_only: bool,
     quiet: bool,
+    briefs: bool,
 ) -> FetchReport:
     def show(line: str) -> None:
         if not quiet:
             typer.echo(line, err=True)
 
-    report = corpus.fetch(fetcher, params=params, due_only=due_only, stop=stop, on_source=show)
+    report = corpus.fetch(
+        fetcher, params=params, due_only=due_only, stop=stop, on_source=show, briefs=briefs
+    )
     stamp = datetime.now(UTC).strftime("%H:%M:%S")
     typer.echo(f"{stamp}  {report.summary_line()}")
     return report
@@ -106,6 +115,7 @@ def register(app: typer.Typer) -> None:
         workers: _Workers = 4,
         embedder: _Embedder = None,
         quiet: _Quiet = False,
+        no_briefs: _NoBriefs = False,
     ) -> None:
         """Poll the sources that are due once, and add their new articles to the store.
 
@@ -123,7 +133,9 @@ def register(app: typer.Typer) -> None:
             Fetcher(settings) as fetcher,
             Corpus(db, embedder=embedder) as corpus,
         ):
-            report = _run_pass(corpus, fetcher, params, stop, not every_source, quiet)
+            report = _run_pass(
+                corpus, fetcher, params, stop, not every_source, quiet, not no_briefs
+            )
         if report.interrupted:
             sys.exit(ExitCode.INTERRUPTED)
         if report.failed:
@@ -139,12 +151,24 @@ def register(app: typer.Typer) -> None:
         workers: _Workers = 4,
         embedder: _Embedder = None,
         quiet: _Quiet = False,
+        no_briefs: _NoBriefs = False,
+        keep_days: Annotated[
+            float | None,
+            typer.Option(
+                "--keep-days",
+                min=0,
+                help="After each pass, delete stories with no article newer than this "
+                "many days (their articles, briefs and Atom entries too).",
+            ),
+        ] = None,
     ) -> None:
         """Poll each source when it is due, until Ctrl-C or SIGTERM; one summary line a pass.
 
         Each source is polled between --min-interval and --max-interval apart, from
         how often it publishes, and never before its server's Cache-Control or
         Retry-After allows. Stopping finishes the sources in hand and exits 0.
+        Retention (see the option below) deletes stale stories after each pass,
+        each prune in one transaction.
         """
         from newsfuse.corpus import Corpus
         from newsfuse.corpus.sources import PollingParams
@@ -158,5 +182,12 @@ def register(app: typer.Typer) -> None:
             Corpus(db, embedder=embedder) as corpus,
         ):
             while not stop.is_set():
-                _run_pass(corpus, fetcher, params, stop, True, quiet)
+                _run_pass(corpus, fetcher, params, stop, True, quiet, not no_briefs)
+                if keep_days and not stop.is_set():
+                    pruned = corpus.prune(keep_days)
+                    if pruned.stories:
+                        typer.echo(
+                            f"pruned: {pruned.stories} stories, {pruned.articles} articles "
+                            f"older than {keep_days:g} days"
+                        )
                 stop.wait(_seconds_to_next_poll(corpus, params))

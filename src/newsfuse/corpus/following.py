@@ -6,16 +6,25 @@ Atom entries of its stories, kept apart from the handle's store-and-stories core
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsfuse.config import DEFAULT_BUDGET
-from newsfuse.errors import NotFoundError
+from newsfuse.errors import ConfigError, NewsfuseError, NotFoundError
+from newsfuse.model import Article
 from newsfuse.store.base import Store
 from newsfuse.store.sources import Sighting, Source
+
+log = logging.getLogger(__name__)
+
+# Stories active in a digest's period that are ranked at most: a day of 200 feeds
+# makes a few hundred, and ranking reads only their listing rows.
+_DIGEST_POOL = 5000
 
 if TYPE_CHECKING:
     from newsfuse.corpus.sources import (
@@ -24,10 +33,12 @@ if TYPE_CHECKING:
         PollingParams,
         SourceOutcome,
     )
+    from newsfuse.corpus.writing import LoadedIndex
     from newsfuse.fetching import Fetcher
-    from newsfuse.model import Article, IngestReport, StorylineView, StorySummary, StoryView
+    from newsfuse.model import IngestReport, StorylineView, StorySummary, StoryView
     from newsfuse.render.atom import AtomEntry
-    from newsfuse.store.sources import FeedEntryState
+    from newsfuse.render.digest import Digest
+    from newsfuse.store.sources import FeedEntryState, PruneCounts
 
 
 class FollowingMixin:
@@ -36,12 +47,15 @@ class FollowingMixin:
     if TYPE_CHECKING:
         # Provided by Corpus: the lock, the open store and the ingest and read paths.
         _lock: threading.RLock
+        _loaded: LoadedIndex | None
 
         def _open(self) -> Store: ...
 
         def ingest_articles(self, articles: Sequence[Article]) -> IngestReport: ...
 
-        def stories(self, *, limit: int = ...) -> list[StorySummary]: ...
+        def stories(
+            self, *, since: datetime | None = ..., limit: int = ...
+        ) -> list[StorySummary]: ...
 
         def story(self, story_id: str, *, budget: int = ...) -> StoryView: ...
 
@@ -62,7 +76,11 @@ class FollowingMixin:
         return self.save_sources(found)
 
     def save_sources(self, sources: Sequence[Source]) -> list[Source]:
-        """Add sources, or update the metadata of known ones; returns those that were new."""
+        """Add sources, or update the metadata of known ones; returns those that were new.
+
+        A change of a known source's metadata recounts every story's independent outlets
+        (its owner or name may make two outlets one, or one two).
+        """
         now = datetime.now(UTC)
         added: list[Source] = []
         with self._lock:
@@ -81,6 +99,8 @@ class FollowingMixin:
                     )
                     if store.save_source(stamped):
                         added.append(stamped)
+                if len(added) < len(sources):
+                    store.refresh_all_outlet_counts()
         return added
 
     def import_sources(self, path: str | Path) -> tuple[int, int]:
@@ -131,6 +151,8 @@ class FollowingMixin:
         due_only: bool = True,
         stop: threading.Event | None = None,
         on_source: Callable[[str], None] | None = None,
+        briefs: bool = False,
+        budget: int = DEFAULT_BUDGET,
     ) -> FetchReport:
         """One fetch pass: poll the due sources and add their new articles to the store.
 
@@ -142,6 +164,9 @@ class FollowingMixin:
         rate, never before the server's Cache-Control or Retry-After. Setting
         ``stop`` ends the pass after the sources in hand; ``on_source`` gets one
         progress line per source. A killed pass is redone by the next one.
+        With ``briefs``, the brief (``budget`` words, with facts: what the web UI,
+        the Atom feeds and the digest show) of every story the pass changed is made
+        and cached at its end, so readers get it at once.
         """
         from concurrent.futures import ThreadPoolExecutor, as_completed
 
@@ -173,7 +198,28 @@ class FollowingMixin:
             if stop.is_set():
                 report.interrupted = True
         report.peak_host_concurrency = fetcher.peak_host_concurrency
+        if briefs and not stop.is_set():
+            report.briefs = self.refresh_story_briefs(report.stories_touched, budget=budget)
         return report
+
+    def refresh_story_briefs(
+        self, story_ids: Iterable[str], *, budget: int = DEFAULT_BUDGET
+    ) -> int:
+        """Make and cache the briefs of these stories (former ids followed; stories gone
+        since are skipped); returns how many were made. A story whose brief fails is
+        logged and skipped: the next request makes it again."""
+        with self._lock:
+            store = self._open()
+            current = sorted({c for i in story_ids if (c := store.resolve("story", i))})
+        made = 0
+        for story_id in current:
+            try:
+                self.story(story_id, budget=budget)
+            except NewsfuseError as error:
+                log.warning("brief of story %s not refreshed: %s", story_id, error)
+                continue
+            made += 1
+        return made
 
     def _collect_unless_stopped(
         self,
@@ -220,7 +266,9 @@ class FollowingMixin:
             return SourceOutcome(source.url, error=collected.error, next_poll=next_poll)
         usable = [item for item in collected.items if item.article is not None]
         cleaned = clean_report(ReadReport(articles=tuple(i.article for i in usable if i.article)))
-        kept = {article.id: article for article in cleaned.articles}
+        kept = {
+            article.id: _with_language(article, source.language) for article in cleaned.articles
+        }
         ingested = self.ingest_articles(list(kept.values()))
         report.new += ingested.new + ingested.near_duplicates
         report.duplicates += ingested.duplicates
@@ -245,6 +293,8 @@ class FollowingMixin:
                     linked += stored is not None
                     sightings.append(Sighting(source.url, item.key, item.url, stored, now))
                 store.add_sightings(sightings)
+                # The sightings just written may add outlets (or owners) to stories.
+                store.refresh_outlet_counts(s.article_id for s in sightings if s.article_id)
                 store.record_poll(
                     source.url,
                     fetched_at=collected.fetched_at,
@@ -263,6 +313,81 @@ class FollowingMixin:
             not_modified=collected.not_modified,
             next_poll=next_poll,
         )
+
+    def conflicts_found(self, story_ids: Sequence[str]) -> dict[str, int]:
+        """Facts in conflict in each story's cached brief (default budget, with facts);
+        a story whose brief is not made yet is left out, so listing stays cheap."""
+        import json
+
+        from newsfuse.corpus.writing import brief_cache_key
+
+        found: dict[str, int] = {}
+        with self._lock:
+            store = self._open()
+            for story_id in story_ids:
+                key = brief_cache_key(store.story_version(story_id), DEFAULT_BUDGET, True)
+                body = store.cached_brief(story_id, key)
+                if body is not None:
+                    facts = json.loads(body).get("facts", [])
+                    found[story_id] = sum(1 for f in facts if f.get("status") == "conflict")
+        return found
+
+    # -- retention and digest ------------------------------------------------------------
+
+    def prune(self, keep_days: float, *, now: datetime | None = None) -> PruneCounts:
+        """Delete the stories nothing has happened in for ``keep_days`` days, with their
+        articles, briefs and Atom entries, in one transaction.
+
+        A story goes when its newest article is older than the cutoff both by event
+        time and by ingest time; a story still in the news keeps all its articles.
+        """
+        if keep_days <= 0:
+            raise ConfigError(f"--keep-days must be positive (got {keep_days})")
+        from newsfuse.corpus.writing import GENERATION_META_KEY, new_generation
+
+        cutoff = (now or datetime.now(UTC)).astimezone(UTC) - timedelta(days=keep_days)
+        with self._lock:
+            store = self._open()
+            with store.transaction():
+                counts = store.prune_stories(cutoff)
+                if counts.stories:
+                    # Every kept story index (this handle's and other processes') reloads.
+                    store.set_meta(GENERATION_META_KEY, new_generation())
+            if counts.stories:
+                self._loaded = None
+        return counts
+
+    def digest(
+        self,
+        since: datetime,
+        *,
+        limit: int = 10,
+        budget: int = DEFAULT_BUDGET,
+        now: datetime | None = None,
+    ) -> Digest:
+        """The ``limit`` stories active since ``since`` with the most independent coverage
+        (outlets, then articles, then the latest), each with its brief and its conflicts."""
+        from newsfuse.render.digest import Digest, DigestStory
+
+        if limit < 1:
+            raise ConfigError(f"the digest needs at least one story (got limit {limit})")
+        until = (now or datetime.now(UTC)).astimezone(UTC)
+        active = self.stories(since=since, limit=_DIGEST_POOL)
+        ranked = sorted(
+            active,
+            key=lambda s: (
+                -s.outlet_count,
+                -(s.source_count or s.article_count),
+                -(s.last_published or until).timestamp(),
+                s.id,
+            ),
+        )[:limit]
+        entries = []
+        for summary in ranked:
+            view = self.story(summary.id, budget=budget)
+            conflicts = tuple(f for f in view.brief.facts if f.status == "conflict")
+            entries.append(DigestStory(summary, view.brief, conflicts))
+        return Digest(since.astimezone(UTC), until, tuple(entries))
 
     # -- Atom ----------------------------------------------------------------------------
 
@@ -322,6 +447,14 @@ class FollowingMixin:
                         )
                     )
         return entries
+
+
+def _with_language(article: Article, source_language: str) -> Article:
+    """The article with its language: detected from its text, else the source's."""
+    from newsfuse.clean.language import text_language
+
+    found = article.language or text_language(article.text) or source_language.strip().lower()
+    return article if found == article.language else replace(article, language=found)
 
 
 def _entries_by_story(store: Store, story_ids: set[str]) -> dict[str, FeedEntryState]:

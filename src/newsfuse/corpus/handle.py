@@ -20,6 +20,7 @@ from newsfuse.corpus.writing import (
     IngestTally,
     LoadedIndex,
     Progress,
+    brief_cache_key,
     drop_duplicates,
     embed_ahead,
     load_index,
@@ -56,11 +57,6 @@ EMBEDDER_META_KEY = "embedder"
 def load_embedder(name: str) -> Embedder:
     """The embedder used for grouping, by its :func:`newsfuse.embed.get_embedder` name."""
     return get_embedder(name)
-
-
-def brief_cache_key(version: str, budget: int, facts: bool) -> str:
-    """The key a story's brief is cached under: its membership version and the options."""
-    return f"{version}|budget={budget}|facts={facts}"
 
 
 class Corpus(FollowingMixin):

@@ -118,6 +118,8 @@ class FetchReport:
     stories_touched: set[str] = field(default_factory=set)
     interrupted: bool = False
     peak_host_concurrency: int = 0
+    # Briefs of the stories touched, made at the end of the pass.
+    briefs: int = 0
 
     @property
     def failed(self) -> int:
@@ -133,7 +135,7 @@ class FetchReport:
             f"sources: {len(self.sources)}  unchanged: {unchanged}  failed: {self.failed}  "
             f"items: {items}  new: {self.new}  duplicate: {self.duplicates}  "
             f"near-duplicate: {self.near_duplicates}  "
-            f"stories touched: {len(self.stories_touched)}{tail}"
+            f"stories touched: {len(self.stories_touched)}  briefs: {self.briefs}{tail}"
         )
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from newsfuse.clean.language import text_language
 from newsfuse.embed import Embedder, Vectors
 from newsfuse.group.features import ArticleFeatures, band_minhash, compute_features, hash_content
 from newsfuse.group.index import ArticleSignals, Placement, StoryIndex, make_founder_key
@@ -83,6 +84,11 @@ class _BatchChanges:
     storylines: set[str] = field(default_factory=set)
 
 
+def brief_cache_key(version: str, budget: int, facts: bool) -> str:
+    """The key a story's brief is cached under: its membership version and the options."""
+    return f"{version}|budget={budget}|facts={facts}"
+
+
 def new_generation() -> str:
     """A fresh generation token: random, so a cached index never matches a different
     file that happens to reuse the path."""
@@ -124,8 +130,14 @@ def drop_duplicates(store: Store, candidates: Sequence[Candidate]) -> tuple[list
 
 
 def make_candidates(articles: Sequence[Article]) -> list[Candidate]:
-    """Each article with its content hash."""
-    return [Candidate(article, hash_content(article)) for article in articles]
+    """Each article with its content hash, and its language detected when not given."""
+    return [Candidate(_with_language(article), hash_content(article)) for article in articles]
+
+
+def _with_language(article: Article) -> Article:
+    if article.language:
+        return article
+    return replace(article, language=text_language(article.text))
 
 
 def embed_ahead(
@@ -227,6 +239,7 @@ def place_article(
             terms=weigh_terms(counts, loaded.frequencies),
             key_numbers=feature.key_numbers,
             names=feature.names,
+            language=article.language,
         )
         placement = loaded.index.place(signals)
         duplicate_of = None

@@ -58,6 +58,7 @@ __all__ = [
     "make_founder_key",
     "name_story",
     "name_storyline",
+    "same_language",
     "score_join",
 ]
 
@@ -82,6 +83,8 @@ class ArticleSignals:
     terms: TermVector
     key_numbers: tuple[tuple[str, int], ...]
     names: tuple[str, ...]
+    # The article's language ("" unknown): it joins only stories of the same language.
+    language: str = ""
 
     @property
     def founder_key(self) -> FounderKey:
@@ -106,6 +109,8 @@ class StoryState:
     days: set[int] = field(default_factory=set)
     terms_norm: float = 0.0
     average: npt.NDArray[np.float32] | None = None
+    # The language of its articles ("" while none of them had a known language).
+    language: str = ""
 
     def mean(self) -> npt.NDArray[np.float32]:
         """The plain mean of the members' embeddings (cached until the story changes)."""
@@ -223,6 +228,15 @@ def score_join(
     return max(embedding / bar, lexical / lexical_bar, mixed)
 
 
+def same_language(first: str, second: str) -> bool:
+    """True when two languages may share a story: equal, or either unknown.
+
+    Until cross-lingual grouping exists, embeddings and terms of two languages are
+    not comparable, so a story stays within one language.
+    """
+    return not first or not second or first == second
+
+
 def _gap_days(moment: datetime, story: StoryState) -> float:
     if story.first_known is None or story.last_known is None:
         return 0.0
@@ -317,7 +331,11 @@ class StoryIndex:
         """
         days = [article.date.when.toordinal()] if article.date.known else []
         chosen = self._find_neighbours(article.terms, article.embedding, days)
-        return [self.stories[i] for i in sorted(chosen)]
+        return [
+            self.stories[i]
+            for i in sorted(chosen)
+            if same_language(article.language, self.stories[i].language)
+        ]
 
     def _find_neighbours(
         self, unit_terms: TermVector, embedding: npt.NDArray[np.float32], days: list[int]
@@ -457,6 +475,9 @@ class StoryIndex:
         else:
             neighbours = set(candidates)
         neighbours.discard(story.id)
+        neighbours = {
+            i for i in neighbours if same_language(story.language, self.stories[i].language)
+        }
         if not neighbours:
             return None
         ordered = sorted(neighbours)
@@ -496,6 +517,7 @@ class StoryIndex:
         latest = [d for d in (survivor.last_known, absorbed.last_known) if d is not None]
         survivor.last_known = max(latest) if latest else None
         survivor.days |= absorbed.days
+        survivor.language = survivor.language or absorbed.language
         survivor.refresh()
         self._index_story(survivor, old_terms)
         self._touch(survivor.id)
@@ -562,6 +584,7 @@ class StoryIndex:
 
     def _absorb(self, story: StoryState, article: ArticleSignals) -> None:
         old_terms = story.terms
+        story.language = story.language or article.language
         story.size += 1
         story.embedding_sum = story.embedding_sum + article.embedding
         self._count_vectors(article.embedding, 1)

@@ -36,7 +36,7 @@ from newsfuse.errors import (
     NotFoundError,
     StoreError,
 )
-from newsfuse.server import api_routes, feed_routes, page_routes
+from newsfuse.server import api_routes, feed_routes, page_routes, source_routes
 from newsfuse.server.openapi import build_openapi
 from newsfuse.server.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from newsfuse.server.views import format_time
@@ -106,6 +106,7 @@ def create_app(
     app.include_router(api_routes.router)
     app.include_router(feed_routes.router)
     app.include_router(page_routes.router)
+    app.include_router(source_routes.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
     install_error_handlers(app)

@@ -23,6 +23,12 @@ from newsfuse.server.views import build_brief_page
 # Stories per page of the list: one screenful of titles on a laptop.
 PAGE_SIZE = 30
 
+# Seconds between two refreshes of the story list while it is open (``?refresh=`` sets
+# another, within the bounds): a feed pass takes minutes, so half a minute is prompt.
+REFRESH_SECONDS = 30
+MIN_REFRESH_SECONDS = 1
+MAX_REFRESH_SECONDS = 3600
+
 # Uploaded files keep only these suffixes (the readers pick the format by suffix).
 UPLOAD_SUFFIXES = frozenset({".txt", ".html", ".htm", ".jsonl", ".json"})
 
@@ -45,8 +51,12 @@ def story_list_page(
     since: str = "",
     until: str = "",
     offset: Annotated[int, Query(ge=0)] = 0,
+    refresh: Annotated[
+        int, Query(ge=MIN_REFRESH_SECONDS, le=MAX_REFRESH_SECONDS)
+    ] = REFRESH_SECONDS,
 ) -> Response:
-    """The story list, with word search and a date window."""
+    """The story list, with word search and a date window; it refreshes itself while open
+    (so stories appear as ``newsfuse watch`` adds them)."""
     stories = corpus.stories(
         since=parse_time_bound(since, "since"),
         until=parse_time_bound(until, "until", end_of_day=True),
@@ -59,6 +69,8 @@ def story_list_page(
         "index.html",
         {
             "stories": stories[:PAGE_SIZE],
+            "conflicts_found": corpus.conflicts_found([s.id for s in stories[:PAGE_SIZE]]),
+            "refresh": refresh,
             "has_more": len(stories) > PAGE_SIZE,
             "q": q,
             "since": since,

@@ -91,6 +91,9 @@ class StorySummaryOut(BaseModel):
     last_published: datetime | None
     article_count: int
     sources: list[str]
+    # Articles not near-duplicate copies of another, and their independent outlets.
+    source_count: int = 0
+    outlet_count: int = 0
 
 
 class StoryListOut(BaseModel):
@@ -162,6 +165,8 @@ def story_summary_out(story: StorySummary) -> StorySummaryOut:
         last_published=story.last_published,
         article_count=story.article_count,
         sources=list(story.sources),
+        source_count=story.source_count,
+        outlet_count=story.outlet_count,
     )
 
 

@@ -203,6 +203,30 @@ def _add_sources(connection: sqlite3.Connection) -> None:
     )
 
 
+def _add_languages_and_outlets(connection: sqlite3.Connection) -> None:
+    """Version 5: each article's and story's language, and each story's independent outlets.
+
+    ``articles.language`` and ``stories.language`` let grouping keep a story within
+    one language ('' is unknown: such an article may join any story).
+    ``stories.outlet_count`` counts the outlets of a story's articles, outlets with
+    one owner once (see :meth:`~newsfuse.store.sources.SourceRecords.count_outlets`);
+    existing stories get the number of distinct outlet names of their originals.
+    """
+    _execute_script(
+        connection,
+        """
+        ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT '';
+        ALTER TABLE stories ADD COLUMN language TEXT NOT NULL DEFAULT '';
+        ALTER TABLE stories ADD COLUMN outlet_count INTEGER NOT NULL DEFAULT 0;
+        UPDATE stories SET outlet_count = (
+            SELECT count(DISTINCT CASE WHEN a.source = '' THEN 'article:' || a.id
+                                       ELSE lower(trim(a.source)) END)
+            FROM articles AS a WHERE a.story_id = stories.id AND a.duplicate_of IS NULL
+        )
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Ordered migrations: MIGRATIONS[n - 1] upgrades version n - 1 to version n.
@@ -211,6 +235,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _index_alias_targets,
     _index_article_words,
     _add_sources,
+    _add_languages_and_outlets,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

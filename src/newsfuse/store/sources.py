@@ -2,7 +2,7 @@
 
 :class:`SourceRecords` is mixed into :class:`~newsfuse.store.sqlite.SQLiteStore`;
 it holds the SQL of the ``sources``, ``sightings`` and ``feed_entries`` tables
-(schema version 4).
+(schema version 4), each story's independent outlets and the retention prune.
 """
 
 from __future__ import annotations
@@ -80,6 +80,30 @@ _SOURCE_COLUMNS = (
     "(SELECT count(*) FROM sightings AS g WHERE g.source_url = s.url "
     "AND g.article_id IS NOT NULL)"
 )
+
+
+# One key per original of a story (near-duplicate copies left out: a wire text reprinted
+# is not independent coverage), counted distinct. An article seen in feeds is published by
+# the outlet of the feed it was first seen in (later sightings are places it was carried):
+# that feed's owner, else its name, else the article's outlet name, else the feed URL. An
+# article read from files is of its outlet name; one without a name is its own outlet.
+_OUTLET_KEYS = (
+    "SELECT COALESCE((SELECT COALESCE(NULLIF(lower(trim(s.owner)), ''), "
+    "NULLIF(lower(trim(s.name)), ''), NULLIF(lower(trim(a.source)), ''), g.source_url) "
+    "FROM sightings AS g LEFT JOIN sources AS s ON s.url = g.source_url "
+    "WHERE g.article_id = a.id ORDER BY g.seen_at, g.source_url LIMIT 1), "
+    "CASE WHEN a.source = '' THEN 'article:' || a.id ELSE lower(trim(a.source)) END) "
+    "AS outlet FROM articles AS a WHERE a.story_id = ? AND a.duplicate_of IS NULL"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PruneCounts:
+    """What a retention prune removed."""
+
+    articles: int = 0
+    stories: int = 0
+    storylines: int = 0
 
 
 def _source(row: Sequence[Any]) -> Source:
@@ -245,3 +269,105 @@ class SourceRecords:
     def delete_feed_entry(self, entry_id: str) -> None:
         """Drop an Atom entry whose story merged into another's."""
         self._db.execute("DELETE FROM feed_entries WHERE entry_id = ?", (entry_id,))
+
+    # -- independent outlets -----------------------------------------------------------
+
+    def count_outlets(self, story_id: str) -> int:
+        """A story's independent outlets: outlets of its originals, one owner counted once."""
+        row = self._db.execute(
+            f"SELECT count(DISTINCT outlet) FROM ({_OUTLET_KEYS})",
+            (story_id,),
+        ).fetchone()
+        return int(row[0])
+
+    def refresh_outlet_counts(self, article_ids: Iterable[str]) -> set[str]:
+        """Recount the outlets of the stories of these articles (after new sightings, or a
+        change of an owner); returns those stories."""
+        ids = sorted(set(article_ids))
+        stories: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            stories.update(
+                row[0]
+                for row in self._db.execute(
+                    f"SELECT DISTINCT story_id FROM articles WHERE id IN ({marks})", chunk
+                )
+            )
+        for story_id in sorted(stories):
+            self._db.execute(
+                "UPDATE stories SET outlet_count = ? WHERE id = ?",
+                (self.count_outlets(story_id), story_id),
+            )
+        return stories
+
+    def refresh_all_outlet_counts(self) -> None:
+        """Recount every story's outlets (after source metadata changed)."""
+        for (story_id,) in self._db.execute("SELECT id FROM stories").fetchall():
+            self._db.execute(
+                "UPDATE stories SET outlet_count = ? WHERE id = ?",
+                (self.count_outlets(story_id), story_id),
+            )
+
+    # -- retention -------------------------------------------------------------------------
+
+    def prune_stories(self, cutoff: datetime) -> PruneCounts:
+        """Delete every story whose newest article, by event time and by ingest time, is
+        older than ``cutoff``, with its articles, brief and Atom entry (inside the caller's
+        transaction).
+
+        A story still in the news keeps its older articles, so its brief stays whole.
+        Feed items stay sighted (their article link cleared), so a feed that still lists
+        them does not bring them back.
+        """
+        moment = cutoff.isoformat()
+        stories = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT id FROM stories AS s WHERE coalesce(s.last_time, '') < ?1 "
+                "AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.story_id = s.id "
+                "AND (a.event_time >= ?1 OR a.ingested_at >= ?1))",
+                (moment,),
+            )
+        ]
+        if not stories:
+            return PruneCounts()
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS pruned_stories (id TEXT PRIMARY KEY)")
+        self._db.execute("DELETE FROM pruned_stories")
+        self._db.executemany("INSERT INTO pruned_stories(id) VALUES (?)", [(i,) for i in stories])
+        doomed = "SELECT id FROM articles WHERE story_id IN (SELECT id FROM pruned_stories)"
+        self._db.execute(f"UPDATE sightings SET article_id = NULL WHERE article_id IN ({doomed})")
+        # A copy kept elsewhere whose original goes becomes an original itself.
+        self._db.execute(
+            f"UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IN ({doomed}) "
+            "AND story_id NOT IN (SELECT id FROM pruned_stories)"
+        )
+        self._db.execute(f"DELETE FROM minhash_bands WHERE article_id IN ({doomed})")
+        # Copies first: they refer to their originals.
+        copies = self._db.execute(
+            "DELETE FROM articles WHERE story_id IN (SELECT id FROM pruned_stories) "
+            "AND duplicate_of IS NOT NULL"
+        ).rowcount
+        originals = self._db.execute(
+            "DELETE FROM articles WHERE story_id IN (SELECT id FROM pruned_stories)"
+        ).rowcount
+        self._db.execute("DELETE FROM briefs WHERE story_id IN (SELECT id FROM pruned_stories)")
+        # Atom entries under the story's id or a former id of it.
+        self._db.execute(
+            "DELETE FROM feed_entries WHERE story_id IN (SELECT id FROM pruned_stories) "
+            "OR story_id IN (SELECT old_id FROM aliases WHERE kind = 'story' "
+            "AND new_id IN (SELECT id FROM pruned_stories))"
+        )
+        self._db.execute(
+            "DELETE FROM aliases WHERE kind = 'story' AND new_id IN (SELECT id FROM pruned_stories)"
+        )
+        self._db.execute("DELETE FROM stories WHERE id IN (SELECT id FROM pruned_stories)")
+        lines = self._db.execute(
+            "DELETE FROM storylines WHERE id NOT IN (SELECT storyline_id FROM stories)"
+        ).rowcount
+        self._db.execute(
+            "DELETE FROM aliases WHERE kind = 'storyline' "
+            "AND new_id NOT IN (SELECT id FROM storylines)"
+        )
+        self._db.execute("DELETE FROM pruned_stories")
+        return PruneCounts(articles=copies + originals, stories=len(stories), storylines=lines)

@@ -214,7 +214,7 @@ class SQLiteStore(SourceRecords):
             index.load_storyline(StorylineState(row[0], tuple(json.loads(row[1])), set()))
         rows = self._db.execute(
             "SELECT id, storyline_id, founder, size, embedding_sum, terms, numbers, names, "
-            "first_known, last_known, days FROM stories ORDER BY last_time, id"
+            "first_known, last_known, days, language FROM stories ORDER BY last_time, id"
         )
         for row in rows:
             story = StoryState(
@@ -229,6 +229,7 @@ class SQLiteStore(SourceRecords):
                 first_known=_parse(row[8]),
                 last_known=_parse(row[9]),
                 days=set(json.loads(row[10])),
+                language=row[11],
             )
             index.load_story(story)
             line = index.storylines.get(story.storyline_id)
@@ -283,13 +284,13 @@ class SQLiteStore(SourceRecords):
         """Insert or update a story's clustering state."""
         self._db.execute(
             "INSERT INTO stories(id, storyline_id, founder, size, embedding_sum, terms, "
-            "numbers, names, first_known, last_known, days) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "numbers, names, first_known, last_known, days, language) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
             "storyline_id = excluded.storyline_id, founder = excluded.founder, "
             "size = excluded.size, embedding_sum = excluded.embedding_sum, "
             "terms = excluded.terms, numbers = excluded.numbers, names = excluded.names, "
             "first_known = excluded.first_known, last_known = excluded.last_known, "
-            "days = excluded.days",
+            "days = excluded.days, language = excluded.language",
             (
                 story.id,
                 story.storyline_id,
@@ -302,6 +303,7 @@ class SQLiteStore(SourceRecords):
                 _iso(story.first_known),
                 _iso(story.last_known),
                 json.dumps(sorted(story.days)),
+                story.language,
             ),
         )
 
@@ -402,8 +404,8 @@ class SQLiteStore(SourceRecords):
         self._db.execute(
             "INSERT INTO articles(id, content_hash, url, source_id, title, text, source, "
             "author, origin, published, removed, event_time, date_source, ingested_at, "
-            "embedding, minhash, key_numbers, names, duplicate_of, story_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "embedding, minhash, key_numbers, names, duplicate_of, story_id, language) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.id,
                 record.content_hash,
@@ -425,6 +427,7 @@ class SQLiteStore(SourceRecords):
                 json.dumps(list(record.names)),
                 record.duplicate_of,
                 record.story_id,
+                article.language,
             ),
         )
         self._db.executemany(
@@ -457,7 +460,8 @@ class SQLiteStore(SourceRecords):
         version = ",".join(sorted(r[0] for r in rows))
         self._db.execute(
             "UPDATE stories SET title = ?, first_time = ?, last_time = ?, dated = ?, "
-            "article_count = ?, source_count = ?, sources = ?, version = ? WHERE id = ?",
+            "article_count = ?, source_count = ?, sources = ?, version = ?, outlet_count = ? "
+            "WHERE id = ?",
             (
                 title,
                 dated[0][4],
@@ -467,6 +471,7 @@ class SQLiteStore(SourceRecords):
                 sum(1 for r in rows if r[5] is None),
                 json.dumps(sources),
                 version,
+                self.count_outlets(story_id),
                 story_id,
             ),
         )
@@ -522,7 +527,7 @@ class SQLiteStore(SourceRecords):
         order = "ORDER BY first_time, id" if storyline_id else "ORDER BY last_time DESC, id"
         rows = self._db.execute(
             "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
-            f"source_count, dated FROM stories {where} {order} LIMIT ? OFFSET ?",
+            f"source_count, dated, outlet_count FROM stories {where} {order} LIMIT ? OFFSET ?",
             [*parameters, limit, offset],
         )
         return [_summary(row) for row in rows]
@@ -531,7 +536,7 @@ class SQLiteStore(SourceRecords):
         """One story's listing entry."""
         row = self._db.execute(
             "SELECT id, title, storyline_id, first_time, last_time, article_count, sources, "
-            "source_count, dated FROM stories WHERE id = ?",
+            "source_count, dated, outlet_count FROM stories WHERE id = ?",
             (story_id,),
         ).fetchone()
         return None if row is None else _summary(row)
@@ -545,7 +550,7 @@ class SQLiteStore(SourceRecords):
         """A story's articles (oldest first), each with the id of the article it copies."""
         rows = self._db.execute(
             "SELECT id, text, title, source, url, published, author, origin, removed, "
-            "duplicate_of FROM articles WHERE story_id = ? ORDER BY event_time, id",
+            "duplicate_of, language FROM articles WHERE story_id = ? ORDER BY event_time, id",
             (story_id,),
         )
         return [
@@ -560,6 +565,7 @@ class SQLiteStore(SourceRecords):
                     author=row[6],
                     origin=row[7],
                     removed=tuple(Removal(text, reason) for text, reason in json.loads(row[8])),
+                    language=row[10],
                 ),
                 row[9],
             )
@@ -657,4 +663,5 @@ def _summary(row: Sequence[Any]) -> StorySummary:
         article_count=row[5],
         sources=tuple(json.loads(row[6])),
         source_count=row[7],
+        outlet_count=row[9],
     )

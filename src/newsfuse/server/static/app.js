@@ -115,3 +115,51 @@
     setUpAddArticle();
   });
 })();
+
+/* The story list refreshes itself while open: the page is fetched again every
+ * data-live-refresh seconds and the list's nodes are replaced by the new page's
+ * (parsed by DOMParser, so nothing runs and no HTML string is written here). */
+(function () {
+  "use strict";
+
+  var list = document.querySelector("[data-live-refresh]");
+  if (!list || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var seconds = parseInt(list.getAttribute("data-live-refresh"), 10) || 30;
+  var status = document.querySelector("[data-live-status]");
+
+  function refresh() {
+    if (document.hidden) {
+      return;
+    }
+    fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+      .then(function (answer) {
+        return answer.ok ? answer.text() : null;
+      })
+      .then(function (text) {
+        if (text === null) {
+          return;
+        }
+        var fresh = new DOMParser()
+          .parseFromString(text, "text/html")
+          .querySelector("[data-live-refresh]");
+        if (fresh && !fresh.isEqualNode(list)) {
+          list.replaceChildren.apply(
+            list,
+            Array.prototype.map.call(fresh.childNodes, function (node) {
+              return document.importNode(node, true);
+            })
+          );
+          if (status) {
+            status.textContent = "Updated at " + new Date().toLocaleTimeString() + ".";
+          }
+        }
+      })
+      .catch(function () {
+        /* The server may be restarting: the next tick tries again. */
+      });
+  }
+
+  window.setInterval(refresh, seconds * 1000);
+})();
