@@ -203,6 +203,38 @@ def _add_sources(connection: sqlite3.Connection) -> None:
     )
 
 
+def _add_jobs(connection: sqlite3.Connection) -> None:
+    """Background jobs of the HTTP server (``newsfuse.store.jobs``): request, state,
+    progress, result, the hash of the token that made the job, and the lease a server
+    holds while it runs the job. Times are seconds since the epoch, compared as numbers.
+    """
+    _execute_script(
+        connection,
+        """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            request TEXT NOT NULL,
+            token_hash TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            stage TEXT NOT NULL DEFAULT '',
+            result TEXT,
+            error TEXT NOT NULL DEFAULT '',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            owner TEXT NOT NULL DEFAULT '',
+            lease_until REAL NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        );
+        CREATE INDEX jobs_waiting ON jobs(status, created_at);
+        CREATE INDEX jobs_expiry ON jobs(expires_at);
+        """,
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 # Ordered migrations: MIGRATIONS[n - 1] upgrades version n - 1 to version n.
@@ -211,6 +243,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _index_alias_targets,
     _index_article_words,
     _add_sources,
+    _add_jobs,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
