@@ -302,8 +302,8 @@ def test_the_serve_options_default_to_the_job_settings() -> None:
     from newsfuse.cli import serve_cmd
 
     defaults = JobSettings()
-    assert serve_cmd.SYNC_MAX_ARTICLES == defaults.sync_max_articles
-    assert serve_cmd.SYNC_MAX_CHARS == defaults.sync_max_chars
-    assert serve_cmd.JOB_TTL == defaults.ttl
-    assert serve_cmd.JOB_LEASE == defaults.lease
-    assert serve_cmd.JOB_POLL_INTERVAL == defaults.poll_interval
+    assert defaults.sync_max_articles == serve_cmd.SYNC_MAX_ARTICLES
+    assert defaults.sync_max_chars == serve_cmd.SYNC_MAX_CHARS
+    assert defaults.ttl == serve_cmd.JOB_TTL
+    assert defaults.lease == serve_cmd.JOB_LEASE
+    assert defaults.poll_interval == serve_cmd.JOB_POLL_INTERVAL
