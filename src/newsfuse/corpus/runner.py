@@ -14,6 +14,7 @@ import logging
 import os
 import secrets
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -73,8 +74,17 @@ class JobRunner:
         with self._guard:
             left = list(self._running)
         for job_id in left:
+            self._give_back(job_id)
+
+    def _give_back(self, job_id: str) -> None:
+        try:
             if self.queue.records.release(job_id, self.owner):
                 log.info("job %s given back to the queue", job_id)
+        except (NewsfuseError, sqlite3.Error) as error:
+            # The queue closed first (the server is exiting): the lease lapses instead.
+            log.info(
+                "job %s not given back (%s); it runs again when its lease lapses", job_id, error
+            )
 
     def _threads(self) -> list[threading.Thread]:
         with self._guard:
@@ -137,7 +147,7 @@ class JobRunner:
             result = json.dumps(self.work(record.kind, json.loads(record.request), report))
         except JobCancelled:
             if self._stopping.is_set():
-                records.release(record.id, self.owner)
+                self._give_back(record.id)
             log.info("job %s stopped: cancelled, taken over or the server is stopping", record.id)
             return
         except NewsfuseError as failure:
