@@ -20,7 +20,7 @@ DEFAULT_PORT = 8000
 # Defaults of the job options, those of newsfuse.corpus.jobs.JobSettings (a test keeps them
 # equal); written out so that 'newsfuse --help' does not import the store.
 SYNC_MAX_ARTICLES = 10
-SYNC_MAX_CHARS = 40_000
+SYNC_MAX_CHARS = 20_000
 JOB_TTL = 24 * 3600.0
 JOB_LEASE = 30.0
 JOB_POLL_INTERVAL = 1.0

@@ -41,8 +41,9 @@ class JobSettings:
 
     ``sync_max_articles`` / ``sync_max_chars``: a request with more articles,
     or more characters of text and HTML in all, becomes a job (202 Accepted)
-    instead of being answered at once. The defaults keep a synchronous answer
-    under about a second on a 2-core machine (measured in docs/benchmarks-jobs.md).
+    instead of being answered at once. At the defaults a synchronous brief with
+    facts costs under a CPU-second warm (10 Multi-News articles, 12,049 characters:
+    0.65 CPU-s, docs/benchmarks-jobs.md), and the cost grows faster than the size.
     ``max_running``: jobs one server runs at a time (others wait in the queue).
     ``ttl``: seconds a job is kept, from its creation until it ends and from its
     end on; then it is deleted and its URL answers 404. ``lease``: seconds a
@@ -54,7 +55,7 @@ class JobSettings:
     """
 
     sync_max_articles: int = 10
-    sync_max_chars: int = 40_000
+    sync_max_chars: int = 20_000
     max_running: int = _default_running()
     ttl: float = 24 * 3600.0
     lease: float = 30.0
