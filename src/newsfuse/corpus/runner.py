@@ -113,6 +113,8 @@ class JobRunner:
             except NewsfuseError as error:
                 # A locked store: the next round tries again; the jobs keep their state.
                 log.warning("job dispatcher: %s", error)
+            except Exception:  # the dispatcher must outlive one bad round (a disk error)
+                log.exception("job dispatcher: unexpected error; trying again")
             self._wake.wait(timeout=min(settings.poll_interval, renew_every))
             self._wake.clear()
 
