@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -179,6 +179,7 @@ def brief(
     skipped: Sequence[Skipped] = (),
     params: BriefParams | None = None,
     fact_params: FactParams | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Brief:
     """Summarise articles about one event into a cited brief of at most ``budget`` words.
 
@@ -187,14 +188,20 @@ def brief(
     is carried into the brief's stats so renderings can report it. ``params``
     overrides the brief's tunables (:class:`~newsfuse.summary.params.BriefParams`),
     ``fact_params`` the fact comparison's (:class:`~newsfuse.facts.FactParams`).
+    ``on_stage`` is called with each stage's name as it starts (``"summarising"``,
+    ``"comparing facts"``), for progress reports.
     """
     timings: dict[str, float] = {}
+    if on_stage is not None:
+        on_stage("summarising")
     started = time.perf_counter()
     sentences = summarize(articles, budget=budget, params=params or BriefParams())
     timings["summarize"] = time.perf_counter() - started
     fact_table: list[Fact] = []
     if facts:
         chosen = FactParams() if fact_params is None else fact_params
+        if on_stage is not None:
+            on_stage("comparing facts")
         started = time.perf_counter()
         fact_table = compare_facts(articles, fact_params=chosen)
         sentences = annotate_brief(sentences, fact_table, chosen)

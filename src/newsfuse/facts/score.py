@@ -141,51 +141,59 @@ def score_pairs(
     per_article = Counter((m.claim.article_id, m.dimension) for m in mentions if m.role != "limit")
     head_frequency = Counter(m.head for m in mentions if m.head)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
-    for i in range(count):
-        for j in range(i + 1, count):
-            first, second = mentions[i], mentions[j]
-            if first.claim.article_id == second.claim.article_id:
-                continue
-            if first.dimension != second.dimension:
-                continue
-            overlap = sum(value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items())
-            if embeddings is not None:
-                semantic = float(embeddings[i] @ embeddings[j])
-                score = params.lexical_weight * overlap + params.embedding_weight * semantic
-            else:
-                score = overlap
-            if first.head and first.head == second.head:
-                # A common head ("people") says less than a rare one ("helicopters").
-                rarity = math.log(count / head_frequency[first.head]) / math.log(count)
-                score += params.head_bonus * min(1.0, 2 * rarity)
-            if (
-                "limit" not in (first.role, second.role)
-                and per_article[(first.claim.article_id, first.dimension)] == 1
-                and per_article[(second.claim.article_id, second.dimension)] == 1
-            ):
-                score += params.unique_bonus
-            if first.claim.kind == "date":
-                if _date_roles_clash(first, second, params):
-                    score -= params.date_role_penalty
-            elif _roles_clash(first.role, second.role):
-                score -= params.role_mismatch_penalty
-            if _far_apart(first.claim, second.claim, params.magnitude_gap_ratio):
-                score -= params.magnitude_gap_penalty
-            if first.claim.kind == "count" and (
-                _concept_missing(first, second, params.concept_strong_weight)
-                or _concept_missing(second, first, params.concept_strong_weight)
-            ):
-                score -= params.concept_mismatch_penalty
-            if first.person and first.person == second.person:
-                score += params.person_bonus
-            if first.claim.kind == "date" and first.lede and second.lede:
-                score += params.lede_date_bonus
-            if published is not None and (
-                _is_later_revision(first, second, published, params)
-                or _is_later_revision(second, first, published, params)
-            ):
-                score += params.revision_bonus
-            scores[i, j] = scores[j, i] = score
+    # Only mentions of one dimension are compared: pairs are drawn within each dimension
+    # (the scores do not depend on the order pairs are visited in).
+    by_dimension: dict[str, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        by_dimension.setdefault(mention.dimension, []).append(index)
+    pairs = (
+        (i, j)
+        for indexes in by_dimension.values()
+        for position, i in enumerate(indexes)
+        for j in indexes[position + 1 :]
+    )
+    for i, j in pairs:
+        first, second = mentions[i], mentions[j]
+        if first.claim.article_id == second.claim.article_id:
+            continue
+        overlap = sum(value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items())
+        if embeddings is not None:
+            semantic = float(embeddings[i] @ embeddings[j])
+            score = params.lexical_weight * overlap + params.embedding_weight * semantic
+        else:
+            score = overlap
+        if first.head and first.head == second.head:
+            # A common head ("people") says less than a rare one ("helicopters").
+            rarity = math.log(count / head_frequency[first.head]) / math.log(count)
+            score += params.head_bonus * min(1.0, 2 * rarity)
+        if (
+            "limit" not in (first.role, second.role)
+            and per_article[(first.claim.article_id, first.dimension)] == 1
+            and per_article[(second.claim.article_id, second.dimension)] == 1
+        ):
+            score += params.unique_bonus
+        if first.claim.kind == "date":
+            if _date_roles_clash(first, second, params):
+                score -= params.date_role_penalty
+        elif _roles_clash(first.role, second.role):
+            score -= params.role_mismatch_penalty
+        if _far_apart(first.claim, second.claim, params.magnitude_gap_ratio):
+            score -= params.magnitude_gap_penalty
+        if first.claim.kind == "count" and (
+            _concept_missing(first, second, params.concept_strong_weight)
+            or _concept_missing(second, first, params.concept_strong_weight)
+        ):
+            score -= params.concept_mismatch_penalty
+        if first.person and first.person == second.person:
+            score += params.person_bonus
+        if first.claim.kind == "date" and first.lede and second.lede:
+            score += params.lede_date_bonus
+        if published is not None and (
+            _is_later_revision(first, second, published, params)
+            or _is_later_revision(second, first, published, params)
+        ):
+            score += params.revision_bonus
+        scores[i, j] = scores[j, i] = score
     return scores
 
 
@@ -196,12 +204,11 @@ def add_same_value_bonus(
 
     ``scores`` (from :func:`score_pairs`) is updated in place and returned.
     """
-    count = len(mentions)
-    for i in range(count):
-        for j in range(i + 1, count):
-            if np.isfinite(scores[i, j]) and values_agree(
-                mentions[i].claim, mentions[j].claim, params
-            ):
-                bonus = params.same_value_bonus * value_specificity(mentions[i].claim)
-                scores[i, j] = scores[j, i] = scores[i, j] + bonus
+    # Only the comparable pairs, found at once: testing every pair one by one took
+    # seconds on 60 articles (1.6 million pairs), nearly all of them not comparable.
+    rows, columns = np.nonzero(np.triu(np.isfinite(scores), 1))
+    for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
+        if values_agree(mentions[i].claim, mentions[j].claim, params):
+            bonus = params.same_value_bonus * value_specificity(mentions[i].claim)
+            scores[i, j] = scores[j, i] = scores[i, j] + bonus
     return scores

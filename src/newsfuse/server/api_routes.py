@@ -11,11 +11,21 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from newsfuse._version import __version__
+from newsfuse.corpus.jobs import BRIEF, INGEST
 from newsfuse.errors import InputError
 from newsfuse.pipeline import brief, read_report
 from newsfuse.render import brief_to_dict
 from newsfuse.server.dependencies import AppCorpus
+from newsfuse.server.job_routes import (
+    JobOut,
+    accepted,
+    queue_of,
+    request_size,
+    submit_job,
+    wants_async,
+)
 from newsfuse.server.schemas import (
+    ArticleIn,
     ArticlesIn,
     BriefIn,
     ErrorOut,
@@ -30,7 +40,7 @@ from newsfuse.server.schemas import (
     story_summary_out,
     storyline_out,
 )
-from newsfuse.server.security import require_write_token
+from newsfuse.server.security import bearer_token, require_write_token
 
 # Stories per page at most: a page of the list, not a dump of the store (use export for that).
 MAX_PAGE_SIZE = 200
@@ -42,7 +52,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorOut, "description": "Invalid input; the message says which field."},
 }
 
+ACCEPTED: dict[str, Any] = {
+    "model": JobOut,
+    "description": "A big request: a job was queued; poll the URL in `Location`.",
+}
+
 router = APIRouter()
+
+
+def big_request(request: Request, articles: list[ArticleIn]) -> bool:
+    """True when the request is answered by a background job (see ``JobSettings``)."""
+    settings = queue_of(request).settings
+    return wants_async(request) or settings.wants_job(*request_size(articles))
 
 
 @router.get(
@@ -82,10 +103,17 @@ def health(
     "/api/brief",
     tags=["brief"],
     dependencies=[Depends(require_write_token)],
-    responses={k: ERRORS[k] for k in (401, 413, 422)},
+    responses={202: ACCEPTED, **{k: ERRORS[k] for k in (401, 413, 422)}},
 )
-def make_brief(body: BriefIn) -> dict[str, Any]:
-    """Brief the given articles without storing them: the JSON of `newsfuse brief --format json`."""
+def make_brief(body: BriefIn, request: Request) -> Any:
+    """Brief the given articles without storing them: the JSON of `newsfuse brief --format json`.
+
+    Above the server's size threshold (or with `Prefer: respond-async`) the answer is
+    `202 Accepted` with a job to poll at its `Location`, whose result is that JSON.
+    """
+    if big_request(request, body.articles):
+        payload = {"articles": records_of(body.articles), "budget": body.budget}
+        return accepted(request, submit_job(request, BRIEF, payload, bearer_token(request)))
     report = read_report(records_of(body.articles))
     if not report.articles:
         reasons = "; ".join(str(s) for s in report.skipped) or "no text"
@@ -99,10 +127,17 @@ def make_brief(body: BriefIn) -> dict[str, Any]:
     response_model=IngestReportOut,
     tags=["store"],
     dependencies=[Depends(require_write_token)],
-    responses={k: ERRORS[k] for k in (401, 413, 422)},
+    responses={202: ACCEPTED, **{k: ERRORS[k] for k in (401, 413, 422)}},
 )
-def ingest_articles(body: ArticlesIn, corpus: AppCorpus) -> IngestReportOut:
-    """Add articles to the store, grouping them into stories; reports new/duplicate/skipped."""
+def ingest_articles(body: ArticlesIn, corpus: AppCorpus, request: Request) -> Any:
+    """Add articles to the store, grouping them into stories; reports new/duplicate/skipped.
+
+    Above the server's size threshold (or with `Prefer: respond-async`) the answer is
+    `202 Accepted` with a job to poll at its `Location`, whose result is that report.
+    """
+    if big_request(request, body.articles):
+        payload = {"articles": records_of(body.articles)}
+        return accepted(request, submit_job(request, INGEST, payload, bearer_token(request)))
     return ingest_report_out(corpus.ingest(records_of(body.articles)))
 
 

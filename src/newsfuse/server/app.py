@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsfuse._version import __version__
 from newsfuse.corpus import Corpus
+from newsfuse.corpus.jobs import JobSettings
 from newsfuse.errors import (
     ConfigError,
     FetchError,
@@ -36,7 +37,8 @@ from newsfuse.errors import (
     NotFoundError,
     StoreError,
 )
-from newsfuse.server import api_routes, feed_routes, page_routes, source_routes
+from newsfuse.server import api_routes, feed_routes, job_routes, page_routes, source_routes
+from newsfuse.server.jobs import start_jobs
 from newsfuse.server.openapi import build_openapi
 from newsfuse.server.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from newsfuse.server.views import format_time
@@ -68,6 +70,7 @@ def create_app(
     token: str | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
     lock_timeout: float | None = None,
+    jobs: JobSettings | None = None,
 ) -> FastAPI:
     """Build the newsfuse web app over the store at ``db`` (None: the store's default).
 
@@ -76,13 +79,16 @@ def create_app(
     insists on one whenever it listens on anything but loopback. The store is
     opened when the app starts and closed when it stops; ``lock_timeout`` is the
     longest wait for another process's write lock (see :class:`Corpus`).
+    Requests above ``jobs``' size threshold become background jobs (202 Accepted),
+    run by this server or another sharing the store (see :class:`JobSettings`).
     """
 
     @asynccontextmanager
     async def open_corpus(app: FastAPI) -> AsyncIterator[None]:
         with Corpus(db, lock_timeout=lock_timeout) as corpus:
             app.state.corpus = corpus
-            yield
+            with start_jobs(app, corpus, jobs or JobSettings(), lock_timeout):
+                yield
         app.state.corpus = None
 
     app = FastAPI(
@@ -107,6 +113,8 @@ def create_app(
     app.include_router(feed_routes.router)
     app.include_router(page_routes.router)
     app.include_router(source_routes.router)
+    app.include_router(job_routes.router)
+    app.include_router(job_routes.pages)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
 
     install_error_handlers(app)

@@ -14,8 +14,10 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from newsfuse.corpus.job_work import prepared_request
 from newsfuse.pipeline import brief, read_report
 from newsfuse.server.dependencies import AppCorpus
+from newsfuse.server.job_routes import settings_of, start_brief_job
 from newsfuse.server.schemas import MAX_ARTICLES_PER_REQUEST, MAX_BUDGET, parse_time_bound
 from newsfuse.server.security import tokens_match
 from newsfuse.server.views import build_brief_page
@@ -132,6 +134,9 @@ def new_brief_result(
             error = "Paste the text of at least one article, or choose a file."
             return render_page(request, "new.html", form_context(request, error=error), 422)
         report = read_report([*records, *paths])
+    chars = sum(len(article.text) for article in report.articles)
+    if report.articles and settings_of(request).wants_job(len(report.articles), chars):
+        return start_brief_job(request, prepared_request(report, budget), token or None)
     if not report.articles:
         reasons = "; ".join(str(s) for s in report.skipped) or "no text"
         error = f"No usable article was found ({reasons})."

@@ -229,6 +229,39 @@ def _add_languages_and_outlets(connection: sqlite3.Connection) -> None:
 
 Migration = Callable[[sqlite3.Connection], None]
 
+def _add_jobs(connection: sqlite3.Connection) -> None:
+    """Version 6: background jobs of the HTTP server (``newsfuse.store.jobs``).
+
+    Each row holds the request, state, progress, result, the hash of the token that
+    made the job, and the lease a server holds while it runs the job. Times are seconds since the epoch, compared as numbers.
+    """
+    _execute_script(
+        connection,
+        """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            request TEXT NOT NULL,
+            token_hash TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            stage TEXT NOT NULL DEFAULT '',
+            result TEXT,
+            error TEXT NOT NULL DEFAULT '',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            owner TEXT NOT NULL DEFAULT '',
+            lease_until REAL NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        );
+        CREATE INDEX jobs_waiting ON jobs(status, created_at);
+        CREATE INDEX jobs_expiry ON jobs(expires_at);
+        """,
+    )
+
+
 # Ordered migrations: MIGRATIONS[n - 1] upgrades version n - 1 to version n.
 MIGRATIONS: tuple[Migration, ...] = (
     _create_tables,
@@ -236,6 +269,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _index_article_words,
     _add_sources,
     _add_languages_and_outlets,
+    _add_jobs,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

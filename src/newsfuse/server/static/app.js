@@ -110,9 +110,61 @@
     });
   }
 
+  /* The job page: poll the job's URL (the cookie carries the token) and show its
+   * progress; reload when it ends, so that the server renders the brief or the error. */
+  var JOB_POLL_MS = 1000;
+
+  function setUpJob() {
+    var box = document.getElementById("job");
+    if (!box) {
+      return;
+    }
+    var url = box.getAttribute("data-job-url");
+    var bar = document.getElementById("job-progress");
+    var state = document.getElementById("job-state");
+    var stage = document.getElementById("job-stage");
+    var steps = document.getElementById("job-steps");
+    var failure = document.getElementById("job-error");
+    var finished = ["done", "failed", "cancelled"];
+    if (finished.indexOf(box.getAttribute("data-status")) !== -1) {
+      return;
+    }
+    function show(job) {
+      var total = job.progress.total || 1;
+      bar.max = total;
+      bar.value = Math.min(job.progress.done, total);
+      bar.textContent = job.progress.done + " of " + job.progress.total;
+      state.textContent = job.status;
+      stage.textContent = job.progress.stage;
+      steps.textContent = job.progress.done + " of " + job.progress.total;
+      box.setAttribute("data-status", job.status);
+    }
+    function poll() {
+      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (answer) {
+          if (!answer.ok) { throw new Error("the job could not be read (" + answer.status + ")"); }
+          return answer.json();
+        })
+        .then(function (job) {
+          show(job);
+          if (finished.indexOf(job.status) !== -1) {
+            window.location.reload();
+          } else {
+            window.setTimeout(poll, JOB_POLL_MS);
+          }
+        })
+        .catch(function (error) {
+          failure.textContent = String(error.message || error);
+          failure.hidden = false;
+        });
+    }
+    window.setTimeout(poll, JOB_POLL_MS);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpCitations();
     setUpAddArticle();
+    setUpJob();
   });
 })();
 
