@@ -233,7 +233,8 @@ def _add_jobs(connection: sqlite3.Connection) -> None:
     """Version 6: background jobs of the HTTP server (``newsfuse.store.jobs``).
 
     Each row holds the request, state, progress, result, the hash of the token that
-    made the job, and the lease a server holds while it runs the job. Times are seconds since the epoch, compared as numbers.
+    made the job, and the lease a server holds while it runs the job.
+    Times are seconds since the epoch, compared as numbers.
     """
     _execute_script(
         connection,
