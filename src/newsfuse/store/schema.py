@@ -229,6 +229,7 @@ def _add_languages_and_outlets(connection: sqlite3.Connection) -> None:
 
 Migration = Callable[[sqlite3.Connection], None]
 
+
 def _add_jobs(connection: sqlite3.Connection) -> None:
     """Version 6: background jobs of the HTTP server (``newsfuse.store.jobs``).
 
