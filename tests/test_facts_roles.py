@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from newsfuse.facts.describe import Mention
 from newsfuse.facts.entities import load_pipeline
+from newsfuse.facts.params import FactParams
 from newsfuse.facts.roles import figure_mood, is_day_of_month
+from newsfuse.facts.verdict import is_clear_dispute
+from newsfuse.model import Claim
 
 
 def _figure(sentence: str, number: str):  # type: ignore[no-untyped-def]
@@ -47,3 +53,19 @@ def test_a_number_after_a_month_is_its_day() -> None:
         _figure("The Ostrava Vale hearing is set for April 14 in Kellmouth.", "14")
     )
     assert not is_day_of_month(_figure("The Kellmouth hearing drew 14 witnesses.", "14"))
+
+
+def _goals(article: str, value: float, modifiers: tuple[str, ...]) -> Mention:
+    claim = Claim(article, 0, 2, str(value), "count", value)
+    return Mention(claim, "count:", "goal", modifiers, (), "NUMBER", False, True, False)
+
+
+def test_a_subgroup_figure_is_not_set_against_the_whole() -> None:
+    params = FactParams()
+    league = (_goals("a", 11, ("league",)), _goals("b", 14, ()))
+    same = (_goals("a", 11, ("league",)), _goals("b", 14, ("league",)))
+    additional = (_goals("a", 11, ("additional",)), _goals("b", 14, ()))
+    assert not is_clear_dispute(league, 0.9, params)
+    assert is_clear_dispute(same, 0.9, params)
+    assert is_clear_dispute(additional, 0.9, params)  # a role word, not a subgroup
+    assert is_clear_dispute(league, 0.9, replace(params, conflict_needs_same_subgroup=False))

@@ -14,10 +14,13 @@ from typing import Any
 
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
-from newsfuse.facts.lexicon import CONCEPT_NAMES
+from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.synonymy import nouns_related
 from newsfuse.model import Article, Claim, FactStatus
+
+# Modifiers that give a figure's role or precision, not a subgroup ("additional troops").
+ROLE_MODIFIERS = INCREMENT_WORDS | TOTAL_WORDS | {"other", "estimate", "estimated", "about"}
 
 
 def values_agree(first: Claim, second: Claim, params: FactParams = FactParams()) -> bool:
@@ -111,6 +114,16 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
     return related
 
 
+def _subgroups_differ(first: Mention, second: Mention) -> bool:
+    """Whether two figures count the same noun but one restricts it with a modifier
+    the other lacks ("11 league goals" against "14 goals in all competitions")."""
+    if not first.head or first.head != second.head:
+        return False
+    one = set(first.modifiers) - ROLE_MODIFIERS
+    other = set(second.modifiers) - ROLE_MODIFIERS
+    return one != other
+
+
 def dispute_evidence(
     mentions: Sequence[Mention], dispute_score: float, params: FactParams
 ) -> dict[str, Any]:
@@ -125,6 +138,7 @@ def dispute_evidence(
     """
     ratio = 1.0
     nouns_differ = roles_differ = hedged = moods_differ = False
+    subgroups_differ = False
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
             if values_agree(first.claim, second.claim, params):
@@ -136,6 +150,7 @@ def dispute_evidence(
             roles_differ |= first.role != second.role
             hedged |= first.claim.approximate or second.claim.approximate
             moods_differ |= first.mood != second.mood
+            subgroups_differ |= _subgroups_differ(first, second)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
         "ratio": ratio,
@@ -143,6 +158,7 @@ def dispute_evidence(
         "roles_differ": roles_differ,
         "hedged": hedged,
         "moods_differ": moods_differ,
+        "subgroups_differ": subgroups_differ,
         "day_of_month": any(mention.day_of_month for mention in mentions),
         "year": any(mention.dimension.startswith("year:") for mention in mentions),
         "kind": mentions[0].claim.kind if mentions else "",
@@ -170,7 +186,8 @@ def is_clear_dispute(
     close behind, the pairing is a guess; and articles that state at most
     ``params.conflict_max_crowding`` figures of the kind (``crowding``): in a
     long report with dozens of counts, a look-alike is likelier than a dispute.
-    Nor is it a conflict when a hypothetical figure meets a reported one, a
+    Nor is it a conflict when a hypothetical figure meets a reported one, one
+    figure counts a subgroup of the other's noun (``params.conflict_needs_same_subgroup``), a
     figure is the day of a date the reader could not place, or (unless
     ``params.conflict_on_years``) the figures are years, which a story gives
     for many events.
@@ -183,6 +200,8 @@ def is_clear_dispute(
     if margin < params.conflict_min_margin or crowding > params.conflict_max_crowding:
         return False
     if evidence["moods_differ"] or evidence["day_of_month"]:
+        return False
+    if params.conflict_needs_same_subgroup and evidence["subgroups_differ"]:
         return False
     if evidence["year"] and not params.conflict_on_years:
         return False
