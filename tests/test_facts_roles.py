@@ -9,7 +9,7 @@ import pytest
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.entities import load_pipeline
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.roles import figure_mood, is_day_of_month
+from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
 from newsfuse.facts.verdict import is_clear_dispute
 from newsfuse.model import Claim
 
@@ -46,6 +46,13 @@ def test_conditional_and_possible_figures_are_hypothetical(sentence: str, number
 )
 def test_reported_figures_are_not_hypothetical(sentence: str, number: str) -> None:
     assert figure_mood(_figure(sentence, number)) == ""
+
+
+def test_what_a_source_had_earlier_said_is_an_earlier_figure() -> None:
+    earlier = "A Dunlow police spokesman had earlier said that 10 people were wounded."
+    current = "A Dunlow police spokesman said that 8 people were wounded."
+    assert is_earlier_figure(_figure(earlier, "10"))
+    assert not is_earlier_figure(_figure(current, "8"))
 
 
 def test_a_number_after_a_month_is_its_day() -> None:

@@ -30,7 +30,7 @@ from newsfuse.facts.lexicon import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
-from newsfuse.facts.roles import figure_mood, is_day_of_month
+from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -58,6 +58,8 @@ class Mention:
     mood: str = ""
     # A count right after a month's name: the day of a date the reader could not place.
     day_of_month: bool = False
+    # What a source "had earlier said" (facts.roles): an earlier account, not the current one.
+    earlier: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -316,6 +318,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         date_role(span) if claim.kind == "date" else _role_of(span, noun, params),
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
+        is_earlier_figure(span),
     )
 
 

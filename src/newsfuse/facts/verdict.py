@@ -138,7 +138,7 @@ def dispute_evidence(
     """
     ratio = 1.0
     nouns_differ = roles_differ = hedged = moods_differ = False
-    subgroups_differ = False
+    subgroups_differ = times_differ = False
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
             if values_agree(first.claim, second.claim, params):
@@ -150,6 +150,7 @@ def dispute_evidence(
             roles_differ |= first.role != second.role
             hedged |= first.claim.approximate or second.claim.approximate
             moods_differ |= first.mood != second.mood
+            times_differ |= first.earlier != second.earlier
             subgroups_differ |= _subgroups_differ(first, second)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
@@ -158,6 +159,7 @@ def dispute_evidence(
         "roles_differ": roles_differ,
         "hedged": hedged,
         "moods_differ": moods_differ,
+        "times_differ": times_differ,
         "subgroups_differ": subgroups_differ,
         "day_of_month": any(mention.day_of_month for mention in mentions),
         "year": any(mention.dimension.startswith("year:") for mention in mentions),
@@ -186,7 +188,8 @@ def is_clear_dispute(
     close behind, the pairing is a guess; and articles that state at most
     ``params.conflict_max_crowding`` figures of the kind (``crowding``): in a
     long report with dozens of counts, a look-alike is likelier than a dispute.
-    Nor is it a conflict when a hypothetical figure meets a reported one, one
+    Nor is it a conflict when a hypothetical figure or an earlier account
+    ("had earlier said") meets a current report, one
     figure counts a subgroup of the other's noun (``params.conflict_needs_same_subgroup``), a
     figure is the day of a date the reader could not place, or (unless
     ``params.conflict_on_years``) the figures are years, which a story gives
@@ -199,7 +202,7 @@ def is_clear_dispute(
         return False
     if margin < params.conflict_min_margin or crowding > params.conflict_max_crowding:
         return False
-    if evidence["moods_differ"] or evidence["day_of_month"]:
+    if evidence["moods_differ"] or evidence["times_differ"] or evidence["day_of_month"]:
         return False
     if params.conflict_needs_same_subgroup and evidence["subgroups_differ"]:
         return False
