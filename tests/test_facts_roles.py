@@ -76,3 +76,20 @@ def test_a_subgroup_figure_is_not_set_against_the_whole() -> None:
     assert is_clear_dispute(same, 0.9, params)
     assert is_clear_dispute(additional, 0.9, params)  # a role word, not a subgroup
     assert is_clear_dispute(league, 0.9, replace(params, conflict_needs_same_subgroup=False))
+
+
+def test_equal_figures_in_a_group_without_a_clear_dispute_still_agree() -> None:
+    from newsfuse.facts.compare import _split_differing
+
+    def percent(article: str, value: float) -> Claim:
+        return Claim(article, 0, 4, f"{value}%", "percent", value, "%")
+
+    facts = _split_differing(
+        (percent("a", 40), percent("b", 4.8), percent("c", 40)), "fall in prices", FactParams()
+    )
+    assert [(f.status, [c.article_id for c in f.claims]) for f in facts] == [
+        ("agree", ["a", "c"]),
+        ("single", ["b"]),
+    ]
+    alone = _split_differing((percent("a", 40), percent("b", 4.8)), "prices", FactParams())
+    assert [f.status for f in alone] == ["differs"]
