@@ -118,3 +118,17 @@ def test_counts_of_unrelated_nouns_are_side_by_side_not_a_conflict() -> None:
     )
     assert nouns_related("injury", "death") is False
     assert nouns_related("passenger", "people") is True
+
+
+def test_lookups_from_many_threads_read_the_right_lines(tiny: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = [word for _, found, _, _ in SYNSETS.values() for word in found] * 20
+    wordnet = WordNet(Path(tiny))
+    try:
+        expected = {word: wordnet._senses(word) for word in set(words)}
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            found = list(pool.map(lambda word: (word, wordnet._senses(word)), words))
+        assert all(senses == expected[word] for word, senses in found)
+    finally:
+        wordnet.close()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -68,6 +69,8 @@ class WordNet:
         self._index: BinaryIO = open(directory / "index.noun", "rb")  # noqa: SIM115
         self._data: BinaryIO = open(directory / "data.noun", "rb")  # noqa: SIM115
         self._index_size = self._index.seek(0, os.SEEK_END)
+        # One reader per process, shared by the server's threads: a seek and its read go together.
+        self._lock = threading.Lock()
         self.senses = functools.cache(self._senses)
         self.synset = functools.cache(self._synset)
         self.depth = functools.cache(self._depth)
@@ -102,9 +105,10 @@ class WordNet:
     def _senses(self, word: str) -> tuple[int, ...]:
         """Offsets of the noun synsets of ``word`` (a lemma), most frequent first."""
         key = word.strip().lower().replace(" ", "_").encode("utf-8")
-        if not key or key.startswith(b" "):
+        if not key:
             return ()
-        line = self._index_line(key)
+        with self._lock:
+            line = self._index_line(key)
         if line is None:
             return ()
         fields = line.split()
@@ -113,8 +117,10 @@ class WordNet:
 
     def _synset(self, offset: int) -> Synset:
         """The synset stored at byte ``offset`` of ``data.noun``."""
-        self._data.seek(offset)
-        fields = self._data.readline().split(b" | ", 1)[0].split()
+        with self._lock:
+            self._data.seek(offset)
+            line = self._data.readline()
+        fields = line.split(b" | ", 1)[0].split()
         word_count = int(fields[3], 16)
         words = tuple(fields[4 + 2 * k].decode("utf-8").lower() for k in range(word_count))
         cursor = 4 + 2 * word_count
