@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Fresh machine → the whole test suite: set up .venv, then lint, type-check and run pytest.
-# Browser tests use Debian's chromium; it is installed here when missing and we are root.
+# Browser tests use Debian's chromium, the fact verdicts Debian's wordnet-base (WordNet's
+# noun files in /usr/share/wordnet); both are installed here when missing and we are root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-if ! command -v chromium >/dev/null 2>&1; then
+if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/share/wordnet/index.noun ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wordnet-base >/dev/null
   else
-    echo "note: chromium not found and not root; browser tests will be skipped" >&2
+    echo "note: chromium or wordnet-base missing and not root; browser tests and" \
+      "WordNet tests will be skipped" >&2
   fi
 fi
 .venv/bin/ruff check src tests benchmarks

@@ -23,8 +23,8 @@ from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.subject import claim_phrase, describe_subject
-from newsfuse.facts.verdict import decide_status, is_clear_dispute
-from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact
+from newsfuse.facts.verdict import decide_status, is_clear_dispute, values_agree
+from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
 
 
 def compare_facts(
@@ -86,11 +86,41 @@ def compare_facts(
         ):
             status = "differs"
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
-        facts.append(Fact(status, subject, claims[0].kind, attributed))
+        if status == "differs":
+            facts.extend(_split_differing(attributed, subject, params))
+        else:
+            facts.append(Fact(status, subject, claims[0].kind, attributed))
     facts.extend(Fact("single", claim.text, claim.kind, (claim,)) for claim in vague)
     facts.extend(_compare_entities(entities))
     facts.sort(key=lambda fact: (FACT_STATUS_ORDER[fact.status], fact.claims[0].article_id,
                                  fact.claims[0].start))  # fmt: skip
+    return facts
+
+
+def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams) -> list[Fact]:
+    """A group that is no clear dispute, as the agreement of its largest set of equal
+    figures (two or more articles) and the rest beside it.
+
+    The verdict found the differing figures to be look-alikes, not one attribute,
+    so the sources that give the same figure still corroborate each other ("40 per
+    cent" in two reports beside another's "4.8 per cent").
+    """
+    classes: list[list[Claim]] = []
+    for claim in claims:
+        for members in classes:
+            if values_agree(members[0], claim, params):
+                members.append(claim)
+                break
+        else:
+            classes.append([claim])
+    largest = max(classes, key=lambda members: len({c.article_id for c in members}))
+    if len({claim.article_id for claim in largest}) < 2:
+        return [Fact("differs", subject, claims[0].kind, claims)]
+    rest = tuple(claim for claim in claims if claim not in largest)
+    facts = [Fact("agree", subject, claims[0].kind, tuple(largest))]
+    if rest:
+        status: FactStatus = "differs" if len({c.article_id for c in rest}) >= 2 else "single"
+        facts.append(Fact(status, subject, rest[0].kind, rest))
     return facts
 
 

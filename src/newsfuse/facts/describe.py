@@ -30,6 +30,7 @@ from newsfuse.facts.lexicon import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
+from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -53,6 +54,12 @@ class Mention:
     head_word: str = ""  # the counted noun, or a date's event, in a reader's words (subjects)
     # "total", "increment", "whole", "limit" or "" (see FactParams.role_mismatch_penalty)
     role: str = ""
+    # "hypothetical" for a figure in a conditional or a "would" clause (facts.roles), else ""
+    mood: str = ""
+    # A count right after a month's name: the day of a date the reader could not place.
+    day_of_month: bool = False
+    # What a source "had earlier said" (facts.roles): an earlier account, not the current one.
+    earlier: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -309,6 +316,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         person,
         event_phrase(span) if claim.kind == "date" else _head_word(noun),
         date_role(span) if claim.kind == "date" else _role_of(span, noun, params),
+        figure_mood(span),
+        claim.kind == "count" and is_day_of_month(span),
+        is_earlier_figure(span),
     )
 
 

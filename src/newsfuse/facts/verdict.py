@@ -14,9 +14,13 @@ from typing import Any
 
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
-from newsfuse.facts.lexicon import CONCEPT_NAMES
+from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.synonymy import nouns_related
 from newsfuse.model import Article, Claim, FactStatus
+
+# Modifiers that give a figure's role or precision, not a subgroup ("additional troops").
+ROLE_MODIFIERS = INCREMENT_WORDS | TOTAL_WORDS | {"other", "estimate", "estimated", "about"}
 
 
 def values_agree(first: Claim, second: Claim, params: FactParams = FactParams()) -> bool:
@@ -96,11 +100,28 @@ def _strong_concepts(mention: Mention, params: FactParams) -> set[str]:
 
 
 def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
-    """Whether two figures count the same thing: the same counted noun, one of
-    them unnamed, or nouns that name the same kind of figure ("troops", "forces")."""
+    """Whether two figures may count the same thing: the same counted noun, one of
+    them unnamed, nouns that name the same kind of figure ("troops", "forces"),
+    or nouns WordNet relates ("dockers", "union members"); nouns WordNet does not
+    know, or all nouns when its files are absent, may (see ``conflict_needs_same_noun``)."""
     if not first.head or not second.head or first.head == second.head:
         return True
-    return bool(_strong_concepts(first, params) & _strong_concepts(second, params))
+    if _strong_concepts(first, params) & _strong_concepts(second, params):
+        return True
+    related = nouns_related(first.head_word, second.head_word)
+    if related is None:
+        return not params.conflict_needs_same_noun
+    return related
+
+
+def _subgroups_differ(first: Mention, second: Mention) -> bool:
+    """Whether two figures count the same noun but one restricts it with a modifier
+    the other lacks ("11 league goals" against "14 goals in all competitions")."""
+    if not first.head or first.head != second.head:
+        return False
+    one = set(first.modifiers) - ROLE_MODIFIERS
+    other = set(second.modifiers) - ROLE_MODIFIERS
+    return one != other
 
 
 def dispute_evidence(
@@ -116,7 +137,8 @@ def dispute_evidence(
     or a bound ("more than 100"), which a larger exact figure need not contradict.
     """
     ratio = 1.0
-    nouns_differ = roles_differ = hedged = False
+    nouns_differ = roles_differ = hedged = moods_differ = False
+    subgroups_differ = times_differ = False
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
             if values_agree(first.claim, second.claim, params):
@@ -127,12 +149,20 @@ def dispute_evidence(
             nouns_differ |= not _nouns_match(first, second, params)
             roles_differ |= first.role != second.role
             hedged |= first.claim.approximate or second.claim.approximate
+            moods_differ |= first.mood != second.mood
+            times_differ |= first.earlier != second.earlier
+            subgroups_differ |= _subgroups_differ(first, second)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
         "ratio": ratio,
         "nouns_differ": nouns_differ,
         "roles_differ": roles_differ,
         "hedged": hedged,
+        "moods_differ": moods_differ,
+        "times_differ": times_differ,
+        "subgroups_differ": subgroups_differ,
+        "day_of_month": any(mention.day_of_month for mention in mentions),
+        "year": any(mention.dimension.startswith("year:") for mention in mentions),
         "kind": mentions[0].claim.kind if mentions else "",
     }
 
@@ -158,6 +188,12 @@ def is_clear_dispute(
     close behind, the pairing is a guess; and articles that state at most
     ``params.conflict_max_crowding`` figures of the kind (``crowding``): in a
     long report with dozens of counts, a look-alike is likelier than a dispute.
+    Nor is it a conflict when a hypothetical figure or an earlier account
+    ("had earlier said") meets a current report, one
+    figure counts a subgroup of the other's noun (``params.conflict_needs_same_subgroup``), a
+    figure is the day of a date the reader could not place, or (unless
+    ``params.conflict_on_years``) the figures are years, which a story gives
+    for many events.
     """
     evidence = dispute_evidence(mentions, dispute_score, params)
     if evidence["score"] is not None and evidence["score"] < params.conflict_min_score:
@@ -166,4 +202,10 @@ def is_clear_dispute(
         return False
     if margin < params.conflict_min_margin or crowding > params.conflict_max_crowding:
         return False
-    return not (params.conflict_needs_same_noun and evidence["nouns_differ"])
+    if evidence["moods_differ"] or evidence["times_differ"] or evidence["day_of_month"]:
+        return False
+    if params.conflict_needs_same_subgroup and evidence["subgroups_differ"]:
+        return False
+    if evidence["year"] and not params.conflict_on_years:
+        return False
+    return not (params.conflict_needs_related_nouns and evidence["nouns_differ"])

@@ -1,0 +1,226 @@
+"""Whether two counted nouns name the same kind of thing, from WordNet (Miller 1995).
+
+Two figures can only disagree about one attribute if they count the same
+thing: "troops" and "soldiers", "dockers" and "union members", "passengers" and
+"people" can; "jobs" and "cuts", "deaths" and "injuries" cannot. The relation
+is read from WordNet's noun database as Debian's ``wordnet-base`` package
+installs it (``/usr/share/wordnet``, or the directory in ``$NEWSFUSE_WORDNET``).
+
+The files are read in the WordNet database format (wndb(5WN)): a word is
+found by binary search in the sorted ``index.noun`` and its synsets are read
+at their byte offsets in ``data.noun``, so nothing is loaded up front and a
+lookup costs a few disk reads. (NLTK's ``WordNetCorpusReader`` reads the same
+files, but importing NLTK and loading its index took 5 to 40 s on the shared
+2-core dev box, most of the fact comparison's budget.) Lookups are cached.
+
+When the files are absent, :func:`nouns_related` answers ``None`` ("cannot
+tell") and the verdict falls back to its word lists, as before WordNet was used.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+__all__ = ["WORDNET_DIR", "WordNet", "load_wordnet", "nouns_related"]
+
+WORDNET_DIR = Path("/usr/share/wordnet")
+# Senses of a word taken into account, most frequent first: rarer senses relate
+# almost any two words ("cut" is also a kind of "share", as in "job").
+SENSES = 3
+# Hypernym steps climbed from each word when looking for a shared class: "docker"
+# reaches "person" in four ("laborer", "workman", "worker", "person").
+HYPERNYM_STEPS = 4
+# A shared class must be at least this deep below WordNet's root ("entity"): "person"
+# (depth 3) is a class of its own, "abstraction" (1) or "physical entity" (1) is not.
+MIN_SHARED_DEPTH = 3
+# ... and at most this many steps from the two words together: "passenger" and
+# "people" meet at "person" in three; "injury" and "death" only at "change" in five.
+MAX_SHARED_STEPS = 4
+# The lexicographer file of nouns denoting people (lexnames(5WN)): counts of
+# any kind of person ("dockers", "union members") count people.
+PERSON_LEXFILE = 18
+# wndb pointer symbols: hypernym, instance hypernym, member meronym ("people" has member "person").
+HYPERNYM_POINTERS = frozenset({"@", "@i"})
+MEMBER_POINTER = "%m"
+
+
+@dataclass(frozen=True, slots=True)
+class Synset:
+    """One noun synset: its offset in ``data.noun``, lexicographer file, words,
+    hypernyms and members."""
+
+    offset: int
+    lexfile: int
+    words: tuple[str, ...]
+    hypernyms: tuple[int, ...]
+    members: tuple[int, ...]
+
+
+class WordNet:
+    """Read-only access to WordNet's noun files in a directory (wndb format)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._index: BinaryIO = open(directory / "index.noun", "rb")  # noqa: SIM115
+        self._data: BinaryIO = open(directory / "data.noun", "rb")  # noqa: SIM115
+        self._index_size = self._index.seek(0, os.SEEK_END)
+        # One reader per process, shared by the server's threads: a seek and its read go together.
+        self._lock = threading.Lock()
+        self.senses = functools.cache(self._senses)
+        self.synset = functools.cache(self._synset)
+        self.depth = functools.cache(self._depth)
+
+    def close(self) -> None:
+        """Close the two database files."""
+        self._index.close()
+        self._data.close()
+
+    def _index_line(self, word: bytes) -> bytes | None:
+        """The ``index.noun`` line of ``word``, by binary search over the sorted file."""
+        low, high = 0, self._index_size
+        while low < high:
+            middle = (low + high) // 2
+            self._index.seek(middle)
+            if middle:
+                self._index.readline()  # skip to the start of the next line
+            line = self._index.readline()
+            key = line.split(b" ", 1)[0]
+            if not line or line.startswith(b"  ") or key > word:
+                high = middle
+            elif key < word:
+                low = middle + 1
+            else:
+                return line
+        self._index.seek(low)
+        if low:
+            self._index.readline()
+        line = self._index.readline()
+        return line if line.split(b" ", 1)[0] == word else None
+
+    def _senses(self, word: str) -> tuple[int, ...]:
+        """Offsets of the noun synsets of ``word`` (a lemma), most frequent first."""
+        key = word.strip().lower().replace(" ", "_").encode("utf-8")
+        if not key:
+            return ()
+        with self._lock:
+            line = self._index_line(key)
+        if line is None:
+            return ()
+        fields = line.split()
+        synset_count = int(fields[2])
+        return tuple(int(offset) for offset in fields[len(fields) - synset_count :])
+
+    def _synset(self, offset: int) -> Synset:
+        """The synset stored at byte ``offset`` of ``data.noun``."""
+        with self._lock:
+            self._data.seek(offset)
+            line = self._data.readline()
+        fields = line.split(b" | ", 1)[0].split()
+        word_count = int(fields[3], 16)
+        words = tuple(fields[4 + 2 * k].decode("utf-8").lower() for k in range(word_count))
+        cursor = 4 + 2 * word_count
+        pointer_count = int(fields[cursor])
+        hypernyms: list[int] = []
+        members: list[int] = []
+        for k in range(pointer_count):
+            symbol, target, pos = fields[cursor + 1 + 4 * k : cursor + 4 + 4 * k]
+            if pos != b"n":
+                continue
+            if symbol.decode() in HYPERNYM_POINTERS:
+                hypernyms.append(int(target))
+            elif symbol.decode() == MEMBER_POINTER:
+                members.append(int(target))
+        return Synset(offset, int(fields[1]), words, tuple(hypernyms), tuple(members))
+
+    def _depth(self, offset: int) -> int:
+        """Shortest number of hypernym steps from the synset up to the root."""
+        parents = self.synset(offset).hypernyms
+        return 0 if not parents else 1 + min(self.depth(parent) for parent in parents)
+
+    def ancestors(self, offset: int, steps: int) -> dict[int, int]:
+        """The synset and its hypernyms up to ``steps`` up, each with its distance."""
+        found = {offset: 0}
+        frontier = [offset]
+        for distance in range(1, steps + 1):
+            frontier = [
+                parent
+                for node in frontier
+                for parent in self.synset(node).hypernyms
+                if parent not in found
+            ]
+            for parent in frontier:
+                found.setdefault(parent, distance)
+        return found
+
+
+@functools.cache
+def load_wordnet(directory: str | None = None) -> WordNet | None:
+    """WordNet's noun database in ``directory`` (default ``$NEWSFUSE_WORDNET`` or
+    ``/usr/share/wordnet``), opened once per process; ``None`` when its files are absent."""
+    root = Path(directory or os.environ.get("NEWSFUSE_WORDNET") or WORDNET_DIR)
+    if not (root / "index.noun").is_file() or not (root / "data.noun").is_file():
+        return None
+    try:
+        return WordNet(root)
+    except OSError:
+        return None
+
+
+def _classes(wordnet: WordNet, word: str) -> dict[int, int]:
+    """The word's most frequent senses, their hypernyms and, for a group noun
+    ("people"), its members ("person"), each with its distance from the word."""
+    found: dict[int, int] = {}
+    for sense in wordnet.senses(word)[:SENSES]:
+        for offset, distance in wordnet.ancestors(sense, HYPERNYM_STEPS).items():
+            found[offset] = min(found.get(offset, distance), distance)
+        for member in wordnet.synset(sense).members:
+            found.setdefault(member, 1)
+    return found
+
+
+@functools.cache
+def nouns_related(first: str, second: str, directory: str | None = None) -> bool | None:
+    """Whether two nouns (lemmas) name the same kind of thing; ``None`` if WordNet
+    cannot tell (its files are absent, or it does not know one of the words).
+
+    They do when both count people ("dockers", "union members", "people"), or
+    share a sense (a synonym) or a class close to both and deep enough below the
+    root to mean something ("passenger" and "people" meet at "person"; "job" and
+    "cut" share only "act", "injury" and "death" only a distant "change").
+    """
+    if first == second:
+        return True
+    wordnet = load_wordnet(directory)
+    if wordnet is None:
+        return None
+    one, other = _classes(wordnet, first), _classes(wordnet, second)
+    if not one or not other:
+        return None
+    if _counts_people(wordnet, first) and _counts_people(wordnet, second):
+        return True
+    if set(wordnet.senses(first)[:SENSES]) & set(wordnet.senses(second)[:SENSES]):
+        return True  # synonyms, however broad their sense
+    return any(
+        wordnet.depth(offset) >= MIN_SHARED_DEPTH
+        and one[offset] + other[offset] <= MAX_SHARED_STEPS
+        for offset in one.keys() & other.keys()
+    )
+
+
+def _counts_people(wordnet: WordNet, word: str) -> bool:
+    """Whether the word's most frequent sense is a kind of person ("docker"), or a
+    group whose members are people ("people")."""
+    senses = wordnet.senses(word)
+    if not senses:
+        return False
+    first = wordnet.synset(senses[0])
+    return first.lexfile == PERSON_LEXFILE or any(
+        # "person" itself heads WordNet's top file (noun.Tops), not noun.person
+        wordnet.synset(member).lexfile == PERSON_LEXFILE or "person" in wordnet.synset(member).words
+        for member in first.members
+    )

@@ -1,0 +1,95 @@
+"""A figure's mood and unplaced days of a month (newsfuse.facts.roles), on parsed sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.entities import load_pipeline
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
+from newsfuse.facts.verdict import is_clear_dispute
+from newsfuse.model import Claim
+
+
+def _figure(sentence: str, number: str):  # type: ignore[no-untyped-def]
+    doc = load_pipeline()(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("If 25 per cent of the Ferngate shareholders vote against, the board must listen.", "25"),
+        ("Taken as a lump sum, the Brindle jackpot would be 316 million dollars.", "316"),
+        ("The Tollis council could hire 40 more wardens next spring.", "40"),
+    ],
+)
+def test_conditional_and_possible_figures_are_hypothetical(sentence: str, number: str) -> None:
+    assert figure_mood(_figure(sentence, number)) == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Officials in Marrowby said the flood displaced 1,200 residents.", "1,200"),
+        (
+            "An earlier Quarrel County estimate said the bridge would cost 140 million dollars.",
+            "140",
+        ),
+    ],
+)
+def test_reported_figures_are_not_hypothetical(sentence: str, number: str) -> None:
+    assert figure_mood(_figure(sentence, number)) == ""
+
+
+def test_what_a_source_had_earlier_said_is_an_earlier_figure() -> None:
+    earlier = "A Dunlow police spokesman had earlier said that 10 people were wounded."
+    current = "A Dunlow police spokesman said that 8 people were wounded."
+    assert is_earlier_figure(_figure(earlier, "10"))
+    assert not is_earlier_figure(_figure(current, "8"))
+
+
+def test_a_number_after_a_month_is_its_day() -> None:
+    assert is_day_of_month(
+        _figure("The Ostrava Vale hearing is set for April 14 in Kellmouth.", "14")
+    )
+    assert not is_day_of_month(_figure("The Kellmouth hearing drew 14 witnesses.", "14"))
+
+
+def _goals(article: str, value: float, modifiers: tuple[str, ...]) -> Mention:
+    claim = Claim(article, 0, 2, str(value), "count", value)
+    return Mention(claim, "count:", "goal", modifiers, (), "NUMBER", False, True, False)
+
+
+def test_a_subgroup_figure_is_not_set_against_the_whole() -> None:
+    params = FactParams()
+    league = (_goals("a", 11, ("league",)), _goals("b", 14, ()))
+    same = (_goals("a", 11, ("league",)), _goals("b", 14, ("league",)))
+    additional = (_goals("a", 11, ("additional",)), _goals("b", 14, ()))
+    assert not is_clear_dispute(league, 0.9, params)
+    assert is_clear_dispute(same, 0.9, params)
+    assert is_clear_dispute(additional, 0.9, params)  # a role word, not a subgroup
+    assert is_clear_dispute(league, 0.9, replace(params, conflict_needs_same_subgroup=False))
+
+
+def test_equal_figures_in_a_group_without_a_clear_dispute_still_agree() -> None:
+    from newsfuse.facts.compare import _split_differing
+
+    def percent(article: str, value: float) -> Claim:
+        return Claim(article, 0, 4, f"{value}%", "percent", value, "%")
+
+    facts = _split_differing(
+        (percent("a", 40), percent("b", 4.8), percent("c", 40)), "fall in prices", FactParams()
+    )
+    assert [(f.status, [c.article_id for c in f.claims]) for f in facts] == [
+        ("agree", ["a", "c"]),
+        ("single", ["b"]),
+    ]
+    alone = _split_differing((percent("a", 40), percent("b", 4.8)), "prices", FactParams())
+    assert [f.status for f in alone] == ["differs"]

@@ -1,0 +1,134 @@
+"""WordNet noun relations (newsfuse.facts.synonymy) on a tiny database written in
+WordNet's own file format, on the installed one where present, and without one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.synonymy import WORDNET_DIR, WordNet, load_wordnet, nouns_related
+from newsfuse.facts.verdict import is_clear_dispute
+from newsfuse.model import Claim
+
+# name: (lexicographer file, words, hypernyms, member meronyms); 18 is noun.person.
+SYNSETS: dict[str, tuple[int, list[str], list[str], list[str]]] = {
+    "entity": (3, ["entity"], [], []),
+    "physical": (3, ["physical_entity"], ["entity"], []),
+    "agent": (3, ["causal_agent"], ["physical"], []),
+    "person": (3, ["person", "individual"], ["agent"], []),
+    "worker": (18, ["worker"], ["person"], []),
+    "labourer": (18, ["labourer"], ["worker"], []),
+    "workman": (18, ["workman"], ["labourer"], []),
+    "docker": (18, ["docker", "stevedore"], ["workman"], []),
+    "member": (18, ["member"], ["person"], []),
+    "group": (3, ["group"], ["entity"], []),
+    "people": (14, ["people"], ["group"], ["person"]),
+    "act": (4, ["act"], ["entity"], []),
+    "job": (4, ["job", "position"], ["act"], []),
+    "cut": (4, ["cut"], ["act"], []),
+}
+
+
+def write_wordnet(directory: Path) -> Path:
+    """Write SYNSETS as ``index.noun`` and ``data.noun`` (wndb(5WN)), licence header included."""
+    names = list(SYNSETS)
+    offsets = dict.fromkeys(names, 0)
+    header = "  1 A tiny invented noun database for tests.  \n"
+    for _ in range(2):  # offsets are fixed-width, so a second pass makes them exact
+        lines, position = [], len(header)
+        for name in names:
+            lexfile, words, hypernyms, members = SYNSETS[name]
+            pointers = [f"@ {offsets[h]:08d} n 0000" for h in hypernyms]
+            pointers += [f"%m {offsets[m]:08d} n 0000" for m in members]
+            line = (
+                f"{offsets[name]:08d} {lexfile:02d} n {len(words):02x} "
+                + " ".join(f"{w} 0" for w in words)
+                + f" {len(pointers):03d} "
+                + " ".join(pointers)
+                + f" | gloss of {name}  \n"
+            )
+            offsets[name] = position
+            lines.append(line)
+            position += len(line.encode())
+    (directory / "data.noun").write_text(header + "".join(lines), encoding="utf-8")
+    senses: dict[str, list[str]] = {}
+    for name in names:
+        for word in SYNSETS[name][1]:
+            senses.setdefault(word, []).append(name)
+    index = [
+        f"{word} n {len(found)} 0 {len(found)} 0 " + " ".join(f"{offsets[n]:08d}" for n in found)
+        for word, found in sorted(senses.items())
+    ]
+    (directory / "index.noun").write_text(header + "\n".join(index) + "\n", encoding="utf-8")
+    return directory
+
+
+@pytest.fixture()
+def tiny(tmp_path: Path) -> str:
+    return str(write_wordnet(tmp_path))
+
+
+def test_every_word_of_the_database_is_found_and_unknown_words_are_not(tiny: str) -> None:
+    wordnet = WordNet(Path(tiny))
+    try:
+        for _, words, _, _ in SYNSETS.values():
+            for word in words:
+                assert wordnet.senses(word), word
+        assert wordnet.senses("zebra") == ()
+        assert wordnet.senses("aardvark") == ()
+        docker = wordnet.synset(wordnet.senses("stevedore")[0])
+        assert docker.words == ("docker", "stevedore") and docker.lexfile == 18
+    finally:
+        wordnet.close()
+
+
+def test_kinds_of_person_and_people_are_related(tiny: str) -> None:
+    assert nouns_related("docker", "member", tiny)
+    assert nouns_related("people", "docker", tiny)
+    assert nouns_related("job", "position", tiny)  # one synset
+
+
+def test_things_that_share_only_a_broad_class_are_not_related(tiny: str) -> None:
+    assert nouns_related("job", "cut", tiny) is False
+    assert nouns_related("people", "job", tiny) is False
+
+
+def test_without_the_database_nothing_can_be_told(tmp_path: Path) -> None:
+    assert load_wordnet(str(tmp_path)) is None
+    assert nouns_related("jobs", "cuts", str(tmp_path)) is None
+    assert nouns_related("troop", "troop", str(tmp_path)) is True
+
+
+def _counting(article: str, value: float, noun: str) -> Mention:
+    claim = Claim(article, 0, 3, str(value), "count", value)
+    return Mention(claim, "count:", noun[:4], (), (), "NUMBER", False, True, False, head_word=noun)
+
+
+@pytest.mark.skipif(not (WORDNET_DIR / "index.noun").is_file(), reason="wordnet-base absent")
+def test_counts_of_unrelated_nouns_are_side_by_side_not_a_conflict() -> None:
+    params = FactParams()
+    assert not is_clear_dispute(
+        (_counting("a", 7000, "job"), _counting("b", 4000, "cut")), 0.9, params
+    )
+    assert is_clear_dispute(
+        (_counting("a", 1900, "docker"), _counting("b", 2400, "member")), 0.9, params
+    )
+    assert nouns_related("injury", "death") is False
+    assert nouns_related("passenger", "people") is True
+
+
+def test_lookups_from_many_threads_read_the_right_lines(tiny: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    words = [word for _, found, _, _ in SYNSETS.values() for word in found] * 20
+    wordnet = WordNet(Path(tiny))
+    try:
+        expected = {word: wordnet._senses(word) for word in set(words)}
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            found = list(pool.map(lambda word: (word, wordnet._senses(word)), words))
+        assert all(senses == expected[word] for word, senses in found)
+    finally:
+        wordnet.close()
