@@ -204,6 +204,7 @@ def test_an_older_store_gets_its_search_index_built_on_opening(tmp_path: Path) -
             ("stories", "outlet_count"),
         ):
             connection.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        connection.execute("DROP TABLE jobs")  # and version 6's
         connection.execute("PRAGMA user_version = 2")
     with Corpus(db) as corpus:
         assert len(corpus.stories(query="quillon")) == 1

@@ -307,6 +307,7 @@ def test_a_version_3_store_gains_the_source_tables_and_keeps_its_articles(
 
 def drop_version_5_columns(connection: sqlite3.Connection) -> None:
     """Turn a current store's tables back into their version 4 shape."""
+    connection.execute("DROP TABLE jobs")  # version 6
     for table, column in (
         ("articles", "language"),
         ("stories", "language"),
