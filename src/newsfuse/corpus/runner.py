@@ -126,6 +126,10 @@ class JobRunner:
                 log.info("job %s: lease lost (cancelled or taken over)", job_id)
 
     def _launch(self, record: JobRecord) -> None:
+        with self._guard:
+            if record.id in self._running:
+                # Our own job whose lease lapsed (a stalled renewal): the claim renewed it.
+                return
         thread = threading.Thread(
             target=self._run, args=(record,), name=f"newsfuse-job-{record.id[:8]}", daemon=True
         )
