@@ -19,6 +19,12 @@ starts, every seeded story is opened once (``--no-warmup`` skips this), as a
 service's readiness check would. The exit status is 1 if any request or ingest
 failed or memory grew, else 0. It stops by itself; only loopback is contacted.
 
+At the end it checks exactly-once storage: seeds + acknowledged articles − the
+deliberate exact repeats must equal the rows of ``articles`` in the file, their
+distinct content hashes, and the stories' ``article_count`` summed through the API;
+``newsfuse check`` must find nothing. ``--heap DIR`` runs the server under
+tracemalloc, dumps a snapshot a minute and prints what grew (slows the server).
+
 Usage (from the repo root)::
 
     PYTHONPATH=src nice python benchmarks/soak.py --minutes 10 [--readers 20]
@@ -455,7 +461,9 @@ def report(
         print(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
             f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
-            f"| {row.ingested} | {len(row.ingest_errors)} | {row.rss_mb:.0f} | {row.store_mb:.1f} |"
+            f"| {row.ingested} | {len(row.ingest_errors)} "
+            f"| {f'{row.rss_mb:.0f}' if row.rss_mb else '–'} "
+            f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} |"
         )
     errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
     # Over every minute, the shutdown's included: what the writer was told is stored.

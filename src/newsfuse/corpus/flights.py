@@ -1,18 +1,19 @@
-"""Briefs made once per story version, a few at a time, however many readers ask.
+"""Briefs made once per story version, on two threads of their own, however many ask.
 
 Twenty readers opening a story whose brief is not cached would otherwise make it
-twenty times at once: each copy holds the models' working memory (spaCy, the
-sentence encoder) in its own thread, which both stalls the cores and raises the
-process's memory in steps it does not give back. So the first request for a key
-makes the brief and the others wait for its result, and at most
-:data:`PARALLEL_BRIEFS` are made at once.
+twenty times at once, each in its request thread with the models' working memory
+(spaCy, the sentence encoder). Memory that a thread's allocator arena has held is
+kept by the process, so the process grew by steps as more of the server's forty
+request threads took their turn at making a brief. So the first request for a key
+hands the work to a pool of :data:`PARALLEL_BRIEFS` threads, and every request for
+that key, the first included, waits for its result.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Generic, TypeVar
 
 # Briefs made at once per process: the encoder and spaCy already use more than one
@@ -23,11 +24,12 @@ T = TypeVar("T")
 
 
 class SingleFlight(Generic[T]):
-    """Runs ``make`` once per key at a time, at most ``parallel`` keys at once."""
+    """Runs ``make`` once per key at a time, on at most ``parallel`` threads of its own."""
 
     def __init__(self, parallel: int = PARALLEL_BRIEFS) -> None:
-        self._slots = threading.BoundedSemaphore(parallel)
-        self._guard = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="newsfuse-brief")
+        # Reentrant: a future already done runs its callback (_forget) at once, inside run.
+        self._guard = threading.RLock()
         self._running: dict[Hashable, Future[T]] = {}
 
     def run(self, key: Hashable, make: Callable[[], T]) -> T:
@@ -35,18 +37,15 @@ class SingleFlight(Generic[T]):
         with self._guard:
             running = self._running.get(key)
             if running is None:
-                mine: Future[T] = Future()
-                self._running[key] = mine
-        if running is not None:
-            return running.result()
-        try:
-            with self._slots:
-                value = make()
-        except BaseException as error:
-            mine.set_exception(error)
-            raise
-        finally:
-            with self._guard:
-                del self._running[key]
-        mine.set_result(value)
-        return value
+                running = self._pool.submit(make)
+                self._running[key] = running
+                running.add_done_callback(lambda _: self._forget(key))
+        return running.result()
+
+    def close(self) -> None:
+        """Stop taking work; briefs being made finish in the background."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _forget(self, key: Hashable) -> None:
+        with self._guard:
+            self._running.pop(key, None)

@@ -139,6 +139,7 @@ class Corpus(FollowingMixin):
             self._loaded = None
             if self._readers is not None:
                 self._readers.close()
+            self._briefing.close()
 
     def _open(self) -> Store:
         if self._store is None:
