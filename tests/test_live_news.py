@@ -5,7 +5,11 @@ Real SQLite stores and the loopback feed server; invented outlets, people and ev
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,7 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conftest import run_cli
+from conftest import REPO, run_cli, subprocess_env
 from feed_server import FeedServer, refuse_non_loopback, start_server
 from live_feeds import Item, serve_outlet
 from newsfuse.clean.language import text_language
@@ -176,6 +180,12 @@ def test_outlets_with_one_owner_count_once_and_a_new_owner_recounts(tmp_path: Pa
         assert store.count_outlets(story_id) == 2
     finally:
         store.close()
+    with Corpus(db) as corpus:
+        # A new owner in the metadata (as a CSV import gives) recounts the stored stories.
+        corpus.save_sources(
+            [Source("http://127.0.0.1:9/feed2.xml", name="Feed 2", owner="post group")]
+        )
+        assert [s.outlet_count for s in corpus.stories() if s.id == story_id] == [1]
 
 
 FERRY = (
@@ -369,3 +379,35 @@ def test_the_open_story_list_shows_stories_as_they_arrive(tmp_path: Path) -> Non
     finally:
         live.stop()
     assert errors == []
+
+
+def test_watch_keep_days_prunes_after_a_pass_and_stops_on_sigterm(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    now = datetime.now(UTC)
+    db = tmp_path / "watch.db"
+    serve_outlet(server, "/live/w.xml", "Brackwater Post", [_item("w1", ENGLISH)])
+    with Corpus(db, embedder="hashing") as corpus:
+        old = now - timedelta(days=20)
+        corpus.ingest_articles([_article("m1", MILL, "Monday", 12, "Quenby Courier", old)], now=old)
+        corpus.save_sources([Source(server.url("/live/w.xml"))])
+    out = tmp_path / "out.txt"
+    command = [sys.executable, "-m", "newsfuse", "watch", "--db", str(db), "--quiet"]
+    command += ["--allow-host", server.host_port, "--host-delay", "0", "--keep-days", "7"]
+    with out.open("w") as sink:
+        child = subprocess.Popen(
+            command, stdout=sink, stderr=subprocess.PIPE, text=True, env=subprocess_env(), cwd=REPO
+        )
+        try:
+            deadline = time.monotonic() + 180
+            while "pruned:" not in out.read_text() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            child.send_signal(signal.SIGTERM)
+            _, errors = child.communicate(timeout=60)
+        finally:
+            child.kill()
+    assert child.returncode == 0, errors
+    assert "pruned: 1 stories, 1 articles older than 7 days" in out.read_text()
+    with Corpus(db) as corpus:
+        (story,) = corpus.stories()
+        assert story.title == "Olm ferry report w1"

@@ -198,7 +198,9 @@ class FollowingMixin:
             if stop.is_set():
                 report.interrupted = True
         report.peak_host_concurrency = fetcher.peak_host_concurrency
-        if briefs and not stop.is_set():
+        if briefs and not stop.is_set() and report.stories_touched:
+            if on_source is not None:
+                on_source(f"making the briefs of {len(report.stories_touched)} changed story(ies)")
             report.briefs = self.refresh_story_briefs(report.stories_touched, budget=budget)
         return report
 
