@@ -123,8 +123,9 @@ def free_port() -> int:
         return port
 
 
-def start_server(db: Path | None, token: str | None = None) -> LiveServer:
-    """Start the app on a free loopback port and wait until it answers."""
+def start_server(db: Path | None, token: str | None = None, jobs: Any = None) -> LiveServer:
+    """Start the app on a free loopback port and wait until it answers (``jobs``: the
+    server's :class:`~newsfuse.corpus.jobs.JobSettings`, None for the defaults)."""
     # fastapi and uvicorn are slow to import: only the server and browser tests need them.
     import uvicorn
 
@@ -132,7 +133,7 @@ def start_server(db: Path | None, token: str | None = None) -> LiveServer:
 
     port = free_port()
     config = uvicorn.Config(
-        create_app(db, token=token), host="127.0.0.1", port=port, log_level="warning"
+        create_app(db, token=token, jobs=jobs), host="127.0.0.1", port=port, log_level="warning"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -670,9 +670,13 @@ def test_new_form_without_articles_explains_what_to_do(client: httpx.Client) -> 
     assert "at least one article" in answer.text
 
 
-def test_event_loop_stays_responsive_during_a_brief(
-    live_client: httpx.Client, live: LiveServer
-) -> None:
+def test_event_loop_stays_responsive_during_a_brief(tmp_path: Path) -> None:
+    from newsfuse.corpus.jobs import JobSettings
+
+    # The brief must run inside the request, not as a background job, to load the loop.
+    synchronous = JobSettings(sync_max_articles=100, sync_max_chars=10**6)
+    live = start_server(tmp_path / "news.sqlite", jobs=synchronous)
+    live_client = httpx.Client(base_url=live.url, timeout=120)
     # Fifteen articles keep the brief (embeddings, spaCy) busy for about a second. Each
     # edition's sentences differ, so the editions are not collapsed as copies.
     articles = [
@@ -704,6 +708,8 @@ def test_event_loop_stays_responsive_during_a_brief(
     assert finished
     assert finished[0] - started > 0.4, "the brief is too quick to test this: give it more work"
     during = [t for t in answered if started + 0.2 < t < finished[0]]
+    live_client.close()
+    live.stop()
     assert during, "no health check was answered while the brief was being computed"
 
 

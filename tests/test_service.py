@@ -167,9 +167,10 @@ def test_four_ingests_a_server_and_a_kill_store_every_article_once(tmp_path: Pat
             for chosen in inputs
         ]
         # POSTs go in while the ingests run, some of them repeats of a chunk's articles.
+        # Seven new and three repeated articles: small enough to be answered in the request.
         post_statuses = []
-        for start in range(0, len(posted), 10):
-            batch = posted[start : start + 10] + chunks[0][start : start + 3]
+        for start in range(0, len(posted), 7):
+            batch = posted[start : start + 7] + chunks[0][start : start + 3]
             post_statuses.append(fetch(url + "/api/articles", {"articles": batch})[0])
         # SIGKILL the first ingest once the store is filling up (its chunks are also in
         # the ingests on either side of it).
