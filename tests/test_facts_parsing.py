@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.numbers import number_to_words, parse_fraction, parse_number_words
-from newsfuse.facts.qualifiers import bounds_compatible, qualifier_before
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.qualifiers import NEAR_SPAN, bounds_allow, bounds_compatible, qualifier_before
 from newsfuse.facts.units import lookup_unit, to_base
 from newsfuse.model import Article, Claim
 
@@ -213,19 +214,49 @@ def test_a_bound_is_compatible_exactly_with_the_values_it_admits(
 ) -> None:
     other = stated * ratio
     compatible = bounds_compatible((bound, stated), ("", other), 0.0)  # type: ignore[arg-type]
-    expected = {
-        "at least": other >= stated,
-        "at most": other <= stated,
-        "just under": stated * 0.9 <= other <= stated,
-        "just over": stated <= other <= stated * 1.1,
-    }[bound]
-    if not math.isclose(other, stated, rel_tol=1e-9) and not any(
-        math.isclose(other, edge, rel_tol=1e-9) for edge in (stated * 0.9, stated * 1.1)
-    ):
+    above = stated <= other <= stated * (1 + NEAR_SPAN)
+    below = stated * (1 - NEAR_SPAN) <= other <= stated
+    expected = {"at least": above, "at most": below, "just under": below, "just over": above}[bound]
+    edges = (stated, stated * (1 - NEAR_SPAN), stated * (1 + NEAR_SPAN))
+    if not any(math.isclose(other, edge, rel_tol=1e-9) for edge in edges):
         assert compatible == expected
 
 
 def test_two_plain_figures_are_never_bound_compatible() -> None:
     assert not bounds_compatible(("", 600.0), ("about", 590.0), 0.03)
-    assert bounds_compatible(("at least", 40.0), ("", 45.0), 0.03)
+    assert bounds_compatible(("at least", 1200.0), ("", 1240.0), 0.03)
+    assert not bounds_compatible(("at least", 1200.0), ("", 2100.0), 0.03)  # far: a dispute
     assert not bounds_compatible(("at least", 40.0), ("at most", 30.0), 0.03)
+
+
+def test_scanned_claims_carry_their_qualifier() -> None:
+    first, second, third = claims_of(
+        "More than 1,200 flights were cancelled at Ellery, nearly 300 at Brask and 90 at Varn."
+    )
+    assert (first.bound, second.bound, third.bound) == ("at least", "just under", "")
+
+
+def test_bounds_allow_reads_claims_with_the_verdict_tolerances() -> None:
+    def count(value: float, bound: str = "") -> Claim:
+        return Claim("a", 0, 1, "x", "count", value, bound=bound)
+
+    params = FactParams()
+    assert bounds_allow(count(1200.0, "at least"), count(1240.0), params)
+    assert not bounds_allow(count(1200.0, "at least"), count(2100.0), params)
+    # Small whole numbers must be equal: "at least 21" does not allow 20.
+    assert not bounds_allow(count(21.0, "at least"), count(20.0), params)
+    assert not bounds_allow(count(20.0, "at least"), count(21.0), params)  # stated exactly
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver, 55, was unhurt in Ellery.",
+        "The driver died at the age of 55 in Ellery.",
+        "A 55-year-old driver was unhurt in Ellery.",
+        "The driver, aged 55, was unhurt in Ellery.",
+    ],
+)
+def test_ages_in_every_house_style(text: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.value) == ("age", 55.0)

@@ -42,6 +42,7 @@ from newsfuse.facts.patterns import (
     VAGUE_RE,
     VOTE_WORDS_RE,
 )
+from newsfuse.facts.qualifiers import qualifier_before
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim
 
@@ -111,7 +112,18 @@ def scan_claims(article: Article) -> list[Claim]:
     claims.extend(_scan_measures(article, taken))
     claims.extend(_scan_numbers(article, published, taken))
     claims.sort(key=lambda claim: (claim.start, claim.end))
-    return _merge_compounds(_merge_conversions(claims, text), text)
+    return [
+        _with_bound(claim, text)
+        for claim in _merge_compounds(_merge_conversions(claims, text), text)
+    ]
+
+
+def _with_bound(claim: Claim, text: str) -> Claim:
+    """The claim with what a qualifier before it says ("more than 100" is at least 100)."""
+    if claim.kind == "date" or claim.bound:
+        return claim
+    bound = qualifier_before(text, claim.start)
+    return replace(claim, bound=bound) if bound else claim
 
 
 def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
@@ -192,7 +204,7 @@ def _scan_numbers(
         if claim is None:
             continue
         if start in range_second:
-            claim = replace(claim, approximate=True)
+            claim = replace(claim, approximate=True, bound="at most")
         elif claim.kind == "count" and not VOTE_WORDS_RE.search(_sentence_around(text, start)):
             ranged = _range_start(article, claim, value, before, decimal_comma)
             if ranged is not None:
@@ -243,7 +255,12 @@ def _range_start(
     if not lends or lower > float(upper_claim.value):
         return None
     ranged = replace(
-        claim, kind=upper_claim.kind, value=lower, unit=upper_claim.unit, approximate=True
+        claim,
+        kind=upper_claim.kind,
+        value=lower,
+        unit=upper_claim.unit,
+        approximate=True,
+        bound="at least",
     )
     return ranged, second.start()
 

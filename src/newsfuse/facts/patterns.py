@@ -53,9 +53,13 @@ PERCENT_AFTER_RE = re.compile(
 )
 UNIT_AFTER_RE = re.compile(rf"^(?:\s|-|\u00a0)?(?P<unit>{UNIT_PATTERN})", re.IGNORECASE)
 AGE_AFTER_RE = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b", re.IGNORECASE)
-AGE_BEFORE_RE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|age of|the age of)\s+$", re.IGNORECASE)
 # "Name, 47," (US style) or "Name (47)" (British style).
-APPOSITION_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]+(?:,\s|\s\()$")
+# Or after a person named by a noun phrase: "the driver, 55," / "a local man (55)".
+APPOSITION_BEFORE_RE = re.compile(
+    r"(?:\b[A-Z][\w'’-]+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+)"
+    r"(?:,\s|\s\()$"
+)
 APPOSITION_AFTER_RE = re.compile(r"^(?:,|\.|;|\)|\s+(?:who|was|is|has|had|said)\b)")
 TALLY_AFTER_RE = re.compile(r"^(?:\s+votes?)?\s*(?:-|–|—|\s+to\s+)\s*(?=\w)", re.IGNORECASE)
 RACE_TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")

@@ -10,11 +10,14 @@ differently still state different figures.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Literal
 
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Claim
+
 Bound = Literal["", "about", "at least", "at most", "just under", "just over"]
+_BOUNDS = frozenset({"", "about", "at least", "at most", "just under", "just over"})
 
 # Qualifier phrases and the bound they put on the figure after them.
 QUALIFIERS: dict[str, Bound] = {
@@ -36,10 +39,12 @@ QUALIFIERS: dict[str, Bound] = {
         "about",
     ),
 }  # fmt: skip
-# How far below (or above) a "nearly" (or "just over") figure the true one may lie:
-# news rounds to the next round step, "nearly 2,000" for 1,850-1,999, which is
-# within a tenth.
-NEAR_SPAN = 0.1
+# How far past its figure a bound reaches: news bounds a figure by the next round
+# step ("nearly 3,000" for 2,950, "more than $26 million" for $26.6 million). A
+# bound far from the other figure is still a disagreement: labelled sets mark
+# "more than 1,200" against 2,100 and "nearly 50 metres" against 150 ft (8.6 %
+# apart) as conflicts, so the reach stays below that.
+NEAR_SPAN = 0.05
 _QUALIFIER_RE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<q>"
     + "|".join(
@@ -58,33 +63,65 @@ def qualifier_before(text: str, start: int) -> Bound:
     return QUALIFIERS[re.sub(r"\s+", " ", match.group("q").lower())]
 
 
-def interval(bound: Bound, stated: float, tolerance: float) -> tuple[float, float]:
-    """The values a figure ``stated`` with ``bound`` can stand for, with the relative
-    slack ``tolerance`` of plain agreement (rounding between units) on each side."""
+def interval(
+    bound: Bound, stated: float, tolerance: float, reach: float = NEAR_SPAN
+) -> tuple[float, float]:
+    """The values a figure ``stated`` with ``bound`` can stand for: the relative slack
+    ``tolerance`` of plain agreement (rounding between units) on each side, and a
+    lower bound ("more than") reaching ``reach`` (relative) above, an upper bound
+    ("nearly", "up to") as far below."""
     slack = abs(stated) * tolerance
-    low, high = stated - slack, stated + slack
-    if bound == "at least":
-        return low, math.inf
-    if bound == "at most":
-        return -math.inf, high
-    if bound == "just under":
-        return stated - abs(stated) * NEAR_SPAN - slack, high
-    if bound == "just over":
-        return low, stated + abs(stated) * NEAR_SPAN + slack
-    return low, high
+    reach = abs(stated) * reach
+    if bound in ("at least", "just over"):
+        return stated - slack, stated + reach + slack
+    if bound in ("at most", "just under"):
+        return stated - reach - slack, stated + slack
+    return stated - slack, stated + slack
 
 
 def bounds_compatible(
-    first: tuple[Bound, float], second: tuple[Bound, float], tolerance: float
+    first: tuple[Bound, float],
+    second: tuple[Bound, float],
+    tolerance: float,
+    reach: float = NEAR_SPAN,
 ) -> bool:
     """Whether two differing figures, each with its bound, can both be true of one quantity.
 
-    "More than 100" and "112" can; "more than 100" and "90" cannot; "nearly
-    2,000" and "1,950" can. Two plain or estimated figures never are: whether
-    they agree is the plain tolerance's question, not a bound's.
+    "More than 100" and "103" can; "more than 100" and "90" or "150" cannot;
+    "nearly 2,000" and "1,920" can. A plain figure must lie in the bounded
+    one's :func:`interval`; two bounded figures' intervals (without the slack)
+    must meet. Two plain or estimated figures never are: whether they agree is
+    the plain tolerance's question, not a bound's.
     """
-    if first[0] in ("", "about") and second[0] in ("", "about"):
+    plain_a = first[0] in ("", "about")
+    plain_b = second[0] in ("", "about")
+    if plain_a and plain_b:
         return False
-    low_a, high_a = interval(first[0], first[1], tolerance)
-    low_b, high_b = interval(second[0], second[1], tolerance)
+    if plain_a or plain_b:
+        (bound, stated), other = (second, first[1]) if plain_a else (first, second[1])
+        low, high = interval(bound, stated, tolerance, reach)
+        return low <= other <= high
+    low_a, high_a = interval(first[0], first[1], 0.0, reach)
+    low_b, high_b = interval(second[0], second[1], 0.0, reach)
     return max(low_a, low_b) <= min(high_a, high_b)
+
+
+def bounds_allow(first: Claim, second: Claim, params: FactParams) -> bool:
+    """Whether two differing numeric claims fit each other's stated bounds
+    (:func:`bounds_compatible` with the plain agreement tolerance).
+
+    Small whole numbers get neither slack nor reach: labelled news marks "at
+    least 20 killed" against "21 killed" as a conflict, since a count that
+    small is stated exactly, and "at least" there is the reporter's caution."""
+    a, b = first.value, second.value
+    if isinstance(a, str) or isinstance(b, str):
+        return False
+    exact = any(float(v).is_integer() and abs(v) < params.exact_below for v in (a, b))
+    tolerance, reach = (0.0, 0.0) if exact else (params.relative_tolerance, NEAR_SPAN)
+    return bounds_compatible(
+        (_as_bound(first.bound), float(a)), (_as_bound(second.bound), float(b)), tolerance, reach
+    )
+
+
+def _as_bound(text: str) -> Bound:
+    return text if text in _BOUNDS else ""  # type: ignore[return-value]

@@ -16,6 +16,7 @@ from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.qualifiers import bounds_allow
 from newsfuse.model import Article, Claim, FactStatus
 
 
@@ -117,6 +118,7 @@ def dispute_evidence(
     """
     ratio = 1.0
     nouns_differ = roles_differ = hedged = False
+    compatible = True  # every differing pair fits the bounds stated ("more than 40" and 45)
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
             if values_agree(first.claim, second.claim, params):
@@ -127,12 +129,14 @@ def dispute_evidence(
             nouns_differ |= not _nouns_match(first, second, params)
             roles_differ |= first.role != second.role
             hedged |= first.claim.approximate or second.claim.approximate
+            compatible &= bounds_allow(first.claim, second.claim, params)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
         "ratio": ratio,
         "nouns_differ": nouns_differ,
         "roles_differ": roles_differ,
         "hedged": hedged,
+        "compatible": compatible and ratio > 1.0,
         "kind": mentions[0].claim.kind if mentions else "",
     }
 
@@ -166,4 +170,6 @@ def is_clear_dispute(
         return False
     if margin < params.conflict_min_margin or crowding > params.conflict_max_crowding:
         return False
+    if evidence["compatible"]:
+        return False  # "more than 40" beside 45: both can be true, so no conflict
     return not (params.conflict_needs_same_noun and evidence["nouns_differ"])
