@@ -70,13 +70,14 @@ GENERIC_LEMMAS = frozenset(
     | {"roughly", "approximately", "nearly", "almost", "estimate", "around", "some"}
 )
 # Words that make a later figure a development rather than a disagreement
-# ("the death toll rose to 45", "officials later revised", "now stands at").
+# ("the death toll rose to 45", "officials later revised", "now stands at",
+# "bringing the total to"). Not verbs of physical motion ("plunged into a
+# 150-foot gorge", "stands 300 metres tall"), which say where, not what changed.
 REVISION_CUES = frozenset(
     {"rise", "rose", "risen", "climb", "increase", "grow", "grew", "jump", "swell", "mount"}
     | {"surge", "revise", "raise", "update", "now", "later", "fall", "drop", "decline"}
-    | {"lower", "reach", "latest", "soar", "spike", "balloon", "double", "triple", "top"}
-    | {"upgrade", "downgrade", "amend", "correct", "adjust", "lift", "edge", "slip", "dip"}
-    | {"ease", "plunge", "shrink", "narrow", "widen", "stand", "bring"}
+    | {"lower", "reach", "latest", "soar", "balloon", "double", "triple", "upgrade"}
+    | {"downgrade", "amend", "correct", "adjust", "shrink", "narrow", "widen", "bring"}
 )
 # Date words that name the period a figure measures rather than the day it was
 # reported ("inflation in September", "third-quarter profit"): kept as context,
