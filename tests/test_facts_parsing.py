@@ -119,6 +119,13 @@ def test_a_range_lends_its_unit_to_its_lower_end(
     assert first.approximate and second.approximate
 
 
+def test_a_change_from_one_value_to_another_is_not_a_range() -> None:
+    first, second = claims_of("The cordon grew from 38 to 45 km around Ellery.")
+    assert (first.value, first.unit, second.value) == (38_000.0, "m", 45_000.0)
+    assert not first.approximate and not second.approximate
+    assert first.bound == second.bound == ""
+
+
 def test_a_vote_tally_is_not_a_range() -> None:
     first, second = claims_of("The council voted 9 to 2 for the Ellery plan.")
     assert (first.value, second.value) == (9.0, 2.0)

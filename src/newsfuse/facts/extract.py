@@ -51,6 +51,8 @@ FOOT_M = 0.3048
 INCH_M = 0.0254
 # A fraction in words as a percentage keeps two decimals ("two-thirds" = 66.67 %).
 FRACTION_DECIMALS = 2
+# "from" before the first of two figures: a change from an old value to a new one.
+_CHANGE_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # What joins the two ends of a range before the second number ("12 to 18", "$5m-$7m").
 _RANGE_JOIN_RE = re.compile(
     r"\s*(?:-|–|—|\bto\b|\bor\b|(?P<and>\band\b))\s*(?:[$€£₹]|Rs\.?\s?)?", re.IGNORECASE
@@ -209,7 +211,8 @@ def _scan_numbers(
             ranged = _range_start(article, claim, value, before, decimal_comma)
             if ranged is not None:
                 claim, second_start = ranged
-                range_second.add(second_start)
+                if second_start is not None:
+                    range_second.add(second_start)
         if start in tally_second:
             claim = replace(claim, attribute="votes against")
         elif claim.kind == "count" and VOTE_WORDS_RE.search(_sentence_around(text, start)):
@@ -223,7 +226,7 @@ def _scan_numbers(
 
 def _range_start(
     article: Article, claim: Claim, value: float, before: str, decimal_comma: bool
-) -> tuple[Claim, int] | None:
+) -> tuple[Claim, int | None] | None:
     """The lower end of a range read with the upper end's unit ("12 to 18 months",
     "40-50 km", "$5m-$7m", "between 4 and 5 per cent"), and where the upper end starts.
 
@@ -254,6 +257,9 @@ def _range_start(
     lower = value * factor
     if not lends or lower > float(upper_claim.value):
         return None
+    if _CHANGE_FROM_RE.search(before):
+        # "rose from 38 to 45 km": the old and the new value, each exact, not a range.
+        return replace(claim, kind=upper_claim.kind, value=lower, unit=upper_claim.unit), None
     ranged = replace(
         claim,
         kind=upper_claim.kind,
