@@ -16,8 +16,8 @@ from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.synonymy import nouns_related
 from newsfuse.facts.qualifiers import bounds_allow
+from newsfuse.facts.synonymy import nouns_related
 from newsfuse.model import Article, Claim, FactStatus
 
 # Modifiers that give a figure's role or precision, not a subgroup ("additional troops").
