@@ -11,7 +11,7 @@ the predictions as JSON Lines and scores them with the benchmark's own
 evaluator (``facts_eval.py`` next to DATA), whose table is printed as is,
 followed by the time taken per cluster. ``--param dispute_threshold=0.58`` runs
 with one :class:`~newsfuse.facts.FactParams` field changed (``dataclasses.replace``),
-for sweeps.
+for sweeps; ``--param parse_claim_sentences_only=true`` sets a true/false field.
 """
 
 from __future__ import annotations
@@ -59,15 +59,18 @@ def load_articles(cluster: dict) -> list[Article]:
 
 
 def parse_params(settings: list[str]) -> FactParams:
-    """``FactParams()`` with each ``NAME=VALUE`` applied (numeric fields only)."""
+    """``FactParams()`` with each ``NAME=VALUE`` applied (numeric and true/false fields)."""
     defaults = FactParams()
     numeric = {f.name: type(getattr(defaults, f.name)) for f in fields(FactParams)}
     changes: dict[str, Any] = {}
     for setting in settings:
         name, _, value = setting.partition("=")
         kind = numeric.get(name)
+        if kind is bool and value.lower() in ("true", "false"):
+            changes[name] = value.lower() == "true"
+            continue
         if kind not in (int, float):
-            raise SystemExit(f"--param {setting}: not a numeric FactParams field")
+            raise SystemExit(f"--param {setting}: not a numeric or true/false FactParams field")
         changes[name] = kind(value)
     return replace(defaults, **changes)
 

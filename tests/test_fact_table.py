@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from newsfuse.facts import compare_facts
-from newsfuse.facts.entities import _mask_sentences, parse_articles
+from newsfuse.facts.entities import _mask_sentences, extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
 from newsfuse.model import Article, Brief, Claim, Fact
 from newsfuse.render.layout import NAMES_SUBJECT, build_fact_rows, find_outlets
@@ -43,14 +43,31 @@ C = Article(
 
 
 def test_only_sentences_with_claims_are_parsed_and_offsets_hold() -> None:
-    masked = _mask_sentences(A, scan_claims(A))
+    masked, starts = _mask_sentences(A, scan_claims(A))
     assert len(masked) == len(A.text)
     assert "weather" not in masked  # no figure, no date: not parsed
     assert "1,200 residents were evacuated" in masked
+    assert starts == [A.text.index("About 1,200")]  # the kept sentence after the blank
     doc = parse_articles([A], [scan_claims(A)])[0]
     for claim in scan_claims(A):
         span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
         assert span is not None and claim.text in span.text
+    # The sentence after the blank starts anew, as in the full text.
+    residents = doc.char_span(starts[0], starts[0] + 5)
+    assert residents is not None and residents.sent.start_char == starts[0]
+
+
+def test_names_in_unparsed_sentences_are_still_found() -> None:
+    claims = scan_claims(C)
+    masked, _ = _mask_sentences(C, claims)
+    assert "Rain" not in masked  # no figure, no date: not parsed
+    doc = parse_articles([C], [claims])[0]
+    full = parse_articles([C])[0]
+    names = {claim.value for claim in extract_entities(C, doc)}
+    assert names == {claim.value for claim in extract_entities(C, full)}
+    assert "Lake Vessary" in names
+    # The parsed sentences carry their own names for the describer.
+    assert "Ines Kordal" in {entity.text for entity in doc.ents}
 
 
 def test_subjects_are_phrases_from_the_sources() -> None:

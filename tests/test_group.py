@@ -611,6 +611,10 @@ def test_each_embedder_gets_its_own_calibration_in_the_params() -> None:
     assert static.embedding == calibrate_embedder("minilm-static")
     assert static.embedding.centre and not GroupingParams().embedding.centre
     assert GroupingParams.for_embedder("minilm") == GroupingParams()
+    # mpnet's cosines sit higher: its bars are above MiniLM's.
+    mpnet = GroupingParams.for_embedder("mpnet").embedding
+    assert mpnet.join > GroupingParams().embedding.join
+    assert mpnet.link > GroupingParams().embedding.link
     # Everything but the embedder's own bars stays at its default.
     assert replace(static, embedding=GroupingParams().embedding) == GroupingParams()
 

@@ -138,6 +138,7 @@ class Claim:
     attribute: str = ""
     approximate: bool = False
     vague: bool = False
+    bound: str = ""  # what a qualifier says: "at least", "at most", "just under", "about", ...
 
 
 @dataclass(frozen=True, slots=True)

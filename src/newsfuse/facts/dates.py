@@ -207,6 +207,17 @@ def _resolve_ordinal_day(day_of_month: int, published: date) -> date | None:
     return _safe_date(year, month, day_of_month)
 
 
+def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
+    """Spans of calendar days named without a year that :func:`find_dates` could not pin
+    ("April 14" in an undated article): not a claim, but their day number is no count either."""
+    resolved = {(mention.start, mention.end) for mention in mentions}
+    spans = []
+    for match in DATE_RE.finditer(text):
+        if (match.group("month") or match.group("month2")) and match.span() not in resolved:
+            spans.append(match.span())
+    return spans
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in ``text`` that can be pinned to a day.
 

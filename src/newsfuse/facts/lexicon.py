@@ -41,15 +41,23 @@ PARTITIVE_QUANTIFIERS = frozenset({"all", "some", "most", "many", "several", "ha
 # one concept so that "killing 38 people" meets "the death toll rose to 45"
 # and "troops" meets "soldiers". Keys are Porter stems.
 CONCEPTS: dict[str, str] = {
-    **dict.fromkeys(["kill", "die", "dead", "death", "toll", "fatal", "bodi", "fatl"], "<death>"),
+    **dict.fromkeys(
+        ["kill", "die", "dead", "death", "toll", "fatal", "bodi", "fatl", "perish", "drown"],
+        "<death>",
+    ),
     **dict.fromkeys(["injur", "injuri", "hurt", "wound"], "<injury>"),
     **dict.fromkeys(["miss", "unaccount"], "<missing>"),
-    **dict.fromkeys(["hospit", "hospitalis", "hospitaliz"], "<hospital>"),
-    **dict.fromkeys(["evacu", "flee", "displac"], "<evacuation>"),
-    **dict.fromkeys(["arrest", "detain", "custodi"], "<arrest>"),
+    **dict.fromkeys(["hospit", "hospitalis", "hospitaliz", "admit"], "<hospital>"),
+    **dict.fromkeys(["evacu", "evacue", "flee", "displac", "reloc"], "<evacuation>"),
+    **dict.fromkeys(["flood", "inund", "submerg", "swamp", "waterlog"], "<flooding>"),
+    **dict.fromkeys(["home", "hous", "dwell", "household"], "<homes>"),
+    **dict.fromkeys(["arrest", "detain", "custodi", "apprehend"], "<arrest>"),
+    **dict.fromkeys(["jail", "prison", "imprison", "incarcer", "sentenc"], "<prison>"),
     **dict.fromkeys(["troop", "soldier", "forc"], "<troops>"),
-    **dict.fromkeys(["job", "posit", "post", "layoff"], "<jobs>"),
+    **dict.fromkeys(["job", "posit", "post", "layoff", "redund", "headcount"], "<jobs>"),
     **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
+    **dict.fromkeys(["damag", "destruct"], "<damage>"),
+    **dict.fromkeys(["target", "pledg"], "<target>"),
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
@@ -62,11 +70,14 @@ GENERIC_LEMMAS = frozenset(
     | {"roughly", "approximately", "nearly", "almost", "estimate", "around", "some"}
 )
 # Words that make a later figure a development rather than a disagreement
-# ("the death toll rose to 45", "officials later revised", "now stands at").
+# ("the death toll rose to 45", "officials later revised", "now stands at",
+# "bringing the total to"). Not verbs of physical motion ("plunged into a
+# 150-foot gorge", "stands 300 metres tall"), which say where, not what changed.
 REVISION_CUES = frozenset(
     {"rise", "rose", "risen", "climb", "increase", "grow", "grew", "jump", "swell", "mount"}
     | {"surge", "revise", "raise", "update", "now", "later", "fall", "drop", "decline"}
-    | {"lower", "reach", "latest"}
+    | {"lower", "reach", "latest", "soar", "balloon", "double", "triple", "upgrade"}
+    | {"downgrade", "amend", "correct", "adjust", "shrink", "narrow", "widen", "bring"}
 )
 # Date words that name the period a figure measures rather than the day it was
 # reported ("inflation in September", "third-quarter profit"): kept as context,

@@ -87,7 +87,21 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
     "tn": 1e12,
     "tr": 1e12,
+    # "Rs 2.48 lakh crore": a lakh of crores, Indian copy's word for a trillion.
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
 }
+# Unicode vulgar fractions written after a numeral ("4½-inch", "2¾ miles").
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8,
+    "⅝": 5 / 8, "⅞": 7 / 8, "⅕": 1 / 5,
+}  # fmt: skip
+# Denominators of fraction words ("two-thirds", "a quarter of"), singular and plural.
+FRACTION_DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
 
 # Plural vague amounts ("hundreds of people"): kept as claims marked vague,
 # valued at the smallest amount they can mean.
@@ -103,13 +117,16 @@ VAGUE_AMOUNTS: dict[str, float] = {
 
 _WORD_ALTERNATION = "|".join(sorted([*SMALL_NUMBERS, *TENS, *MULTIPLIERS], key=len, reverse=True))
 # A run of number words, hyphens and "and" ("five hundred and sixty",
-# "Thirty-two", "a dozen", "two million"). It must start with a number word
-# or "a" before a multiplier, and never ends on "and".
+# "Thirty-two", "a dozen", "two million", "six and a half"). It must start with
+# a number word or "a" before a multiplier, and never ends on "and".
 NUMBER_WORDS_PATTERN = (
     r"(?:\bhalf[ -]a(?=[ -](?:dozen|million|billion)\b)"
     rf"|\ba(?=[ -](?:dozen|hundred|thousand|million|billion)\b)|\b(?:{_WORD_ALTERNATION})\b)"
     rf"(?:(?:[ -]|[ -]and[ -])(?:{_WORD_ALTERNATION})\b)*"
+    r"(?:[ -]and[ -]a[ -]half\b)?"
 )
+# "and a half" after a numeral ("3 and a half days"): adds 0.5.
+AND_A_HALF_RE = re.compile(r"^[ -]and[ -]a[ -]half\b", re.IGNORECASE)
 NUMBER_WORDS_RE = re.compile(NUMBER_WORDS_PATTERN, re.IGNORECASE)
 
 # Numerals. Order matters: grouped forms first so "1,200" is not read as "1".
@@ -120,6 +137,7 @@ DIGITS_PATTERN = (
     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.200.000 (European)
     r"|\d{1,3}(?:\.\d{3})+,\d+"  # 1.234,5 (European, dotted thousands and a decimal comma)
     r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d])(?:[.,]\d+)?"  # 1 200 / 1 200 000
+    r"|\d+[½¼¾⅓⅔⅛⅜⅝⅞⅕]"  # 4½
     r"|\d+(?:[.,]\d+)?"  # 560 / 2.5 / 3,2
     r")(?![\d])"
 )
@@ -137,6 +155,9 @@ def parse_numeral(text: str, *, decimal_comma: bool = False) -> float | None:
     point, because "3,2 Mio" cannot mean thirty-two million.
     """
     text = _GROUP_SPACES.sub("", text.strip())
+    if text and text[-1] in VULGAR_FRACTIONS:
+        whole = parse_numeral(text[:-1]) if text[:-1] else 0.0
+        return None if whole is None else whole + VULGAR_FRACTIONS[text[-1]]
     if not text or not re.fullmatch(r"[\d.,]+", text) or not text[0].isdigit():
         return None
     if decimal_comma:
@@ -177,6 +198,9 @@ def parse_number_words(text: str) -> float | None:
     Returns ``None`` when the words do not form a number ("and", "hundred and").
     """
     words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w]
+    if words[-3:] == ["and", "a", "half"] and len(words) > 3:
+        whole = parse_number_words(" ".join(words[:-3]))
+        return None if whole is None else whole + 0.5
     if not words:
         return None
     total = 0.0
@@ -218,7 +242,21 @@ def parse_number_words(text: str) -> float | None:
 
 def parse_scale(word: str) -> float | None:
     """The factor of a scale word or suffix (``million`` → 1e6, ``bn`` → 1e9), else ``None``."""
-    return SCALES.get(word.lower().rstrip("."))
+    return SCALES.get(re.sub(r"\s+", " ", word.lower().rstrip(".")))
+
+
+def parse_fraction(numerator: str, denominator: str) -> float | None:
+    """A fraction in words as a share of one: ("two", "thirds") → 0.667, ("a", "quarter") → 0.25.
+
+    ``None`` when either word is not one (the numerator may be "a", "an" or a
+    small number word; the denominator a word of :data:`FRACTION_DENOMINATORS`).
+    """
+    below = FRACTION_DENOMINATORS.get(denominator.lower())
+    top_word = numerator.lower()
+    top = 1 if top_word in ("a", "an") else SMALL_NUMBERS.get(top_word)
+    if below is None or top is None or top == 0 or top > below:
+        return None
+    return top / below
 
 
 def number_to_words(number: int) -> str:

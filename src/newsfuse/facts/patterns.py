@@ -30,11 +30,14 @@ METRE_FOLLOWERS = frozenset(
 )
 
 CURRENCY_PREFIX_RE = re.compile(
-    r"(?:(?P<symbol>US\$|USD?\$|CA\$|AU\$|NZ\$|HK\$|[CASR]\$|\$|€|£|¥|₹|₩|\bRs\.?)\s?"
+    r"(?:(?P<symbol>US\$|USD?\$|CA\$|AU\$|NZ\$|HK\$|[CASR]\$|\$A|\$|€|£|¥|₹|₩|\bRs\.?)\s?"
     r"|\b(?P<code>[A-Z]{3})\s)$"
 )
+# A hyphen may join a spelled scale word ("$6.9-million", "Rs 4.5-crore"), never a suffix.
 SCALE_AFTER_RE = re.compile(
-    r"^\s?(?P<scale>(?:mio|mrd)\.|(?:million|billion|trillion|thousand|lakhs?|crores?|mln|bln|mio|mrd|mn|bn|tn|m|k|b)\b)",
+    r"^(?:\s|-(?=(?:million|billion|trillion|thousand|lakh|crore)))?(?P<scale>(?:mio|mrd)\."
+    r"|(?:lakh\s+crores?|million|billion|trillion|thousand|lakhs?|crores?|mln|bln|mio|mrd|mn|bn|tn"
+    r"|m|k|b)\b)",
     re.IGNORECASE,
 )
 CURRENCY_WORD_AFTER_RE = re.compile(
@@ -43,20 +46,26 @@ CURRENCY_WORD_AFTER_RE = re.compile(
     r"|^\s(?P<code>[A-Z]{3})\b",
     re.IGNORECASE,
 )
-POUNDS_AFTER_RE = re.compile(r"^\s?(?P<word>pounds?)\b", re.IGNORECASE)
+# "4.2 million pounds of fuel" weighs; "£4.2m" or "4.2 million pounds" alone is money.
+POUNDS_AFTER_RE = re.compile(r"^\s?(?P<word>pounds?)\b(?!\s+of\b)", re.IGNORECASE)
 PERCENT_AFTER_RE = re.compile(
     r"^\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE
 )
 UNIT_AFTER_RE = re.compile(rf"^(?:\s|-|\u00a0)?(?P<unit>{UNIT_PATTERN})", re.IGNORECASE)
 AGE_AFTER_RE = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b", re.IGNORECASE)
-AGE_BEFORE_RE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|age of|the age of)\s+$", re.IGNORECASE)
 # "Name, 47," (US style) or "Name (47)" (British style).
-APPOSITION_BEFORE_RE = re.compile(r"\b[A-Z][\w'’-]+(?:,\s|\s\()$")
+# Or after a person named by a noun phrase: "the driver, 55," / "a local man (55)".
+APPOSITION_BEFORE_RE = re.compile(
+    r"(?:\b[A-Z][\w'’-]+|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?[a-z]+)"
+    r"(?:,\s|\s\()$"
+)
 APPOSITION_AFTER_RE = re.compile(r"^(?:,|\.|;|\)|\s+(?:who|was|is|has|had|said)\b)")
 TALLY_AFTER_RE = re.compile(r"^(?:\s+votes?)?\s*(?:-|–|—|\s+to\s+)\s*(?=\w)", re.IGNORECASE)
 RACE_TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
 CLOCK_AFTER_RE = re.compile(r"^(?::\d\d|\s?[ap]\.?m\b\.?|\s?(?:GMT|UTC|BST|CET|EST|PST)\b)", re.I)
-NOT_A_QUANTITY_BEFORE_RE = re.compile(r"(?:[A-Za-z]|No\.\s?|#|:)$")
+# A letter glued before a numeral makes a code ("A320", "No.5"), except "$A" (Australian dollars).
+NOT_A_QUANTITY_BEFORE_RE = re.compile(r"(?:(?<!\$)[A-Za-z]|No\.\s?|#|:)$")
 ORDINAL_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 VAGUE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(VAGUE_AMOUNTS, key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE
@@ -75,3 +84,16 @@ IMPERIAL_RE = re.compile(
 PAREN_OPEN_RE = re.compile(r"^\s*\(\s*(?:about\s+|around\s+|roughly\s+)?$")
 # Joins between the parts of a spelled-out duration ("2 hours, 4 minutes and 37 seconds").
 DURATION_JOIN_RE = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+)$")
+# Fractions in words: "two-thirds", "three quarters of", "a third of" (not "a half",
+# which is "and a half" in a number, nor "a quarter of a mile", a measure).
+FRACTION_RE = re.compile(
+    r"\b(?P<num>one|two|three|four|five|six|seven|nine|a)(?P<join>[ -])"
+    r"(?P<den>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
+    r"(?=(?P<of>\s+of\b(?!\s+(?:a|an)\b))?)",
+    re.IGNORECASE,
+)
+# Feet and inches in prime notation: 4'8", 5′10″, 6’2”.
+FEET_INCHES_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\"|″|”|'')")
+# Words joining the two ends of a range ("12 to 18 months", "40-50 km", "between 4 and 5").
+RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.IGNORECASE)
+RANGE_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)

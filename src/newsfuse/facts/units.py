@@ -33,6 +33,7 @@ _MILE = 1609.344
 _FOOT = 0.3048
 _INCH = 0.0254
 _POUND = 0.45359237
+_YEAR = 365.25 * 86400.0
 
 _define("m", 1.0, "m", "metre", "metres", "meter", "meters")
 _define("m", 1000.0, "km", "kilometre", "kilometres", "kilometer", "kilometers")
@@ -47,7 +48,9 @@ _define("kg", 1.0, "kg", "kilogram", "kilograms", "kilo", "kilos")
 _define("kg", 0.001, "g", "gram", "grams")
 _define("kg", 1000.0, "t", "tonne", "tonnes", "metric ton", "metric tons")
 _define("kg", 907.18474, "ton", "tons", "short ton", "short tons")
+_define("kg", 1016.0469088, "long ton", "long tons")
 _define("kg", _POUND, "lb", "lbs", "pound", "pounds")
+_define("kg", _POUND / 16, "oz", "ounce", "ounces")
 _define("m2", 1.0, "m2", "m²", "sq m", "square metre", "square metres", "square meter")
 _define("m2", 1.0, "square meters")
 _define("m2", 1e6, "km2", "km²", "sq km", "square kilometre", "square kilometres")
@@ -66,9 +69,16 @@ _define("s", 60.0, "min", "mins", "minute", "minutes")
 _define("s", 3600.0, "h", "hr", "hrs", "hour", "hours")
 _define("s", 86400.0, "day", "days")
 _define("s", 604800.0, "week", "weeks")
+_define("s", 1209600.0, "fortnight", "fortnights")
+# Calendar months and years as news means them in sentences and terms ("96 months",
+# "an eight-year term"): the mean Julian month and year, 365.25 days.
+_define("s", _YEAR / 12, "month", "months")
+_define("s", _YEAR, "year", "years", "yr", "yrs")
+_define("s", 10 * _YEAR, "decade", "decades")
 _define("m/s", 1.0, "m/s", "metres per second", "meters per second")
 _define("m/s", 1 / 3.6, "km/h", "kmh", "kph", "km/hr", "kilometres per hour")
-_define("m/s", 1 / 3.6, "kilometers per hour")
+_define("m/s", 1 / 3.6, "kilometers per hour", "kilometres an hour", "kilometers an hour")
+_define("m/s", 1 / 3.6, "km an hour", "km per hour")
 _define("m/s", 0.44704, "mph", "mi/h", "miles per hour", "miles an hour")
 _define("m/s", 1852 / 3600, "kn", "kt", "kts", "knot", "knots")
 _define("°C", 1.0, "°c", "ºc", "degrees celsius", "degrees centigrade", "celsius")
@@ -82,6 +92,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "ca$": "CAD",
     "a$": "AUD",
     "au$": "AUD",
+    "$a": "AUD",
     "nz$": "NZD",
     "hk$": "HKD",
     "s$": "SGD",
@@ -157,3 +168,9 @@ UNIT_RE = re.compile(UNIT_PATTERN, re.IGNORECASE)
 ADJECTIVAL_SINGULARS = frozenset(
     {"mile", "foot", "inch", "yard", "metre", "meter", "kilometre", "kilometer", "pound"}
 )
+
+
+def unit_factor(alias: str) -> float | None:
+    """How many base units one ``alias`` is ("feet" → 0.3048), or ``None`` for no unit."""
+    unit = lookup_unit(alias)
+    return None if unit is None else unit.factor

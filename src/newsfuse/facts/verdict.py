@@ -16,6 +16,7 @@ from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.qualifiers import bounds_allow
 from newsfuse.facts.synonymy import nouns_related
 from newsfuse.model import Article, Claim, FactStatus
 
@@ -139,6 +140,7 @@ def dispute_evidence(
     ratio = 1.0
     nouns_differ = roles_differ = hedged = moods_differ = False
     subgroups_differ = times_differ = False
+    compatible = True  # every differing pair fits the bounds stated ("more than 40" and 45)
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
             if values_agree(first.claim, second.claim, params):
@@ -152,6 +154,7 @@ def dispute_evidence(
             moods_differ |= first.mood != second.mood
             times_differ |= first.earlier != second.earlier
             subgroups_differ |= _subgroups_differ(first, second)
+            compatible &= bounds_allow(first.claim, second.claim, params)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
         "ratio": ratio,
@@ -163,6 +166,7 @@ def dispute_evidence(
         "subgroups_differ": subgroups_differ,
         "day_of_month": any(mention.day_of_month for mention in mentions),
         "year": any(mention.dimension.startswith("year:") for mention in mentions),
+        "compatible": compatible and ratio > 1.0,
         "kind": mentions[0].claim.kind if mentions else "",
     }
 
@@ -208,4 +212,6 @@ def is_clear_dispute(
         return False
     if evidence["year"] and not params.conflict_on_years:
         return False
+    if evidence["compatible"]:
+        return False  # "more than 40" beside 45: both can be true, so no conflict
     return not (params.conflict_needs_related_nouns and evidence["nouns_differ"])
