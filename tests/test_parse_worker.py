@@ -71,8 +71,18 @@ def test_a_page_without_text_keeps_its_reason_through_the_child() -> None:
     assert str(caught.value) == "empty.html: HTML page has no visible text; nothing to read"
 
 
-def test_library_log_records_of_the_child_are_logged_here(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.DEBUG), pytest.raises(InputError):
+def test_library_log_records_of_the_child_are_logged_here(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CLI test earlier in the run may have routed the library's logger elsewhere.
+    library = logging.getLogger("trafilatura")
+    monkeypatch.setattr(library, "handlers", [])
+    monkeypatch.setattr(library, "propagate", True)
+    with (
+        caplog.at_level(logging.DEBUG),
+        caplog.at_level(logging.DEBUG, logger="trafilatura"),
+        pytest.raises(InputError),
+    ):
         extract_html("<html><body><p></p></body></html>", "empty.html")
     assert any(r.name.startswith("trafilatura") for r in caplog.records)
 
