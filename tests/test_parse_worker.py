@@ -117,3 +117,23 @@ def test_the_first_html_page_does_not_load_dateparser() -> None:
         timeout=120,
     )
     assert done.stdout.split() == ["True", "False"], done.stderr
+
+
+def test_a_large_parent_does_not_count_against_the_childs_memory_limit() -> None:
+    # ru_maxrss after exec keeps the forked parent's peak: a server holding its models
+    # (hundreds of MB) must not make every page "need more" than the limit.
+    probe = (
+        "import sys; ballast = b'x' * (400 * 1024 * 1024); "
+        "from newsfuse.reading.html import extract_html; "
+        "from newsfuse.reading.limits import ReadingLimits; "
+        "page = extract_html(open(sys.argv[1], encoding='utf-8').read(), 'page.html', "
+        "limits=ReadingLimits(max_parse_memory_mb=200)); print(bool(page.text))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(EXAMPLE)],
+        env=subprocess_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "True", done.stderr

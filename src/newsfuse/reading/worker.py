@@ -276,7 +276,18 @@ def serve(memory_mb: int | None) -> None:
 
 
 def peak_memory_mb() -> float:
-    """This process's peak resident memory so far, in MB (0 where it is not known)."""
+    """This process's peak resident memory so far, in MB (0 where it is not known).
+
+    On Linux from ``VmHWM``, which starts afresh at ``exec``: ``ru_maxrss`` keeps the
+    peak of the process before it, here the forked copy of a parent that may be
+    hundreds of MB (a server with its models), which would fail every page."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     if sys.platform == "win32":
         return 0.0
     import resource
