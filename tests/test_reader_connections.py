@@ -16,6 +16,7 @@ import pytest
 
 from newsfuse.corpus import Corpus
 from newsfuse.corpus.flights import SingleFlight
+from newsfuse.corpus.readers import READER_CACHE_KIB
 from test_service import invent_articles
 
 # A read that waited for the writer below would take its whole hold.
@@ -144,3 +145,11 @@ def test_a_failed_brief_fails_its_waiters_and_the_next_request_tries_again() -> 
     with pytest.raises(RuntimeError):
         flights.run("story-a", fail)
     assert flights.run("story-a", lambda: 5) == 5
+
+
+def test_reader_connections_keep_a_small_page_cache(tmp_path: Path) -> None:
+    # Forty server threads with SQLite's default 2 MB cache each held 90 MB on a 4 MB store.
+    with Corpus(tmp_path / "news.db") as corpus:
+        assert corpus._readers is not None
+        store = corpus._readers.store()
+        assert store._db.execute("PRAGMA cache_size").fetchone()[0] == -READER_CACHE_KIB  # type: ignore[attr-defined]

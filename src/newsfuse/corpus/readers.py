@@ -17,6 +17,11 @@ from pathlib import Path
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
 
+# Page cache of each reader connection. SQLite's default, 2,000 KiB, times the server's
+# forty request threads held 90 MB on a 4 MB store (and rose with it); at 256 KiB
+# forty connections hold 15 MB, for 5 % more CPU per read (the OS caches the file).
+READER_CACHE_KIB = 256
+
 
 class ReaderConnections:
     """Thread-local stores opened on ``path``; :meth:`close` closes every one of them."""
@@ -35,7 +40,7 @@ class ReaderConnections:
         held: tuple[int, Store] | None = getattr(self._local, "held", None)
         if held is not None and held[0] == self._epoch:
             return held[1]
-        store = open_store(self.path, lock_timeout=self.lock_timeout)
+        store = open_store(self.path, lock_timeout=self.lock_timeout, cache_kib=READER_CACHE_KIB)
         with self._guard:
             self._opened.append(store)
             self._local.held = (self._epoch, store)

@@ -276,11 +276,11 @@ def serve(memory_mb: int | None) -> None:
 
 
 def peak_memory_mb() -> float:
-    """This process's peak resident memory so far, in MB (0 where it is not known)."""
-    if sys.platform == "win32":
-        return 0.0
-    # Linux's ru_maxrss keeps the parent's peak across fork and exec, so a child of a big
-    # process would be "over" at once; VmHWM is this program's own high-water mark.
+    """This process's peak resident memory so far, in MB (0 where it is not known).
+
+    On Linux from ``VmHWM``, which starts afresh at ``exec``: ``ru_maxrss`` keeps the
+    peak of the process before it, here the forked copy of a parent that may be
+    hundreds of MB (a server with its models), which would fail every page."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
@@ -288,11 +288,14 @@ def peak_memory_mb() -> float:
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
+    if sys.platform == "win32":
+        return 0.0
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # Linux reports kilobytes, macOS bytes.
     return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
 
 if __name__ == "__main__":
     serve(int(sys.argv[1]) if len(sys.argv) > 1 else None)

@@ -70,16 +70,21 @@ def lock_timeout_setting(given: float | None = None) -> float:
 
 
 def open_store(
-    db: str | Path | None = None, *, memory: bool = False, lock_timeout: float | None = None
+    db: str | Path | None = None,
+    *,
+    memory: bool = False,
+    lock_timeout: float | None = None,
+    cache_kib: int | None = None,
 ) -> Store:
     """Open (creating and migrating if needed) the store at ``db`` or the default path.
 
     ``memory=True`` opens a new, private in-memory store instead (gone when closed).
     ``lock_timeout`` is the longest wait for another process's write lock, in seconds
-    (see :func:`lock_timeout_setting`).
+    (see :func:`lock_timeout_setting`). ``cache_kib`` bounds the connection's page
+    cache (default SQLite's 2,000 KiB).
     """
     timeout = lock_timeout_setting(lock_timeout)
     if memory:
-        return SQLiteStore(MEMORY, lock_timeout=timeout)
+        return SQLiteStore(MEMORY, lock_timeout=timeout, cache_kib=cache_kib)
     path = Path(db).expanduser() if db is not None else default_db_path()
-    return SQLiteStore(path, lock_timeout=timeout)
+    return SQLiteStore(path, lock_timeout=timeout, cache_kib=cache_kib)

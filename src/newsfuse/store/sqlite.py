@@ -79,7 +79,15 @@ class SQLiteStore(SourceRecords):
     (:class:`newsfuse.corpus.Corpus` holds a lock around every use).
     """
 
-    def __init__(self, path: str | Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        cache_kib: int | None = None,
+    ) -> None:
+        """Open (creating and migrating) the store; ``cache_kib`` bounds this connection's
+        page cache (SQLite's default is 2,000 KiB)."""
         self.path = Path(path)
         self.lock_timeout = lock_timeout
         in_memory = str(path) == MEMORY
@@ -96,6 +104,8 @@ class SQLiteStore(SourceRecords):
             # NORMAL in WAL mode: a power cut may lose the last commit, never corrupt.
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
+            if cache_kib is not None:
+                self._db.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
             migrate(self._db, str(self.path))
             if self.get_meta(REPAIRED_META_KEY) is None:
                 self._repair_dates()
