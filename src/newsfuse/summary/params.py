@@ -71,10 +71,10 @@ class BriefParams:
     # Screen of the embedding repeat check (retrieve, then verify): a pair of chosen
     # sentences is embedded only if their static (``minilm-static``) cosine reaches
     # this ...
-    repeat_screen_cosine: float = 0.6
+    repeat_screen_cosine: float = 0.5
     # ... and their TF-IDF cosine this: pairs sharing almost no weighted words are
     # rarely restatements.
-    repeat_screen_tfidf: float = 0.1
+    repeat_screen_tfidf: float = 0.0
 
     # -- citations -----------------------------------------------------------------------
 
@@ -97,6 +97,15 @@ class BriefParams:
 
     # -- readability ---------------------------------------------------------------------
 
+    # Most sentences a quotation cut by the splitter is re-joined from: news quotations
+    # run over two or three sentences; a longer run is more likely a quote left open.
+    max_quotation_pieces: int = 4
+    # Dangling openings (``lexical.dangling_reason``) whose sentences the brief does not
+    # choose: each leans on a sentence the brief may not give.
+    drop_dangling: tuple[str, ...] = ("connective", "pronoun", "demonstrative", "pronoun speaker")
+    # Words of a sentence contained in a chosen one (either way round) at or above which
+    # it repeats it whatever its numbers: the audit's word rule (evaluate.audit).
+    repeat_containment_either_way: float = 0.75
     # Longest headline made from the lead when no source has a title, in words: news
     # headlines run 5-15 words.
     headline_words: int = 15
