@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.embed import Embedder, Vectors, get_embedder, single_threaded_blas
@@ -146,23 +147,25 @@ def _summarize(
         params,
     )
     citation_of = dict(zip(chosen, citations, strict=True))
-    lead = _lead(chosen, candidates)
-    rest = [s for s in chosen if s != lead]
+    if not params.lead_first:
+        ordered = order_sentences(chosen, articles)
+    else:
+        lead = _lead(chosen, candidates)
+        ordered = [lead, *order_sentences([s for s in chosen if s != lead], articles)]
     return [
-        BriefSentence(text=sentence.text, citations=citation_of[sentence])
-        for sentence in [lead, *order_sentences(rest, articles)]
+        BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
 
 
 def _lead(chosen: Sequence[Sentence], candidates: Sequence[Sentence]) -> Sentence:
     """The sentence that opens the brief: the best-ranked chosen sentence that is the first
     or second story sentence of its article and not a quotation (news states the event
-    there: who did what, where, when), else the best-ranked one."""
+    there: who did what, where, when), else the best-ranked one that is not a quotation,
+    else the best-ranked one."""
     position = dict(zip(candidates, (s.index for s in _renumber(candidates)), strict=True))
-    for sentence in chosen:
-        if position[sentence] <= 1 and not sentence.text.startswith(_QUOTE_OPENERS):
-            return sentence
-    return chosen[0]
+    reported = [s for s in chosen if not s.text.startswith(_QUOTE_OPENERS)]
+    early = [s for s in reported if position[s] <= 1]
+    return (early or reported or list(chosen))[0]
 
 
 class _RememberingEncoder:
@@ -217,6 +220,11 @@ def _select_learned(
         and dangling_reason(s.text) not in params.drop_dangling
         for s in candidates
     ]
+    if params.force_lead:
+        lead = _central_lead(candidates, tfidf, eligible)
+        if lead is not None:
+            # Ranked first: the brief opens with the sentence that states the event.
+            scores = np.where(np.arange(len(candidates)) == lead, np.inf, scores)
     for allowed in (eligible, [True] * len(candidates)):
         chosen = select_best_first(
             candidates,
@@ -231,6 +239,29 @@ def _select_learned(
         if chosen:
             return chosen
     return []
+
+
+def _central_lead(
+    candidates: Sequence[Sentence], tfidf: npt.NDArray[np.float64], eligible: Sequence[bool]
+) -> int | None:
+    """Row of the sentence that states the event: among the eligible first and second story
+    sentences of the articles that are not quotations, the one most similar to the other
+    articles' sentences (summed TF-IDF cosine: what every source reports); None if none."""
+    positions = [s.index for s in _renumber(candidates)]
+    rows = [
+        row
+        for row, sentence in enumerate(candidates)
+        if eligible[row] and positions[row] <= 1 and not sentence.text.startswith(_QUOTE_OPENERS)
+    ]
+    if not rows or len({s.article_id for s in candidates}) == 1:
+        return None
+    articles = np.array([s.article_id for s in candidates])
+    similarity = tfidf[rows] @ tfidf.T
+    centrality = [
+        float(similarity[i][articles != candidates[row].article_id].sum())
+        for i, row in enumerate(rows)
+    ]
+    return rows[int(np.argmax(centrality))]
 
 
 def _renumber(candidates: Sequence[Sentence]) -> list[Sentence]:

@@ -106,6 +106,12 @@ class BriefParams:
     # Words of a sentence contained in a chosen one (either way round) at or above which
     # it repeats it whatever its numbers: the audit's word rule (evaluate.audit).
     repeat_containment_either_way: float = 0.75
+    # Open the brief with its lead (``summary._lead``) before the reading order: the
+    # first or second sentence of a source states the event.
+    lead_first: bool = True
+    # Choose that lead before anything else: the most central first or second sentence
+    # of the sources (``summary._central_lead``), even if the scorer ranks it lower.
+    force_lead: bool = True
     # Longest headline made from the lead when no source has a title, in words: news
     # headlines run 5-15 words.
     headline_words: int = 15
