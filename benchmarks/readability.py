@@ -42,6 +42,7 @@ from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.leaks import get_detector  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
+from newsfuse.summary.params import BriefParams  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 PAIRS = ROOT / "benchmarks" / "readability_pairs.json"
@@ -159,6 +160,12 @@ def calibrate() -> None:
     )
     print(f"cut-off {cut:.3f}: in-sample accuracy {np.mean((cosines >= cut) == labels):.3f}")
     print(f"leave-one-out accuracy {correct / len(pairs):.3f}")
+    brief_cut = BriefParams().redundant_cosine
+    print(
+        f"the brief's own cut {brief_cut:.3f} (BriefParams.redundant_cosine): accuracy "
+        f"{np.mean((cosines >= brief_cut) == labels):.3f}, "
+        f"repeats caught {np.mean(cosines[labels] >= brief_cut):.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -216,7 +216,7 @@ def _select_learned(
         params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
         and not looks_like_page_furniture(s.text)
         and not needs_earlier_sentence(s.text)
-        and not has_unbalanced_quotes(s.text)
+        and not (params.drop_unbalanced_quotes and has_unbalanced_quotes(s.text))
         and dangling_reason(s.text) not in params.drop_dangling
         for s in candidates
     ]

@@ -100,6 +100,9 @@ class BriefParams:
     # Most sentences a quotation cut by the splitter is re-joined from: news quotations
     # run over two or three sentences; a longer run is more likely a quote left open.
     max_quotation_pieces: int = 4
+    # A sentence whose quotation marks do not pair up after the re-joining is half a
+    # quotation: the brief does not choose it.
+    drop_unbalanced_quotes: bool = True
     # Dangling openings (``lexical.dangling_reason``) whose sentences the brief does not
     # choose: each leans on a sentence the brief may not give.
     drop_dangling: tuple[str, ...] = ("connective", "pronoun", "demonstrative", "pronoun speaker")
