@@ -7,6 +7,7 @@ from newsfuse.model import Article, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import summarize
 from newsfuse.summary.lexical import dangling_reason, has_unbalanced_quotes
+from newsfuse.summary.params import BriefParams
 from newsfuse.summary.repair import rejoin_quotations, trim_junk
 
 QUOTED = (
@@ -34,7 +35,7 @@ def test_a_negative_number_is_not_junk() -> None:
 def test_a_quotation_cut_by_the_splitter_is_joined_back_with_an_exact_span() -> None:
     sentences = split_sentences(Article(id="a", text=QUOTED))
     assert any(has_unbalanced_quotes(s.text) for s in sentences)
-    repaired = rejoin_quotations(sentences, QUOTED)
+    repaired = rejoin_quotations(sentences, QUOTED, BriefParams(max_quotation_pieces=4))
     assert not any(has_unbalanced_quotes(s.text) for s in repaired)
     assert repaired[0].text.endswith('without work."')
     assert all(QUOTED[s.start : s.end] == s.text for s in repaired)
@@ -46,10 +47,10 @@ def test_a_quotation_left_open_at_a_paragraph_end_is_not_joined_across_it() -> N
         '"We will rebuild the Tarrow pier," the mayor said, "and fast.\n\nThe pier opened in 1901.'
     )
     sentences = split_sentences(Article(id="a", text=text))
-    assert rejoin_quotations(sentences, text) == sentences
+    assert rejoin_quotations(sentences, text, BriefParams(max_quotation_pieces=4)) == sentences
 
 
-def test_the_brief_chooses_no_half_quotation_and_no_dangling_opening(
+def test_with_the_repairs_on_the_brief_chooses_no_half_quotation_and_no_dangling_opening(
     embedder: MemoEmbedder,
 ) -> None:
     text = (
@@ -61,7 +62,8 @@ def test_the_brief_chooses_no_half_quotation_and_no_dangling_opening(
         '"The staff were kind.'
     )
     article = Article(id="tarrow", text=text)
-    brief = summarize([article], 200, embedder=embedder)
+    repairs = BriefParams(max_quotation_pieces=4, drop_unbalanced_quotes=True)
+    brief = summarize([article], 200, embedder=embedder, params=repairs)
     texts = [s.text for s in brief]
     assert texts[0].startswith("Storms closed the Tarrow ferry crossing")
     assert not any(has_unbalanced_quotes(t) for t in texts), texts
