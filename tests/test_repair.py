@@ -21,6 +21,9 @@ def test_junk_at_the_edges_is_trimmed_and_the_span_follows() -> None:
     (sentence,) = [trim_junk(s) for s in split_sentences(Article(id="a", text=text))]
     assert sentence.text.startswith("A 76-year-old man")
     assert text[sentence.start : sentence.end] == sentence.text
+    text = "… Police closed the Orrin road on Sunday."
+    trimmed = trim_junk(Sentence("a", 0, 0, len(text), text))
+    assert (trimmed.text, trimmed.start) == ("Police closed the Orrin road on Sunday.", 2)
     text = "Police closed the Orrin road on Sunday. ||"
     trimmed = trim_junk(Sentence("a", 0, 0, len(text), text))
     assert (trimmed.text, trimmed.end) == ("Police closed the Orrin road on Sunday.", len(text) - 3)

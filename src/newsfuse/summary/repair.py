@@ -9,6 +9,7 @@ so citations stay exact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -17,11 +18,16 @@ from newsfuse.summary.learned import looks_like_page_furniture
 from newsfuse.summary.lexical import has_unbalanced_quotes, junk_edges, opens_quotation
 from newsfuse.summary.params import BriefParams
 
+# "… All we want is her return.": an ellipsis opening a sentence marks text left out.
+_OPENING_ELLIPSIS = re.compile(r"(?:…|\.{3})\s*(?=[\w\"“'‘])")
+
 
 def trim_junk(sentence: Sentence) -> Sentence:
-    """``sentence`` without list dashes, bullets, pipes or rules at either edge (its span
-    narrowed to match); unchanged if it is clean or nothing but junk."""
+    """``sentence`` without list dashes, bullets, pipes, rules or an opening ellipsis at
+    either edge (its span narrowed to match); unchanged if clean or nothing but junk."""
     head, tail = junk_edges(sentence.text)
+    ellipsis = _OPENING_ELLIPSIS.match(sentence.text, head)
+    head = ellipsis.end() if ellipsis else head
     if not head and not tail:
         return sentence
     kept = sentence.text[head : len(sentence.text) - tail]
