@@ -326,7 +326,8 @@ def find_copies(
 def _evidence(sentences: Sequence[Sentence], text: str, params: BriefParams) -> list[Sentence]:
     """The citable sentences of an article (``text``): junk edges trimmed, quotations the
     splitter cut re-joined, long enough, and the first ones only."""
-    repaired = rejoin_quotations([trim_junk(s) for s in sentences], text, params)
+    trimmed = [trim_junk(s) for s in sentences] if params.trim_junk_edges else list(sentences)
+    repaired = rejoin_quotations(trimmed, text, params)
     long_enough = [s for s in repaired if len(s.text.split()) >= params.min_evidence_words]
     return long_enough[: params.max_sentences_per_article]
 
