@@ -65,7 +65,11 @@ def test_with_the_repairs_on_the_brief_chooses_no_half_quotation_and_no_dangling
         '"The staff were kind.'
     )
     article = Article(id="tarrow", text=text)
-    repairs = BriefParams(max_quotation_pieces=4, drop_unbalanced_quotes=True)
+    repairs = BriefParams(
+        max_quotation_pieces=4,
+        drop_unbalanced_quotes=True,
+        drop_dangling=("connective", "pronoun", "demonstrative", "pronoun speaker"),
+    )
     brief = summarize([article], 200, embedder=embedder, params=repairs)
     texts = [s.text for s in brief]
     assert texts[0].startswith("Storms closed the Tarrow ferry crossing")

@@ -107,8 +107,9 @@ class BriefParams:
     # when True. Off by default: without the re-joining it cost 1.1 CV R-2 on dev.
     drop_unbalanced_quotes: bool = False
     # Dangling openings (``lexical.dangling_reason``) whose sentences the brief does not
-    # choose: each leans on a sentence the brief may not give.
-    drop_dangling: tuple[str, ...] = ("connective", "pronoun", "demonstrative", "pronoun speaker")
+    # choose. Connectives only: adding pronoun, demonstrative and pronoun speaker cost
+    # 0.56 cross-validated R-2 on dev (docs/benchmarks-readability.md).
+    drop_dangling: tuple[str, ...] = ("connective",)
     # Words of a sentence contained in a chosen one (either way round) at or above which
     # it repeats it whatever its numbers: the audit's word rule (evaluate.audit).
     repeat_containment_either_way: float = 0.75
