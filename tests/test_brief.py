@@ -148,7 +148,8 @@ def test_non_story_lines_are_never_chosen(fire: list[Article], embedder: MemoEmb
 def test_the_lead_first_then_chronological_order_then_position(
     fire: list[Article], embedder: MemoEmbedder
 ) -> None:
-    brief = summarize(fire, 300, embedder=embedder)
+    lead_first = BriefParams(lead_first=True)
+    brief = summarize(fire, 300, embedder=embedder, params=lead_first)
     rank = {article.id: index for index, article in enumerate(fire)}  # fixture is by time
     keys = [(rank[s.citations[0].article_id], s.citations[0].start) for s in brief[1:]]
     assert keys == sorted(keys)
@@ -156,7 +157,7 @@ def test_the_lead_first_then_chronological_order_then_position(
         replace(article, published=datetime.fromisoformat(f"2025-06-0{9 - index}T00:00:00+00:00"))
         for index, article in enumerate(fire)
     ]
-    brief = summarize(reversed_times, 300, embedder=embedder)
+    brief = summarize(reversed_times, 300, embedder=embedder, params=lead_first)
     firsts = [s.citations[0].article_id for s in brief[1:]]
     assert firsts == sorted(firsts, key=lambda article_id: -rank[article_id])
     # The lead states the event: it is the first or second story sentence of its article.
