@@ -39,8 +39,10 @@ from newsfuse.evaluate.audit import (  # noqa: E402
     pool_audits,
 )
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
+from newsfuse.evaluate.leaks import get_detector  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
+from newsfuse.summary.params import BriefParams  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
 PAIRS = ROOT / "benchmarks" / "readability_pairs.json"
@@ -60,11 +62,16 @@ def main() -> None:
     embedder = get_embedder()
     started = time.perf_counter()
     audits: list[BriefAudit] = []
+    # Boilerplate leaks beside the audit: a repair that glues a caption to a quotation
+    # shows up here, not in the audit's columns.
+    is_leak = get_detector()
+    leaks: list[str] = []
     for cluster in read_clusters(arguments.data, limit=arguments.limit).clusters:
         prepared = prepare_cluster(cluster)
         articles = list(prepared.articles)
         brief = summarize(articles, arguments.budget)
         texts = [s.text for s in brief]
+        leaks += [text for text in texts if is_leak(text)]
         leads = [sentences[0].text for sentences in prepared.sentences if sentences]
         audits.append(
             audit_brief(
@@ -84,8 +91,12 @@ def main() -> None:
         f"{time.perf_counter() - started:.0f} s"
     )
     print(format_audit(summary))
+    print(f"boilerplate leaks: {len(leaks)}")
     if arguments.show:
         show_flagged(audits, arguments.show)
+        print("\n## boilerplate leaks")
+        for text in leaks[: arguments.show]:
+            print(f"- {text[:200]}")
 
 
 def show_flagged(audits: list[BriefAudit], count: int) -> None:
@@ -110,9 +121,12 @@ def show_flagged(audits: list[BriefAudit], count: int) -> None:
                 print(f"- {audit.sentences[earlier].text[:120]}")
                 print(f"  {audit.sentences[later].text[:120]}")
                 shown += 1
-    print("\n## titles")
-    for audit in audits[:count]:
+    print("\n## titles (those that are not headlines first)")
+    titled = [a for a in audits if a.title_is_headline is not None]
+    for audit in sorted(titled, key=lambda a: bool(a.title_is_headline))[:count]:
         print(f"- {audit.title} [{'headline' if audit.title_is_headline else 'NOT headline'}]")
+        if not audit.title_is_headline and audit.sentences:
+            print(f"  lead: {audit.sentences[0].text[:160]}")
 
 
 def calibrate() -> None:
@@ -146,6 +160,12 @@ def calibrate() -> None:
     )
     print(f"cut-off {cut:.3f}: in-sample accuracy {np.mean((cosines >= cut) == labels):.3f}")
     print(f"leave-one-out accuracy {correct / len(pairs):.3f}")
+    brief_cut = BriefParams().redundant_cosine
+    print(
+        f"the brief's own cut {brief_cut:.3f} (BriefParams.redundant_cosine): accuracy "
+        f"{np.mean((cosines >= brief_cut) == labels):.3f}, "
+        f"repeats caught {np.mean(cosines[labels] >= brief_cut):.3f}"
+    )
 
 
 if __name__ == "__main__":

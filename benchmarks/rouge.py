@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/rouge.py [DATA.jsonl] [--folds 5] [--budget 300] [--limit N]
-        [--out DIR]
+        [--out DIR] [--baselines lexrank,...]
 
 newsfuse's scorer is fitted on these clusters (``benchmarks/fit/fit_scorer.py``),
 so scoring the shipped weights here would be scoring the training set. This
@@ -45,8 +45,19 @@ def main() -> None:
     parser.add_argument("--budget", type=int, default=300)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--baselines",
+        default=",".join(BASELINES),
+        help="comma-separated baselines to run beside newsfuse (default: all)",
+    )
     arguments = parser.parse_args()
 
+    baselines = [name for name in arguments.baselines.split(",") if name]
+    unknown = sorted(set(baselines) - set(BASELINES))
+    if unknown:
+        parser.error(
+            f"unknown baseline(s) {', '.join(unknown)}; choose from {', '.join(BASELINES)}"
+        )
     started = time.perf_counter()
     prepared = prepare(arguments.data, arguments.budget)
     if arguments.limit:
@@ -74,7 +85,7 @@ def main() -> None:
     unlearnable = [c.id for c in clusters if c.id not in weights_for]
     if unlearnable:
         print(f"{len(unlearnable)} cluster(s) with no readable article, scored too: {unlearnable}")
-    report = evaluate_clusters(clusters, budget=arguments.budget, systems=[newsfuse, *BASELINES])
+    report = evaluate_clusters(clusters, budget=arguments.budget, systems=[newsfuse, *baselines])
     print(f"newsfuse: {arguments.folds}-fold cross-validated by cluster (seed {SEED})")
     print(format_report(report))
     if arguments.out:

@@ -145,18 +145,27 @@ def test_non_story_lines_are_never_chosen(fire: list[Article], embedder: MemoEmb
     assert "By Ines Carvalho" not in texts
 
 
-def test_chronological_order_then_position(fire: list[Article], embedder: MemoEmbedder) -> None:
-    brief = summarize(fire, 300, embedder=embedder)
+def test_the_lead_first_then_chronological_order_then_position(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    lead_first = BriefParams(lead_first=True)
+    brief = summarize(fire, 300, embedder=embedder, params=lead_first)
     rank = {article.id: index for index, article in enumerate(fire)}  # fixture is by time
-    keys = [(rank[s.citations[0].article_id], s.citations[0].start) for s in brief]
+    keys = [(rank[s.citations[0].article_id], s.citations[0].start) for s in brief[1:]]
     assert keys == sorted(keys)
     reversed_times = [
         replace(article, published=datetime.fromisoformat(f"2025-06-0{9 - index}T00:00:00+00:00"))
         for index, article in enumerate(fire)
     ]
-    brief = summarize(reversed_times, 300, embedder=embedder)
-    firsts = [s.citations[0].article_id for s in brief]
+    brief = summarize(reversed_times, 300, embedder=embedder, params=lead_first)
+    firsts = [s.citations[0].article_id for s in brief[1:]]
     assert firsts == sorted(firsts, key=lambda article_id: -rank[article_id])
+    # The lead states the event: it is the first or second story sentence of its article.
+    lead = brief[0].citations[0]
+    story = [
+        s for s in split_sentences(article_by_id(fire, lead.article_id)) if is_story_sentence(s)
+    ]
+    assert lead.start in {s.start for s in story[:2]}
 
 
 def test_output_is_deterministic(fire: list[Article], embedder: MemoEmbedder) -> None:

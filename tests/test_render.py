@@ -722,3 +722,18 @@ def test_fact_rows_put_disputes_first_and_keep_order_within_a_verdict() -> None:
     data = json.loads(render(replace(brief, facts=shuffled), "json"))
     assert data["facts"][0]["subject"] == "damage"  # the JSON keeps the comparer's order
     assert data["facts"][0]["claims"][0]["value"] == 2000000
+
+
+def test_every_format_titles_an_untitled_brief_with_a_headline_from_its_lead() -> None:
+    article = Article(
+        id="a",
+        text="Crews rescued 40 hikers from Mount Arvel on Sunday after a landslide, police said.",
+    )
+    lead = BriefSentence(text=article.text, citations=(citation(article, "Crews rescued"),))
+    brief = Brief((lead,), (article,))
+    headline = "Crews rescued 40 hikers from Mount Arvel on Sunday after a landslide"
+    for fmt in FORMATS:
+        output = render(brief, fmt)
+        assert headline in output, fmt
+        assert "News brief" not in output, fmt
+    assert brief_to_dict(brief)["title"] == headline

@@ -412,3 +412,24 @@ def test_every_story_names_a_stored_storyline_after_many_renames(tmp_path: Path)
         assert store.check_consistency() == []
     finally:
         store.close()
+
+
+def test_an_untitled_story_is_listed_under_a_headline_not_a_body_sentence(
+    tmp_path: Path,
+) -> None:
+    from newsfuse.model import Article
+
+    db = tmp_path / "corpus.db"
+    lead = (
+        "The Harlow county sheriff is looking into a fire at the Tamsin grain store on "
+        "Tuesday night that destroyed two silos and a barn, one of the deputies said."
+    )
+    corpus.ingest_articles(
+        [Article(id="grain", text=lead + "\n\nNobody was hurt. The store was empty.")],
+        db=db,
+        embedder="hashing",
+    )
+    (story,) = corpus.list_stories(db=db)
+    assert story.title.startswith("The Harlow county sheriff is looking into a fire")
+    assert len(story.title.split()) <= 15
+    assert "deputies said" not in story.title and not story.title.endswith(".")

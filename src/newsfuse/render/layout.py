@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -166,15 +165,12 @@ def view_sources(brief: Brief) -> tuple[SourceView, ...]:
 
 
 def choose_title(brief: Brief) -> str:
-    """The brief's heading: the title most sources share, else the first source's title.
+    """The brief's heading: the title most sources share (first-seen on a tie), else a
+    short headline cut from the brief's lead, never a body sentence as written."""
+    # Imported here: the headline rules live with the brief, whose package loads numpy.
+    from newsfuse.summary.headline import make_headline
 
-    ``Counter.most_common`` keeps first-seen order among ties, so when every
-    title differs this is the first source's title.
-    """
-    titles = [a.title.strip() for a in brief.sources if a.title.strip()]
-    if not titles:
-        return FALLBACK_TITLE
-    return Counter(titles).most_common(1)[0][0]
+    return make_headline(brief.sources, brief.sentences) or FALLBACK_TITLE
 
 
 def format_published(published: datetime | None, *, with_time: bool = True) -> str:

@@ -465,7 +465,7 @@ class SQLiteStore(SourceRecords):
         title_row = self._db.execute(
             "SELECT title, text FROM articles WHERE content_hash = ?", (founder_hash,)
         ).fetchone()
-        title = title_row[0] if title_row and title_row[0] else _first_line(title_row or rows[0])
+        title = title_row[0] if title_row and title_row[0] else _headline(title_row, rows)
         sources = sorted({r[3] for r in rows if r[3]})
         version = ",".join(sorted(r[0] for r in rows))
         self._db.execute(
@@ -656,10 +656,14 @@ def _as_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _first_line(row: Sequence[Any]) -> str:
-    text = str(row[1] if len(row) == 2 else row[2])
-    first = text.strip().split("\n", 1)[0]
-    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+def _headline(founder: Sequence[Any] | None, rows: Sequence[Sequence[Any]]) -> str:
+    """A story's title when its founder has none: another member's title, else a short
+    headline cut from the founder's lead (never a body sentence as written)."""
+    # Imported here: the headline rules live with the brief, whose package loads numpy.
+    from newsfuse.summary.headline import story_headline
+
+    lead = str(founder[1]) if founder else str(rows[0][2])
+    return story_headline([str(r[1]) for r in rows], lead)
 
 
 def _summary(row: Sequence[Any]) -> StorySummary:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.embed import Embedder, Vectors, get_embedder, single_threaded_blas
@@ -36,11 +37,14 @@ from newsfuse.summary.learned import (
 )
 from newsfuse.summary.lexical import (
     addresses_reader,
+    dangling_reason,
+    has_unbalanced_quotes,
     needs_earlier_sentence,
     normalise_for_identity,
 )
 from newsfuse.summary.order import order_sentences
 from newsfuse.summary.params import BriefParams
+from newsfuse.summary.repair import rejoin_quotations, trim_junk
 from newsfuse.summary.score import SentenceScorer
 from newsfuse.summary.select import select_best_first, select_by_mmr
 
@@ -49,7 +53,7 @@ __all__ = ["BriefParams", "SentenceScorer", "find_copies", "is_story_sentence", 
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _TEASER_END = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
 # List markers and dashes some sites put before a paragraph: not part of the sentence.
-_LEADING_MARK = re.compile(r"^[-–—•*·>]+\s+")
+_QUOTE_OPENERS = ('"', "“", "'", "‘")
 
 
 def summarize(
@@ -106,7 +110,10 @@ def _summarize(
     if not articles:
         return []
     segmented = [split_sentences(article) for article in articles]
-    evidence_sentences = [_evidence(sentences, params) for sentences in segmented]
+    evidence_sentences = [
+        _evidence(sentences, article.text, params)
+        for sentences, article in zip(segmented, articles, strict=True)
+    ]
     copies = find_copies(evidence_sentences, params)
     candidates, sources = _candidates(segmented, evidence_sentences, copies, params)
     if not candidates:
@@ -127,6 +134,8 @@ def _summarize(
             )
         chosen_rows = select_by_mmr(candidates, vectors, scores, budget, params=params)
     chosen = [candidates[row] for row in chosen_rows]
+    if not chosen:
+        return []
     source_of = {candidates[row]: sources[row] for row in chosen_rows}
     citations = cite_sentences(
         chosen,
@@ -138,10 +147,25 @@ def _summarize(
         params,
     )
     citation_of = dict(zip(chosen, citations, strict=True))
+    if not params.lead_first:
+        ordered = order_sentences(chosen, articles)
+    else:
+        lead = _lead(chosen, candidates)
+        ordered = [lead, *order_sentences([s for s in chosen if s != lead], articles)]
     return [
-        BriefSentence(text=sentence.text, citations=citation_of[sentence])
-        for sentence in order_sentences(chosen, articles)
+        BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
+
+
+def _lead(chosen: Sequence[Sentence], candidates: Sequence[Sentence]) -> Sentence:
+    """The sentence that opens the brief: the best-ranked chosen sentence that is the first
+    or second story sentence of its article and not a quotation (news states the event
+    there: who did what, where, when), else the best-ranked one that is not a quotation,
+    else the best-ranked one."""
+    position = dict(zip(candidates, (s.index for s in _renumber(candidates)), strict=True))
+    reported = [s for s in chosen if not s.text.startswith(_QUOTE_OPENERS)]
+    early = [s for s in reported if position[s] <= 1]
+    return (early or reported or list(chosen))[0]
 
 
 class _RememberingEncoder:
@@ -192,8 +216,15 @@ def _select_learned(
         params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
         and not looks_like_page_furniture(s.text)
         and not needs_earlier_sentence(s.text)
+        and not (params.drop_unbalanced_quotes and has_unbalanced_quotes(s.text))
+        and dangling_reason(s.text) not in params.drop_dangling
         for s in candidates
     ]
+    if params.force_lead:
+        lead = _central_lead(candidates, tfidf, eligible)
+        if lead is not None:
+            # Ranked first: the brief opens with the sentence that states the event.
+            scores = np.where(np.arange(len(candidates)) == lead, np.inf, scores)
     for allowed in (eligible, [True] * len(candidates)):
         chosen = select_best_first(
             candidates,
@@ -208,6 +239,29 @@ def _select_learned(
         if chosen:
             return chosen
     return []
+
+
+def _central_lead(
+    candidates: Sequence[Sentence], tfidf: npt.NDArray[np.float64], eligible: Sequence[bool]
+) -> int | None:
+    """Row of the sentence that states the event: among the eligible first and second story
+    sentences of the articles that are not quotations, the one most similar to the other
+    articles' sentences (summed TF-IDF cosine: what every source reports); None if none."""
+    positions = [s.index for s in _renumber(candidates)]
+    rows = [
+        row
+        for row, sentence in enumerate(candidates)
+        if eligible[row] and positions[row] <= 1 and not sentence.text.startswith(_QUOTE_OPENERS)
+    ]
+    if not rows or len({s.article_id for s in candidates}) == 1:
+        return None
+    articles = np.array([s.article_id for s in candidates])
+    similarity = tfidf[rows] @ tfidf.T
+    centrality = [
+        float(similarity[i][articles != candidates[row].article_id].sum())
+        for i, row in enumerate(rows)
+    ]
+    return rows[int(np.argmax(centrality))]
 
 
 def _renumber(candidates: Sequence[Sentence]) -> list[Sentence]:
@@ -269,18 +323,13 @@ def find_copies(
     return representative
 
 
-def _evidence(sentences: Sequence[Sentence], params: BriefParams) -> list[Sentence]:
-    """The citable sentences of an article: long enough, and the first ones only."""
-    long_enough = [s for s in sentences if len(s.text.split()) >= params.min_evidence_words]
-    return [_strip_leading_mark(s) for s in long_enough[: params.max_sentences_per_article]]
-
-
-def _strip_leading_mark(sentence: Sentence) -> Sentence:
-    """Drop a leading "- " or bullet from the sentence and its span, so briefs don't show it."""
-    mark = _LEADING_MARK.match(sentence.text)
-    if mark is None or mark.end() == len(sentence.text):
-        return sentence
-    return replace(sentence, start=sentence.start + mark.end(), text=sentence.text[mark.end() :])
+def _evidence(sentences: Sequence[Sentence], text: str, params: BriefParams) -> list[Sentence]:
+    """The citable sentences of an article (``text``): junk edges trimmed, quotations the
+    splitter cut re-joined, long enough, and the first ones only."""
+    trimmed = [trim_junk(s) for s in sentences] if params.trim_junk_edges else list(sentences)
+    repaired = rejoin_quotations(trimmed, text, params)
+    long_enough = [s for s in repaired if len(s.text.split()) >= params.min_evidence_words]
+    return long_enough[: params.max_sentences_per_article]
 
 
 def _candidates(

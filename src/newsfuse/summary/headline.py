@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsfuse.model import Article, BriefSentence
+from newsfuse.segment import split_sentences
 from newsfuse.summary.params import BriefParams
 
 # "WASHINGTON (AP) — ", "LONDON, March 3 - ": a dateline names the desk, not the event.
@@ -72,6 +73,27 @@ def make_headline(
     # does not open with one is the lead for the headline.
     reported = [s.text for s in brief if not s.text.lstrip().startswith(_QUOTE_MARKS)]
     return headline_from_lead((reported or [brief[0].text])[0], params)
+
+
+def story_headline(
+    titles: Sequence[str], lead_text: str, params: BriefParams = BriefParams()
+) -> str:
+    """A story's headline for its listing, made without a brief: the title most of
+    ``titles`` share (first-seen on a tie), else a headline cut from the first sentence
+    of ``lead_text`` (the first article's text) that is long enough to report something;
+    '' with neither."""
+    present = [t.strip() for t in titles if t.strip()]
+    if present:
+        return Counter(present).most_common(1)[0][0]
+    sentences = [s.text for s in split_sentences(Article(id="lead", text=lead_text))]
+    if not sentences:
+        return ""
+    reporting = [
+        s
+        for s in sentences
+        if len(s.split()) >= params.min_chosen_words and not s.lstrip().startswith(_QUOTE_MARKS)
+    ]
+    return headline_from_lead((reporting or sentences)[0], params)
 
 
 def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:

@@ -70,7 +70,7 @@ FEATURE_NAMES = (
 )
 
 _BOILERPLATE = re.compile(
-    r"\b(click|subscribe|sign up|newsletter|cookies?|javascript|advertisement|copyright|"
+    r"\b(click|subscribe|sign up|newsletters?|cookies?|javascript|advertisement|copyright|"
     r"all rights reserved|privacy policy|terms of (use|service)|follow us|share this|"
     r"read more|image caption|photo:|getty images|crawl data|internet archive|"
     r"wayback machine|email alerts?|download the app|tweets?|continue reading|reprints?)\b"

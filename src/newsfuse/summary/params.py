@@ -97,6 +97,29 @@ class BriefParams:
 
     # -- readability ---------------------------------------------------------------------
 
+    # Trim list dashes, bullets, rules and an opening ellipsis from every sentence's edges.
+    trim_junk_edges: bool = True
+    # Most sentences a quotation cut by the splitter is re-joined from (news quotations
+    # run over two or three sentences; 4 is the measured setting). Off by default: the
+    # re-joining cost 0.40 cross-validated R-2 on dev (docs/benchmarks-readability.md).
+    max_quotation_pieces: int = 0
+    # A sentence whose quotation marks do not pair up is half a quotation: not chosen
+    # when True. Off by default: without the re-joining it cost 1.1 CV R-2 on dev.
+    drop_unbalanced_quotes: bool = False
+    # Dangling openings (``lexical.dangling_reason``) whose sentences the brief does not
+    # choose. Connectives only: adding pronoun, demonstrative and pronoun speaker cost
+    # 0.56 cross-validated R-2 on dev (docs/benchmarks-readability.md).
+    drop_dangling: tuple[str, ...] = ("connective",)
+    # Words of a sentence contained in a chosen one (either way round) at or above which
+    # it repeats it whatever its numbers: the audit's word rule (evaluate.audit).
+    repeat_containment_either_way: float = 0.75
+    # Open the brief with its lead (``summary._lead``) before the reading order. Off by
+    # default: it cost 0.24-0.29 cross-validated R-L on dev (the lead chosen first is
+    # usually first in the reading order anyway).
+    lead_first: bool = False
+    # Choose that lead before anything else: the most central first or second sentence
+    # of the sources (``summary._central_lead``), even if the scorer ranks it lower.
+    force_lead: bool = True
     # Longest headline made from the lead when no source has a title, in words: news
     # headlines run 5-15 words.
     headline_words: int = 15

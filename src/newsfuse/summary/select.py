@@ -71,11 +71,16 @@ def select_by_mmr(
 
 
 def _restates(candidate: str, chosen: str, params: BriefParams) -> bool:
-    """True if ``candidate`` says nothing new over ``chosen`` by its words and numbers."""
+    """True if ``candidate`` says nothing new over ``chosen`` by its words and numbers, or
+    either one's words are almost all the other's (a reader sees the same sentence twice)."""
+    mine, theirs = content_words(candidate), content_words(chosen)
+    if mine and theirs:
+        either_way = max(containment(mine, theirs), containment(theirs, mine))
+        if either_way >= params.repeat_containment_either_way:
+            return True
     if not numbers(candidate) <= numbers(chosen):
         return False
-    overlap = containment(content_words(candidate), content_words(chosen))
-    return overlap >= params.redundant_containment
+    return containment(mine, theirs) >= params.redundant_containment
 
 
 def _rescale(scores: Scores) -> Scores:
