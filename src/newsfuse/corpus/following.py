@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -245,6 +244,7 @@ class FollowingMixin:
         so that a kill in between is redone, not lost)."""
         from newsfuse.clean import clean_report
         from newsfuse.corpus.sources import SourceOutcome, next_poll_time, plan_interval, plan_retry
+        from newsfuse.corpus.writing import with_language
         from newsfuse.group.features import hash_content
         from newsfuse.model import ReadReport
 
@@ -269,7 +269,7 @@ class FollowingMixin:
         usable = [item for item in collected.items if item.article is not None]
         cleaned = clean_report(ReadReport(articles=tuple(i.article for i in usable if i.article)))
         kept = {
-            article.id: _with_language(article, source.language) for article in cleaned.articles
+            article.id: with_language(article, source.language) for article in cleaned.articles
         }
         ingested = self.ingest_articles(list(kept.values()))
         report.new += ingested.new + ingested.near_duplicates
@@ -449,14 +449,6 @@ class FollowingMixin:
                         )
                     )
         return entries
-
-
-def _with_language(article: Article, source_language: str) -> Article:
-    """The article with its language: detected from its text, else the source's."""
-    from newsfuse.clean.language import text_language
-
-    found = article.language or text_language(article.text) or source_language.strip().lower()
-    return article if found == article.language else replace(article, language=found)
 
 
 def _entries_by_story(store: Store, story_ids: set[str]) -> dict[str, FeedEntryState]:

@@ -131,13 +131,16 @@ def drop_duplicates(store: Store, candidates: Sequence[Candidate]) -> tuple[list
 
 def make_candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Each article with its content hash, and its language detected when not given."""
-    return [Candidate(_with_language(article), hash_content(article)) for article in articles]
+    return [Candidate(with_language(article), hash_content(article)) for article in articles]
 
 
-def _with_language(article: Article) -> Article:
+def with_language(article: Article, fallback: str = "") -> Article:
+    """The article with its language: as given, else detected from its text, else
+    ``fallback`` (e.g. its feed's declared language)."""
     if article.language:
         return article
-    return replace(article, language=text_language(article.text))
+    found = text_language(article.text) or fallback.strip().lower()
+    return replace(article, language=found) if found else article
 
 
 def embed_ahead(
