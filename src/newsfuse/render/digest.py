@@ -15,14 +15,8 @@ from html import escape
 from newsfuse.errors import ConfigError
 from newsfuse.model import Brief, Fact, StorySummary
 from newsfuse.render.atom import brief_fragment
-from newsfuse.render.layout import (
-    format_citation,
-    format_note,
-    safe_url,
-    view_sentences,
-    view_sources,
-)
-from newsfuse.render.markdown import escape_markdown
+from newsfuse.render.layout import safe_url, view_sources
+from newsfuse.render.markdown import escape_markdown, markdown_bullets
 
 DIGEST_FORMATS = ("markdown", "html")
 
@@ -103,14 +97,7 @@ def render_digest_markdown(digest: Digest) -> str:
                     for fact in entry.conflicts
                 )
             )
-        bullets = []
-        for sentence in view_sentences(entry.brief):
-            line = f"- {escape_markdown(sentence.text)}"
-            if sentence.sources:
-                line += " " + escape_markdown(format_citation(sentence.sources))
-            if sentence.note:
-                line += f" *(≠ {escape_markdown(format_note(sentence.note))})*"
-            bullets.append(line)
+        bullets = markdown_bullets(entry.brief)
         blocks.append("\n".join(bullets) or "*No sentence was selected for this brief.*")
         blocks.append("\n".join(_markdown_sources(entry.brief)))
     return "\n\n".join(blocks)

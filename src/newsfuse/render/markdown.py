@@ -35,9 +35,8 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render_markdown(brief: Brief) -> str:
-    """The brief as Markdown: heading, cited bullets, sources, a fact table and a stats line."""
-    blocks = [f"# {escape_markdown(choose_title(brief))}"]
+def markdown_bullets(brief: Brief) -> list[str]:
+    """The brief's sentences as Markdown list items, each with its citation and note."""
     bullets = []
     for sentence in view_sentences(brief):
         line = f"- {escape_markdown(sentence.text)}"
@@ -46,6 +45,13 @@ def render_markdown(brief: Brief) -> str:
         if sentence.note:
             line += f" *(≠ {escape_markdown(format_note(sentence.note))})*"
         bullets.append(line)
+    return bullets
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown: heading, cited bullets, sources, a fact table and a stats line."""
+    blocks = [f"# {escape_markdown(choose_title(brief))}"]
+    bullets = markdown_bullets(brief)
     blocks.append("\n".join(bullets) or "*The brief is empty: no sentence was selected.*")
     blocks.append(_render_sources(brief))
     if brief.facts:
