@@ -19,7 +19,7 @@ from newsfuse.pipeline import brief, read_report
 from newsfuse.server.dependencies import AppCorpus
 from newsfuse.server.job_routes import settings_of, start_brief_job
 from newsfuse.server.schemas import MAX_ARTICLES_PER_REQUEST, MAX_BUDGET, parse_time_bound
-from newsfuse.server.security import tokens_match
+from newsfuse.server.security import form_token_refused
 from newsfuse.server.views import build_brief_page
 
 # Stories per page of the list: one screenful of titles on a laptop.
@@ -120,8 +120,7 @@ def new_brief_result(
     files: Annotated[list[UploadFile], File()] = [],  # noqa: B006
 ) -> Response:
     """Brief the pasted and uploaded articles (stateless: nothing is stored)."""
-    expected = request.app.state.token
-    if expected is not None and not tokens_match(token, expected):
+    if form_token_refused(request, token):
         context = form_context(request, error="The access token is missing or wrong.")
         return render_page(request, "new.html", context, status=401)
     records = pasted_records(title, source, published, url, text)

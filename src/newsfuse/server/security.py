@@ -169,6 +169,12 @@ def bearer_token(request: Request) -> str | None:
     return value.strip() or None
 
 
+def form_token_refused(request: Request, token: str) -> bool:
+    """True when the server has a token and a web form did not give it."""
+    expected: str | None = request.app.state.token
+    return expected is not None and not tokens_match(token, expected)
+
+
 def require_write_token(request: Request) -> None:
     """FastAPI dependency: refuse writes without the server's bearer token, when it has one."""
     expected: str | None = request.app.state.token

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from newsfuse.errors import NewsfuseError
 from newsfuse.server.dependencies import AppCorpus
 from newsfuse.server.page_routes import render_page
-from newsfuse.server.security import tokens_match
+from newsfuse.server.security import form_token_refused
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -35,11 +35,6 @@ def sources_context(
     }
 
 
-def _refused(request: Request, token: str) -> bool:
-    expected = request.app.state.token
-    return expected is not None and not tokens_match(token, expected)
-
-
 @router.get("/sources")
 def sources_page(request: Request, corpus: AppCorpus) -> Response:
     """Every followed feed: name, owner, last fetched, last error, items, next poll."""
@@ -54,7 +49,7 @@ def add_source(
     token: Annotated[str, Form()] = "",
 ) -> Response:
     """Follow a feed URL, or the feeds a site page advertises."""
-    if _refused(request, token):
+    if form_token_refused(request, token):
         context = sources_context(
             request, corpus, error="The access token is missing or wrong.", url=url
         )
@@ -83,7 +78,7 @@ def remove_source(
     token: Annotated[str, Form()] = "",
 ) -> Response:
     """Stop following a feed (its stored articles stay)."""
-    if _refused(request, token):
+    if form_token_refused(request, token):
         context = sources_context(request, corpus, error="The access token is missing or wrong.")
         return render_page(request, "sources.html", context, status=401)
     try:
