@@ -59,6 +59,18 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
     )
 
 
+def run_python(code: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``python -c CODE ARGS`` in a fresh interpreter that imports this tree, capturing
+    its output: for what only a new process shows (imports, start-up, memory)."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=timeout,
+    )
+
+
 # ---------------------------------------------------------------- invented articles
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from conftest import FIXTURES, subprocess_env
+from conftest import FIXTURES, run_python
 
 # Libraries that cost seconds to import and that the default brief does not run: torch
 # (only for a torch-backed encoder), scikit-learn, scipy and NLTK.
@@ -21,13 +18,7 @@ def test_a_brief_with_facts_imports_neither_torch_nor_sklearn_nor_nltk() -> None
         "import spacy\n"
         f"print([m for m in {UNUSED_ON_THE_DEFAULT_PATH!r} if m in sys.modules])\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-        timeout=300,
-    )
+    result = run_python(probe)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
@@ -40,12 +31,6 @@ def test_torch_still_imports_after_spacy_has_loaded() -> None:
         "import torch, thinc.compat\n"
         "print(torch.tensor([1.0]).sum().item(), thinc.compat.has_torch)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-        timeout=300,
-    )
+    result = run_python(probe)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1.0", "False"]

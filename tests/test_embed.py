@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from threadpoolctl import threadpool_info
 
-from conftest import subprocess_env
+from conftest import run_python, subprocess_env
 from newsfuse.embed import (
     DIMENSIONS,
     STATIC_DIMENSIONS,
@@ -338,13 +338,7 @@ def test_settings_refuse_counts_below_one() -> None:
 def test_importing_the_package_loads_no_model_library() -> None:
     heavy = ["torch", "onnxruntime", "sentence_transformers", "tokenizers", "transformers"]
     script = f"import sys, newsfuse.embed; print([m for m in {heavy!r} if m in sys.modules])"
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env=subprocess_env(),
-        timeout=60,
-    )
+    result = run_python(script, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 

@@ -5,14 +5,12 @@ one-line reason, and the next page is read as usual."""
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, subprocess_env
+from conftest import REPO, run_python
 from newsfuse.errors import ConfigError, InputError
 from newsfuse.pipeline import read_report
 from newsfuse.reading.html import extract_html, parse_page
@@ -112,17 +110,6 @@ def test_an_ingest_skips_the_slow_page_and_keeps_the_others(
     assert str(skipped).endswith("a-slow.html: HTML page took longer than 1 s to parse; skipped")
 
 
-def run_on_example(probe: str) -> subprocess.CompletedProcess[str]:
-    """Run ``probe`` in a fresh interpreter with the example page's path as its argument."""
-    return subprocess.run(
-        [sys.executable, "-c", probe, str(EXAMPLE)],
-        env=subprocess_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_the_first_html_page_does_not_load_dateparser() -> None:
     # htmldate's free-text date search loads dateparser's ~200 locales: 5 s on a first page.
     probe = (
@@ -130,7 +117,7 @@ def test_the_first_html_page_does_not_load_dateparser() -> None:
         "page = parse_page(open(sys.argv[1], encoding='utf-8').read(), 'page.html'); "
         "print(page.published is not None, 'dateparser' in sys.modules)"
     )
-    done = run_on_example(probe)
+    done = run_python(probe, str(EXAMPLE), timeout=120)
     assert done.stdout.split() == ["True", "False"], done.stderr
 
 
@@ -144,5 +131,5 @@ def test_a_large_parent_does_not_count_against_the_childs_memory_limit() -> None
         "page = extract_html(open(sys.argv[1], encoding='utf-8').read(), 'page.html', "
         "limits=ReadingLimits(max_parse_memory_mb=200)); print(bool(page.text))"
     )
-    done = run_on_example(probe)
+    done = run_python(probe, str(EXAMPLE), timeout=120)
     assert done.stdout.strip() == "True", done.stderr
