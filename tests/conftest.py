@@ -71,6 +71,24 @@ def run_python(code: str, *args: str, timeout: float = 300) -> subprocess.Comple
     )
 
 
+# ---------------------------------------------------------------- headless browser
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by scripts/test.sh
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Every name but the test server's address resolves to nothing: no page or browser
+    # service can reach beyond loopback, whatever a template or default might ask for.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
 # ---------------------------------------------------------------- invented articles
 
 

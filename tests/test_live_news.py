@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conftest import REPO, run_cli, subprocess_env
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, run_cli, subprocess_env
 from feed_server import FeedServer, refuse_non_loopback, start_server
 from live_feeds import Item, serve_outlet
 from newsfuse.clean.language import text_language
@@ -338,9 +338,6 @@ def test_the_story_list_shows_outlets_articles_dates_and_conflicts(tmp_path: Pat
         assert "conflict" in page
 
 
-CHROMIUM = "/usr/bin/chromium"
-
-
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no chromium at {CHROMIUM}")
 def test_the_open_story_list_shows_stories_as_they_arrive(tmp_path: Path) -> None:
@@ -353,9 +350,7 @@ def test_the_open_story_list_shows_stories_as_they_arrive(tmp_path: Path) -> Non
     errors: list[str] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
-            )
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             tab = browser.new_page()
             tab.on("pageerror", lambda error: errors.append(str(error)))
             tab.goto(f"{live.url}/?refresh=1")

@@ -15,19 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import REPO, LiveServer, load_records, start_server
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, LiveServer, load_records, start_server
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}

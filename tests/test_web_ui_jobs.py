@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from conftest import load_records
+from conftest import CHROMIUM, CHROMIUM_ARGS, load_records
 from newsfuse.corpus.jobs import JobSettings
 from test_jobs import serve
-from test_web_ui import CHROMIUM, CHROMIUM_ARGS, DESKTOP, shoot
+from test_web_ui import DESKTOP, shoot
 
 pytestmark = [
     pytest.mark.browser,
