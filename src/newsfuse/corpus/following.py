@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 _DIGEST_POOL = 5000
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from newsfuse.corpus.sources import (
         CollectedSource,
         FetchReport,
@@ -49,6 +51,8 @@ class FollowingMixin:
         _loaded: LoadedIndex | None
 
         def _open(self) -> Store: ...
+
+        def _reading(self) -> AbstractContextManager[Store]: ...
 
         def ingest_articles(self, articles: Sequence[Article]) -> IngestReport: ...
 
@@ -119,8 +123,8 @@ class FollowingMixin:
 
     def sources(self) -> list[Source]:
         """Every source with its status: last fetched, last error, items, next poll."""
-        with self._lock:
-            return self._open().list_sources()
+        with self._reading() as store:
+            return store.list_sources()
 
     def remove_sources(self, urls: Sequence[str]) -> int:
         """Stop following these feeds (their stored articles stay); returns how many.
@@ -139,8 +143,8 @@ class FollowingMixin:
 
     def sightings(self, article_id: str) -> list[Sighting]:
         """Every feed and URL where a stored article was seen."""
-        with self._lock:
-            return self._open().article_sightings(article_id)
+        with self._reading() as store:
+            return store.article_sightings(article_id)
 
     def fetch(
         self,
@@ -268,9 +272,7 @@ class FollowingMixin:
             return SourceOutcome(source.url, error=collected.error, next_poll=next_poll)
         usable = [item for item in collected.items if item.article is not None]
         cleaned = clean_report(ReadReport(articles=tuple(i.article for i in usable if i.article)))
-        kept = {
-            article.id: with_language(article, source.language) for article in cleaned.articles
-        }
+        kept = {article.id: with_language(article, source.language) for article in cleaned.articles}
         ingested = self.ingest_articles(list(kept.values()))
         report.new += ingested.new + ingested.near_duplicates
         report.duplicates += ingested.duplicates
@@ -324,8 +326,7 @@ class FollowingMixin:
         from newsfuse.corpus.writing import brief_cache_key
 
         found: dict[str, int] = {}
-        with self._lock:
-            store = self._open()
+        with self._reading() as store:
             for story_id in story_ids:
                 key = brief_cache_key(store.story_version(story_id), DEFAULT_BUDGET, True)
                 body = store.cached_brief(story_id, key)
