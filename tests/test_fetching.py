@@ -373,8 +373,10 @@ def test_an_allow_entry_is_normalised_once_and_for_all(host, port):
 
 
 def test_a_host_delay_that_is_no_number_is_a_config_error():
-    with pytest.raises(ConfigError, match="NEWSFUSE_HOST_DELAY"):
+    with pytest.raises(ConfigError, match=r"^NEWSFUSE_HOST_DELAY: expected a number of seconds"):
         FetchSettings.from_environment({"NEWSFUSE_HOST_DELAY": "soon"})
+    with pytest.raises(ConfigError, match=r"^NEWSFUSE_HOST_DELAY: expected 0 or more seconds"):
+        FetchSettings.from_environment({"NEWSFUSE_HOST_DELAY": "-1"})
 
 
 @given(seconds=st.integers(0, 10**6))

@@ -91,10 +91,16 @@ def test_the_limits_are_read_from_the_environment(monkeypatch: pytest.MonkeyPatc
     limits = limits_setting()
     assert (limits.max_parse_seconds, limits.max_parse_memory_mb) == (2.5, 0)
     monkeypatch.setenv("NEWSFUSE_PARSE_TIMEOUT", "soon")
-    with pytest.raises(ConfigError, match="NEWSFUSE_PARSE_TIMEOUT='soon' is not a number"):
+    with pytest.raises(ConfigError, match=r"^NEWSFUSE_PARSE_TIMEOUT: expected a number of seconds"):
         limits_setting()
     monkeypatch.setenv("NEWSFUSE_PARSE_TIMEOUT", "-1")
-    with pytest.raises(ConfigError, match="must be 0 or more"):
+    with pytest.raises(ConfigError, match=r"^NEWSFUSE_PARSE_TIMEOUT: expected 0 or more seconds"):
+        limits_setting()
+    monkeypatch.setenv("NEWSFUSE_PARSE_TIMEOUT", "1")
+    monkeypatch.setenv("NEWSFUSE_PARSE_MEMORY_MB", "1.5")
+    with pytest.raises(
+        ConfigError, match=r"^NEWSFUSE_PARSE_MEMORY_MB: expected a whole number of MB"
+    ):
         limits_setting()
 
 

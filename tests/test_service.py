@@ -245,7 +245,9 @@ def test_a_bad_lock_timeout_setting_is_refused(
     from newsfuse.errors import ConfigError
 
     monkeypatch.setenv("NEWSFUSE_LOCK_TIMEOUT", "soon")
-    with pytest.raises(ConfigError, match="NEWSFUSE_LOCK_TIMEOUT"):
+    with pytest.raises(
+        ConfigError, match=r"^NEWSFUSE_LOCK_TIMEOUT: expected a number of seconds, got 'soon'$"
+    ):
         Corpus(tmp_path / "x.db")
     monkeypatch.setenv("NEWSFUSE_LOCK_TIMEOUT", "2.5")
     with Corpus(tmp_path / "x.db") as corpus:

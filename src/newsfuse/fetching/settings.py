@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from importlib import metadata
 
+from newsfuse.config import environment_number
 from newsfuse.errors import ConfigError
 
 # Environment variables read by :meth:`FetchSettings.from_environment`.
@@ -87,14 +88,9 @@ class FetchSettings:
         environ = os.environ if environ is None else environ
         values: dict[str, object] = {}
         allowed = [entry for entry in environ.get(ALLOW_HOSTS_VARIABLE, "").split(",") if entry]
-        delay = environ.get(HOST_DELAY_VARIABLE, "").strip()
-        if delay:
-            try:
-                values["host_delay"] = float(delay)
-            except ValueError:
-                raise ConfigError(
-                    f"{HOST_DELAY_VARIABLE} must be a number of seconds, got {delay!r}"
-                ) from None
+        delay = environment_number(HOST_DELAY_VARIABLE, "seconds", environ=environ)
+        if delay is not None:
+            values["host_delay"] = delay
         extra = overrides.pop("allow_hosts", ())
         if not isinstance(extra, list | tuple):
             raise ConfigError("allow_hosts must be a list of HOST[:PORT] entries")

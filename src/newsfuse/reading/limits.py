@@ -12,11 +12,11 @@ variables are documented in ``docs/reading-limits.md``.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, replace
 
-from newsfuse.errors import ConfigError, InputError
+from newsfuse.config import environment_number
+from newsfuse.errors import InputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,26 +55,13 @@ PARSE_MEMORY_VARIABLE = "NEWSFUSE_PARSE_MEMORY_MB"
 def limits_setting(base: ReadingLimits = DEFAULT_LIMITS) -> ReadingLimits:
     """``base`` with the parse limits of ``$NEWSFUSE_PARSE_TIMEOUT`` (seconds) and
     ``$NEWSFUSE_PARSE_MEMORY_MB`` where they are set (0 turns a limit off)."""
-    seconds = _number(PARSE_SECONDS_VARIABLE, float)
-    memory = _number(PARSE_MEMORY_VARIABLE, int)
+    seconds = environment_number(PARSE_SECONDS_VARIABLE, "seconds")
+    memory = environment_number(PARSE_MEMORY_VARIABLE, "MB", whole=True)
     if seconds is not None:
         base = replace(base, max_parse_seconds=seconds)
     if memory is not None:
         base = replace(base, max_parse_memory_mb=int(memory))
     return base
-
-
-def _number(variable: str, kind: type[float] | type[int]) -> float | None:
-    configured = os.environ.get(variable, "").strip()
-    if not configured:
-        return None
-    try:
-        value = kind(configured)
-    except ValueError:
-        raise ConfigError(f"{variable}={configured!r} is not a number") from None
-    if not value >= 0:
-        raise ConfigError(f"{variable} must be 0 or more (got {configured})")
-    return value
 
 
 # Elements that never have content, so never add depth.

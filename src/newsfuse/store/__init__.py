@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from newsfuse.config import environment_number
 from newsfuse.errors import ConfigError
 from newsfuse.store.base import Store, StoredArticle
 from newsfuse.store.sqlite import DEFAULT_LOCK_TIMEOUT, MEMORY, SQLiteStore
@@ -55,15 +56,8 @@ def lock_timeout_setting(given: float | None = None) -> float:
     """Seconds a writer waits for the store's lock: ``given``, else
     ``$NEWSFUSE_LOCK_TIMEOUT``, else :data:`DEFAULT_LOCK_TIMEOUT`."""
     if given is None:
-        configured = os.environ.get(LOCK_TIMEOUT_ENVIRONMENT_VARIABLE, "").strip()
-        if not configured:
-            return DEFAULT_LOCK_TIMEOUT
-        try:
-            given = float(configured)
-        except ValueError:
-            raise ConfigError(
-                f"{LOCK_TIMEOUT_ENVIRONMENT_VARIABLE}={configured!r} is not a number of seconds"
-            ) from None
+        configured = environment_number(LOCK_TIMEOUT_ENVIRONMENT_VARIABLE, "seconds")
+        return DEFAULT_LOCK_TIMEOUT if configured is None else configured
     if not given >= 0:
         raise ConfigError(f"the lock timeout must be 0 or more seconds (got {given})")
     return given
