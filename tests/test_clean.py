@@ -7,6 +7,7 @@ outlets, people and places, and boilerplate written for these tests.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -280,6 +281,23 @@ def test_language_detection() -> None:
     assert detect_language("Мост закрыт на ремонт до пятницы.") == "CYRILLIC"
     assert is_foreign("Los comentarios con insultos no serán publicados por el equipo.", "en")
     assert not is_foreign("Brandt met the Velde council on Friday.", "en")
+
+
+def test_the_cleaned_article_carries_the_language_its_foreign_notices_were_judged_by() -> None:
+    cleaned = clean_one(read_fixture("water_vote_wire.txt"))
+    assert reasons_of(cleaned)["notice in another language"].startswith("HINWEIS:")
+    assert cleaned.language == "en"
+    german = Article(
+        id="de",
+        text="Die Fähre nach Velde fährt wieder, sagte die Hafenmeisterin am Freitag.\n\n"
+        "Die Reparatur des Anlegers hat nach Angaben der Gemeinde drei Tage gedauert.",
+    )
+    assert clean_one(german).language == "de"
+
+
+def test_a_language_the_record_gives_is_kept_by_the_cleaner() -> None:
+    article = replace(read_fixture("water_vote_wire.txt"), language="nl")
+    assert clean_one(article).language == "nl"
 
 
 def test_signals_on_typical_lines() -> None:

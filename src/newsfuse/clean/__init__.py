@@ -4,7 +4,9 @@ Stage contract: :func:`clean_articles` takes the raw articles of one read and
 returns new articles whose ``text`` is the story alone (paragraphs joined by a
 blank line); ``Article.removed`` lists each dropped block with its reason.
 Metadata found in dropped lines (an update stamp, a byline) fills
-``published`` and ``author`` when they are not known yet. A document that is
+``published`` and ``author`` when they are not known yet, and the main language
+of the kept lines (found to tell foreign notices from the story) fills
+``language``. A document that is
 not an article at all (a consent wall, an error page, a crawl notice; see
 :mod:`newsfuse.clean.documents`) gets ``Article.non_article`` set to the reason,
 and :func:`clean_report` reports it as skipped unless asked to keep it.
@@ -120,12 +122,12 @@ def clean_report(report: ReadReport, *, keep_non_articles: bool = False) -> Read
 def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -> Article:
     """Clean one article; ``repeated`` are normalised lines known to be site furniture."""
     lines = split_lines(article.text)
-    reasons = classify_lines(lines, title=article.title, repeated=repeated)
+    classified = classify_lines(lines, title=article.title, repeated=repeated)
     kept: list[Line] = []
     removed: list[Removal] = []
     published, author = article.published, article.author
     previous_reason = ""
-    for line, reason in zip(lines, reasons, strict=True):
+    for line, reason in zip(lines, classified.reasons, strict=True):
         if not reason:
             kept.append(line)
         elif reason == previous_reason:  # consecutive lines removed for one reason: one block
@@ -148,6 +150,7 @@ def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -
         published=published,
         author=author,
         non_article=article.non_article or (is_non_article(cleaned) or ""),
+        language=article.language or classified.language,
     )
 
 

@@ -117,8 +117,18 @@ def weak_reason(line: str, *, language: str) -> str:
     return ""
 
 
-def classify_lines(lines: list[Line], *, title: str, repeated: frozenset[str]) -> list[str]:
-    """For each line, the reason it is boilerplate, or "" to keep it."""
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """Why each line of an article is boilerplate ("" to keep it), and the main language
+    of the kept lines (see :func:`~newsfuse.clean.language.detect_main_language`)."""
+
+    reasons: tuple[str, ...]
+    language: str
+
+
+def classify_lines(lines: list[Line], *, title: str, repeated: frozenset[str]) -> Classification:
+    """For each line, the reason it is boilerplate, or "" to keep it; and the language
+    the kept lines are in, judged on the same lines the foreign-notice check used."""
     texts = [line.text for line in lines]
     reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
     weak: dict[tuple[int, str], str] = {}
@@ -144,7 +154,7 @@ def classify_lines(lines: list[Line], *, title: str, repeated: frozenset[str]) -
                     break
                 reasons[index] = reason
         if reasons == before:
-            return reasons
+            return Classification(tuple(reasons), language)
 
 
 def _mark_related_list(texts: list[str], reasons: list[str]) -> None:

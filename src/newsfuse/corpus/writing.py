@@ -135,8 +135,9 @@ def make_candidates(articles: Sequence[Article]) -> list[Candidate]:
 
 
 def with_language(article: Article, fallback: str = "") -> Article:
-    """The article with its language: as given, else detected from its text, else
-    ``fallback`` (e.g. its feed's declared language)."""
+    """The article with its language: as given (or as the clean stage found it), else
+    detected from its text (an article that was not cleaned), else ``fallback`` (e.g.
+    its feed's declared language)."""
     if article.language:
         return article
     found = text_language(article.text) or fallback.strip().lower()
