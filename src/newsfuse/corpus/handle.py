@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from newsfuse.config import DEFAULT_BUDGET, DEFAULT_EMBEDDER
 from newsfuse.corpus.flights import SingleFlight
 from newsfuse.corpus.following import FollowingMixin
+from newsfuse.corpus.listing import open_repaired_store
 from newsfuse.corpus.readers import ReaderConnections
 from newsfuse.corpus.writing import (
     GENERATION_META_KEY,
@@ -42,7 +43,7 @@ from newsfuse.model import (
 )
 from newsfuse.pipeline import Input, read_report
 from newsfuse.pipeline import brief as brief_articles
-from newsfuse.store import default_db_path, open_store
+from newsfuse.store import default_db_path
 from newsfuse.store.base import Store
 from newsfuse.store.codec import decode_brief, encode_brief
 
@@ -105,7 +106,9 @@ class Corpus(FollowingMixin):
         self._embedder_name = embedder
         # None: the grouping tunables fitted to the store's embedder.
         self._grouping = grouping
-        self._store: Store | None = open_store(self.path, memory=memory, lock_timeout=lock_timeout)
+        self._store: Store | None = open_repaired_store(
+            self.path, memory=memory, lock_timeout=lock_timeout
+        )
         self._briefing: SingleFlight[Brief] = SingleFlight()
         # Readers of a file use connections of their own (newsfuse.corpus.readers).
         self._readers = None if self.path is None else ReaderConnections(self.path, lock_timeout)
@@ -257,7 +260,7 @@ class Corpus(FollowingMixin):
             if rebuilt_path is not None:
                 for leftover in _database_files(rebuilt_path):
                     leftover.unlink(missing_ok=True)
-            fresh = open_store(rebuilt_path, memory=rebuilt_path is None)
+            fresh = open_repaired_store(rebuilt_path, memory=rebuilt_path is None)
             previous_name, self._embedder_name = self._embedder_name, embedder
             self._store, self._loaded = fresh, None
             try:
@@ -272,7 +275,7 @@ class Corpus(FollowingMixin):
                 rebuilt_path.replace(self.path)
                 for stale in _database_files(self.path)[1:]:
                     stale.unlink(missing_ok=True)
-                self._store, self._loaded = open_store(self.path), None
+                self._store, self._loaded = open_repaired_store(self.path), None
                 if self._readers is not None:
                     self._readers.close()  # their connections are to the replaced file
         return report

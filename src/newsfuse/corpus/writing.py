@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from newsfuse.clean.language import text_language
+from newsfuse.corpus.listing import refresh_story_summaries
 from newsfuse.embed import Embedder, Vectors
 from newsfuse.group.features import ArticleFeatures, band_minhash, compute_features, hash_content
 from newsfuse.group.index import ArticleSignals, Placement, StoryIndex, make_founder_key
@@ -294,6 +295,5 @@ def persist_stories(store: Store, loaded: LoadedIndex, changes: _BatchChanges) -
     for line_id in sorted(changes.storylines):
         if line_id in index.storylines:
             store.save_storyline(index.storylines[line_id])
-    for story_id in sorted(changes.stories):
-        store.refresh_story_summary(story_id)
+    refresh_story_summaries(store, sorted(changes.stories))
     store.save_frequencies(loaded.frequencies)

@@ -43,6 +43,17 @@ class StoredArticle:
     duplicate_of: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoryTitleSources:
+    """What a story's listing title is chosen from: its founding article's title, the
+    text of that article (of its earliest member if the founder is gone), and every
+    member's title, earliest first."""
+
+    founder_title: str
+    lead_text: str
+    member_titles: tuple[str, ...]
+
+
 class Store(Protocol):
     """Persistence for articles, stories, storylines and cached briefs."""
 
@@ -69,7 +80,9 @@ class Store(Protocol):
         self, minhash: np.ndarray, bands: Sequence[int], length: int
     ) -> tuple[str, str] | None: ...
     def add_article(self, record: StoredArticle) -> None: ...
-    def refresh_story_summary(self, story_id: str) -> None: ...
+    def story_title_sources(self, story_id: str) -> StoryTitleSources | None: ...
+    def refresh_story_summary(self, story_id: str, title: str) -> None: ...
+    def repair_mentioned_dates(self) -> list[str]: ...
     def resolve(self, kind: str, identifier: str) -> str | None: ...
     def list_stories(
         self,

@@ -2,9 +2,11 @@
 
 Such stores hold articles whose ``date_source`` is ``"mentioned"``: their event time is a
 date the story's sentences mention ("in 1944"), not when the report was published. They
-are rewritten once, on opening, as what they are (undated: the ingest time stands in,
-source ``"ingested"``), and the dates their stories keep for grouping are recomputed from
-the members' real dates, so no story's first date comes from an article's body.
+are rewritten once, when a corpus opens the store
+(:func:`newsfuse.corpus.listing.repair_old_dates`), as what they are (undated: the ingest
+time stands in, source ``"ingested"``), and the dates their stories keep for grouping are
+recomputed from the members' real dates, so no story's first date comes from an
+article's body.
 """
 
 from __future__ import annotations

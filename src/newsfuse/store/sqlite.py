@@ -27,7 +27,7 @@ from newsfuse.group.lexical import TERM_BUCKETS, DocumentFrequencies
 from newsfuse.group.params import EmbeddingCalibration, GroupingParams
 from newsfuse.model import Article, Removal, StorySummary
 from newsfuse.store.backup import backup_database
-from newsfuse.store.base import StoredArticle
+from newsfuse.store.base import StoredArticle, StoryTitleSources
 from newsfuse.store.dates import REPAIRED_META_KEY, repair_mentioned_dates
 from newsfuse.store.locking import is_lock_error
 from newsfuse.store.schema import migrate
@@ -107,23 +107,22 @@ class SQLiteStore(SourceRecords):
             if cache_kib is not None:
                 self._db.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
             migrate(self._db, str(self.path))
-            if self.get_meta(REPAIRED_META_KEY) is None:
-                self._repair_dates()
         except (sqlite3.Error, OSError) as error:
             raise StoreError(
                 f"{self.path}: cannot open the store ({error}); check the path and its "
                 "permissions, or pass another --db"
             ) from error
 
-    def _repair_dates(self) -> None:
+    def repair_mentioned_dates(self) -> list[str]:
         """Once per store: rewrite body-mentioned article dates of old stores as undated
-        (see :mod:`newsfuse.store.dates`) and refresh the stories they dated."""
-        with self.transaction():
-            if self.get_meta(REPAIRED_META_KEY) is not None:
-                return  # another process repaired it meanwhile
-            for story_id in repair_mentioned_dates(self._db):
-                self.refresh_story_summary(story_id)
-            self.set_meta(REPAIRED_META_KEY, "1")
+        (see :mod:`newsfuse.store.dates`) and record that it was done; the ids of the
+        stories they dated, whose listing columns the caller refreshes in the same
+        transaction. [] when the store was repaired before (by this or another process)."""
+        if self.get_meta(REPAIRED_META_KEY) is not None:
+            return []
+        stories = repair_mentioned_dates(self._db)
+        self.set_meta(REPAIRED_META_KEY, "1")
+        return stories
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -445,28 +444,45 @@ class SQLiteStore(SourceRecords):
             [(band, bucket, record.id) for band, bucket in enumerate(record.bands)],
         )
 
-    def refresh_story_summary(self, story_id: str) -> None:
-        """Recompute a story's listing columns (title, dates, counts, version)."""
+    def story_title_sources(self, story_id: str) -> StoryTitleSources | None:
+        """What the story's listing title is chosen from, None if it has no members."""
+        founder = self._db.execute(
+            "SELECT founder FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
         rows = self._db.execute(
-            "SELECT id, title, text, source, event_time, duplicate_of, date_source "
+            "SELECT title, text FROM articles WHERE story_id = ? ORDER BY event_time, id",
+            (story_id,),
+        ).fetchall()
+        if not rows or founder is None:
+            return None
+        founder_hash = json.loads(founder[0])[2]
+        founder_row = self._db.execute(
+            "SELECT title, text FROM articles WHERE content_hash = ?", (founder_hash,)
+        ).fetchone()
+        lead = founder_row or rows[0]
+        return StoryTitleSources(
+            founder_title=str(founder_row[0] or "") if founder_row else "",
+            lead_text=str(lead[1]),
+            member_titles=tuple(str(row[0]) for row in rows),
+        )
+
+    def refresh_story_summary(self, story_id: str, title: str) -> None:
+        """Recompute a story's listing columns (dates, counts, version) and store ``title``."""
+        rows = self._db.execute(
+            "SELECT id, source, event_time, duplicate_of, date_source "
             "FROM articles WHERE story_id = ? ORDER BY event_time, id",
             (story_id,),
         ).fetchall()
         # Undated articles carry their ingest time; they set the story's dates only when
         # no member has a real date.
-        known = [r for r in rows if r[6] in KNOWN_DATE_SOURCES]
+        known = [r for r in rows if r[4] in KNOWN_DATE_SOURCES]
         dated = known or rows
         founder = self._db.execute(
             "SELECT founder FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
         if not rows or founder is None:
             return
-        founder_hash = json.loads(founder[0])[2]
-        title_row = self._db.execute(
-            "SELECT title, text FROM articles WHERE content_hash = ?", (founder_hash,)
-        ).fetchone()
-        title = title_row[0] if title_row and title_row[0] else _headline(title_row, rows)
-        sources = sorted({r[3] for r in rows if r[3]})
+        sources = sorted({r[1] for r in rows if r[1]})
         version = ",".join(sorted(r[0] for r in rows))
         self._db.execute(
             "UPDATE stories SET title = ?, first_time = ?, last_time = ?, dated = ?, "
@@ -474,11 +490,11 @@ class SQLiteStore(SourceRecords):
             "WHERE id = ?",
             (
                 title,
-                dated[0][4],
-                dated[-1][4],
+                dated[0][2],
+                dated[-1][2],
                 int(bool(known)),
                 len(rows),
-                sum(1 for r in rows if r[5] is None),
+                sum(1 for r in rows if r[3] is None),
                 json.dumps(sources),
                 version,
                 self.count_outlets(story_id),
@@ -654,16 +670,6 @@ class SQLiteStore(SourceRecords):
 
 def _as_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def _headline(founder: Sequence[Any] | None, rows: Sequence[Sequence[Any]]) -> str:
-    """A story's title when its founder has none: another member's title, else a short
-    headline cut from the founder's lead (never a body sentence as written)."""
-    # Imported here: the headline rules live with the brief, whose package loads numpy.
-    from newsfuse.summary.headline import story_headline
-
-    lead = str(founder[1]) if founder else str(rows[0][2])
-    return story_headline([str(r[1]) for r in rows], lead)
 
 
 def _summary(row: Sequence[Any]) -> StorySummary:
