@@ -13,6 +13,7 @@ own OpenAPI document with jsonschema.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -662,6 +663,26 @@ def test_new_form_briefs_uploaded_files(client: httpx.Client) -> None:
     assert answer.status_code == 200, answer.text
     text = assert_page_is_inert(answer.text)
     assert "Your brief" in text and "Northern Ledger" in text and 'class="cite"' in answer.text
+
+
+def test_a_conflict_note_on_the_new_page_cites_source_numbers_not_pasted_ids(
+    client: httpx.Client,
+) -> None:
+    records = load_records()[:3]
+    form = {
+        field: [str(record.get(field, "")) for record in records]
+        for field in ("title", "source", "text")
+    }
+    answer = client.post("/new", data={**form, "budget": "120"})
+    assert answer.status_code == 200, answer.text
+    notes = [
+        re.sub(r"<[^>]+>", "", note)
+        for note in re.findall(r'<span class="note">(.*?)</span>\s*</p>', answer.text, re.S)
+    ]
+    # The second source (Northern Ledger) counts 240 passengers where the brief says 212.
+    assert "Conflict 240 according to [2]" in notes
+    assert '[<a href="#source-2" aria-label="Source 2">2</a>]' in answer.text
+    assert not any("pasted-" in note for note in notes)
 
 
 def test_new_form_without_articles_explains_what_to_do(client: httpx.Client) -> None:

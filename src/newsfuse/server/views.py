@@ -18,9 +18,11 @@ from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, Fact
 from newsfuse.render.layout import (
     NAME_KINDS,
     NAMES_SUBJECT,
+    NoteSegment,
     count_outlets,
     find_outlets,
     number_sources,
+    split_note,
 )
 
 # Human labels for fact verdicts: colour is never the only signal (WCAG 1.4.1).
@@ -60,11 +62,12 @@ class CitationLink:
 
 @dataclass(frozen=True, slots=True)
 class BriefLine:
-    """One brief sentence with its citation links."""
+    """One brief sentence with its citation links and its fact-conflict note, whose
+    article ids are source numbers (as in every other rendering of a brief)."""
 
     text: str
     citations: tuple[CitationLink, ...]
-    note: str
+    note: tuple[NoteSegment, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +186,7 @@ def build_brief_page(brief: Brief) -> BriefPage:
     lines = tuple(
         BriefLine(
             text=sentence.text,
-            note=sentence.note,
+            note=split_note(sentence.note, numbers) if sentence.note.strip() else (),
             citations=tuple(
                 CitationLink(
                     number=numbers.get(c.article_id, 0),
