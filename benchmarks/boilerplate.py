@@ -30,8 +30,9 @@ sys.path.insert(0, str(REPO / "src"))
 from newsfuse.clean import clean_articles  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.reading import read_inputs  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 

@@ -24,8 +24,9 @@ sys.path.insert(0, str(REPO / "src"))
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "bench" / "facts-dev.jsonl"
+DEFAULT_DATA = shared_path("bench", "facts-dev.jsonl")
 
 
 def to_article(record: dict[str, str]) -> Article:

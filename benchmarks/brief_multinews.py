@@ -32,8 +32,9 @@ sys.path.insert(0, str(REPO / "src"))
 from newsfuse.embed import Embedder, Vectors, get_embedder  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 
 class CountingEmbedder:

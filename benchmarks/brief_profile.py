@@ -31,8 +31,9 @@ from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.systems import PreparedCluster, _load_newsfuse  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 
 class CountingEmbedder:

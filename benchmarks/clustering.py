@@ -36,8 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsfuse.group.params import GroupingParams  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 
 def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float]:

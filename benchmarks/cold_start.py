@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from shared_data import shared_path
+
 # Targets of issue 19 for a fresh process with warm disk caches, in seconds.
 TARGETS = {"--help": 0.5, "--version": 0.5, "brief --no-facts": 1.5, "brief": 2.5}
 BASELINE = "sumy LexRank"
@@ -121,7 +123,7 @@ def format_table(walls: dict[str, list[float]], cpus: dict[str, list[float]]) ->
 def main() -> None:
     """Measure every command ``--runs`` times and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=["../shared/seeds/"])
+    parser.add_argument("paths", nargs="*", default=[str(shared_path("seeds"))])
     parser.add_argument("--runs", type=int, default=5, help="measured rounds (after a warm-up)")
     parser.add_argument("--budget", type=int, default=120, help="words per brief or summary")
     parser.add_argument("--lexrank", action="store_true", help=argparse.SUPPRESS)

@@ -31,8 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 
 def load_records(path: Path, clusters: int) -> list[dict[str, str]]:

@@ -39,8 +39,9 @@ from newsfuse.embed.model_files import find_model_directory  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.segment import split_sentences  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 
 def collect_sentences(path: Path, count: int) -> list[str]:

@@ -35,8 +35,9 @@ sys.path.insert(0, str(REPO / "src"))
 from newsfuse.facts import FactParams, compare_facts  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.render.data import fact_to_dict  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "bench" / "facts-dev.jsonl"
+DEFAULT_DATA = shared_path("bench", "facts-dev.jsonl")
 
 
 def load_articles(cluster: dict) -> list[Article]:

@@ -33,8 +33,9 @@ from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.systems import _load_newsfuse, get_systems  # noqa: E402
 from newsfuse.facts import FactParams  # noqa: E402
 from newsfuse.pipeline import brief  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 
 def main() -> None:

@@ -30,8 +30,10 @@ from typing import Any
 
 import httpx
 
+from shared_data import shared_path
+
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 # The big request: 60 articles, with facts, at the default budget.
 DEFAULT_ARTICLES = 60
 DEFAULT_RUNS = 3

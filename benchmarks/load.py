@@ -31,8 +31,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared_data import shared_path
+
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 # Enough clusters for a page of stories, few enough to ingest and brief in a few minutes.
 DEFAULT_CLUSTERS = 10

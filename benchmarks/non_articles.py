@@ -35,8 +35,9 @@ sys.path.insert(0, str(REPO / "src"))
 from newsfuse.clean import clean_articles, documents  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.reading import read_inputs  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 DEFAULT_LABELS = REPO / "benchmarks" / "non_articles_labels.json"
 FOLDS = 5
 SWEEP = (0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.12, 0.15, 0.20)

@@ -43,8 +43,9 @@ from newsfuse.evaluate.leaks import get_detector  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 PAIRS = ROOT / "benchmarks" / "readability_pairs.json"
 
 

@@ -42,8 +42,9 @@ from newsfuse.pipeline import read_report  # noqa: E402
 from newsfuse.reading.html import ExtractedPage, extract_html  # noqa: E402
 from newsfuse.reading.limits import PARSE_SECONDS_VARIABLE, ReadingLimits  # noqa: E402
 from newsfuse.reading.worker import shared_worker  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 # Documents shorter than this are captions and stubs, not pages someone would read.
 MIN_DOCUMENT_CHARS = 500
 IN_PROCESS = ReadingLimits(max_parse_seconds=0)

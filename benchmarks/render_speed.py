@@ -44,8 +44,9 @@ from newsfuse.model import (  # noqa: E402
     Fact,
 )
 from newsfuse.render import FORMATS, load_schema, render  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "bench" / "facts-dev.jsonl"
+DEFAULT_DATA = shared_path("bench", "facts-dev.jsonl")
 CURRENCIES = {"USD", "EUR", "GBP"}
 
 

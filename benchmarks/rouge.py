@@ -33,8 +33,9 @@ from newsfuse.evaluate.systems import (  # noqa: E402
     System,
     summarize_newsfuse,
 )
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 BASELINES = ("lead3", "roundrobin", "lexrank", "textrank", "mmr", "oracle")
 
 

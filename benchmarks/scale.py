@@ -27,8 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 
 # Sentences per synthetic article: about a short news item (150-250 words).
 SENTENCES_PER_ARTICLE = 8

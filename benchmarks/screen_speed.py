@@ -34,8 +34,9 @@ from newsfuse.evaluate.systems import System, get_systems  # noqa: E402
 from newsfuse.model import BriefSentence  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 # A repeat screen above any cosine: no pair reaches MiniLM.
 NO_CHECK = 2.0
 

@@ -24,6 +24,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.oracle import select_oracle  # noqa: E402
@@ -38,8 +39,9 @@ from newsfuse.summary.learned import (  # noqa: E402
     vectorize_sentences,
 )
 from newsfuse.summary.params import BriefParams  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 # Inverse regularisation strength: features are few and standardised, so mild
 # regularisation (C = 1, sklearn's default) is enough; 0.1 and 10 scored the same.
 REGULARISATION = 1.0

@@ -41,16 +41,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newsfuse.errors import NewsfuseError  # noqa: E402
 from newsfuse.evaluate import evaluate_file, format_report  # noqa: E402
 from newsfuse.evaluate.rouge import ROUGE_TYPES  # noqa: E402
 from newsfuse.pipeline import compare_facts, read_report  # noqa: E402
 from newsfuse.render.data import fact_to_dict  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 DEFAULT_FLOORS = ROOT / "benchmarks" / "gates" / "floors.json"
-DEFAULT_FACTS_DIR = ROOT.parent / "shared" / "bench"
+DEFAULT_FACTS_DIR = shared_path("bench")
 FACTS_FLOORS = ROOT / "benchmarks" / "gates" / "facts_floors.json"
 # Fact scores are deterministic; this only absorbs one item more or less on 24 clusters.
 FACTS_TOLERANCE = 0.02

@@ -39,6 +39,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
 
 from fit_scorer import SEED, fit, prepare  # noqa: E402
@@ -57,8 +58,9 @@ from newsfuse.summary.learned import (  # noqa: E402
 )
 from newsfuse.summary.order import order_sentences  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 # The shipped brief's tunables: the variants below change them by dataclasses.replace.
 SHIPPED = BriefParams()
 MIN_SENTENCE_WORDS = SHIPPED.min_chosen_words

@@ -57,6 +57,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
 
 import fit_scorer  # noqa: E402
@@ -65,8 +66,9 @@ from newsfuse.evaluate.stats import paired_bootstrap_pvalue  # noqa: E402
 from newsfuse.evaluate.systems import PreparedCluster, System, summarize_newsfuse  # noqa: E402
 from newsfuse.model import Sentence  # noqa: E402
 from newsfuse.summary import learned  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "multinews-dev.jsonl"
+DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 METRICS = ("rouge1", "rouge2", "rougeL")
 # Words wordfreq has never seen (names, typos) get this probability: rarer than any
 # listed English word (its smallest is ~1e-8), so they count as maximally topical.
