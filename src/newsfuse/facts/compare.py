@@ -83,6 +83,7 @@ def compare_facts(
             params,
             margin=alignment.dispute_margin,
             crowding=alignment.crowding,
+            published=published,
         ):
             status = "differs"
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)

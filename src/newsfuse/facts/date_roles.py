@@ -17,9 +17,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# Nouns whose date is when a picture was taken, not the day of the story's event.
+CAPTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage"})
+
+
 def date_role(span: Span) -> str:
     """What a date is the day of: "as of" ("by Monday"), "since" ("since Tuesday"),
-    "statement" ("officials said Tuesday"), or "" for the day of an event."""
+    "caption" ("in this Aug. 15 file photo"), "statement" ("officials said
+    Tuesday"), or "" for the day of an event."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in AS_OF_WORDS or (
@@ -28,6 +33,8 @@ def date_role(span: Span) -> str:
         return "as of"
     if before in SINCE_WORDS:
         return "since"
+    if any(t.lemma_.lower() in CAPTION_NOUNS for t in span.root.ancestors if t.pos_ == "NOUN"):
+        return "caption"  # "In this Aug. 15, 2014 file photo": when a picture was taken
     verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX", "NOUN")), None)
     if span.root.pos_ == "VERB":
         verb = span.root

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsfuse.facts.aspects import NO_ASPECTS, Aspects, figure_aspects
 from newsfuse.facts.date_roles import date_role, date_scope, event_phrase
 from newsfuse.facts.lexicon import (
     CONCEPTS,
@@ -60,6 +61,8 @@ class Mention:
     day_of_month: bool = False
     # What a source "had earlier said" (facts.roles): an earlier account, not the current one.
     earlier: bool = False
+    # Tense, group, base, period, anchor and holder of the figure (facts.aspects).
+    aspects: Aspects = NO_ASPECTS
 
 
 def dimension_of(claim: Claim) -> str:
@@ -319,6 +322,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
         is_earlier_figure(span),
+        figure_aspects(span, str(claim.kind), claim.unit),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
@@ -20,6 +21,8 @@ from newsfuse.facts.qualifiers import bounds_allow
 from newsfuse.facts.synonymy import nouns_related
 from newsfuse.model import Article, Claim, FactStatus
 
+# Publication time of each article, by id (None when unknown).
+Published = Mapping[str, datetime | None]
 # Modifiers that give a figure's role or precision, not a subgroup ("additional troops").
 ROLE_MODIFIERS = INCREMENT_WORDS | TOTAL_WORDS | {"other", "estimate", "estimated", "about"}
 
@@ -125,8 +128,67 @@ def _subgroups_differ(first: Mention, second: Mention) -> bool:
     return one != other
 
 
+def _aspects_differ(first: Mention, second: Mention) -> str:
+    """Which aspect (facts.aspects) shows two differing figures to be other things or
+    times, or "" when none does:
+
+    - ``tense``: one done, one planned ("served three years", "to serve 7 years");
+    - ``group``: one counts part of a group, the other does not ("three of the men");
+    - ``base``: one is the base another figure adds to ("on top of the 4,000 cuts");
+    - ``period``: a change over a period against another period or none ("14 new
+      cases since Friday", "15 over the past week", "8 deaths");
+    - ``anchor``: distances from different or unnamed places ("from Nairobi", "away");
+    - ``holder``: ages of different people, or of a named person the other article
+      never names ("Kifah Rafati, 40" against "a 30-year-old man").
+    """
+    one, other = first.aspects, second.aspects
+    if {one.tense, other.tense} == {"past", "planned"}:
+        return "tense"
+    if bool(one.group) != bool(other.group):
+        return "group"
+    if one.base != other.base:
+        return "base"
+    changes = [m for m in (first, second) if _is_change(m) and m.aspects.period]
+    if changes and one.period != other.period:
+        return "period"
+    if one.anchor or other.anchor:
+        if "?" in (one.anchor, other.anchor) and one.anchor != other.anchor:
+            return "anchor"
+        if one.anchor and other.anchor and not set(one.anchor.split()) & set(other.anchor.split()):
+            return "anchor"
+    if first.claim.kind == "age":
+        if one.holder and other.holder and one.holder != other.holder:
+            return "holder"
+        for named, unnamed in ((one, other), (other, one)):
+            if named.holder and not unnamed.holder and named.holder not in unnamed.words:
+                return "holder"
+    return ""
+
+
+def _is_change(mention: Mention) -> bool:
+    """Whether a figure is a change ("14 new cases"), not a bound read as one ("more
+    than 7,500 nurses", where "more" marks the bound)."""
+    return mention.role == "increment" and mention.claim.bound not in ("at least", "just over")
+
+
+def _own_day_statements(first: Mention, second: Mention, published: Published) -> bool:
+    """Whether two dates are each the day its own article was published, on which
+    officials spoke ("said Tuesday" in Tuesday's report, "said Monday" in next
+    Monday's): two reports of two statements, not a dispute over one day."""
+    for mention in (first, second):
+        when = published.get(mention.claim.article_id)
+        if mention.role != "statement" or when is None:
+            return False
+        if str(mention.claim.value)[:10] != when.date().isoformat():
+            return False
+    return True
+
+
 def dispute_evidence(
-    mentions: Sequence[Mention], dispute_score: float, params: FactParams
+    mentions: Sequence[Mention],
+    dispute_score: float,
+    params: FactParams,
+    published: Published | None = None,
 ) -> dict[str, Any]:
     """What the group's disagreeing pairs say about being one attribute at one time.
 
@@ -140,6 +202,7 @@ def dispute_evidence(
     ratio = 1.0
     nouns_differ = roles_differ = hedged = moods_differ = False
     subgroups_differ = times_differ = False
+    aspects: set[str] = set()
     compatible = True  # every differing pair fits the bounds stated ("more than 40" and 45)
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
@@ -154,6 +217,11 @@ def dispute_evidence(
             moods_differ |= first.mood != second.mood
             times_differ |= first.earlier != second.earlier
             subgroups_differ |= _subgroups_differ(first, second)
+            aspects.add(_aspects_differ(first, second))
+            if first.role == "caption" or second.role == "caption":
+                aspects.add("caption")
+            if _own_day_statements(first, second, published or {}):
+                aspects.add("statements")
             compatible &= bounds_allow(first.claim, second.claim, params)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
@@ -164,6 +232,7 @@ def dispute_evidence(
         "moods_differ": moods_differ,
         "times_differ": times_differ,
         "subgroups_differ": subgroups_differ,
+        "aspects_differ": sorted(aspects - {""}),
         "day_of_month": any(mention.day_of_month for mention in mentions),
         "year": any(mention.dimension.startswith("year:") for mention in mentions),
         "compatible": compatible and ratio > 1.0,
@@ -178,6 +247,7 @@ def is_clear_dispute(
     *,
     margin: float = math.inf,
     crowding: int = 1,
+    published: Published | None = None,
 ) -> bool:
     """Whether differing figures are clearly one attribute at one time (a conflict);
     otherwise they are shown side by side as ``differs``.
@@ -199,7 +269,7 @@ def is_clear_dispute(
     ``params.conflict_on_years``) the figures are years, which a story gives
     for many events.
     """
-    evidence = dispute_evidence(mentions, dispute_score, params)
+    evidence = dispute_evidence(mentions, dispute_score, params, published)
     if evidence["score"] is not None and evidence["score"] < params.conflict_min_score:
         return False
     if evidence["ratio"] > params.conflict_max_ratio:
@@ -209,6 +279,8 @@ def is_clear_dispute(
     if evidence["moods_differ"] or evidence["times_differ"] or evidence["day_of_month"]:
         return False
     if params.conflict_needs_same_subgroup and evidence["subgroups_differ"]:
+        return False
+    if params.conflict_needs_same_aspects and evidence["aspects_differ"]:
         return False
     if evidence["year"] and not params.conflict_on_years:
         return False

@@ -1,0 +1,112 @@
+"""Study: ran on commit 108a0ed (2026-12-03); what it showed is in docs/benchmarks-facts.md
+(the classes of false conflicts on facts-real-dev and facts-dev2). Lists every false and
+missed conflict of a run with the sentences of its claims, to read errors as classes.
+
+Takes the labelled cluster file and the predictions that ``benchmarks/facts.py
+--predictions OUT`` wrote, matches them with the set's own evaluator
+(``facts_eval.py`` next to DATA), and prints per cluster each predicted conflict
+that matches no labelled conflict or revision (FP), with each claim's sentence
+(the claim in [[ ]]), and each labelled conflict not found (MISS), with every
+predicted fact that holds one of its values and the status it got. The texts
+are read through the product path (ingest + clean), as ``--clean`` does, so the
+claims' character spans fit.
+
+Usage:
+    python benchmarks/facts.py DATA --clean --predictions /tmp/pred.jsonl
+    python benchmarks/studies/fact_errors.py DATA /tmp/pred.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsfuse.pipeline import read_report  # noqa: E402
+
+# Characters of a sentence shown at most: enough for a clause either side of a claim.
+SHOWN_CHARACTERS = 400
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding ``text[start:end]``, the claim marked ``[[...]]``,
+    whitespace collapsed and cut to ``SHOWN_CHARACTERS``."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    match = re.search(r"\.\s|\n", text[end:])
+    right = end + (match.start() + 1 if match else len(text) - end)
+    marked = f"{text[left:start]}[[{text[start:end]}]]{text[end:right]}"
+    return " ".join(marked.split())[:SHOWN_CHARACTERS]
+
+
+def _load_evaluator(path: Path) -> ModuleType:
+    specification = importlib.util.spec_from_file_location("facts_eval", path)
+    if specification is None or specification.loader is None:
+        raise SystemExit(f"{path}: cannot load the evaluator")
+    module = importlib.util.module_from_spec(specification)
+    sys.modules["facts_eval"] = module  # its dataclasses look their module up
+    specification.loader.exec_module(module)
+    return module
+
+
+def _values(claims_by_article: dict[str, list[dict[str, Any]]]) -> str:
+    return "; ".join(f"{a}={c['value']}" for a, cs in claims_by_article.items() for c in cs)
+
+
+def report_cluster(evaluator: ModuleType, cluster: dict[str, Any], raw_facts: list[Any]) -> None:
+    """Print one cluster's false and missed conflicts (nothing when it has none)."""
+    facts = evaluator.read_facts(raw_facts, [])
+    expected = [e for e in cluster["expect"] if e["status"] in ("conflict", "revision")]
+    predicted = [f for f in facts if f.status == "conflict"]
+    matched = evaluator.max_matching(expected, predicted, evaluator.fact_matches)
+    false = [f for j, f in enumerate(predicted) if j not in set(matched.values())]
+    missed = [e for i, e in enumerate(expected) if i not in matched and e["status"] == "conflict"]
+    if not false and not missed:
+        return
+    texts = {a.id: a.text for a in read_report(cluster["articles"]).articles}
+    print(f"== {cluster['id']}")
+    for fact in false:
+        print(f"  FP   {fact.subject}")
+        for article, claims in fact.claims_by_article.items():
+            for claim in claims:
+                shown = sentence_around(texts[article], claim["start"], claim["end"])
+                print(f"    {article} {claim['value']}: {shown}")
+    for item in missed:
+        print(f"  MISS {item['about']}")
+        for article, wanted in item["claims"].items():
+            print(f"    {article} {wanted['value']} {wanted.get('unit', '')} ({wanted['text']!r})")
+            for fact in facts:
+                for claim in fact.claims_by_article.get(article, []):
+                    if evaluator.value_matches(wanted, claim):
+                        shown = sentence_around(texts[article], claim["start"], claim["end"])
+                        values = _values(fact.claims_by_article)
+                        print(f"       in {fact.status} '{fact.subject}' [{values}]: {shown}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("predictions", type=Path)
+    args = parser.parse_args()
+    evaluator = _load_evaluator(args.data.parent / "facts_eval.py")
+    predictions = {}
+    for line in args.predictions.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            predictions[record["id"]] = record["facts"]
+    for line in args.data.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            cluster = json.loads(line)
+            report_cluster(evaluator, cluster, predictions.get(cluster["id"], []))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

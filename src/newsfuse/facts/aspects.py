@@ -1,0 +1,191 @@
+"""What a figure's clause says about which thing, and when, it measures.
+
+Two figures of one kind can differ without disagreeing because they are about
+different things or times. These read the spaCy parse around a figure:
+
+- its *tense*: what was done ("served about three years") against what is
+  planned ("agreed to serve about 7 years");
+- the *group* it is a part of: "three of the men" counts some of the men
+  another source counts in full ("eight men remain suspended");
+- whether it is the *base* of another figure ("another 3,000 jobs on top of
+  the 4,000 cuts already announced");
+- the *period* of a change ("14 new cases since Friday", "15 over the past week");
+- the *anchor* of a distance ("20 miles from Nairobi" against "12 miles away");
+- the *holder* of an age ("Kifah Rafati, 40", "a 30-year-old man") and the
+  words of its article, to tell whether another article names that person.
+
+Each is compared in :mod:`newsfuse.facts.verdict`; where two figures differ in
+one of them, the system cannot tell that they are one attribute at one time,
+so it shows them side by side as ``differs`` rather than as a conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["NO_ASPECTS", "Aspects", "figure_aspects"]
+
+# Auxiliaries and markers that make a verb's figure planned, not done ("will
+# serve", "to serve", "would cut"): a plan and an outcome are different times.
+PLANNED_MARKERS = frozenset({"will", "shall", "'ll", "wo", "would", "to"})
+# Phrases before a figure that make it the base another figure adds to ("another
+# 3,000 on top of the 4,000 cuts"): an earlier figure, not the current total.
+BASE_PHRASES = (("on", "top", "of"), ("in", "addition", "to"), ("besides",))
+# Words that place a distance relative to somewhere unnamed ("12 miles away").
+IMPLICIT_ANCHORS = frozenset({"away", "off", "distant"})
+# Prepositions whose object is the place a distance is measured from.
+ANCHOR_PREPOSITIONS = frozenset({"from", "of", "outside"})
+# Clause relations that start another event; a period below one is not the figure's.
+OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp"})
+# Determiners and adjectives dropped from a period phrase so "the past week" meets "past week".
+_PERIOD_FILLER = frozenset({"the", "a", "an", "over", "in", "during", "for"})
+
+
+@dataclass(frozen=True, slots=True)
+class Aspects:
+    """What a figure's clause tells about its thing and time (see the module docstring)."""
+
+    tense: str = ""  # "past", "planned" or "" (present, or not told)
+    group: str = ""  # lemma of the unnumbered group a part belongs to ("man"), else ""
+    base: bool = False  # the base another figure adds to ("on top of the 4,000 cuts")
+    period: str = ""  # the period of a change, in lower case ("since friday"), else ""
+    anchor: str = ""  # "from" place words of a distance, "?" when unnamed ("away"), else ""
+    holder: str = ""  # surname of the named person an age belongs to, else ""
+    words: frozenset[str] = frozenset()  # lower-case words of the whole article
+
+
+def figure_aspects(span: Span, kind: str, unit: str | None) -> Aspects:
+    """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``)."""
+    verb = _governing_verb(span)
+    return Aspects(
+        tense=_tense(verb) if verb is not None and kind != "date" else "",
+        group=_part_group(span) if kind == "count" else "",
+        base=_is_base(span),
+        period=_period(span, verb) if verb is not None else "",
+        anchor=_anchor(span) if kind == "quantity" and unit == "m" else "",
+        holder=_holder(span) if kind == "age" else "",
+        words=_article_words(span.doc) if kind == "age" else frozenset(),
+    )
+
+
+def _governing_verb(span: Span) -> Token | None:
+    root = span.root
+    if root.pos_ in ("VERB", "AUX") and root.dep_ != "amod":
+        return root
+    return next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def _tense(verb: Token) -> str:
+    """ "planned" under "will", "would" or "to"; "past" for a simple past; else "".
+
+    A conjunct whose past form is its base form shares the tense of the verb it
+    is joined to ("would shut the mine and cut 560 jobs"); "will send troops,
+    the minister announced" keeps its own past.
+    """
+    markers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if markers & PLANNED_MARKERS:
+        return "planned"
+    ambiguous = verb.lower_ == verb.lemma_.lower()
+    if not markers and ambiguous and verb.dep_ == "conj" and verb.head.i != verb.i:
+        inherited = _tense(verb.head)
+        if inherited:
+            return inherited
+    return "past" if not markers and verb.tag_ == "VBD" else ""
+
+
+def _part_group(span: Span) -> str:
+    """The group of "three of the men": a noun after "of the" that carries no number.
+
+    "Twenty-three of the train's 96 cars" numbers its whole, and "21 of them"
+    names none, so neither is a part of a group another source may count.
+    """
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].lower_ != "of":
+        return ""
+    if doc[span.end + 1].lower_ not in ("the", "these", "those"):
+        return ""
+    for token in doc[span.end + 2 : min(span.end + 7, len(doc))]:
+        if token.like_num or token.pos_ in ("VERB", "AUX", "PUNCT", "PRON"):
+            return ""
+        if token.pos_ == "NOUN" and token.dep_ not in ("compound", "poss"):
+            return token.lemma_.lower()
+    return ""
+
+
+def _is_base(span: Span) -> bool:
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 5) : span.start]]
+    while before and before[-1] in ("the", "a", "an", "its", "their"):
+        before.pop()
+    return any(tuple(before[-len(phrase) :]) == phrase for phrase in BASE_PHRASES)
+
+
+def _period(span: Span, verb: Token) -> str:
+    """The time words in the figure's own clause ("since Friday", "the past week")."""
+    words: list[Token] = []
+
+    def visit(token: Token) -> None:
+        for child in token.children:
+            if child.dep_ in OTHER_CLAUSES or span.start <= child.i < span.end:
+                continue
+            if child.ent_type_ == "DATE":
+                words.append(child)
+            visit(child)
+
+    visit(verb)
+    if verb.dep_ == "acl":  # "14 new cases confirmed since Friday"
+        visit(verb.head)
+    kept = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+    text = [t.lower_ for t in kept if t.lower_ not in _PERIOD_FILLER]
+    return " ".join(text)
+
+
+def _anchor(span: Span) -> str:
+    """Where a distance is measured from: the words after "from" or "of" next to it,
+    or "?" when it is only "away" (from a place the sentence leaves unnamed)."""
+    doc = span.doc
+    after = doc[span.end : min(span.end + 3, len(doc))]
+    for index, token in enumerate(after):
+        if token.lower_ in ANCHOR_PREPOSITIONS or (
+            token.lower_ in ("north", "south", "east", "west") and index == 0
+        ):
+            objects = [t for t in token.subtree if t.pos_ in ("PROPN", "NOUN") and t.i > token.i]
+            if token.lower_ not in ANCHOR_PREPOSITIONS:
+                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if following is None or following.lower_ != "of":
+                    continue
+                objects = [t for t in following.subtree if t.pos_ in ("PROPN", "NOUN")]
+            if objects:
+                return " ".join(sorted({t.lemma_.lower() for t in objects}))
+        if token.lower_ in IMPLICIT_ANCHORS:
+            return "?"
+    return ""
+
+
+def _holder(span: Span) -> str:
+    """The surname of the person an age is stated of by the parse: "Kifah Rafati, 40",
+    "the 72-year-old Durst"; "" for "a 30-year-old man" or "the 24-year-old"."""
+    head = span.root.head if span.root.dep_ in ("appos", "amod", "nummod") else None
+    if head is None or head.i == span.root.i:
+        return ""
+    for entity in span.doc.ents:
+        if entity.label_ == "PERSON" and entity.start <= head.i < entity.end:
+            words = [t.lower_ for t in entity if t.is_alpha]
+            return words[-1] if words else ""
+    return ""
+
+
+def _article_words(doc: Doc) -> frozenset[str]:
+    cached = doc.user_data.get("newsfuse_words")
+    if cached is None:
+        cached = frozenset(t.lower_ for t in doc if t.is_alpha)
+        doc.user_data["newsfuse_words"] = cached
+    return cached
+
+
+# A figure whose clause says nothing of these (no parse, or a hand-made Mention).
+NO_ASPECTS = Aspects()

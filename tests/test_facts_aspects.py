@@ -1,0 +1,150 @@
+"""What a figure's clause says about its thing and time (newsfuse.facts.aspects), and
+the verdict that keeps figures differing in one of them out of the conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from newsfuse.facts.aspects import Aspects, figure_aspects
+from newsfuse.facts.date_roles import date_role
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.entities import load_pipeline
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.verdict import is_clear_dispute
+from newsfuse.model import Claim
+
+
+def _figure(sentence: str, number: str):  # type: ignore[no-untyped-def]
+    doc = load_pipeline()(sentence)
+    start = sentence.index(number)
+    span = doc.char_span(start, start + len(number), alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def _aspects(sentence: str, number: str, kind: str = "count", unit: str | None = None) -> Aspects:
+    return figure_aspects(_figure(sentence, number), kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "tense"),
+    [
+        ("Corvin Tate served about three years in the Marlow jail.", "three", "past"),
+        ("A judge approved a deal for Corvin Tate to serve about 7 years.", "7", "planned"),
+        ("Quillmoor said it would shut the Tarn mine and cut 560 jobs.", "560", "planned"),
+        ("The Ostrel council is hiring 40 wardens.", "40", ""),
+    ],
+)
+def test_a_figure_is_done_or_planned_by_its_verb(sentence: str, number: str, tense: str) -> None:
+    assert _aspects(sentence, number, "quantity").tense == tense
+
+
+def test_a_part_of_an_unnumbered_group_names_its_group() -> None:
+    assert _aspects("Three of the guards were dismissed by the Pellam agency.", "Three").group
+    # A whole with its own number, or a pronoun, is no group another source counts.
+    assert not _aspects("Twenty-three of the train's 96 cars derailed near Oskby.", "Twenty").group
+    pronoun = "Eighty people fell ill at Dunmere and 21 of them went to hospital."
+    assert not _aspects(pronoun, "21").group
+    assert not _aspects("Eight guards remain suspended at Pellam.", "Eight").group
+
+
+def test_the_base_another_figure_adds_to_is_marked() -> None:
+    sentence = "Brenmoor is cutting another 3,000 jobs on top of the 4,000 cuts already announced."
+    assert _aspects(sentence, "4,000").base
+    assert not _aspects(sentence, "3,000").base
+
+
+def test_changes_over_different_periods_have_different_periods() -> None:
+    since = _aspects("The Farrow outbreak grew, with 14 new cases confirmed since Friday.", "14")
+    week = _aspects("Fifteen new cases were confirmed in Farrow over the past week.", "Fifteen")
+    assert since.period and week.period and since.period != week.period
+
+
+def test_a_distance_names_its_anchor_or_says_it_is_unnamed() -> None:
+    named = "Rangers cornered the lion in Osk, 20 miles from Telvar, the capital."
+    unnamed = "The lion escaped from the Telvar reserve and ended up in Osk, 12 miles away."
+    assert "telvar" in _aspects(named, "20 miles", "quantity", "m").anchor.split()
+    assert _aspects(unnamed, "12 miles", "quantity", "m").anchor == "?"
+
+
+def test_an_age_names_its_holder_only_when_the_parse_ties_it_to_a_person() -> None:
+    assert _aspects("Doran Pike, 40, was treated at the Kellmouth clinic.", "40", "age").holder
+    assert not _aspects("One, a 30-year-old man, was hospitalised in Osk.", "30", "age").holder
+
+
+def test_a_photo_caption_date_is_a_caption_not_an_event() -> None:
+    sentence = "In this Aug. 15, 2024 file photo, Doran Pike leaves a Kellmouth courtroom."
+    assert date_role(_figure(sentence, "Aug. 15, 2024")) == "caption"
+    assert date_role(_figure("The Kellmouth trial opened on Aug. 15, 2024.", "Aug. 15")) == ""
+
+
+def _mention(
+    article: str,
+    value: float | str,
+    aspects: Aspects,
+    *,
+    kind: str = "count",
+    role: str = "",
+    head: str = "guard",
+) -> Mention:
+    claim = Claim(article, 0, 2, str(value), kind, value)  # type: ignore[arg-type]
+    return Mention(
+        claim, f"{kind}:", head, (), (), "NUMBER", False, True, False, role=role, aspects=aspects
+    )
+
+
+def _dispute(first: Aspects, second: Aspects, **kwargs: str) -> bool:
+    pair = (_mention("a", 8, first, **kwargs), _mention("b", 6, second, **kwargs))
+    return is_clear_dispute(pair, 0.9, FactParams())
+
+
+def test_figures_that_differ_in_an_aspect_are_no_clear_dispute() -> None:
+    plain = Aspects()
+    assert _dispute(plain, plain)
+    assert not _dispute(Aspects(tense="past"), Aspects(tense="planned"))
+    assert _dispute(Aspects(tense="past"), plain)  # untold is not different
+    assert not _dispute(Aspects(group="guard"), plain)
+    assert not _dispute(Aspects(base=True), plain)
+    assert not _dispute(Aspects(anchor="telvar"), Aspects(anchor="?"))
+    assert not _dispute(Aspects(anchor="telvar"), Aspects(anchor="osk"))
+    assert _dispute(Aspects(anchor="telvar capital"), Aspects(anchor="telvar"))
+
+
+def test_a_change_over_a_period_is_set_only_against_one_over_the_same_period() -> None:
+    since, week = Aspects(period="since friday"), Aspects(period="past week")
+    assert not _dispute(since, week, role="increment")
+    assert not _dispute(since, Aspects(), role="increment")
+    assert _dispute(since, since, role="increment")
+    assert _dispute(since, week)  # not changes: the period is only context
+
+
+def test_an_age_of_a_named_person_needs_that_person_named_in_the_other_article() -> None:
+    named = Aspects(holder="pike")
+    absent = Aspects(words=frozenset({"man", "osk"}))
+    present = Aspects(words=frozenset({"man", "pike"}))
+    assert not _dispute(named, absent, kind="age", head="")
+    assert _dispute(named, present, kind="age", head="")
+    assert not _dispute(named, Aspects(holder="rowe"), kind="age", head="")
+
+
+def test_statements_each_dated_to_their_own_report_are_no_dispute() -> None:
+    first = _mention("a", "2025-03-18", Aspects(), kind="date", role="statement", head="")
+    second = _mention("b", "2025-03-24", Aspects(), kind="date", role="statement", head="")
+    own_days = {
+        "a": datetime(2025, 3, 18, 23, tzinfo=UTC),
+        "b": datetime(2025, 3, 24, 14, tzinfo=UTC),
+    }
+    later = {"a": datetime(2025, 3, 19, tzinfo=UTC), "b": own_days["b"]}
+    params = FactParams()
+    assert not is_clear_dispute((first, second), 0.9, params, published=own_days)
+    assert is_clear_dispute((first, second), 0.9, params, published=later)
+    assert is_clear_dispute((first, second), 0.9, params)
+
+
+def test_the_aspect_rule_can_be_switched_off() -> None:
+    pair = (_mention("a", 8, Aspects(tense="past")), _mention("b", 6, Aspects(tense="planned")))
+    params = replace(FactParams(), conflict_needs_same_aspects=False)
+    assert is_clear_dispute(pair, 0.9, params)
