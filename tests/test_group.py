@@ -22,6 +22,7 @@ from newsfuse.group.features import (
     compute_minhash,
     estimate_jaccard,
     extract_day_marks,
+    extract_event_lead,
     extract_key_numbers,
     find_event_date,
     find_text_dates,
@@ -650,3 +651,58 @@ def test_static_embedder_groups_the_invented_corpus(tmp_path: Path) -> None:
     assert ["return-herald", "return-post"] in groups
     assert ["quillon-herald", "quillon-radio"] in groups
     assert len(groups) == 4
+
+
+def _two_saturdays_in_one_town() -> list[dict[str, str]]:
+    """Two reports of a council vote and one of a fire, all on a Saturday in one town,
+    naming the same mayor, council and fire chief (the same-weekday case day marks miss)."""
+    people = "Mayor Ilsa Brandt and fire chief Oskar Lind were there"
+    return [
+        {
+            "id": "vote",
+            "title": "Tresk council votes to sell the ferry quay",
+            "text": "Tresk town council voted on Saturday to sell the ferry quay to Corran "
+            f"Holdings. {people}.",
+        },
+        {
+            "id": "vote-other-outlet",
+            "title": "Ferry quay sale backed by Tresk councillors",
+            "text": "Councillors in Tresk backed the sale of the ferry quay to Corran "
+            f"Holdings on Saturday. {people}.",
+        },
+        {
+            "id": "fire",
+            "title": "Blaze destroys Tresk boathouse",
+            "text": "A blaze destroyed a wooden boathouse on the Tresk harbour front on "
+            f"Saturday night. {people}.",
+        },
+    ]
+
+
+@pytest.mark.parametrize("lead_check", [True, False])
+def test_a_different_incident_named_in_the_lead_is_linked_not_merged(
+    tmp_path: Path, lead_check: bool
+) -> None:
+    from newsfuse import pipeline
+
+    grouping = GroupingParams() if lead_check else GroupingParams(lead_miss_factor=1.0)
+    report = pipeline.read_report(_two_saturdays_in_one_town())
+    db = tmp_path / "corpus.db"
+    corpus.ingest_articles(report.articles, db=db, embedder="hashing", grouping=grouping)
+    groups = sorted(sorted(members) for _, members in partition(db).values())
+    if lead_check:
+        assert groups == [["fire"], ["vote", "vote-other-outlet"]]
+        assert len({line for line, _ in partition(db).values()}) == 1
+    else:
+        # Without the check the shared names and sentence merge the fire in.
+        assert groups == [["fire", "vote", "vote-other-outlet"]]
+
+
+def test_the_event_lead_is_the_title_and_first_sentence_and_needs_a_title() -> None:
+    article = Article(
+        id="a", title="Blaze destroys boathouse", text="A blaze hit Tresk. The mayor spoke."
+    )
+    assert extract_event_lead(article) == "Blaze destroys boathouse\nA blaze hit Tresk."
+    assert extract_event_lead(replace(article, title="")) == ""
+    untitled = GroupingParams(event_lead_needs_title=False)
+    assert extract_event_lead(replace(article, title=""), untitled) == "\nA blaze hit Tresk."

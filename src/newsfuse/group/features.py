@@ -302,6 +302,8 @@ class ArticleFeatures:
     # Headline figures, and the lead's day marks under nouns starting with "@".
     key_numbers: tuple[tuple[str, int], ...]
     names: tuple[str, ...]
+    # The title and first sentence: what happened, weighed against a story's terms.
+    event_lead: str = ""
 
 
 def normalise_for_hashing(text: str) -> str:
@@ -480,6 +482,20 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     return previous[:1].isupper() and previous.lower() not in _TIME_OPENERS
 
 
+def extract_event_lead(article: Article, params: GroupingParams = GroupingParams()) -> str:
+    """The title and first sentences of the body: where a report says what happened.
+
+    Reports of one event state it there in shared words (the warehouse, the curfew);
+    a report of another incident in the same place names the same people but states
+    another event. Without a title (and ``params.event_lead_needs_title``) it is empty:
+    an untitled text often opens with site furniture, not the event.
+    """
+    if params.event_lead_needs_title and not article.title.strip():
+        return ""
+    sentences = _split_sentences(article.text)[: params.event_lead_sentences]
+    return "\n".join([article.title, *sentences])
+
+
 def extract_day_marks(
     article: Article,
     params: GroupingParams = GroupingParams(),
@@ -532,4 +548,5 @@ def compute_features(
             )
         ),
         names=extract_names(article, params),
+        event_lead=extract_event_lead(article, params),
     )
