@@ -156,7 +156,16 @@ def test_key_numbers_pair_figures_with_what_they_count() -> None:
         text="The council will hire about 560 more wardens in 2025. It met on Monday. "
         "It has 90 parks.",
     )
-    assert extract_key_numbers(article) == (("wardens", 560),)
+    assert extract_key_numbers(article) == (("warden", 560),)
+
+
+def test_a_figure_counts_one_thing_in_singular_or_plural_and_never_a_weekday() -> None:
+    tally = Article(id="t", title="", text="The board backed it by 14 votes. It met at 10.")
+    other = Article(id="o", title="", text="It passed with 9 vote margin on the board.")
+    assert extract_key_numbers(tally) == (("vote", 14),)
+    assert conflict_in_numbers(extract_key_numbers(other), {"vote": {14}})
+    saturday = Article(id="s", title="", text="The council voted 9 to 6 on Saturday.")
+    assert extract_key_numbers(saturday) == ()
 
 
 def test_number_conflict_needs_the_same_noun_and_no_shared_value() -> None:

@@ -429,6 +429,14 @@ def _split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+def _singular(noun: str) -> str:
+    """A counted noun without a plural "s", so that "14 votes" and "9 vote" (from "a 9
+    vote margin") are figures for one thing; "ss" and short words are kept."""
+    if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
+
+
 def extract_key_numbers(
     article: Article, params: GroupingParams = GroupingParams()
 ) -> tuple[tuple[str, int], ...]:
@@ -450,7 +458,8 @@ def extract_key_numbers(
             for word in following[: params.number_context_words]:
                 if word in _NUMBER_FILLERS or word.isdigit() or word in _MONTHS:
                     continue
-                pairs.add((word, value))
+                if word not in _WEEKDAYS:  # "voted 9 to 6 on Saturday" counts no Saturdays
+                    pairs.add((_singular(word), value))
                 break
     return tuple(sorted(pairs))
 
