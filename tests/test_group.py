@@ -165,7 +165,22 @@ def test_a_figure_counts_one_thing_in_singular_or_plural_and_never_a_weekday() -
     assert extract_key_numbers(tally) == (("vote", 14),)
     assert conflict_in_numbers(extract_key_numbers(other), {"vote": {14}})
     saturday = Article(id="s", title="", text="The council voted 9 to 6 on Saturday.")
-    assert extract_key_numbers(saturday) == ()
+    assert extract_key_numbers(saturday) == (("tally", 9006),)
+
+
+def test_a_vote_tally_is_one_figure_and_a_range_is_not() -> None:
+    def tallies(text: str) -> set[int]:
+        found = extract_key_numbers(Article(id="t", title="", text=text))
+        return {value for noun, value in found if noun == "tally"}
+
+    assert tallies("Councillors backed the plan by 14 votes to 1.") == {14001}
+    assert tallies("The plan passed after a 14-1 vote.") == {14001}
+    assert tallies("Rovers won 3-1 at home.") == {3001}
+    assert tallies("Repairs will take 5 to 10 years.") == set()
+    # Two reports of one vote agree; another vote in the same chamber conflicts.
+    same = {"tally": {14001}}
+    assert not conflict_in_numbers((("tally", 14001),), same)
+    assert conflict_in_numbers((("tally", 9006),), same)
 
 
 def test_number_conflict_needs_the_same_noun_and_no_shared_value() -> None:

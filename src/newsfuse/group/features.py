@@ -121,6 +121,19 @@ DATE_MARK = "@date"
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
+# A tally ("voted 9 to 6", "a 9-6 vote", "by 14 votes to 1", "won 3-1"): two counts read
+# together, kept only beside a word of voting or scoring so that ranges ("5 to 10
+# years") are not tallies.
+_TALLY = re.compile(r"(?<![\w.,])(\d{1,3})\s*(?:votes?\s+to|to|-|–)\s*(\d{1,3})(?![\w.,]*\d)")
+_TALLY_WORDS = re.compile(
+    r"\b(?:vot\w*|ballot\w*|won|win|wins|beat\w*|lost|loss|defeat\w*|score\w*|margin)\b",
+    re.IGNORECASE,
+)
+# Words read on each side of a tally for a word of voting or scoring.
+_TALLY_CONTEXT_CHARACTERS = 30
+# Key-number noun of a tally; its value is the two counts as one number (9 to 6 -> 9006).
+TALLY_NOUN = "tally"
+
 # Words that follow a number without naming what it counts.
 _NUMBER_FILLERS = frozenset(
     [
@@ -429,6 +442,21 @@ def _split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+def _find_tallies(text: str) -> set[tuple[str, int]]:
+    """Vote and score tallies of ``text`` as key numbers: two reports of one vote give
+    its tally, and another tally in the same place is another vote."""
+    found = set()
+    for match in _TALLY.finditer(text):
+        around = text[
+            max(0, match.start() - _TALLY_CONTEXT_CHARACTERS) : match.end()
+            + _TALLY_CONTEXT_CHARACTERS
+        ]
+        if _TALLY_WORDS.search(around):
+            first, second = int(match.group(1)), int(match.group(2))
+            found.add((TALLY_NOUN, first * 1000 + second))
+    return found
+
+
 def _singular(noun: str) -> str:
     """A counted noun without a plural "s", so that "14 votes" and "9 vote" (from "a 9
     vote margin") are figures for one thing; "ss" and short words are kept."""
@@ -450,6 +478,7 @@ def extract_key_numbers(
     sentences = _split_sentences(article.text)[: params.key_number_sentences]
     pairs: set[tuple[str, int]] = set()
     for part in [article.title, *sentences]:
+        pairs.update(_find_tallies(part))
         for match in _NUMBER.finditer(part):
             value = int(match.group(1).replace(",", ""))
             if 1900 <= value <= 2100 or value < 2:
