@@ -92,10 +92,10 @@ class GroupingParams:
     lead_names: int = 4
     # TF-IDF cosine of a report's title and first sentence with a story's terms below
     # which, within the storyline, it states another event there. Fitted on the invented
-    # towns set (undated F1, mean of 4 orders: off 0.801, 0.15 0.814, 0.2 0.834, 0.25
-    # 0.872), capped by sets not used to fit it: 0.25 split two reports of one event in
-    # tests/fixtures/store/events.jsonl, 0.3 cost recall on the crisis set. Folds and
-    # transfer in docs/benchmarks-stories.md ("Lead check").
+    # towns set (undated F1, mean of 4 orders, before tallies were figures: off 0.801,
+    # 0.15 0.814, 0.2 0.834, 0.25 0.872), capped by sets not used to fit it: 0.25 split
+    # two reports of one event in tests/fixtures/store/events.jsonl, 0.3 cost recall on
+    # the crisis set. Folds and transfer in docs/benchmarks-stories.md ("Lead check").
     lead_cover_floor: float = 0.2
     # The join score of a report whose lead misses the story is multiplied by this: a
     # report sharing most of its wording with the story still joins.
