@@ -19,7 +19,8 @@ are one incident), the number of stories, and how many pairs of different
 incidents share a storyline (a link, not a merge: allowed).
 
 Usage: python benchmarks/event_boundaries.py [DATA ...] [--embedders hashing,minilm,...]
-[--seed N]
+[--seed N] [--set NAME=VALUE ...] (``--set`` replaces GroupingParams fields, as in
+``studies/clustering_sensitivity.py``)
 """
 
 from __future__ import annotations
@@ -38,8 +39,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "studies"))
+
+from clustering_sensitivity import replace_field  # noqa: E402
 
 from clustering import bcubed  # noqa: E402
+from newsfuse.group.params import GroupingParams  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_DATA = [DATA_DIR / "event_boundaries.jsonl", DATA_DIR / "event_boundaries_crisis.jsonl"]
@@ -65,9 +70,17 @@ def pairwise_precision(predicted: Sequence[str], gold: Sequence[str]) -> float:
 
 
 def group_reports(
-    reports: Sequence[dict[str, str]], embedder: str, dated: bool, seed: int, workdir: Path
+    reports: Sequence[dict[str, str]],
+    embedder: str,
+    dated: bool,
+    seed: int,
+    workdir: Path,
+    settings: Sequence[str] = (),
 ) -> tuple[dict[str, tuple[str, str]], float]:
-    """Ingest the reports in a seeded order; return id -> (story, storyline) and seconds."""
+    """Ingest the reports in a seeded order; return id -> (story, storyline) and seconds.
+
+    ``settings`` (``NAME=VALUE``) replace fields of the embedder's grouping params.
+    """
     from newsfuse import corpus, pipeline
 
     order = list(reports)
@@ -85,7 +98,12 @@ def group_reports(
     db = workdir / f"events-{embedder}-{int(dated)}-{seed}.db"
     started = time.perf_counter()
     report = pipeline.read_report(records)
-    corpus.ingest_articles(report.articles, db=db, skipped=report.skipped, embedder=embedder)
+    grouping = GroupingParams.for_embedder(embedder)
+    for item in settings:
+        grouping = replace_field(grouping, *item.split("=", 1))
+    corpus.ingest_articles(
+        report.articles, db=db, skipped=report.skipped, embedder=embedder, grouping=grouping
+    )
     seconds = time.perf_counter() - started
     with sqlite3.connect(db) as connection:
         rows = connection.execute(
@@ -104,21 +122,29 @@ def main() -> None:
     parser.add_argument("data", nargs="*", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--embedders", default=DEFAULT_EMBEDDERS)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
     args = parser.parse_args()
 
     from newsfuse.embed.mpnet import is_mpnet_installed
 
     for path in args.data:
-        score_file(path, args.embedders.split(","), args.seed, is_mpnet_installed())
+        score_file(path, args.embedders.split(","), args.seed, is_mpnet_installed(), args.set)
 
 
-def score_file(path: Path, embedders: Sequence[str], seed: int, mpnet_installed: bool) -> None:
+def score_file(
+    path: Path,
+    embedders: Sequence[str],
+    seed: int,
+    mpnet_installed: bool,
+    settings: Sequence[str] = (),
+) -> None:
     """Print the table of one fixture file: each embedder, with and without times."""
     reports = load_reports(path)
     gold = {r["id"]: r["event"] for r in reports}
     ids = sorted(gold)
     print(
         f"\n{path.name}: {len(reports)} reports, {len(set(gold.values()))} incidents; seed {seed}"
+        + (f"; set {' '.join(settings)}" if settings else "")
     )
     print("| embedder | dates | stories | B3 P | B3 R | B3 F1 | pair P | linked pairs | s |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -128,7 +154,9 @@ def score_file(path: Path, embedders: Sequence[str], seed: int, mpnet_installed:
             continue
         for dated in (True, False):
             with tempfile.TemporaryDirectory() as workdir:
-                placed, seconds = group_reports(reports, embedder, dated, seed, Path(workdir))
+                placed, seconds = group_reports(
+                    reports, embedder, dated, seed, Path(workdir), settings
+                )
             missing = [i for i in ids if i not in placed]
             if missing:
                 raise SystemExit(f"{path}: reports not stored: {missing}")

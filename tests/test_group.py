@@ -22,6 +22,7 @@ from newsfuse.group.features import (
     compute_minhash,
     estimate_jaccard,
     extract_day_marks,
+    extract_event_lead,
     extract_key_numbers,
     find_event_date,
     find_text_dates,
@@ -155,7 +156,31 @@ def test_key_numbers_pair_figures_with_what_they_count() -> None:
         text="The council will hire about 560 more wardens in 2025. It met on Monday. "
         "It has 90 parks.",
     )
-    assert extract_key_numbers(article) == (("wardens", 560),)
+    assert extract_key_numbers(article) == (("warden", 560),)
+
+
+def test_a_figure_counts_one_thing_in_singular_or_plural_and_never_a_weekday() -> None:
+    tally = Article(id="t", title="", text="The board backed it by 14 votes. It met at 10.")
+    other = Article(id="o", title="", text="It passed with 9 vote margin on the board.")
+    assert extract_key_numbers(tally) == (("vote", 14),)
+    assert conflict_in_numbers(extract_key_numbers(other), {"vote": {14}})
+    saturday = Article(id="s", title="", text="The council voted 9 to 6 on Saturday.")
+    assert extract_key_numbers(saturday) == (("tally", 9006),)
+
+
+def test_a_vote_tally_is_one_figure_and_a_range_is_not() -> None:
+    def tallies(text: str) -> set[int]:
+        found = extract_key_numbers(Article(id="t", title="", text=text))
+        return {value for noun, value in found if noun == "tally"}
+
+    assert tallies("Councillors backed the plan by 14 votes to 1.") == {14001}
+    assert tallies("The plan passed after a 14-1 vote.") == {14001}
+    assert tallies("Rovers won 3-1 at home.") == {3001}
+    assert tallies("Repairs will take 5 to 10 years.") == set()
+    # Two reports of one vote agree; another vote in the same chamber conflicts.
+    same = {"tally": {14001}}
+    assert not conflict_in_numbers((("tally", 14001),), same)
+    assert conflict_in_numbers((("tally", 9006),), same)
 
 
 def test_number_conflict_needs_the_same_noun_and_no_shared_value() -> None:
@@ -650,3 +675,58 @@ def test_static_embedder_groups_the_invented_corpus(tmp_path: Path) -> None:
     assert ["return-herald", "return-post"] in groups
     assert ["quillon-herald", "quillon-radio"] in groups
     assert len(groups) == 4
+
+
+def _two_saturdays_in_one_town() -> list[dict[str, str]]:
+    """Two reports of a council vote and one of a fire, all on a Saturday in one town,
+    naming the same mayor, council and fire chief (the same-weekday case day marks miss)."""
+    people = "Mayor Ilsa Brandt and fire chief Oskar Lind were there"
+    return [
+        {
+            "id": "vote",
+            "title": "Tresk council votes to sell the ferry quay",
+            "text": "Tresk town council voted on Saturday to sell the ferry quay to Corran "
+            f"Holdings. {people}.",
+        },
+        {
+            "id": "vote-other-outlet",
+            "title": "Ferry quay sale backed by Tresk councillors",
+            "text": "Councillors in Tresk backed the sale of the ferry quay to Corran "
+            f"Holdings on Saturday. {people}.",
+        },
+        {
+            "id": "fire",
+            "title": "Blaze destroys Tresk boathouse",
+            "text": "A blaze destroyed a wooden boathouse on the Tresk harbour front on "
+            f"Saturday night. {people}.",
+        },
+    ]
+
+
+@pytest.mark.parametrize("lead_check", [True, False])
+def test_a_different_incident_named_in_the_lead_is_linked_not_merged(
+    tmp_path: Path, lead_check: bool
+) -> None:
+    from newsfuse import pipeline
+
+    grouping = GroupingParams() if lead_check else GroupingParams(lead_miss_factor=1.0)
+    report = pipeline.read_report(_two_saturdays_in_one_town())
+    db = tmp_path / "corpus.db"
+    corpus.ingest_articles(report.articles, db=db, embedder="hashing", grouping=grouping)
+    groups = sorted(sorted(members) for _, members in partition(db).values())
+    if lead_check:
+        assert groups == [["fire"], ["vote", "vote-other-outlet"]]
+        assert len({line for line, _ in partition(db).values()}) == 1
+    else:
+        # Without the check the shared names and sentence merge the fire in.
+        assert groups == [["fire", "vote", "vote-other-outlet"]]
+
+
+def test_the_event_lead_is_the_title_and_first_sentence_and_needs_a_title() -> None:
+    article = Article(
+        id="a", title="Blaze destroys boathouse", text="A blaze hit Tresk. The mayor spoke."
+    )
+    assert extract_event_lead(article) == "Blaze destroys boathouse\nA blaze hit Tresk."
+    assert extract_event_lead(replace(article, title="")) == ""
+    untitled = GroupingParams(event_lead_needs_title=False)
+    assert extract_event_lead(replace(article, title=""), untitled) == "\nA blaze hit Tresk."

@@ -51,7 +51,10 @@ def replace_field(params: GroupingParams, name: str, value: str) -> GroupingPara
     kind = _field_type(name)
     if kind is None:
         raise ValueError(f"GroupingParams has no field {name}")
-    typed = kind(float(value)) if kind in (int, float) else kind(value)
+    if kind is bool:
+        typed: object = value.strip().lower() in ("1", "true", "yes")
+    else:
+        typed = kind(float(value)) if kind in (int, float) else kind(value)
     if name.startswith("embedding."):
         embedding = dataclasses.replace(params.embedding, **{name.split(".", 1)[1]: typed})
         return dataclasses.replace(params, embedding=embedding)

@@ -245,6 +245,7 @@ def place_article(
             key_numbers=feature.key_numbers,
             names=feature.names,
             language=article.language,
+            lead_terms=weigh_terms(count_terms(feature.event_lead), loaded.frequencies),
         )
         placement = loaded.index.place(signals)
         duplicate_of = None

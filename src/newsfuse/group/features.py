@@ -121,6 +121,19 @@ DATE_MARK = "@date"
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
+# A tally ("voted 9 to 6", "a 9-6 vote", "by 14 votes to 1", "won 3-1"): two counts read
+# together, kept only beside a word of voting or scoring so that ranges ("5 to 10
+# years") are not tallies.
+_TALLY = re.compile(r"(?<![\w.,])(\d{1,3})\s*(?:votes?\s+to|to|-|–)\s*(\d{1,3})(?![\w.,]*\d)")
+_TALLY_WORDS = re.compile(
+    r"\b(?:vot\w*|ballot\w*|won|win|wins|beat\w*|lost|loss|defeat\w*|score\w*|margin)\b",
+    re.IGNORECASE,
+)
+# Words read on each side of a tally for a word of voting or scoring.
+_TALLY_CONTEXT_CHARACTERS = 30
+# Key-number noun of a tally; its value is the two counts as one number (9 to 6 -> 9006).
+TALLY_NOUN = "tally"
+
 # Words that follow a number without naming what it counts.
 _NUMBER_FILLERS = frozenset(
     [
@@ -302,6 +315,8 @@ class ArticleFeatures:
     # Headline figures, and the lead's day marks under nouns starting with "@".
     key_numbers: tuple[tuple[str, int], ...]
     names: tuple[str, ...]
+    # The title and first sentence: what happened, weighed against a story's terms.
+    event_lead: str = ""
 
 
 def normalise_for_hashing(text: str) -> str:
@@ -427,6 +442,29 @@ def _split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+def _find_tallies(text: str) -> set[tuple[str, int]]:
+    """Vote and score tallies of ``text`` as key numbers: two reports of one vote give
+    its tally, and another tally in the same place is another vote."""
+    found = set()
+    for match in _TALLY.finditer(text):
+        around = text[
+            max(0, match.start() - _TALLY_CONTEXT_CHARACTERS) : match.end()
+            + _TALLY_CONTEXT_CHARACTERS
+        ]
+        if _TALLY_WORDS.search(around):
+            first, second = int(match.group(1)), int(match.group(2))
+            found.add((TALLY_NOUN, first * 1000 + second))
+    return found
+
+
+def _singular(noun: str) -> str:
+    """A counted noun without a plural "s", so that "14 votes" and "9 vote" (from "a 9
+    vote margin") are figures for one thing; "ss" and short words are kept."""
+    if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
+
+
 def extract_key_numbers(
     article: Article, params: GroupingParams = GroupingParams()
 ) -> tuple[tuple[str, int], ...]:
@@ -440,6 +478,7 @@ def extract_key_numbers(
     sentences = _split_sentences(article.text)[: params.key_number_sentences]
     pairs: set[tuple[str, int]] = set()
     for part in [article.title, *sentences]:
+        pairs.update(_find_tallies(part))
         for match in _NUMBER.finditer(part):
             value = int(match.group(1).replace(",", ""))
             if 1900 <= value <= 2100 or value < 2:
@@ -448,7 +487,8 @@ def extract_key_numbers(
             for word in following[: params.number_context_words]:
                 if word in _NUMBER_FILLERS or word.isdigit() or word in _MONTHS:
                     continue
-                pairs.add((word, value))
+                if word not in _WEEKDAYS:  # "voted 9 to 6 on Saturday" counts no Saturdays
+                    pairs.add((_singular(word), value))
                 break
     return tuple(sorted(pairs))
 
@@ -478,6 +518,20 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return True
     previous = before[-1] if before and text[start - 1 : start].isspace() else ""
     return previous[:1].isupper() and previous.lower() not in _TIME_OPENERS
+
+
+def extract_event_lead(article: Article, params: GroupingParams = GroupingParams()) -> str:
+    """The title and first sentences of the body: where a report says what happened.
+
+    Reports of one event state it there in shared words (the warehouse, the curfew);
+    a report of another incident in the same place names the same people but states
+    another event. Without a title (and ``params.event_lead_needs_title``) it is empty:
+    an untitled text often opens with site furniture, not the event.
+    """
+    if params.event_lead_needs_title and not article.title.strip():
+        return ""
+    sentences = _split_sentences(article.text)[: params.event_lead_sentences]
+    return "\n".join([article.title, *sentences])
 
 
 def extract_day_marks(
@@ -532,4 +586,5 @@ def compute_features(
             )
         ),
         names=extract_names(article, params),
+        event_lead=extract_event_lead(article, params),
     )

@@ -56,6 +56,7 @@ __all__ = [
     "conflict_in_days",
     "conflict_in_numbers",
     "make_founder_key",
+    "misses_in_lead",
     "name_story",
     "name_storyline",
     "same_language",
@@ -85,6 +86,8 @@ class ArticleSignals:
     names: tuple[str, ...]
     # The article's language ("" unknown): it joins only stories of the same language.
     language: str = ""
+    # Unit TF-IDF vector of its title and first sentence (empty: not known, no check).
+    lead_terms: TermVector = field(default_factory=dict)
 
     @property
     def founder_key(self) -> FounderKey:
@@ -211,6 +214,21 @@ def conflict_in_days(
         return all(abs(a - b) > tolerance for a in dates[0] for b in dates[1])
     weekdays = first.get(WEEKDAY_MARK), second.get(WEEKDAY_MARK)
     return bool(weekdays[0] and weekdays[1] and not weekdays[0] & weekdays[1])
+
+
+def misses_in_lead(
+    lead_terms: TermVector, names: tuple[str, ...], story: StoryState, params: GroupingParams
+) -> bool:
+    """Whether a report names a story's people and places but states another event.
+
+    Within one storyline (at least ``params.lead_names`` names shared) the title and
+    first sentence say which incident a report is about; a TF-IDF cosine of those with
+    the story's terms below ``params.lead_cover_floor`` means its words for what
+    happened are not the story's. A report without a known lead is never flagged.
+    """
+    if not lead_terms or len(story.names.intersection(names)) < params.lead_names:
+        return False
+    return _story_cosine(lead_terms, story) < params.lead_cover_floor
 
 
 def score_join(
@@ -389,6 +407,8 @@ class StoryIndex:
                     join *= params.number_conflict_factor
                 if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
                     join *= params.day_conflict_factor
+                if misses_in_lead(article.lead_terms, article.names, story, params):
+                    join *= params.lead_miss_factor
                 if (
                     gap <= params.story_window_days
                     and span <= params.story_max_span_days
@@ -412,7 +432,7 @@ class StoryIndex:
                 # The new story's neighbours are the candidates the article has just
                 # failed to join under this same rule: a merge check would find nothing.
                 return placement
-        return self._merge_neighbours(placement, {c.id for c in candidates})
+        return self._merge_neighbours(placement, {c.id for c in candidates}, article)
 
     def place_copy(self, story_id: str, founder: FounderKey, date: EventDate) -> Placement:
         """Record a near-duplicate copy joining ``story_id``.
@@ -431,7 +451,9 @@ class StoryIndex:
 
     # -- second pass: story merges ------------------------------------------------------
 
-    def _merge_neighbours(self, placement: Placement, nearby: set[str]) -> Placement:
+    def _merge_neighbours(
+        self, placement: Placement, nearby: set[str], article: ArticleSignals
+    ) -> Placement:
         """Merge the placed article's story with neighbouring stories of the same event.
 
         Agglomerative (centroid-linkage) merging restricted to the grown story's
@@ -442,13 +464,15 @@ class StoryIndex:
         stories). After a merge, the merged story's own neighbours are searched. The
         merged story keeps the id of its earliest founder (the id rule of every story),
         and the other id is reported as renamed so the store keeps it as an alias.
+        The placed ``article``'s lead is checked against each partner as at placement:
+        it is what brought the stories together.
         """
         story = self.stories[placement.story_id]
         renamed = list(placement.renamed_stories)
         renamed_lines = list(placement.renamed_storylines)
         candidates: set[str] | None = {i for i in nearby if i in self.stories}
         for _ in range(self.params.max_merges_per_placement):
-            partner = self._find_merge_partner(story, candidates)
+            partner = self._find_merge_partner(story, candidates, article)
             candidates = None
             if partner is None:
                 break
@@ -465,7 +489,10 @@ class StoryIndex:
         )
 
     def _find_merge_partner(
-        self, story: StoryState, candidates: set[str] | None = None
+        self,
+        story: StoryState,
+        candidates: set[str] | None = None,
+        article: ArticleSignals | None = None,
     ) -> StoryState | None:
         """The neighbouring story that ``story`` would join as if it were one article,
         among ``candidates`` if given, else among its neighbours."""
@@ -490,6 +517,10 @@ class StoryIndex:
                 score *= self.params.number_conflict_factor
             if conflict_in_days(story.numbers, other.numbers, self.params.day_mark_tolerance_days):
                 score *= self.params.day_conflict_factor
+            if article is not None and misses_in_lead(
+                article.lead_terms, article.names, other, self.params
+            ):
+                score *= self.params.lead_miss_factor
             if score < self.params.merge_score or not _within_one_event(story, other, self.params):
                 continue
             if best is None or score > best[0]:
