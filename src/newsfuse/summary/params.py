@@ -106,6 +106,16 @@ class BriefParams:
     # A sentence whose quotation marks do not pair up is half a quotation: not chosen
     # when True. Off by default: without the re-joining it cost 1.1 CV R-2 on dev.
     drop_unbalanced_quotes: bool = False
+    # Repair before choosing (``summary.units``): a sentence with a dangling opening or a
+    # cut quotation is offered together with the sentences of its article it needs (the
+    # one before, the rest of the quotation), scored as the sentence; one that cannot be
+    # repaired is not chosen. On by default: it keeps what the scorer wants at no
+    # cross-validated ROUGE cost, where dropping those sentences cost 0.56 R-2
+    # (docs/benchmarks-readability.md).
+    repair_passages: bool = True
+    # Most article sentences in a repaired passage: a pronoun's antecedent or the rest of
+    # a quotation is almost always within the two sentences around it.
+    max_passage_pieces: int = 3
     # Dangling openings (``lexical.dangling_reason``) whose sentences the brief does not
     # choose. Connectives only: adding pronoun, demonstrative and pronoun speaker cost
     # 0.56 cross-validated R-2 on dev (docs/benchmarks-readability.md).
