@@ -70,7 +70,9 @@ def summarize(
     """Summarise articles about one event into cited sentences of at most ``budget`` words.
 
     Each returned sentence is a sentence of one article as written (a leading
-    list dash or bullet dropped); its first citation is that span (score 1),
+    list dash or bullet dropped), or a passage of two or three that stands alone
+    (``units.stand_alone``: a dangling opening with the sentence before it, a cut
+    quotation whole; its pieces joined by one space); its first citation is that span (score 1),
     the others point at the best-supporting sentence of every other article
     that states the same content. Empty articles are skipped; with no sentence
     at all the result is ``[]``.
