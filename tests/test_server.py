@@ -807,3 +807,36 @@ def test_templates_carry_no_inline_code_the_csp_would_block() -> None:
         assert "<style" not in markup and "|safe" not in markup.replace(" ", ""), template.name
         for script in re.findall(r"<script[^>]*>", markup):
             assert "src=" in script, f"inline script in {template.name}"
+
+
+def test_brief_lines_carry_the_audit_flags() -> None:
+    from newsfuse.model import Article, Brief, BriefSentence, Citation
+    from newsfuse.server.views import build_brief_page
+
+    text = (
+        'Harbour master Greta Lind said: "We saw the storm coming for a decade. '
+        'Nobody listened to us." The pier at Halvar closed on Tuesday after the storm.'
+    )
+    quote_end = text.index(" The pier")
+    article = Article(id="halvar", text=text, source="Halvar Post")
+    brief = Brief(
+        sentences=(
+            BriefSentence(text[:quote_end], (Citation("halvar", 0, quote_end, 1.0),)),
+            BriefSentence("They said the pier would stay shut.", ()),
+            BriefSentence('Ferry crews in Orrin were told to stay in port for days."', ()),
+        ),
+        sources=(article,),
+    )
+    flags = [[f.label for f in line.flags] for line in build_brief_page(brief).lines]
+    assert flags == [["Quotation completed"], ["Leans on missing text"], ["Cut quotation"]]
+
+
+def test_the_brief_page_shows_a_joined_sentence_flag(client: httpx.Client) -> None:
+    story = (
+        "The Orrin council voted on Tuesday to close the Halvar pier for two years.\n\n"
+        "It said repairs would cost 4 million crowns and begin in the spring."
+    )
+    answer = client.post("/new", data={"text": story, "budget": "60"})
+    assert answer.status_code == 200, answer.text
+    assert 'class="badge badge-single flag"' in answer.text
+    assert "With the sentence before" in answer.text

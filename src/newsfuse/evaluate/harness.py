@@ -192,7 +192,11 @@ def evaluate_clusters(
                 ClusterResult(
                     system=system.name,
                     cluster_id=cluster.id,
-                    scores=score_summary(output, reference).as_dict(),
+                    # ROUGE-Lsum's units are sentences: a brief passage of two is two.
+                    scores=score_summary(
+                        [part for unit in output for part in split_plain_sentences(unit)],
+                        reference,
+                    ).as_dict(),
                     words=sum(count_words(s) for s in output),
                     seconds=seconds,
                     leaks=count_leaks(output, detector),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from newsfuse.evaluate.audit import audit_brief
 from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, Fact
 from newsfuse.render.layout import (
     NAME_KINDS,
@@ -24,6 +25,8 @@ from newsfuse.render.layout import (
     number_sources,
     split_note,
 )
+from newsfuse.segment import split_sentences
+from newsfuse.summary.lexical import has_unbalanced_quotes
 
 # Human labels for fact verdicts: colour is never the only signal (WCAG 1.4.1).
 STATUS_LABELS = {
@@ -61,13 +64,23 @@ class CitationLink:
 
 
 @dataclass(frozen=True, slots=True)
+class LineFlag:
+    """Something a reader may want to know about a brief sentence: a short label and why."""
+
+    label: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
 class BriefLine:
-    """One brief sentence with its citation links and its fact-conflict note, whose
-    article ids are source numbers (as in every other rendering of a brief)."""
+    """One brief sentence with its citation links, its fact-conflict note (whose article
+    ids are source numbers, as in every other rendering of a brief) and the readability
+    audit's flags."""
 
     text: str
     citations: tuple[CitationLink, ...]
     note: tuple[NoteSegment, ...]
+    flags: tuple[LineFlag, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +196,12 @@ def build_brief_page(brief: Brief) -> BriefPage:
             spans[article_id].append((start, end, mark))
         return mark
 
+    flags = line_flags(brief)
     lines = tuple(
         BriefLine(
             text=sentence.text,
             note=split_note(sentence.note, numbers) if sentence.note.strip() else (),
+            flags=flags[index],
             citations=tuple(
                 CitationLink(
                     number=numbers.get(c.article_id, 0),
@@ -196,7 +211,7 @@ def build_brief_page(brief: Brief) -> BriefPage:
                 for c in sentence.citations
             ),
         )
-        for sentence in brief.sentences
+        for index, sentence in enumerate(brief.sentences)
     )
     outlets = find_outlets(brief.sources)
     table: list[Fact] = []
@@ -260,6 +275,62 @@ def build_brief_page(brief: Brief) -> BriefPage:
         for number, article in enumerate(brief.sources, start=1)
     )
     return BriefPage(lines=lines, sources=sources, facts=facts, brief=brief)
+
+
+def line_flags(brief: Brief) -> list[tuple[LineFlag, ...]]:
+    """Per brief sentence, the readability audit's flags (``evaluate.audit``: an opening
+    that leans on a sentence not shown, a cut quotation, stray characters, a fragment, a
+    repeat of an earlier sentence) and whether it joins several sentences of its source
+    (a quotation completed, or the sentence a "he" or "this" points back to)."""
+    texts = [sentence.text for sentence in brief.sentences]
+    audit = audit_brief(texts)
+    repeats: dict[int, int] = {}
+    for earlier, later in audit.repeats:
+        repeats.setdefault(later, earlier)
+    article_text = {article.id: article.text for article in reversed(brief.sources)}
+    flags: list[tuple[LineFlag, ...]] = []
+    for index, (sentence, audited) in enumerate(zip(brief.sentences, audit.sentences, strict=True)):
+        found: list[LineFlag] = []
+        own = sentence.citations[0] if sentence.citations else None
+        if own is not None and own.article_id in article_text:
+            span = article_text[own.article_id][own.start : own.end]
+            pieces = split_sentences(Article(id=own.article_id, text=span))
+            if len(pieces) > 1 and any(has_unbalanced_quotes(p.text) for p in pieces):
+                found.append(
+                    LineFlag(
+                        "Quotation completed",
+                        f"{len(pieces)} sentences of the source as written: "
+                        "the quotation runs over them",
+                    )
+                )
+            elif len(pieces) > 1:
+                found.append(
+                    LineFlag(
+                        "With the sentence before",
+                        f"{len(pieces)} sentences of the source as written: the later "
+                        "one needs the earlier to be understood",
+                    )
+                )
+        if audited.dangling:
+            found.append(
+                LineFlag(
+                    "Leans on missing text",
+                    f"its opening ({audited.dangling}) refers to a sentence the brief "
+                    "does not show",
+                )
+            )
+        if audited.unbalanced_quotes:
+            found.append(LineFlag("Cut quotation", "its quotation marks do not pair up"))
+        if audited.junk:
+            found.append(LineFlag("Stray characters", "it starts or ends with page furniture"))
+        if audited.fragment:
+            found.append(LineFlag("Fragment", "it is too short to be a sentence"))
+        if index in repeats:
+            found.append(
+                LineFlag("Repeat", f"it says much what sentence {repeats[index] + 1} says")
+            )
+        flags.append(tuple(found))
+    return flags
 
 
 def order_facts(facts: Sequence[Fact]) -> list[Fact]:

@@ -28,7 +28,7 @@ from newsfuse.errors import ConfigError
 from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import learned
-from newsfuse.summary.cite import cite_sentences
+from newsfuse.summary.cite import cite_sentences, merge_citations
 from newsfuse.summary.learned import (
     ScorerWeights,
     load_weights,
@@ -47,6 +47,7 @@ from newsfuse.summary.params import BriefParams
 from newsfuse.summary.repair import rejoin_quotations, trim_junk
 from newsfuse.summary.score import SentenceScorer
 from newsfuse.summary.select import select_best_first, select_by_mmr
+from newsfuse.summary.units import stand_alone
 
 __all__ = ["BriefParams", "SentenceScorer", "find_copies", "is_story_sentence", "summarize"]
 
@@ -69,7 +70,9 @@ def summarize(
     """Summarise articles about one event into cited sentences of at most ``budget`` words.
 
     Each returned sentence is a sentence of one article as written (a leading
-    list dash or bullet dropped); its first citation is that span (score 1),
+    list dash or bullet dropped), or a passage of two or three that stands alone
+    (``units.stand_alone``: a dangling opening with the sentence before it, a cut
+    quotation whole; its pieces joined by one space); its first citation is that span (score 1),
     the others point at the best-supporting sentence of every other article
     that states the same content. Empty articles are skipped; with no sentence
     at all the result is ``[]``.
@@ -110,10 +113,11 @@ def _summarize(
     if not articles:
         return []
     segmented = [split_sentences(article) for article in articles]
-    evidence_sentences = [
-        _evidence(sentences, article.text, params)
+    pieces = [
+        _pieces(sentences, article.text, params)
         for sentences, article in zip(segmented, articles, strict=True)
     ]
+    evidence_sentences = [_evidence(article_pieces, params) for article_pieces in pieces]
     copies = find_copies(evidence_sentences, params)
     candidates, sources = _candidates(segmented, evidence_sentences, copies, params)
     if not candidates:
@@ -123,8 +127,16 @@ def _summarize(
     if screen is None:
         screen = get_embedder("minilm-static")
     screen = _RememberingEncoder(screen)
+    offered: Sequence[Sentence] = candidates
     if scorer is None:
-        chosen_rows = _select_learned(candidates, budget, embedder, weights, screen, params)
+        passages = (
+            _passages(candidates, sources, pieces, articles, params)
+            if params.repair_passages
+            else None
+        )
+        chosen_rows, offered = _select_learned(
+            candidates, budget, embedder, weights, screen, params, passages
+        )
     else:
         vectors = embedder.encode([s.text for s in candidates])
         scores = scorer(candidates, vectors, articles)
@@ -133,24 +145,37 @@ def _summarize(
                 f"the sentence scorer returned {len(scores)} scores for {len(candidates)} sentences"
             )
         chosen_rows = select_by_mmr(candidates, vectors, scores, budget, params=params)
-    chosen = [candidates[row] for row in chosen_rows]
+    chosen = [offered[row] for row in chosen_rows]
     if not chosen:
         return []
-    source_of = {candidates[row]: sources[row] for row in chosen_rows}
-    citations = cite_sentences(
-        chosen,
-        [source_of[s] for s in chosen],
-        articles,
-        evidence_sentences,
-        embedder,
-        screen,
-        params,
+    source_of = {offered[row]: sources[row] for row in chosen_rows}
+    # A passage is cited piece by piece: another article may state one of its sentences.
+    texts = {article.id: article.text for article in articles}
+    parts = [_parts(s, pieces[source_of[s]]) for s in chosen]
+    cited = iter(
+        cite_sentences(
+            [part for sentence_parts in parts for part in sentence_parts],
+            [
+                source_of[s]
+                for s, sentence_parts in zip(chosen, parts, strict=True)
+                for _ in sentence_parts
+            ],
+            articles,
+            evidence_sentences,
+            embedder,
+            screen,
+            params,
+        )
     )
+    citations = [
+        merge_citations(sentence, [next(cited) for _ in sentence_parts], texts)
+        for sentence, sentence_parts in zip(chosen, parts, strict=True)
+    ]
     citation_of = dict(zip(chosen, citations, strict=True))
     if not params.lead_first:
         ordered = order_sentences(chosen, articles)
     else:
-        lead = _lead(chosen, candidates)
+        lead = _lead(chosen, offered)
         ordered = [lead, *order_sentences([s for s in chosen if s != lead], articles)]
     return [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
@@ -193,14 +218,19 @@ def _select_learned(
     weights: ScorerWeights | None = None,
     screen: Embedder | None = None,
     params: BriefParams = BriefParams(),
-) -> list[int]:
+    offered: Sequence[Sentence | None] | None = None,
+) -> tuple[list[int], Sequence[Sentence]]:
     """Rows of ``candidates`` chosen by the learned scorer, within ``budget`` words.
 
     Features are computed over every candidate of the cluster (they are
-    relative: centrality, support from other articles, position). Sentences
-    outside the learned selection's length range, looking like page furniture or
-    opening with a connective that needs the sentence before ("But ...", "So ...")
-    are not chosen, unless nothing else is left (a very short input).
+    relative: centrality, support from other articles, position). What is chosen
+    for a row is ``offered[row]`` (default: the candidate itself), the candidate as a
+    passage that stands alone (:func:`_passages`, None if it has none), scored as the
+    candidate. Passages outside the learned selection's length range, looking like
+    page furniture or opening with a connective that needs the sentence before
+    ("But ...", "So ...") are not chosen, unless nothing else is left (a very short
+    input); then the candidates themselves are. Returns the rows chosen and the
+    sentences they index (passages, or candidates in that fallback).
     """
     tfidf = vectorize_sentences([s.text for s in candidates])
     if len({s.article_id for s in candidates}) == 1:
@@ -212,33 +242,40 @@ def _select_learned(
         # Looked up on the module: the salience study swaps in an extended extractor.
         features = learned.extract_features(_renumber(candidates), tfidf)
         scores = (weights or load_weights()).score(features)
+    passages = list(candidates) if offered is None else list(offered)
     eligible = [
-        params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
+        s is not None
+        and params.min_chosen_words <= len(s.text.split()) <= params.max_chosen_words
         and not looks_like_page_furniture(s.text)
         and not needs_earlier_sentence(s.text)
         and not (params.drop_unbalanced_quotes and has_unbalanced_quotes(s.text))
         and dangling_reason(s.text) not in params.drop_dangling
-        for s in candidates
+        for s in passages
     ]
+    chosen_from = [p if p is not None else c for p, c in zip(passages, candidates, strict=True)]
+    passage_tfidf = _passage_tfidf(candidates, chosen_from, tfidf)
     if params.force_lead:
         lead = _central_lead(candidates, tfidf, eligible)
         if lead is not None:
             # Ranked first: the brief opens with the sentence that states the event.
             scores = np.where(np.arange(len(candidates)) == lead, np.inf, scores)
-    for allowed in (eligible, [True] * len(candidates)):
+    for allowed, pool, pool_tfidf in (
+        (eligible, chosen_from, passage_tfidf),
+        ([True] * len(candidates), candidates, tfidf),
+    ):
         chosen = select_best_first(
-            candidates,
+            pool,
             scores,
             budget,
             encode=embedder.encode,
-            tfidf=tfidf,
+            tfidf=pool_tfidf,
             eligible=allowed,
             screen=screen.encode if screen is not None else None,
             params=params,
         )
         if chosen:
-            return chosen
-    return []
+            return chosen, pool
+    return [], candidates
 
 
 def _central_lead(
@@ -323,13 +360,61 @@ def find_copies(
     return representative
 
 
-def _evidence(sentences: Sequence[Sentence], text: str, params: BriefParams) -> list[Sentence]:
-    """The citable sentences of an article (``text``): junk edges trimmed, quotations the
-    splitter cut re-joined, long enough, and the first ones only."""
+def _pieces(sentences: Sequence[Sentence], text: str, params: BriefParams) -> list[Sentence]:
+    """An article's sentences (``text``) with junk edges trimmed and quotations the splitter
+    cut re-joined: what passages and evidence are made of."""
     trimmed = [trim_junk(s) for s in sentences] if params.trim_junk_edges else list(sentences)
-    repaired = rejoin_quotations(trimmed, text, params)
-    long_enough = [s for s in repaired if len(s.text.split()) >= params.min_evidence_words]
+    return rejoin_quotations(trimmed, text, params)
+
+
+def _evidence(pieces: Sequence[Sentence], params: BriefParams) -> list[Sentence]:
+    """The citable sentences of an article: its long enough pieces, the first ones only."""
+    long_enough = [s for s in pieces if len(s.text.split()) >= params.min_evidence_words]
     return long_enough[: params.max_sentences_per_article]
+
+
+def _passages(
+    candidates: Sequence[Sentence],
+    sources: Sequence[int],
+    pieces: Sequence[Sequence[Sentence]],
+    articles: Sequence[Article],
+    params: BriefParams,
+) -> list[Sentence | None]:
+    """Each candidate as a passage that stands alone (``units.stand_alone``), or None."""
+    return [
+        stand_alone(sentence, pieces[source], articles[source].text, params)
+        for sentence, source in zip(candidates, sources, strict=True)
+    ]
+
+
+def _parts(sentence: Sentence, pieces: Sequence[Sentence]) -> list[Sentence]:
+    """The pieces of its article a chosen passage is made of (itself if it is one)."""
+    inside = [p for p in pieces if sentence.start <= p.start and p.end <= sentence.end]
+    return inside if len(inside) > 1 else [sentence]
+
+
+def _passage_tfidf(
+    candidates: Sequence[Sentence],
+    passages: Sequence[Sentence],
+    tfidf: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """TF-IDF rows of the passages: a grown passage gets the normalised sum of the rows of
+    the candidates inside it (a second fit would cost more and rank the same)."""
+    rows = tfidf.copy()
+    for row, (candidate, passage) in enumerate(zip(candidates, passages, strict=True)):
+        if passage is candidate:
+            continue
+        inside = [
+            other
+            for other, sentence in enumerate(candidates)
+            if sentence.article_id == passage.article_id
+            and passage.start <= sentence.start
+            and sentence.end <= passage.end
+        ]
+        total = tfidf[inside].sum(axis=0) if inside else tfidf[row]
+        norm = float(np.linalg.norm(total))
+        rows[row] = total / norm if norm > 0 else total
+    return rows
 
 
 def _candidates(

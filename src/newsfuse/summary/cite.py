@@ -23,8 +23,9 @@ spacing) is a copy and full support, score 1.0.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -151,6 +152,37 @@ def cite_sentence(
             supporting.append((-best.score, position, best))
     own = Citation(sentence.article_id, sentence.start, sentence.end, 1.0)
     return (own, *(citation for _, _, citation in sorted(supporting, key=lambda x: x[:2])))
+
+
+def merge_citations(
+    passage: Sentence, cited: Sequence[tuple[Citation, ...]], texts: Mapping[str, str]
+) -> tuple[Citation, ...]:
+    """The citations of a passage from those of its pieces (``cited``, each as from
+    :func:`cite_sentence`; ``texts`` the articles' texts by id): its own span, then for
+    every other article the span supporting every piece in order if its supports follow
+    each other in the text (score: the least), else its best support of any piece; by
+    decreasing score (then first seen)."""
+    if len(cited) == 1 and (cited[0][0].start, cited[0][0].end) == (passage.start, passage.end):
+        return cited[0]
+    best: dict[str, Citation] = {}
+    by_article: dict[str, list[Citation]] = {}
+    for citations in cited:
+        for citation in citations[1:]:
+            by_article.setdefault(citation.article_id, []).append(citation)
+            held = best.get(citation.article_id)
+            if held is None or citation.score > held.score:
+                best[citation.article_id] = citation
+    for article_id, supports in by_article.items():
+        text = texts.get(article_id, "")
+        if len(supports) == len(cited) and all(
+            earlier.end <= later.start and not text[earlier.end : later.start].strip()
+            for earlier, later in itertools.pairwise(supports)
+        ):
+            score = min(c.score for c in supports)
+            best[article_id] = Citation(article_id, supports[0].start, supports[-1].end, score)
+    order = list(best)
+    support = sorted(best.values(), key=lambda c: (-c.score, order.index(c.article_id)))
+    return (Citation(passage.article_id, passage.start, passage.end, 1.0), *support)
 
 
 def _best_support(

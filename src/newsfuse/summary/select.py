@@ -176,19 +176,42 @@ def _choose_greedily(
     tfidf: npt.NDArray[np.float64],
     params: BriefParams,
 ) -> list[int]:
-    """The budgeted greedy pass with the cheap (lexical) repeat checks."""
+    """The budgeted greedy pass with the cheap (lexical) repeat checks.
+
+    A sentence that contains chosen ones (a passage grown around a chosen sentence,
+    ``summary.units``) takes their place instead of repeating them.
+    """
     chosen: list[int] = []
     words = 0
     for row in ranked:
-        size = count_words(sentences[row].text)
-        if row in excluded or words + size > budget:
+        if row in excluded:
             continue
-        if chosen and float((tfidf[chosen] @ tfidf[row]).max()) > params.redundancy_tfidf:
+        inside = [other for other in chosen if _contains(sentences[row], sentences[other])]
+        rest = [other for other in chosen if other not in inside]
+        size = count_words(sentences[row].text) - sum(
+            count_words(sentences[other].text) for other in inside
+        )
+        if words + size > budget:
             continue
-        if any(_restates(sentences[row].text, sentences[other].text, params) for other in chosen):
+        if rest and float((tfidf[rest] @ tfidf[row]).max()) > params.redundancy_tfidf:
             continue
-        chosen.append(row)
+        if any(_restates(sentences[row].text, sentences[other].text, params) for other in rest):
+            continue
+        if inside:
+            place = chosen.index(inside[0])
+            chosen = [*rest[:place], row, *rest[place:]]
+        else:
+            chosen.append(row)
         words += size
         if words >= budget:
             break
     return chosen
+
+
+def _contains(passage: Sentence, sentence: Sentence) -> bool:
+    """True if ``sentence``'s span lies within ``passage``'s, in the same article."""
+    return (
+        passage.article_id == sentence.article_id
+        and passage.start <= sentence.start
+        and sentence.end <= passage.end
+    )

@@ -1,0 +1,88 @@
+"""Passages that stand alone: a dangling sentence with its antecedent, a cut quotation whole."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from conftest import MemoEmbedder
+from newsfuse.model import Article, Citation, Sentence
+from newsfuse.segment import split_sentences
+from newsfuse.summary import summarize
+from newsfuse.summary.cite import merge_citations
+from newsfuse.summary.lexical import dangling_reason, has_unbalanced_quotes
+from newsfuse.summary.units import stand_alone
+
+STORY = (
+    "The Orrin council voted on Tuesday to close the Halvar pier for two years.\n\n"
+    "It said repairs would cost 4 million crowns and begin in the spring.\n\n"
+    'Harbour master Greta Lind said: "We saw this coming for a decade. '
+    'Nobody listened to the fishermen." The pier opened in 1921.'
+)
+
+
+def pieces_of(text: str) -> list[Sentence]:
+    return split_sentences(Article(id="orrin", text=text))
+
+
+def test_a_dangling_sentence_grows_back_to_its_antecedent_with_an_exact_span() -> None:
+    pieces = pieces_of(STORY)
+    dangling = next(p for p in pieces if p.text.startswith("It said"))
+    passage = stand_alone(dangling, pieces, STORY)
+    assert passage is not None
+    assert passage.text == (
+        "The Orrin council voted on Tuesday to close the Halvar pier for two years. "
+        "It said repairs would cost 4 million crowns and begin in the spring."
+    )
+    # The span is the article as written; the text folds the paragraph break to a space.
+    assert " ".join(STORY[passage.start : passage.end].split()) == passage.text
+    assert not dangling_reason(passage.text)
+
+
+def test_a_cut_quotation_grows_to_its_closing_mark_either_way() -> None:
+    pieces = pieces_of(STORY)
+    opening = next(p for p in pieces if p.text.startswith("Harbour master"))
+    closing = next(p for p in pieces if p.text.startswith("Nobody listened"))
+    assert has_unbalanced_quotes(opening.text) and has_unbalanced_quotes(closing.text)
+    grown = {stand_alone(opening, pieces, STORY), stand_alone(closing, pieces, STORY)}
+    assert len(grown) == 1
+    (passage,) = grown
+    assert passage is not None and passage.text.endswith('Nobody listened to the fishermen."')
+    assert not has_unbalanced_quotes(passage.text)
+
+
+def test_a_sentence_that_stands_alone_is_itself_and_one_with_no_antecedent_has_none() -> None:
+    pieces = pieces_of(STORY)
+    assert stand_alone(pieces[0], pieces, STORY) is pieces[0]
+    alone = "They said the pier would reopen in the summer of next year."
+    (sentence,) = pieces_of(alone)
+    assert stand_alone(sentence, [sentence], alone) is None
+
+
+def test_the_brief_chooses_the_passage_and_cites_it_whole(embedder: MemoEmbedder) -> None:
+    article = Article(id="orrin", text=STORY)
+    brief = summarize([article], 40, embedder=embedder)
+    texts = [s.text for s in brief]
+    assert texts[0].startswith("The Orrin council voted") and "It said repairs" in texts[0]
+    assert not any(dangling_reason(t) or has_unbalanced_quotes(t) for t in texts), texts
+    own = brief[0].citations[0]
+    assert " ".join(STORY[own.start : own.end].split()) == texts[0]
+
+
+def test_support_for_every_piece_in_a_row_is_one_span() -> None:
+    other = "Ferries resumed. The first piece is here. The second piece follows it. Then more."
+    first = other.index("The first")
+    second = other.index("The second")
+    passage = Sentence("orrin", 0, 0, 50, "x")
+    cited = [
+        (Citation("orrin", 0, 20, 1.0), Citation("wire", first, second - 1, 0.9)),
+        (Citation("orrin", 21, 50, 1.0), Citation("wire", second, other.index(" Then"), 0.8)),
+    ]
+    merged = merge_citations(passage, cited, {"wire": other})
+    assert merged == (
+        Citation("orrin", 0, 50, 1.0),
+        Citation("wire", first, other.index(" Then"), 0.8),
+    )
+    # Supports that do not follow each other: the best one alone.
+    later = replace(cited[1][1], start=other.index("Then"), end=len(other))
+    apart = [cited[0], (cited[1][0], later)]
+    assert merge_citations(passage, apart, {"wire": other})[1] == cited[0][1]
