@@ -502,3 +502,34 @@ def test_differs_is_listed_after_revisions_and_before_agreements() -> None:
     assert order["revision"] < order["differs"] < order["agree"]
     schema = json.loads((Path(newsfuse.render.__file__).parent / "brief.schema.json").read_text())
     assert "differs" in json.dumps(schema)
+
+
+def test_others_is_no_counted_noun_of_its_own() -> None:
+    # Invented tram crash: "23 others injured" counts people; "others" names no kind of thing.
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    article = make_article(
+        "a", "A tram crash in Velbury killed two passengers and left 23 others injured."
+    )
+    (claim,) = [c for c in scan_claims(article) if c.value == 23]
+    mention = describe_claim(claim, load_pipeline()(article.text), FactParams())
+    assert (mention.head, mention.head_word) == ("", "")
+
+
+def test_homes_destroyed_are_not_homes_damaged() -> None:
+    # Invented bushfire: destroyed and damaged homes are different kinds of figure.
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    def mention(article: Article) -> Mention:
+        (claim,) = scan_claims(article)
+        return describe_claim(claim, load_pipeline()(article.text), FactParams())
+
+    destroyed = mention(make_article("a", "The Carrow fire has destroyed 23 homes."))
+    damaged = mention(make_article("b", "Another 17 homes in Carrow were damaged."))
+    assert "<destroyed>" in dict(destroyed.context)
+    assert "<destroyed>" not in dict(damaged.context)
+    assert "<damage>" not in dict(destroyed.context)

@@ -25,6 +25,7 @@ from newsfuse.facts.lexicon import (
     MEASURE_NOUNS,
     PARTITIVE_QUANTIFIERS,
     PERIOD_WORDS,
+    PRONOUN_NOUNS,
     REVISION_CUES,
     TOTAL_WORDS,
 )
@@ -252,6 +253,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         return Mention(claim, dimension, "", (), (), claim.text, False, False, False)
     sentence = span.sent
     noun = _counted_noun(span) if claim.kind in ("count", "quantity", "money", "percent") else None
+    if noun is not None and noun.lemma_.lower() in PRONOUN_NOUNS:
+        noun = None  # "23 others": no counted noun of its own
     head = stem_word(noun.lemma_.lower()) if noun is not None else ""
     modifiers: tuple[str, ...] = ()
     if noun is not None:
