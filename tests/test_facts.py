@@ -533,3 +533,27 @@ def test_homes_destroyed_are_not_homes_damaged() -> None:
     assert "<destroyed>" in dict(destroyed.context)
     assert "<destroyed>" not in dict(damaged.context)
     assert "<damage>" not in dict(destroyed.context)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "previous"),
+    [
+        # Invented budget: the new value first, a hedge between "from" and the old one.
+        ("Ostrava plans to cut its deficit to 3.2 per cent next year from an estimated "
+         "4.1 per cent this year.", "4.1", True),
+        ("Turnout in Velm fell to 61 per cent, down from about 64 per cent.", "64", True),
+        ("The Kessel toll rose from 38 to 45.", "38", True),
+        # "to" before a noun, not a figure: no change of value, only a place.
+        ("Some 300 people were moved to shelters from 12 villages as the Arno rose.", "12", False),
+    ],
+)  # fmt: skip
+def test_the_old_value_of_a_change_is_a_previous_figure(
+    text: str, number: str, previous: bool
+) -> None:
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text.startswith(number)]
+    mention = describe_claim(claim, load_pipeline()(text), FactParams())
+    assert mention.dimension.endswith(":previous") == previous

@@ -25,6 +25,7 @@ from newsfuse.facts.lexicon import (
     MEASURE_NOUNS,
     PARTITIVE_QUANTIFIERS,
     PERIOD_WORDS,
+    PREVIOUS_FILLERS,
     PRONOUN_NOUNS,
     REVISION_CUES,
     TOTAL_WORDS,
@@ -182,7 +183,10 @@ def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
 def _is_previous_value(span: Span) -> bool:
     """Whether the number is the old value of a change: "up from 38", "from 62 to 64"."""
     doc = span.doc
-    before = [token.lower_ for token in doc[max(0, span.start - 2) : span.start]]
+    start = span.start  # "from an estimated 4.1 %": hedges may stand between
+    while start > 0 and doc[start - 1].lower_ in PREVIOUS_FILLERS and span.start - start < 3:
+        start -= 1
+    before = [token.lower_ for token in doc[max(0, start - 2) : start]]
     if not before or before[-1] != "from":
         return False
     after = [token.lower_ for token in doc[span.end : min(len(doc), span.end + 2)]]
@@ -191,11 +195,18 @@ def _is_previous_value(span: Span) -> bool:
         token.lemma_.lower() in REVISION_CUES or token.lower_ in ("to", "up", "down")
         for token in sentence
     )
-    return changes and (
-        "up" in before
-        or "down" in before
-        or "to" in after
-        or "to" in [token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]]
+    return (
+        changes
+        and (
+            "up" in before
+            or "down" in before
+            or "to" in after
+            # "cut to 3.2 % of GDP next year from 4.1 %": the new value may come first.
+            or any(
+                token.lower_ == "to" and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+                for token in doc[max(sentence.start, start - 12) : start]
+            )
+        )
     )
 
 

@@ -35,6 +35,11 @@ SINCE_WORDS = frozenset({"since", "until", "till"})
 # Nouns that only say a figure is a count ("the number of injured", "the
 # tally of votes"): what they count is the word after "of".
 MEASURE_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "toll", "level"})
+# Words that may stand between "from" and an old value ("down from an estimated 4.1 %").
+PREVIOUS_FILLERS = frozenset(
+    {"a", "an", "the", "estimated", "about", "around", "roughly", "nearly", "almost"}
+    | {"approximately", "some", "just", "revised", "initial", "earlier", "projected"}
+)
 # Words that stand in for the counted noun ("23 others injured"): they name no
 # kind of thing, so the figure counts whatever its clause says ("people").
 PRONOUN_NOUNS = frozenset({"other", "others"})
