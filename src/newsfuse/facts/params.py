@@ -77,6 +77,11 @@ class FactParams:
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15
+    # Bonus, times the value's specificity, when two differing figures of three or more
+    # digits have the same digits in another order ("2,689" / "2,869", "187" / "178"): a
+    # transposition is a common slip between reports, and a look-alike rarely shares
+    # every digit (docs/benchmarks-facts.md).
+    transposed_digits_bonus: float = 0.3
     # Bonus when a later article presents its figure as a change ("rose to 45")
     # and an earlier one gives another figure: the change implies an earlier report.
     revision_bonus: float = 0.25
