@@ -557,3 +557,22 @@ def test_the_old_value_of_a_change_is_a_previous_figure(
     (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text.startswith(number)]
     mention = describe_claim(claim, load_pipeline()(text), FactParams())
     assert mention.dimension.endswith(":previous") == previous
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "head"),
+    [
+        # Invented count sheet: a noun past a full stop or a line break is another figure's.
+        ("Ana Vell (Green) 14,806\n\nGreen majority: 2,689. Turnout: 38.2%.", "14,806", ""),
+        ("Ana Vell (Green) 14,806\n\nGreen majority: 2,689. Turnout: 38.2%.", "2,689", ""),
+        ("The Ostra army sent 560 additional troops.", "560", "troop"),
+        ("Brell will build a 14-mile line.", "14-mile", "line"),
+    ],
+)
+def test_the_counted_noun_stands_in_the_number_s_clause(text: str, number: str, head: str) -> None:
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text == number]
+    assert describe_claim(claim, load_pipeline()(text), FactParams()).head_word == head

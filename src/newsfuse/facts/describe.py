@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
+# Punctuation that ends the number's clause: a noun after it is not what the number counts.
+CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A claim with what the aligner knows about it."""
@@ -89,6 +93,15 @@ def _partitive_whole(span: Span) -> Token | None:
     return None
 
 
+def _after_in_clause(span: Span, token: Token) -> bool:
+    """Whether ``token`` is a noun after the number with no clause end or line break
+    between ("14,806\n\nCivic majority": the parser may link across the lines)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i < span.end:
+        return False
+    between = span.doc[span.end : token.i]
+    return not any(t.text in CLAUSE_ENDS or "\n" in t.text for t in between)
+
+
 def _counted_noun(span: Span) -> Token | None:
     """The noun the number counts or measures: "560 [troops]", "a 14-mile [line]"."""
     whole = _partitive_whole(span)
@@ -96,7 +109,7 @@ def _counted_noun(span: Span) -> Token | None:
         return whole
     token = span.root
     for _ in range(3):
-        if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+        if _after_in_clause(span, token):
             return token
         if token.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") and (
             token.head.i != token.i
@@ -104,12 +117,14 @@ def _counted_noun(span: Span) -> Token | None:
             token = token.head
         else:
             break
-    if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+    if _after_in_clause(span, token):
         return token
     # "560 troops" parsed with the number as head, or a noun right after it.
     doc = span.doc
     for index in range(span.end, min(span.end + 3, len(doc))):
         candidate = doc[index]
+        if candidate.text in CLAUSE_ENDS or candidate.is_sent_start or "\n" in candidate.text:
+            break  # "majority: 2,689. Turnout: 38.2 %": the next noun is another figure's
         if candidate.pos_ in ("NOUN", "PROPN") and not candidate.like_num:
             # Skip to the last noun of a compound ("attack helicopters").
             while (
