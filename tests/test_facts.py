@@ -502,3 +502,77 @@ def test_differs_is_listed_after_revisions_and_before_agreements() -> None:
     assert order["revision"] < order["differs"] < order["agree"]
     schema = json.loads((Path(newsfuse.render.__file__).parent / "brief.schema.json").read_text())
     assert "differs" in json.dumps(schema)
+
+
+def test_others_is_no_counted_noun_of_its_own() -> None:
+    # Invented tram crash: "23 others injured" counts people; "others" names no kind of thing.
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    article = make_article(
+        "a", "A tram crash in Velbury killed two passengers and left 23 others injured."
+    )
+    (claim,) = [c for c in scan_claims(article) if c.value == 23]
+    mention = describe_claim(claim, load_pipeline()(article.text), FactParams())
+    assert (mention.head, mention.head_word) == ("", "")
+
+
+def test_homes_destroyed_are_not_homes_damaged() -> None:
+    # Invented bushfire: destroyed and damaged homes are different kinds of figure.
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    def mention(article: Article) -> Mention:
+        (claim,) = scan_claims(article)
+        return describe_claim(claim, load_pipeline()(article.text), FactParams())
+
+    destroyed = mention(make_article("a", "The Carrow fire has destroyed 23 homes."))
+    damaged = mention(make_article("b", "Another 17 homes in Carrow were damaged."))
+    assert "<destroyed>" in dict(destroyed.context)
+    assert "<destroyed>" not in dict(damaged.context)
+    assert "<damage>" not in dict(destroyed.context)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "previous"),
+    [
+        # Invented budget: the new value first, a hedge between "from" and the old one.
+        ("Ostrava plans to cut its deficit to 3.2 per cent next year from an estimated "
+         "4.1 per cent this year.", "4.1", True),
+        ("Turnout in Velm fell to 61 per cent, down from about 64 per cent.", "64", True),
+        ("The Kessel toll rose from 38 to 45.", "38", True),
+        # "to" before a noun, not a figure: no change of value, only a place.
+        ("Some 300 people were moved to shelters from 12 villages as the Arno rose.", "12", False),
+    ],
+)  # fmt: skip
+def test_the_old_value_of_a_change_is_a_previous_figure(
+    text: str, number: str, previous: bool
+) -> None:
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text.startswith(number)]
+    mention = describe_claim(claim, load_pipeline()(text), FactParams())
+    assert mention.dimension.endswith(":previous") == previous
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "head"),
+    [
+        # Invented count sheet: a noun past a full stop or a line break is another figure's.
+        ("Ana Vell (Green) 14,806\n\nGreen majority: 2,689. Turnout: 38.2%.", "14,806", ""),
+        ("Ana Vell (Green) 14,806\n\nGreen majority: 2,689. Turnout: 38.2%.", "2,689", ""),
+        ("The Ostra army sent 560 additional troops.", "560", "troop"),
+        ("Brell will build a 14-mile line.", "14-mile", "line"),
+    ],
+)
+def test_the_counted_noun_stands_in_the_number_s_clause(text: str, number: str, head: str) -> None:
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.entities import load_pipeline
+    from newsfuse.facts.extract import scan_claims
+
+    (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text == number]
+    assert describe_claim(claim, load_pipeline()(text), FactParams()).head_word == head

@@ -238,6 +238,10 @@ def _scan(text: str) -> list[Claim]:
         ("Der Hafen kostet €1,2 mrd insgesamt.", "money", 1.2e9, "EUR"),
         ("Die Ernte lag bei 1.234,5 tonnes im Jahr.", "quantity", 1234500, "kg"),
         ("Harriet Cole (34) was hurt in the crash.", "age", 34, None),
+        # Short age forms of sports and tabloid copy.
+        ("The 23yo Pellan winger signed on Monday.", "age", 23, None),
+        ("A 40-yr-old cyclist was hurt.", "age", 40, None),
+        ("The 31 y.o. Dornish driver fled.", "age", 31, None),
         ("Winds reached 120 km/h at sea.", "quantity", 33.333, "m/s"),
         ("It raised US$4.5 million in May.", "money", 4.5e6, "USD"),
         ("The debris weighed 45,000 pounds in total.", "quantity", 20411.66, "kg"),

@@ -84,6 +84,11 @@ def group_mentions(
             [mentions[i].claim.article_id for i in indices],
             params.agree_threshold,
             dispute_threshold,
+            # Not for dates: a story names several days, and a weekday's restatements
+            # ("Monday" twice) are no evidence which calendar date it was.
+            restatements_as_one=params.restatements_link_as_one
+            and not dimension.startswith(("date:", "year:")),
+            restatement_discount=params.restatement_discount,
         )
         clusters = [[indices[i] for i in cluster] for cluster in clusters]
         clusters = _join_restatements(
@@ -198,44 +203,94 @@ def _cluster(
     articles: Sequence[str],
     agree_threshold: float,
     dispute_threshold: float,
+    *,
+    restatements_as_one: bool = False,
+    restatement_discount: float = 0.0,
 ) -> list[list[int]]:
     """Average linkage (UPGMA) with a cannot-link per article, in two passes.
 
     First only groups whose figures all agree merge (at ``agree_threshold``),
     then any groups (at ``dispute_threshold``): a figure with an agreeing
     partner of the same meaning is not pulled into a dispute with a
-    look-alike. Sums of scores between groups are kept and updated on each
-    merge (Lance & Williams 1967), so a merge costs O(n) rather than O(n²).
+    look-alike. With ``restatements_as_one``, the second pass treats each group
+    of the first as one figure told in several wordings, scored against
+    another by its best-fitting wording less ``restatement_discount`` (see
+    ``FactParams.restatements_link_as_one``).
     """
     count = len(articles)
     article_index = {article: k for k, article in enumerate(dict.fromkeys(articles))}
     members = np.zeros((count, len(article_index)), dtype=bool)
     for i, article in enumerate(articles):
         members[i, article_index[article]] = True
-    totals = np.where(np.isfinite(scores), scores, 0.0)
-    disagreements = (~agreeing).astype(float)
-    sizes = np.ones(count)
+    finite = np.where(np.isfinite(scores), scores, 0.0)
+    groups = _average_linkage(finite, ~agreeing, members, agree_threshold, agreeing_only=True)
+    # Pass two runs over the first pass's groups: summed and best scores between them.
+    one_hot = np.zeros((count, len(groups)))
+    for index, group in enumerate(groups):
+        one_hot[group, index] = 1.0
+    summed = one_hot.T @ finite @ one_hot
+    sizes = one_hot.sum(axis=0)
+    in_groups = one_hot.T @ members.astype(float) > 0
+    no_disagreement = np.zeros((len(groups), len(groups)), dtype=bool)
+    if restatements_as_one:
+        # Each group is one figure in several wordings: its best wording, discounted
+        # as a best-of-several, never below the average.
+        label = np.argmax(one_hot, axis=1) if count else np.zeros(0, dtype=int)
+        best = np.full((len(groups), len(groups)), -np.inf)
+        np.maximum.at(best, (label[:, None], label[None, :]), scores)
+        best = np.where(np.isfinite(best), best, 0.0)
+        average = summed / np.outer(sizes, sizes)
+        linked = np.maximum(best - restatement_discount, average)
+        parts = _average_linkage(linked, no_disagreement, in_groups, dispute_threshold)
+    else:
+        parts = _average_linkage(
+            summed, no_disagreement, in_groups, dispute_threshold, sizes=sizes.tolist()
+        )
+    return [[i for part in part_group for i in groups[part]] for part_group in parts]
+
+
+def _average_linkage(
+    totals: np.ndarray,
+    disagreeing: np.ndarray,
+    members: np.ndarray,
+    threshold: float,
+    *,
+    agreeing_only: bool = False,
+    sizes: list[int] | None = None,
+) -> list[list[int]]:
+    """Merge items while the best average between two groups reaches ``threshold``.
+
+    ``totals`` holds the summed scores between items, ``sizes`` how many claims
+    each item stands for (1 each by default); no group holds two claims of one
+    article (``members``), and with ``agreeing_only`` none holds two that
+    disagree. Sums are kept and updated on each merge (Lance & Williams 1967),
+    so a merge costs O(n) rather than O(n²).
+    """
+    count = len(totals)
+    totals = totals.astype(float)
+    members = members.copy()
+    disagreements = disagreeing.astype(float)
+    size = np.ones(count) if sizes is None else np.array(sizes, dtype=float)
     alive = np.ones(count, dtype=bool)
     groups: list[list[int]] = [[i] for i in range(count)]
-    for agreeing_only, threshold in ((True, agree_threshold), (False, dispute_threshold)):
-        while True:
-            average = totals / np.outer(sizes, sizes)
-            shared = (members.astype(int) @ members.T.astype(int)) > 0
-            invalid = shared | ~np.outer(alive, alive)
-            if agreeing_only:
-                invalid |= disagreements > 0
-            average = np.where(invalid, -np.inf, average)
-            row, column = np.unravel_index(int(np.argmax(average)), average.shape)
-            if not np.isfinite(average[row, column]) or average[row, column] < threshold:
-                break
-            a, b = sorted((int(row), int(column)))
-            groups[a].extend(groups[b])
-            groups[b] = []
-            for matrix in (totals, disagreements):
-                matrix[a, :] += matrix[b, :]
-                matrix[:, a] += matrix[:, b]
-            members[a] |= members[b]
-            members[b] = False
-            sizes[a] += sizes[b]
-            alive[b] = False
+    while count:
+        average = totals / np.outer(size, size)
+        shared = (members.astype(int) @ members.T.astype(int)) > 0
+        invalid = shared | ~np.outer(alive, alive)
+        if agreeing_only:
+            invalid |= disagreements > 0
+        average = np.where(invalid, -np.inf, average)
+        row, column = np.unravel_index(int(np.argmax(average)), average.shape)
+        if not np.isfinite(average[row, column]) or average[row, column] < threshold:
+            break
+        a, b = sorted((int(row), int(column)))
+        groups[a].extend(groups[b])
+        groups[b] = []
+        for matrix in (totals, disagreements):
+            matrix[a, :] += matrix[b, :]
+            matrix[:, a] += matrix[:, b]
+        members[a] |= members[b]
+        members[b] = False
+        size[a] += size[b]
+        alive[b] = False
     return [group for group in groups if group]

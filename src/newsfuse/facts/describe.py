@@ -26,6 +26,8 @@ from newsfuse.facts.lexicon import (
     MEASURE_NOUNS,
     PARTITIVE_QUANTIFIERS,
     PERIOD_WORDS,
+    PREVIOUS_FILLERS,
+    PRONOUN_NOUNS,
     REVISION_CUES,
     TOTAL_WORDS,
 )
@@ -36,6 +38,10 @@ from newsfuse.model import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+# Punctuation that ends the number's clause: a noun after it is not what the number counts.
+CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +96,15 @@ def _partitive_whole(span: Span) -> Token | None:
     return None
 
 
+def _after_in_clause(span: Span, token: Token) -> bool:
+    """Whether ``token`` is a noun after the number with no clause end or line break
+    between ("14,806\n\nCivic majority": the parser may link across the lines)."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.i < span.end:
+        return False
+    between = span.doc[span.end : token.i]
+    return not any(t.text in CLAUSE_ENDS or "\n" in t.text for t in between)
+
+
 def _counted_noun(span: Span) -> Token | None:
     """The noun the number counts or measures: "560 [troops]", "a 14-mile [line]"."""
     whole = _partitive_whole(span)
@@ -97,7 +112,7 @@ def _counted_noun(span: Span) -> Token | None:
         return whole
     token = span.root
     for _ in range(3):
-        if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+        if _after_in_clause(span, token):
             return token
         if token.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod", "nmod") and (
             token.head.i != token.i
@@ -105,12 +120,14 @@ def _counted_noun(span: Span) -> Token | None:
             token = token.head
         else:
             break
-    if token.pos_ in ("NOUN", "PROPN") and token.i >= span.end:
+    if _after_in_clause(span, token):
         return token
     # "560 troops" parsed with the number as head, or a noun right after it.
     doc = span.doc
     for index in range(span.end, min(span.end + 3, len(doc))):
         candidate = doc[index]
+        if candidate.text in CLAUSE_ENDS or candidate.is_sent_start or "\n" in candidate.text:
+            break  # "majority: 2,689. Turnout: 38.2 %": the next noun is another figure's
         if candidate.pos_ in ("NOUN", "PROPN") and not candidate.like_num:
             # Skip to the last noun of a compound ("attack helicopters").
             while (
@@ -184,7 +201,10 @@ def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
 def _is_previous_value(span: Span) -> bool:
     """Whether the number is the old value of a change: "up from 38", "from 62 to 64"."""
     doc = span.doc
-    before = [token.lower_ for token in doc[max(0, span.start - 2) : span.start]]
+    start = span.start  # "from an estimated 4.1 %": hedges may stand between
+    while start > 0 and doc[start - 1].lower_ in PREVIOUS_FILLERS and span.start - start < 3:
+        start -= 1
+    before = [token.lower_ for token in doc[max(0, start - 2) : start]]
     if not before or before[-1] != "from":
         return False
     after = [token.lower_ for token in doc[span.end : min(len(doc), span.end + 2)]]
@@ -193,11 +213,18 @@ def _is_previous_value(span: Span) -> bool:
         token.lemma_.lower() in REVISION_CUES or token.lower_ in ("to", "up", "down")
         for token in sentence
     )
-    return changes and (
-        "up" in before
-        or "down" in before
-        or "to" in after
-        or "to" in [token.lower_ for token in doc[max(sentence.start, span.start - 4) : span.start]]
+    return (
+        changes
+        and (
+            "up" in before
+            or "down" in before
+            or "to" in after
+            # "cut to 3.2 % of GDP next year from 4.1 %": the new value may come first.
+            or any(
+                token.lower_ == "to" and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+                for token in doc[max(sentence.start, start - 12) : start]
+            )
+        )
     )
 
 
@@ -255,6 +282,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         return Mention(claim, dimension, "", (), (), claim.text, False, False, False)
     sentence = span.sent
     noun = _counted_noun(span) if claim.kind in ("count", "quantity", "money", "percent") else None
+    if noun is not None and noun.lemma_.lower() in PRONOUN_NOUNS:
+        noun = None  # "23 others": no counted noun of its own
     head = stem_word(noun.lemma_.lower()) if noun is not None else ""
     modifiers: tuple[str, ...] = ()
     if noun is not None:

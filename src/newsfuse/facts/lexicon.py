@@ -35,6 +35,14 @@ SINCE_WORDS = frozenset({"since", "until", "till"})
 # Nouns that only say a figure is a count ("the number of injured", "the
 # tally of votes"): what they count is the word after "of".
 MEASURE_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "toll", "level"})
+# Words that may stand between "from" and an old value ("down from an estimated 4.1 %").
+PREVIOUS_FILLERS = frozenset(
+    {"a", "an", "the", "estimated", "about", "around", "roughly", "nearly", "almost"}
+    | {"approximately", "some", "just", "revised", "initial", "earlier", "projected"}
+)
+# Words that stand in for the counted noun ("23 others injured"): they name no
+# kind of thing, so the figure counts whatever its clause says ("people").
+PRONOUN_NOUNS = frozenset({"other", "others"})
 # Quantifiers that make "<quantifier> of the N things" a part of a whole of N.
 PARTITIVE_QUANTIFIERS = frozenset({"all", "some", "most", "many", "several", "half", "none"})
 # Words news copy uses interchangeably for the same kind of figure, mapped to
@@ -56,7 +64,9 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["troop", "soldier", "forc"], "<troops>"),
     **dict.fromkeys(["job", "posit", "post", "layoff", "redund", "headcount"], "<jobs>"),
     **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
-    **dict.fromkeys(["damag", "destruct"], "<damage>"),
+    **dict.fromkeys(["damag"], "<damage>"),
+    # Destroyed is not damaged: fire and storm reports give both counts of homes.
+    **dict.fromkeys(["destroy", "destruct", "raze", "flatten", "gut"], "<destroyed>"),
     **dict.fromkeys(["target", "pledg"], "<target>"),
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }

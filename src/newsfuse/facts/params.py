@@ -77,6 +77,11 @@ class FactParams:
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15
+    # Bonus, times the value's specificity, when two differing figures of three or more
+    # digits have the same digits in another order ("2,689" / "2,869", "187" / "178"): a
+    # transposition is a common slip between reports, and a look-alike rarely shares
+    # every digit (docs/benchmarks-facts.md).
+    transposed_digits_bonus: float = 0.3
     # Bonus when a later article presents its figure as a change ("rose to 45")
     # and an earlier one gives another figure: the change implies an earlier report.
     revision_bonus: float = 0.25
@@ -94,6 +99,16 @@ class FactParams:
     # Years even more so: a story names the year of the event, of its history,
     # of plans and of the copyright line.
     year_dispute_threshold: float = 0.9
+    # In the dispute pass, a group of agreeing claims is one figure in several wordings,
+    # scored against another claim by its best-fitting wording, not the average: a third
+    # source's figure need only read like one of the restatements (docs/benchmarks-facts.md).
+    # Figures only: dates keep average linkage (on real news a weekday told twice was set
+    # against another article's calendar date).
+    restatements_link_as_one: bool = True
+    # ... discounted by this much (never below their average): the best of several wordings
+    # outscores their average by chance; at no discount it added 3 false conflicts on
+    # facts-dev2, all pairs scoring 0.56 to 0.60 (docs/benchmarks-facts.md).
+    restatement_discount: float = 0.06
 
     # --- Verdicts (newsfuse.facts.verdict) ---
     # Relative tolerance for two values to count as the same figure; it absorbs

@@ -52,7 +52,11 @@ PERCENT_AFTER_RE = re.compile(
     r"^\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE
 )
 UNIT_AFTER_RE = re.compile(rf"^(?:\s|-|\u00a0)?(?P<unit>{UNIT_PATTERN})", re.IGNORECASE)
-AGE_AFTER_RE = re.compile(r"^(?:-|\s)years?(?:-|\s)old\b", re.IGNORECASE)
+# "52-year-old", "52 years old", and the short forms of sports and tabloid copy
+# ("the 23yo winger", "a 40-yr-old", "23 y.o.").
+AGE_AFTER_RE = re.compile(
+    r"^(?:(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|(?:-|\s)?yo\b|\s?y\.o\.)", re.IGNORECASE
+)
 AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|age of|the age of)\s+$", re.IGNORECASE)
 # "Name, 47," (US style) or "Name (47)" (British style).
 # Or after a person named by a noun phrase: "the driver, 55," / "a local man (55)".

@@ -36,6 +36,9 @@ from newsfuse.model import Claim
 if TYPE_CHECKING:
     from newsfuse.embed import Embedder
 
+# Two-digit figures swap digits by chance too often ("12" / "21") to say anything.
+TRANSPOSED_MIN_DIGITS = 3
+
 
 def _date_roles_clash(first: Mention, second: Mention, params: FactParams) -> bool:
     """Whether two dates that differ are days of different things (see ``date_role_penalty``)."""
@@ -67,6 +70,18 @@ def _far_apart(first: Claim, second: Claim, ratio: float) -> bool:
     if isinstance(a, str) or isinstance(b, str) or a <= 0 or b <= 0:
         return False
     return max(a, b) / min(a, b) >= ratio
+
+
+def _transposed(first: Claim, second: Claim) -> bool:
+    """Whether two differing figures state the same three or more digits in another
+    order ("2,689" / "2,869", "Rs 38,400 crore" / "Rs 34,800 crore")."""
+    one, other = re.sub(r"\D", "", first.text), re.sub(r"\D", "", second.text)
+    return (
+        len(one) >= TRANSPOSED_MIN_DIGITS
+        and one != other
+        and sorted(one) == sorted(other)
+        and first.unit == second.unit
+    )
 
 
 def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
@@ -184,6 +199,8 @@ def score_pairs(
             or _concept_missing(second, first, params.concept_strong_weight)
         ):
             score -= params.concept_mismatch_penalty
+        if _transposed(first.claim, second.claim):
+            score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
             score += params.person_bonus
         if first.claim.kind == "date" and first.lede and second.lede:
