@@ -34,3 +34,18 @@ def test_torch_still_imports_after_spacy_has_loaded() -> None:
     result = run_python(probe)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1.0", "False"]
+
+
+def test_spacys_command_line_is_not_loaded_yet_still_imports() -> None:
+    # spaCy's command line pulls in weasel, requests and httpx; a brief never runs it.
+    probe = (
+        "import sys\n"
+        "from newsfuse.facts.entities import load_pipeline\n"
+        "load_pipeline()\n"
+        "print(sorted(m for m in ('spacy.cli', 'weasel', 'requests') if m in sys.modules))\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.download), spacy.info()['spacy_version'] == spacy.__version__)\n"
+    )
+    result = run_python(probe)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "True True"]

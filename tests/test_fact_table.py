@@ -57,6 +57,35 @@ def test_only_sentences_with_claims_are_parsed_and_offsets_hold() -> None:
     assert residents is not None and residents.sent.start_char == starts[0]
 
 
+def test_neighbours_of_a_claim_sentence_are_parsed_with_it() -> None:
+    article = Article(
+        "n",
+        "The gates of Lake Vessary dam opened on Tuesday. Crowds gathered on the bank. "
+        "Gulls circled overhead. Boats stayed moored. About 40 homes were flooded.",
+    )
+    claims = scan_claims(article)
+    alone, _ = _mask_sentences(article, claims)
+    assert "Crowds" not in alone and "Boats" not in alone
+    with_context, starts = _mask_sentences(article, claims, context=1)
+    assert len(with_context) == len(article.text)
+    assert "Crowds gathered" in with_context and "Boats stayed" in with_context
+    assert "Gulls" not in with_context  # two sentences from any claim
+    assert starts == [article.text.index("Boats")]
+
+
+def test_lines_without_a_full_stop_are_parsed_with_the_sentence_they_run_into() -> None:
+    article = Article(
+        "h",
+        "Vessary Power results\n\nHighlights\n\n- Output: 410 megawatt hours\n\n"
+        "The board met in spring. Nobody spoke. The chair left.\n\n"
+        "Reporting by Ada Quill",
+    )
+    masked, _ = _mask_sentences(article, scan_claims(article))
+    # The headings run into the figure's line, as the parser reads them: kept.
+    assert "Highlights" in masked and "- Output: 410" in masked
+    assert "Nobody" not in masked
+
+
 def test_names_in_unparsed_sentences_are_still_found() -> None:
     claims = scan_claims(C)
     masked, _ = _mask_sentences(C, claims)

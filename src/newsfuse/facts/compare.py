@@ -50,7 +50,11 @@ def compare_facts(
     scanned = [scan_claims(article) for article in articles]
     # Vague amounts are never described, so their sentences need no parse.
     needed = [[c for c in found if not c.vague] for found in scanned]
-    docs = parse_articles(articles, needed if params.parse_claim_sentences_only else None)
+    docs = parse_articles(
+        articles,
+        needed if params.parse_claim_sentences_only else None,
+        context=params.parse_context_sentences,
+    )
     mentions: list[Mention] = []
     vague: list[Claim] = []
     entities: list[Claim] = []

@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
+import re
 import sys
+import types
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from newsfuse.errors import ModelError
-from newsfuse.model import Article, Claim, ClaimKind
+from newsfuse.model import Article, Claim, ClaimKind, Sentence
 from newsfuse.segment import split_sentences
 
 if TYPE_CHECKING:
@@ -32,6 +34,9 @@ SPACY_EXCLUDED = ("senter",)
 # Key of a Doc's user data holding the names found in the whole text, when only some
 # sentences were parsed: (start, end, label, text) each.
 _ALL_ENTITIES = "newsfuse_all_entities"
+# A sentence closed off by a full stop, "!" or "?", perhaps inside quotes or brackets:
+# the parser does not join what follows it.
+_CLOSED_RE = re.compile(r"[.!?][\"'’”)\]]*\s*$")
 # spaCy labels kept as entity claims, and the claim kind each becomes.
 ENTITY_KINDS: dict[str, ClaimKind] = {
     "PERSON": "person",
@@ -62,6 +67,38 @@ def _torch_hidden() -> Iterator[None]:
             del sys.modules["torch"]
 
 
+@contextlib.contextmanager
+def _spacy_cli_deferred() -> Iterator[None]:
+    """While active, spaCy's command line (``spacy.cli``) is a stand-in, unless already loaded.
+
+    ``import spacy`` loads its command line only to export ``spacy.info``, and
+    with it weasel, requests, httpx and rich: about a quarter of spaCy's import
+    time, for commands newsfuse never runs. The stand-in's ``info`` imports the
+    real one on call; afterwards ``import spacy.cli`` loads the real package.
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        yield
+        return
+    package = types.ModuleType("spacy.cli")
+    module = types.ModuleType("spacy.cli.info")
+
+    def info(*args: object, **kwargs: object) -> object:
+        """spaCy's ``info``, imported on first call."""
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)  # type: ignore[arg-type]
+
+    module.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"] = package
+    sys.modules["spacy.cli.info"] = module
+    try:
+        yield
+    finally:
+        for name, stand_in in (("spacy.cli", package), ("spacy.cli.info", module)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+
+
 @functools.cache
 def load_pipeline() -> Language:
     """The spaCy pipeline, loaded on first call and shared afterwards.
@@ -71,7 +108,7 @@ def load_pipeline() -> Language:
     """
     try:
         # spaCy takes seconds to import; only the fact comparison needs it.
-        with _torch_hidden():
+        with _torch_hidden(), _spacy_cli_deferred():
             import spacy
 
         return spacy.load(SPACY_MODEL, exclude=SPACY_EXCLUDED)
@@ -83,15 +120,17 @@ def load_pipeline() -> Language:
 
 
 def parse_articles(
-    articles: Sequence[Article], claims: Sequence[Sequence[Claim]] | None = None
+    articles: Sequence[Article],
+    claims: Sequence[Sequence[Claim]] | None = None,
+    *,
+    context: int = 0,
 ) -> list[Doc]:
     """Parse the articles in one batch (tagger, parser, NER), each as one Doc.
 
     With ``claims`` (one list per article), only the sentences that matter to
-    the comparison are tagged and parsed: those holding a claim (a claim is
-    described by its own sentence), the ones either side of an age (where its
-    person may be named: "A 61-year-old ... has won. Harold Benning bought ...")
-    and the lede (which marks lede claims). The other sentences are blanked to
+    the comparison are tagged and parsed (see :func:`_mask_sentences`): those
+    holding a claim with ``context`` sentences either side, the ones the parser
+    would join to them, and the lede. The other sentences are blanked to
     spaces, so each Doc keeps the article's character offsets and
     ``doc.char_span`` finds every claim. Names are still recognised in the
     whole text (the recogniser has its own token vectors, so it finds what it
@@ -104,9 +143,10 @@ def parse_articles(
     recogniser: TrainablePipe = nlp.get_pipe("ner")
     named = list(recogniser.pipe(nlp.make_doc(article.text) for article in articles))
     docs = []
+    texts = []
     for article, article_claims, full in zip(articles, claims, named, strict=True):
         people = [entity.start_char for entity in full.ents if entity.label_ == "PERSON"]
-        text, starts = _mask_sentences(article, article_claims, people)
+        text, starts = _mask_sentences(article, article_claims, people, context=context)
         doc = nlp.make_doc(text)
         for start in starts:
             # A kept sentence after a blanked one starts a sentence, as it did in the
@@ -115,11 +155,13 @@ def parse_articles(
             if token is not None and len(token) and token[0].idx == start:
                 token[0].is_sent_start = True
         docs.append(doc)
+        texts.append(text)
     parsed = list(nlp.pipe(docs, disable=["ner"]))
-    for doc, full in zip(parsed, named, strict=True):
+    for doc, text, full in zip(parsed, texts, named, strict=True):
         kept = []
         for entity in full.ents:
-            if doc.text[entity.start_char : entity.end_char] != entity.text:
+            # The masked text, not ``doc.text``, which joins every token anew on each read.
+            if text[entity.start_char : entity.end_char] != entity.text:
                 continue  # in a blanked sentence
             span = doc.char_span(entity.start_char, entity.end_char, label=entity.label_)
             if span is not None:
@@ -132,14 +174,19 @@ def parse_articles(
 
 
 def _mask_sentences(
-    article: Article, claims: Sequence[Claim], people: Sequence[int] = ()
+    article: Article, claims: Sequence[Claim], people: Sequence[int] = (), *, context: int = 0
 ) -> tuple[str, list[int]]:
     """The article's text with every sentence not needed for ``claims`` blanked to spaces,
     and the start of each kept sentence that follows a blanked one.
 
-    ``people`` are the start offsets of the people named in the text: an age is
-    given to a person in its sentence, else the last one named before it, else
-    the first one after, so the sentences naming those are kept too.
+    Kept: the lede (which marks lede claims) and each sentence holding a claim
+    with ``context`` sentences either side, since the tagger and parser read
+    the neighbouring words (about four tokens either way) and choose the
+    sentence breaks from them. ``people`` are the start offsets of the people
+    named in the text: an age is given to a person in its sentence, else the
+    last one named before it, else the first one after, so the sentences
+    naming those are kept too. Each kept run then grows over the sentences the
+    parser would join to it (see :func:`_join_open_sentences`).
     """
     sentences = split_sentences(article)
     if not sentences:
@@ -150,7 +197,7 @@ def _mask_sentences(
         number = bisect.bisect_right(ends, claim.start)
         if number >= len(sentences):
             continue
-        keep.add(number)
+        keep.update(range(number - context, number + context + 1))
         if claim.kind == "age":
             # The person may be named before or, in a delayed lede, after the age.
             keep.update((number - 1, number + 1))
@@ -161,6 +208,7 @@ def _mask_sentences(
                 keep.add(bisect.bisect_right(ends, before[-1]))
             if after:
                 keep.add(bisect.bisect_right(ends, after[0]))
+    keep = _join_open_sentences(sentences, {n for n in keep if 0 <= n < len(sentences)})
     pieces: list[str] = []
     starts: list[int] = []
     position = 0
@@ -174,6 +222,26 @@ def _mask_sentences(
         position = sentence.end
     pieces.append(article.text[position:])
     return "".join(pieces), starts
+
+
+def _join_open_sentences(sentences: Sequence[Sentence], keep: set[int]) -> set[int]:
+    """``keep`` grown over each neighbour that no full stop closes off from a kept sentence.
+
+    A headline, byline, caption or list item ends without a full stop, and the
+    parser reads it and what follows as one sentence ("Key numbers - Net
+    profit: Rs 452 crore - Revenue: ..."): a claim's sentence then spans them
+    all, so they are parsed together, as in the full text.
+    """
+    grown = set(keep)
+    for number in keep:
+        low = number
+        while low > 0 and not _CLOSED_RE.search(sentences[low - 1].text):
+            low -= 1
+        high = number
+        while high < len(sentences) - 1 and not _CLOSED_RE.search(sentences[high].text):
+            high += 1
+        grown.update(range(low, high + 1))
+    return grown
 
 
 def extract_entities(article: Article, doc: Doc) -> list[Claim]:
