@@ -128,6 +128,9 @@ class Minute:
     ingest_errors: list[str] = field(default_factory=list)
     rss_mb: float = 0.0
     store_mb: float = 0.0
+    # The server's threads and its open handles on the store file (one per connection).
+    threads: int = 0
+    connections: int = 0
 
 
 class Recorder:
@@ -310,6 +313,18 @@ def sample_resources(
         minute = recorder.minute()
         minute.rss_mb = max(minute.rss_mb, rss / 1e6)
         minute.store_mb = store / 1e6
+        try:
+            minute.threads = max(minute.threads, process.num_threads())
+            minute.connections = max(minute.connections, store_handles(process, db))
+        except psutil.Error:
+            continue
+
+
+def store_handles(process: psutil.Process, db: Path) -> int:
+    """How many file handles ``process`` holds on the store file itself: one per open
+    SQLite connection (the WAL and shared-memory files are counted apart)."""
+    target = str(db.resolve())
+    return sum(1 for opened in process.open_files() if opened.path == target)
 
 
 def warm_up(base: str) -> None:
@@ -377,6 +392,7 @@ def run(
     seed: int,
     pause: float,
     warmup: bool,
+    ingest: bool = True,
     heap: Path | None = None,
 ) -> int:
     """Run the soak and print its table; return the exit status."""
@@ -399,7 +415,9 @@ def run(
         base = f"http://127.0.0.1:{port}"
         server = start_server(db, port, folder / "server.log", heap)
         try:
-            return soak(server, db, base, folder, minutes, readers, rss_growth, seed, pause, warmup)
+            return soak(
+                server, db, base, folder, minutes, readers, rss_growth, seed, pause, warmup, ingest
+            )
         finally:
             server.terminate()
             try:
@@ -419,6 +437,7 @@ def soak(
     seed: int,
     pause: float,
     warmup: bool,
+    ingest: bool,
 ) -> int:
     """Run the writer, the readers and the sampler against a started server; report."""
     if warmup:
@@ -428,10 +447,11 @@ def soak(
     stop = threading.Event()
     recorder = Recorder(time.monotonic())
     workers: list[tuple[Callable[..., None], tuple[object, ...]]] = [
-        (ingest_loop, (db, base, folder, stop, recorder, seed, pause)),
         (sample_resources, (server, db, stop, recorder)),
         *((reader_loop, (base, stop, recorder, seed + n)) for n in range(readers)),
     ]
+    if ingest:
+        workers.append((ingest_loop, (db, base, folder, stop, recorder, seed, pause)))
     threads = [threading.Thread(target=f, args=a, daemon=True) for f, a in workers]
     try:
         for thread in threads:
@@ -443,27 +463,32 @@ def soak(
             thread.join(timeout=REQUEST_TIMEOUT + 310)
     stored = audit_store(db, base)
     server_log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
-    return report(recorder, stored, len(SEED_EVENTS), rss_growth, server_log)
+    return report(recorder, stored, len(SEED_EVENTS), rss_growth, server_log, minutes)
 
 
 def report(
-    recorder: Recorder, stored: StoreCount, seeds: int, rss_growth: float, server_log: str
+    recorder: Recorder,
+    stored: StoreCount,
+    seeds: int,
+    rss_growth: float,
+    server_log: str,
+    minutes: float,
 ) -> int:
     """Print the per-minute table and the verdict; 0 if no errors and memory stayed flat."""
-    rows = [recorder.minutes[index] for index in sorted(recorder.minutes)]
     # A partial last minute (the stop and shutdown) is not a minute of soak.
-    if len(rows) > 1 and not rows[-1].latencies:
-        rows.pop()
+    whole = max(1, int(minutes))
+    rows = [recorder.minutes[index] for index in sorted(recorder.minutes) if index < whole]
     print("| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
-          "| server RSS MB | store MB |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| server RSS MB | store MB | threads | connections |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for number, row in enumerate(rows, start=1):
         print(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
             f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
             f"| {row.ingested} | {len(row.ingest_errors)} "
             f"| {f'{row.rss_mb:.0f}' if row.rss_mb else '–'} "
-            f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} |"
+            f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} "
+            f"| {row.threads or '–'} | {row.connections or '–'} |"
         )
     errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
     # Over every minute, the shutdown's included: what the writer was told is stored.
@@ -492,16 +517,25 @@ def report(
     steady = [row.rss_mb for row in rows[len(rows) // 2 :] if row.rss_mb]
     growth = (steady[-1] - steady[0]) / steady[0] if len(steady) >= 2 else 0.0
     all_latencies = [latency for row in rows for latency in row.latencies]
+    minute_p95s = [percentile(r.latencies, 0.95) for r in rows if r.latencies]
     print(
         f"overall: {len(all_latencies)} requests, p50 {percentile(all_latencies, 0.5):.0f} ms, "
         f"p95 {percentile(all_latencies, 0.95):.0f} ms, median per-minute p95 "
-        f"{statistics.median(percentile(r.latencies, 0.95) for r in rows if r.latencies):.0f} ms"
+        f"{statistics.median(minute_p95s) if minute_p95s else float('nan'):.0f} ms"
     )
     print(
-        f"RSS over the second half: {growth:+.1%} (limit {rss_growth:+.0%}); errors: {len(errors)}"
+        f"RSS over the second half: {growth:+.1%} (limit {rss_growth:+.0%}), "
+        f"slope {slope(steady):+.1f} MB/min; errors: {len(errors)}"
     )
     flat = growth <= rss_growth
     return 0 if flat and not errors and not tracebacks else 1
+
+
+def slope(values: list[float]) -> float:
+    """Least-squares slope of ``values`` (one a minute), per minute; 0 for fewer than two."""
+    if len(values) < 2:
+        return 0.0
+    return statistics.linear_regression(range(len(values)), values).slope
 
 
 def serve_traced(folder: Path, arguments: list[str]) -> None:
@@ -560,6 +594,12 @@ def main() -> int:
         "--no-warmup", action="store_true", help="start the readers on a cold server"
     )
     parser.add_argument(
+        "--no-ingest",
+        action="store_true",
+        help="readers only, on the seeded store (--readers 0 runs the writer only), to tell "
+        "memory that grows with the store from memory that grows with requests",
+    )
+    parser.add_argument(
         "--heap",
         type=Path,
         help="run the server under tracemalloc, dump a heap snapshot here every minute, "
@@ -573,6 +613,7 @@ def main() -> int:
         args.seed,
         args.batch_pause,
         not args.no_warmup,
+        not args.no_ingest,
         args.heap,
     )
     if args.heap is not None:
