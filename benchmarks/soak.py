@@ -11,13 +11,17 @@ for ``--minutes`` minutes at once:
   pages and their JSON, as readers of the web UI would.
 
 Every minute it records the requests, errors, p50/p95 latency, the server's
-RSS (with its children), the store's size on disk and the articles ingested,
-and prints one table at the end. Memory is judged "flat" when the last
-minute's RSS is within ``--rss-growth`` of the RSS at half time (the first half
-is warm-up: models load on the first briefs, caches fill). Before the clock
-starts, every seeded story is opened once (``--no-warmup`` skips this), as a
-service's readiness check would. The exit status is 1 if any request or ingest
-failed or memory grew, else 0. It stops by itself; only loopback is contacted.
+RSS (with its children), the store's size on disk, the articles ingested, and the
+server's threads and open connections to the store, and prints one table at the
+end. ``--no-ingest`` (readers only) and ``--readers 0`` (the writer only) tell
+memory that grows with requests from memory that grows with the store. Memory is
+judged "flat" when, over the second half (the first is warm-up: models load on the
+first briefs, caches fill), the last minute's peak RSS is within ``--rss-growth`` of
+the peak at half time and the per-minute median RSS rises by at most ``--rss-slope``
+MB a minute (least squares). Before the clock starts, every seeded story is
+opened once (``--no-warmup`` skips this), as a service's readiness check would.
+The exit status is 1 if any request or ingest failed or memory grew, else 0. It
+stops by itself; only loopback is contacted.
 
 At the end it checks exactly-once storage: seeds + acknowledged articles − the
 deliberate exact repeats must equal the rows of ``articles`` in the file, their
@@ -67,6 +71,10 @@ BATCH_PAUSE_SECONDS = 10.0
 REQUEST_TIMEOUT = 30.0
 # Allowed RSS growth from half time to the last minute before memory is "not flat".
 DEFAULT_RSS_GROWTH = 0.10
+# Allowed rise of the level RSS holds (each minute's median) over the second half: a
+# leak of one connection or cache per request or per brief shows as a steady slope,
+# while a brief in progress (two at most) only lifts a minute's peak.
+DEFAULT_RSS_SLOPE = 1.0
 TOKEN = "soak-token"
 # The store starts with three reports of each of three events.
 SEED_EVENTS = (0, 1, 2) * 3
@@ -127,6 +135,8 @@ class Minute:
     repeats: int = 0
     ingest_errors: list[str] = field(default_factory=list)
     rss_mb: float = 0.0
+    # Every RSS sample of the minute: the peak is rss_mb, the median the level held.
+    rss_samples: list[float] = field(default_factory=list)
     store_mb: float = 0.0
     # The server's threads and its open handles on the store file (one per connection).
     threads: int = 0
@@ -312,6 +322,7 @@ def sample_resources(
         store = sum(path.stat().st_size for path in db.parent.glob(db.name + "*"))
         minute = recorder.minute()
         minute.rss_mb = max(minute.rss_mb, rss / 1e6)
+        minute.rss_samples.append(rss / 1e6)
         minute.store_mb = store / 1e6
         try:
             minute.threads = max(minute.threads, process.num_threads())
@@ -355,6 +366,16 @@ def count_articles(base: str) -> int:
 
 
 @dataclass(frozen=True)
+class MemoryLimits:
+    """When memory counts as flat over the second half of the soak."""
+
+    # Largest rise of the per-minute peak RSS, as a share of the half-time peak.
+    growth: float = DEFAULT_RSS_GROWTH
+    # Largest slope of the per-minute median RSS, MB a minute.
+    slope: float = DEFAULT_RSS_SLOPE
+
+
+@dataclass(frozen=True)
 class StoreCount:
     """The store's own account at the end: rows, distinct texts, and its check."""
 
@@ -388,7 +409,7 @@ def audit_store(db: Path, base: str) -> StoreCount:
 def run(
     minutes: float,
     readers: int,
-    rss_growth: float,
+    limits: MemoryLimits,
     seed: int,
     pause: float,
     warmup: bool,
@@ -416,7 +437,7 @@ def run(
         server = start_server(db, port, folder / "server.log", heap)
         try:
             return soak(
-                server, db, base, folder, minutes, readers, rss_growth, seed, pause, warmup, ingest
+                server, db, base, folder, minutes, readers, limits, seed, pause, warmup, ingest
             )
         finally:
             server.terminate()
@@ -433,7 +454,7 @@ def soak(
     folder: Path,
     minutes: float,
     readers: int,
-    rss_growth: float,
+    limits: MemoryLimits,
     seed: int,
     pause: float,
     warmup: bool,
@@ -463,14 +484,14 @@ def soak(
             thread.join(timeout=REQUEST_TIMEOUT + 310)
     stored = audit_store(db, base)
     server_log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
-    return report(recorder, stored, len(SEED_EVENTS), rss_growth, server_log, minutes)
+    return report(recorder, stored, len(SEED_EVENTS), limits, server_log, minutes)
 
 
 def report(
     recorder: Recorder,
     stored: StoreCount,
     seeds: int,
-    rss_growth: float,
+    limits: MemoryLimits,
     server_log: str,
     minutes: float,
 ) -> int:
@@ -479,14 +500,15 @@ def report(
     whole = max(1, int(minutes))
     rows = [recorder.minutes[index] for index in sorted(recorder.minutes) if index < whole]
     print("| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
-          "| server RSS MB | store MB | threads | connections |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| server RSS MB | RSS median MB | store MB | threads | connections |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for number, row in enumerate(rows, start=1):
         print(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
             f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
             f"| {row.ingested} | {len(row.ingest_errors)} "
             f"| {f'{row.rss_mb:.0f}' if row.rss_mb else '–'} "
+            f"| {f'{statistics.median(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} "
             f"| {row.threads or '–'} | {row.connections or '–'} |"
         )
@@ -516,6 +538,7 @@ def report(
     # Warm-up is the first half of the run: models load on the first briefs, caches fill.
     steady = [row.rss_mb for row in rows[len(rows) // 2 :] if row.rss_mb]
     growth = (steady[-1] - steady[0]) / steady[0] if len(steady) >= 2 else 0.0
+    held = [statistics.median(row.rss_samples) for row in rows[len(rows) // 2 :] if row.rss_samples]
     all_latencies = [latency for row in rows for latency in row.latencies]
     minute_p95s = [percentile(r.latencies, 0.95) for r in rows if r.latencies]
     print(
@@ -524,10 +547,11 @@ def report(
         f"{statistics.median(minute_p95s) if minute_p95s else float('nan'):.0f} ms"
     )
     print(
-        f"RSS over the second half: {growth:+.1%} (limit {rss_growth:+.0%}), "
-        f"slope {slope(steady):+.1f} MB/min; errors: {len(errors)}"
+        f"RSS over the second half: peak {growth:+.1%} (limit {limits.growth:+.0%}), peak slope "
+        f"{slope(steady):+.1f} MB/min, median slope {slope(held):+.1f} MB/min "
+        f"(limit {limits.slope:+.1f}); errors: {len(errors)}"
     )
-    flat = growth <= rss_growth
+    flat = growth <= limits.growth and slope(held) <= limits.slope
     return 0 if flat and not errors and not tracebacks else 1
 
 
@@ -586,6 +610,12 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=DEFAULT_MINUTES)
     parser.add_argument("--readers", type=int, default=DEFAULT_READERS)
     parser.add_argument("--rss-growth", type=float, default=DEFAULT_RSS_GROWTH)
+    parser.add_argument(
+        "--rss-slope",
+        type=float,
+        default=DEFAULT_RSS_SLOPE,
+        help="largest rise of the per-minute median RSS over the second half, MB a minute",
+    )
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument(
         "--batch-pause", type=float, default=BATCH_PAUSE_SECONDS, help="seconds between batches"
@@ -609,7 +639,7 @@ def main() -> int:
     status = run(
         args.minutes,
         args.readers,
-        args.rss_growth,
+        MemoryLimits(args.rss_growth, args.rss_slope),
         args.seed,
         args.batch_pause,
         not args.no_warmup,
