@@ -17,7 +17,7 @@ end. ``--no-ingest`` (readers only) and ``--readers 0`` (the writer only) tell
 memory that grows with requests from memory that grows with the store. Memory is
 judged "flat" when, over the second half (the first is warm-up: models load on the
 first briefs, caches fill), the last minute's peak RSS is within ``--rss-growth`` of
-the peak at half time and the per-minute median RSS rises by at most ``--rss-slope``
+the peak at half time and the per-minute lowest RSS rises by at most ``--rss-slope``
 MB a minute (least squares). Before the clock starts, every seeded story is
 opened once (``--no-warmup`` skips this), as a service's readiness check would.
 The exit status is 1 if any request or ingest failed or memory grew, else 0. It
@@ -71,9 +71,9 @@ BATCH_PAUSE_SECONDS = 10.0
 REQUEST_TIMEOUT = 30.0
 # Allowed RSS growth from half time to the last minute before memory is "not flat".
 DEFAULT_RSS_GROWTH = 0.10
-# Allowed rise of the level RSS holds (each minute's median) over the second half: a
-# leak of one connection or cache per request or per brief shows as a steady slope,
-# while a brief in progress (two at most) only lifts a minute's peak.
+# Allowed rise of the level RSS holds (each minute's lowest sample) over the second half:
+# a leak of a connection or cache per request or per brief raises it steadily, while a
+# brief in progress (two at most, longer as stories grow) lifts a minute's peak and median.
 DEFAULT_RSS_SLOPE = 1.0
 TOKEN = "soak-token"
 # The store starts with three reports of each of three events.
@@ -135,7 +135,8 @@ class Minute:
     repeats: int = 0
     ingest_errors: list[str] = field(default_factory=list)
     rss_mb: float = 0.0
-    # Every RSS sample of the minute: the peak is rss_mb, the median the level held.
+    # Every RSS sample of the minute (one each 5 s): the peak is rss_mb; the lowest is
+    # what the server holds between briefs, the level a leak raises.
     rss_samples: list[float] = field(default_factory=list)
     store_mb: float = 0.0
     # The server's threads and its open handles on the store file (one per connection).
@@ -371,7 +372,7 @@ class MemoryLimits:
 
     # Largest rise of the per-minute peak RSS, as a share of the half-time peak.
     growth: float = DEFAULT_RSS_GROWTH
-    # Largest slope of the per-minute median RSS, MB a minute.
+    # Largest slope of the per-minute lowest RSS, MB a minute.
     slope: float = DEFAULT_RSS_SLOPE
 
 
@@ -500,14 +501,16 @@ def report(
     whole = max(1, int(minutes))
     rows = [recorder.minutes[index] for index in sorted(recorder.minutes) if index < whole]
     print("| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
-          "| server RSS MB | RSS median MB | store MB | threads | connections |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| server RSS MB | RSS low MB | RSS median MB | store MB | threads "
+          "| connections |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for number, row in enumerate(rows, start=1):
         print(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
             f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
             f"| {row.ingested} | {len(row.ingest_errors)} "
             f"| {f'{row.rss_mb:.0f}' if row.rss_mb else '–'} "
+            f"| {f'{min(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{statistics.median(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} "
             f"| {row.threads or '–'} | {row.connections or '–'} |"
@@ -538,7 +541,7 @@ def report(
     # Warm-up is the first half of the run: models load on the first briefs, caches fill.
     steady = [row.rss_mb for row in rows[len(rows) // 2 :] if row.rss_mb]
     growth = (steady[-1] - steady[0]) / steady[0] if len(steady) >= 2 else 0.0
-    held = [statistics.median(row.rss_samples) for row in rows[len(rows) // 2 :] if row.rss_samples]
+    held = [min(row.rss_samples) for row in rows[len(rows) // 2 :] if row.rss_samples]
     all_latencies = [latency for row in rows for latency in row.latencies]
     minute_p95s = [percentile(r.latencies, 0.95) for r in rows if r.latencies]
     print(
@@ -548,7 +551,7 @@ def report(
     )
     print(
         f"RSS over the second half: peak {growth:+.1%} (limit {limits.growth:+.0%}), peak slope "
-        f"{slope(steady):+.1f} MB/min, median slope {slope(held):+.1f} MB/min "
+        f"{slope(steady):+.1f} MB/min, low slope {slope(held):+.1f} MB/min "
         f"(limit {limits.slope:+.1f}); errors: {len(errors)}"
     )
     flat = growth <= limits.growth and slope(held) <= limits.slope
@@ -614,7 +617,7 @@ def main() -> int:
         "--rss-slope",
         type=float,
         default=DEFAULT_RSS_SLOPE,
-        help="largest rise of the per-minute median RSS over the second half, MB a minute",
+        help="largest rise of the per-minute lowest RSS over the second half, MB a minute",
     )
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument(
