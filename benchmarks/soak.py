@@ -11,13 +11,17 @@ for ``--minutes`` minutes at once:
   pages and their JSON, as readers of the web UI would.
 
 Every minute it records the requests, errors, p50/p95 latency, the server's
-RSS (with its children), the store's size on disk and the articles ingested,
-and prints one table at the end. Memory is judged "flat" when the last
-minute's RSS is within ``--rss-growth`` of the RSS at half time (the first half
-is warm-up: models load on the first briefs, caches fill). Before the clock
-starts, every seeded story is opened once (``--no-warmup`` skips this), as a
-service's readiness check would. The exit status is 1 if any request or ingest
-failed or memory grew, else 0. It stops by itself; only loopback is contacted.
+RSS (with its children), the store's size on disk, the articles ingested, and the
+server's threads and open connections to the store, and prints one table at the
+end. ``--no-ingest`` (readers only) and ``--readers 0`` (the writer only) tell
+memory that grows with requests from memory that grows with the store. Memory is
+judged "flat" when, over the second half (the first is warm-up: models load on the
+first briefs, caches fill), the last minute's peak RSS is within ``--rss-growth`` of
+the peak at half time and the per-minute lowest RSS rises by at most ``--rss-slope``
+MB a minute (least squares). Before the clock starts, every seeded story is
+opened once (``--no-warmup`` skips this), as a service's readiness check would.
+The exit status is 1 if any request or ingest failed or memory grew, else 0. It
+stops by itself; only loopback is contacted.
 
 At the end it checks exactly-once storage: seeds + acknowledged articles − the
 deliberate exact repeats must equal the rows of ``articles`` in the file, their
@@ -67,6 +71,10 @@ BATCH_PAUSE_SECONDS = 10.0
 REQUEST_TIMEOUT = 30.0
 # Allowed RSS growth from half time to the last minute before memory is "not flat".
 DEFAULT_RSS_GROWTH = 0.10
+# Allowed rise of the level RSS holds (each minute's lowest sample) over the second half:
+# a leak of a connection or cache per request or per brief raises it steadily, while a
+# brief in progress (two at most, longer as stories grow) lifts a minute's peak and median.
+DEFAULT_RSS_SLOPE = 1.0
 TOKEN = "soak-token"
 # The store starts with three reports of each of three events.
 SEED_EVENTS = (0, 1, 2) * 3
@@ -127,7 +135,13 @@ class Minute:
     repeats: int = 0
     ingest_errors: list[str] = field(default_factory=list)
     rss_mb: float = 0.0
+    # Every RSS sample of the minute (one each 5 s): the peak is rss_mb; the lowest is
+    # what the server holds between briefs, the level a leak raises.
+    rss_samples: list[float] = field(default_factory=list)
     store_mb: float = 0.0
+    # The server's threads and its open handles on the store file (one per connection).
+    threads: int = 0
+    connections: int = 0
 
 
 class Recorder:
@@ -309,7 +323,20 @@ def sample_resources(
         store = sum(path.stat().st_size for path in db.parent.glob(db.name + "*"))
         minute = recorder.minute()
         minute.rss_mb = max(minute.rss_mb, rss / 1e6)
+        minute.rss_samples.append(rss / 1e6)
         minute.store_mb = store / 1e6
+        try:
+            minute.threads = max(minute.threads, process.num_threads())
+            minute.connections = max(minute.connections, store_handles(process, db))
+        except psutil.Error:
+            continue
+
+
+def store_handles(process: psutil.Process, db: Path) -> int:
+    """How many file handles ``process`` holds on the store file itself: one per open
+    SQLite connection (the WAL and shared-memory files are counted apart)."""
+    target = str(db.resolve())
+    return sum(1 for opened in process.open_files() if opened.path == target)
 
 
 def warm_up(base: str) -> None:
@@ -337,6 +364,16 @@ def count_articles(base: str) -> int:
             if len(page) < 100:
                 return total
             offset += 100
+
+
+@dataclass(frozen=True)
+class MemoryLimits:
+    """When memory counts as flat over the second half of the soak."""
+
+    # Largest rise of the per-minute peak RSS, as a share of the half-time peak.
+    growth: float = DEFAULT_RSS_GROWTH
+    # Largest slope of the per-minute lowest RSS, MB a minute.
+    slope: float = DEFAULT_RSS_SLOPE
 
 
 @dataclass(frozen=True)
@@ -373,10 +410,11 @@ def audit_store(db: Path, base: str) -> StoreCount:
 def run(
     minutes: float,
     readers: int,
-    rss_growth: float,
+    limits: MemoryLimits,
     seed: int,
     pause: float,
     warmup: bool,
+    ingest: bool = True,
     heap: Path | None = None,
 ) -> int:
     """Run the soak and print its table; return the exit status."""
@@ -399,7 +437,9 @@ def run(
         base = f"http://127.0.0.1:{port}"
         server = start_server(db, port, folder / "server.log", heap)
         try:
-            return soak(server, db, base, folder, minutes, readers, rss_growth, seed, pause, warmup)
+            return soak(
+                server, db, base, folder, minutes, readers, limits, seed, pause, warmup, ingest
+            )
         finally:
             server.terminate()
             try:
@@ -415,10 +455,11 @@ def soak(
     folder: Path,
     minutes: float,
     readers: int,
-    rss_growth: float,
+    limits: MemoryLimits,
     seed: int,
     pause: float,
     warmup: bool,
+    ingest: bool,
 ) -> int:
     """Run the writer, the readers and the sampler against a started server; report."""
     if warmup:
@@ -428,10 +469,11 @@ def soak(
     stop = threading.Event()
     recorder = Recorder(time.monotonic())
     workers: list[tuple[Callable[..., None], tuple[object, ...]]] = [
-        (ingest_loop, (db, base, folder, stop, recorder, seed, pause)),
         (sample_resources, (server, db, stop, recorder)),
         *((reader_loop, (base, stop, recorder, seed + n)) for n in range(readers)),
     ]
+    if ingest:
+        workers.append((ingest_loop, (db, base, folder, stop, recorder, seed, pause)))
     threads = [threading.Thread(target=f, args=a, daemon=True) for f, a in workers]
     try:
         for thread in threads:
@@ -443,27 +485,35 @@ def soak(
             thread.join(timeout=REQUEST_TIMEOUT + 310)
     stored = audit_store(db, base)
     server_log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
-    return report(recorder, stored, len(SEED_EVENTS), rss_growth, server_log)
+    return report(recorder, stored, len(SEED_EVENTS), limits, server_log, minutes)
 
 
 def report(
-    recorder: Recorder, stored: StoreCount, seeds: int, rss_growth: float, server_log: str
+    recorder: Recorder,
+    stored: StoreCount,
+    seeds: int,
+    limits: MemoryLimits,
+    server_log: str,
+    minutes: float,
 ) -> int:
     """Print the per-minute table and the verdict; 0 if no errors and memory stayed flat."""
-    rows = [recorder.minutes[index] for index in sorted(recorder.minutes)]
     # A partial last minute (the stop and shutdown) is not a minute of soak.
-    if len(rows) > 1 and not rows[-1].latencies:
-        rows.pop()
+    whole = max(1, int(minutes))
+    rows = [recorder.minutes[index] for index in sorted(recorder.minutes) if index < whole]
     print("| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
-          "| server RSS MB | store MB |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| server RSS MB | RSS low MB | RSS median MB | store MB | threads "
+          "| connections |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for number, row in enumerate(rows, start=1):
         print(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
             f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
             f"| {row.ingested} | {len(row.ingest_errors)} "
             f"| {f'{row.rss_mb:.0f}' if row.rss_mb else '–'} "
-            f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} |"
+            f"| {f'{min(row.rss_samples):.0f}' if row.rss_samples else '–'} "
+            f"| {f'{statistics.median(row.rss_samples):.0f}' if row.rss_samples else '–'} "
+            f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} "
+            f"| {row.threads or '–'} | {row.connections or '–'} |"
         )
     errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
     # Over every minute, the shutdown's included: what the writer was told is stored.
@@ -491,17 +541,28 @@ def report(
     # Warm-up is the first half of the run: models load on the first briefs, caches fill.
     steady = [row.rss_mb for row in rows[len(rows) // 2 :] if row.rss_mb]
     growth = (steady[-1] - steady[0]) / steady[0] if len(steady) >= 2 else 0.0
+    held = [min(row.rss_samples) for row in rows[len(rows) // 2 :] if row.rss_samples]
     all_latencies = [latency for row in rows for latency in row.latencies]
+    minute_p95s = [percentile(r.latencies, 0.95) for r in rows if r.latencies]
     print(
         f"overall: {len(all_latencies)} requests, p50 {percentile(all_latencies, 0.5):.0f} ms, "
         f"p95 {percentile(all_latencies, 0.95):.0f} ms, median per-minute p95 "
-        f"{statistics.median(percentile(r.latencies, 0.95) for r in rows if r.latencies):.0f} ms"
+        f"{statistics.median(minute_p95s) if minute_p95s else float('nan'):.0f} ms"
     )
     print(
-        f"RSS over the second half: {growth:+.1%} (limit {rss_growth:+.0%}); errors: {len(errors)}"
+        f"RSS over the second half: peak {growth:+.1%} (limit {limits.growth:+.0%}), peak slope "
+        f"{slope(steady):+.1f} MB/min, low slope {slope(held):+.1f} MB/min "
+        f"(limit {limits.slope:+.1f}); errors: {len(errors)}"
     )
-    flat = growth <= rss_growth
+    flat = growth <= limits.growth and slope(held) <= limits.slope
     return 0 if flat and not errors and not tracebacks else 1
+
+
+def slope(values: list[float]) -> float:
+    """Least-squares slope of ``values`` (one a minute), per minute; 0 for fewer than two."""
+    if len(values) < 2:
+        return 0.0
+    return statistics.linear_regression(range(len(values)), values).slope
 
 
 def serve_traced(folder: Path, arguments: list[str]) -> None:
@@ -552,12 +613,24 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=DEFAULT_MINUTES)
     parser.add_argument("--readers", type=int, default=DEFAULT_READERS)
     parser.add_argument("--rss-growth", type=float, default=DEFAULT_RSS_GROWTH)
+    parser.add_argument(
+        "--rss-slope",
+        type=float,
+        default=DEFAULT_RSS_SLOPE,
+        help="largest rise of the per-minute lowest RSS over the second half, MB a minute",
+    )
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument(
         "--batch-pause", type=float, default=BATCH_PAUSE_SECONDS, help="seconds between batches"
     )
     parser.add_argument(
         "--no-warmup", action="store_true", help="start the readers on a cold server"
+    )
+    parser.add_argument(
+        "--no-ingest",
+        action="store_true",
+        help="readers only, on the seeded store (--readers 0 runs the writer only), to tell "
+        "memory that grows with the store from memory that grows with requests",
     )
     parser.add_argument(
         "--heap",
@@ -569,10 +642,11 @@ def main() -> int:
     status = run(
         args.minutes,
         args.readers,
-        args.rss_growth,
+        MemoryLimits(args.rss_growth, args.rss_slope),
         args.seed,
         args.batch_pause,
         not args.no_warmup,
+        not args.no_ingest,
         args.heap,
     )
     if args.heap is not None:

@@ -153,3 +153,56 @@ def test_reader_connections_keep_a_small_page_cache(tmp_path: Path) -> None:
         assert corpus._readers is not None
         store = corpus._readers.store()
         assert store._db.execute("PRAGMA cache_size").fetchone()[0] == -READER_CACHE_KIB  # type: ignore[attr-defined]
+
+
+def test_the_connections_of_ended_reader_threads_are_closed(tmp_path: Path) -> None:
+    # A server's threadpool ends idle threads and starts new ones; each new thread opened
+    # a connection, and those of ended threads stayed open for the life of the process.
+    with Corpus(tmp_path / "news.db", embedder="hashing") as corpus:
+        corpus.ingest(invent_articles(6))
+        readers = corpus._readers
+        assert readers is not None
+        used: list[sqlite3.Connection] = []
+
+        def read() -> None:
+            assert corpus.stories(limit=5)
+            used.append(readers.store()._db)  # type: ignore[attr-defined]
+
+        for _ in range(6):  # one short-lived thread after another
+            thread = threading.Thread(target=read)
+            thread.start()
+            thread.join()
+        for connection in used[:-1]:
+            with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+                connection.execute("SELECT 1")
+        assert used[-1].execute("SELECT count(*) FROM stories").fetchone()[0] > 0
+        assert readers.open_count() == 1
+
+
+def test_reader_threads_alive_keep_their_own_connections(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "news.db", embedder="hashing") as corpus:
+        corpus.ingest(invent_articles(6))
+        readers = corpus._readers
+        assert readers is not None
+        release = threading.Event()
+        ready = threading.Barrier(4)
+        kept: list[bool] = []
+
+        def read_and_stay() -> None:
+            corpus.stories(limit=5)
+            mine = readers.store()
+            ready.wait()
+            release.wait()
+            corpus.stories(limit=5)
+            kept.append(readers.store() is mine and mine._db.execute("SELECT 1").fetchone() == (1,))  # type: ignore[attr-defined]
+
+        threads = [threading.Thread(target=read_and_stay) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        ready.wait()
+        assert corpus.stories(limit=5)  # this thread opens a fourth: none of theirs closed
+        assert readers.open_count() == 4
+        release.set()
+        for thread in threads:
+            thread.join()
+    assert kept == [True, True, True]

@@ -24,13 +24,19 @@ READER_CACHE_KIB = 256
 
 
 class ReaderConnections:
-    """Thread-local stores opened on ``path``; :meth:`close` closes every one of them."""
+    """Thread-local stores opened on ``path``; :meth:`close` closes every one of them.
+
+    A server's threadpool ends idle threads and starts new ones as the load changes
+    (anyio ends a worker idle for 10 s), so the stores of threads that have ended are
+    closed whenever a thread opens one: open connections stay bounded by the threads
+    alive, instead of growing with every thread the server has ever run.
+    """
 
     def __init__(self, path: Path, lock_timeout: float | None) -> None:
         self.path = path
         self.lock_timeout = lock_timeout
         self._local = threading.local()
-        self._opened: list[Store] = []
+        self._opened: dict[threading.Thread, Store] = {}
         self._guard = threading.Lock()
         # Bumped by close(): a thread's store from before it is not used again.
         self._epoch = 0
@@ -40,16 +46,30 @@ class ReaderConnections:
         held: tuple[int, Store] | None = getattr(self._local, "held", None)
         if held is not None and held[0] == self._epoch:
             return held[1]
+        self.close_ended()
         store = open_store(self.path, lock_timeout=self.lock_timeout, cache_kib=READER_CACHE_KIB)
         with self._guard:
-            self._opened.append(store)
+            self._opened[threading.current_thread()] = store
             self._local.held = (self._epoch, store)
         return store
+
+    def open_count(self) -> int:
+        """How many reader connections are open now."""
+        with self._guard:
+            return len(self._opened)
+
+    def close_ended(self) -> None:
+        """Close the stores of threads that have ended (nothing else can use them)."""
+        with self._guard:
+            ended = [thread for thread in self._opened if not thread.is_alive()]
+            stores = [self._opened.pop(thread) for thread in ended]
+        for store in stores:
+            store.close()
 
     def close(self) -> None:
         """Close every thread's store; threads open a new one on their next read."""
         with self._guard:
-            opened, self._opened = self._opened, []
+            opened, self._opened = list(self._opened.values()), {}
             self._epoch += 1
         for store in opened:
             store.close()

@@ -7,6 +7,8 @@ Python API (:mod:`newsfuse.pipeline`, and the methods of the app's one
 They are plain ``def`` functions, so FastAPI runs them in its threadpool and
 the event loop stays free while a brief is computed or SQLite is read; the
 corpus handle is thread-safe (a lock around its connection and write path).
+While it serves, the process keeps few malloc arenas and gives free memory back
+periodically (:mod:`newsfuse.server.memory`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from newsfuse.errors import (
 )
 from newsfuse.server import api_routes, feed_routes, job_routes, page_routes, source_routes
 from newsfuse.server.jobs import start_jobs
+from newsfuse.server.memory import limit_arenas, trimming
 from newsfuse.server.openapi import build_openapi
 from newsfuse.server.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from newsfuse.server.views import format_time
@@ -85,7 +88,9 @@ def create_app(
 
     @asynccontextmanager
     async def open_corpus(app: FastAPI) -> AsyncIterator[None]:
-        with Corpus(db, lock_timeout=lock_timeout) as corpus:
+        # Before the threadpool's first thread: a long-running server's memory stays flat.
+        limit_arenas()
+        with Corpus(db, lock_timeout=lock_timeout) as corpus, trimming():
             app.state.corpus = corpus
             with start_jobs(app, corpus, jobs or JobSettings(), lock_timeout):
                 yield
