@@ -596,3 +596,17 @@ def test_differing_group_never_shows_agreeing_figures_as_differing() -> None:
     ]
     assert [f.status for f in facts if f.status != "agree"] == ["single"]
 
+
+def test_current_figure_stands_for_its_article_over_an_earlier_account() -> None:
+    # Invented shooting: outlet a corrects its count; outlet b still gives the first one.
+    articles = [
+        make_article(
+            "a",
+            "Eight people were wounded in the shooting at the Brenmoor market, police said. "
+            "A Brenmoor police spokesman had earlier said that 10 people were wounded.",
+        ),
+        make_article("b", "Ten people were wounded in the shooting at the Brenmoor market."),
+    ]
+    facts = compare_facts(articles)
+    wounded = find_fact(facts, "b", 10)
+    assert values(wounded) == {"a": 8, "b": 10}
