@@ -576,3 +576,37 @@ def test_the_counted_noun_stands_in_the_number_s_clause(text: str, number: str, 
 
     (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text == number]
     assert describe_claim(claim, load_pipeline()(text), FactParams()).head_word == head
+
+
+def test_differing_group_never_shows_agreeing_figures_as_differing() -> None:
+    # Invented storm: two outlets say 8 injured, two say 12, one says 30.
+    from newsfuse.facts.compare import _split_differing
+
+    claims = tuple(
+        Claim(article, 0, 2, str(value), "count", float(value))
+        for article, value in (("a", 8), ("b", 12), ("c", 8), ("d", 12), ("e", 30))
+    )
+    facts = _split_differing(claims, "people injured", FactParams())
+    for fact in facts:
+        distinct = {claim.value for claim in fact.claims}
+        assert (fact.status == "agree") == (len(distinct) == 1 and len(fact.claims) >= 2)
+    assert sorted(sorted(values(f).values()) for f in facts if f.status == "agree") == [
+        [8.0, 8.0],
+        [12.0, 12.0],
+    ]
+    assert [f.status for f in facts if f.status != "agree"] == ["single"]
+
+
+def test_current_figure_stands_for_its_article_over_an_earlier_account() -> None:
+    # Invented shooting: outlet a corrects its count; outlet b still gives the first one.
+    articles = [
+        make_article(
+            "a",
+            "Eight people were wounded in the shooting at the Brenmoor market, police said. "
+            "A Brenmoor police spokesman had earlier said that 10 people were wounded.",
+        ),
+        make_article("b", "Ten people were wounded in the shooting at the Brenmoor market."),
+    ]
+    facts = compare_facts(articles)
+    wounded = find_fact(facts, "b", 10)
+    assert values(wounded) == {"a": 8, "b": 10}

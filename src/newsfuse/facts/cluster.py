@@ -58,8 +58,8 @@ def group_mentions(
     ``published`` (article id → publication time) lets a later "rose to 45"
     reach back to an earlier, different figure.
     """
-    scores = score_pairs(mentions, embedder, published, params)
-    scores = add_same_value_bonus(scores, mentions, params)
+    raw_scores = score_pairs(mentions, embedder, published, params)
+    scores = add_same_value_bonus(raw_scores.copy(), mentions, params)
     count = len(mentions)
     agreeing = np.zeros((count, count), dtype=bool)
     for i in range(count):
@@ -94,6 +94,7 @@ def group_mentions(
         clusters = _join_restatements(
             clusters, mentions, scores, agreeing, params.agree_threshold, dispute_threshold
         )
+        clusters = _prefer_current(clusters, mentions, raw_scores, dispute_threshold)
         for cluster in clusters:
             disputed = [(i, j) for i in cluster for j in cluster if i < j and not agreeing[i, j]]
             grouped.append(
@@ -105,6 +106,56 @@ def group_mentions(
                 )
             )
     return grouped
+
+
+def _is_current(mention: Mention) -> bool:
+    """Whether the figure is the source's current account: not one it "had earlier
+    said", nor one that only would or could be."""
+    return not mention.earlier and not mention.mood
+
+
+def _prefer_current(
+    clusters: list[list[int]],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    threshold: float,
+) -> list[list[int]]:
+    """Let an article's current figure stand for it where its earlier account was grouped.
+
+    An earlier account ("had earlier said 10") can agree with another source and
+    be grouped first, leaving the same article's current figure ("eight wounded")
+    alone. When that current figure is in no group with another article and
+    fits the group's other claims on average at ``threshold`` and at least as
+    well as the earlier account does (``scores`` without the credit for agreeing
+    values, so the earlier account's agreement does not count for it), the two swap.
+    """
+    alone = {cluster[0] for cluster in clusters if len(cluster) == 1}
+    swapped = False
+    for cluster in clusters:
+        if len(cluster) < 2:
+            continue
+        for position, index in enumerate(cluster):
+            if _is_current(mentions[index]):
+                continue
+            article = mentions[index].claim.article_id
+            others = [k for k in cluster if k != index]
+            candidates = [
+                (float(np.mean(scores[k, others])), k)
+                for k in sorted(alone)
+                if mentions[k].claim.article_id == article and _is_current(mentions[k])
+            ]
+            own_fit = float(np.mean(scores[index, others]))
+            candidates = [(fit, k) for fit, k in candidates if fit >= max(threshold, own_fit)]
+            if not candidates:
+                continue
+            _, chosen = max(candidates)
+            cluster[position] = chosen
+            alone.discard(chosen)
+            alone.add(index)
+            swapped = True
+    if not swapped:
+        return clusters
+    return [cluster for cluster in clusters if len(cluster) > 1] + [[k] for k in sorted(alone)]
 
 
 def _margin(i: int, j: int, mentions: Sequence[Mention], scores: np.ndarray) -> float:

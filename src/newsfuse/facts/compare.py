@@ -103,12 +103,13 @@ def compare_facts(
 
 
 def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams) -> list[Fact]:
-    """A group that is no clear dispute, as the agreement of its largest set of equal
-    figures (two or more articles) and the rest beside it.
+    """A group that is no clear dispute, as agreements of its sets of equal figures
+    (each from two or more articles) and the rest beside them.
 
     The verdict found the differing figures to be look-alikes, not one attribute,
     so the sources that give the same figure still corroborate each other ("40 per
-    cent" in two reports beside another's "4.8 per cent").
+    cent" in two reports beside another's "4.8 per cent"). A row whose figures all
+    agree is never shown as differing.
     """
     classes: list[list[Claim]] = []
     for claim in claims:
@@ -118,15 +119,21 @@ def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams
                 break
         else:
             classes.append([claim])
-    largest = max(classes, key=lambda members: len({c.article_id for c in members}))
-    if len({claim.article_id for claim in largest}) < 2:
+    corroborated = [members for members in classes if _article_count(members) >= 2]
+    if not corroborated:
         return [Fact("differs", subject, claims[0].kind, claims)]
-    rest = tuple(claim for claim in claims if claim not in largest)
-    facts = [Fact("agree", subject, claims[0].kind, tuple(largest))]
+    corroborated.sort(key=_article_count, reverse=True)
+    facts = [Fact("agree", subject, claims[0].kind, tuple(members)) for members in corroborated]
+    rest = tuple(claim for members in classes if members not in corroborated for claim in members)
     if rest:
-        status: FactStatus = "differs" if len({c.article_id for c in rest}) >= 2 else "single"
+        status: FactStatus = "differs" if _article_count(rest) >= 2 else "single"
         facts.append(Fact(status, subject, rest[0].kind, rest))
     return facts
+
+
+def _article_count(claims: Sequence[Claim]) -> int:
+    """How many articles the claims come from."""
+    return len({claim.article_id for claim in claims})
 
 
 def _compare_entities(claims: Sequence[Claim]) -> list[Fact]:
