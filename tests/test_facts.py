@@ -610,3 +610,22 @@ def test_current_figure_stands_for_its_article_over_an_earlier_account() -> None
     facts = compare_facts(articles)
     wounded = find_fact(facts, "b", 10)
     assert values(wounded) == {"a": 8, "b": 10}
+
+
+def test_a_figure_stated_twice_shows_once() -> None:
+    """An article that repeats its figure in the body gets no second, one-source row."""
+    lead = "Marlow Ferries will add 40 crossings to its winter timetable, the operator said."
+    repeat = "The 40 crossings start in January, the operator said in a statement on Friday."
+    articles = [
+        Article(id="a", text=f"{lead}\n\n{repeat}", title="Ferries", source="Harbour Gazette"),
+        Article(
+            id="b",
+            text="Marlow Ferries will add 40 crossings to its timetable this winter.",
+            title="Ferries",
+            source="Coast Post",
+        ),
+    ]
+    facts = compare_facts(articles, embeddings=False)
+    rows = [f for f in facts if any(c.value == 40 for c in f.claims)]
+    assert [f.status for f in rows] == ["agree"]
+    assert {c.article_id for c in rows[0].claims} == {"a", "b"}

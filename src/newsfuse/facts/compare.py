@@ -95,6 +95,7 @@ def compare_facts(
             facts.extend(_split_differing(attributed, subject, params))
         else:
             facts.append(Fact(status, subject, claims[0].kind, attributed))
+    facts = _without_restated_singles(facts)
     facts.extend(Fact("single", claim.text, claim.kind, (claim,)) for claim in vague)
     facts.extend(_compare_entities(entities))
     facts.sort(key=lambda fact: (FACT_STATUS_ORDER[fact.status], fact.claims[0].article_id,
@@ -129,6 +130,29 @@ def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams
         status: FactStatus = "differs" if _article_count(rest) >= 2 else "single"
         facts.append(Fact(status, subject, rest[0].kind, rest))
     return facts
+
+
+def _without_restated_singles(facts: list[Fact]) -> list[Fact]:
+    """Drop a one-source row that repeats what its article already says in a shared row.
+
+    An article often states its figure twice (headline, then body); the shared row
+    shows it once, and a second row with the same subject and value adds nothing.
+    """
+    shown = {
+        (claim.article_id, fact.subject, claim.kind, claim.value, claim.unit)
+        for fact in facts
+        if fact.status != "single"
+        for claim in fact.claims
+    }
+    return [
+        fact
+        for fact in facts
+        if fact.status != "single"
+        or not all(
+            (claim.article_id, fact.subject, claim.kind, claim.value, claim.unit) in shown
+            for claim in fact.claims
+        )
+    ]
 
 
 def _article_count(claims: Sequence[Claim]) -> int:
