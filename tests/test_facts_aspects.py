@@ -8,25 +8,17 @@ from datetime import UTC, datetime
 
 import pytest
 
+from conftest import parsed_figure
 from newsfuse.facts.aspects import Aspects, figure_aspects
 from newsfuse.facts.date_roles import date_role
 from newsfuse.facts.describe import Mention
-from newsfuse.facts.entities import load_pipeline
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.verdict import is_clear_dispute
 from newsfuse.model import Claim
 
 
-def _figure(sentence: str, number: str):  # type: ignore[no-untyped-def]
-    doc = load_pipeline()(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
-    assert span is not None
-    return span
-
-
 def _aspects(sentence: str, number: str, kind: str = "count", unit: str | None = None) -> Aspects:
-    return figure_aspects(_figure(sentence, number), kind, unit)
+    return figure_aspects(parsed_figure(sentence, number), kind, unit)
 
 
 @pytest.mark.parametrize(
@@ -77,8 +69,8 @@ def test_an_age_names_its_holder_only_when_the_parse_ties_it_to_a_person() -> No
 
 def test_a_photo_caption_date_is_a_caption_not_an_event() -> None:
     sentence = "In this Aug. 15, 2024 file photo, Doran Pike leaves a Kellmouth courtroom."
-    assert date_role(_figure(sentence, "Aug. 15, 2024")) == "caption"
-    assert date_role(_figure("The Kellmouth trial opened on Aug. 15, 2024.", "Aug. 15")) == ""
+    assert date_role(parsed_figure(sentence, "Aug. 15, 2024")) == "caption"
+    assert date_role(parsed_figure("The Kellmouth trial opened on Aug. 15, 2024.", "Aug. 15")) == ""
 
 
 def _mention(

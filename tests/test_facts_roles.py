@@ -6,20 +6,12 @@ from dataclasses import replace
 
 import pytest
 
+from conftest import parsed_figure
 from newsfuse.facts.describe import Mention
-from newsfuse.facts.entities import load_pipeline
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
 from newsfuse.facts.verdict import is_clear_dispute
 from newsfuse.model import Claim
-
-
-def _figure(sentence: str, number: str):  # type: ignore[no-untyped-def]
-    doc = load_pipeline()(sentence)
-    start = sentence.index(number)
-    span = doc.char_span(start, start + len(number), alignment_mode="expand")
-    assert span is not None
-    return span
 
 
 @pytest.mark.parametrize(
@@ -31,7 +23,7 @@ def _figure(sentence: str, number: str):  # type: ignore[no-untyped-def]
     ],
 )
 def test_conditional_and_possible_figures_are_hypothetical(sentence: str, number: str) -> None:
-    assert figure_mood(_figure(sentence, number)) == "hypothetical"
+    assert figure_mood(parsed_figure(sentence, number)) == "hypothetical"
 
 
 @pytest.mark.parametrize(
@@ -45,21 +37,21 @@ def test_conditional_and_possible_figures_are_hypothetical(sentence: str, number
     ],
 )
 def test_reported_figures_are_not_hypothetical(sentence: str, number: str) -> None:
-    assert figure_mood(_figure(sentence, number)) == ""
+    assert figure_mood(parsed_figure(sentence, number)) == ""
 
 
-def test_what_a_source_had_earlier_said_is_an_earlier_figure() -> None:
+def test_what_a_source_had_earlier_said_is_an_earlierparsed_figure() -> None:
     earlier = "A Dunlow police spokesman had earlier said that 10 people were wounded."
     current = "A Dunlow police spokesman said that 8 people were wounded."
-    assert is_earlier_figure(_figure(earlier, "10"))
-    assert not is_earlier_figure(_figure(current, "8"))
+    assert is_earlier_figure(parsed_figure(earlier, "10"))
+    assert not is_earlier_figure(parsed_figure(current, "8"))
 
 
 def test_a_number_after_a_month_is_its_day() -> None:
     assert is_day_of_month(
-        _figure("The Ostrava Vale hearing is set for April 14 in Kellmouth.", "14")
+        parsed_figure("The Ostrava Vale hearing is set for April 14 in Kellmouth.", "14")
     )
-    assert not is_day_of_month(_figure("The Kellmouth hearing drew 14 witnesses.", "14"))
+    assert not is_day_of_month(parsed_figure("The Kellmouth hearing drew 14 witnesses.", "14"))
 
 
 def _goals(article: str, value: float, modifiers: tuple[str, ...]) -> Mention:
