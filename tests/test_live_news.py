@@ -210,6 +210,15 @@ def _article(key: str, template: str, day: str, n: int, outlet: str, when: datet
     )
 
 
+def _settled_noon() -> datetime:
+    """Noon of a day that is over by at least 12 hours: the reports written a few hours
+    before it are all on one calendar day, whatever the hour the test runs ("Friday" in
+    a lead is read against its report's own day, so a midnight between them splits it)."""
+    return (datetime.now(UTC) - timedelta(hours=12)).replace(
+        hour=12, minute=0, second=0, microsecond=0
+    )
+
+
 def test_keep_days_prunes_stale_stories_with_their_articles_in_one_go(tmp_path: Path) -> None:
     now = datetime(2026, 12, 1, 12, tzinfo=UTC)
     old = now - timedelta(days=40)
@@ -245,7 +254,7 @@ def test_the_digest_ranks_by_independent_outlets_and_renders_markdown_and_html(
 ) -> None:
     from newsfuse.render.digest import render_digest
 
-    now = datetime.now(UTC)
+    now = _settled_noon()
     db = tmp_path / "digest.db"
     with Corpus(db, embedder="hashing") as corpus:
         corpus.ingest_articles(
@@ -316,7 +325,7 @@ def test_the_story_list_shows_outlets_articles_dates_and_conflicts(tmp_path: Pat
 
     from newsfuse.server.app import create_app
 
-    now = datetime.now(UTC)
+    now = _settled_noon()
     db = tmp_path / "list.db"
     with Corpus(db, embedder="hashing") as corpus:
         corpus.ingest_articles(
