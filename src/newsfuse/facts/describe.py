@@ -143,6 +143,32 @@ def _counted_noun(span: Span) -> Token | None:
     return None
 
 
+# Links from an age to the noun it describes: "a 52-year-old [driver]" (amod),
+# "[Cosme], 32" (appos), "9-Year-Old [Trent]" in a headline (compound).
+AGE_LINKS = frozenset({"amod", "appos", "compound", "nmod"})
+# Nouns an age may hang from that name the age itself, not who has it ("at age 89").
+AGE_WORDS = frozenset({"age", "year", "month", "week", "day"})
+
+
+def aged_noun(span: Span) -> Token | None:
+    """The noun an age describes ("a 52-year-old [driver]", "[Parker], 89"), else ``None``.
+
+    Only a syntactic link counts: the nearest name in the sentence may be
+    someone else ("a 27-year-old man ... said Ms Reed").
+    """
+    token = span.root
+    for _ in range(2):
+        if token.dep_ not in AGE_LINKS or token.head.i == token.i:
+            return None
+        token = token.head
+        if span.start <= token.i < span.end:
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in AGE_WORDS:
+            return token
+        return None
+    return None
+
+
 def _is_partitive_whole(span: Span, window_tokens: int) -> bool:
     """Whether the number is the whole in a partitive: "23 of the train's [96] cars"."""
     doc = span.doc
@@ -253,6 +279,14 @@ def _surname(entity: Span) -> str:
     return words[-1] if words else ""
 
 
+def _surname_of(token: Token) -> str:
+    """The surname of the name a token belongs to ("27-year-old Susana D. [Gonzalez]")."""
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end and entity.label_ == "PERSON":
+            return _surname(entity)
+    return token.lower_
+
+
 def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
@@ -284,6 +318,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     noun = _counted_noun(span) if claim.kind in ("count", "quantity", "money", "percent") else None
     if noun is not None and noun.lemma_.lower() in PRONOUN_NOUNS:
         noun = None  # "23 others": no counted noun of its own
+    aged = aged_noun(span) if claim.kind == "age" else None
+    if aged is not None and aged.pos_ == "NOUN":
+        noun = aged  # who is that old ("driver", "son") is the age's head noun
     head = stem_word(noun.lemma_.lower()) if noun is not None else ""
     modifiers: tuple[str, ...] = ()
     if noun is not None:
@@ -319,7 +356,11 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     if _is_partitive_whole(span, params.partitive_window_tokens):
         weights["<whole>"] = params.syntax_boost
     previous = _is_previous_value(span)
-    person = _person_of(span) if claim.kind == "age" else ""
+    person = ""
+    if aged is not None and aged.pos_ == "PROPN":
+        person = _surname_of(aged)  # "27-year-old Tomas Reyes": the name the age describes
+    elif claim.kind == "age":
+        person = _person_of(span)
     if claim.kind == "date":
         # A date is about the event its clause reports (see date_scope).
         before = " ".join(token.text for token in scope if token.i < span.start)

@@ -45,6 +45,11 @@ class FactParams:
     embedding_weight: float = 0.7
     # Bonus for the same counted noun, scaled by how rare that noun is in the cluster.
     head_bonus: float = 0.1
+    # Bonus (ages only) when one aged noun is a kind of the other in WordNet ("a
+    # 2-year-old toddler", "a three-year-old child"): one person named at two levels
+    # of detail. Counts are left out: "investors" and "shareholders" at different
+    # times are two figures, and their time is often unstated.
+    kind_of_bonus: float = 0.1
     # Bonus when two claims carry the same value, scaled by how telling the value
     # is: equal figures for one event are usually the same attribute.
     same_value_bonus: float = 0.4

@@ -30,6 +30,7 @@ import numpy as np
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.synonymy import noun_is_kind_of
 from newsfuse.facts.verdict import values_agree
 from newsfuse.model import Claim
 
@@ -81,6 +82,25 @@ def _transposed(first: Claim, second: Claim) -> bool:
         and one != other
         and sorted(one) == sorted(other)
         and first.unit == second.unit
+    )
+
+
+def _head_names(mention: Mention) -> tuple[str, ...]:
+    """The counted noun as WordNet may know it: with its last modifier ("big cat"), and alone."""
+    if not mention.head_word:
+        return ()
+    if mention.modifiers:
+        return (f"{mention.modifiers[-1]} {mention.head_word}", mention.head_word)
+    return (mention.head_word,)
+
+
+def _heads_kind_of(first: Mention, second: Mention) -> bool:
+    """Whether one claim's counted noun is a kind of the other's ("toddler", "child")."""
+    return any(
+        noun_is_kind_of(one, other)
+        for one in _head_names(first)
+        for other in _head_names(second)
+        if one != other
     )
 
 
@@ -181,6 +201,13 @@ def score_pairs(
             # A common head ("people") says less than a rare one ("helicopters").
             rarity = math.log(count / head_frequency[first.head]) / math.log(count)
             score += params.head_bonus * min(1.0, 2 * rarity)
+        elif (
+            first.claim.kind == "age"
+            and first.head
+            and second.head
+            and _heads_kind_of(first, second)
+        ):
+            score += params.kind_of_bonus
         if (
             "limit" not in (first.role, second.role)
             and per_article[(first.claim.article_id, first.dimension)] == 1

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.date_roles import STATEMENT_LEMMAS
-from newsfuse.facts.describe import Mention, _counted_noun, stem_word
+from newsfuse.facts.describe import Mention, _counted_noun, aged_noun, stem_word
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -51,8 +51,7 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
         event = _event_of(span)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
-        person = _person_near(span)
-        return f"age of {person}" if person else ""
+        return _age_phrase(span)
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         return _measure_phrase(span, MEASURE_NAMES[claim.unit or ""])
     noun = _counted_noun(span)
@@ -253,6 +252,24 @@ def _event_of(span: Span) -> str:
     if objects:
         words.append(_noun_phrase(objects[0]))
     return " ".join(words)
+
+
+def _age_phrase(span: Span) -> str:
+    """Whose age it is: the noun the age describes ("age of the ranger's son"), the
+    name it describes ("age of Carlie Trent"), else the nearest person named."""
+    aged = aged_noun(span)
+    if aged is not None and aged.pos_ == "PROPN":
+        for entity in span.doc.ents:
+            if entity.start <= aged.i < entity.end:
+                return f"age of {entity.text}"
+        return f"age of {aged.text}"
+    if aged is not None:
+        owners = [c for c in aged.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+        owner = f"{_noun_phrase(owners[0])}'s " if owners else ""
+        article = "" if owners and owners[0].pos_ == "PROPN" else "the "
+        return f"age of {article}{owner}{_noun_phrase(aged, range(span.start, span.end))}"
+    person = _person_near(span)
+    return f"age of {person}" if person else ""
 
 
 def _person_near(span: Span) -> str:

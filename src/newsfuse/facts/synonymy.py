@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["WORDNET_DIR", "WordNet", "load_wordnet", "nouns_related"]
+__all__ = ["WORDNET_DIR", "WordNet", "load_wordnet", "noun_is_kind_of", "nouns_related"]
 
 WORDNET_DIR = Path("/usr/share/wordnet")
 # Senses of a word taken into account, most frequent first: rarer senses relate
@@ -210,6 +210,36 @@ def nouns_related(first: str, second: str, directory: str | None = None) -> bool
         and one[offset] + other[offset] <= MAX_SHARED_STEPS
         for offset in one.keys() & other.keys()
     )
+
+
+@functools.cache
+def noun_is_kind_of(first: str, second: str, directory: str | None = None) -> bool | None:
+    """Whether one noun (a lemma, or a compound as "big cat") is a kind of the other
+    ("toddler" of "child", "lion" of "big cat"); ``None`` if WordNet cannot tell.
+
+    Stricter than :func:`nouns_related`: siblings ("son" and "daughter") are not
+    kinds of each other, so it can name one thing described in two ways.
+    """
+    if first == second:
+        return True
+    wordnet = load_wordnet(directory)
+    if wordnet is None:
+        return None
+    one, other = wordnet.senses(first)[:SENSES], wordnet.senses(second)[:SENSES]
+    if not one or not other:
+        return None
+    if set(one) & set(other):
+        return True
+
+    def reaches(senses: tuple[int, ...], targets: tuple[int, ...]) -> bool:
+        """Whether a sense's hypernyms within ``HYPERNYM_STEPS`` include a target."""
+        return any(
+            target in wordnet.ancestors(sense, HYPERNYM_STEPS)
+            for sense in senses
+            for target in targets
+        )
+
+    return reaches(one, other) or reaches(other, one)
 
 
 def _counts_people(wordnet: WordNet, word: str) -> bool:

@@ -1,0 +1,111 @@
+"""Classes of real-news misses in the fact comparison: ages told through the person
+they describe ("a 4-year-old toddler" / "a three-year-old child"), and nouns that
+are kinds of each other in WordNet. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import parsed_figure
+from newsfuse.facts import compare_facts
+from newsfuse.facts.describe import Mention, aged_noun, describe_claim
+from newsfuse.facts.extract import scan_claims
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.score import score_pairs
+from newsfuse.facts.synonymy import load_wordnet, noun_is_kind_of
+from newsfuse.model import Article
+from test_facts_synonymy import write_wordnet
+
+needs_wordnet = pytest.mark.skipif(load_wordnet() is None, reason="WordNet (wordnet-base) absent")
+
+
+def test_a_kind_is_a_kind_of_its_class_but_siblings_are_not(tmp_path: Path) -> None:
+    tiny = str(write_wordnet(tmp_path))
+    assert noun_is_kind_of("docker", "worker", tiny) is True  # three steps up
+    assert noun_is_kind_of("worker", "docker", tiny) is True  # either way round
+    assert noun_is_kind_of("docker", "member", tiny) is False  # both people, neither a kind
+    assert noun_is_kind_of("job", "cut", tiny) is False
+    assert noun_is_kind_of("docker", "zeppelin", tiny) is None  # not in the database
+
+
+@needs_wordnet
+def test_the_installed_wordnet_knows_children_and_big_cats() -> None:
+    assert noun_is_kind_of("toddler", "child")
+    assert noun_is_kind_of("son", "child")
+    assert noun_is_kind_of("lion", "big cat")
+    assert not noun_is_kind_of("son", "daughter")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age", "noun"),
+    [
+        ("A 4-year-old toddler was bitten at Fernhill Park.", "4-year-old", "toddler"),
+        ("Orla Benn, 61, chairs the Marlow trust.", "61", "Benn"),
+        ("The 57-year-old Dunmore was due to retire.", "57-year-old", "Dunmore"),
+        ("She was 6 years old when she moved.", "6", None),  # no noun described
+        ("He died at the age of 89 on Friday.", "89", None),  # the age word, not a person
+    ],
+)
+def test_an_age_describes_the_noun_it_modifies(sentence: str, age: str, noun: str | None) -> None:
+    found = aged_noun(parsed_figure(sentence, age))
+    assert (found.text if found is not None else None) == noun
+
+
+def _age_mentions(text: str, article_id: str = "a") -> list[Mention]:
+    from newsfuse.facts.entities import parse_articles
+
+    article = Article(id=article_id, text=text, source="The Marlow Courier")
+    doc = parse_articles([article])[0]
+    return [describe_claim(c, doc, FactParams()) for c in scan_claims(article) if c.kind == "age"]
+
+
+def test_an_age_takes_its_described_noun_as_head_and_a_described_name_as_its_person() -> None:
+    text = "A 4-year-old toddler was bitten. Ms Orla Benn said 27-year-old Tomas Reyes helped."
+    toddler, reyes = _age_mentions(text)
+    assert toddler.head_word == "toddler"
+    # The nearest name is Benn's; the name the age describes is Reyes's.
+    assert reyes.person == "reyes"
+
+
+@needs_wordnet
+def test_two_reports_of_one_childs_age_form_one_row_named_after_the_child() -> None:
+    articles = [
+        Article(
+            id="a1",
+            text="A 4-year-old toddler was bitten by a dog at Fernhill Park on Sunday, "
+            "police in Marlow said. The dog's owner, 45, was questioned.",
+            source="The Marlow Courier",
+        ),
+        Article(
+            id="a2",
+            text="Police in Marlow said a warden's three-year-old child was bitten by a dog "
+            "at Fernhill Park on Sunday. The owner of the dog, aged 45, was questioned.",
+            source="Fernhill Today",
+        ),
+    ]
+    facts = compare_facts(articles)
+    ages = [f for f in facts if f.kind == "age" and {c.value for c in f.claims} == {4, 3}]
+    assert len(ages) == 1
+    assert ages[0].status == "conflict"
+    assert ages[0].subject in ("age of the toddler", "age of the warden's child")
+
+
+@needs_wordnet
+def test_ages_of_a_kind_and_its_class_score_higher_than_ages_of_siblings() -> None:
+    toddler, *_ = _age_mentions("A 4-year-old toddler was bitten by a dog.")
+    child, *_ = _age_mentions("A three-year-old child was bitten by a dog.", "b")
+    daughter, *_ = _age_mentions("A three-year-old daughter was bitten by a dog.", "b")
+    params = FactParams()
+    without = replace(params, kind_of_bonus=0.0)
+
+    def score(first: Mention, second: Mention, params: FactParams) -> float:
+        return float(score_pairs([first, second], None, None, params)[0, 1])
+
+    assert score(toddler, child, params) == pytest.approx(
+        score(toddler, child, without) + params.kind_of_bonus
+    )
+    # "toddler" and "daughter" are both children, but neither is a kind of the other.
+    assert score(toddler, daughter, params) == pytest.approx(score(toddler, daughter, without))
