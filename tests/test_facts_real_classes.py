@@ -126,3 +126,21 @@ def test_an_earlier_adverb_on_the_subjects_state_is_no_earlier_account(
     sentence: str, figure: str, earlier: bool
 ) -> None:
     assert is_earlier_figure(parsed_figure(sentence, figure)) is earlier
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The Kestrel probe will pass within 4m miles of the sun.", 4e6 * 1609.344, "m"),
+        ("Port Avenne shipped 2bn tonnes of ore last year.", 2e12, "kg"),
+        ("The Dunmore ranch spans 1.2m acres.", 1.2e6 * 4046.8564224, "m2"),
+        ("Marlow Cola sold 12.5m bottles.", 12.5e6, None),  # a noun, not a unit
+        ("The Fernhill sea wall is 3m high.", 3.0, "m"),  # metres, not millions
+    ],
+)
+def test_a_suffixed_scale_keeps_the_unit_word_after_it(
+    text: str, value: float, unit: str | None
+) -> None:
+    (claim,) = scan_claims(Article(id="a", text=text))
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit
