@@ -14,6 +14,7 @@ from newsfuse.facts import compare_facts
 from newsfuse.facts.describe import Mention, aged_noun, describe_claim
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.roles import is_earlier_figure
 from newsfuse.facts.score import score_pairs
 from newsfuse.facts.synonymy import load_wordnet, noun_is_kind_of
 from newsfuse.model import Article
@@ -109,3 +110,37 @@ def test_ages_of_a_kind_and_its_class_score_higher_than_ages_of_siblings() -> No
     )
     # "toddler" and "daughter" are both children, but neither is a kind of the other.
     assert score(toddler, daughter, params) == pytest.approx(score(toddler, daughter, without))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "earlier"),
+    [
+        ("The boy, 7, was previously healthy, his aunt told the Tallow Gazette.", "7", False),
+        ("The 34 patients had previously been healthy.", "34", False),
+        ("Wardens had earlier said that 10 hikers were missing.", "10", True),
+        ("The ferry operator initially reported 30 injuries.", "30", True),
+        ("Thirty crew were initially reported missing.", "Thirty", True),
+    ],
+)
+def test_an_earlier_adverb_on_the_subjects_state_is_no_earlier_account(
+    sentence: str, figure: str, earlier: bool
+) -> None:
+    assert is_earlier_figure(parsed_figure(sentence, figure)) is earlier
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The Kestrel probe will pass within 4m miles of the sun.", 4e6 * 1609.344, "m"),
+        ("Port Avenne shipped 2bn tonnes of ore last year.", 2e12, "kg"),
+        ("The Dunmore ranch spans 1.2m acres.", 1.2e6 * 4046.8564224, "m2"),
+        ("Marlow Cola sold 12.5m bottles.", 12.5e6, None),  # a noun, not a unit
+        ("The Fernhill sea wall is 3m high.", 3.0, "m"),  # metres, not millions
+    ],
+)
+def test_a_suffixed_scale_keeps_the_unit_word_after_it(
+    text: str, value: float, unit: str | None
+) -> None:
+    (claim,) = scan_claims(Article(id="a", text=text))
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit

@@ -36,6 +36,10 @@ MAX_AGE = 120
 YEAR_RANGE = (1800, 2100)
 # What "tons" weighs in copy that otherwise writes metric units (see writes_metric).
 METRIC_TON_KG = 1000.0
+# Shortest unit read after a spelled scale ("3.7 million km") and after a suffix ("4m
+# miles", "2bn tonnes"): after a suffix only a spelled unit, since "12m m" is no unit.
+SHORTEST_UNIT_AFTER_SPELLED_SCALE = 2
+SHORTEST_UNIT_AFTER_SUFFIX = 3
 
 
 def writes_metric(text: str) -> bool:
@@ -142,9 +146,10 @@ def classify_number(
         assert age is not None
         return make("age", value, None, cursor + age.end())
     unit_match = UNIT_AFTER_RE.match(after)
-    if unit_match is not None and (
-        not scaled or (spelled_scale and len(unit_match.group("unit")) > 1)
-    ):
+    shortest_unit = (
+        SHORTEST_UNIT_AFTER_SPELLED_SCALE if spelled_scale else SHORTEST_UNIT_AFTER_SUFFIX
+    )
+    if unit_match is not None and (not scaled or len(unit_match.group("unit")) >= shortest_unit):
         alias = unit_match.group("unit")
         unit = lookup_unit(alias.replace("-", " "))
         # "1990s" and "20s" are decades and ages, not seconds.

@@ -32,6 +32,8 @@ HYPOTHETICAL_AUXILIARIES = frozenset({"could", "might", "may"})
 MAIN_CLAUSE_AUXILIARIES = frozenset({"would"})
 # Adverbs on a verb that make its figure an earlier account than the current one.
 EARLIER_ADVERBS = frozenset({"earlier", "previously", "initially", "originally"})
+# A verb's active subject: an earlier-adverb there dates the subject's state, not the figure.
+ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj"})
 # Subordinators that make a clause a condition ("if 25 % vote against").
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 
@@ -54,9 +56,15 @@ def figure_mood(span: Span) -> str:
 
 def is_earlier_figure(span: Span) -> bool:
     """Whether a verb governing the figure says it is an earlier account: "had
-    earlier said that 10 people were wounded", "initially reported 30"."""
+    earlier said that 10 people were wounded", "initially reported 30".
+
+    Not through the verb's active subject: in "the boy, 7, was previously
+    healthy" the adverb dates the boy's state, not the account of his age.
+    """
+    below = span.root
     for ancestor in span.root.ancestors:
-        if ancestor.pos_ not in ("VERB", "AUX"):
+        reached_by, below = below.dep_, ancestor
+        if ancestor.pos_ not in ("VERB", "AUX") or reached_by in ACTIVE_SUBJECTS:
             continue
         for child in ancestor.children:
             if child.dep_ == "advmod" and child.lower_ in EARLIER_ADVERBS:
