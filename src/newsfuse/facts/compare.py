@@ -21,6 +21,7 @@ from newsfuse.facts.cluster import group_mentions
 from newsfuse.facts.describe import Mention, describe_claim
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
+from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.subject import claim_phrase, describe_subject
 from newsfuse.facts.verdict import decide_status, is_clear_dispute, values_agree
@@ -73,6 +74,9 @@ def compare_facts(
     if embeddings and embedder is not None:
         paired = _PairableOnly(embedder, _pairable(mentions))
     groups = group_mentions(mentions, paired, published, params)
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.claim.article_id].append(mention)
     for alignment in groups:
         group = sorted(
             alignment.mentions, key=lambda mention: (mention.claim.article_id, mention.claim.start)
@@ -81,6 +85,8 @@ def compare_facts(
         subject = describe_subject(group, phrases)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
+        if status == "conflict" and explained_by_increment(group, by_article, published, params):
+            status = "revision"  # the later total is the earlier figure plus a stated change
         if status == "conflict" and not is_clear_dispute(
             group,
             alignment.dispute_score,

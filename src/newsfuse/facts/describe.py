@@ -33,6 +33,7 @@ from newsfuse.facts.lexicon import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
+from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue
 from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
 from newsfuse.model import Claim
 
@@ -247,11 +248,18 @@ def _is_previous_value(span: Span) -> bool:
             or "to" in after
             # "cut to 3.2 % of GDP next year from 4.1 %": the new value may come first.
             or any(
-                token.lower_ == "to" and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+                token.lower_ == "to" and _starts_figure(doc, token.i + 1)
                 for token in doc[max(sentence.start, start - 12) : start]
             )
         )
     )
+
+
+def _starts_figure(doc: Doc, index: int) -> bool:
+    """Whether a figure begins at ``index``: a number, or a currency sign before one ("£95m")."""
+    if index < len(doc) and doc[index].is_currency:
+        index += 1
+    return index < len(doc) and doc[index].like_num
 
 
 def _person_of(span: Span) -> str:
@@ -370,11 +378,10 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         left = max(sentence.start, span.start - params.embed_window_tokens)
         right = min(sentence.end, span.end + params.embed_window_tokens)
         clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
-    cue_start = max(sentence.start, span.start - params.revision_cue_window_tokens)
-    cue = any(
-        token.lemma_.lower() in REVISION_CUES or token.lower_ in REVISION_CUES
-        for token in doc[cue_start : span.start]
-    )
+    if claim.kind == "date":  # dates do not "rise", but they are moved
+        cue = has_moved_date_cue(span, params.revision_cue_window_tokens)
+    else:
+        cue = has_revision_cue(span, params.revision_cue_window_tokens)
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
         claim,
@@ -383,7 +390,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         modifiers,
         tuple(sorted(weights.items())),
         clause,
-        cue and not previous and claim.kind != "date",  # dates do not "rise"
+        cue and not previous,
         lede,
         previous,
         person,

@@ -89,6 +89,12 @@ REVISION_CUES = frozenset(
     | {"lower", "reach", "latest", "soar", "balloon", "double", "triple", "upgrade"}
     | {"downgrade", "amend", "correct", "adjust", "shrink", "narrow", "widen", "bring"}
 )
+# Words that make a later date a moved date rather than a disputed one ("postponed
+# to", "pushed back to", "moved to", "rescheduled for", "will now land on").
+MOVED_DATE_CUES = frozenset(
+    {"postpone", "delay", "defer", "reschedule", "push", "move", "shift", "now"}
+    | {"bring", "advance", "reset"}
+)
 # Date words that name the period a figure measures rather than the day it was
 # reported ("inflation in September", "third-quarter profit"): kept as context,
 # while weekdays and "yesterday" are dropped.
