@@ -390,3 +390,25 @@ def test_bulleted_link_list_without_teasers_is_removed_but_key_points_stay() -> 
     assert any(r.reason == "related-articles list" for r in listed.removed)
     kept = clean_one(Article(id="points", text=f"{story}\n\n{key_points}"))
     assert "The pier reopened on Friday." in kept.text
+
+
+_LANGUAGE_WORDS = ["the", "und", "die", "de", "la", "het", "ve", "brücke", "niño", "garçon", "pão",
+                   "ağaç", "harbour", "of", "que", "il", "een", "straße", "ÉTÉ"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LANGUAGE_WORDS) | st.text(max_size=8), max_size=30))
+def test_language_scores_count_each_stop_word_and_marker_word_per_language(
+    words: list[str],
+) -> None:
+    from collections import Counter
+
+    from newsfuse.clean.language import _WORD, MARKER_LETTERS, STOP_WORDS, language_scores
+
+    text = " ".join(words)
+    found = Counter(_WORD.findall(text.lower()))
+    for language in STOP_WORDS:
+        letters = MARKER_LETTERS.get(language, frozenset())
+        expected = sum(n for w, n in found.items() if w in STOP_WORDS[language])
+        expected += sum(n for w, n in found.items() if letters & set(w))
+        assert language_scores(text)[language] == expected

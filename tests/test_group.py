@@ -730,3 +730,19 @@ def test_the_event_lead_is_the_title_and_first_sentence_and_needs_a_title() -> N
     assert extract_event_lead(replace(article, title="")) == ""
     untitled = GroupingParams(event_lead_needs_title=False)
     assert extract_event_lead(replace(article, title=""), untitled) == "\nA blaze hit Tresk."
+
+
+def test_the_embedded_lead_counts_the_title_against_its_word_budget() -> None:
+    from newsfuse.group.features import extract_lead
+
+    body = " ".join(f"word{n}" for n in range(40))
+    article = Article(id="a", title="Ferry strands riders at Quellport pier", text=body)
+    lead = extract_lead(article, 10)
+    assert lead == "Ferry strands riders at Quellport pier. word0 word1 word2 word3"
+    assert len(lead.split()) == 10
+    # A body that repeats its title is not given it twice; a long title is cut too.
+    assert extract_lead(replace(article, text=article.title + " " + body), 8) == (
+        "Ferry strands riders at Quellport pier word0 word1"
+    )
+    assert extract_lead(article, 4) == "Ferry strands riders at"
+    assert extract_lead(replace(article, title=""), 3) == "word0 word1 word2"

@@ -92,19 +92,34 @@ def detect_script(text: str) -> str:
     return script if count else ""
 
 
+def _languages_of_stop_words() -> dict[str, tuple[str, ...]]:
+    languages: dict[str, tuple[str, ...]] = {}
+    for language, stop_words in STOP_WORDS.items():
+        for word in stop_words:
+            languages[word] = (*languages.get(word, ()), language)
+    return languages
+
+
+# Each stop word's languages, and every marker letter: one look-up per distinct word
+# instead of one pass over the words per language (ingest detects every article's).
+_STOP_WORD_LANGUAGES = _languages_of_stop_words()
+_ANY_MARKER = frozenset().union(*MARKER_LETTERS.values())
+
+
 def language_scores(text: str) -> Counter[str]:
     """Evidence per language: stop-word hits plus marker letters."""
     lowered = text.lower()
-    words = Counter(_WORD.findall(lowered))
-    scores: Counter[str] = Counter()
-    for language, stop_words in STOP_WORDS.items():
-        scores[language] = sum(count for word, count in words.items() if word in stop_words)
-    for language, letters in MARKER_LETTERS.items():
-        # Counted per word, like a stop word: one long word full of marker letters
-        # is one piece of evidence, not five.
-        scores[language] += sum(
-            count for word, count in words.items() if any(letter in word for letter in letters)
-        )
+    scores: Counter[str] = Counter(dict.fromkeys(STOP_WORDS, 0))
+    for word, count in Counter(_WORD.findall(lowered)).items():
+        for language in _STOP_WORD_LANGUAGES.get(word, ()):
+            scores[language] += count
+        if _ANY_MARKER.isdisjoint(word):
+            continue
+        for language, letters in MARKER_LETTERS.items():
+            # Counted per word, like a stop word: one long word full of marker letters
+            # is one piece of evidence, not five.
+            if not letters.isdisjoint(word):
+                scores[language] += count
     return scores
 
 

@@ -331,12 +331,17 @@ def hash_content(article: Article) -> str:
 
 
 def extract_lead(article: Article, words: int) -> str:
-    """The title followed by the first ``words`` words of the body (what is embedded)."""
-    body = " ".join(article.text.split()[:words])
-    title = " ".join(article.title.split())
-    if title and not body.startswith(title):
-        return f"{title}. {body}"
-    return body
+    """The title followed by the body, cut to ``words`` words in all (what is embedded).
+
+    The title counts against the budget: the encoder's cost grows with the word pieces
+    it reads, and a title with the start of the body already states the event.
+    """
+    body = article.text.split()
+    title = article.title.split()[:words]
+    if not title or body[: len(title)] == title:
+        return " ".join(body[:words])
+    rest = " ".join(body[: words - len(title)])
+    return f"{' '.join(title)}. {rest}" if rest else " ".join(title)
 
 
 def shingle_words(text: str, size: int = SHINGLE_WORDS) -> set[str]:

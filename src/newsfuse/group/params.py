@@ -33,8 +33,8 @@ class EmbeddingCalibration:
     # Whether the running corpus mean is removed before cosines are taken (common
     # component removal, Arora et al. 2017), for embedders whose vectors share one.
     centre: bool = False
-    # Words of the lead embedded: embedding cost grows with length, while the TF-IDF of
-    # the whole text carries most of the grouping.
+    # Words of the lead embedded, the title's included: embedding cost grows with length,
+    # while the TF-IDF of the whole text carries most of the grouping.
     lead_words: int = 32
 
 
