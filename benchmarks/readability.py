@@ -11,6 +11,8 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 (words, or MiniLM cosine at the audit's measured cut-off) and headline titles
 (:func:`newsfuse.summary.headline.make_headline`; Multi-News has no source titles).
 ``--show N`` prints up to N flagged sentences of each kind.
+``--low-overlap-repeat-cosine C`` briefs with ``BriefParams.low_overlap_repeat_cosine``
+set to C (off by default).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -23,6 +25,7 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,10 +59,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--low-overlap-repeat-cosine", type=float, default=None)
     arguments = parser.parse_args()
     if arguments.calibrate:
         calibrate()
         return
+    params = replace(BriefParams(), low_overlap_repeat_cosine=arguments.low_overlap_repeat_cosine)
     embedder = get_embedder()
     started = time.perf_counter()
     audits: list[BriefAudit] = []
@@ -70,7 +75,7 @@ def main() -> None:
     for cluster in read_clusters(arguments.data, limit=arguments.limit).clusters:
         prepared = prepare_cluster(cluster)
         articles = list(prepared.articles)
-        brief = summarize(articles, arguments.budget)
+        brief = summarize(articles, arguments.budget, params=params)
         texts = [s.text for s in brief]
         leaks += [text for text in texts if is_leak(text)]
         leads = [sentences[0].text for sentences in prepared.sentences if sentences]

@@ -31,6 +31,9 @@ from newsfuse.summary.lexical import has_unbalanced_quotes
         ("These were the first floods in Dunmore since 1990.", "demonstrative"),
         ("Such a storm had not been seen in Lorvath before.", "demonstrative"),
         ('"We waited for hours for help," she said.', "pronoun speaker"),
+        ('"Who will pay for the Dunmore bridge now?" he asked.', "pronoun speaker"),
+        ('"The Orrin dam is safe," she insisted.', "pronoun speaker"),
+        ('"Nobody warned the Pellow crews," they complained.', "pronoun speaker"),
     ],
 )
 def test_openings_that_lean_on_a_missing_sentence_are_flagged_with_their_reason(
@@ -49,6 +52,7 @@ def test_openings_that_lean_on_a_missing_sentence_are_flagged_with_their_reason(
         '"This is a sad day for the town," Mayor Ida Brenn said.',
         '"We waited for hours," said Tomas Reyl, a fisherman from Pellow.',
         '"These troops will train the Kessland army," Oren Takk said.',
+        '"Who will pay for the bridge now?" Mayor Ida Brenn asked.',
         "Thousands of people in Lorvath lost power during the storm.",
     ],
 )

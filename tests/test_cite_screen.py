@@ -101,3 +101,31 @@ def test_needed_cosine_is_where_support_crosses_the_threshold() -> None:
     assert needed_cosine(claim, nameless) > needed_cosine(claim, plain)
     assert not could_support(claim, conflicting)
     assert needed_cosine(claim, claim) == float("-inf")
+
+
+def test_low_overlap_repeat_check_drops_a_paraphrase_only_when_set() -> None:
+    sentences = [
+        _sentence("a", 0, "Nobody was injured in the Velmora explosion."),
+        _sentence("b", 0, "No one was hurt in the blast."),
+        _sentence("c", 0, "A local bakery won a regional prize for its rye bread last year."),
+    ]
+    tfidf = vectorize_sentences([s.text for s in sentences])
+    # The paraphrase shares almost no weighted words: the screen never sends it to MiniLM.
+    assert float(tfidf[0] @ tfidf[1]) < BriefParams().repeat_screen_tfidf
+    vectors = get_embedder().encode([s.text for s in sentences])
+    assert float(vectors[0] @ vectors[1]) >= 0.7, "the same fact"
+
+    def choose(params: BriefParams) -> list[int]:
+        return select_best_first(
+            sentences,
+            np.array([1.0, 0.9, 0.8]),
+            100,
+            encode=get_embedder().encode,
+            tfidf=tfidf,
+            params=params,
+            eligible=[True, True, True],
+            screen=get_embedder("minilm-static").encode,
+        )
+
+    assert choose(BriefParams()) == [0, 1, 2], "off by default"
+    assert choose(replace(BriefParams(), low_overlap_repeat_cosine=0.7)) == [0, 2]

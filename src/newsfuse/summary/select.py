@@ -117,6 +117,8 @@ def select_best_first(
     vectors), only pairs whose screen cosine reaches ``params.repeat_screen_cosine``
     (and TF-IDF cosine ``params.repeat_screen_tfidf``) are compared with ``encode``,
     and only their sentences are embedded; without one, every chosen sentence is.
+    With ``params.low_overlap_repeat_cosine`` set, pairs under the TF-IDF screen are
+    embedded too and repeat at that cosine.
     Ties are broken by input order.
     """
     ranked = [
@@ -135,6 +137,13 @@ def select_best_first(
             for position, later in enumerate(chosen)
             for earlier in chosen[:position]
         ]
+        low_overlap = []
+        if params.low_overlap_repeat_cosine is not None:
+            low_overlap = [
+                (later, earlier)
+                for later, earlier in pairs
+                if float(tfidf[later] @ tfidf[earlier]) < params.repeat_screen_tfidf
+            ]
         if screen is not None:
             _embed_missing(sentences, chosen, screened, screen)
             pairs = [
@@ -143,11 +152,17 @@ def select_best_first(
                 if float(screened[later] @ screened[earlier]) >= params.repeat_screen_cosine
                 and float(tfidf[later] @ tfidf[earlier]) >= params.repeat_screen_tfidf
             ]
-        _embed_missing(sentences, [row for pair in pairs for row in pair], vectors, encode)
+        _embed_missing(
+            sentences, [row for pair in pairs + low_overlap for row in pair], vectors, encode
+        )
         repeats = {
             later
             for later, earlier in pairs
             if float(vectors[later] @ vectors[earlier]) >= params.redundant_cosine
+        } | {
+            later
+            for later, earlier in low_overlap
+            if float(vectors[later] @ vectors[earlier]) >= (params.low_overlap_repeat_cosine or 1.0)
         }
         if not repeats:
             break
