@@ -23,15 +23,23 @@ opened once (``--no-warmup`` skips this), as a service's readiness check would.
 The exit status is 1 if any request or ingest failed or memory grew, else 0. It
 stops by itself; only loopback is contacted.
 
+``--keep-minutes M`` prunes, once a minute, the stories nothing was ingested into for
+M minutes (``Corpus.prune``, the retention ``watch --keep-days`` applies), so the store
+settles at a constant size and memory can be judged apart from a growing store.
+
 At the end it checks exactly-once storage: seeds + acknowledged articles − the
-deliberate exact repeats must equal the rows of ``articles`` in the file, their
-distinct content hashes, and the stories' ``article_count`` summed through the API;
+deliberate exact repeats − the pruned articles must equal the rows of ``articles`` in
+the file, their distinct content hashes, and the stories' ``article_count`` summed through the API;
 ``newsfuse check`` must find nothing. ``--heap DIR`` runs the server under
 tracemalloc, dumps a snapshot a minute and prints what grew (slows the server).
+``--index-memory`` loads the final store's story index and term frequencies in this
+process and reports what they take (tracemalloc). ``--json PATH`` writes the per-minute
+rows and the verdict as JSON; ``--table PATH`` writes the per-minute table as Markdown.
 
 Usage (from the repo root)::
 
     PYTHONPATH=src nice python benchmarks/soak.py --minutes 10 [--readers 20]
+        [--keep-minutes 5] [--json soak.json] [--table soak.md] [--index-memory]
 
 Results are in ``docs/benchmarks-robustness.md``.
 """
@@ -82,6 +90,7 @@ SEED_EVENTS = (0, 1, 2) * 3
 HEAP_FRAMES = 6
 # The warm-up's first story view loads the models (MiniLM, spaCy): allow it minutes.
 WARMUP_TIMEOUT = 600.0
+MINUTES_A_DAY = 24 * 60.0
 
 # Invented places, bodies and happenings for generated articles (none is real).
 PLACES = ("Port Carrow", "Eastmere", "Dunhollow", "Velsa Bay", "Tarrow Cross", "Linmouth",
@@ -142,6 +151,8 @@ class Minute:
     # The server's threads and its open handles on the store file (one per connection).
     threads: int = 0
     connections: int = 0
+    # Articles deleted by the retention prune (--keep-minutes).
+    pruned: int = 0
 
 
 class Recorder:
@@ -218,7 +229,9 @@ def ingest_loop(
     """Feed batches of invented articles until ``stop``: CLI ingest and POST in turn."""
     rng = random.Random(seed)
     serial, events, batch_number = 0, 3, 0
-    first: dict[str, str] | None = None
+    # The first article of the previous batch: still stored when the batch repeats it,
+    # also under a retention prune (which keeps what was ingested minutes ago).
+    previous: dict[str, str] | None = None
     client = httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT)
     while not stop.is_set():
         if rng.random() < 0.15:  # now and then a new event starts
@@ -229,11 +242,10 @@ def ingest_loop(
             # Recent events get most reports, as a news day does.
             event = max(0, events - 1 - int(rng.expovariate(0.7)))
             batch.append(make_article(rng, event, serial))
-        first = first or batch[0]
-        # Every tenth batch repeats the first article exactly: a duplicate must be a no-op.
-        repeats = int(batch_number % 10 == 9)
-        if repeats:
-            batch.append(dict(first))
+        # Every tenth batch repeats an acknowledged article exactly: a duplicate must be a no-op.
+        repeats = int(batch_number % 10 == 9 and previous is not None)
+        if repeats and previous is not None:
+            batch.append(dict(previous))
         minute = recorder.minute()
         try:
             if batch_number % 2 == 0:
@@ -253,6 +265,7 @@ def ingest_loop(
                 else:
                     minute.ingested += len(batch)
                     minute.repeats += repeats
+                    previous = batch[0]
                 path.unlink()
             else:
                 response = client.post(
@@ -267,12 +280,28 @@ def ingest_loop(
                 else:
                     minute.ingested += len(batch)
                     minute.repeats += repeats
+                    previous = batch[0]
         except (httpx.HTTPError, subprocess.TimeoutExpired) as error:
             what = "ingest" if batch_number % 2 == 0 else "POST /api/articles"
             minute.ingest_errors.append(f"{what}: {type(error).__name__}: {error}")
         batch_number += 1
         stop.wait(pause)
     client.close()
+
+
+def prune_loop(db: Path, keep_minutes: float, stop: threading.Event, recorder: Recorder) -> None:
+    """Once a minute until ``stop``, delete the stories nothing was ingested into for
+    ``keep_minutes`` (the retention a long-running service applies)."""
+    from newsfuse import Corpus
+    from newsfuse.errors import NewsfuseError
+
+    with Corpus(db) as corpus:
+        while not stop.wait(60):
+            minute = recorder.minute()
+            try:
+                minute.pruned += corpus.prune(keep_minutes / MINUTES_A_DAY).articles
+            except NewsfuseError as error:
+                minute.ingest_errors.append(f"prune: {type(error).__name__}: {error}")
 
 
 def reader_loop(base: str, stop: threading.Event, recorder: Recorder, seed: int) -> None:
@@ -367,6 +396,20 @@ def count_articles(base: str) -> int:
 
 
 @dataclass(frozen=True)
+class Outputs:
+    """What the soak does besides its printed report."""
+
+    # Prune stories idle this many minutes, once a minute (None: keep everything).
+    keep_minutes: float | None = None
+    # Write the per-minute rows and the verdict here as JSON.
+    json_path: Path | None = None
+    # Write the per-minute table here as Markdown.
+    table_path: Path | None = None
+    # Measure the final store's story index in this process.
+    index_memory: bool = False
+
+
+@dataclass(frozen=True)
 class MemoryLimits:
     """When memory counts as flat over the second half of the soak."""
 
@@ -416,6 +459,7 @@ def run(
     warmup: bool,
     ingest: bool = True,
     heap: Path | None = None,
+    outputs: Outputs = Outputs(),
 ) -> int:
     """Run the soak and print its table; return the exit status."""
     with tempfile.TemporaryDirectory(prefix="newsfuse-soak-") as temp:
@@ -437,9 +481,23 @@ def run(
         base = f"http://127.0.0.1:{port}"
         server = start_server(db, port, folder / "server.log", heap)
         try:
-            return soak(
-                server, db, base, folder, minutes, readers, limits, seed, pause, warmup, ingest
+            status = soak(
+                server,
+                db,
+                base,
+                folder,
+                minutes,
+                readers,
+                limits,
+                seed,
+                pause,
+                warmup,
+                ingest,
+                outputs,
             )
+            if outputs.index_memory:
+                report_index_memory(db)
+            return status
         finally:
             server.terminate()
             try:
@@ -460,6 +518,7 @@ def soak(
     pause: float,
     warmup: bool,
     ingest: bool,
+    outputs: Outputs,
 ) -> int:
     """Run the writer, the readers and the sampler against a started server; report."""
     if warmup:
@@ -474,6 +533,8 @@ def soak(
     ]
     if ingest:
         workers.append((ingest_loop, (db, base, folder, stop, recorder, seed, pause)))
+    if outputs.keep_minutes is not None:
+        workers.append((prune_loop, (db, outputs.keep_minutes, stop, recorder)))
     threads = [threading.Thread(target=f, args=a, daemon=True) for f, a in workers]
     try:
         for thread in threads:
@@ -485,7 +546,7 @@ def soak(
             thread.join(timeout=REQUEST_TIMEOUT + 310)
     stored = audit_store(db, base)
     server_log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
-    return report(recorder, stored, len(SEED_EVENTS), limits, server_log, minutes)
+    return report(recorder, stored, len(SEED_EVENTS), limits, server_log, minutes, outputs)
 
 
 def report(
@@ -495,17 +556,18 @@ def report(
     limits: MemoryLimits,
     server_log: str,
     minutes: float,
+    outputs: Outputs = Outputs(),
 ) -> int:
     """Print the per-minute table and the verdict; 0 if no errors and memory stayed flat."""
     # A partial last minute (the stop and shutdown) is not a minute of soak.
     whole = max(1, int(minutes))
     rows = [recorder.minutes[index] for index in sorted(recorder.minutes) if index < whole]
-    print("| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
-          "| server RSS MB | RSS low MB | RSS median MB | store MB | threads "
-          "| connections |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    table = ["| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
+             "| server RSS MB | RSS low MB | RSS median MB | store MB | threads "
+             "| connections | pruned |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
     for number, row in enumerate(rows, start=1):
-        print(
+        table.append(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
             f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
             f"| {row.ingested} | {len(row.ingest_errors)} "
@@ -513,15 +575,20 @@ def report(
             f"| {f'{min(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{statistics.median(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} "
-            f"| {row.threads or '–'} | {row.connections or '–'} |"
+            f"| {row.threads or '–'} | {row.connections or '–'} | {row.pruned} |"
         )
+    print("\n".join(table))
+    if outputs.table_path is not None:
+        outputs.table_path.write_text("\n".join(table) + "\n", encoding="utf-8")
     errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
     # Over every minute, the shutdown's included: what the writer was told is stored.
     sent = sum(row.ingested for row in recorder.minutes.values())
     repeated = sum(row.repeats for row in recorder.minutes.values())
-    expected = seeds + sent - repeated
+    pruned = sum(row.pruned for row in recorder.minutes.values())
+    expected = seeds + sent - repeated - pruned
     print(
-        f"\narticles: {seeds} seeds + {sent} acknowledged - {repeated} exact repeats = "
+        f"\narticles: {seeds} seeds + {sent} acknowledged - {repeated} exact repeats - "
+        f"{pruned} pruned = "
         f"{expected} expected; the file holds {stored.rows} ({stored.distinct_hashes} distinct "
         f"texts); the stories' article counts sum to {stored.listed}"
     )
@@ -555,7 +622,81 @@ def report(
         f"(limit {limits.slope:+.1f}); errors: {len(errors)}"
     )
     flat = growth <= limits.growth and slope(held) <= limits.slope
-    return 0 if flat and not errors and not tracebacks else 1
+    status = 0 if flat and not errors and not tracebacks else 1
+    if outputs.json_path is not None:
+        result = {
+            "minutes": [minute_record(row) for row in rows],
+            "requests": len(all_latencies),
+            "p50_ms": percentile(all_latencies, 0.5),
+            "p95_ms": percentile(all_latencies, 0.95),
+            "errors": kinds,
+            "tracebacks": tracebacks,
+            "articles": {
+                "seeds": seeds,
+                "acknowledged": sent,
+                "repeats": repeated,
+                "pruned": pruned,
+                "expected": expected,
+                "rows": stored.rows,
+                "distinct_hashes": stored.distinct_hashes,
+                "listed": stored.listed,
+            },
+            "rss": {
+                "peak_growth": growth,
+                "peak_slope_mb_per_minute": slope(steady),
+                "low_slope_mb_per_minute": slope(held),
+                "limits": {"growth": limits.growth, "slope": limits.slope},
+            },
+            "status": status,
+        }
+        outputs.json_path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return status
+
+
+def minute_record(row: Minute) -> dict[str, object]:
+    """One minute of the soak as plain JSON data."""
+    return {
+        "requests": len(row.latencies),
+        "errors": len(row.errors),
+        "p50_ms": percentile(row.latencies, 0.5) if row.latencies else None,
+        "p95_ms": percentile(row.latencies, 0.95) if row.latencies else None,
+        "ingested": row.ingested,
+        "ingest_errors": len(row.ingest_errors),
+        "pruned": row.pruned,
+        "rss_peak_mb": row.rss_mb,
+        "rss_low_mb": min(row.rss_samples) if row.rss_samples else None,
+        "rss_median_mb": statistics.median(row.rss_samples) if row.rss_samples else None,
+        "store_mb": row.store_mb,
+        "threads": row.threads,
+        "connections": row.connections,
+    }
+
+
+def report_index_memory(db: Path) -> None:
+    """Load the store's story index and term frequencies here and print what they take
+    (traced Python allocations, numpy arrays included), per 1,000 stored articles."""
+    import tracemalloc
+
+    from newsfuse.group.params import GroupingParams
+    from newsfuse.store import open_store
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    store = open_store(db)
+    try:
+        tracemalloc.start()
+        index = store.load_index(params=GroupingParams.for_embedder("hashing"))
+        frequencies = store.load_frequencies()
+        size = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        del index, frequencies
+    finally:
+        store.close()
+    per_thousand = size / 1e6 / max(1, articles) * 1000
+    print(
+        f"story index + term frequencies: {size / 1e6:.2f} MB for {articles} articles "
+        f"({per_thousand:.2f} MB per 1,000 articles)"
+    )
 
 
 def slope(values: list[float]) -> float:
@@ -638,7 +779,22 @@ def main() -> int:
         help="run the server under tracemalloc, dump a heap snapshot here every minute, "
         "and print what grew from the middle snapshot to the last (slows the server)",
     )
+    parser.add_argument(
+        "--keep-minutes",
+        type=float,
+        help="once a minute, prune the stories nothing was ingested into for this many "
+        "minutes, so the store keeps a constant size",
+    )
+    parser.add_argument("--json", type=Path, help="write the per-minute rows and verdict here")
+    parser.add_argument("--table", type=Path, help="write the per-minute Markdown table here")
+    parser.add_argument(
+        "--index-memory",
+        action="store_true",
+        help="report the memory the final store's story index and term frequencies take",
+    )
     args = parser.parse_args()
+    if args.keep_minutes is not None and args.keep_minutes <= 0:
+        parser.error("--keep-minutes must be positive")
     status = run(
         args.minutes,
         args.readers,
@@ -648,6 +804,7 @@ def main() -> int:
         not args.no_warmup,
         not args.no_ingest,
         args.heap,
+        Outputs(args.keep_minutes, args.json, args.table, args.index_memory),
     )
     if args.heap is not None:
         heap_growth(args.heap)
