@@ -47,6 +47,7 @@ Results are in ``docs/benchmarks-robustness.md``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -153,6 +154,10 @@ class Minute:
     connections: int = 0
     # Articles deleted by the retention prune (--keep-minutes).
     pruned: int = 0
+    # Articles in the store and in its largest story: a brief's working set grows with
+    # its story, so a peak that rises with the largest story is not a leak.
+    stored: int = 0
+    largest_story: int = 0
 
 
 class Recorder:
@@ -354,11 +359,22 @@ def sample_resources(
         minute.rss_mb = max(minute.rss_mb, rss / 1e6)
         minute.rss_samples.append(rss / 1e6)
         minute.store_mb = store / 1e6
+        with contextlib.suppress(sqlite3.Error):  # a locked moment skips one sample
+            minute.stored, minute.largest_story = story_sizes(db)
         try:
             minute.threads = max(minute.threads, process.num_threads())
             minute.connections = max(minute.connections, store_handles(process, db))
         except psutil.Error:
             continue
+
+
+def story_sizes(db: Path) -> tuple[int, int]:
+    """The articles in the store and in its largest story (read-only, outside the server)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+        stored, largest = connection.execute(
+            "SELECT coalesce(sum(size), 0), coalesce(max(size), 0) FROM stories"
+        ).fetchone()
+    return int(stored), int(largest)
 
 
 def store_handles(process: psutil.Process, db: Path) -> int:
@@ -564,8 +580,8 @@ def report(
     rows = [recorder.minutes[index] for index in sorted(recorder.minutes) if index < whole]
     table = ["| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
              "| server RSS MB | RSS low MB | RSS median MB | store MB | threads "
-             "| connections | pruned |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+             "| connections | pruned | stored | largest story |",
+             "|" + "---:|" * 16]  # fmt: skip
     for number, row in enumerate(rows, start=1):
         table.append(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
@@ -575,7 +591,8 @@ def report(
             f"| {f'{min(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{statistics.median(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} "
-            f"| {row.threads or '–'} | {row.connections or '–'} | {row.pruned} |"
+            f"| {row.threads or '–'} | {row.connections or '–'} | {row.pruned} "
+            f"| {row.stored or '–'} | {row.largest_story or '–'} |"
         )
     print("\n".join(table))
     if outputs.table_path is not None:
@@ -669,6 +686,8 @@ def minute_record(row: Minute) -> dict[str, object]:
         "store_mb": row.store_mb,
         "threads": row.threads,
         "connections": row.connections,
+        "stored": row.stored,
+        "largest_story": row.largest_story,
     }
 
 
@@ -683,9 +702,13 @@ def report_index_memory(db: Path) -> None:
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
         articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     store = open_store(db)
+    params = GroupingParams.for_embedder("hashing")
     try:
+        # A first load imports what loading needs, so the traced one counts only the data.
+        store.load_index(params=params)
+        store.load_frequencies()
         tracemalloc.start()
-        index = store.load_index(params=GroupingParams.for_embedder("hashing"))
+        index = store.load_index(params=params)
         frequencies = store.load_frequencies()
         size = tracemalloc.get_traced_memory()[0]
         tracemalloc.stop()
