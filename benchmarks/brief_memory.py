@@ -39,13 +39,14 @@ with Corpus(sys.argv[1]) as corpus:
     small, large = stories[0], stories[-1]
     corpus.story(small.id)
     warm = psutil.Process().memory_info().rss / 1e6
-    warm_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    warm_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
     started = time.process_time()
-    corpus.story(large.id)
+    view = corpus.story(large.id)
     cpu = time.process_time() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
     after = psutil.Process().memory_info().rss / 1e6
 print(json.dumps({"articles": large.article_count, "small": small.article_count,
+                  "briefed": len(view.brief.sources),
                   "warm_mb": warm, "warm_peak_mb": warm_peak, "peak_mb": peak,
                   "after_mb": after, "brief_cpu_s": cpu}))
 """
@@ -83,13 +84,14 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[30, 60, 120])
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args()
-    print("| articles in the story | warm RSS MB | peak RSS MB | brief's working set MB "
-          "| RSS after MB | brief CPU s |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| articles in the story | briefed (not near-duplicates) | warm RSS MB | peak RSS MB "
+          "| brief's working set MB | RSS after MB | brief CPU s |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for size in args.sizes:
         row = measure(size, args.seed)
         print(
-            f"| {row['articles']:.0f} | {row['warm_mb']:.0f} | {row['peak_mb']:.0f} "
+            f"| {row['articles']:.0f} | {row['briefed']:.0f} | {row['warm_mb']:.0f} "
+            f"| {row['peak_mb']:.0f} "
             f"| {row['peak_mb'] - max(row['warm_mb'], row['warm_peak_mb']):.0f} "
             f"| {row['after_mb']:.0f} | {row['brief_cpu_s']:.1f} |",
             flush=True,

@@ -22,39 +22,34 @@ def soak() -> ModuleType:
     return module
 
 
-def minutes(soak: ModuleType, peaks: list[float], lows: list[float], largest: list[int]) -> list:
+def minutes(soak: ModuleType, peaks: list[float], lows: list[float]) -> list:
     return [
-        soak.Minute(rss_mb=peak, rss_samples=[low, peak], largest_story=size)
-        for peak, low, size in zip(peaks, lows, largest, strict=True)
+        soak.Minute(rss_mb=peak, rss_samples=[low, peak])
+        for peak, low in zip(peaks, lows, strict=True)
     ]
 
 
-def test_a_peak_that_rises_with_the_largest_story_is_working_set_not_a_leak(
-    soak: ModuleType,
-) -> None:
-    rows = minutes(
-        soak, [300] * 5 + [328, 330, 332, 340, 375], [250] * 10, [59] * 5 + [59, 70, 85, 100, 115]
-    )
-    verdict = soak.judge_memory(rows, soak.MemoryLimits())
-    assert verdict.peak_growth > 0.10
-    assert not verdict.peak_judged
+def test_one_burst_in_the_last_minute_is_not_growth(soak: ModuleType) -> None:
+    # The peak held at 328 MB for the second half, then one minute reached 375 MB.
+    peaks = [320.0] * 10 + [328, 327, 329, 328, 330, 327, 329, 328, 330, 375]
+    verdict = soak.judge_memory(minutes(soak, peaks, [250.0] * 20), soak.MemoryLimits())
+    assert verdict.endpoint_growth > 0.10
+    assert verdict.peak_growth < 0.10
     assert verdict.flat
 
 
-def test_a_peak_that_rises_while_the_stories_stay_the_same_size_is_not_flat(
-    soak: ModuleType,
-) -> None:
-    rows = minutes(soak, [300] * 5 + [328, 330, 332, 340, 375], [250] * 10, [40] * 10)
-    verdict = soak.judge_memory(rows, soak.MemoryLimits())
-    assert verdict.peak_judged
+def test_a_peak_that_climbs_minute_after_minute_is_not_flat(soak: ModuleType) -> None:
+    peaks = [300.0] * 5 + [300.0 + 8 * minute for minute in range(5)]
+    verdict = soak.judge_memory(minutes(soak, peaks, [250.0] * 10), soak.MemoryLimits())
+    assert verdict.peak_growth == pytest.approx(32 / 300)
     assert not verdict.flat
 
 
-def test_a_rising_low_is_a_leak_however_the_stories_grow(soak: ModuleType) -> None:
+def test_a_rising_low_is_a_leak_even_under_a_flat_peak(soak: ModuleType) -> None:
     lows = [250.0 + 3 * minute for minute in range(10)]
-    rows = minutes(soak, [400] * 10, lows, [20 * (minute + 1) for minute in range(10)])
-    verdict = soak.judge_memory(rows, soak.MemoryLimits())
+    verdict = soak.judge_memory(minutes(soak, [400.0] * 10, lows), soak.MemoryLimits())
     assert verdict.low_slope == pytest.approx(3.0)
+    assert verdict.peak_growth == 0
     assert not verdict.flat
 
 
