@@ -311,7 +311,15 @@ def prune_loop(db: Path, keep_minutes: float, stop: threading.Event, recorder: R
                 minute.ingest_errors.append(f"prune: {type(error).__name__}: {error}")
 
 
-def reader_loop(base: str, stop: threading.Event, recorder: Recorder, seed: int) -> None:
+def pruned_away(path: str, status: int, retention: bool) -> bool:
+    """Whether a failed read only met a story the retention prune deleted after the reader
+    listed it (a 404 on a story page is then the right answer, not an error)."""
+    return retention and status == 404 and path.startswith(("/api/stories/", "/stories/"))
+
+
+def reader_loop(
+    base: str, stop: threading.Event, recorder: Recorder, seed: int, retention: bool = False
+) -> None:
     """Read as a web UI user does until ``stop``: list, search, open a story page and its JSON."""
     rng = random.Random(seed)
     story_ids: list[str] = []
@@ -333,6 +341,9 @@ def reader_loop(base: str, stop: threading.Event, recorder: Recorder, seed: int)
             try:
                 response = client.get(path)
                 elapsed = time.perf_counter() - started
+                if pruned_away(path, response.status_code, retention):
+                    story_ids = [s for s in story_ids if not path.endswith(s)]
+                    continue
                 if response.status_code != 200:
                     minute.errors.append(f"GET {path}: {response.status_code}")
                     continue
@@ -547,7 +558,10 @@ def soak(
     recorder = Recorder(time.monotonic())
     workers: list[tuple[Callable[..., None], tuple[object, ...]]] = [
         (sample_resources, (server, db, stop, recorder)),
-        *((reader_loop, (base, stop, recorder, seed + n)) for n in range(readers)),
+        *(
+            (reader_loop, (base, stop, recorder, seed + n, outputs.keep_minutes is not None))
+            for n in range(readers)
+        ),
     ]
     if ingest:
         workers.append((ingest_loop, (db, base, folder, stop, recorder, seed, pause)))

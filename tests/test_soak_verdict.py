@@ -70,3 +70,11 @@ def test_pruned_articles_are_subtracted_from_the_expected_count(
     assert '"pruned": 12' in (tmp_path / "soak.json").read_text(encoding="utf-8")
     wrong = soak.StoreCount(listed=68, rows=68, distinct_hashes=68, problems="")
     assert soak.report(recorder, wrong, 9, soak.MemoryLimits(), "", 2.0, outputs) == 1
+
+
+def test_a_pruned_story_page_is_an_error_only_without_retention(soak: ModuleType) -> None:
+    assert soak.pruned_away("/api/stories/s-0123456789abcdef", 404, retention=True)
+    assert soak.pruned_away("/stories/s-0123456789abcdef", 404, retention=True)
+    assert not soak.pruned_away("/stories/s-0123456789abcdef", 404, retention=False)
+    assert not soak.pruned_away("/api/stories?limit=20", 500, retention=True)
+    assert not soak.pruned_away("/", 404, retention=True)
