@@ -16,22 +16,30 @@ server's threads and open connections to the store, and prints one table at the
 end. ``--no-ingest`` (readers only) and ``--readers 0`` (the writer only) tell
 memory that grows with requests from memory that grows with the store. Memory is
 judged "flat" when, over the second half (the first is warm-up: models load on the
-first briefs, caches fill), the last minute's peak RSS is within ``--rss-growth`` of
-the peak at half time and the per-minute lowest RSS rises by at most ``--rss-slope``
-MB a minute (least squares). Before the clock starts, every seeded story is
+first briefs, caches fill), the least-squares trend of the per-minute peak RSS rises by
+at most ``--rss-growth`` of its half-time value and the per-minute lowest RSS rises by
+at most ``--rss-slope`` MB a minute (least squares). Before the clock starts, every seeded story is
 opened once (``--no-warmup`` skips this), as a service's readiness check would.
 The exit status is 1 if any request or ingest failed or memory grew, else 0. It
 stops by itself; only loopback is contacted.
 
+``--keep-minutes M`` prunes, once a minute, the stories nothing was ingested into for
+M minutes (``Corpus.prune``, the retention ``watch --keep-days`` applies), so the store
+settles at a constant size and memory can be judged apart from a growing store.
+
 At the end it checks exactly-once storage: seeds + acknowledged articles − the
-deliberate exact repeats must equal the rows of ``articles`` in the file, their
-distinct content hashes, and the stories' ``article_count`` summed through the API;
+deliberate exact repeats − the pruned articles must equal the rows of ``articles`` in
+the file, their distinct content hashes, and the stories' ``article_count`` summed through the API;
 ``newsfuse check`` must find nothing. ``--heap DIR`` runs the server under
 tracemalloc, dumps a snapshot a minute and prints what grew (slows the server).
+``--index-memory`` loads the final store's story index and term frequencies in this
+process and reports what they take (tracemalloc). ``--json PATH`` writes the per-minute
+rows and the verdict as JSON; ``--table PATH`` writes the per-minute table as Markdown.
 
 Usage (from the repo root)::
 
     PYTHONPATH=src nice python benchmarks/soak.py --minutes 10 [--readers 20]
+        [--keep-minutes 5] [--json soak.json] [--table soak.md] [--index-memory]
 
 Results are in ``docs/benchmarks-robustness.md``.
 """
@@ -39,6 +47,7 @@ Results are in ``docs/benchmarks-robustness.md``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -69,7 +78,10 @@ BATCH_SIZE = 5
 BATCH_PAUSE_SECONDS = 10.0
 # A request slower than this counts as an error: a reader would have given up.
 REQUEST_TIMEOUT = 30.0
-# Allowed RSS growth from half time to the last minute before memory is "not flat".
+# Allowed rise of the per-minute peak RSS over the second half, by its least-squares trend,
+# as a share of the trend's half-time value. A trend, not the last minute against the
+# first: a minute's peak is the largest of 12 samples, and one burst of concurrent
+# requests in the last minute failed an hour's run whose level was flat.
 DEFAULT_RSS_GROWTH = 0.10
 # Allowed rise of the level RSS holds (each minute's lowest sample) over the second half:
 # a leak of a connection or cache per request or per brief raises it steadily, while a
@@ -82,6 +94,7 @@ SEED_EVENTS = (0, 1, 2) * 3
 HEAP_FRAMES = 6
 # The warm-up's first story view loads the models (MiniLM, spaCy): allow it minutes.
 WARMUP_TIMEOUT = 600.0
+MINUTES_A_DAY = 24 * 60.0
 
 # Invented places, bodies and happenings for generated articles (none is real).
 PLACES = ("Port Carrow", "Eastmere", "Dunhollow", "Velsa Bay", "Tarrow Cross", "Linmouth",
@@ -142,6 +155,11 @@ class Minute:
     # The server's threads and its open handles on the store file (one per connection).
     threads: int = 0
     connections: int = 0
+    # Articles deleted by the retention prune (--keep-minutes).
+    pruned: int = 0
+    # Articles in the store and in its largest story (what a brief or a story page holds).
+    stored: int = 0
+    largest_story: int = 0
 
 
 class Recorder:
@@ -218,7 +236,9 @@ def ingest_loop(
     """Feed batches of invented articles until ``stop``: CLI ingest and POST in turn."""
     rng = random.Random(seed)
     serial, events, batch_number = 0, 3, 0
-    first: dict[str, str] | None = None
+    # The first article of the previous batch: still stored when the batch repeats it,
+    # also under a retention prune (which keeps what was ingested minutes ago).
+    previous: dict[str, str] | None = None
     client = httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT)
     while not stop.is_set():
         if rng.random() < 0.15:  # now and then a new event starts
@@ -229,11 +249,10 @@ def ingest_loop(
             # Recent events get most reports, as a news day does.
             event = max(0, events - 1 - int(rng.expovariate(0.7)))
             batch.append(make_article(rng, event, serial))
-        first = first or batch[0]
-        # Every tenth batch repeats the first article exactly: a duplicate must be a no-op.
-        repeats = int(batch_number % 10 == 9)
-        if repeats:
-            batch.append(dict(first))
+        # Every tenth batch repeats an acknowledged article exactly: a duplicate must be a no-op.
+        repeats = int(batch_number % 10 == 9 and previous is not None)
+        if repeats and previous is not None:
+            batch.append(dict(previous))
         minute = recorder.minute()
         try:
             if batch_number % 2 == 0:
@@ -253,6 +272,7 @@ def ingest_loop(
                 else:
                     minute.ingested += len(batch)
                     minute.repeats += repeats
+                    previous = batch[0]
                 path.unlink()
             else:
                 response = client.post(
@@ -267,6 +287,7 @@ def ingest_loop(
                 else:
                     minute.ingested += len(batch)
                     minute.repeats += repeats
+                    previous = batch[0]
         except (httpx.HTTPError, subprocess.TimeoutExpired) as error:
             what = "ingest" if batch_number % 2 == 0 else "POST /api/articles"
             minute.ingest_errors.append(f"{what}: {type(error).__name__}: {error}")
@@ -275,7 +296,30 @@ def ingest_loop(
     client.close()
 
 
-def reader_loop(base: str, stop: threading.Event, recorder: Recorder, seed: int) -> None:
+def prune_loop(db: Path, keep_minutes: float, stop: threading.Event, recorder: Recorder) -> None:
+    """Once a minute until ``stop``, delete the stories nothing was ingested into for
+    ``keep_minutes`` (the retention a long-running service applies)."""
+    from newsfuse import Corpus
+    from newsfuse.errors import NewsfuseError
+
+    with Corpus(db) as corpus:
+        while not stop.wait(60):
+            minute = recorder.minute()
+            try:
+                minute.pruned += corpus.prune(keep_minutes / MINUTES_A_DAY).articles
+            except NewsfuseError as error:
+                minute.ingest_errors.append(f"prune: {type(error).__name__}: {error}")
+
+
+def pruned_away(path: str, status: int, retention: bool) -> bool:
+    """Whether a failed read only met a story the retention prune deleted after the reader
+    listed it (a 404 on a story page is then the right answer, not an error)."""
+    return retention and status == 404 and path.startswith(("/api/stories/", "/stories/"))
+
+
+def reader_loop(
+    base: str, stop: threading.Event, recorder: Recorder, seed: int, retention: bool = False
+) -> None:
     """Read as a web UI user does until ``stop``: list, search, open a story page and its JSON."""
     rng = random.Random(seed)
     story_ids: list[str] = []
@@ -297,6 +341,9 @@ def reader_loop(base: str, stop: threading.Event, recorder: Recorder, seed: int)
             try:
                 response = client.get(path)
                 elapsed = time.perf_counter() - started
+                if pruned_away(path, response.status_code, retention):
+                    story_ids = [s for s in story_ids if not path.endswith(s)]
+                    continue
                 if response.status_code != 200:
                     minute.errors.append(f"GET {path}: {response.status_code}")
                     continue
@@ -325,11 +372,22 @@ def sample_resources(
         minute.rss_mb = max(minute.rss_mb, rss / 1e6)
         minute.rss_samples.append(rss / 1e6)
         minute.store_mb = store / 1e6
+        with contextlib.suppress(sqlite3.Error):  # a locked moment skips one sample
+            minute.stored, minute.largest_story = story_sizes(db)
         try:
             minute.threads = max(minute.threads, process.num_threads())
             minute.connections = max(minute.connections, store_handles(process, db))
         except psutil.Error:
             continue
+
+
+def story_sizes(db: Path) -> tuple[int, int]:
+    """The articles in the store and in its largest story (read-only, outside the server)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
+        stored, largest = connection.execute(
+            "SELECT coalesce(sum(size), 0), coalesce(max(size), 0) FROM stories"
+        ).fetchone()
+    return int(stored), int(largest)
 
 
 def store_handles(process: psutil.Process, db: Path) -> int:
@@ -364,6 +422,20 @@ def count_articles(base: str) -> int:
             if len(page) < 100:
                 return total
             offset += 100
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """What the soak does besides its printed report."""
+
+    # Prune stories idle this many minutes, once a minute (None: keep everything).
+    keep_minutes: float | None = None
+    # Write the per-minute rows and the verdict here as JSON.
+    json_path: Path | None = None
+    # Write the per-minute table here as Markdown.
+    table_path: Path | None = None
+    # Measure the final store's story index in this process.
+    index_memory: bool = False
 
 
 @dataclass(frozen=True)
@@ -416,6 +488,7 @@ def run(
     warmup: bool,
     ingest: bool = True,
     heap: Path | None = None,
+    outputs: Outputs = Outputs(),
 ) -> int:
     """Run the soak and print its table; return the exit status."""
     with tempfile.TemporaryDirectory(prefix="newsfuse-soak-") as temp:
@@ -437,9 +510,23 @@ def run(
         base = f"http://127.0.0.1:{port}"
         server = start_server(db, port, folder / "server.log", heap)
         try:
-            return soak(
-                server, db, base, folder, minutes, readers, limits, seed, pause, warmup, ingest
+            status = soak(
+                server,
+                db,
+                base,
+                folder,
+                minutes,
+                readers,
+                limits,
+                seed,
+                pause,
+                warmup,
+                ingest,
+                outputs,
             )
+            if outputs.index_memory:
+                report_index_memory(db)
+            return status
         finally:
             server.terminate()
             try:
@@ -460,6 +547,7 @@ def soak(
     pause: float,
     warmup: bool,
     ingest: bool,
+    outputs: Outputs,
 ) -> int:
     """Run the writer, the readers and the sampler against a started server; report."""
     if warmup:
@@ -470,10 +558,15 @@ def soak(
     recorder = Recorder(time.monotonic())
     workers: list[tuple[Callable[..., None], tuple[object, ...]]] = [
         (sample_resources, (server, db, stop, recorder)),
-        *((reader_loop, (base, stop, recorder, seed + n)) for n in range(readers)),
+        *(
+            (reader_loop, (base, stop, recorder, seed + n, outputs.keep_minutes is not None))
+            for n in range(readers)
+        ),
     ]
     if ingest:
         workers.append((ingest_loop, (db, base, folder, stop, recorder, seed, pause)))
+    if outputs.keep_minutes is not None:
+        workers.append((prune_loop, (db, outputs.keep_minutes, stop, recorder)))
     threads = [threading.Thread(target=f, args=a, daemon=True) for f, a in workers]
     try:
         for thread in threads:
@@ -485,7 +578,7 @@ def soak(
             thread.join(timeout=REQUEST_TIMEOUT + 310)
     stored = audit_store(db, base)
     server_log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
-    return report(recorder, stored, len(SEED_EVENTS), limits, server_log, minutes)
+    return report(recorder, stored, len(SEED_EVENTS), limits, server_log, minutes, outputs)
 
 
 def report(
@@ -495,17 +588,18 @@ def report(
     limits: MemoryLimits,
     server_log: str,
     minutes: float,
+    outputs: Outputs = Outputs(),
 ) -> int:
     """Print the per-minute table and the verdict; 0 if no errors and memory stayed flat."""
     # A partial last minute (the stop and shutdown) is not a minute of soak.
     whole = max(1, int(minutes))
     rows = [recorder.minutes[index] for index in sorted(recorder.minutes) if index < whole]
-    print("| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
-          "| server RSS MB | RSS low MB | RSS median MB | store MB | threads "
-          "| connections |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    table = ["| minute | requests | errors | p50 ms | p95 ms | ingested | ingest errors "
+             "| server RSS MB | RSS low MB | RSS median MB | store MB | threads "
+             "| connections | pruned | stored | largest story |",
+             "|" + "---:|" * 16]  # fmt: skip
     for number, row in enumerate(rows, start=1):
-        print(
+        table.append(
             f"| {number} | {len(row.latencies)} | {len(row.errors)} "
             f"| {percentile(row.latencies, 0.5):.0f} | {percentile(row.latencies, 0.95):.0f} "
             f"| {row.ingested} | {len(row.ingest_errors)} "
@@ -513,15 +607,21 @@ def report(
             f"| {f'{min(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{statistics.median(row.rss_samples):.0f}' if row.rss_samples else '–'} "
             f"| {f'{row.store_mb:.1f}' if row.store_mb else '–'} "
-            f"| {row.threads or '–'} | {row.connections or '–'} |"
+            f"| {row.threads or '–'} | {row.connections or '–'} | {row.pruned} "
+            f"| {row.stored or '–'} | {row.largest_story or '–'} |"
         )
+    print("\n".join(table))
+    if outputs.table_path is not None:
+        outputs.table_path.write_text("\n".join(table) + "\n", encoding="utf-8")
     errors = [e for row in rows for e in (*row.errors, *row.ingest_errors)]
     # Over every minute, the shutdown's included: what the writer was told is stored.
     sent = sum(row.ingested for row in recorder.minutes.values())
     repeated = sum(row.repeats for row in recorder.minutes.values())
-    expected = seeds + sent - repeated
+    pruned = sum(row.pruned for row in recorder.minutes.values())
+    expected = seeds + sent - repeated - pruned
     print(
-        f"\narticles: {seeds} seeds + {sent} acknowledged - {repeated} exact repeats = "
+        f"\narticles: {seeds} seeds + {sent} acknowledged - {repeated} exact repeats - "
+        f"{pruned} pruned = "
         f"{expected} expected; the file holds {stored.rows} ({stored.distinct_hashes} distinct "
         f"texts); the stories' article counts sum to {stored.listed}"
     )
@@ -538,10 +638,7 @@ def report(
         print(f"  {count} x {kind}")
     tracebacks = server_log.count("Traceback")
     print(f"server log: {tracebacks} tracebacks")
-    # Warm-up is the first half of the run: models load on the first briefs, caches fill.
-    steady = [row.rss_mb for row in rows[len(rows) // 2 :] if row.rss_mb]
-    growth = (steady[-1] - steady[0]) / steady[0] if len(steady) >= 2 else 0.0
-    held = [min(row.rss_samples) for row in rows[len(rows) // 2 :] if row.rss_samples]
+    memory = judge_memory(rows, limits)
     all_latencies = [latency for row in rows for latency in row.latencies]
     minute_p95s = [percentile(r.latencies, 0.95) for r in rows if r.latencies]
     print(
@@ -550,12 +647,129 @@ def report(
         f"{statistics.median(minute_p95s) if minute_p95s else float('nan'):.0f} ms"
     )
     print(
-        f"RSS over the second half: peak {growth:+.1%} (limit {limits.growth:+.0%}), peak slope "
-        f"{slope(steady):+.1f} MB/min, low slope {slope(held):+.1f} MB/min "
+        f"RSS over the second half: peak trend {memory.peak_growth:+.1%} (limit "
+        f"{limits.growth:+.0%}; last minute against the first {memory.endpoint_growth:+.1%}), "
+        f"peak slope "
+        f"{memory.peak_slope:+.1f} MB/min, low slope {memory.low_slope:+.1f} MB/min "
         f"(limit {limits.slope:+.1f}); errors: {len(errors)}"
     )
+    status = 0 if memory.flat and not errors and not tracebacks else 1
+    if outputs.json_path is not None:
+        result = {
+            "minutes": [minute_record(row) for row in rows],
+            "requests": len(all_latencies),
+            "p50_ms": percentile(all_latencies, 0.5),
+            "p95_ms": percentile(all_latencies, 0.95),
+            "errors": kinds,
+            "tracebacks": tracebacks,
+            "articles": {
+                "seeds": seeds,
+                "acknowledged": sent,
+                "repeats": repeated,
+                "pruned": pruned,
+                "expected": expected,
+                "rows": stored.rows,
+                "distinct_hashes": stored.distinct_hashes,
+                "listed": stored.listed,
+            },
+            "rss": {
+                "peak_growth": memory.peak_growth,
+                "peak_endpoint_growth": memory.endpoint_growth,
+                "peak_slope_mb_per_minute": memory.peak_slope,
+                "low_slope_mb_per_minute": memory.low_slope,
+                "flat": memory.flat,
+                "limits": {"growth": limits.growth, "slope": limits.slope},
+            },
+            "status": status,
+        }
+        outputs.json_path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return status
+
+
+@dataclass(frozen=True)
+class MemoryVerdict:
+    """How RSS moved over the second half of the soak, and whether that counts as flat."""
+
+    # The per-minute peak's least-squares rise over the second half, as a share of the
+    # trend's half-time value (judged), and the last minute's peak against the first's.
+    peak_growth: float
+    endpoint_growth: float
+    # MB a minute, least squares: of the per-minute peaks, and of the per-minute lows.
+    peak_slope: float
+    low_slope: float
+    flat: bool
+
+
+def judge_memory(rows: list[Minute], limits: MemoryLimits) -> MemoryVerdict:
+    """Judge the second half (the first is warm-up: models load, caches fill).
+
+    The lowest RSS of each minute is what the server holds between briefs: a leak per
+    request or per brief raises it minute after minute, so its slope is judged. The
+    peak adds the requests and briefs in progress; its trend is judged, not its last
+    minute, so that one burst of concurrent work does not pass for growth.
+    """
+    second = rows[len(rows) // 2 :]
+    steady = [row.rss_mb for row in second if row.rss_mb]
+    held = [min(row.rss_samples) for row in second if row.rss_samples]
+    endpoint = (steady[-1] - steady[0]) / steady[0] if len(steady) >= 2 else 0.0
+    growth = 0.0
+    if len(steady) >= 2:
+        fit = statistics.linear_regression(range(len(steady)), steady)
+        growth = fit.slope * (len(steady) - 1) / fit.intercept
     flat = growth <= limits.growth and slope(held) <= limits.slope
-    return 0 if flat and not errors and not tracebacks else 1
+    return MemoryVerdict(growth, endpoint, slope(steady), slope(held), flat)
+
+
+def minute_record(row: Minute) -> dict[str, object]:
+    """One minute of the soak as plain JSON data."""
+    return {
+        "requests": len(row.latencies),
+        "errors": len(row.errors),
+        "p50_ms": percentile(row.latencies, 0.5) if row.latencies else None,
+        "p95_ms": percentile(row.latencies, 0.95) if row.latencies else None,
+        "ingested": row.ingested,
+        "ingest_errors": len(row.ingest_errors),
+        "pruned": row.pruned,
+        "rss_peak_mb": row.rss_mb,
+        "rss_low_mb": min(row.rss_samples) if row.rss_samples else None,
+        "rss_median_mb": statistics.median(row.rss_samples) if row.rss_samples else None,
+        "store_mb": row.store_mb,
+        "threads": row.threads,
+        "connections": row.connections,
+        "stored": row.stored,
+        "largest_story": row.largest_story,
+    }
+
+
+def report_index_memory(db: Path) -> None:
+    """Load the store's story index and term frequencies here and print what they take
+    (traced Python allocations, numpy arrays included), per 1,000 stored articles."""
+    import tracemalloc
+
+    from newsfuse.group.params import GroupingParams
+    from newsfuse.store import open_store
+
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+        articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    store = open_store(db)
+    params = GroupingParams.for_embedder("hashing")
+    try:
+        # A first load imports what loading needs, so the traced one counts only the data.
+        store.load_index(params=params)
+        store.load_frequencies()
+        tracemalloc.start()
+        index = store.load_index(params=params)
+        frequencies = store.load_frequencies()
+        size = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        del index, frequencies
+    finally:
+        store.close()
+    per_thousand = size / 1e6 / max(1, articles) * 1000
+    print(
+        f"story index + term frequencies: {size / 1e6:.2f} MB for {articles} articles "
+        f"({per_thousand:.2f} MB per 1,000 articles)"
+    )
 
 
 def slope(values: list[float]) -> float:
@@ -638,7 +852,22 @@ def main() -> int:
         help="run the server under tracemalloc, dump a heap snapshot here every minute, "
         "and print what grew from the middle snapshot to the last (slows the server)",
     )
+    parser.add_argument(
+        "--keep-minutes",
+        type=float,
+        help="once a minute, prune the stories nothing was ingested into for this many "
+        "minutes, so the store keeps a constant size",
+    )
+    parser.add_argument("--json", type=Path, help="write the per-minute rows and verdict here")
+    parser.add_argument("--table", type=Path, help="write the per-minute Markdown table here")
+    parser.add_argument(
+        "--index-memory",
+        action="store_true",
+        help="report the memory the final store's story index and term frequencies take",
+    )
     args = parser.parse_args()
+    if args.keep_minutes is not None and args.keep_minutes <= 0:
+        parser.error("--keep-minutes must be positive")
     status = run(
         args.minutes,
         args.readers,
@@ -648,6 +877,7 @@ def main() -> int:
         not args.no_warmup,
         not args.no_ingest,
         args.heap,
+        Outputs(args.keep_minutes, args.json, args.table, args.index_memory),
     )
     if args.heap is not None:
         heap_growth(args.heap)

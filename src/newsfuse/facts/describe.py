@@ -35,6 +35,7 @@ from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue
 from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
+from newsfuse.facts.synonymy import LOOKUP_CACHE_SIZE
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ def _is_partitive_whole(span: Span, window_tokens: int) -> bool:
     return False
 
 
-@functools.cache
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
 def stem_word(word: str) -> str:
     """Porter stem (Porter 1980), so "announced" and "announcement" meet."""
     return porter_stem(word)

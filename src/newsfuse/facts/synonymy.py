@@ -47,6 +47,9 @@ PERSON_LEXFILE = 18
 # wndb pointer symbols: hypernym, instance hypernym, member meronym ("people" has member "person").
 HYPERNYM_POINTERS = frozenset({"@", "@i"})
 MEMBER_POINTER = "%m"
+# Entries kept by each word-lookup cache: a long-running server meets an open-ended
+# vocabulary, and a few thousand words cover the facts of the briefs in reach.
+LOOKUP_CACHE_SIZE = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +74,9 @@ class WordNet:
         self._index_size = self._index.seek(0, os.SEEK_END)
         # One reader per process, shared by the server's threads: a seek and its read go together.
         self._lock = threading.Lock()
-        self.senses = functools.cache(self._senses)
-        self.synset = functools.cache(self._synset)
-        self.depth = functools.cache(self._depth)
+        self.senses = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._senses)
+        self.synset = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._synset)
+        self.depth = functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._depth)
 
     def close(self) -> None:
         """Close the two database files."""
@@ -183,7 +186,7 @@ def _classes(wordnet: WordNet, word: str) -> dict[int, int]:
     return found
 
 
-@functools.cache
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
 def nouns_related(first: str, second: str, directory: str | None = None) -> bool | None:
     """Whether two nouns (lemmas) name the same kind of thing; ``None`` if WordNet
     cannot tell (its files are absent, or it does not know one of the words).
@@ -212,7 +215,7 @@ def nouns_related(first: str, second: str, directory: str | None = None) -> bool
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
 def noun_is_kind_of(first: str, second: str, directory: str | None = None) -> bool | None:
     """Whether one noun (a lemma, or a compound as "big cat") is a kind of the other
     ("toddler" of "child", "lion" of "big cat"); ``None`` if WordNet cannot tell.

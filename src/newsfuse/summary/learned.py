@@ -32,7 +32,12 @@ import numpy.typing as npt
 
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, Sentence
-from newsfuse.summary.params import LONG_SENTENCE_WORDS, SHORT_SENTENCE_WORDS, BriefParams
+from newsfuse.summary.params import (
+    LONG_SENTENCE_WORDS,
+    SENTENCE_CACHE_SIZE,
+    SHORT_SENTENCE_WORDS,
+    BriefParams,
+)
 from newsfuse.summary.stop_words import ENGLISH_STOP_WORDS
 
 Matrix = npt.NDArray[np.float64]
@@ -175,7 +180,7 @@ def vectorize_sentences(texts: Sequence[str]) -> Matrix:
 _TFIDF_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
-@functools.lru_cache(maxsize=32768)
+@functools.lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def _content_tokens(text: str) -> tuple[str, ...]:
     """The lower-cased tokens of ``text`` that TF-IDF counts (stop words dropped)."""
     words = _TFIDF_TOKEN.findall(text.lower())

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsfuse.summary.params import SENTENCE_CACHE_SIZE
+
 # Function words that carry no content for overlap measures (a short list: news
 # sentences are long enough that the rest of the vocabulary does the work).
 _STOPWORD_TEXT = """
@@ -211,7 +213,7 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def content_words(text: str) -> frozenset[str]:
     """Return the stemmed, lower-cased non-stopwords of ``text``."""
     return frozenset(
@@ -221,7 +223,7 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def numbers(text: str) -> frozenset[float]:
     """Return the numeric values stated in ``text``: digits, "2.5 million", "five hundred"."""
     found: set[float] = set()
@@ -273,7 +275,7 @@ def _spelled_numbers(text: str) -> set[float]:
     return values
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def names(text: str) -> frozenset[str]:
     """Return lower-cased capitalised words after the first token: a cheap proxy for names.
 

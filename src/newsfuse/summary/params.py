@@ -19,6 +19,9 @@ from dataclasses import dataclass
 # they are also the default length range of the sentences a brief may choose.
 SHORT_SENTENCE_WORDS = 6
 LONG_SENTENCE_WORDS = 80
+# Entries kept by each per-sentence cache (words, numbers, names, TF-IDF tokens): a
+# story's brief reuses its few thousand sentences, and a bound keeps a server's memory flat.
+SENTENCE_CACHE_SIZE = 8192
 
 
 @dataclass(frozen=True, slots=True)
