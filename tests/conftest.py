@@ -74,7 +74,7 @@ def run_python(code: str, *args: str, timeout: float = 300) -> subprocess.Comple
 def parsed_figure(sentence: str, number: str) -> Any:
     """The spaCy span of ``number`` in ``sentence`` parsed alone, as the fact stage parses
     it: for tests of what a figure's words and syntax say (its role, tense, owner)."""
-    from newsfuse.facts.entities import load_pipeline  # spaCy loads only for these tests
+    from newsfuse.facts.nlp import load_pipeline  # spaCy loads only for these tests
 
     doc = load_pipeline()(sentence)
     start = sentence.index(number)

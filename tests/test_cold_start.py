@@ -26,7 +26,7 @@ def test_a_brief_with_facts_imports_neither_torch_nor_sklearn_nor_nltk() -> None
 def test_torch_still_imports_after_spacy_has_loaded() -> None:
     # spaCy is loaded with torch hidden from thinc; a torch-backed encoder must still work.
     probe = (
-        "from newsfuse.facts.entities import load_pipeline\n"
+        "from newsfuse.facts.nlp import load_pipeline\n"
         "load_pipeline()\n"
         "import torch, thinc.compat\n"
         "print(torch.tensor([1.0]).sum().item(), thinc.compat.has_torch)\n"
@@ -40,7 +40,7 @@ def test_spacys_command_line_is_not_loaded_yet_still_imports() -> None:
     # spaCy's command line pulls in weasel, requests and httpx; a brief never runs it.
     probe = (
         "import sys\n"
-        "from newsfuse.facts.entities import load_pipeline\n"
+        "from newsfuse.facts.nlp import load_pipeline\n"
         "load_pipeline()\n"
         "print(sorted(m for m in ('spacy.cli', 'weasel', 'requests') if m in sys.modules))\n"
         "import spacy, spacy.cli\n"

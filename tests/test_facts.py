@@ -507,8 +507,8 @@ def test_differs_is_listed_after_revisions_and_before_agreements() -> None:
 def test_others_is_no_counted_noun_of_its_own() -> None:
     # Invented tram crash: "23 others injured" counts people; "others" names no kind of thing.
     from newsfuse.facts.describe import describe_claim
-    from newsfuse.facts.entities import load_pipeline
     from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.nlp import load_pipeline
 
     article = make_article(
         "a", "A tram crash in Velbury killed two passengers and left 23 others injured."
@@ -521,8 +521,8 @@ def test_others_is_no_counted_noun_of_its_own() -> None:
 def test_homes_destroyed_are_not_homes_damaged() -> None:
     # Invented bushfire: destroyed and damaged homes are different kinds of figure.
     from newsfuse.facts.describe import describe_claim
-    from newsfuse.facts.entities import load_pipeline
     from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.nlp import load_pipeline
 
     def mention(article: Article) -> Mention:
         (claim,) = scan_claims(article)
@@ -551,8 +551,8 @@ def test_the_old_value_of_a_change_is_a_previous_figure(
     text: str, number: str, previous: bool
 ) -> None:
     from newsfuse.facts.describe import describe_claim
-    from newsfuse.facts.entities import load_pipeline
     from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.nlp import load_pipeline
 
     (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text.startswith(number)]
     mention = describe_claim(claim, load_pipeline()(text), FactParams())
@@ -571,8 +571,8 @@ def test_the_old_value_of_a_change_is_a_previous_figure(
 )
 def test_the_counted_noun_stands_in_the_number_s_clause(text: str, number: str, head: str) -> None:
     from newsfuse.facts.describe import describe_claim
-    from newsfuse.facts.entities import load_pipeline
     from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.nlp import load_pipeline
 
     (claim,) = [c for c in scan_claims(make_article("a", text)) if c.text == number]
     assert describe_claim(claim, load_pipeline()(text), FactParams()).head_word == head

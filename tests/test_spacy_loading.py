@@ -9,7 +9,8 @@ import pytest
 from thinc.api import get_current_ops
 from threadpoolctl import threadpool_info
 
-from newsfuse.facts.entities import load_pipeline, parse_articles
+from newsfuse.facts.entities import parse_articles
+from newsfuse.facts.nlp import SPACY_EXCLUDED, load_pipeline
 from newsfuse.model import Article
 
 
@@ -19,6 +20,13 @@ def test_the_pipeline_layers_use_numpy_blas_and_the_global_ops_are_restored() ->
     for name in ("tok2vec", "tagger", "parser", "ner"):
         assert nlp.get_pipe(name).model.ops.use_blis is False, name
     assert get_current_ops() is before
+
+
+def test_the_pipeline_is_loaded_once_with_only_the_components_the_facts_read() -> None:
+    nlp = load_pipeline()
+    assert load_pipeline() is nlp
+    assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert not set(SPACY_EXCLUDED) & set(nlp.component_names)
 
 
 def test_parsing_runs_on_one_blas_thread_and_restores_the_pool(
