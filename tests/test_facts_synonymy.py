@@ -52,6 +52,7 @@ VERB_SYNSETS: dict[str, tuple[int, list[str], list[str], list[str]]] = {
     "kill": (30, ["kill"], [], ["die"]),
     "move": (38, ["move"], [], []),
     "land": (38, ["land", "set_down"], ["move"], []),
+    "splash_down": (38, ["splash_down"], ["land"], []),
     "rise": (30, ["rise"], ["change"], []),
     "fall": (30, ["fall"], ["change"], []),
     "judge": (31, ["judge"], ["act"], []),
@@ -198,6 +199,7 @@ def test_synonyms_ways_and_causes_of_verbs_are_related(tiny_verbs: str) -> None:
     assert verbs_related("shoot", "injure", tiny_verbs)  # two troponym steps
     assert verbs_related("kill", "die", tiny_verbs)
     assert verbs_related("perish", "kill", tiny_verbs)
+    assert verbs_related("splash down", "set down", tiny_verbs)  # a step below a top
 
 
 def test_verbs_that_meet_only_far_up_or_as_siblings_are_not_related(tiny_verbs: str) -> None:

@@ -65,11 +65,9 @@ VERB_STEPS = 2
 # verb.communication, verb.stative) report or hold a figure but name no event:
 # "confirmed 32 cases" and "verified 88 cases" may count different things.
 EVENTLESS_VERB_LEXFILES = frozenset({31, 32, 42})
-# Depth below the top of the verb hierarchy a shared sense must reach ("change",
-# "act", "get" are tops, close to any verb), and that a reached sense must reach:
-# "alter" (depth 1) is a step above most verbs of change, "hurt" (2) is not.
-MIN_SHARED_VERB_DEPTH = 1
-MIN_REACHED_VERB_DEPTH = 2
+# Depth below the tops of the verb hierarchy that a shared or reached sense must have:
+# tops ("change, alter, vary", "get, acquire", "act") lie a step or two above most verbs.
+MIN_VERB_DEPTH = 1
 # Entries kept by each word-lookup cache: a long-running server meets an open-ended
 # vocabulary, and a few thousand words cover the facts of the briefs in reach.
 LOOKUP_CACHE_SIZE = 8192
@@ -305,7 +303,7 @@ def verbs_related(first: str, second: str, directory: str | None = None) -> bool
     if not one or not other:
         return None
     one, other = _event_senses(wordnet, one), _event_senses(wordnet, other)
-    if any(wordnet.depth(sense) >= MIN_SHARED_VERB_DEPTH for sense in set(one) & set(other)):
+    if any(wordnet.depth(sense) >= MIN_VERB_DEPTH for sense in set(one) & set(other)):
         return True
 
     def reaches(senses: tuple[int, ...], targets: tuple[int, ...]) -> bool:
@@ -314,7 +312,7 @@ def verbs_related(first: str, second: str, directory: str | None = None) -> bool
             target in wordnet.ancestors(sense, VERB_STEPS)
             for sense in senses
             for target in targets
-            if wordnet.depth(target) >= MIN_REACHED_VERB_DEPTH
+            if wordnet.depth(target) >= MIN_VERB_DEPTH
         )
 
     return reaches(one, other) or reaches(other, one)
