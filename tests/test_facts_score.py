@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.facts.score import _transposed
-from newsfuse.model import Claim
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.score import _transposed, score_pairs
+from newsfuse.facts.synonymy import WORDNET_DIR
+from newsfuse.model import Article, Claim
 
 
 def _claim(text: str, value: float, unit: str | None = None) -> Claim:
@@ -29,3 +32,41 @@ def _claim(text: str, value: float, unit: str | None = None) -> Claim:
 )  # fmt: skip
 def test_transposed_digits(first: Claim, second: Claim, expected: bool) -> None:
     assert _transposed(first, second) == expected
+
+
+def _injured(article: str, value: float, verb: str) -> Mention:
+    claim = Claim(article, 0, 2, str(int(value)), "count", value)
+    return Mention(claim, "count:", "peopl", (), (("peopl", 1.0),), "NUMBER", False, True, False,
+                   head_word="people", verb=verb)  # fmt: skip
+
+
+@pytest.mark.skipif(not (WORDNET_DIR / "index.verb").is_file(), reason="wordnet-base absent")
+def test_related_governing_verbs_raise_the_pair_score() -> None:
+    # Invented figures: "14 people were hurt" against "16 people were wounded".
+    params = FactParams()
+
+    def score(first_verb: str, second_verb: str) -> float:
+        pair = [_injured("a", 14, first_verb), _injured("b", 16, second_verb)]
+        return float(score_pairs(pair, None, None, params)[0, 1])
+
+    assert score("hurt", "wound") == pytest.approx(
+        score("hurt", "sing") + params.verb_related_bonus
+    )
+    assert score("land", "set down") > score("land", "sing")
+    assert score("rise", "fall") == pytest.approx(score("rise", "sing"))
+    assert score("hurt", "hurt") == pytest.approx(score("hurt", "sing"))  # shared words count it
+
+
+def test_the_governing_verb_is_described_with_its_particle() -> None:
+    # Invented events: a count under a passive verb, a time under a phrasal verb.
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.nlp import load_pipeline
+
+    def verbs(text: str) -> list[str]:
+        article = Article(id="a", text=text, title="", source="Outlet a", published=None)
+        doc = load_pipeline()(article.text)
+        return [describe_claim(c, doc, FactParams()).verb for c in scan_claims(article)]
+
+    assert "hurt" in verbs("Fourteen people were hurt when a ferry hit the pier in Dunmore.")
+    assert "set down" in verbs("The glider set down 12 miles from Tarnow airfield.")

@@ -9,7 +9,13 @@ import pytest
 
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.synonymy import WORDNET_DIR, WordNet, load_wordnet, nouns_related
+from newsfuse.facts.synonymy import (
+    WORDNET_DIR,
+    WordNet,
+    load_wordnet,
+    nouns_related,
+    verbs_related,
+)
 from newsfuse.facts.verdict import is_clear_dispute
 from newsfuse.model import Claim
 
@@ -32,19 +38,50 @@ SYNSETS: dict[str, tuple[int, list[str], list[str], list[str]]] = {
 }
 
 
-def write_wordnet(directory: Path) -> Path:
-    """Write SYNSETS as ``index.noun`` and ``data.noun`` (wndb(5WN)), licence header included."""
-    names = list(SYNSETS)
+# Invented verb synsets: name: (lexicographer file, words, troponym-of, causes); lexicographer
+# files as WordNet's: 29 body, 30 change, 31 cognition, 38 motion, 40 possession, 41 social.
+VERB_SYNSETS: dict[str, tuple[int, list[str], list[str], list[str]]] = {
+    "act": (41, ["act"], [], []),
+    "change": (30, ["change"], ["act"], []),
+    "harm": (29, ["harm"], ["act"], []),
+    "hurt": (29, ["hurt", "injure"], ["harm"], []),
+    "wound": (29, ["wound"], ["hurt"], []),
+    "shoot": (29, ["shoot"], ["wound"], []),
+    "graze": (29, ["graze"], ["shoot"], []),
+    "die": (30, ["die", "perish"], ["change"], []),
+    "kill": (30, ["kill"], [], ["die"]),
+    "move": (38, ["move"], [], []),
+    "land": (38, ["land", "set_down"], ["move"], []),
+    "splash_down": (38, ["splash_down"], ["land"], []),
+    "rise": (30, ["rise"], ["change"], []),
+    "fall": (30, ["fall"], ["change"], []),
+    "judge": (31, ["judge"], ["act"], []),
+    "confirm": (31, ["confirm"], ["judge"], []),
+    "verify": (31, ["verify"], ["confirm"], []),
+    "get": (40, ["get"], [], []),
+    "obtain": (40, ["obtain"], ["get"], []),
+}
+
+
+def write_wordnet(
+    directory: Path,
+    synsets: dict[str, tuple[int, list[str], list[str], list[str]]] = SYNSETS,
+    part: str = "noun",
+) -> Path:
+    """Write ``synsets`` as ``index.PART`` and ``data.PART`` (wndb(5WN)), licence header
+    included; the fourth field is member meronyms of a noun, what a verb causes."""
+    names = list(synsets)
     offsets = dict.fromkeys(names, 0)
-    header = "  1 A tiny invented noun database for tests.  \n"
+    pos, second_pointer = part[0], "%m" if part == "noun" else ">"
+    header = f"  1 A tiny invented {part} database for tests.  \n"
     for _ in range(2):  # offsets are fixed-width, so a second pass makes them exact
         lines, position = [], len(header)
         for name in names:
-            lexfile, words, hypernyms, members = SYNSETS[name]
-            pointers = [f"@ {offsets[h]:08d} n 0000" for h in hypernyms]
-            pointers += [f"%m {offsets[m]:08d} n 0000" for m in members]
+            lexfile, words, hypernyms, members = synsets[name]
+            pointers = [f"@ {offsets[h]:08d} {pos} 0000" for h in hypernyms]
+            pointers += [f"{second_pointer} {offsets[m]:08d} {pos} 0000" for m in members]
             line = (
-                f"{offsets[name]:08d} {lexfile:02d} n {len(words):02x} "
+                f"{offsets[name]:08d} {lexfile:02d} {pos} {len(words):02x} "
                 + " ".join(f"{w} 0" for w in words)
                 + f" {len(pointers):03d} "
                 + " ".join(pointers)
@@ -53,16 +90,17 @@ def write_wordnet(directory: Path) -> Path:
             offsets[name] = position
             lines.append(line)
             position += len(line.encode())
-    (directory / "data.noun").write_text(header + "".join(lines), encoding="utf-8")
+    (directory / f"data.{part}").write_text(header + "".join(lines), encoding="utf-8")
     senses: dict[str, list[str]] = {}
     for name in names:
-        for word in SYNSETS[name][1]:
+        for word in synsets[name][1]:
             senses.setdefault(word, []).append(name)
     index = [
-        f"{word} n {len(found)} 0 {len(found)} 0 " + " ".join(f"{offsets[n]:08d}" for n in found)
+        f"{word} {pos} {len(found)} 0 {len(found)} 0 "
+        + " ".join(f"{offsets[n]:08d}" for n in found)
         for word, found in sorted(senses.items())
     ]
-    (directory / "index.noun").write_text(header + "\n".join(index) + "\n", encoding="utf-8")
+    (directory / f"index.{part}").write_text(header + "\n".join(index) + "\n", encoding="utf-8")
     return directory
 
 
@@ -132,3 +170,56 @@ def test_lookups_from_many_threads_read_the_right_lines(tiny: str) -> None:
         assert all(senses == expected[word] for word, senses in found)
     finally:
         wordnet.close()
+
+
+@pytest.fixture()
+def tiny_verbs(tmp_path: Path) -> str:
+    return str(write_wordnet(tmp_path, VERB_SYNSETS, "verb"))
+
+
+def test_every_verb_of_the_database_is_found_with_its_troponyms_and_causes(
+    tiny_verbs: str,
+) -> None:
+    wordnet = WordNet(Path(tiny_verbs), "verb")
+    try:
+        shoot = wordnet.synset(wordnet.senses("shoot")[0])
+        assert shoot.words == ("shoot",)
+        assert shoot.hypernyms == wordnet.senses("wound")
+        kill = wordnet.synset(wordnet.senses("kill")[0])
+        assert kill.hypernyms == wordnet.senses("die")  # cause is followed like a troponym
+        assert wordnet.senses("set down") == wordnet.senses("land")
+        assert wordnet.senses("sprout") == ()
+    finally:
+        wordnet.close()
+
+
+def test_synonyms_ways_and_causes_of_verbs_are_related(tiny_verbs: str) -> None:
+    assert verbs_related("land", "set down", tiny_verbs)  # one synset
+    assert verbs_related("hurt", "wound", tiny_verbs)
+    assert verbs_related("shoot", "injure", tiny_verbs)  # two troponym steps
+    assert verbs_related("kill", "die", tiny_verbs)
+    assert verbs_related("perish", "kill", tiny_verbs)
+    assert verbs_related("splash down", "set down", tiny_verbs)  # a step below a top
+
+
+def test_verbs_that_meet_only_far_up_or_as_siblings_are_not_related(tiny_verbs: str) -> None:
+    assert verbs_related("graze", "harm", tiny_verbs) is False  # four steps up
+    assert verbs_related("rise", "fall", tiny_verbs) is False  # both ways to change
+    assert verbs_related("obtain", "get", tiny_verbs) is False  # "get" tops the hierarchy
+    assert verbs_related("kill", "hurt", tiny_verbs) is False
+    assert verbs_related("rise", "sprout", tiny_verbs) is None
+    assert verbs_related("rise", "fall", str(Path(tiny_verbs) / "absent")) is None
+
+
+@pytest.mark.skipif(not (WORDNET_DIR / "index.verb").is_file(), reason="wordnet-base absent")
+def test_verbs_of_knowing_name_no_event(tiny_verbs: str) -> None:
+    assert verbs_related("verify", "confirm", tiny_verbs) is False
+
+
+def test_the_installed_verbs_relate_reports_of_one_event() -> None:
+    assert verbs_related("hurt", "wound") and verbs_related("hurt", "shoot")
+    assert verbs_related("land", "set down") and verbs_related("kill", "die")
+    assert verbs_related("rise", "fall") is False
+    assert verbs_related("die", "hurt") is False
+    assert verbs_related("confirm", "verify") is False
+    assert verbs_related("get", "obtain") is False

@@ -71,6 +71,8 @@ class Mention:
     earlier: bool = False
     # Tense, group, base, period, anchor and holder of the figure (facts.aspects).
     aspects: Aspects = NO_ASPECTS
+    # The lemma of the verb that governs the figure, with its particle ("set down"), or "".
+    verb: str = ""
 
 
 def dimension_of(claim: Claim) -> str:
@@ -401,7 +403,18 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         claim.kind == "count" and is_day_of_month(span),
         is_earlier_figure(span),
         figure_aspects(span, str(claim.kind), claim.unit),
+        _governing_verb(span),
     )
+
+
+def _governing_verb(span: Span) -> str:
+    """The lemma of the nearest verb above the figure, with its particle: "hurt" in
+    "five people were hurt", "set down" in "the plane set down at 3 pm"."""
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ == "VERB":
+            particles = [child.lower_ for child in ancestor.children if child.dep_ == "prt"]
+            return " ".join([ancestor.lemma_.lower(), *particles[:1]])
+    return ""
 
 
 def _head_word(noun: Token | None) -> str:

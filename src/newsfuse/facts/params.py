@@ -50,6 +50,10 @@ class FactParams:
     # of detail. Counts are left out: "investors" and "shareholders" at different
     # times are two figures, and their time is often unstated.
     kind_of_bonus: float = 0.1
+    # Bonus when the two figures' governing verbs differ but WordNet relates them
+    # ("hurt" and "wounded", "set down" and "landed", "killed" and "died"): the
+    # stemmed context words share nothing for them though they report one event.
+    verb_related_bonus: float = 0.1
     # Bonus when two claims carry the same value, scaled by how telling the value
     # is: equal figures for one event are usually the same attribute.
     same_value_bonus: float = 0.4

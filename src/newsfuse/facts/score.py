@@ -30,7 +30,7 @@ import numpy as np
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.synonymy import noun_is_kind_of
+from newsfuse.facts.synonymy import noun_is_kind_of, verbs_related
 from newsfuse.facts.verdict import values_agree
 from newsfuse.model import Claim
 
@@ -102,6 +102,17 @@ def _heads_kind_of(first: Mention, second: Mention) -> bool:
         for other in _head_names(second)
         if one != other
     )
+
+
+def _verbs_related(first: Mention, second: Mention) -> bool:
+    """Whether the figures' governing verbs differ and WordNet relates them; a
+    phrasal verb is tried whole ("set down") and by its verb alone."""
+    if not first.verb or not second.verb or first.verb == second.verb:
+        return False
+    names = ({first.verb, first.verb.split()[0]}, {second.verb, second.verb.split()[0]})
+    if names[0] & names[1]:
+        return False  # one verb, with and without a particle: already shared context
+    return any(verbs_related(one, other) for one in names[0] for other in names[1])
 
 
 def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
@@ -208,6 +219,8 @@ def score_pairs(
             and _heads_kind_of(first, second)
         ):
             score += params.kind_of_bonus
+        if _verbs_related(first, second):
+            score += params.verb_related_bonus
         if (
             "limit" not in (first.role, second.role)
             and per_article[(first.claim.article_id, first.dimension)] == 1

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["WORDNET_DIR", "WordNet", "load_wordnet", "noun_is_kind_of", "nouns_related"]
+__all__ = [
+    "WORDNET_DIR",
+    "WordNet",
+    "load_wordnet",
+    "noun_is_kind_of",
+    "nouns_related",
+    "verbs_related",
+]
 
 WORDNET_DIR = Path("/usr/share/wordnet")
 # Senses of a word taken into account, most frequent first: rarer senses relate
@@ -47,6 +54,20 @@ PERSON_LEXFILE = 18
 # wndb pointer symbols: hypernym, instance hypernym, member meronym ("people" has member "person").
 HYPERNYM_POINTERS = frozenset({"@", "@i"})
 MEMBER_POINTER = "%m"
+# Verb pointers followed one way: troponym-of ("wound" is a way to "hurt"), entailment
+# ("snore" entails "sleep") and cause ("kill" causes "die").
+VERB_POINTERS = frozenset({"@", "*", ">"})
+# Verb steps climbed from each word: WordNet's verb hierarchy is shallow, and two
+# steps up from a specific verb ("shoot") already reach a general one ("hurt");
+# three reach "change" or "act", which relate almost any two verbs.
+VERB_STEPS = 2
+# Verb senses of knowing, saying and being (lexnames(5WN): verb.cognition,
+# verb.communication, verb.stative) report or hold a figure but name no event:
+# "confirmed 32 cases" and "verified 88 cases" may count different things.
+EVENTLESS_VERB_LEXFILES = frozenset({31, 32, 42})
+# Depth below the tops of the verb hierarchy that a shared or reached sense must have:
+# tops ("change, alter, vary", "get, acquire", "act") lie a step or two above most verbs.
+MIN_VERB_DEPTH = 1
 # Entries kept by each word-lookup cache: a long-running server meets an open-ended
 # vocabulary, and a few thousand words cover the facts of the briefs in reach.
 LOOKUP_CACHE_SIZE = 8192
@@ -54,8 +75,8 @@ LOOKUP_CACHE_SIZE = 8192
 
 @dataclass(frozen=True, slots=True)
 class Synset:
-    """One noun synset: its offset in ``data.noun``, lexicographer file, words,
-    hypernyms and members."""
+    """One synset: its offset in its data file, lexicographer file, words,
+    hypernyms (for a verb, also what it entails and causes) and members."""
 
     offset: int
     lexfile: int
@@ -65,12 +86,16 @@ class Synset:
 
 
 class WordNet:
-    """Read-only access to WordNet's noun files in a directory (wndb format)."""
+    """Read-only access to WordNet's files of one part of speech ("noun" or "verb")
+    in a directory (wndb format)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, part: str = "noun") -> None:
         self.directory = directory
-        self._index: BinaryIO = open(directory / "index.noun", "rb")  # noqa: SIM115
-        self._data: BinaryIO = open(directory / "data.noun", "rb")  # noqa: SIM115
+        self.part = part
+        self._pos = part[0].encode()
+        self._pointers = HYPERNYM_POINTERS if part == "noun" else VERB_POINTERS
+        self._index: BinaryIO = open(directory / f"index.{part}", "rb")  # noqa: SIM115
+        self._data: BinaryIO = open(directory / f"data.{part}", "rb")  # noqa: SIM115
         self._index_size = self._index.seek(0, os.SEEK_END)
         # One reader per process, shared by the server's threads: a seek and its read go together.
         self._lock = threading.Lock()
@@ -84,7 +109,7 @@ class WordNet:
         self._data.close()
 
     def _index_line(self, word: bytes) -> bytes | None:
-        """The ``index.noun`` line of ``word``, by binary search over the sorted file."""
+        """The index line of ``word``, by binary search over the sorted file."""
         low, high = 0, self._index_size
         while low < high:
             middle = (low + high) // 2
@@ -106,7 +131,7 @@ class WordNet:
         return line if line.split(b" ", 1)[0] == word else None
 
     def _senses(self, word: str) -> tuple[int, ...]:
-        """Offsets of the noun synsets of ``word`` (a lemma), most frequent first."""
+        """Offsets of the synsets of ``word`` (a lemma), most frequent first."""
         key = word.strip().lower().replace(" ", "_").encode("utf-8")
         if not key:
             return ()
@@ -119,7 +144,7 @@ class WordNet:
         return tuple(int(offset) for offset in fields[len(fields) - synset_count :])
 
     def _synset(self, offset: int) -> Synset:
-        """The synset stored at byte ``offset`` of ``data.noun``."""
+        """The synset stored at byte ``offset`` of the data file."""
         with self._lock:
             self._data.seek(offset)
             line = self._data.readline()
@@ -132,9 +157,9 @@ class WordNet:
         members: list[int] = []
         for k in range(pointer_count):
             symbol, target, pos = fields[cursor + 1 + 4 * k : cursor + 4 + 4 * k]
-            if pos != b"n":
+            if pos != self._pos:
                 continue
-            if symbol.decode() in HYPERNYM_POINTERS:
+            if symbol.decode() in self._pointers:
                 hypernyms.append(int(target))
             elif symbol.decode() == MEMBER_POINTER:
                 members.append(int(target))
@@ -162,14 +187,15 @@ class WordNet:
 
 
 @functools.cache
-def load_wordnet(directory: str | None = None) -> WordNet | None:
-    """WordNet's noun database in ``directory`` (default ``$NEWSFUSE_WORDNET`` or
-    ``/usr/share/wordnet``), opened once per process; ``None`` when its files are absent."""
+def load_wordnet(directory: str | None = None, part: str = "noun") -> WordNet | None:
+    """WordNet's database of ``part`` ("noun" or "verb") in ``directory`` (default
+    ``$NEWSFUSE_WORDNET`` or ``/usr/share/wordnet``), opened once per process;
+    ``None`` when its files are absent."""
     root = Path(directory or os.environ.get("NEWSFUSE_WORDNET") or WORDNET_DIR)
-    if not (root / "index.noun").is_file() or not (root / "data.noun").is_file():
+    if not (root / f"index.{part}").is_file() or not (root / f"data.{part}").is_file():
         return None
     try:
-        return WordNet(root)
+        return WordNet(root, part)
     except OSError:
         return None
 
@@ -257,3 +283,41 @@ def _counts_people(wordnet: WordNet, word: str) -> bool:
         wordnet.synset(member).lexfile == PERSON_LEXFILE or "person" in wordnet.synset(member).words
         for member in first.members
     )
+
+
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def verbs_related(first: str, second: str, directory: str | None = None) -> bool | None:
+    """Whether two verbs (lemmas, a phrasal verb as "set down") can report one
+    event: they share a sense ("land", "set down"), or one is, within
+    ``VERB_STEPS``, a way of doing the other ("shoot" of "hurt"), or entails or
+    causes it ("kill" causes "die"). ``None`` if WordNet cannot tell.
+
+    Rare senses are left out as for nouns: "hurt" is also "ache", "shoot" also "sprout".
+    """
+    if first == second:
+        return True
+    wordnet = load_wordnet(directory, "verb")
+    if wordnet is None:
+        return None
+    one, other = wordnet.senses(first)[:SENSES], wordnet.senses(second)[:SENSES]
+    if not one or not other:
+        return None
+    one, other = _event_senses(wordnet, one), _event_senses(wordnet, other)
+    if any(wordnet.depth(sense) >= MIN_VERB_DEPTH for sense in set(one) & set(other)):
+        return True
+
+    def reaches(senses: tuple[int, ...], targets: tuple[int, ...]) -> bool:
+        """Whether a sense's troponym-of, entailment or cause chain reaches a target."""
+        return any(
+            target in wordnet.ancestors(sense, VERB_STEPS)
+            for sense in senses
+            for target in targets
+            if wordnet.depth(target) >= MIN_VERB_DEPTH
+        )
+
+    return reaches(one, other) or reaches(other, one)
+
+
+def _event_senses(wordnet: WordNet, senses: tuple[int, ...]) -> tuple[int, ...]:
+    """The senses that name an event, not knowing, saying or being."""
+    return tuple(s for s in senses if wordnet.synset(s).lexfile not in EVENTLESS_VERB_LEXFILES)
