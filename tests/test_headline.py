@@ -109,3 +109,13 @@ def test_a_headline_cut_inside_a_long_clause_never_ends_on_a_word_that_leans_for
         assert last not in _LEANING_ENDS | {"thanks"}, headline
         assert not last.endswith("'s"), headline
         assert len(headline.split()) <= 15
+
+
+def test_a_headline_does_not_cut_a_quotation_in_half() -> None:
+    headline = headline_from_lead(
+        'Brannock councillors voted on Monday night to call the new Pellow footbridge a "costly, '
+        'pointless vanity project" and to ask for a review of its budget.'
+    )
+    assert headline.count('"') % 2 == 0
+    assert not headline.endswith((" a", " the"))
+    assert headline.startswith("Brannock councillors voted on Monday night")

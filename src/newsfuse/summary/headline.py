@@ -168,7 +168,7 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     # The earliest clause boundary that leaves a head long enough to report something.
     for boundary in _CLAUSE_BOUNDARY.finditer(text):
         head = text[: boundary.start()]
-        if len(head.split()) >= params.min_chosen_words:
+        if len(head.split()) >= params.min_chosen_words and not _opens_quotation(head):
             tokens = head.split()
             break
     if len(tokens) > params.headline_words:
@@ -179,9 +179,28 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
             if _cuts_before(tokens, position) and _can_end(tokens, position, False)
         ]
         tokens = tokens[: cuts[-1] if cuts else params.headline_words]
+    opened = _unclosed_quotation(tokens)
+    if opened is not None and opened >= params.min_chosen_words:
+        # A quotation cut in half reads as a misquote: stop before it opens.
+        tokens, clause_end = tokens[:opened], False
     tokens = _trim_leaning(tokens, clause_end)
     headline = " ".join(tokens).rstrip(_TRAILING)
     return headline.strip("\"“”'‘’ ") if headline.count('"') % 2 else headline
+
+
+def _opens_quotation(text: str) -> bool:
+    """True if ``text`` opens a double quotation it does not close."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _unclosed_quotation(tokens: Sequence[str]) -> int | None:
+    """The position of the token that opens a quotation ``tokens`` do not close, if any."""
+    if not _opens_quotation(" ".join(tokens)):
+        return None
+    for position in range(len(tokens) - 1, -1, -1):
+        if tokens[position].startswith(('"', "“")):
+            return position
+    return None
 
 
 def _is_insertion(subject: str, aside: str) -> bool:
