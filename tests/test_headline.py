@@ -119,3 +119,16 @@ def test_a_headline_does_not_cut_a_quotation_in_half() -> None:
     assert headline.count('"') % 2 == 0
     assert not headline.endswith((" a", " the"))
     assert headline.startswith("Brannock councillors voted on Monday night")
+
+
+def test_a_long_clause_is_cut_before_that_but_not_after_a_verb_of_saying() -> None:
+    relative = headline_from_lead(
+        "A wildlife charity in Brannock has published photographs that appear to show "
+        "hundreds of dead fish floating near the old Pellow sewage outfall."
+    )
+    assert relative == "A wildlife charity in Brannock has published photographs"
+    reported = headline_from_lead(
+        "The Orrin harbour board said on Friday that it would close the old fish market "
+        "for repairs until the end of the summer season."
+    )
+    assert reported.startswith("The Orrin harbour board said on Friday that it would close")

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from newsfuse.model import Article, BriefSentence
 from newsfuse.segment import split_sentences
+from newsfuse.summary.lexical import REPORTING_VERBS
 from newsfuse.summary.params import BriefParams
 
 # "WASHINGTON (AP) — ", "LONDON, March 3 - ": a dateline names the desk, not the event.
@@ -44,7 +45,7 @@ _INSERTION = re.compile(
 # before a noun phrase, see _cuts_before).
 _CUT_BEFORE_TEXT = """
 after before as at because by during for from in into on over since through under until
-when where while with without amid despite following and but
+when where while with without amid despite following and but that
 """
 _CUT_BEFORE = frozenset(_CUT_BEFORE_TEXT.split())
 # Words that open an introductory phrase before the main clause.
@@ -70,6 +71,12 @@ _OPENING_WORDS = frozenset(
     ]
 )
 _QUOTE_MARKS = ('"', "“", "'", "‘")
+# Verbs whose "that" clause is the news ("said that", "has learned that"): no cut there.
+_KNOWING_TEXT = """
+say tell told learned learnt revealed reveals found finds believe believes believed think
+thinks thought know knows knew show shows showed shown
+"""
+_SAYING_OR_KNOWING = REPORTING_VERBS | frozenset(_KNOWING_TEXT.split())
 # Auxiliaries and modals: a phrase with one has a verb of its own.
 _FINITE_AUXILIARIES_TEXT = """
 is are was were has have had will would shall should can could may might must do does did
@@ -218,6 +225,11 @@ def _cuts_before(tokens: Sequence[str], position: int) -> bool:
     """True if a phrase starts at ``tokens[position]``: a preposition or conjunction, or
     "to" before a noun phrase ("to the head of"), never the infinitive ("to release")."""
     word = tokens[position].lower().strip(",")
+    if word == "that":
+        # "said on Friday that ...": what was said or found is the news, kept whole.
+        return not _SAYING_OR_KNOWING.intersection(
+            _bare(t) for t in tokens[max(0, position - 4) : position]
+        )
     if word == "to":
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
         return following.lower() in _NOUN_PHRASE_OPENERS or following[:1].isupper()
