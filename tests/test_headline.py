@@ -132,3 +132,12 @@ def test_a_long_clause_is_cut_before_that_but_not_after_a_verb_of_saying() -> No
         "for repairs until the end of the summer season."
     )
     assert reported.startswith("The Orrin harbour board said on Friday that it would close")
+
+
+def test_a_headline_never_ends_on_a_subject_pronoun() -> None:
+    headline = headline_from_lead(
+        "Councillors in Brannock have voted to publish a confidential survey of the harbour "
+        "wall they commissioned after the storms of last winter."
+    )
+    assert headline.split()[-1] not in {"they", "he", "she", "we"}, headline
+    assert headline.startswith("Councillors in Brannock have voted to publish")

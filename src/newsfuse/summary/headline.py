@@ -85,7 +85,7 @@ _FINITE_AUXILIARIES = frozenset(_FINITE_AUXILIARIES_TEXT.split())
 # Where a clause ends inside a sentence.
 _CLAUSE_BOUNDARY = re.compile(r", |; | [—–] | -- ")
 # Closed-class words that lean on what follows them: a headline never ends on one
-# ("... star -- and", "... thanks to", "... the cause of her").
+# ("... star -- and", "... thanks to", "... the cause of her", "... a memo they").
 _LEANING_TEXT = """
 and but or nor so yet because although though while whereas if unless whether than that
 which who whom whose when where as
@@ -94,7 +94,7 @@ between beyond by despite down during except following for from in inside into l
 of off on onto out outside over past per since through throughout to toward towards under
 until up upon via with within without
 a an the this these those each every either neither some any no another such
-my your his her its our their
+my your his her its our their i he she we they
 is are was were be been being am has have had do does did will would shall should can
 could may might must not also just very really more most less even only all both
 thanks due according prior
