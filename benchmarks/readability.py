@@ -49,6 +49,17 @@ from newsfuse.summary.params import BriefParams  # noqa: E402
 from shared_data import shared_path  # noqa: E402
 
 DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
+# Conjunctions, prepositions, determiners, possessives and auxiliaries: a headline that
+# ends on one was cut mid-phrase. Kept apart from the headline module's own list.
+_LEANING_ENDS_TEXT = """
+    and but or nor so yet because although though while if than that which who when where as
+    about after against along among around at before by during for from in into like of off
+    on onto over since through to toward under until upon with without amid despite
+    a an the this these those each every some any no another
+    my your his her its our their is are was were be been has have had will would can could
+    may might must
+"""
+_LEANING_ENDS = frozenset(_LEANING_ENDS_TEXT.split())
 PAIRS = ROOT / "benchmarks" / "readability_pairs.json"
 
 
@@ -98,11 +109,31 @@ def main() -> None:
     )
     print(format_audit(summary))
     print(f"boilerplate leaks: {len(leaks)}")
+    print(describe_titles([a.title for a in audits if a.title_is_headline is not None]))
     if arguments.show:
         show_flagged(audits, arguments.show)
         print("\n## boilerplate leaks")
         for text in leaks[: arguments.show]:
             print(f"- {text[:200]}")
+
+
+def describe_titles(titles: list[str]) -> str:
+    """The titles' mean length in words and how many end mid-phrase: on a word of
+    ``_LEANING_ENDS`` or a possessive, with a dash, or with a quotation left open."""
+    if not titles:
+        return "titles: none"
+    cut = 0
+    for title in titles:
+        last = title.split()[-1] if title.split() else ""
+        bare = last.lower().strip(".,;:\"“”'‘’")
+        cut += (
+            bare in _LEANING_ENDS
+            or last.endswith(("'s", "’s", "-", "—", "–"))
+            or title.count('"') % 2 == 1
+            or title.count("“") != title.count("”")
+        )
+    mean = sum(len(t.split()) for t in titles) / len(titles)
+    return f"titles: mean {mean:.2f} words, {cut} of {len(titles)} end mid-phrase"
 
 
 def show_flagged(audits: list[BriefAudit], count: int) -> None:
