@@ -30,11 +30,11 @@ story's founder likewise.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from operator import itemgetter, mul
 
 import numpy as np
 import numpy.typing as npt
@@ -270,7 +270,27 @@ def _story_cosine(unit_terms: TermVector, story: StoryState) -> float:
     if not story.terms_norm:
         return 0.0
     shared = unit_terms.keys() & story.terms.keys()
-    return sum(unit_terms[t] * story.terms[t] for t in shared) / story.terms_norm
+    # map() sums the same products in the same order as a generator, without its frames.
+    products = map(mul, map(unit_terms.__getitem__, shared), map(story.terms.__getitem__, shared))
+    return sum(products) / story.terms_norm
+
+
+def _largest(scores: dict[str, float], count: int) -> set[str]:
+    """The ``count`` keys of highest score; among equal scores the earlier-inserted win.
+
+    The same set as ``heapq.nlargest(count, scores, key=scores.__getitem__)``, found
+    with one partition of the scores instead of a Python-level heap.
+    """
+    if len(scores) <= count:
+        return set(scores)
+    if count <= 0:
+        return set()
+    keys = list(scores)
+    values = np.fromiter(scores.values(), dtype=np.float64, count=len(keys))
+    cut = np.partition(values, len(keys) - count)[len(keys) - count]
+    above = np.flatnonzero(values > cut)
+    ties = np.flatnonzero(values == cut)[: count - len(above)]
+    return {keys[i] for i in above.tolist()} | {keys[i] for i in ties.tolist()}
 
 
 def _within_one_event(first: StoryState, second: StoryState, params: GroupingParams) -> bool:
@@ -360,16 +380,17 @@ class StoryIndex:
     ) -> set[str]:
         """Ids of the stories nearest to a term vector and embedding (see :meth:`candidates`)."""
         lexical: dict[str, float] = {}
-        heaviest = sorted(unit_terms.items(), key=lambda item: -item[1])[: self.params.query_terms]
+        # reverse=True keeps ties in their original order, as the key -weight did.
+        heaviest = sorted(unit_terms.items(), key=itemgetter(1), reverse=True)[
+            : self.params.query_terms
+        ]
         for term, weight in heaviest:
             posting = self._postings.get(term)
             if not posting or len(posting) > self.params.max_postings:
                 continue
             for story_id, story_weight in posting.items():
                 lexical[story_id] = lexical.get(story_id, 0.0) + weight * story_weight
-        chosen = set(
-            heapq.nlargest(self.params.candidates_per_signal, lexical, key=lexical.__getitem__)
-        )
+        chosen = _largest(lexical, self.params.candidates_per_signal)
         pool: set[str] = set()
         if days:
             offsets = self.params.window_offsets

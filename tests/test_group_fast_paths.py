@@ -1,0 +1,121 @@
+"""The story index's fast paths compute exactly what the plain code they replace did.
+
+Each test keeps the plain version as a reference and compares values and dict order
+bit for bit: grouping decisions hang on threshold comparisons and on tie orders, so a
+last-digit difference or a reordered dict could move an article.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import zlib
+from collections import Counter
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.group.index import StoryState, _largest, _story_cosine
+from newsfuse.group.lexical import (
+    _STOP_WORDS,
+    _WORD,
+    TERM_BUCKETS,
+    DocumentFrequencies,
+    TermVector,
+    add_vectors,
+    count_terms,
+    weigh_terms,
+)
+
+# Few distinct weights and terms, so that ties (the delicate case) are common.
+WEIGHTS = st.sampled_from([0.5, 1.0, 1.5, 2.0, 0.1, 0.30000000000000004])
+VECTORS = st.dictionaries(st.integers(0, 300), WEIGHTS, max_size=160)
+
+
+def reference_count_terms(text: str) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP_WORDS:
+            continue
+        counts[zlib.crc32(word.encode("utf-8")) % TERM_BUCKETS] += 1
+    return counts
+
+
+def reference_weigh_terms(
+    counts: Counter[int], frequencies: DocumentFrequencies, top: int
+) -> TermVector:
+    weights = {t: (1.0 + math.log(c)) * frequencies.idf(t) for t, c in counts.items()}
+    kept = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:top]
+    norm = math.sqrt(sum(w * w for _, w in kept))
+    return dict(kept) if norm == 0.0 else {t: w / norm for t, w in kept}
+
+
+def reference_add_vectors(total: TermVector, vector: TermVector, top: int) -> TermVector:
+    merged = dict(total)
+    for term, weight in vector.items():
+        merged[term] = merged.get(term, 0.0) + weight
+    return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0]))[:top])
+
+
+WORDS = st.sampled_from(["Harrowgate", "dam", "the", "repairs", "42", "Quillon's", "ferry", "x"])
+
+
+@settings(deadline=None)
+@given(st.lists(WORDS, max_size=60))
+def test_count_terms_matches_the_plain_loop_in_value_and_order(words: list[str]) -> None:
+    text = " ".join(words)
+    assert list(count_terms(text).items()) == list(reference_count_terms(text).items())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.integers(0, TERM_BUCKETS - 1), st.integers(1, 9), max_size=150),
+    st.lists(st.integers(0, TERM_BUCKETS - 1), max_size=400),
+    st.integers(1, 120),
+)
+def test_weigh_terms_matches_the_plain_version_bit_for_bit(
+    raw: dict[int, int], seen: list[int], top: int
+) -> None:
+    frequencies = DocumentFrequencies.empty()
+    for term in seen:
+        frequencies.add(Counter({term: 1}))
+    counts = Counter(raw)
+    got = weigh_terms(counts, frequencies, top)
+    assert list(got.items()) == list(reference_weigh_terms(counts, frequencies, top).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(VECTORS, VECTORS, st.integers(1, 120))
+def test_add_vectors_keeps_the_same_terms_in_the_same_order(
+    total: TermVector, vector: TermVector, top: int
+) -> None:
+    got = add_vectors(total, vector, top)
+    assert list(got.items()) == list(reference_add_vectors(total, vector, top).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(min_size=1, max_size=3), WEIGHTS, max_size=40), st.integers(0, 15))
+def test_largest_picks_what_heapq_nlargest_picks_ties_included(
+    scores: dict[str, float], count: int
+) -> None:
+    expected = set(heapq.nlargest(count, scores, key=scores.__getitem__))
+    assert _largest(scores, count) == expected
+
+
+def test_largest_breaks_a_tie_at_the_cut_by_insertion_order() -> None:
+    scores = {"late": 1.0, "early": 1.0, "top": 2.0, "low": 0.5}
+    assert _largest(scores, 2) == {"top", "late"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(VECTORS, VECTORS)
+def test_story_cosine_equals_the_generator_sum(unit_terms: TermVector, terms: TermVector) -> None:
+    story = StoryState("s", "l", (1, "", "h"), 1, np.zeros(2, dtype=np.float32), terms, {}, set())
+    story.refresh()
+    if not story.terms_norm:
+        assert _story_cosine(unit_terms, story) == 0.0
+        return
+    shared = unit_terms.keys() & terms.keys()
+    expected = sum(unit_terms[t] * terms[t] for t in shared) / story.terms_norm
+    assert _story_cosine(unit_terms, story) == expected
