@@ -7,16 +7,31 @@ last-digit difference or a reordered dict could move an article.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
+import random
 import zlib
 from collections import Counter
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.group.index import StoryState, _largest, _story_cosine
+from newsfuse.group import index as index_module
+from newsfuse.group.features import EventDate
+from newsfuse.group.index import (
+    ArticleSignals,
+    Placement,
+    StoryIndex,
+    StoryState,
+    _largest,
+    _story_cosine,
+)
 from newsfuse.group.lexical import (
     _STOP_WORDS,
     _WORD,
@@ -25,8 +40,10 @@ from newsfuse.group.lexical import (
     TermVector,
     add_vectors,
     count_terms,
+    normalise_vector,
     weigh_terms,
 )
+from newsfuse.group.params import GroupingParams
 
 # Few distinct weights and terms, so that ties (the delicate case) are common.
 WEIGHTS = st.sampled_from([0.5, 1.0, 1.5, 2.0, 0.1, 0.30000000000000004])
@@ -119,3 +136,67 @@ def test_story_cosine_equals_the_generator_sum(unit_terms: TermVector, terms: Te
     shared = unit_terms.keys() & terms.keys()
     expected = sum(unit_terms[t] * terms[t] for t in shared) / story.terms_norm
     assert _story_cosine(unit_terms, story) == expected
+
+
+def invented_articles(count: int, seed: int) -> list[ArticleSignals]:
+    """Articles of a few invented incidents in one town: shared names, mixed leads."""
+    rng = random.Random(seed)
+    centres = np.random.default_rng(seed).normal(size=(6, 8))
+    names = ("Brask", "Quillon", "Tovey Harbour", "Meren Council", "Aldmoor", "Sefton Ferry")
+    articles = []
+    for number in range(count):
+        incident = rng.randrange(6)
+        embedding = centres[incident] + np.random.default_rng(number).normal(scale=0.3, size=8)
+        terms = {incident * 50 + rng.randrange(40): rng.random() for _ in range(30)}
+        # Most leads use their incident's words; some another incident's (a lead miss).
+        said = incident if rng.random() < 0.7 else rng.randrange(6)
+        lead = {said * 50 + rng.randrange(40): rng.random() for _ in range(6)}
+        day = datetime(2026, 3, 1, tzinfo=UTC) + timedelta(days=rng.randrange(3))
+        articles.append(
+            ArticleSignals(
+                article_id=f"a{number}",
+                content_hash=hashlib.sha1(str(number).encode()).hexdigest(),
+                date=EventDate(day, "published" if rng.random() < 0.7 else "ingested"),
+                embedding=np.asarray(embedding, dtype=np.float32),
+                terms=normalise_vector(terms),
+                key_numbers=(),
+                names=tuple(rng.sample(names, 5)),
+                lead_terms=normalise_vector(lead),
+            )
+        )
+    return articles
+
+
+def test_merge_check_reuses_the_lead_check_and_decides_as_if_it_recomputed_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    params = replace(GroupingParams(), merge_score=0.8, lead_names=3)
+    articles = invented_articles(160, 5)
+
+    def place_all() -> tuple[list[Placement], int]:
+        calls = 0
+        real = index_module.misses_in_lead
+
+        def counted(*args: Any) -> bool:
+            nonlocal calls
+            calls += 1
+            return real(*args)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(index_module, "misses_in_lead", counted)
+            index = StoryIndex(params=params)
+            placements = [index.place(article) for article in articles]
+        return placements, calls
+
+    cached, cached_calls = place_all()
+    original = StoryIndex._merge_neighbours
+
+    def without_cache(self: StoryIndex, *args: Any) -> Placement:
+        return original(self, *args[:3])
+
+    monkeypatch.setattr(StoryIndex, "_merge_neighbours", without_cache)
+    recomputed, recomputed_calls = place_all()
+    assert cached == recomputed
+    assert sum(p.new_story for p in cached) < len(articles) - 20  # joins happened
+    assert any(p.renamed_stories for p in cached)  # and merges or renames
+    assert cached_calls < recomputed_calls
