@@ -200,3 +200,20 @@ def test_merge_check_reuses_the_lead_check_and_decides_as_if_it_recomputed_it(
     assert sum(p.new_story for p in cached) < len(articles) - 20  # joins happened
     assert any(p.renamed_stories for p in cached)  # and merges or renames
     assert cached_calls < recomputed_calls
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 48), st.integers(0, 2**32 - 1), st.booleans())
+def test_cosines_equal_those_through_numpy_norm_bit_for_bit(
+    count: int, dimensions: int, seed: int, centre: bool
+) -> None:
+    generator = np.random.default_rng(seed)
+    rows = generator.normal(size=(count, dimensions)).astype(np.float32)
+    vector = generator.normal(size=dimensions).astype(np.float32)
+    index = StoryIndex(params=GroupingParams.for_embedder("minilm-static" if centre else "minilm"))
+    index._count_vectors(rows.sum(axis=0), count)
+    common = index._common_component()
+    centred_rows, centred = (rows, vector) if common is None else (rows - common, vector - common)
+    norms = np.linalg.norm(centred_rows, axis=1) * float(np.linalg.norm(centred))
+    expected = np.asarray((centred_rows @ centred) / np.maximum(norms, 1e-12), dtype=np.float32)
+    assert np.array_equal(index._cosines(rows, vector), expected)

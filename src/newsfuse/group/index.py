@@ -714,7 +714,9 @@ class StoryIndex:
         if common is not None:
             rows = rows - common
             vector = vector - common
-        norms = np.linalg.norm(rows, axis=1) * float(np.linalg.norm(vector))
+        # What np.linalg.norm computes for these shapes, without its argument handling.
+        row_norms = np.sqrt(np.add.reduce(rows * rows, axis=1))
+        norms = row_norms * float(np.sqrt(vector.dot(vector)))
         return np.asarray((rows @ vector) / np.maximum(norms, 1e-12), dtype=np.float32)
 
     def _store_centroid(self, story: StoryState) -> None:
