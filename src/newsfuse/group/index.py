@@ -30,11 +30,11 @@ story's founder likewise.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from operator import itemgetter, mul
 
 import numpy as np
 import numpy.typing as npt
@@ -270,7 +270,27 @@ def _story_cosine(unit_terms: TermVector, story: StoryState) -> float:
     if not story.terms_norm:
         return 0.0
     shared = unit_terms.keys() & story.terms.keys()
-    return sum(unit_terms[t] * story.terms[t] for t in shared) / story.terms_norm
+    # map() sums the same products in the same order as a generator, without its frames.
+    products = map(mul, map(unit_terms.__getitem__, shared), map(story.terms.__getitem__, shared))
+    return sum(products) / story.terms_norm
+
+
+def _largest(scores: dict[str, float], count: int) -> set[str]:
+    """The ``count`` keys of highest score; among equal scores the earlier-inserted win.
+
+    The same set as ``heapq.nlargest(count, scores, key=scores.__getitem__)``, found
+    with one partition of the scores instead of a Python-level heap.
+    """
+    if len(scores) <= count:
+        return set(scores)
+    if count <= 0:
+        return set()
+    keys = list(scores)
+    values = np.fromiter(scores.values(), dtype=np.float64, count=len(keys))
+    cut = np.partition(values, len(keys) - count)[len(keys) - count]
+    above = np.flatnonzero(values > cut)
+    ties = np.flatnonzero(values == cut)[: count - len(above)]
+    return {keys[i] for i in above.tolist()} | {keys[i] for i in ties.tolist()}
 
 
 def _within_one_event(first: StoryState, second: StoryState, params: GroupingParams) -> bool:
@@ -360,16 +380,17 @@ class StoryIndex:
     ) -> set[str]:
         """Ids of the stories nearest to a term vector and embedding (see :meth:`candidates`)."""
         lexical: dict[str, float] = {}
-        heaviest = sorted(unit_terms.items(), key=lambda item: -item[1])[: self.params.query_terms]
+        # reverse=True keeps ties in their original order, as the key -weight did.
+        heaviest = sorted(unit_terms.items(), key=itemgetter(1), reverse=True)[
+            : self.params.query_terms
+        ]
         for term, weight in heaviest:
             posting = self._postings.get(term)
             if not posting or len(posting) > self.params.max_postings:
                 continue
             for story_id, story_weight in posting.items():
                 lexical[story_id] = lexical.get(story_id, 0.0) + weight * story_weight
-        chosen = set(
-            heapq.nlargest(self.params.candidates_per_signal, lexical, key=lexical.__getitem__)
-        )
+        chosen = _largest(lexical, self.params.candidates_per_signal)
         pool: set[str] = set()
         if days:
             offsets = self.params.window_offsets
@@ -390,6 +411,9 @@ class StoryIndex:
         candidates = self.candidates(article)
         best_join: tuple[float, StoryState] | None = None
         best_link: tuple[float, StoryState] | None = None
+        # The lead check of each candidate, kept for the merge check that follows: the
+        # candidates other than the one joined are unchanged until then.
+        lead_misses: dict[str, tuple[StoryState, bool]] = {}
         if candidates:
             params = self.params
             bars = params.embedding
@@ -407,7 +431,9 @@ class StoryIndex:
                     join *= params.number_conflict_factor
                 if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
                     join *= params.day_conflict_factor
-                if misses_in_lead(article.lead_terms, article.names, story, params):
+                missed = misses_in_lead(article.lead_terms, article.names, story, params)
+                lead_misses[story.id] = (story, missed)
+                if missed:
                     join *= params.lead_miss_factor
                 if (
                     gap <= params.story_window_days
@@ -432,7 +458,7 @@ class StoryIndex:
                 # The new story's neighbours are the candidates the article has just
                 # failed to join under this same rule: a merge check would find nothing.
                 return placement
-        return self._merge_neighbours(placement, {c.id for c in candidates}, article)
+        return self._merge_neighbours(placement, {c.id for c in candidates}, article, lead_misses)
 
     def place_copy(self, story_id: str, founder: FounderKey, date: EventDate) -> Placement:
         """Record a near-duplicate copy joining ``story_id``.
@@ -452,7 +478,11 @@ class StoryIndex:
     # -- second pass: story merges ------------------------------------------------------
 
     def _merge_neighbours(
-        self, placement: Placement, nearby: set[str], article: ArticleSignals
+        self,
+        placement: Placement,
+        nearby: set[str],
+        article: ArticleSignals,
+        lead_misses: dict[str, tuple[StoryState, bool]] | None = None,
     ) -> Placement:
         """Merge the placed article's story with neighbouring stories of the same event.
 
@@ -465,15 +495,17 @@ class StoryIndex:
         merged story keeps the id of its earliest founder (the id rule of every story),
         and the other id is reported as renamed so the store keeps it as an alias.
         The placed ``article``'s lead is checked against each partner as at placement:
-        it is what brought the stories together.
+        it is what brought the stories together. ``lead_misses`` holds that check's
+        result for stories placement already compared, reused in the first round.
         """
         story = self.stories[placement.story_id]
         renamed = list(placement.renamed_stories)
         renamed_lines = list(placement.renamed_storylines)
         candidates: set[str] | None = {i for i in nearby if i in self.stories}
         for _ in range(self.params.max_merges_per_placement):
-            partner = self._find_merge_partner(story, candidates, article)
+            partner = self._find_merge_partner(story, candidates, article, lead_misses)
             candidates = None
+            lead_misses = None
             if partner is None:
                 break
             survivor, absorbed = (
@@ -493,9 +525,11 @@ class StoryIndex:
         story: StoryState,
         candidates: set[str] | None = None,
         article: ArticleSignals | None = None,
+        lead_misses: dict[str, tuple[StoryState, bool]] | None = None,
     ) -> StoryState | None:
         """The neighbouring story that ``story`` would join as if it were one article,
-        among ``candidates`` if given, else among its neighbours."""
+        among ``candidates`` if given, else among its neighbours; ``lead_misses`` gives
+        the article's lead check for stories it was already run on (unchanged since)."""
         unit_terms = normalise_vector(story.terms)
         if candidates is None:
             neighbours = self._find_neighbours(unit_terms, story.mean(), sorted(story.days))
@@ -517,10 +551,14 @@ class StoryIndex:
                 score *= self.params.number_conflict_factor
             if conflict_in_days(story.numbers, other.numbers, self.params.day_mark_tolerance_days):
                 score *= self.params.day_conflict_factor
-            if article is not None and misses_in_lead(
-                article.lead_terms, article.names, other, self.params
-            ):
-                score *= self.params.lead_miss_factor
+            if article is not None:
+                known = lead_misses.get(other_id) if lead_misses else None
+                if known is not None and known[0] is other:
+                    missed = known[1]
+                else:
+                    missed = misses_in_lead(article.lead_terms, article.names, other, self.params)
+                if missed:
+                    score *= self.params.lead_miss_factor
             if score < self.params.merge_score or not _within_one_event(story, other, self.params):
                 continue
             if best is None or score > best[0]:
@@ -676,7 +714,9 @@ class StoryIndex:
         if common is not None:
             rows = rows - common
             vector = vector - common
-        norms = np.linalg.norm(rows, axis=1) * float(np.linalg.norm(vector))
+        # What np.linalg.norm computes for these shapes, without its argument handling.
+        row_norms = np.sqrt(np.add.reduce(rows * rows, axis=1))
+        norms = row_norms * float(np.sqrt(vector.dot(vector)))
         return np.asarray((rows @ vector) / np.maximum(norms, 1e-12), dtype=np.float32)
 
     def _store_centroid(self, story: StoryState) -> None:

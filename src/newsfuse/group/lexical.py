@@ -15,6 +15,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -223,21 +224,37 @@ class DocumentFrequencies:
 
 def count_terms(text: str) -> Counter[int]:
     """Hashed term counts of ``text`` (lower-cased words and numbers, stop words dropped)."""
-    counts: Counter[int] = Counter()
-    for word in _WORD.findall(text.lower()):
-        if word in _STOP_WORDS:
-            continue
-        counts[zlib.crc32(word.encode("utf-8")) % TERM_BUCKETS] += 1
-    return counts
+    # One generator fed to Counter counts in C; the keys come in first-seen order as before.
+    return Counter(
+        zlib.crc32(word.encode("utf-8")) % TERM_BUCKETS
+        for word in _WORD.findall(text.lower())
+        if word not in _STOP_WORDS
+    )
+
+
+def _heaviest(vector: TermVector, top: int) -> list[tuple[int, float]]:
+    """The ``top`` heaviest items of ``vector``, heaviest first, ties by smaller term.
+
+    Sorting by term and then, stably, by weight in reverse gives the order of the key
+    ``(-weight, term)`` without building a tuple per item.
+    """
+    return sorted(sorted(vector.items()), key=itemgetter(1), reverse=True)[:top]
 
 
 def weigh_terms(
     counts: Counter[int], frequencies: DocumentFrequencies, top: int = TOP_TERMS
 ) -> TermVector:
     """The L2-normalised sublinear TF-IDF vector of ``counts``, cut to its ``top`` terms."""
-    weights = {t: (1.0 + math.log(c)) * frequencies.idf(t) for t, c in counts.items()}
-    kept = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return normalise_vector(dict(kept))
+    if not counts:
+        return {}
+    # One fancy-indexing read of the frequencies instead of one numpy scalar per term.
+    found = frequencies.counts[np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))]
+    documents = 1 + frequencies.documents
+    weights = {
+        t: (1.0 + math.log(c)) * (math.log(documents / (1 + df)) + 1.0)
+        for (t, c), df in zip(counts.items(), found.tolist(), strict=True)
+    }
+    return normalise_vector(dict(_heaviest(weights, top)))
 
 
 def normalise_vector(vector: TermVector) -> TermVector:
@@ -253,8 +270,7 @@ def add_vectors(total: TermVector, vector: TermVector, top: int = TOP_TERMS) -> 
     merged = dict(total)
     for term, weight in vector.items():
         merged[term] = merged.get(term, 0.0) + weight
-    kept = sorted(merged.items(), key=lambda item: (-item[1], item[0]))[:top]
-    return dict(kept)
+    return dict(_heaviest(merged, top))
 
 
 def cosine(first: TermVector, second: TermVector) -> float:
