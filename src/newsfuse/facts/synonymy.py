@@ -259,14 +259,23 @@ def noun_is_kind_of(first: str, second: str, directory: str | None = None) -> bo
         return None
     if set(one) & set(other):
         return True
+    return _either_reaches(wordnet, one, other, HYPERNYM_STEPS)
+
+
+def _either_reaches(
+    wordnet: WordNet,
+    one: tuple[int, ...],
+    other: tuple[int, ...],
+    steps: int,
+    min_depth: int = 0,
+) -> bool:
+    """Whether a sense of either word reaches a sense of the other, at least
+    ``min_depth`` deep, within ``steps`` of its pointer chain (hypernyms; for a verb
+    also what it entails and causes)."""
 
     def reaches(senses: tuple[int, ...], targets: tuple[int, ...]) -> bool:
-        """Whether a sense's hypernyms within ``HYPERNYM_STEPS`` include a target."""
-        return any(
-            target in wordnet.ancestors(sense, HYPERNYM_STEPS)
-            for sense in senses
-            for target in targets
-        )
+        wanted = {t for t in targets if min_depth <= 0 or wordnet.depth(t) >= min_depth}
+        return any(not wanted.isdisjoint(wordnet.ancestors(sense, steps)) for sense in senses)
 
     return reaches(one, other) or reaches(other, one)
 
@@ -305,17 +314,7 @@ def verbs_related(first: str, second: str, directory: str | None = None) -> bool
     one, other = _event_senses(wordnet, one), _event_senses(wordnet, other)
     if any(wordnet.depth(sense) >= MIN_VERB_DEPTH for sense in set(one) & set(other)):
         return True
-
-    def reaches(senses: tuple[int, ...], targets: tuple[int, ...]) -> bool:
-        """Whether a sense's troponym-of, entailment or cause chain reaches a target."""
-        return any(
-            target in wordnet.ancestors(sense, VERB_STEPS)
-            for sense in senses
-            for target in targets
-            if wordnet.depth(target) >= MIN_VERB_DEPTH
-        )
-
-    return reaches(one, other) or reaches(other, one)
+    return _either_reaches(wordnet, one, other, VERB_STEPS, MIN_VERB_DEPTH)
 
 
 def _event_senses(wordnet: WordNet, senses: tuple[int, ...]) -> tuple[int, ...]:

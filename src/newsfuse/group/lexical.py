@@ -14,6 +14,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -219,7 +220,13 @@ class DocumentFrequencies:
 
     def idf(self, term: int) -> float:
         """Smoothed inverse document frequency, as scikit-learn's ``smooth_idf``."""
-        return math.log((1 + self.documents) / (1 + int(self.counts[term]))) + 1.0
+        return self.idfs([term])[0]
+
+    def idfs(self, terms: Collection[int]) -> list[float]:
+        """:meth:`idf` of each of ``terms``, with one read of the counts for all of them."""
+        found = self.counts[np.fromiter(terms, dtype=np.int64, count=len(terms))]
+        documents = 1 + self.documents
+        return [math.log(documents / (1 + df)) + 1.0 for df in found.tolist()]
 
 
 def count_terms(text: str) -> Counter[int]:
@@ -247,12 +254,9 @@ def weigh_terms(
     """The L2-normalised sublinear TF-IDF vector of ``counts``, cut to its ``top`` terms."""
     if not counts:
         return {}
-    # One fancy-indexing read of the frequencies instead of one numpy scalar per term.
-    found = frequencies.counts[np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))]
-    documents = 1 + frequencies.documents
+    idfs = frequencies.idfs(counts.keys())
     weights = {
-        t: (1.0 + math.log(c)) * (math.log(documents / (1 + df)) + 1.0)
-        for (t, c), df in zip(counts.items(), found.tolist(), strict=True)
+        t: (1.0 + math.log(c)) * idf for (t, c), idf in zip(counts.items(), idfs, strict=True)
     }
     return normalise_vector(dict(_heaviest(weights, top)))
 
