@@ -157,7 +157,8 @@ class Minute:
     connections: int = 0
     # Articles deleted by the retention prune (--keep-minutes).
     pruned: int = 0
-    # Articles in the store and in its largest story (what a brief or a story page holds).
+    # Article rows in the store (near-duplicates included) and the size of its largest
+    # story (what a brief or a story page holds).
     stored: int = 0
     largest_story: int = 0
 
@@ -382,10 +383,11 @@ def sample_resources(
 
 
 def story_sizes(db: Path) -> tuple[int, int]:
-    """The articles in the store and in its largest story (read-only, outside the server)."""
+    """The article rows in the store, near-duplicates included (a story's ``size``
+    leaves them out), and the size of its largest story (read-only, outside the server)."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as connection:
-        stored, largest = connection.execute(
-            "SELECT coalesce(sum(size), 0), coalesce(max(size), 0) FROM stories"
+        stored, largest = connection.execute(  # one statement: one snapshot of the file
+            "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(max(size), 0) FROM stories)"
         ).fetchone()
     return int(stored), int(largest)
 

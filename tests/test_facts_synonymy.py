@@ -223,3 +223,24 @@ def test_the_installed_verbs_relate_reports_of_one_event() -> None:
     assert verbs_related("die", "hurt") is False
     assert verbs_related("confirm", "verify") is False
     assert verbs_related("get", "obtain") is False
+
+
+def test_verbs_whose_pointers_loop_get_a_depth_and_can_be_related(tmp_path: Path) -> None:
+    # Invented: "respire" causes "draw breath", a way to "respire"; "pant" is a way to
+    # "draw breath". WordNet's own verbs hold such loops ("breathe", "choke").
+    looped = {
+        **VERB_SYNSETS,
+        "respire": (29, ["respire"], [], ["draw_breath"]),
+        "draw_breath": (29, ["draw_breath"], ["respire"], []),
+        "pant": (29, ["pant"], ["draw_breath"], []),
+    }
+    directory = str(write_wordnet(tmp_path, looped, "verb"))
+    wordnet = WordNet(Path(directory), "verb")
+    try:
+        depth = {word: wordnet.depth(wordnet.senses(word)[0]) for word in ("respire", "pant")}
+        assert depth == {"respire": 1, "pant": 2}  # the steps to the last synset not yet seen
+        assert wordnet.depth(wordnet.senses("graze")[0]) == 5  # no loop: as before
+    finally:
+        wordnet.close()
+    assert verbs_related("pant", "draw breath", directory)
+    assert verbs_related("pant", "shoot", directory) is False

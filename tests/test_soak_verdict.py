@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -78,3 +79,16 @@ def test_a_pruned_story_page_is_an_error_only_without_retention(soak: ModuleType
     assert not soak.pruned_away("/stories/s-0123456789abcdef", 404, retention=False)
     assert not soak.pruned_away("/api/stories?limit=20", 500, retention=True)
     assert not soak.pruned_away("/", 404, retention=True)
+
+
+def test_the_stored_column_counts_every_article_row_near_duplicates_included(
+    soak: ModuleType, store: Path
+) -> None:
+    with sqlite3.connect(store) as connection:
+        rows, copies = connection.execute(
+            "SELECT count(*), count(duplicate_of) FROM articles"
+        ).fetchone()
+        sizes, largest = connection.execute("SELECT sum(size), max(size) FROM stories").fetchone()
+    assert copies >= 1  # the invented events hold a syndicated copy
+    assert sizes == rows - copies  # a story's size leaves its copies out
+    assert soak.story_sizes(store) == (rows, largest)

@@ -22,6 +22,7 @@ from newsfuse.facts.describe import Mention, describe_claim
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.increments import explained_by_increment
+from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.subject import claim_phrase, describe_subject
 from newsfuse.facts.verdict import decide_status, is_clear_dispute, values_agree
@@ -49,25 +50,7 @@ def compare_facts(
         embedder = get_embedder(DEFAULT_EMBEDDER)
     by_id = {article.id: article for article in articles}
     scanned = [scan_claims(article) for article in articles]
-    # Vague amounts are never described, so their sentences need no parse.
-    needed = [[c for c in found if not c.vague] for found in scanned]
-    docs = parse_articles(
-        articles,
-        needed if params.parse_claim_sentences_only else None,
-        context=params.parse_context_sentences,
-    )
-    mentions: list[Mention] = []
-    vague: list[Claim] = []
-    entities: list[Claim] = []
-    phrases: dict[Claim, str] = {}
-    for article, doc, found in zip(articles, docs, scanned, strict=True):
-        for claim in found:
-            if claim.vague:
-                vague.append(claim)
-            else:
-                mentions.append(describe_claim(claim, doc, params))
-                phrases[claim] = claim_phrase(claim, doc)
-        entities.extend(extract_entities(article, doc))
+    mentions, vague, entities, phrases = _describe_articles(articles, scanned, params)
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
     paired = None
@@ -107,6 +90,39 @@ def compare_facts(
     facts.sort(key=lambda fact: (FACT_STATUS_ORDER[fact.status], fact.claims[0].article_id,
                                  fact.claims[0].start))  # fmt: skip
     return facts
+
+
+def _describe_articles(
+    articles: Sequence[Article], scanned: Sequence[Sequence[Claim]], params: FactParams
+) -> tuple[list[Mention], list[Claim], list[Claim], dict[Claim, str]]:
+    """Parse the articles and describe their claims: the mentions, the vague amounts,
+    the named entities, and what each described claim measures in its sentence's words.
+
+    The Docs live only inside :func:`~newsfuse.facts.memory_zone.parsing_zone`; what
+    leaves it is plain data (claims, strings, numbers).
+    """
+    # Vague amounts are never described, so their sentences need no parse.
+    needed = [[c for c in found if not c.vague] for found in scanned]
+    mentions: list[Mention] = []
+    vague: list[Claim] = []
+    entities: list[Claim] = []
+    phrases: dict[Claim, str] = {}
+    with parsing_zone(params.parse_in_memory_zone):
+        docs = parse_articles(
+            articles,
+            needed if params.parse_claim_sentences_only else None,
+            context=params.parse_context_sentences,
+        )
+        for article, doc, found in zip(articles, docs, scanned, strict=True):
+            for claim in found:
+                if claim.vague:
+                    vague.append(claim)
+                else:
+                    mentions.append(describe_claim(claim, doc, params))
+                    phrases[claim] = claim_phrase(claim, doc)
+            entities.extend(extract_entities(article, doc))
+        del docs
+    return mentions, vague, entities, phrases
 
 
 def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams) -> list[Fact]:

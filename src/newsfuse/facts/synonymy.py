@@ -166,9 +166,27 @@ class WordNet:
         return Synset(offset, int(fields[1]), words, tuple(hypernyms), tuple(members))
 
     def _depth(self, offset: int) -> int:
-        """Shortest number of hypernym steps from the synset up to the root."""
-        parents = self.synset(offset).hypernyms
-        return 0 if not parents else 1 + min(self.depth(parent) for parent in parents)
+        """Shortest number of hypernym steps from the synset up to a root (a synset
+        with none), or, when none is reached, the steps to the last new synset.
+
+        Breadth first, each synset once: a verb's pointers (what it entails and
+        causes beside its hypernyms) close loops, around which a recursion never ends.
+        """
+        seen = {offset}
+        level = [offset]
+        steps = 0
+        while True:
+            following = []
+            for node in level:
+                parents = self.synset(node).hypernyms
+                if not parents:
+                    return steps
+                following += [parent for parent in parents if parent not in seen]
+                seen.update(parents)
+            if not following:
+                return steps
+            level = following
+            steps += 1
 
     def ancestors(self, offset: int, steps: int) -> dict[int, int]:
         """The synset and its hypernyms up to ``steps`` up, each with its distance."""
