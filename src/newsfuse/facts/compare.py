@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -26,6 +27,7 @@ from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.subject import claim_phrase, describe_subject
 from newsfuse.facts.verdict import decide_status, is_clear_dispute, values_agree
+from newsfuse.group.features import find_event_date
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
 
 
@@ -48,6 +50,7 @@ def compare_facts(
         return []
     if embeddings and embedder is None:
         embedder = get_embedder(DEFAULT_EMBEDDER)
+    articles = [_dated(article) for article in articles]
     by_id = {article.id: article for article in articles}
     scanned = [scan_claims(article) for article in articles]
     mentions, vague, entities, phrases = _describe_articles(articles, scanned, params)
@@ -123,6 +126,16 @@ def _describe_articles(
             entities.extend(extract_entities(article, doc))
         del docs
     return mentions, vague, entities, phrases
+
+
+def _dated(article: Article) -> Article:
+    """The article, dated by its own stamp or caption when it has no publication time,
+    so that its weekdays resolve and a report months apart is told apart; a date in its
+    sentences never stands in (see ``find_event_date``)."""
+    if article.published is not None:
+        return article
+    event = find_event_date(article, datetime.now(UTC))
+    return replace(article, published=event.when) if event.source == "text" else article
 
 
 def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams) -> list[Fact]:

@@ -170,6 +170,12 @@ class FactParams:
     # other things or times. On: conflict P facts-real-dev 0.57 -> 0.89, facts-dev2 0.75 ->
     # 0.88, facts-dev 0.92 unchanged; no labelled conflict lost (docs/benchmarks-facts.md).
     conflict_needs_same_aspects: bool = True
+    # Reports published further apart than this tell of different moments (a story's
+    # dated reports span at most GroupingParams.story_max_span_days, 10), so their
+    # differing figures are not a dispute; distances between places do not change, so
+    # they still conflict. Articles without metadata time are dated by their own stamps
+    # or captions (newsfuse.group.features.find_event_date). ``None`` turns it off.
+    conflict_max_days_apart: float | None = 10.0
 
     # -- parsing -------------------------------------------------------------------------
 

@@ -184,6 +184,23 @@ def _own_day_statements(first: Mention, second: Mention, published: Published) -
     return True
 
 
+def _reported_apart(
+    first: Mention, second: Mention, published: Published, params: FactParams
+) -> bool:
+    """Whether two figures come from reports published more than
+    ``params.conflict_max_days_apart`` apart: each tells of its own moment ("about 600
+    more troops" in September, "560" in July), unless the figure is a distance between
+    places, which does not change."""
+    limit = params.conflict_max_days_apart
+    if limit is None or first.dimension == "quantity:m":
+        return False
+    one = published.get(first.claim.article_id)
+    other = published.get(second.claim.article_id)
+    if one is None or other is None:
+        return False
+    return abs((one - other).total_seconds()) > limit * 86400
+
+
 def dispute_evidence(
     mentions: Sequence[Mention],
     dispute_score: float,
@@ -222,6 +239,8 @@ def dispute_evidence(
                 aspects.add("caption")
             if _own_day_statements(first, second, published or {}):
                 aspects.add("statements")
+            if _reported_apart(first, second, published or {}, params):
+                aspects.add("reports apart")
             compatible &= bounds_allow(first.claim, second.claim, params)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
