@@ -16,6 +16,7 @@ from typing import Any
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
+from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.qualifiers import bounds_allow
 from newsfuse.facts.synonymy import nouns_related
@@ -55,6 +56,15 @@ def values_agree(first: Claim, second: Claim, params: FactParams = FactParams())
     if first.unit == "s" and _stated_to_the_second(a) and _stated_to_the_second(b):
         return abs(a - b) <= params.second_precision_tolerance
     return abs(a - b) <= params.relative_tolerance * max(abs(a), abs(b))
+
+
+def is_decimal_slip_pair(a: float | str, b: float | str, params: FactParams) -> bool:
+    """Whether two values are a decimal slip (``params.decimal_slips_conflict``): numbers
+    an exact power of ten apart ("Rs 3.2 crore" / "Rs 32 crore"), the smaller at least
+    ``params.exact_below``, since small counts ten apart ("2" / "20") are common look-alikes."""
+    if isinstance(a, str) or isinstance(b, str) or not params.decimal_slips_conflict:
+        return False
+    return min(a, b) >= params.exact_below and is_decimal_slip(a, b)
 
 
 def _stated_to_the_second(seconds: float) -> bool:
@@ -209,7 +219,8 @@ def dispute_evidence(
             if values_agree(first.claim, second.claim, params):
                 continue
             a, b = first.claim.value, second.claim.value
-            if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0:
+            slip = is_decimal_slip_pair(a, b, params)
+            if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0 and not slip:
                 ratio = max(ratio, max(a, b) / min(a, b))
             nouns_differ |= not _nouns_match(first, second, params)
             roles_differ |= first.role != second.role
