@@ -409,3 +409,12 @@ def test_figures_that_are_not_a_power_of_ten_apart_are_no_slip() -> None:
     assert not is_decimal_slip(3.2, 23)  # other digits
     assert not is_decimal_slip(200_000, 2_500_000)  # 12.5 times
     assert not is_decimal_slip(0, 10)
+
+
+def test_a_number_joined_to_a_name_by_a_hyphen_is_no_figure() -> None:
+    # An invented probe and rocket: "Pellora-2" and "Varn-9" are names, the 11 a figure.
+    article = Article(
+        id="a", title="", source="Outlet a", published=None,
+        text="Pellora-2 rode a Varn-9 rocket and carries 11 instruments.",
+    )  # fmt: skip
+    assert [claim.value for claim in scan_claims(article)] == [11]

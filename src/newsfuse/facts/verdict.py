@@ -19,7 +19,7 @@ from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.qualifiers import bounds_allow
-from newsfuse.facts.synonymy import nouns_related
+from newsfuse.facts.synonymy import load_wordnet, nouns_related
 from newsfuse.model import Article, Claim, FactStatus
 
 # Publication time of each article, by id (None when unknown).
@@ -128,14 +128,29 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
     return related
 
 
-def _subgroups_differ(first: Mention, second: Mention) -> bool:
+def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bool:
     """Whether two figures count the same noun but one restricts it with a modifier
-    the other lacks ("11 league goals" against "14 goals in all competitions")."""
+    the other lacks ("11 league goals" against "14 goals in all competitions").
+
+    With ``params.subgroup_skips_lexical_names``, a modifier that makes a name WordNet
+    lists ("scientific instrument", "nuclear weapon") names the kind of thing, which
+    another source may call by its noun alone, rather than marking off a subgroup."""
     if not first.head or first.head != second.head:
         return False
-    one = set(first.modifiers) - ROLE_MODIFIERS
-    other = set(second.modifiers) - ROLE_MODIFIERS
+    one = _restricting_modifiers(first, params)
+    other = _restricting_modifiers(second, params)
     return one != other
+
+
+def _restricting_modifiers(mention: Mention, params: FactParams) -> set[str]:
+    """The modifiers of a figure's counted noun that may mark off a subgroup."""
+    modifiers = set(mention.modifiers) - ROLE_MODIFIERS
+    if not params.subgroup_skips_lexical_names or not mention.head_word:
+        return modifiers
+    wordnet = load_wordnet()
+    if wordnet is None:
+        return modifiers
+    return {m for m in modifiers if not wordnet.senses(f"{m} {mention.head_word}")}
 
 
 def _aspects_differ(first: Mention, second: Mention) -> str:
@@ -227,7 +242,7 @@ def dispute_evidence(
             hedged |= first.claim.approximate or second.claim.approximate
             moods_differ |= first.mood != second.mood
             times_differ |= first.earlier != second.earlier
-            subgroups_differ |= _subgroups_differ(first, second)
+            subgroups_differ |= _subgroups_differ(first, second, params)
             aspects.add(_aspects_differ(first, second))
             if first.role == "caption" or second.role == "caption":
                 aspects.add("caption")
