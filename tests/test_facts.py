@@ -515,6 +515,15 @@ def test_a_grant_misstated_by_a_decimal_point_is_a_conflict() -> None:
     assert values(grant) == {"a": 45_000_000, "b": 450_000_000, "c": 45_000_000}
 
 
+def test_roles_name_the_same_kind_of_figure_as_jobs() -> None:
+    # Trade press cuts "roles" where wire copy cuts "jobs" or "positions".
+    from newsfuse.facts.describe import stem_word
+    from newsfuse.facts.lexicon import CONCEPTS
+
+    jobs = CONCEPTS[stem_word("jobs")]
+    assert CONCEPTS[stem_word("roles")] == CONCEPTS[stem_word("positions")] == jobs
+
+
 def test_a_dispute_with_a_look_alike_in_the_other_article_differs() -> None:
     params = FactParams(conflict_min_margin=0.1)
     pair = (_mention("a", 600), _mention("b", 560))
