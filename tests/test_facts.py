@@ -490,6 +490,40 @@ def test_figures_far_apart_are_shown_side_by_side_not_as_a_conflict() -> None:
     assert not is_clear_dispute(far, 0.9, params)
 
 
+def test_a_decimal_slip_is_a_conflict_but_small_counts_ten_apart_are_not() -> None:
+    params = FactParams()
+    slip = (_mention("a", 4_500_000, "rupee"), _mention("b", 45_000_000, "rupee"))
+    small = (_mention("a", 3), _mention("b", 30))
+    assert is_clear_dispute(slip, 0.9, params)
+    assert not is_clear_dispute(slip, 0.9, replace(params, decimal_slips_conflict=False))
+    assert not is_clear_dispute(small, 0.9, params)
+
+
+def test_a_grant_misstated_by_a_decimal_point_is_a_conflict() -> None:
+    # Invented town council: two papers give the library grant as Rs 4.5 crore, one as 45.
+    articles = [
+        make_article(
+            "a", "The Velgaon municipal council has approved Rs 4.5 crore to rebuild the library."
+        ),
+        make_article(
+            "b", "Velgaon's municipal council approved Rs 45 crore for rebuilding the library."
+        ),
+        make_article("c", "The council approved Rs 4.5 crore to rebuild the Velgaon library."),
+    ]
+    grant = find_fact(compare_facts(articles), "b", 450_000_000)
+    assert grant.status == "conflict"
+    assert values(grant) == {"a": 45_000_000, "b": 450_000_000, "c": 45_000_000}
+
+
+def test_roles_name_the_same_kind_of_figure_as_jobs() -> None:
+    # Trade press cuts "roles" where wire copy cuts "jobs" or "positions".
+    from newsfuse.facts.describe import stem_word
+    from newsfuse.facts.lexicon import CONCEPTS
+
+    jobs = CONCEPTS[stem_word("jobs")]
+    assert CONCEPTS[stem_word("roles")] == CONCEPTS[stem_word("positions")] == jobs
+
+
 def test_a_dispute_with_a_look_alike_in_the_other_article_differs() -> None:
     params = FactParams(conflict_min_margin=0.1)
     pair = (_mention("a", 600), _mention("b", 560))

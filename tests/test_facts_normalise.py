@@ -16,6 +16,7 @@ from newsfuse.facts.dates import find_dates, resolve_weekday, weekday_of_value
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.numbers import (
     format_value,
+    is_decimal_slip,
     number_to_words,
     parse_number_words,
     parse_numeral,
@@ -392,3 +393,28 @@ def test_a_unit_after_a_scale_word_makes_a_quantity(
 def test_a_scaled_count_followed_by_a_preposition_stays_a_count() -> None:
     claims = scan_claims(Article(id="a", text="It raised 10 million in funding."))
     assert [(c.kind, c.value, c.unit) for c in claims] == [("count", 10_000_000, None)]
+
+
+@given(
+    st.floats(min_value=0.01, max_value=1e9, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=1, max_value=4),
+)
+def test_a_figure_times_a_power_of_ten_is_a_decimal_slip(value: float, places: int) -> None:
+    assert is_decimal_slip(value, value * 10**places)
+    assert is_decimal_slip(value * 10**places, value)
+
+
+def test_figures_that_are_not_a_power_of_ten_apart_are_no_slip() -> None:
+    assert not is_decimal_slip(32_000_000, 32_000_000)  # equal: no slip at all
+    assert not is_decimal_slip(3.2, 23)  # other digits
+    assert not is_decimal_slip(200_000, 2_500_000)  # 12.5 times
+    assert not is_decimal_slip(0, 10)
+
+
+def test_a_number_joined_to_a_name_by_a_hyphen_is_no_figure() -> None:
+    # An invented probe and rocket: "Pellora-2" and "Varn-9" are names, the 11 a figure.
+    article = Article(
+        id="a", title="", source="Outlet a", published=None,
+        text="Pellora-2 rode a Varn-9 rocket and carries 11 instruments.",
+    )  # fmt: skip
+    assert [claim.value for claim in scan_claims(article)] == [11]

@@ -10,6 +10,7 @@ from conftest import parsed_figure
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
+from newsfuse.facts.synonymy import load_wordnet
 from newsfuse.facts.verdict import is_clear_dispute
 from newsfuse.model import Claim
 
@@ -68,6 +69,27 @@ def test_a_subgroup_figure_is_not_set_against_the_whole() -> None:
     assert is_clear_dispute(same, 0.9, params)
     assert is_clear_dispute(additional, 0.9, params)  # a role word, not a subgroup
     assert is_clear_dispute(league, 0.9, replace(params, conflict_needs_same_subgroup=False))
+
+
+def _instruments(article: str, value: float, modifiers: tuple[str, ...]) -> Mention:
+    claim = Claim(article, 0, 2, str(value), "count", value)
+    return Mention(
+        claim, "count:", "instrument", modifiers, (), "NUMBER", False, True, False,
+        head_word="instrument",
+    )  # fmt: skip
+
+
+def test_a_modifier_that_makes_a_wordnet_name_is_no_subgroup() -> None:
+    # An invented probe's "eight scientific instruments" against another outlet's "nine
+    # instruments": WordNet lists "scientific instrument", so it names the kind.
+    if load_wordnet() is None:
+        pytest.skip("WordNet's files are not installed")
+    params = FactParams()
+    named = (_instruments("a", 8, ("scientific",)), _instruments("b", 9, ()))
+    restricted = (_instruments("a", 8, ("spare",)), _instruments("b", 9, ()))
+    assert is_clear_dispute(named, 0.9, params)
+    assert not is_clear_dispute(restricted, 0.9, params)
+    assert not is_clear_dispute(named, 0.9, replace(params, subgroup_skips_lexical_names=False))
 
 
 def test_equal_figures_in_a_group_without_a_clear_dispute_still_agree() -> None:

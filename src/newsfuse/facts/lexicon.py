@@ -62,7 +62,7 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["arrest", "detain", "custodi", "apprehend"], "<arrest>"),
     **dict.fromkeys(["jail", "prison", "imprison", "incarcer", "sentenc"], "<prison>"),
     **dict.fromkeys(["troop", "soldier", "forc"], "<troops>"),
-    **dict.fromkeys(["job", "posit", "post", "layoff", "redund", "headcount"], "<jobs>"),
+    **dict.fromkeys(["job", "role", "posit", "post", "layoff", "redund", "headcount"], "<jobs>"),
     **dict.fromkeys(["cost", "price", "worth", "valu"], "<cost>"),
     **dict.fromkeys(["damag"], "<damage>"),
     # Destroyed is not damaged: fire and storm reports give both counts of homes.

@@ -13,7 +13,12 @@ English number words (``five hundred and sixty``, ``Thirty-two``,
 
 from __future__ import annotations
 
+import math
 import re
+
+# How close to a whole number the log10 of two figures' ratio must be for a decimal slip:
+# float noise only (3.2e7 * 10 is not exactly 3.2e8 in binary).
+DECIMAL_SLIP_TOLERANCE = 1e-9
 
 # Number words and the value they stand for. "a" is handled by the parser
 # (it means one only before a scale word: "a dozen", "a hundred", "a million").
@@ -291,3 +296,13 @@ def format_value(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def is_decimal_slip(first: float, second: float) -> bool:
+    """Whether two differing positive numbers are the same digits with the decimal
+    point moved ("Rs 3.2 crore" / "Rs 32 crore", "Rs 2 lakh" / "Rs 20 lakh"): one is
+    the other times an exact power of ten, as a misplaced point or scale word makes."""
+    if first <= 0 or second <= 0 or first == second:
+        return False
+    exponent = math.log10(max(first, second) / min(first, second))
+    return abs(exponent - round(exponent)) < DECIMAL_SLIP_TOLERANCE

@@ -139,6 +139,11 @@ class FactParams:
     # labelled conflicts of facts-dev reach 2.93 (a transposed "$410m"/"$140m"),
     # of facts-real-dev 2.0; above 3, 14 of 17 disputes on dev2 and real were look-alikes.
     conflict_max_ratio: float = 3.0
+    # ... except for a decimal slip, the same digits an exact power of ten apart ("Rs 3.2
+    # crore" / "Rs 32 crore"), the smaller at least ``exact_below``: a misplaced point or
+    # scale word, one figure misreported, kept apart neither by ``magnitude_gap_penalty``
+    # nor by the ratio above. Off: facts-dev2 conflict R 0.78 -> 0.72 (docs/benchmarks-facts.md).
+    decimal_slips_conflict: bool = True
     # ... and when the weakest disagreeing pair outscores each claim's best other
     # partner in the other article by this much (a look-alike close behind makes
     # the pairing a guess). Off: at 0 it kept fictional conflict P but cost 0.2 of
@@ -160,6 +165,10 @@ class FactParams:
     # ("11 league goals" against "14 goals in all competitions"): a subgroup's figure.
     # On: conflict P on facts-dev2 0.66 -> 0.70; no conflict lost on any of the three sets.
     conflict_needs_same_subgroup: bool = True
+    # ... where a modifier that makes a name WordNet lists ("scientific instrument",
+    # "nuclear weapon") is no subgroup: the kind's name, which a source may shorten to the
+    # noun. Off: facts-dev2 "nine instruments" / "eight scientific instruments" differs.
+    subgroup_skips_lexical_names: bool = True
     # ... and, strictly, the same noun where WordNet cannot tell (an unknown word,
     # or WordNet's files absent); off, such pairs pass as before WordNet was read.
     conflict_needs_same_noun: bool = False

@@ -68,8 +68,9 @@ APPOSITION_AFTER_RE = re.compile(r"^(?:,|\.|;|\)|\s+(?:who|was|is|has|had|said)\
 TALLY_AFTER_RE = re.compile(r"^(?:\s+votes?)?\s*(?:-|–|—|\s+to\s+)\s*(?=\w)", re.IGNORECASE)
 RACE_TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
 CLOCK_AFTER_RE = re.compile(r"^(?::\d\d|\s?[ap]\.?m\b\.?|\s?(?:GMT|UTC|BST|CET|EST|PST)\b)", re.I)
-# A letter glued before a numeral makes a code ("A320", "No.5"), except "$A" (Australian dollars).
-NOT_A_QUANTITY_BEFORE_RE = re.compile(r"(?:(?<!\$)[A-Za-z]|No\.\s?|#|:)$")
+# A letter glued before a numeral makes a code ("A320", "No.5"), except "$A" (Australian dollars);
+# so does a capitalised word joined by a hyphen, a name ("Tessera-1", "Covid-19", "K-9").
+NOT_A_QUANTITY_BEFORE_RE = re.compile(r"(?:(?<!\$)[A-Za-z]|No\.\s?|#|:|\b[A-Z][A-Za-z]*-)$")
 ORDINAL_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 VAGUE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(VAGUE_AMOUNTS, key=len, reverse=True)) + r")\s+of\b", re.IGNORECASE

@@ -31,7 +31,7 @@ from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.synonymy import noun_is_kind_of, verbs_related
-from newsfuse.facts.verdict import values_agree
+from newsfuse.facts.verdict import is_decimal_slip_pair, values_agree
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -232,7 +232,9 @@ def score_pairs(
                 score -= params.date_role_penalty
         elif _roles_clash(first.role, second.role):
             score -= params.role_mismatch_penalty
-        if _far_apart(first.claim, second.claim, params.magnitude_gap_ratio):
+        if _far_apart(
+            first.claim, second.claim, params.magnitude_gap_ratio
+        ) and not is_decimal_slip_pair(first.claim.value, second.claim.value, params):
             score -= params.magnitude_gap_penalty
         if first.claim.kind == "count" and (
             _concept_missing(first, second, params.concept_strong_weight)

@@ -16,9 +16,10 @@ from typing import Any
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
+from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.qualifiers import bounds_allow
-from newsfuse.facts.synonymy import nouns_related
+from newsfuse.facts.synonymy import load_wordnet, nouns_related
 from newsfuse.model import Article, Claim, FactStatus
 
 # Publication time of each article, by id (None when unknown).
@@ -55,6 +56,15 @@ def values_agree(first: Claim, second: Claim, params: FactParams = FactParams())
     if first.unit == "s" and _stated_to_the_second(a) and _stated_to_the_second(b):
         return abs(a - b) <= params.second_precision_tolerance
     return abs(a - b) <= params.relative_tolerance * max(abs(a), abs(b))
+
+
+def is_decimal_slip_pair(a: float | str, b: float | str, params: FactParams) -> bool:
+    """Whether two values are a decimal slip (``params.decimal_slips_conflict``): numbers
+    an exact power of ten apart ("Rs 3.2 crore" / "Rs 32 crore"), the smaller at least
+    ``params.exact_below``, since small counts ten apart ("2" / "20") are common look-alikes."""
+    if isinstance(a, str) or isinstance(b, str) or not params.decimal_slips_conflict:
+        return False
+    return min(a, b) >= params.exact_below and is_decimal_slip(a, b)
 
 
 def _stated_to_the_second(seconds: float) -> bool:
@@ -118,14 +128,29 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
     return related
 
 
-def _subgroups_differ(first: Mention, second: Mention) -> bool:
+def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bool:
     """Whether two figures count the same noun but one restricts it with a modifier
-    the other lacks ("11 league goals" against "14 goals in all competitions")."""
+    the other lacks ("11 league goals" against "14 goals in all competitions").
+
+    With ``params.subgroup_skips_lexical_names``, a modifier that makes a name WordNet
+    lists ("scientific instrument", "nuclear weapon") names the kind of thing, which
+    another source may call by its noun alone, rather than marking off a subgroup."""
     if not first.head or first.head != second.head:
         return False
-    one = set(first.modifiers) - ROLE_MODIFIERS
-    other = set(second.modifiers) - ROLE_MODIFIERS
+    one = _restricting_modifiers(first, params)
+    other = _restricting_modifiers(second, params)
     return one != other
+
+
+def _restricting_modifiers(mention: Mention, params: FactParams) -> set[str]:
+    """The modifiers of a figure's counted noun that may mark off a subgroup."""
+    modifiers = set(mention.modifiers) - ROLE_MODIFIERS
+    if not params.subgroup_skips_lexical_names or not mention.head_word:
+        return modifiers
+    wordnet = load_wordnet()
+    if wordnet is None:
+        return modifiers
+    return {m for m in modifiers if not wordnet.senses(f"{m} {mention.head_word}")}
 
 
 def _aspects_differ(first: Mention, second: Mention) -> str:
@@ -226,14 +251,15 @@ def dispute_evidence(
             if values_agree(first.claim, second.claim, params):
                 continue
             a, b = first.claim.value, second.claim.value
-            if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0:
+            slip = is_decimal_slip_pair(a, b, params)
+            if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0 and not slip:
                 ratio = max(ratio, max(a, b) / min(a, b))
             nouns_differ |= not _nouns_match(first, second, params)
             roles_differ |= first.role != second.role
             hedged |= first.claim.approximate or second.claim.approximate
             moods_differ |= first.mood != second.mood
             times_differ |= first.earlier != second.earlier
-            subgroups_differ |= _subgroups_differ(first, second)
+            subgroups_differ |= _subgroups_differ(first, second, params)
             aspects.add(_aspects_differ(first, second))
             if first.role == "caption" or second.role == "caption":
                 aspects.add("caption")
