@@ -12,7 +12,8 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 (:func:`newsfuse.summary.headline.make_headline`; Multi-News has no source titles).
 ``--show N`` prints up to N flagged sentences of each kind.
 ``--low-overlap-repeat-cosine C`` briefs with ``BriefParams.low_overlap_repeat_cosine``
-set to C (off by default).
+set to C (off by default); ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
+ablations). It also counts the briefs that open with a quotation or a dangling opening.
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -22,6 +23,7 @@ that classifies them best, and its leave-one-out accuracy.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import sys
 import time
@@ -45,6 +47,7 @@ from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.leaks import get_detector  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
+from newsfuse.summary.lexical import dangling_reason  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
 from shared_data import shared_path  # noqa: E402
 
@@ -71,11 +74,22 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--low-overlap-repeat-cosine", type=float, default=None)
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a BriefParams field for the ablations, e.g. lead_when_opening_leans=False",
+    )
     arguments = parser.parse_args()
     if arguments.calibrate:
         calibrate()
         return
-    params = replace(BriefParams(), low_overlap_repeat_cosine=arguments.low_overlap_repeat_cosine)
+    params = replace(
+        BriefParams(),
+        low_overlap_repeat_cosine=arguments.low_overlap_repeat_cosine,
+        **dict(parse_param(text) for text in arguments.param),
+    )
     embedder = get_embedder()
     started = time.perf_counter()
     audits: list[BriefAudit] = []
@@ -110,11 +124,18 @@ def main() -> None:
     print(format_audit(summary))
     print(f"boilerplate leaks: {len(leaks)}")
     print(describe_titles([a.title for a in audits if a.title_is_headline is not None]))
+    print(describe_openings([a.sentences[0].text for a in audits if a.sentences]))
     if arguments.show:
         show_flagged(audits, arguments.show)
         print("\n## boilerplate leaks")
         for text in leaks[: arguments.show]:
             print(f"- {text[:200]}")
+
+
+def parse_param(text: str) -> tuple[str, object]:
+    """``NAME=VALUE`` as a BriefParams field and its value (a Python literal)."""
+    name, _, value = text.partition("=")
+    return name.strip(), ast.literal_eval(value.strip())
 
 
 def describe_titles(titles: list[str]) -> str:
@@ -134,6 +155,17 @@ def describe_titles(titles: list[str]) -> str:
         )
     mean = sum(len(t.split()) for t in titles) / len(titles)
     return f"titles: mean {mean:.2f} words, {cut} of {len(titles)} end mid-phrase"
+
+
+def describe_openings(firsts: list[str]) -> str:
+    """How many briefs open with a quotation (what someone said, not what happened) or
+    with an opening that needs an antecedent (``dangling_reason``)."""
+    quoted = sum(text.lstrip().startswith(('"', "“", "'", "‘")) for text in firsts)
+    leaning = sum(bool(dangling_reason(text)) for text in firsts)
+    return (
+        f"openings: {quoted} of {len(firsts)} briefs open with a quotation, "
+        f"{leaning} with a dangling opening"
+    )
 
 
 def show_flagged(audits: list[BriefAudit], count: int) -> None:
