@@ -13,7 +13,9 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 ``--show N`` prints up to N flagged sentences of each kind.
 ``--low-overlap-repeat-cosine C`` briefs with ``BriefParams.low_overlap_repeat_cosine``
 set to C (off by default); ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
-ablations). It also counts the briefs that open with a quotation or a dangling opening.
+ablations). It also counts the briefs that open with a quotation or a dangling opening,
+and the pairs of brief sentences that state one figure counting the same thing
+(:mod:`newsfuse.summary.same_fact`, the rule the brief's selection uses).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -49,6 +51,7 @@ from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
 from newsfuse.summary.lexical import dangling_reason  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
+from newsfuse.summary.same_fact import states_same_fact  # noqa: E402
 from shared_data import shared_path  # noqa: E402
 
 DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
@@ -125,6 +128,12 @@ def main() -> None:
     print(f"boilerplate leaks: {len(leaks)}")
     print(describe_titles([a.title for a in audits if a.title_is_headline is not None]))
     print(describe_openings([a.sentences[0].text for a in audits if a.sentences]))
+    same_facts = [pair for audit in audits for pair in same_fact_pairs(audit)]
+    print(
+        f"same-fact pairs (one figure counting the same thing, summary.same_fact): "
+        f"{len(same_facts)}; of the audit's repeated pairs: "
+        f"{sum(pair in audit.repeats for audit in audits for pair in same_fact_pairs(audit))}"
+    )
     if arguments.show:
         show_flagged(audits, arguments.show)
         print("\n## boilerplate leaks")
@@ -157,6 +166,18 @@ def describe_titles(titles: list[str]) -> str:
     return f"titles: mean {mean:.2f} words, {cut} of {len(titles)} end mid-phrase"
 
 
+def same_fact_pairs(audit: BriefAudit) -> list[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of the brief's sentences that state one figure counting
+    the same thing (:func:`newsfuse.summary.same_fact.states_same_fact`)."""
+    texts = [s.text for s in audit.sentences]
+    return [
+        (earlier, later)
+        for later in range(len(texts))
+        for earlier in range(later)
+        if states_same_fact(texts[earlier], texts[later])
+    ]
+
+
 def describe_openings(firsts: list[str]) -> str:
     """How many briefs open with a quotation (what someone said, not what happened) or
     with an opening that needs an antecedent (``dangling_reason``)."""
@@ -186,6 +207,14 @@ def show_flagged(audits: list[BriefAudit], count: int) -> None:
     shown = 0
     for audit in audits:
         for earlier, later in audit.repeats:
+            if shown < count:
+                print(f"- {audit.sentences[earlier].text[:120]}")
+                print(f"  {audit.sentences[later].text[:120]}")
+                shown += 1
+    print("\n## same-fact pairs")
+    shown = 0
+    for audit in audits:
+        for earlier, later in same_fact_pairs(audit):
             if shown < count:
                 print(f"- {audit.sentences[earlier].text[:120]}")
                 print(f"  {audit.sentences[later].text[:120]}")

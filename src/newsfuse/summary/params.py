@@ -133,6 +133,9 @@ class BriefParams:
     # Words of a sentence contained in a chosen one (either way round) at or above which
     # it repeats it whatever its numbers: the audit's word rule (evaluate.audit).
     repeat_containment_either_way: float = 0.75
+    # A sentence stating a chosen one's figure with the same counted word ("212
+    # passengers") repeats its fact whatever its other words (``summary.same_fact``).
+    repeat_same_figure: bool = True
     # Open the brief with its lead (``summary._lead``) before the reading order. Off by
     # default: it cost 0.24-0.29 cross-validated R-L on dev (the lead chosen first is
     # usually first in the reading order anyway).
