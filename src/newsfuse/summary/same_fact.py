@@ -43,7 +43,12 @@ def figure_keys(text: str) -> frozenset[FigureKey]:
     """The (kind, value, unit, counted word) of every figure ``text`` states about something."""
     # Lazy: the fact extractor's patterns are only needed once a brief checks repeats.
     from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.patterns import FRACTION_RE, NUMBER_RE
 
+    # Most sentences state no figure: a number's digits or words are needed for a claim,
+    # and looking for them is far cheaper than the extractor's full scan.
+    if not (NUMBER_RE.search(text) or FRACTION_RE.search(text)):
+        return frozenset()
     keys: set[FigureKey] = set()
     for claim in scan_claims(Article(id="sentence", text=text)):
         if claim.kind == "date" or _is_year(claim.text, claim.value):
