@@ -33,6 +33,7 @@ def test_another_figure_or_another_counted_thing_is_another_fact() -> None:
 def test_a_figure_referring_to_a_known_group_is_not_stated_again() -> None:
     assert figure_keys("Walkers found two climbers near the Kessel hut.")
     assert not figure_keys("Friends said the two climbers were experienced.")
+    assert figure_keys("Rangers said that two climbers were found near the hut.")
     assert not states_same_fact(
         "Walkers found two climbers near the Kessel hut.",
         "Friends said the two climbers were experienced.",

@@ -28,9 +28,10 @@ from newsfuse.summary.params import SENTENCE_CACHE_SIZE
 _COUNTED_NOUN_WORDS = 3
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]")
 # "the two teens", "her three children": a figure after a definite determiner or a
-# possessive refers back to a group already known; it does not state the figure.
+# possessive refers back to a group already known; it does not state the figure. Not
+# "that", which before a figure is usually the conjunction ("said that 40 people ...").
 _REFERRING_BEFORE = re.compile(
-    r"\b(?:the|these|those|this|that|its|his|her|their|our|your|my|both|all)\s+$", re.IGNORECASE
+    r"\b(?:the|these|those|its|his|her|their|our|your|my|both|all)\s+$", re.IGNORECASE
 )
 # A four-digit count in this range is a year ("May 2010"), not a number of things.
 _YEARS = range(1800, 2101)
