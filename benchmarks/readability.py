@@ -12,7 +12,10 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 (:func:`newsfuse.summary.headline.make_headline`; Multi-News has no source titles).
 ``--show N`` prints up to N flagged sentences of each kind.
 ``--low-overlap-repeat-cosine C`` briefs with ``BriefParams.low_overlap_repeat_cosine``
-set to C (off by default).
+set to C (off by default); ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
+ablations). It also counts the briefs that open with a quotation or a dangling opening,
+and the pairs of brief sentences that state one figure counting the same thing
+(:mod:`newsfuse.summary.same_fact`, the rule the brief's selection uses).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -22,6 +25,7 @@ that classifies them best, and its leave-one-out accuracy.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import sys
 import time
@@ -45,7 +49,9 @@ from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.leaks import get_detector  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
+from newsfuse.summary.lexical import dangling_reason  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
+from newsfuse.summary.same_fact import states_same_fact  # noqa: E402
 from shared_data import shared_path  # noqa: E402
 
 DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
@@ -71,11 +77,22 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--low-overlap-repeat-cosine", type=float, default=None)
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a BriefParams field for the ablations, e.g. lead_when_opening_leans=False",
+    )
     arguments = parser.parse_args()
     if arguments.calibrate:
         calibrate()
         return
-    params = replace(BriefParams(), low_overlap_repeat_cosine=arguments.low_overlap_repeat_cosine)
+    params = replace(
+        BriefParams(),
+        low_overlap_repeat_cosine=arguments.low_overlap_repeat_cosine,
+        **dict(parse_param(text) for text in arguments.param),
+    )
     embedder = get_embedder()
     started = time.perf_counter()
     audits: list[BriefAudit] = []
@@ -110,11 +127,24 @@ def main() -> None:
     print(format_audit(summary))
     print(f"boilerplate leaks: {len(leaks)}")
     print(describe_titles([a.title for a in audits if a.title_is_headline is not None]))
+    print(describe_openings([a.sentences[0].text for a in audits if a.sentences]))
+    same_facts = [pair for audit in audits for pair in same_fact_pairs(audit)]
+    print(
+        f"same-fact pairs (one figure counting the same thing, summary.same_fact): "
+        f"{len(same_facts)}; of the audit's repeated pairs: "
+        f"{sum(pair in audit.repeats for audit in audits for pair in same_fact_pairs(audit))}"
+    )
     if arguments.show:
         show_flagged(audits, arguments.show)
         print("\n## boilerplate leaks")
         for text in leaks[: arguments.show]:
             print(f"- {text[:200]}")
+
+
+def parse_param(text: str) -> tuple[str, object]:
+    """``NAME=VALUE`` as a BriefParams field and its value (a Python literal)."""
+    name, _, value = text.partition("=")
+    return name.strip(), ast.literal_eval(value.strip())
 
 
 def describe_titles(titles: list[str]) -> str:
@@ -136,6 +166,29 @@ def describe_titles(titles: list[str]) -> str:
     return f"titles: mean {mean:.2f} words, {cut} of {len(titles)} end mid-phrase"
 
 
+def same_fact_pairs(audit: BriefAudit) -> list[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of the brief's sentences that state one figure counting
+    the same thing (:func:`newsfuse.summary.same_fact.states_same_fact`)."""
+    texts = [s.text for s in audit.sentences]
+    return [
+        (earlier, later)
+        for later in range(len(texts))
+        for earlier in range(later)
+        if states_same_fact(texts[earlier], texts[later])
+    ]
+
+
+def describe_openings(firsts: list[str]) -> str:
+    """How many briefs open with a quotation (what someone said, not what happened) or
+    with an opening that needs an antecedent (``dangling_reason``)."""
+    quoted = sum(text.lstrip().startswith(('"', "“", "'", "‘")) for text in firsts)
+    leaning = sum(bool(dangling_reason(text)) for text in firsts)
+    return (
+        f"openings: {quoted} of {len(firsts)} briefs open with a quotation, "
+        f"{leaning} with a dangling opening"
+    )
+
+
 def show_flagged(audits: list[BriefAudit], count: int) -> None:
     """Print up to ``count`` flagged sentences of each kind, for reading."""
     kinds = {
@@ -154,6 +207,14 @@ def show_flagged(audits: list[BriefAudit], count: int) -> None:
     shown = 0
     for audit in audits:
         for earlier, later in audit.repeats:
+            if shown < count:
+                print(f"- {audit.sentences[earlier].text[:120]}")
+                print(f"  {audit.sentences[later].text[:120]}")
+                shown += 1
+    print("\n## same-fact pairs")
+    shown = 0
+    for audit in audits:
+        for earlier, later in same_fact_pairs(audit):
             if shown < count:
                 print(f"- {audit.sentences[earlier].text[:120]}")
                 print(f"  {audit.sentences[later].text[:120]}")

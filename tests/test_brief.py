@@ -463,3 +463,34 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_chosen(embedder: MemoEmb
     # With nothing else to say, the sentence is still used rather than giving no brief.
     alone = summarize([Article(id="only", text=leaning)], 50, embedder=embedder)
     assert [s.text for s in alone] == [leaning]
+
+
+def test_a_brief_that_would_open_with_a_quotation_opens_with_the_event(
+    embedder: MemoEmbedder,
+) -> None:
+    quotes = [
+        "“We heard the bell and ran to the quay,” said harbour worker Oda Lind.",
+        "“Nobody expected the tide to come in so fast,” said the mayor, Piet Brask.",
+        "“It was chaos on the pier for an hour,” said fisherman Jonas Veld.",
+    ]
+    events = [
+        "The Ostmark ferry ran aground on a sandbank outside Brelle harbour on Monday.",
+        "A ferry ran aground on a sandbank outside Brelle harbour on Monday morning.",
+        "The Ostmark ferry ran aground near Brelle harbour on Monday, stranding passengers.",
+    ]
+    details = [
+        "Lifeboats took the passengers ashore within two hours of the grounding.",
+        "Divers will inspect the hull of the ferry before it is towed off the sandbank.",
+        "The ferry company said services to the islands would resume on Thursday.",
+    ]
+    articles = [
+        Article(id=f"ferry-{n}", text=" ".join([quote, event, detail]), source=f"Outlet {n}")
+        for n, (quote, event, detail) in enumerate(zip(quotes, events, details, strict=True))
+    ]
+    reading_order = summarize(
+        articles, 60, embedder=embedder, params=BriefParams(lead_when_opening_leans=False)
+    )
+    assert reading_order[0].text.startswith("“"), "the fixture's reading order opens with one"
+    brief = summarize(articles, 60, embedder=embedder)
+    assert brief[0].text in events
+    assert sorted(s.text for s in brief) == sorted(s.text for s in reading_order)

@@ -172,14 +172,19 @@ def _summarize(
         for sentence, sentence_parts in zip(chosen, parts, strict=True)
     ]
     citation_of = dict(zip(chosen, citations, strict=True))
-    if not params.lead_first:
-        ordered = order_sentences(chosen, articles)
-    else:
+    ordered = order_sentences(chosen, articles)
+    if params.lead_first or (params.lead_when_opening_leans and _leans(ordered[0].text)):
         lead = _lead(chosen, offered)
-        ordered = [lead, *order_sentences([s for s in chosen if s != lead], articles)]
+        ordered = [lead, *[s for s in ordered if s != lead]]
     return [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
+
+
+def _leans(text: str) -> bool:
+    """True if a brief opening with ``text`` would not state the event: a quotation (what
+    someone said, not what happened) or an opening that needs an antecedent."""
+    return text.lstrip().startswith(_QUOTE_OPENERS) or bool(dangling_reason(text))
 
 
 def _lead(chosen: Sequence[Sentence], candidates: Sequence[Sentence]) -> Sentence:
@@ -188,7 +193,7 @@ def _lead(chosen: Sequence[Sentence], candidates: Sequence[Sentence]) -> Sentenc
     there: who did what, where, when), else the best-ranked one that is not a quotation,
     else the best-ranked one."""
     position = dict(zip(candidates, (s.index for s in _renumber(candidates)), strict=True))
-    reported = [s for s in chosen if not s.text.startswith(_QUOTE_OPENERS)]
+    reported = [s for s in chosen if not _leans(s.text)]
     early = [s for s in reported if position[s] <= 1]
     return (early or reported or list(chosen))[0]
 

@@ -133,10 +133,17 @@ class BriefParams:
     # Words of a sentence contained in a chosen one (either way round) at or above which
     # it repeats it whatever its numbers: the audit's word rule (evaluate.audit).
     repeat_containment_either_way: float = 0.75
+    # A sentence stating a chosen one's figure with the same counted word ("212
+    # passengers") repeats its fact whatever its other words (``summary.same_fact``).
+    repeat_same_figure: bool = True
     # Open the brief with its lead (``summary._lead``) before the reading order. Off by
     # default: it cost 0.24-0.29 cross-validated R-L on dev (the lead chosen first is
     # usually first in the reading order anyway).
     lead_first: bool = False
+    # Open with that lead only when the reading order would open with a quotation or a
+    # dangling opening (``summary._leans``): the brief then states the event first, and
+    # the other briefs keep the reading order that ROUGE-L prefers.
+    lead_when_opening_leans: bool = True
     # Choose that lead before anything else: the most central first or second sentence
     # of the sources (``summary._central_lead``), even if the scorer ranks it lower.
     force_lead: bool = True

@@ -1,0 +1,77 @@
+"""Whether two sentences state the same fact: the same figure counting the same thing.
+
+A repeat by meaning often shares few words ("212 passengers were taken off by
+lifeboats" / "lifeboats rescued 212 passengers"), and two sentences about the same
+people share many without stating the same fact. A figure is a sharper key: the
+fact extractor's claims (:func:`newsfuse.facts.extract.scan_claims`: the value
+normalised, "40,000" = "forty thousand", "$2 million" = "2m dollars", with its kind
+and unit) together with what the figure counts, the first content words after it
+("212 *passengers*", "53 million dollars in *debt*"). Two sentences with one such
+key in common state the same fact. Dates and years are not keys (many facts share
+a day), nor is a figure with no lower-case content word after it in its clause ("Xbox
+360 is ...", "30 Rock"), nor one after a definite determiner or a possessive ("the two
+teens", "her three children": a reference to a known group, not a figure stated).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from newsfuse.model import Article
+from newsfuse.summary.lexical import content_words
+from newsfuse.summary.params import SENTENCE_CACHE_SIZE
+
+# The counted noun is among the first few words after the figure ("2,000 new homes",
+# "300 more homes"), before the clause ends (a comma or a full stop).
+_COUNTED_NOUN_WORDS = 3
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]")
+# "the two teens", "her three children": a figure after a definite determiner or a
+# possessive refers back to a group already known; it does not state the figure. Not
+# "that", which before a figure is usually the conjunction ("said that 40 people ...").
+_REFERRING_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|his|her|their|our|your|my|both|all)\s+$", re.IGNORECASE
+)
+# A four-digit count in this range is a year ("May 2010"), not a number of things.
+_YEARS = range(1800, 2101)
+
+FigureKey = tuple[str, float | str, str | None, str]
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def figure_keys(text: str) -> frozenset[FigureKey]:
+    """The (kind, value, unit, counted word) of every figure ``text`` states about something."""
+    # Lazy: the fact extractor's patterns are only needed once a brief checks repeats.
+    from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.patterns import FRACTION_RE, NUMBER_RE
+
+    # Most sentences state no figure: a number's digits or words are needed for a claim,
+    # and looking for them is far cheaper than the extractor's full scan.
+    if not (NUMBER_RE.search(text) or FRACTION_RE.search(text)):
+        return frozenset()
+    keys: set[FigureKey] = set()
+    for claim in scan_claims(Article(id="sentence", text=text)):
+        if claim.kind == "date" or _is_year(claim.text, claim.value):
+            continue
+        if _REFERRING_BEFORE.search(text[: claim.start]):
+            continue
+        after = _CLAUSE_END.split(text[claim.end :], maxsplit=1)[0]
+        # A capitalised word after the figure is a name ("30 Rock"), not what it counts:
+        # the counted word comes before any.
+        following = " ".join(
+            itertools.takewhile(lambda w: w[:1].islower(), after.split()[:_COUNTED_NOUN_WORDS])
+        )
+        for word in content_words(following):
+            keys.add((claim.kind, claim.value, claim.unit, word))
+    return frozenset(keys)
+
+
+def _is_year(text: str, value: float | str) -> bool:
+    """True if the figure is written as a year: four digits in ``_YEARS``."""
+    return text.strip().isdigit() and len(text.strip()) == 4 and value in _YEARS
+
+
+def states_same_fact(first: str, second: str) -> bool:
+    """True if the two sentences state one figure of the same kind counting the same thing."""
+    return bool(figure_keys(first) & figure_keys(second))
