@@ -178,3 +178,43 @@ def test_a_figures_words_stop_at_the_line_break_above_it() -> None:
     off = _described(text, "5-year-old", FactParams(context_stops_at_line_breaks=False))
     assert {"kestrelcam", "newsdesk"} <= {lemma for lemma, _ in off.context}
     assert "Newsdesk" in off.clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "noun"),
+    [
+        ("The Marlow Trust, putting the death toll at 3,400, blamed the army.", "3,400", "toll"),
+        ("Auditors valued the Kellmouth ferry company at $210 million.", "$210 million", "company"),
+        ("Officials put the number of evacuees at 2,300 on Sunday.", "2,300", "evacuees"),
+        # A time is when the figure stood, not what it values: no counted noun here.
+        ("Orders at Fernhill ended the quarter at $4.6bn.", "4.6bn", None),
+    ],
+)
+def test_a_figure_after_at_counts_the_object_it_values(
+    sentence: str, figure: str, noun: str | None
+) -> None:
+    from newsfuse.facts.describe import _counted_noun
+
+    span = parsed_figure(sentence, figure)
+    found = _counted_noun(span)
+    assert (found.text if found is not None else None) == noun
+    if noun is not None:  # off, the figure after "at" counts nothing
+        assert _counted_noun(span, valued_objects=False) is None
+
+
+def test_a_toll_put_at_a_figure_is_named_after_the_toll_not_who_put_it() -> None:
+    from newsfuse.facts.entities import parse_articles
+    from newsfuse.facts.subject import claim_phrase
+
+    article = Article(
+        id="a",
+        text="Thousands died, with the Marlow Trust putting the toll at 3,400.",
+        source="The Marlow Courier",
+    )
+    doc = parse_articles([article])[0]
+    claim = next(c for c in scan_claims(article) if c.text == "3,400")
+    assert claim_phrase(claim, doc) == "toll"
+    # The toll names no kind of thing: the aligner reads what it counts from its words.
+    mention = describe_claim(claim, doc, FactParams())
+    assert mention.head == ""
+    assert "<death>" in dict(mention.context)
