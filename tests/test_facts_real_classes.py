@@ -144,3 +144,77 @@ def test_a_suffixed_scale_keeps_the_unit_word_after_it(
     (claim,) = scan_claims(Article(id="a", text=text))
     assert claim.value == pytest.approx(value)
     assert claim.unit == unit
+
+
+def test_the_end_of_a_from_to_period_is_an_as_of_date() -> None:
+    from newsfuse.facts.date_roles import date_role
+
+    sentence = "From Jan. 1 to Aug. 31, 2024, health officials in Kellmouth reported 40 cases."
+    span = parsed_figure(sentence, "Aug. 31, 2024")
+    assert date_role(span) == "as of"
+    assert date_role(span, range_end_as_of=False) == "statement"  # the verb's role, as before
+    # "to" without a "from" before it names no period.
+    moved = parsed_figure("The Kellmouth fair was moved to Aug. 31.", "Aug. 31")
+    assert date_role(moved) != "as of"
+
+
+def _described(text: str, figure: str, params: FactParams) -> Mention:
+    from newsfuse.facts.entities import parse_articles
+
+    article = Article(id="a", text=text, source="The Marlow Courier")
+    doc = parse_articles([article])[0]
+    return next(describe_claim(c, doc, params) for c in scan_claims(article) if c.text == figure)
+
+
+def test_a_figures_words_stop_at_the_line_break_above_it() -> None:
+    # A credit line with no full stop, which the parser may run into the next paragraph.
+    text = "Watch the report from Marlow. Kestrelcam Newsdesk\n\nA 5-year-old pony was found."
+    on = _described(text, "5-year-old", FactParams())
+    words = {lemma for lemma, _ in on.context}
+    assert "poni" in words  # Porter stems
+    assert not words & {"kestrelcam", "newsdesk"}
+    assert "Newsdesk" not in on.clause
+    # Off, the credit line's words describe the pony's age: the parser ran the lines together.
+    off = _described(text, "5-year-old", FactParams(context_stops_at_line_breaks=False))
+    assert {"kestrelcam", "newsdesk"} <= {lemma for lemma, _ in off.context}
+    assert "Newsdesk" in off.clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "noun"),
+    [
+        ("The Marlow Trust, putting the death toll at 3,400, blamed the army.", "3,400", "toll"),
+        ("Auditors valued the Kellmouth ferry company at $210 million.", "$210 million", "company"),
+        ("Officials put the number of evacuees at 2,300 on Sunday.", "2,300", "evacuees"),
+        # A time is when the figure stood, not what it values: no counted noun here.
+        ("Orders at Fernhill ended the quarter at $4.6bn.", "4.6bn", None),
+    ],
+)
+def test_a_figure_after_at_counts_the_object_it_values(
+    sentence: str, figure: str, noun: str | None
+) -> None:
+    from newsfuse.facts.describe import _counted_noun
+
+    span = parsed_figure(sentence, figure)
+    found = _counted_noun(span)
+    assert (found.text if found is not None else None) == noun
+    if noun is not None:  # off, the figure after "at" counts nothing
+        assert _counted_noun(span, valued_objects=False) is None
+
+
+def test_a_toll_put_at_a_figure_is_named_after_the_toll_not_who_put_it() -> None:
+    from newsfuse.facts.entities import parse_articles
+    from newsfuse.facts.subject import claim_phrase
+
+    article = Article(
+        id="a",
+        text="Thousands died, with the Marlow Trust putting the toll at 3,400.",
+        source="The Marlow Courier",
+    )
+    doc = parse_articles([article])[0]
+    claim = next(c for c in scan_claims(article) if c.text == "3,400")
+    assert claim_phrase(claim, doc) == "toll"
+    # The toll names no kind of thing: the aligner reads what it counts from its words.
+    mention = describe_claim(claim, doc, FactParams())
+    assert mention.head == ""
+    assert "<death>" in dict(mention.context)

@@ -21,8 +21,15 @@ if TYPE_CHECKING:
 CAPTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage"})
 
 
-def date_role(span: Span) -> str:
-    """What a date is the day of: "as of" ("by Monday"), "since" ("since Tuesday"),
+# Words that end a period begun by "from" ("from Jan. 1 to Aug. 31").
+RANGE_END_WORDS = frozenset({"to", "through", "-", "–"})
+# Tokens searched back from a range's end for its "from" and first day.
+RANGE_WINDOW_TOKENS = 6
+
+
+def date_role(span: Span, range_end_as_of: bool = True) -> str:
+    """What a date is the day of: "as of" ("by Monday", or with ``range_end_as_of``
+    the end of a period "from Jan. 1 to Aug. 31"), "since" ("since Tuesday"),
     "caption" ("in this Aug. 15 file photo"), "statement" ("officials said
     Tuesday"), or "" for the day of an event."""
     doc = span.doc
@@ -31,6 +38,8 @@ def date_role(span: Span) -> str:
         before in ("of", "at") and span.start > 1 and doc[span.start - 2].lower_ == "as"
     ):
         return "as of"
+    if range_end_as_of and before in RANGE_END_WORDS and _ends_range(span):
+        return "as of"  # a figure counted over a period stands as of its last day
     if before in SINCE_WORDS:
         return "since"
     if any(t.lemma_.lower() in CAPTION_NOUNS for t in span.root.ancestors if t.pos_ == "NOUN"):
@@ -48,6 +57,19 @@ def date_role(span: Span) -> str:
     if any(token.lemma_.lower() in STATEMENT_LEMMAS for token in related):
         return "statement"
     return ""
+
+
+def _ends_range(span: Span) -> bool:
+    """Whether the date closes a "from <day> to" period: a "from" followed by a date
+    stands within ``RANGE_WINDOW_TOKENS`` before the word that precedes it."""
+    doc = span.doc
+    start = max(span.sent.start, span.start - 1 - RANGE_WINDOW_TOKENS)
+    window = doc[start : span.start - 1]
+    return any(
+        token.lower_ == "from"
+        and any(t.ent_type_ == "DATE" for t in doc[token.i + 1 : span.start - 1])
+        for token in window
+    )
 
 
 def noun_phrase(noun: Token) -> str:

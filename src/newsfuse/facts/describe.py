@@ -109,11 +109,46 @@ def _after_in_clause(span: Span, token: Token) -> bool:
     return not any(t.text in CLAUSE_ENDS or "\n" in t.text for t in between)
 
 
-def _counted_noun(span: Span) -> Token | None:
-    """The noun the number counts or measures: "560 [troops]", "a 14-mile [line]"."""
+def _valued_object(span: Span) -> Token | None:
+    """The noun a figure after "at" puts a value on: "putting the [toll] at 10,000",
+    "valued the [company] at $2bn"; for a measure noun with an "of" complement, the
+    thing measured ("put the number of [dead] at 45"). Else ``None``."""
+    root = span.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "at" or preposition.head.pos_ != "VERB":
+        return None
+    objects = [
+        child
+        for child in preposition.head.children
+        if child.dep_ == "dobj"
+        and child.pos_ == "NOUN"
+        and child.i < preposition.i
+        # "ended the quarter at $4.6bn": a time is when, not what the figure values
+        and child.ent_type_ not in ("DATE", "TIME")
+        and child.lemma_.lower() not in PERIOD_WORDS
+    ]
+    if not objects:
+        return None
+    valued = objects[0]
+    if valued.lemma_.lower() in MEASURE_NOUNS:
+        for child in valued.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                measured = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+                if measured:
+                    return measured[0]
+    return valued
+
+
+def _counted_noun(span: Span, valued_objects: bool = True) -> Token | None:
+    """The noun the number counts or measures: "560 [troops]", "a 14-mile [line]", and
+    with ``valued_objects`` the object a figure after "at" values ("put the [toll] at 45")."""
     whole = _partitive_whole(span)
     if whole is not None:
         return whole
+    if valued_objects:
+        valued = _valued_object(span)
+        if valued is not None:
+            return valued
     token = span.root
     for _ in range(3):
         if _after_in_clause(span, token):
@@ -326,9 +361,15 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     if span is None or len(span) == 0:
         return Mention(claim, dimension, "", (), (), claim.text, False, False, False)
     sentence = span.sent
-    noun = _counted_noun(span) if claim.kind in ("count", "quantity", "money", "percent") else None
-    if noun is not None and noun.lemma_.lower() in PRONOUN_NOUNS:
-        noun = None  # "23 others": no counted noun of its own
+    noun = (
+        _counted_noun(span, params.count_valued_objects)
+        if claim.kind in ("count", "quantity", "money", "percent")
+        else None
+    )
+    if noun is not None and noun.lemma_.lower() in PRONOUN_NOUNS | MEASURE_NOUNS:
+        # "23 others", "put the toll at 45": no counted noun of its own (subjects still
+        # name the toll; the aligner reads what it counts from the context words)
+        noun = None
     aged = aged_noun(span) if claim.kind == "age" else None
     if aged is not None and aged.pos_ == "NOUN":
         noun = aged  # who is that old ("driver", "son") is the age's head noun
@@ -341,7 +382,11 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
         )
     syntax = _syntax_tokens(span, noun)
-    scope = date_scope(span) if claim.kind == "date" else list(sentence)
+    first, last = _paragraph_bounds(span, params.context_stops_at_line_breaks)
+    if claim.kind == "date":
+        scope = [token for token in date_scope(span) if first <= token.i < last]
+    else:
+        scope = list(doc[first:last])
     weights: dict[str, float] = {}
     for token in scope:
         if span.start <= token.i < span.end:
@@ -378,8 +423,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         after = " ".join(token.text for token in scope if token.i >= span.end)
         clause = f"{before} DATE {after}".strip()
     else:
-        left = max(sentence.start, span.start - params.embed_window_tokens)
-        right = min(sentence.end, span.end + params.embed_window_tokens)
+        left = max(first, span.start - params.embed_window_tokens)
+        right = min(last, span.end + params.embed_window_tokens)
         clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
     if claim.kind == "date":  # dates do not "rise", but they are moved
         cue = has_moved_date_cue(span, params.revision_cue_window_tokens)
@@ -398,13 +443,30 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         previous,
         person,
         event_phrase(span) if claim.kind == "date" else _head_word(noun),
-        date_role(span) if claim.kind == "date" else _role_of(span, noun, params),
+        date_role(span, params.date_range_end_is_as_of)
+        if claim.kind == "date"
+        else _role_of(span, noun, params),
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
         is_earlier_figure(span),
         figure_aspects(span, str(claim.kind), claim.unit),
         _governing_verb(span),
     )
+
+
+def _paragraph_bounds(span: Span, stop_at_line_breaks: bool) -> tuple[int, int]:
+    """The token range of the figure's sentence, from the last line break before the
+    figure when ``stop_at_line_breaks``: the parser may run a sentence across a blank
+    line ("... has the details. Video credit\n\nA 2-year-old toddler was ..."), and a
+    caption or credit line above says nothing of the figure below. (Cutting below the
+    figure too cost precision on facts-real-dev: list items under a lead-in line.)"""
+    sentence = span.sent
+    first = sentence.start
+    if stop_at_line_breaks:
+        for token in span.doc[first : span.start]:
+            if "\n" in token.text_with_ws:
+                first = token.i + 1
+    return first, sentence.end
 
 
 def _governing_verb(span: Span) -> str:

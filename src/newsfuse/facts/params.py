@@ -28,6 +28,15 @@ class FactParams:
     # Head-chain words link by syntax, not proximity, so they decay no lower than
     # this: "the death [toll] from the sinking of the ferry rose to 17".
     syntax_min_decay: float = 0.35
+    # A figure's context words and clause start after the last line break before it, even
+    # where the parser runs one sentence across it (a credit line above). Off: the sentence.
+    context_stops_at_line_breaks: bool = True
+    # The end of a period ("from Jan. 1 to [Aug. 31]") is an "as of" date, not the day of
+    # the figure's event or statement. Off: such a date takes its verb's role, as before.
+    date_range_end_is_as_of: bool = True
+    # A figure after "at" counts the verb's object: "putting the [toll] at 10,000" (not the
+    # verb's subject, "Human Rights Watch"). Off: as before (the aligner only; subjects keep it).
+    count_valued_objects: bool = True
     # Tokens either side of the number that make up the clause fed to the embedder.
     embed_window_tokens: int = 10
     # Tokens either side of a figure searched for total or increment words.
