@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
 from thinc.api import get_current_ops
 from threadpoolctl import threadpool_info
 
 from newsfuse.facts.entities import parse_articles
+from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.nlp import SPACY_EXCLUDED, load_pipeline
-from newsfuse.model import Article
+from newsfuse.model import Article, Claim
 
 
 def test_the_pipeline_layers_use_numpy_blas_and_the_global_ops_are_restored() -> None:
@@ -45,3 +47,35 @@ def test_parsing_runs_on_one_blas_thread_and_restores_the_pool(
     (doc,) = parse_articles([article])
     assert [t.text for t in doc][:3] == ["The", "Fernhill", "ferry"]
     assert seen and set(seen) == {1}
+
+
+def _claims_of(article: Article) -> list[Claim]:
+    return [claim for claim in scan_claims(article) if not claim.vague]
+
+
+def test_names_in_parsed_sentences_only_leave_out_those_of_blanked_ones() -> None:
+    article = Article(
+        id="c",
+        text=(
+            "Inspectors came to the harbour. "
+            "Nobody spoke about the weather. "
+            "Later the Ostvik Maritime Board met Lorna Quist. "
+            "Nothing else was said about it. "
+            "Nothing more happened. "
+            "Inspectors found 14 cracks in the pier."
+        ),
+    )
+    claims = [_claims_of(article)]
+    blanked = range(article.text.index("Later"), article.text.index("Nothing else"))
+    (whole,) = parse_articles([article], claims, context=1, names_in_whole_text=True)
+    (parsed_only,) = parse_articles([article], claims, context=1, names_in_whole_text=False)
+    assert any(start in blanked for start, _ in _named(whole))
+    assert not any(start in blanked for start, _ in _named(parsed_only))
+    assert [t.text for t in parsed_only] and parsed_only.text.strip().endswith("pier.")
+
+
+def _named(doc: Doc) -> list[tuple[int, str]]:
+    found = doc.user_data.get("newsfuse_all_entities")
+    if found is None:
+        return [(e.start_char, e.text) for e in doc.ents]
+    return [(start, text) for start, _, _, text in found]

@@ -115,6 +115,7 @@ def _describe_articles(
             articles,
             needed if params.parse_claim_sentences_only else None,
             context=params.parse_context_sentences,
+            names_in_whole_text=params.recognise_names_in_whole_text,
         )
         for article, doc, found in zip(articles, docs, scanned, strict=True):
             for claim in found:

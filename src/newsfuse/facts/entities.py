@@ -43,6 +43,7 @@ def parse_articles(
     claims: Sequence[Sequence[Claim]] | None = None,
     *,
     context: int = 0,
+    names_in_whole_text: bool = True,
 ) -> list[Doc]:
     """Parse the articles in one batch (tagger, parser, NER), each as one Doc.
 
@@ -54,12 +55,15 @@ def parse_articles(
     ``doc.char_span`` finds every claim. Names are still recognised in the
     whole text (the recogniser has its own token vectors, so it finds what it
     finds in a full parse): the Doc's ``ents`` are those in the parsed
-    sentences, and :func:`extract_entities` reads all of them.
+    sentences, and :func:`extract_entities` reads all of them. With
+    ``names_in_whole_text`` false, names are recognised only in the parsed
+    sentences, except in an article with an age (whose owner may be named
+    anywhere), which is still read whole.
     """
     nlp = load_pipeline()
     # One BLAS thread: a second one spins on the same cores and costs CPU for no speed.
     with single_threaded_blas():
-        return _parse(nlp, articles, claims, context)
+        return _parse(nlp, articles, claims, context, names_in_whole_text)
 
 
 def _parse(
@@ -67,16 +71,32 @@ def _parse(
     articles: Sequence[Article],
     claims: Sequence[Sequence[Claim]] | None,
     context: int,
+    names_in_whole_text: bool,
 ) -> list[Doc]:
     """The body of :func:`parse_articles`."""
     if claims is None:
         return list(nlp.pipe(article.text for article in articles))
     recogniser: TrainablePipe = nlp.get_pipe("ner")
-    named = list(recogniser.pipe(nlp.make_doc(article.text) for article in articles))
+    whole = [
+        names_in_whole_text or any(claim.kind == "age" for claim in article_claims)
+        for article_claims in claims
+    ]
+    read_whole = iter(
+        recogniser.pipe(
+            nlp.make_doc(article.text)
+            for article, wanted in zip(articles, whole, strict=True)
+            if wanted
+        )
+    )
+    named = [next(read_whole) if wanted else None for wanted in whole]
     docs = []
     texts = []
     for article, article_claims, full in zip(articles, claims, named, strict=True):
-        people = [entity.start_char for entity in full.ents if entity.label_ == "PERSON"]
+        people = (
+            []
+            if full is None
+            else [entity.start_char for entity in full.ents if entity.label_ == "PERSON"]
+        )
         text, starts = _mask_sentences(article, article_claims, people, context=context)
         doc = nlp.make_doc(text)
         for start in starts:
@@ -88,7 +108,11 @@ def _parse(
         docs.append(doc)
         texts.append(text)
     parsed = list(nlp.pipe(docs, disable=["ner"]))
+    # Names in the parsed sentences alone, for the articles not read whole.
+    list(recogniser.pipe(doc for doc, full in zip(parsed, named, strict=True) if full is None))
     for doc, text, full in zip(parsed, texts, named, strict=True):
+        if full is None:
+            continue
         kept = []
         for entity in full.ents:
             # The masked text, not ``doc.text``, which joins every token anew on each read.

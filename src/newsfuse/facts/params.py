@@ -206,6 +206,11 @@ class FactParams:
     # around a sentence and place its breaks from them. At 0, 151 of 1,456 claims of
     # facts-real-dev were described differently from the full parse; at 1, 4.
     parse_context_sentences: int = 1
+    # Recognise names in the whole text. Off: in the parsed sentences only (an article
+    # with an age is still read whole, its owner may be named anywhere): a third less
+    # parsing, the same facts figures on all three sets, but names that sources agree
+    # on are lost where no claim is near, which no set scores (docs/benchmarks-jobs.md).
+    recognise_names_in_whole_text: bool = True
     # Parse inside spaCy's memory zone, one comparison at a time (facts.memory_zone), so
     # the words first seen in a brief leave spaCy's vocabulary after it. Off, a server's
     # vocabulary gains every new word for good (+21,000 lexemes over 319 Multi-News
