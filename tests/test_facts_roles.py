@@ -107,3 +107,22 @@ def test_equal_figures_in_a_group_without_a_clear_dispute_still_agree() -> None:
     ]
     alone = _split_differing((percent("a", 40), percent("b", 4.8)), "prices", FactParams())
     assert [f.status for f in alone] == ["differs"]
+
+
+def test_a_figure_that_sizes_a_group_plays_the_group_role() -> None:
+    # Invented race: "a pack of six cyclists" sizes the pack; "two cyclists" counts riders.
+    from newsfuse.facts.describe import _role_of
+
+    if load_wordnet() is None:
+        pytest.skip("WordNet's files are not installed")
+
+    def role(sentence: str, number: str, params: FactParams) -> str:
+        span = parsed_figure(sentence, number)
+        noun = next(t for t in span.root.ancestors if t.pos_ == "NOUN")
+        return _role_of(span, noun, params)
+
+    pack = "Ilsa Morrow broke away from a pack of six cyclists on the final climb."
+    sprint = "The race for third came down to a sprint between two cyclists."
+    assert role(pack, "six", FactParams()) == "group"
+    assert role(sprint, "two", FactParams()) == ""
+    assert role(pack, "six", FactParams(group_size_is_a_role=False)) == ""

@@ -70,3 +70,46 @@ def test_the_governing_verb_is_described_with_its_particle() -> None:
 
     assert "hurt" in verbs("Fourteen people were hurt when a ferry hit the pier in Dunmore.")
     assert "set down" in verbs("The glider set down 12 miles from Tarnow airfield.")
+
+
+def _event_day(article: str, day: str, event: tuple[str, str] | tuple[()]) -> Mention:
+    claim = Claim(article, 0, 6, day, "date", day)
+    return Mention(claim, "date:", "", (), (("bridg", 1.0),), "DATE", False, True, False,
+                   event=event)  # fmt: skip
+
+
+@pytest.mark.skipif(not (WORDNET_DIR / "index.verb").is_file(), reason="wordnet-base absent")
+def test_days_of_unrelated_events_by_unrelated_actors_are_kept_apart() -> None:
+    # Invented: "a span collapsed on Monday" against "divers on Tuesday pulled ...".
+    params = FactParams()
+    off = FactParams(dates_of_unrelated_events_differ=False)
+
+    def score(first: tuple[str, str] | tuple[()], second: tuple[str, str] | tuple[()],
+              chosen: FactParams = params) -> float:  # fmt: skip
+        pair = [_event_day("a", "2031-03-03", first), _event_day("b", "2031-03-04", second)]
+        return float(score_pairs(pair, None, None, chosen)[0, 1])
+
+    collapse, pull = ("collapse", "span"), ("pull", "diver")
+    assert score(collapse, pull) == pytest.approx(
+        score(collapse, pull, off) - params.date_role_penalty
+    )
+    # One actor told with two verbs, or a noun naming the event, may still be one day.
+    assert score(("bring", "miner"), ("rescue", "man")) == pytest.approx(
+        score(("bring", "miner"), ("rescue", "man"), off)
+    )
+    assert score((), pull) == pytest.approx(score((), pull, off))
+
+
+def test_a_date_event_is_its_verb_and_subject_past_nouns_of_time() -> None:
+    from conftest import parsed_figure
+    from newsfuse.facts.date_roles import date_event
+    from newsfuse.facts.synonymy import load_wordnet
+
+    if load_wordnet() is None:
+        pytest.skip("WordNet's files are not installed")
+    sentence = "A span of the Quillon footbridge collapsed during the Monday evening rush hour."
+    assert date_event(parsed_figure(sentence, "Monday")) == ("collapse", "span")
+    sentence = "Divers on Tuesday pulled two cars from the Quillon river."
+    assert date_event(parsed_figure(sentence, "Tuesday")) == ("pull", "diver")
+    sentence = "Mourners remembered the two people killed in Monday's collapse of the footbridge."
+    assert date_event(parsed_figure(sentence, "Monday")) == ()

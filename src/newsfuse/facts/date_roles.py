@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.lexicon import AS_OF_WORDS, DATE_WORDS, SINCE_WORDS, STATEMENT_LEMMAS
+from newsfuse.facts.synonymy import noun_names_time
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -111,6 +112,34 @@ def event_phrase(span: Span) -> str:
     if subjects:
         return f"{noun_phrase(subjects[0])} {verb.text.lower()}"
     return verb.lemma_.lower()
+
+
+def date_event(span: Span) -> tuple[str, str] | tuple[()]:
+    """What happened on a date, as (verb lemma, subject lemma): "Divers on Thursday
+    pulled ..." gives ("pull", "diver"). ``()`` when a noun names the event ("Wednesday's
+    collapse", "the Aug. 16 derailment") or the verb has no common-noun subject.
+    Nouns of time between the date and its verb ("during the Wednesday evening rush
+    [hour]") are passed over: they are the date's own words, not an event."""
+    verb = next(
+        (
+            t
+            for t in span.root.ancestors
+            if t.pos_ == "VERB"
+            or (
+                t.pos_ == "NOUN"
+                and t.ent_type_ not in ("DATE", "TIME")
+                and t.dep_ != "compound"  # "rush" in "rush hour": the phrase's head decides
+                and not noun_names_time(t.lemma_.lower())
+            )
+        ),
+        None,
+    )
+    if verb is None or verb.pos_ != "VERB":
+        return ()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    if not subjects:
+        return ()
+    return (verb.lemma_.lower(), subjects[0].lemma_.lower())
 
 
 def date_scope(span: Span) -> list[Token]:

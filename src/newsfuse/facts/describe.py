@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.aspects import NO_ASPECTS, Aspects, figure_aspects
-from newsfuse.facts.date_roles import date_role, date_scope, event_phrase
+from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
 from newsfuse.facts.lexicon import (
     CONCEPTS,
     CONTENT_POS,
@@ -35,7 +35,7 @@ from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue
 from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
-from newsfuse.facts.synonymy import LOOKUP_CACHE_SIZE
+from newsfuse.facts.synonymy import LOOKUP_CACHE_SIZE, noun_names_group
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ class Mention:
     aspects: Aspects = NO_ASPECTS
     # The lemma of the verb that governs the figure, with its particle ("set down"), or "".
     verb: str = ""
+    # A date's event as (verb lemma, its subject's lemma): "divers pulled ... on Thursday"
+    # gives ("pull", "diver"); () when a noun names the event ("Wednesday's collapse").
+    event: tuple[str, str] | tuple[()] = ()
 
 
 def dimension_of(claim: Claim) -> str:
@@ -333,6 +336,15 @@ def _surname_of(token: Token) -> str:
     return token.lower_
 
 
+def _sizes_group(noun: Token) -> bool:
+    """Whether the counted noun follows "of" after a noun naming a group: "a pack of
+    five [runners]", "a crowd of 200 [fans]": the figure is the group's size."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.pos_ != "NOUN":
+        return False
+    return bool(noun_names_group(preposition.head.lemma_.lower()))
+
+
 def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
@@ -340,6 +352,8 @@ def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
         return "whole"
     if noun is not None and noun.lemma_.lower() in LIMIT_NOUNS:
         return "limit"
+    if params.group_size_is_a_role and noun is not None and _sizes_group(noun):
+        return "group"
     doc = span.doc
     sentence = span.sent
     nearby = list(doc[max(sentence.start, span.start - params.role_window_tokens) : span.start])
@@ -451,6 +465,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         is_earlier_figure(span),
         figure_aspects(span, str(claim.kind), claim.unit),
         _governing_verb(span),
+        date_event(span) if claim.kind == "date" else (),
     )
 
 

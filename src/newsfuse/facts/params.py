@@ -78,6 +78,13 @@ class FactParams:
     # an event, a start against an end) or are both "as of" dates; large enough
     # to act as a cannot-link, since each report dates its own figure.
     date_role_penalty: float = 3.0
+    # Two different event days whose verbs and subjects WordNet knows and relates in
+    # neither pair ("a section collapsed Wednesday", "divers on Thursday pulled") are days
+    # of different events; they get ``date_role_penalty``. Off: as before.
+    dates_of_unrelated_events_differ: bool = True
+    # A figure that sizes a group ("a pack of five runners", WordNet noun.group) plays the
+    # role "group", apart from a bare count of its members ("two runners"). Off: as before.
+    group_size_is_a_role: bool = True
     # Differing figures this many times apart or more are rarely one attribute:
     # sources that disagree differ by a few per cent or units, not an order of magnitude.
     magnitude_gap_ratio: float = 10.0

@@ -30,7 +30,7 @@ import numpy as np
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.lexicon import CONCEPT_NAMES
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.synonymy import noun_is_kind_of, verbs_related
+from newsfuse.facts.synonymy import noun_is_kind_of, nouns_related, verbs_related
 from newsfuse.facts.verdict import is_decimal_slip_pair, values_agree
 from newsfuse.model import Claim
 
@@ -45,17 +45,20 @@ def _date_roles_clash(first: Mention, second: Mention, params: FactParams) -> bo
     """Whether two dates that differ are days of different things (see ``date_role_penalty``)."""
     if values_agree(first.claim, second.claim, params):
         return False
-    return first.role != second.role or first.role == "as of"
+    if first.role != second.role or first.role == "as of":
+        return True
+    return params.dates_of_unrelated_events_differ and _events_unrelated(first, second)
 
 
 def _roles_clash(first: str, second: str) -> bool:
     """Whether two figures play different roles: a total against an increment, or
     the whole of a partitive ("of the train's [96] cars") against anything but
     another whole, since the whole is the denominator, not the event's figure;
-    likewise a limit ("the 50 mph limit") against anything but another limit."""
+    likewise a limit ("the 50 mph limit") against anything but another limit, and a
+    group's size ("a pack of five runners") against anything but another group's."""
     if first == second:
         return False
-    return bool(first and second) or "whole" in (first, second) or "limit" in (first, second)
+    return bool(first and second) or bool({"whole", "limit", "group"} & {first, second})
 
 
 def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> bool:
@@ -113,6 +116,21 @@ def _verbs_related(first: Mention, second: Mention) -> bool:
     if names[0] & names[1]:
         return False  # one verb, with and without a particle: already shared context
     return any(verbs_related(one, other) for one in names[0] for other in names[1])
+
+
+def _events_unrelated(first: Mention, second: Mention) -> bool:
+    """Whether two event days tell of different events: WordNet knows both verbs and
+    both subjects and relates neither pair ("a section collapsed" / "divers pulled").
+    One actor with two verbs ("miners were brought up" / "men were rescued") or one
+    verb for two actors may still be one event told two ways."""
+    if first.role or second.role or not first.event or not second.event:
+        return False
+    (one_verb, one_subject), (other_verb, other_subject) = first.event, second.event
+    return (
+        one_verb != other_verb
+        and verbs_related(one_verb, other_verb) is False
+        and nouns_related(one_subject, other_subject) is False
+    )
 
 
 def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:

@@ -31,6 +31,8 @@ __all__ = [
     "WordNet",
     "load_wordnet",
     "noun_is_kind_of",
+    "noun_names_group",
+    "noun_names_time",
     "nouns_related",
     "verbs_related",
 ]
@@ -51,6 +53,10 @@ MAX_SHARED_STEPS = 4
 # The lexicographer file of nouns denoting people (lexnames(5WN)): counts of
 # any kind of person ("dockers", "union members") count people.
 PERSON_LEXFILE = 18
+# The lexicographer file of nouns denoting groupings (noun.group): "pack", "crowd", "team".
+GROUP_LEXFILE = 14
+# The lexicographer file of nouns denoting time periods (noun.time): "hour", "evening".
+TIME_LEXFILE = 28
 # wndb pointer symbols: hypernym, instance hypernym, member meronym ("people" has member "person").
 HYPERNYM_POINTERS = frozenset({"@", "@i"})
 MEMBER_POINTER = "%m"
@@ -310,6 +316,33 @@ def _counts_people(wordnet: WordNet, word: str) -> bool:
         wordnet.synset(member).lexfile == PERSON_LEXFILE or "person" in wordnet.synset(member).words
         for member in first.members
     )
+
+
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def noun_names_group(word: str, directory: str | None = None) -> bool | None:
+    """Whether one of a noun's frequent senses is a grouping ("pack", "crowd", "squad"),
+    so that "a pack of five runners" sizes the group; ``None`` if WordNet cannot tell."""
+    wordnet = load_wordnet(directory)
+    if wordnet is None:
+        return None
+    senses = wordnet.senses(word)[:SENSES]
+    if not senses:
+        return None
+    return any(wordnet.synset(sense).lexfile == GROUP_LEXFILE for sense in senses)
+
+
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def noun_names_time(word: str, directory: str | None = None) -> bool | None:
+    """Whether a noun's most frequent sense is a time period ("hour", "evening"), so that
+    "during the Wednesday evening rush hour" dates the verb above; ``None`` if WordNet
+    cannot tell."""
+    wordnet = load_wordnet(directory)
+    if wordnet is None:
+        return None
+    senses = wordnet.senses(word)
+    if not senses:
+        return None
+    return wordnet.synset(senses[0]).lexfile == TIME_LEXFILE
 
 
 @functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
