@@ -123,6 +123,7 @@ def test_a_figure_that_sizes_a_group_plays_the_group_role() -> None:
 
     pack = "Ilsa Morrow broke away from a pack of six cyclists on the final climb."
     sprint = "The race for third came down to a sprint between two cyclists."
-    assert role(pack, "six", FactParams()) == "group"
-    assert role(sprint, "two", FactParams()) == ""
-    assert role(pack, "six", FactParams(group_size_is_a_role=False)) == ""
+    on = FactParams(group_size_is_a_role=True)
+    assert role(pack, "six", on) == "group"
+    assert role(sprint, "two", on) == ""
+    assert role(pack, "six", FactParams()) == "", "off by default"

@@ -83,8 +83,10 @@ class FactParams:
     # of different events; they get ``date_role_penalty``. Off: as before.
     dates_of_unrelated_events_differ: bool = True
     # A figure that sizes a group ("a pack of five runners", WordNet noun.group) plays the
-    # role "group", apart from a bare count of its members ("two runners"). Off: as before.
-    group_size_is_a_role: bool = True
+    # role "group", apart from a bare count of its members ("two runners"). Off by default:
+    # written from one facts-dev pair, and it would also part crowd estimates ("a crowd of
+    # 5,000 people" / "4,000 people"), a common real dispute.
+    group_size_is_a_role: bool = False
     # Differing figures this many times apart or more are rarely one attribute:
     # sources that disagree differ by a few per cent or units, not an order of magnitude.
     magnitude_gap_ratio: float = 10.0
