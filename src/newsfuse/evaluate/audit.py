@@ -51,9 +51,9 @@ class AuditParams:
     # lifeboats" shares 4 of 5).
     repeat_containment: float = 0.75
     # MiniLM cosine at or above which two sentences repeat each other by meaning: the
-    # best cut on the invented labelled pairs with today's encoder (0.723 was fitted on
-    # the encoder before 8e8ad9f); 5-fold CV with the labelled dev pairs: held-out
-    # precision 0.90, recall 0.85 (docs/benchmarks-readability.md).
+    # best cut on the invented labelled pairs as the encoder installs today (the 0.723
+    # recorded at 1e39799 is not reproduced, even by that commit); 5-fold CV with the
+    # labelled dev pairs: held-out precision 0.90, recall 0.85 (benchmarks-readability.md).
     repeat_cosine: float = 0.750
     # Longest headline, in words: news headlines run 5-15 words.
     headline_words: int = 15
