@@ -12,7 +12,8 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 (:func:`newsfuse.summary.headline.make_headline`; Multi-News has no source titles).
 ``--show N`` prints up to N flagged sentences of each kind.
 ``--low-overlap-repeat-cosine C`` briefs with ``BriefParams.low_overlap_repeat_cosine``
-set to C (off by default); ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
+set to C (off by default); ``--repeat-cosine C`` audits with that repeat cut;
+``--param NAME=VALUE`` sets any ``BriefParams`` field (the
 ablations). It also counts the briefs that open with a quotation or a dangling opening,
 and the pairs of brief sentences that state one figure counting the same thing
 (:mod:`newsfuse.summary.same_fact`, the rule the brief's selection uses).
@@ -82,6 +83,12 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--low-overlap-repeat-cosine", type=float, default=None)
     parser.add_argument(
+        "--repeat-cosine",
+        type=float,
+        default=AuditParams().repeat_cosine,
+        help="the audit's repeat cut (AuditParams.repeat_cosine), e.g. 0.723 for the old one",
+    )
+    parser.add_argument(
         "--param",
         action="append",
         default=[],
@@ -97,6 +104,7 @@ def main() -> None:
         low_overlap_repeat_cosine=arguments.low_overlap_repeat_cosine,
         **dict(parse_param(text) for text in arguments.param),
     )
+    audit_params = AuditParams(repeat_cosine=arguments.repeat_cosine)
     embedder = get_embedder()
     started = time.perf_counter()
     audits: list[BriefAudit] = []
@@ -115,6 +123,7 @@ def main() -> None:
             audit_brief(
                 texts,
                 encode=embedder.encode,
+                params=audit_params,
                 # A cluster with no brief (no readable article) has no story to title.
                 title=make_headline(articles, brief) if brief else None,
                 source_titles=[a.title for a in articles],
