@@ -20,7 +20,9 @@ and the pairs of brief sentences that state one figure counting the same thing
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
-that classifies them best, and its leave-one-out accuracy.
+that classifies them best, and its leave-one-out accuracy; then, with the shared
+data, that cut's precision and recall on the labelled dev brief pairs
+(``benchmarks/readability_pairs_dev.json``) and stratified 5-fold CV over all pairs.
 """
 
 from __future__ import annotations
