@@ -12,14 +12,17 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 (:func:`newsfuse.summary.headline.make_headline`; Multi-News has no source titles).
 ``--show N`` prints up to N flagged sentences of each kind.
 ``--low-overlap-repeat-cosine C`` briefs with ``BriefParams.low_overlap_repeat_cosine``
-set to C (off by default); ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
+set to C (off by default); ``--repeat-cosine C`` audits with that repeat cut;
+``--param NAME=VALUE`` sets any ``BriefParams`` field (the
 ablations). It also counts the briefs that open with a quotation or a dangling opening,
 and the pairs of brief sentences that state one figure counting the same thing
 (:mod:`newsfuse.summary.same_fact`, the rule the brief's selection uses).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
-that classifies them best, and its leave-one-out accuracy.
+that classifies them best, and its leave-one-out accuracy; then, with the shared
+data, that cut's precision and recall on the labelled dev brief pairs
+(``benchmarks/readability_pairs_dev.json``) and stratified 5-fold CV over all pairs.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import numpy as np  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.evaluate import read_clusters  # noqa: E402
 from newsfuse.evaluate.audit import (  # noqa: E402
+    AuditParams,
     BriefAudit,
     audit_brief,
     format_audit,
@@ -67,6 +71,9 @@ _LEANING_ENDS_TEXT = """
 """
 _LEANING_ENDS = frozenset(_LEANING_ENDS_TEXT.split())
 PAIRS = ROOT / "benchmarks" / "readability_pairs.json"
+# The dev pairs the audit flagged, labelled by reading (ids and sentence indices only).
+DEV_PAIRS = ROOT / "benchmarks" / "readability_pairs_dev.json"
+DEV_DATA = DEFAULT_DATA
 
 
 def main() -> None:
@@ -77,6 +84,12 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--low-overlap-repeat-cosine", type=float, default=None)
+    parser.add_argument(
+        "--repeat-cosine",
+        type=float,
+        default=AuditParams().repeat_cosine,
+        help="the audit's repeat cut (AuditParams.repeat_cosine), e.g. 0.723 for the old one",
+    )
     parser.add_argument(
         "--param",
         action="append",
@@ -93,6 +106,7 @@ def main() -> None:
         low_overlap_repeat_cosine=arguments.low_overlap_repeat_cosine,
         **dict(parse_param(text) for text in arguments.param),
     )
+    audit_params = AuditParams(repeat_cosine=arguments.repeat_cosine)
     embedder = get_embedder()
     started = time.perf_counter()
     audits: list[BriefAudit] = []
@@ -111,6 +125,7 @@ def main() -> None:
             audit_brief(
                 texts,
                 encode=embedder.encode,
+                params=audit_params,
                 # A cluster with no brief (no readable article) has no story to title.
                 title=make_headline(articles, brief) if brief else None,
                 source_titles=[a.title for a in articles],
@@ -228,7 +243,14 @@ def show_flagged(audits: list[BriefAudit], count: int) -> None:
 
 
 def calibrate() -> None:
-    """Measure the MiniLM cosine cut-off for repeats on the labelled invented pairs."""
+    """Measure the MiniLM cosine cut-off for repeats on the labelled pairs.
+
+    The invented pairs (``readability_pairs.json``) set the cut; the dev pairs
+    (``readability_pairs_dev.json``: those the audit flagged and a random sample under its
+    cut, rebuilt from the shared data when present) test it: the cut fitted on one set
+    scored on the other, and stratified k-fold over all distinct pairs, with the
+    detector's precision and recall on the held-out pairs.
+    """
     pairs = json.loads(PAIRS.read_text(encoding="utf-8"))["pairs"]
     embedder = get_embedder()
     first = embedder.encode([p["first"] for p in pairs])
@@ -236,19 +258,12 @@ def calibrate() -> None:
     cosines = np.sum(first * second, axis=1).astype(float)
     labels = np.array([bool(p["repeat"]) for p in pairs])
 
-    def best_cut(rows: np.ndarray) -> float:
-        candidates = np.unique(np.round(cosines[rows], 3))
-        accuracy = [np.mean((cosines[rows] >= c) == labels[rows]) for c in candidates]
-        # Among equally accurate cuts, the midpoint of the best run: a margin both ways.
-        best = np.flatnonzero(np.isclose(accuracy, max(accuracy)))
-        return float((candidates[best[0]] + candidates[best[-1]]) / 2)
-
     everything = np.arange(len(pairs))
-    cut = best_cut(everything)
+    cut = best_cut(cosines, labels)
     correct = 0
     for held in everything:
         rest = everything[everything != held]
-        correct += int((cosines[held] >= best_cut(rest)) == labels[held])
+        correct += int((cosines[held] >= best_cut(cosines[rest], labels[rest])) == labels[held])
     print(f"{len(pairs)} pairs ({labels.sum()} repeats), MiniLM ({embedder.name})")
     print(
         f"repeats: cosine min {cosines[labels].min():.3f} median {np.median(cosines[labels]):.3f}"
@@ -264,6 +279,123 @@ def calibrate() -> None:
         f"{np.mean((cosines >= brief_cut) == labels):.3f}, "
         f"repeats caught {np.mean(cosines[labels] >= brief_cut):.3f}"
     )
+    dev = dev_pairs()
+    if dev is None:
+        print(f"no dev pairs: {DEV_PAIRS.name} needs {DEV_DATA}")
+        return
+    dev_first = embedder.encode([row[0] for row in dev])
+    dev_second = embedder.encode([row[1] for row in dev])
+    dev_cosines = np.sum(dev_first * dev_second, axis=1).astype(float)
+    dev_labels = np.array([row[2] for row in dev])
+    flagged = np.array([row[3] == "flagged" for row in dev])
+    shipped = AuditParams().repeat_cosine
+    print(
+        f"\n{len(dev)} distinct dev pairs ({dev_labels.sum()} repeats by reading): "
+        f"{flagged.sum()} the audit flagged at 0.723 ({dev_labels[flagged].sum()} repeats), "
+        f"{(~flagged).sum()} sampled under it ({dev_labels[~flagged].sum()} repeats)"
+    )
+    print("| fitted on | cut | scored on | precision | recall | accuracy |")
+    print("|---|---|---|---|---|---|")
+    dev_cut = best_cut(dev_cosines, dev_labels)
+    for fitted, fitted_cut in (("invented", cut), ("dev", dev_cut), ("audit", shipped)):
+        for name, scored, truth in (
+            ("invented", cosines, labels),
+            ("dev flagged", dev_cosines[flagged], dev_labels[flagged]),
+            ("dev sampled", dev_cosines[~flagged], dev_labels[~flagged]),
+            ("dev", dev_cosines, dev_labels),
+        ):
+            print(
+                f"| {fitted} | {fitted_cut:.3f} | {name} | {score_cut(scored, truth, fitted_cut)} |"
+            )
+    print(
+        cross_validate(
+            np.concatenate([cosines, dev_cosines]),
+            np.concatenate([labels, dev_labels]),
+            np.concatenate([np.zeros(len(labels), dtype=bool), np.ones(len(dev), dtype=bool)]),
+        )
+    )
+
+
+def best_cut(cosines: np.ndarray, labels: np.ndarray) -> float:
+    """The cosine cut that labels ``cosines`` most accurately: among equally accurate
+    cuts, the midpoint of the best run (a margin both ways)."""
+    candidates = np.unique(np.round(cosines, 3))
+    # A cut over every cosine (flag nothing) is a candidate too.
+    candidates = np.append(candidates, candidates[-1] + 0.001)
+    accuracy = [np.mean((cosines >= c) == labels) for c in candidates]
+    best = np.flatnonzero(np.isclose(accuracy, max(accuracy)))
+    return float((candidates[best[0]] + candidates[best[-1]]) / 2)
+
+
+def score_cut(cosines: np.ndarray, labels: np.ndarray, cut: float) -> str:
+    """Precision, recall and accuracy of "cosine >= cut is a repeat", as table cells."""
+    flagged = cosines >= cut
+    caught = int(np.sum(flagged & labels))
+    precision = f"{caught}/{int(flagged.sum())}" if flagged.any() else "-"
+    recall = f"{caught}/{int(labels.sum())}" if labels.any() else "-"
+    return f"{precision} | {recall} | {np.mean(flagged == labels):.3f}"
+
+
+def cross_validate(
+    cosines: np.ndarray, labels: np.ndarray, dev: np.ndarray, folds: int = 5, repeats: int = 20
+) -> str:
+    """Stratified ``folds``-fold cross-validation of the cut, ``repeats`` times: the cut
+    fitted on the other folds, precision and recall over the held-out pairs, all of
+    them and the dev ones (``dev``) alone."""
+    generator = np.random.default_rng(0)
+    held_cosines, held_labels, held_dev, held_cut = [], [], [], []
+    cuts = []
+    for _ in range(repeats):
+        fold = np.empty(len(labels), dtype=int)
+        for value in (True, False):
+            rows = np.flatnonzero(labels == value)
+            fold[generator.permutation(rows)] = np.arange(len(rows)) % folds
+        for held in range(folds):
+            test, train = fold == held, fold != held
+            cut = best_cut(cosines[train], labels[train])
+            cuts.append(cut)
+            held_cosines.append(cosines[test])
+            held_labels.append(labels[test])
+            held_dev.append(dev[test])
+            held_cut.append(np.full(int(test.sum()), cut))
+    hit = np.concatenate(held_cosines) >= np.concatenate(held_cut)
+    truth, on_dev = np.concatenate(held_labels), np.concatenate(held_dev)
+    lines = [
+        f"{folds}-fold CV x {repeats} over all {len(labels)} distinct pairs "
+        f"({labels.sum()} repeats): cut median {np.median(cuts):.3f} "
+        f"(range {min(cuts):.3f}-{max(cuts):.3f}); held out:"
+    ]
+    for name, rows in (("all", np.ones_like(on_dev)), ("invented", ~on_dev), ("dev", on_dev)):
+        caught = int(np.sum(hit[rows] & truth[rows]))
+        lines.append(
+            f"  {name}: precision {caught / max(int(hit[rows].sum()), 1):.3f}, "
+            f"recall {caught / max(int(truth[rows].sum()), 1):.3f}, "
+            f"accuracy {np.mean(hit[rows] == truth[rows]):.3f}"
+        )
+    return "\n".join(lines)
+
+
+def dev_pairs() -> list[tuple[str, str, bool, str]] | None:
+    """The labelled dev pairs as (first, second, repeat, sample), rebuilt from the shared data by
+    article id and sentence indices; one row per distinct pair; None without the data."""
+    if not DEV_DATA.exists():
+        return None
+    labelled = json.loads(DEV_PAIRS.read_text(encoding="utf-8"))["pairs"]
+    wanted = {pair["cluster"] for pair in labelled}
+    sentences: dict[str, list[str]] = {}
+    for cluster in read_clusters(DEV_DATA).clusters:
+        if cluster.id in wanted:
+            for article in prepare_cluster(cluster).sentences:
+                for sentence in article:
+                    sentences.setdefault(sentence.article_id, []).append(sentence.text)
+    rows: dict[tuple[str, str], tuple[bool, str]] = {}
+    for pair in labelled:
+        texts = []
+        for side in (pair["first"], pair["second"]):
+            low, high = side["sentences"]
+            texts.append(" ".join(sentences[side["article"]][low : high + 1]))
+        rows[(texts[0], texts[1])] = (bool(pair["repeat"]), pair["sample"])
+    return [(a, b, label, sample) for (a, b), (label, sample) in rows.items()]
 
 
 if __name__ == "__main__":

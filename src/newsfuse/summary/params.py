@@ -80,9 +80,11 @@ class BriefParams:
     repeat_screen_tfidf: float = 0.1
     # MiniLM cosine at or above which a pair sharing almost no weighted words (TF-IDF
     # cosine under ``repeat_screen_tfidf``) is a repeat too; None leaves such pairs
-    # alone. Off: at 0.723 (the audit's cut) it took the audit's repeats on dev to 0 at
-    # both lengths but cost 0.15 cross-validated R-2, failed the in-sample gate, and 5 of
-    # the 8 pairs it caught were different facts (docs/benchmarks-readability.md).
+    # alone. Off: at 0.723 (the audit's old cut) it took the audit's repeats on dev to 0
+    # at both lengths but cost 0.15 cross-validated R-2, failed the in-sample gate, and 5
+    # of the 8 pairs it caught were different facts; at 0.750 (the audit's cut) it costs
+    # no CV ROUGE (-0.05 R-1 at most) but 2 of the 3 pairs it removes on dev are
+    # different facts (docs/benchmarks-readability.md).
     low_overlap_repeat_cosine: float | None = None
 
     # -- citations -----------------------------------------------------------------------
