@@ -101,6 +101,10 @@ class FactParams:
     concept_strong_weight: float = 0.7
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
+    # A definite age standing as a noun ("[The 27-year-old] averaged") belongs to the person
+    # named last before it, not to the nearest name in its sentence ("... ahead of Sarah
+    # Lund"). Off: the nearest name in the sentence, as before.
+    definite_age_refers_back: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15
