@@ -318,7 +318,7 @@ def is_definite_age_noun(span: Span) -> bool:
 
 
 def antecedent_person(span: Span) -> Span | None:
-    """The last PERSON named before a definite age noun ("Joris Hellebaut won. [The
+    """The last PERSON named before a definite age noun ("Anna Marrow won. [The
     27-year-old] ..."), else ``None`` (not such an age, or no one named before it)."""
     if not is_definite_age_noun(span):
         return None
