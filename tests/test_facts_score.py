@@ -1,12 +1,15 @@
-"""Pair scores of claims (newsfuse.facts.score): the transposed-digits signal."""
+"""Pair scores of claims (newsfuse.facts.score): the transposed-digits signal, the
+same-value bonus by stated digits."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.score import _transposed, score_pairs
+from newsfuse.facts.score import _transposed, add_same_value_bonus, score_pairs, stated_digits
 from newsfuse.facts.synonymy import WORDNET_DIR
 from newsfuse.model import Article, Claim
 
@@ -113,3 +116,30 @@ def test_a_date_event_is_its_verb_and_subject_past_nouns_of_time() -> None:
     assert date_event(parsed_figure(sentence, "Tuesday")) == ("pull", "diver")
     sentence = "Mourners remembered the two people killed in Monday's collapse of the footbridge."
     assert date_event(parsed_figure(sentence, "Monday")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "digits"),
+    [("23,417", 23417, 5), ("17,000", 17000, 2), ("$4.5bn", 4.5e9, 2), ("105", 105, 3),
+     ("fourteen", 14, 0), ("0.25 percent", 0.25, 2)],
+)  # fmt: skip
+def test_stated_digits_count_significant_digits(text: str, value: float, digits: int) -> None:
+    assert stated_digits(_claim(text, value)) == digits
+
+
+def test_an_exact_many_digit_figure_shared_by_two_reports_scores_higher() -> None:
+    # Invented vote counts: "23,417" stated in two reports against "17,000" in two.
+    params = FactParams()
+    flat = FactParams(exact_digits_tell_more=False)
+
+    def bonus(text: str, value: float, params: FactParams) -> float:
+        pair = [
+            replace(_injured(article, value, "win"), claim=Claim(article, 0, len(text), text,
+                                                                 "count", value))
+            for article in ("a", "b")
+        ]  # fmt: skip
+        raw = score_pairs(pair, None, None, params)
+        return float(add_same_value_bonus(raw.copy(), pair, params)[0, 1] - raw[0, 1])
+
+    assert bonus("23,417", 23417, params) == pytest.approx(bonus("23,417", 23417, flat) * 5 / 3)
+    assert bonus("17,000", 17000, params) == pytest.approx(bonus("17,000", 17000, flat))

@@ -66,6 +66,10 @@ class FactParams:
     # Bonus when two claims carry the same value, scaled by how telling the value
     # is: equal figures for one event are usually the same attribute.
     same_value_bonus: float = 0.4
+    # The same-value bonus grows with the digits both figures are stated with, beyond three
+    # (up to 5/3 of it at five): an exact "14,806" is a rarer coincidence than "17,000".
+    # Off: the bonus depends on the value's size only, as before.
+    exact_digits_tell_more: bool = True
     # Bonus when both claims are the only ones of their kind and unit in their
     # articles (the only speed, the only age): with nothing else to pair with,
     # they are most likely the same attribute.

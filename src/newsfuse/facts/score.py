@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 # Two-digit figures swap digits by chance too often ("12" / "21") to say anything.
 TRANSPOSED_MIN_DIGITS = 3
+# Stated digits beyond which an exact match tells no more: a five-digit vote count shared
+# by two reports is already no coincidence (see FactParams.exact_digits_tell_more).
+MOST_TELLING_DIGITS = 5
 
 
 def _date_roles_clash(first: Mention, second: Mention, params: FactParams) -> bool:
@@ -184,6 +187,14 @@ def value_specificity(claim: Claim) -> float:
     return max(0.2, min(1.0, specificity))
 
 
+def stated_digits(claim: Claim) -> int:
+    """Significant digits a figure is stated with: 5 for "14,806", 2 for "17,000" and
+    "$4.5bn", 0 for a date, a name or a figure in words ("fourteen")."""
+    if isinstance(claim.value, str):
+        return 0
+    return len(re.sub(r"\D", "", claim.text).strip("0"))
+
+
 def score_pairs(
     mentions: Sequence[Mention],
     embedder: Embedder | None,
@@ -287,5 +298,9 @@ def add_same_value_bonus(
     for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
         if values_agree(mentions[i].claim, mentions[j].claim, params):
             bonus = params.same_value_bonus * value_specificity(mentions[i].claim)
+            if params.exact_digits_tell_more:
+                # A chance match of an exact "14,806" is about ten times rarer per digit.
+                digits = min(stated_digits(mentions[i].claim), stated_digits(mentions[j].claim))
+                bonus *= min(MOST_TELLING_DIGITS, max(3, digits)) / 3
             scores[i, j] = scores[j, i] = scores[i, j] + bonus
     return scores
