@@ -143,3 +143,26 @@ def test_an_exact_many_digit_figure_shared_by_two_reports_scores_higher() -> Non
 
     assert bonus("23,417", 23417, params) == pytest.approx(bonus("23,417", 23417, flat) * 5 / 3)
     assert bonus("17,000", 17000, params) == pytest.approx(bonus("17,000", 17000, flat))
+
+
+def _age(article: str, value: int, person: str, words: str) -> Mention:
+    claim = Claim(article, 0, 2, str(value), "age", value)
+    return Mention(claim, "age:", "", (), ((words, 1.0),), words, False, False, False,
+                   person=person)  # fmt: skip
+
+
+def test_the_only_ages_two_articles_give_one_person_reach_the_dispute_bar() -> None:
+    # Invented: "Carl Denholm, 58, pleaded guilty" against "The 61-year-old wept", whose
+    # words share nothing.
+    params = FactParams()
+    pair = [_age("a", 58, "denholm", "plead"), _age("b", 61, "denholm", "weep")]
+    assert score_pairs(pair, None, None, params)[0, 1] >= params.dispute_threshold
+    off = score_pairs(pair, None, None, FactParams(one_age_per_person=False))[0, 1]
+    assert off < params.dispute_threshold
+    # A second age the first article gives the same name (a son's, say) is no longer sure.
+    crowded = [*pair, _age("a", 12, "denholm", "son")]
+    crowded_off = score_pairs(crowded, None, None, FactParams(one_age_per_person=False))
+    assert score_pairs(crowded, None, None, params)[0, 1] == pytest.approx(crowded_off[0, 1])
+    # Different people keep their own scores.
+    other = [_age("a", 58, "denholm", "plead"), _age("b", 61, "harker", "weep")]
+    assert score_pairs(other, None, None, params)[0, 1] < params.dispute_threshold

@@ -105,6 +105,9 @@ class FactParams:
     concept_strong_weight: float = 0.7
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
+    # Two ages of one named person, each the only age its article gives that person, score
+    # at least ``dispute_threshold``: one person has one age. Off: ``person_bonus`` only.
+    one_age_per_person: bool = True
     # A definite age standing as a noun ("[The 27-year-old] averaged") belongs to the person
     # named last before it, not to the nearest name in its sentence ("... ahead of Sarah
     # Lund"). Off: the nearest name in the sentence, as before.

@@ -214,6 +214,9 @@ def score_pairs(
     # Limits do not count against uniqueness: "going 47 mph in a 50 mph zone"
     # still gives one speed of the train.
     per_article = Counter((m.claim.article_id, m.dimension) for m in mentions if m.role != "limit")
+    ages_of = Counter(
+        (m.claim.article_id, m.person) for m in mentions if m.claim.kind == "age" and m.person
+    )
     head_frequency = Counter(m.head for m in mentions if m.head)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     # Only mentions of one dimension are compared: pairs are drawn within each dimension
@@ -274,6 +277,15 @@ def score_pairs(
             score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
             score += params.person_bonus
+            if (
+                params.one_age_per_person
+                and first.claim.kind == "age"
+                and ages_of[(first.claim.article_id, first.person)] == 1
+                and ages_of[(second.claim.article_id, second.person)] == 1
+            ):
+                # One person has one age: the only age each article gives a person
+                # is that person's age whatever the words around it.
+                score = max(score, params.dispute_threshold)
         if first.claim.kind == "date" and first.lede and second.lede:
             score += params.lede_date_bonus
         if published is not None and (
