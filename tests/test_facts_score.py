@@ -4,6 +4,7 @@ same-value bonus by stated digits."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
@@ -166,3 +167,33 @@ def test_the_only_ages_two_articles_give_one_person_reach_the_dispute_bar() -> N
     # Different people keep their own scores.
     other = [_age("a", 58, "denholm", "plead"), _age("b", 61, "harker", "weep")]
     assert score_pairs(other, None, None, params)[0, 1] < params.dispute_threshold
+
+
+def _date(article: str, day: str, words: str) -> Mention:
+    claim = Claim(article, 0, 2, day, "date", day)
+    return Mention(claim, "date:", "", (), ((words, 1.0),), words, False, False, False)
+
+
+def test_the_one_day_ahead_each_report_names_scores_as_its_next_step() -> None:
+    # Invented: "a hearing will be held on March 3" / "proceedings are listed for March 10",
+    # both reports published on February 20, each also naming a past day.
+    published = {"a": datetime(2031, 2, 20), "b": datetime(2031, 2, 21)}
+    hearing = _date("a", "2031-03-03", "hold")
+    listed = _date("b", "2031-03-10", "list")
+    jailed = [_date("a", "2031-02-19", "jail"), _date("b", "2031-02-19", "jail")]
+    params = FactParams()
+    off = FactParams(only_upcoming_dates_pair=False)
+    mentions = [hearing, listed, *jailed]
+    on_score = score_pairs(mentions, None, published, params)[0, 1]
+    assert on_score == pytest.approx(
+        score_pairs(mentions, None, published, off)[0, 1] + params.unique_bonus
+    )
+    # A second day ahead in one report leaves it unsure which is the step.
+    crowded = [*mentions, _date("a", "2031-04-01", "open")]
+    assert score_pairs(crowded, None, published, params)[0, 1] == pytest.approx(
+        score_pairs(crowded, None, published, off)[0, 1]
+    )
+    # Without publication times no day is known to lie ahead.
+    assert score_pairs(mentions, None, None, params)[0, 1] == pytest.approx(
+        score_pairs(mentions, None, None, off)[0, 1]
+    )

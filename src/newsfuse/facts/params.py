@@ -74,6 +74,9 @@ class FactParams:
     # articles (the only speed, the only age): with nothing else to pair with,
     # they are most likely the same attribute.
     unique_bonus: float = 0.15
+    # ``unique_bonus`` for two dates that are each the only day after their article's
+    # publication it names: a report's next scheduled step. Off: no such bonus.
+    only_upcoming_dates_pair: bool = True
     # Penalty when one figure is a total and the other a part or an increment
     # ("560 additional troops" vs "4,560 troops in total"): different roles are
     # different attributes.

@@ -167,6 +167,18 @@ def _is_later_revision(
     )
 
 
+def _is_upcoming(mention: Mention, published: Mapping[str, datetime | None] | None) -> bool:
+    """Whether a date lies after its article's publication day (a date without a year
+    or a publication time is not known to)."""
+    if mention.claim.kind != "date" or published is None:
+        return False
+    time = published.get(mention.claim.article_id)
+    value = str(mention.claim.value)
+    if time is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+        return False
+    return value[:10] > time.date().isoformat()
+
+
 def value_specificity(claim: Claim) -> float:
     """How telling it is that two articles share this exact value, from 0.2 to 1.
 
@@ -214,6 +226,10 @@ def score_pairs(
     # Limits do not count against uniqueness: "going 47 mph in a 50 mph zone"
     # still gives one speed of the train.
     per_article = Counter((m.claim.article_id, m.dimension) for m in mentions if m.role != "limit")
+    upcoming = [_is_upcoming(m, published) for m in mentions]
+    upcoming_per_article = Counter(
+        m.claim.article_id for m, ahead in zip(mentions, upcoming, strict=True) if ahead
+    )
     ages_of = Counter(
         (m.claim.article_id, m.person) for m in mentions if m.claim.kind == "age" and m.person
     )
@@ -258,6 +274,16 @@ def score_pairs(
             and per_article[(first.claim.article_id, first.dimension)] == 1
             and per_article[(second.claim.article_id, second.dimension)] == 1
         ):
+            score += params.unique_bonus
+        if (
+            params.only_upcoming_dates_pair
+            and upcoming[i]
+            and upcoming[j]
+            and upcoming_per_article[first.claim.article_id] == 1
+            and upcoming_per_article[second.claim.article_id] == 1
+        ):
+            # The one day ahead a report names is its next scheduled step ("a hearing will
+            # be held on ...", "proceedings have been listed for ..."): the only one of its kind.
             score += params.unique_bonus
         if first.claim.kind == "date":
             if _date_roles_clash(first, second, params):
