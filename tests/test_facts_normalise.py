@@ -418,3 +418,25 @@ def test_a_number_joined_to_a_name_by_a_hyphen_is_no_figure() -> None:
         text="Pellora-2 rode a Varn-9 rocket and carries 11 instruments.",
     )  # fmt: skip
     assert [claim.value for claim in scan_claims(article)] == [11]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A recount follows if the margin is a quarter of one percent or less.", 0.25),
+        ("The levy is half of 1% of turnover.", 0.5),
+        ("Turnout fell by three-quarters of one per cent.", 0.75),
+    ],
+)
+def test_a_fraction_of_one_per_cent_is_one_share(text: str, value: float) -> None:
+    (claim,) = scan_claims(Article(id="a", text=text, source="The Marlow Courier"))
+    assert (claim.kind, claim.value, claim.unit) == ("percent", value, "%")
+
+
+@given(st.sampled_from(["a", "one", "three"]), st.sampled_from(["quarter", "tenths", "thirds"]))
+def test_a_fraction_of_a_percentage_point_is_no_share_of_one_per_cent(
+    numerator: str, denominator: str
+) -> None:
+    text = f"Rates rose by {numerator} {denominator} of a percentage point in Oskby."
+    claims = scan_claims(Article(id="a", text=text, source="The Marlow Courier"))
+    assert all(claim.value >= 1 or claim.unit != "%" for claim in claims)

@@ -218,3 +218,46 @@ def test_a_toll_put_at_a_figure_is_named_after_the_toll_not_who_put_it() -> None
     mention = describe_claim(claim, doc, FactParams())
     assert mention.head == ""
     assert "<death>" in dict(mention.context)
+
+
+# An invented time trial; the first rider is the winner, the second her rival.
+TRIAL = (
+    "Anna Marrow won the Oskby time trial on Sunday. The 29-year-old averaged 48 km/h "
+    "along the river Tessel, finishing ahead of Sarah Lund."
+)
+
+
+def test_a_definite_age_noun_belongs_to_the_person_named_before_it() -> None:
+    from newsfuse.facts.entities import parse_articles
+
+    (age,) = _age_mentions(TRIAL)
+    # "The 29-year-old" refers back to the winner, not to the rival named after it.
+    assert age.person == "marrow"
+    article = Article(id="a", text=TRIAL, source="The Marlow Courier")
+    doc = parse_articles([article])[0]
+    claim = next(c for c in scan_claims(article) if c.kind == "age")
+    nearest = describe_claim(claim, doc, replace(FactParams(), definite_age_refers_back=False))
+    assert nearest.person == "lund"
+
+
+def test_an_indefinite_age_keeps_the_nearest_name_in_its_sentence() -> None:
+    text = (
+        "Anna Marrow won the Oskby time trial on Sunday. "
+        "A 29-year-old rival, Sarah Lund, came second."
+    )
+    (age,) = _age_mentions(text)
+    assert age.person == "lund"
+
+
+def test_two_reports_of_one_riders_age_agree_when_one_refers_back() -> None:
+    articles = [
+        Article(id="a", text=TRIAL, source="The Marlow Courier"),
+        Article(
+            id="b",
+            text="Anna Marrow, 29, won Sunday's Oskby time trial and took the race lead.",
+            source="Fernhill Today",
+        ),
+    ]
+    ages = [f for f in compare_facts(articles) if f.kind == "age"]
+    assert [(f.status, {c.article_id for c in f.claims}) for f in ages] == [("agree", {"a", "b"})]
+    assert ages[0].subject == "age of Anna Marrow"

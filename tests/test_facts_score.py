@@ -1,12 +1,16 @@
-"""Pair scores of claims (newsfuse.facts.score): the transposed-digits signal."""
+"""Pair scores of claims (newsfuse.facts.score): the transposed-digits signal, the
+same-value bonus by stated digits."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
 
 import pytest
 
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.score import _transposed, score_pairs
+from newsfuse.facts.score import _transposed, add_same_value_bonus, score_pairs, stated_digits
 from newsfuse.facts.synonymy import WORDNET_DIR
 from newsfuse.model import Article, Claim
 
@@ -113,3 +117,83 @@ def test_a_date_event_is_its_verb_and_subject_past_nouns_of_time() -> None:
     assert date_event(parsed_figure(sentence, "Tuesday")) == ("pull", "diver")
     sentence = "Mourners remembered the two people killed in Monday's collapse of the footbridge."
     assert date_event(parsed_figure(sentence, "Monday")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "digits"),
+    [("23,417", 23417, 5), ("17,000", 17000, 2), ("$4.5bn", 4.5e9, 2), ("105", 105, 3),
+     ("fourteen", 14, 0), ("0.25 percent", 0.25, 2)],
+)  # fmt: skip
+def test_stated_digits_count_significant_digits(text: str, value: float, digits: int) -> None:
+    assert stated_digits(_claim(text, value)) == digits
+
+
+def test_an_exact_many_digit_figure_shared_by_two_reports_scores_higher() -> None:
+    # Invented vote counts: "23,417" stated in two reports against "17,000" in two.
+    params = FactParams()
+    flat = FactParams(exact_digits_tell_more=False)
+
+    def bonus(text: str, value: float, params: FactParams) -> float:
+        pair = [
+            replace(_injured(article, value, "win"), claim=Claim(article, 0, len(text), text,
+                                                                 "count", value))
+            for article in ("a", "b")
+        ]  # fmt: skip
+        raw = score_pairs(pair, None, None, params)
+        return float(add_same_value_bonus(raw.copy(), pair, params)[0, 1] - raw[0, 1])
+
+    assert bonus("23,417", 23417, params) == pytest.approx(bonus("23,417", 23417, flat) * 5 / 3)
+    assert bonus("17,000", 17000, params) == pytest.approx(bonus("17,000", 17000, flat))
+
+
+def _age(article: str, value: int, person: str, words: str) -> Mention:
+    claim = Claim(article, 0, 2, str(value), "age", value)
+    return Mention(claim, "age:", "", (), ((words, 1.0),), words, False, False, False,
+                   person=person)  # fmt: skip
+
+
+def test_the_only_ages_two_articles_give_one_person_reach_the_dispute_bar() -> None:
+    # Invented: "Carl Denholm, 58, pleaded guilty" against "The 61-year-old wept", whose
+    # words share nothing.
+    params = FactParams()
+    pair = [_age("a", 58, "denholm", "plead"), _age("b", 61, "denholm", "weep")]
+    assert score_pairs(pair, None, None, params)[0, 1] >= params.dispute_threshold
+    off = score_pairs(pair, None, None, FactParams(one_age_per_person=False))[0, 1]
+    assert off < params.dispute_threshold
+    # A second age the first article gives the same name (a son's, say) is no longer sure.
+    crowded = [*pair, _age("a", 12, "denholm", "son")]
+    crowded_off = score_pairs(crowded, None, None, FactParams(one_age_per_person=False))
+    assert score_pairs(crowded, None, None, params)[0, 1] == pytest.approx(crowded_off[0, 1])
+    # Different people keep their own scores.
+    other = [_age("a", 58, "denholm", "plead"), _age("b", 61, "harker", "weep")]
+    assert score_pairs(other, None, None, params)[0, 1] < params.dispute_threshold
+
+
+def _date(article: str, day: str, words: str) -> Mention:
+    claim = Claim(article, 0, 2, day, "date", day)
+    return Mention(claim, "date:", "", (), ((words, 1.0),), words, False, False, False)
+
+
+def test_the_one_day_ahead_each_report_names_scores_as_its_next_step() -> None:
+    # Invented: "a hearing will be held on March 3" / "proceedings are listed for March 10",
+    # both reports published on February 20, each also naming a past day.
+    published = {"a": datetime(2031, 2, 20), "b": datetime(2031, 2, 21)}
+    hearing = _date("a", "2031-03-03", "hold")
+    listed = _date("b", "2031-03-10", "list")
+    jailed = [_date("a", "2031-02-19", "jail"), _date("b", "2031-02-19", "jail")]
+    params = FactParams()
+    off = FactParams(only_upcoming_dates_pair=False)
+    mentions = [hearing, listed, *jailed]
+    on_score = score_pairs(mentions, None, published, params)[0, 1]
+    assert on_score == pytest.approx(
+        score_pairs(mentions, None, published, off)[0, 1] + params.unique_bonus
+    )
+    # A second day ahead in one report leaves it unsure which is the step.
+    crowded = [*mentions, _date("a", "2031-04-01", "open")]
+    assert score_pairs(crowded, None, published, params)[0, 1] == pytest.approx(
+        score_pairs(crowded, None, published, off)[0, 1]
+    )
+    # Without publication times no day is known to lie ahead.
+    assert score_pairs(mentions, None, None, params)[0, 1] == pytest.approx(
+        score_pairs(mentions, None, None, off)[0, 1]
+    )

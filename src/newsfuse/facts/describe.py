@@ -303,10 +303,38 @@ def _starts_figure(doc: Doc, index: int) -> bool:
     return index < len(doc) and doc[index].like_num
 
 
-def _person_of(span: Span) -> str:
-    """Surname of the person an age belongs to: the nearest PERSON in the sentence,
+# Links by which an age stands as a noun phrase of its own ("[The 27-year-old] averaged").
+NOMINAL_LINKS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
+def is_definite_age_noun(span: Span) -> bool:
+    """Whether an age stands alone as a definite noun phrase: "[The 27-year-old] averaged
+    51 km/h" refers back to a person already named (a definite description, the way news
+    names someone a second time), not to whoever is named nearest in its sentence."""
+    root = span.root
+    return root.dep_ in NOMINAL_LINKS and any(
+        child.dep_ == "det" and child.lower_ == "the" for child in root.children
+    )
+
+
+def antecedent_person(span: Span) -> Span | None:
+    """The last PERSON named before a definite age noun ("Anna Marrow won. [The
+    27-year-old] ..."), else ``None`` (not such an age, or no one named before it)."""
+    if not is_definite_age_noun(span):
+        return None
+    before = [e for e in span.doc.ents if e.label_ == "PERSON" and e.end <= span.start]
+    return before[-1] if before else None
+
+
+def _person_of(span: Span, params: FactParams) -> str:
+    """Surname of the person an age belongs to: for a definite age noun the person named
+    last before it, else the nearest PERSON in the sentence,
     else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
     else the first one named after it (a delayed lede)."""
+    if params.definite_age_refers_back:
+        antecedent = antecedent_person(span)
+        if antecedent is not None:
+            return _surname(antecedent)
     sentence = span.sent
     people = [entity for entity in span.doc.ents if entity.label_ == "PERSON"]
     inside = [entity for entity in people if sentence.start <= entity.start < sentence.end]
@@ -430,7 +458,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     if aged is not None and aged.pos_ == "PROPN":
         person = _surname_of(aged)  # "27-year-old Tomas Reyes": the name the age describes
     elif claim.kind == "age":
-        person = _person_of(span)
+        person = _person_of(span, params)
     if claim.kind == "date":
         # A date is about the event its clause reports (see date_scope).
         before = " ".join(token.text for token in scope if token.i < span.start)

@@ -30,6 +30,7 @@ from newsfuse.facts.patterns import (
     CLOCK_AFTER_RE,
     DURATION_JOIN_RE,
     FEET_INCHES_RE,
+    FRACTION_OF_PERCENT_RE,
     FRACTION_RE,
     LONE_MULTIPLIERS,
     NOT_A_QUANTITY_BEFORE_RE,
@@ -131,6 +132,18 @@ def _with_bound(claim: Claim, text: str) -> Claim:
 def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
     """Fractions in words as percentages ("two-thirds of voters") and feet and inches (4'8")."""
     text = article.text
+    for match in FRACTION_OF_PERCENT_RE.finditer(text):
+        if match.group("half"):
+            share: float | None = 0.5
+        else:
+            share = parse_fraction(match.group("num"), match.group("den"))
+        if share is None or _overlaps(match.start(), match.end(), taken):
+            continue
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "percent",
+            round(share, FRACTION_DECIMALS), "%", approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
     for match in FRACTION_RE.finditer(text):
         hyphenated = match.group("join") == "-" and match.group("num").lower() != "a"
         if not hyphenated and match.group("of") is None:

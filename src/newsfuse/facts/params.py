@@ -66,10 +66,17 @@ class FactParams:
     # Bonus when two claims carry the same value, scaled by how telling the value
     # is: equal figures for one event are usually the same attribute.
     same_value_bonus: float = 0.4
+    # The same-value bonus grows with the digits both figures are stated with, beyond three
+    # (up to 5/3 of it at five): an exact "14,806" is a rarer coincidence than "17,000".
+    # Off: the bonus depends on the value's size only, as before.
+    exact_digits_tell_more: bool = True
     # Bonus when both claims are the only ones of their kind and unit in their
     # articles (the only speed, the only age): with nothing else to pair with,
     # they are most likely the same attribute.
     unique_bonus: float = 0.15
+    # ``unique_bonus`` for two dates that are each the only day after their article's
+    # publication it names: a report's next scheduled step. Off: no such bonus.
+    only_upcoming_dates_pair: bool = True
     # Penalty when one figure is a total and the other a part or an increment
     # ("560 additional troops" vs "4,560 troops in total"): different roles are
     # different attributes.
@@ -101,6 +108,13 @@ class FactParams:
     concept_strong_weight: float = 0.7
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
+    # Two ages of one named person, each the only age its article gives that person, score
+    # at least ``dispute_threshold``: one person has one age. Off: ``person_bonus`` only.
+    one_age_per_person: bool = True
+    # A definite age standing as a noun ("[The 27-year-old] averaged") belongs to the person
+    # named last before it, not to the nearest name in its sentence ("... ahead of Sarah
+    # Lund"). Off: the nearest name in the sentence, as before.
+    definite_age_refers_back: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15

@@ -97,6 +97,13 @@ FRACTION_RE = re.compile(
     r"(?=(?P<of>\s+of\b(?!\s+(?:a|an)\b))?)",
     re.IGNORECASE,
 )
+# A fraction of one per cent: "a quarter of one percent" is 0.25 %, not 25 % and 1 %.
+FRACTION_OF_PERCENT_RE = re.compile(
+    r"\b(?:(?P<num>one|two|three|four|five|six|seven|nine|a)[ -]"
+    r"(?P<den>halves|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|(?P<half>half))"
+    r"\s+of\s+(?:one|a|1)\s*(?:(?:per\s?cent|percent)\b|%)",
+    re.IGNORECASE,
+)
 # Feet and inches in prime notation: 4'8", 5′10″, 6’2”.
 FEET_INCHES_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\"|″|”|'')")
 # Words joining the two ends of a range ("12 to 18 months", "40-50 km", "between 4 and 5").

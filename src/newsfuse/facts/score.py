@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 # Two-digit figures swap digits by chance too often ("12" / "21") to say anything.
 TRANSPOSED_MIN_DIGITS = 3
+# Stated digits beyond which an exact match tells no more: a five-digit vote count shared
+# by two reports is already no coincidence (see FactParams.exact_digits_tell_more).
+MOST_TELLING_DIGITS = 5
 
 
 def _date_roles_clash(first: Mention, second: Mention, params: FactParams) -> bool:
@@ -164,6 +167,18 @@ def _is_later_revision(
     )
 
 
+def _is_upcoming(mention: Mention, published: Mapping[str, datetime | None] | None) -> bool:
+    """Whether a date lies after its article's publication day (a date without a year
+    or a publication time is not known to)."""
+    if mention.claim.kind != "date" or published is None:
+        return False
+    time = published.get(mention.claim.article_id)
+    value = str(mention.claim.value)
+    if time is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+        return False
+    return value[:10] > time.date().isoformat()
+
+
 def value_specificity(claim: Claim) -> float:
     """How telling it is that two articles share this exact value, from 0.2 to 1.
 
@@ -182,6 +197,14 @@ def value_specificity(claim: Claim) -> float:
         digits = re.sub(r"\D", "", claim.text).lstrip("0")
         specificity = max(specificity, len(digits) / 3)
     return max(0.2, min(1.0, specificity))
+
+
+def stated_digits(claim: Claim) -> int:
+    """Significant digits a figure is stated with: 5 for "14,806", 2 for "17,000" and
+    "$4.5bn", 0 for a date, a name or a figure in words ("fourteen")."""
+    if isinstance(claim.value, str):
+        return 0
+    return len(re.sub(r"\D", "", claim.text).strip("0"))
 
 
 def score_pairs(
@@ -203,6 +226,13 @@ def score_pairs(
     # Limits do not count against uniqueness: "going 47 mph in a 50 mph zone"
     # still gives one speed of the train.
     per_article = Counter((m.claim.article_id, m.dimension) for m in mentions if m.role != "limit")
+    upcoming = [_is_upcoming(m, published) for m in mentions]
+    upcoming_per_article = Counter(
+        m.claim.article_id for m, ahead in zip(mentions, upcoming, strict=True) if ahead
+    )
+    ages_of = Counter(
+        (m.claim.article_id, m.person) for m in mentions if m.claim.kind == "age" and m.person
+    )
     head_frequency = Counter(m.head for m in mentions if m.head)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     # Only mentions of one dimension are compared: pairs are drawn within each dimension
@@ -245,6 +275,16 @@ def score_pairs(
             and per_article[(second.claim.article_id, second.dimension)] == 1
         ):
             score += params.unique_bonus
+        if (
+            params.only_upcoming_dates_pair
+            and upcoming[i]
+            and upcoming[j]
+            and upcoming_per_article[first.claim.article_id] == 1
+            and upcoming_per_article[second.claim.article_id] == 1
+        ):
+            # The one day ahead a report names is its next scheduled step ("a hearing will
+            # be held on ...", "proceedings have been listed for ..."): the only one of its kind.
+            score += params.unique_bonus
         if first.claim.kind == "date":
             if _date_roles_clash(first, second, params):
                 score -= params.date_role_penalty
@@ -263,6 +303,15 @@ def score_pairs(
             score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
             score += params.person_bonus
+            if (
+                params.one_age_per_person
+                and first.claim.kind == "age"
+                and ages_of[(first.claim.article_id, first.person)] == 1
+                and ages_of[(second.claim.article_id, second.person)] == 1
+            ):
+                # One person has one age: the only age each article gives a person
+                # is that person's age whatever the words around it.
+                score = max(score, params.dispute_threshold)
         if first.claim.kind == "date" and first.lede and second.lede:
             score += params.lede_date_bonus
         if published is not None and (
@@ -287,5 +336,9 @@ def add_same_value_bonus(
     for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
         if values_agree(mentions[i].claim, mentions[j].claim, params):
             bonus = params.same_value_bonus * value_specificity(mentions[i].claim)
+            if params.exact_digits_tell_more:
+                # A chance match of an exact "14,806" is about ten times rarer per digit.
+                digits = min(stated_digits(mentions[i].claim), stated_digits(mentions[j].claim))
+                bonus *= min(MOST_TELLING_DIGITS, max(3, digits)) / 3
             scores[i, j] = scores[j, i] = scores[i, j] + bonus
     return scores

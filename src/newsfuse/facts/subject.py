@@ -15,7 +15,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.date_roles import STATEMENT_LEMMAS
-from newsfuse.facts.describe import Mention, _counted_noun, aged_noun, stem_word
+from newsfuse.facts.describe import (
+    Mention,
+    _counted_noun,
+    aged_noun,
+    antecedent_person,
+    stem_word,
+)
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -273,7 +279,11 @@ def _age_phrase(span: Span) -> str:
 
 
 def _person_near(span: Span) -> str:
-    """The person an age belongs to: a name in its sentence, else the last one before it."""
+    """The person an age belongs to: for a definite age noun the last one named before it,
+    else a name in its sentence, else the last one before it."""
+    antecedent = antecedent_person(span)
+    if antecedent is not None:
+        return antecedent.text
     people = [e for e in span.doc.ents if e.label_ == "PERSON"]
     sentence = span.sent
     inside = [e for e in people if sentence.start <= e.start < sentence.end]
