@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 
-BENCHMARKS = Path(__file__).resolve().parents[2]
+from study_scripts import BENCHMARKS, load_benchmark
 
 
 def _readability() -> ModuleType:
-    if str(BENCHMARKS) not in sys.path:
-        sys.path.insert(0, str(BENCHMARKS))
-    specification = importlib.util.spec_from_file_location(
-        "readability", BENCHMARKS / "readability.py"
-    )
-    assert specification is not None and specification.loader is not None
-    module = importlib.util.module_from_spec(specification)
-    specification.loader.exec_module(module)
-    return module
+    return load_benchmark("readability")
 
 
 def test_among_equally_accurate_cuts_the_midpoint_of_the_first_and_last_is_taken() -> None:

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
-BENCHMARKS = Path(__file__).resolve().parents[2]
+from study_scripts import load_benchmark
 
 
 def _describe_titles(titles: list[str]) -> str:
-    if str(BENCHMARKS) not in sys.path:
-        sys.path.insert(0, str(BENCHMARKS))
-    specification = importlib.util.spec_from_file_location(
-        "readability", BENCHMARKS / "readability.py"
-    )
-    assert specification is not None and specification.loader is not None
-    module = importlib.util.module_from_spec(specification)
-    specification.loader.exec_module(module)
-    result: str = module.describe_titles(titles)
+    result: str = load_benchmark("readability").describe_titles(titles)
     return result
 
 
