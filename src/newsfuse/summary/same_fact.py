@@ -33,9 +33,6 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\"“”—–]")
 _REFERRING_BEFORE = re.compile(
     r"\b(?:the|these|those|its|his|her|their|our|your|my|both|all)\s+$", re.IGNORECASE
 )
-# A four-digit count in this range is a year ("May 2010"), not a number of things.
-_YEARS = range(1800, 2101)
-
 FigureKey = tuple[str, float | str, str | None, str]
 
 
@@ -52,7 +49,7 @@ def figure_keys(text: str) -> frozenset[FigureKey]:
         return frozenset()
     keys: set[FigureKey] = set()
     for claim in scan_claims(Article(id="sentence", text=text)):
-        if claim.kind == "date" or _is_year(claim.text, claim.value):
+        if claim.kind == "date" or claim.attribute == "year":  # the extractor marks years
             continue
         if _REFERRING_BEFORE.search(text[: claim.start]):
             continue
@@ -65,11 +62,6 @@ def figure_keys(text: str) -> frozenset[FigureKey]:
         for word in content_words(following):
             keys.add((claim.kind, claim.value, claim.unit, word))
     return frozenset(keys)
-
-
-def _is_year(text: str, value: float | str) -> bool:
-    """True if the figure is written as a year: four digits in ``_YEARS``."""
-    return text.strip().isdigit() and len(text.strip()) == 4 and value in _YEARS
 
 
 def states_same_fact(first: str, second: str) -> bool:
