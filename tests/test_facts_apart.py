@@ -59,3 +59,20 @@ def test_an_undated_report_is_dated_by_its_own_photo_caption() -> None:
     assert statuses(compare_facts([report("a", MARCH, day), report("b", MAY, None)]), 380) == {
         "conflict"
     }
+
+
+def test_figures_months_apart_stay_side_by_side_in_one_row() -> None:
+    day = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    march_again = MARCH.replace("officials said", "a spokeswoman said")
+    apart = [
+        report("a", MARCH, day),
+        report("b", march_again, day.replace(day=3)),
+        report("c", MAY, day.replace(month=5)),
+    ]
+    rows = [fact for fact in compare_facts(apart) if {340, 380} <= {c.value for c in fact.claims}]
+    assert [(row.status, sorted(c.article_id for c in row.claims)) for row in rows] == [
+        ("differs", ["a", "b", "c"])
+    ]
+    split = compare_facts(apart, params=FactParams(reports_apart_side_by_side=False))
+    assert statuses(split, 340) == {"agree"}
+    assert statuses(split, 380) == {"single"}

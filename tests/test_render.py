@@ -20,6 +20,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
+from newsfuse.clean.classify import REASON_CAPTION
 from newsfuse.errors import ConfigError
 from newsfuse.model import (
     Article,
@@ -29,6 +30,7 @@ from newsfuse.model import (
     Citation,
     Claim,
     Fact,
+    Removal,
     Skipped,
 )
 from newsfuse.render import FORMATS, brief_to_dict, load_schema, render
@@ -352,7 +354,31 @@ def test_json_validates_against_the_schema() -> None:
     for brief in (make_brief(), make_hostile_brief(), Brief((), ())):
         data = json.loads(render(brief, "json"))
         jsonschema.Draft202012Validator(schema).validate(data)
-        assert data["schema_version"] == "1.0"
+        assert data["schema_version"] == "1.1"
+
+
+def test_an_undated_source_shows_its_caption_date_marked_as_such() -> None:
+    brief = make_brief()
+    caption = Removal("Crews hose down the Tollmere pier on 8 March 2026 (photo)", REASON_CAPTION)
+    undated = replace(brief.sources[2], published=None, removed=(caption,))
+    brief = replace(brief, sources=(*brief.sources[:2], undated))
+    data = brief_to_dict(brief)
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert [(s["published"] is None, s["page_date"]) for s in data["sources"]] == [
+        (False, None),
+        (False, None),
+        (True, "2026-03-08"),
+    ]
+    text = render(brief, "text")
+    assert "8 Mar 2026, from the page's stamp or caption" in text
+    # A date in the story's own sentences never dates the page.
+    plain = replace(undated, removed=(), text=undated.text + " The pier opened on 2 May 1931.")
+    assert (
+        brief_to_dict(replace(brief, sources=(*brief.sources[:2], plain)))["sources"][2][
+            "page_date"
+        ]
+        is None
+    )
 
 
 def test_json_schema_rejects_a_broken_fact() -> None:
@@ -431,6 +457,7 @@ def test_json_sources_stats_and_unicode() -> None:
         "title": "Fire at Tollmere ferry terminal",
         "url": "https://lantern.example/tollmere-fire",
         "published": "2026-03-09T18:05:00+00:00",
+        "page_date": None,
         "origin": "examples/tollmere/lantern.txt",
         "author": "Ina Marsh",
     }

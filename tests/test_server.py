@@ -849,3 +849,15 @@ def test_the_brief_page_shows_a_joined_sentence_flag(client: httpx.Client) -> No
     assert answer.status_code == 200, answer.text
     assert 'class="badge badge-single flag"' in answer.text
     assert "With the sentence before" in answer.text
+
+
+def test_the_brief_page_shows_an_undated_source_by_its_own_stamp(client: httpx.Client) -> None:
+    story = (
+        "The Orrin council voted to close the Halvar pier for two years.\n\n"
+        "It said repairs would cost 4 million crowns and begin in the spring.\n\n"
+        "Photo: Crews at the Halvar pier, 8 March 2026 (Orrin Daily)"
+    )
+    answer = client.post("/new", data={"text": story, "budget": "60"})
+    assert answer.status_code == 200, answer.text
+    assert '<time datetime="2026-03-08">08 Mar 2026</time>' in answer.text
+    assert "(from the page's stamp or caption)" in answer.text

@@ -26,7 +26,12 @@ from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.subject import claim_phrase, describe_subject
-from newsfuse.facts.verdict import decide_status, is_clear_dispute, values_agree
+from newsfuse.facts.verdict import (
+    decide_status,
+    is_clear_dispute,
+    only_reported_apart,
+    values_agree,
+)
 from newsfuse.group.features import find_event_date
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
 
@@ -73,17 +78,22 @@ def compare_facts(
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
             status = "revision"  # the later total is the earlier figure plus a stated change
-        if status == "conflict" and not is_clear_dispute(
-            group,
-            alignment.dispute_score,
-            params,
-            margin=alignment.dispute_margin,
-            crowding=alignment.crowding,
-            published=published,
-        ):
-            status = "differs"
+        together = False  # one attribute at two moments: one row, side by side
+        if status == "conflict":
+            score, margin, crowding = (
+                alignment.dispute_score,
+                alignment.dispute_margin,
+                alignment.crowding,
+            )
+            if not is_clear_dispute(
+                group, score, params, margin=margin, crowding=crowding, published=published
+            ):
+                status = "differs"
+                together = params.reports_apart_side_by_side and only_reported_apart(
+                    group, score, params, margin=margin, crowding=crowding, published=published
+                )
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
-        if status == "differs":
+        if status == "differs" and not together:
             facts.extend(_split_differing(attributed, subject, params))
         else:
             facts.append(Fact(status, subject, claims[0].kind, attributed))

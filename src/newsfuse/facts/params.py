@@ -217,6 +217,11 @@ class FactParams:
     # they still conflict. Articles without metadata time are dated by their own stamps
     # or captions (newsfuse.group.features.find_event_date). ``None`` turns it off.
     conflict_max_days_apart: float | None = 10.0
+    # A group kept from a conflict only by ``conflict_max_days_apart`` is one attribute
+    # at two moments, so its figures stay in one row, side by side as "differs" (the
+    # seeds' "about 600" in September beside July's 560), not split into an agreement
+    # and a one-source row. Off splits it like any look-alike group.
+    reports_apart_side_by_side: bool = True
 
     # -- parsing -------------------------------------------------------------------------
 

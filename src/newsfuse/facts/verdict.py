@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -332,3 +333,24 @@ def is_clear_dispute(
     if evidence["compatible"]:
         return False  # "more than 40" beside 45: both can be true, so no conflict
     return not (params.conflict_needs_related_nouns and evidence["nouns_differ"])
+
+
+def only_reported_apart(
+    mentions: Sequence[Mention],
+    dispute_score: float,
+    params: FactParams,
+    *,
+    margin: float = math.inf,
+    crowding: int = 1,
+    published: Published | None = None,
+) -> bool:
+    """Whether differing figures would be a clear dispute but for their reports being
+    published ``params.conflict_max_days_apart`` or more apart: one attribute at two
+    moments, which a reader should see side by side."""
+    if params.conflict_max_days_apart is None:
+        return False
+    kwargs: dict[str, Any] = {"margin": margin, "crowding": crowding, "published": published}
+    if is_clear_dispute(mentions, dispute_score, params, **kwargs):
+        return False
+    timeless = replace(params, conflict_max_days_apart=None)
+    return is_clear_dispute(mentions, dispute_score, timeless, **kwargs)

@@ -13,11 +13,11 @@ import math
 from typing import Any
 
 from newsfuse.model import Article, Brief, Citation, Claim, Fact
-from newsfuse.render.layout import choose_title, number_sources
+from newsfuse.render.layout import choose_title, number_sources, page_date
 
 # Bump the minor version for added optional fields, the major for anything a
 # reader written against the old shape would misread.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 # Floats beyond this are not exact integers in JSON readers (IEEE double), so
 # they keep their float form instead of being written as integers.
@@ -129,6 +129,7 @@ def _source_to_dict(number: int, article: Article) -> dict[str, Any]:
         "title": article.title,
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
+        "page_date": dated.date().isoformat() if (dated := page_date(article)) else None,
         "origin": article.origin,
         "author": article.author,
     }

@@ -157,11 +157,31 @@ def view_sentences(brief: Brief) -> tuple[SentenceView, ...]:
 
 
 def view_sources(brief: Brief) -> tuple[SourceView, ...]:
-    """The numbered sources, with a human-readable publication time."""
-    return tuple(
-        SourceView(number, article, format_published(article.published))
-        for number, article in enumerate(brief.sources, start=1)
-    )
+    """The numbered sources, with a human-readable publication time; an article without
+    one shows its page's own stamp or caption date, marked as such."""
+    views = []
+    for number, article in enumerate(brief.sources, start=1):
+        published = format_published(article.published)
+        if not published and (dated := page_date(article)) is not None:
+            published = f"{format_published(dated, with_time=False)}, {PAGE_DATE_MARK}"
+        views.append(SourceView(number, article, published))
+    return tuple(views)
+
+
+# Shown after a date read from the page's stamp or caption, not its metadata.
+PAGE_DATE_MARK = "from the page's stamp or caption"
+
+
+def page_date(article: Article) -> datetime | None:
+    """When an article without a publication time is dated by its own "Updated" stamp
+    or photo caption (the date the fact comparison uses for it), that date; else None."""
+    if article.published is not None or not article.removed:
+        return None
+    # Imported here: grouping's date rules load numpy, which plain renders do not need.
+    from newsfuse.group.features import find_event_date
+
+    event = find_event_date(article, datetime.now(UTC))
+    return event.when if event.source == "text" else None
 
 
 def choose_title(brief: Brief) -> str:

@@ -23,6 +23,7 @@ from newsfuse.render.layout import (
     count_outlets,
     find_outlets,
     number_sources,
+    page_date,
     split_note,
 )
 from newsfuse.segment import split_sentences
@@ -91,6 +92,8 @@ class SourceView:
     article: Article
     link: str | None
     segments: tuple[Segment, ...]
+    # When the article has no publication time: its own stamp's or caption's date.
+    page_date: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +274,7 @@ def build_brief_page(brief: Brief) -> BriefPage:
             segments=segment_text(
                 article.text, spans[article.id] if numbers[article.id] == number else ()
             ),
+            page_date=page_date(article),
         )
         for number, article in enumerate(brief.sources, start=1)
     )
