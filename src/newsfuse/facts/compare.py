@@ -98,7 +98,9 @@ def compare_facts(
         else:
             facts.append(Fact(status, subject, claims[0].kind, attributed))
     facts = _without_restated_singles(facts)
-    facts.extend(Fact("single", claim.text, claim.kind, (claim,)) for claim in vague)
+    facts.extend(
+        Fact("single", phrases.get(claim) or claim.text, claim.kind, (claim,)) for claim in vague
+    )
     facts.extend(_compare_entities(entities))
     facts.sort(key=lambda fact: (FACT_STATUS_ORDER[fact.status], fact.claims[0].article_id,
                                  fact.claims[0].start))  # fmt: skip
@@ -114,8 +116,10 @@ def _describe_articles(
     The Docs live only inside :func:`~newsfuse.facts.memory_zone.parsing_zone`; what
     leaves it is plain data (claims, strings, numbers).
     """
-    # Vague amounts are never described, so their sentences need no parse.
-    needed = [[c for c in found if not c.vague] for found in scanned]
+    # Vague amounts are only named ("hundreds" of "US forces"), so their sentences are
+    # parsed only when that is asked for.
+    named = params.name_vague_amounts
+    needed = [[c for c in found if named or not c.vague] for found in scanned]
     mentions: list[Mention] = []
     vague: list[Claim] = []
     entities: list[Claim] = []
@@ -131,6 +135,8 @@ def _describe_articles(
             for claim in found:
                 if claim.vague:
                     vague.append(claim)
+                    if named and doc.text[claim.start : claim.end].strip():
+                        phrases[claim] = claim_phrase(claim, doc)
                 else:
                     mentions.append(describe_claim(claim, doc, params))
                     phrases[claim] = claim_phrase(claim, doc)

@@ -223,6 +223,11 @@ class FactParams:
     # and a one-source row. Off splits it like any look-alike group.
     reports_apart_side_by_side: bool = True
 
+    # A vague amount's one-source row is named by what it counts ("US forces" for
+    # "hundreds of US forces"), which parses its sentence; off, the row is named by the
+    # amount itself ("hundreds"). No verdict or figure changes either way.
+    name_vague_amounts: bool = True
+
     # -- parsing -------------------------------------------------------------------------
 
     # Tag and parse only the sentences that hold a claim, with their neighbours and the

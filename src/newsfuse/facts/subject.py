@@ -149,7 +149,34 @@ def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
         and child.pos_ not in ("PRON", "DET", "NUM")
     ]
     words = [w for w in words if w.dep_ != "poss" or w.pos_ == "PROPN"]
-    return " ".join([*(_word(w) for w in words), _word(noun)])
+    return _as_written([*words, noun])
+
+
+def _as_written(tokens: Sequence[Token]) -> str:
+    """Words in order, each with what is hyphened to it ("pro-democracy", "baton-wielding"),
+    spaced as written: never "pro - democracy", never "wielding" alone."""
+    doc = tokens[0].doc
+    kept: dict[int, Token] = {}
+    for token in tokens:
+        start = token.i
+        while start > 0 and not doc[start - 1].whitespace_ and _joins(doc[start - 1]):
+            start -= 1
+        while doc[start].text == "-":
+            start += 1  # "14-mile": the number is the figure, not a word of the subject
+        for index in range(start, token.i + 1):
+            kept[index] = doc[index]
+    text = ""
+    for index in sorted(kept):
+        token = kept[index]
+        if text and (index - 1 not in kept or doc[index - 1].whitespace_):
+            text += " "
+        text += _word(token)
+    return text
+
+
+def _joins(token: Token) -> bool:
+    """Whether a token may be part of a hyphened word: a word or the hyphen itself."""
+    return token.text == "-" or (token.text.isalnum() and not token.like_num)
 
 
 def _noun_with_verb(noun: Token, span: Span) -> str:
@@ -168,7 +195,15 @@ def _noun_with_verb(noun: Token, span: Span) -> str:
         if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
             return f"{phrase} {child.text.lower()}"  # "troops deployed to the region"
     verb = noun.head
-    if noun.dep_ in ("nsubjpass", "dobj") and verb.tag_ in PARTICIPLE_TAGS:
+    # The object's state after the verb: "left 300 people dead" -> "people dead".
+    states = [
+        c
+        for c in verb.children
+        if noun.dep_ == "dobj" and c.dep_ == "oprd" and c.pos_ in ("ADJ", "VERB") and c.i > noun.i
+    ]
+    if states:
+        phrase += f" {states[0].text.lower()}"
+    elif noun.dep_ in ("nsubjpass", "dobj") and verb.tag_ in PARTICIPLE_TAGS:
         phrase += f" {verb.text.lower()}"
     return phrase
 
