@@ -1,4 +1,4 @@
-"""Study: ran on commit fd32c6e (2026-12-04); its result is recorded in docs/benchmarks-stories.md,
+"""Study: ran on commit e4a9249 (2026-12-04); its result is recorded in docs/benchmarks-stories.md,
 "Where Multi-News recall is lost".
 
 Where the story index loses B-cubed recall on Multi-News dev, and what each kind of
