@@ -18,9 +18,16 @@ Reported per embedder and mode: B-cubed precision/recall/F1 (Bagga & Baldwin
 are one incident), the number of stories, and how many pairs of different
 incidents share a storyline (a link, not a merge: allowed).
 
+With ``--background PATH`` (a Multi-News JSON Lines file) every document of that file is
+ingested first, undated and in a seeded order, into the same store, and the reports
+after it; only the reports are scored. A real store holds other news, and its
+document frequencies decide what is rare: a town's names are common among its own
+reports but rare in a mixed store, which is where a signal read from corpus
+statistics shows what it costs.
+
 Usage: python benchmarks/event_boundaries.py [DATA ...] [--embedders hashing,minilm,...]
-[--seed N] [--set NAME=VALUE ...] (``--set`` replaces GroupingParams fields, as in
-``studies/clustering_sensitivity.py``)
+[--seed N] [--set NAME=VALUE ...] [--background MULTINEWS] (``--set`` replaces
+GroupingParams fields, as in ``studies/clustering_sensitivity.py``)
 """
 
 from __future__ import annotations
@@ -76,10 +83,13 @@ def group_reports(
     seed: int,
     workdir: Path,
     settings: Sequence[str] = (),
+    background: Sequence[dict[str, str]] = (),
 ) -> tuple[dict[str, tuple[str, str]], float]:
     """Ingest the reports in a seeded order; return id -> (story, storyline) and seconds.
 
-    ``settings`` (``NAME=VALUE``) replace fields of the embedder's grouping params.
+    ``settings`` (``NAME=VALUE``) replace fields of the embedder's grouping params;
+    ``background`` records are ingested first, in a seeded order, into the same store
+    (the seconds count the reports only).
     """
     from newsfuse import corpus, pipeline
 
@@ -96,11 +106,18 @@ def group_reports(
         for r in order
     ]
     db = workdir / f"events-{embedder}-{int(dated)}-{seed}.db"
-    started = time.perf_counter()
-    report = pipeline.read_report(records)
     grouping = GroupingParams.for_embedder(embedder)
     for item in settings:
         grouping = replace_field(grouping, *item.split("=", 1))
+    if background:
+        others = list(background)
+        random.Random(seed).shuffle(others)
+        read = pipeline.read_report(others)
+        corpus.ingest_articles(
+            read.articles, db=db, skipped=read.skipped, embedder=embedder, grouping=grouping
+        )
+    started = time.perf_counter()
+    report = pipeline.read_report(records)
     corpus.ingest_articles(
         report.articles, db=db, skipped=report.skipped, embedder=embedder, grouping=grouping
     )
@@ -123,12 +140,29 @@ def main() -> None:
     parser.add_argument("--embedders", default=DEFAULT_EMBEDDERS)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE")
+    parser.add_argument(
+        "--background",
+        type=Path,
+        help="a Multi-News JSON Lines file whose documents are ingested first (a mixed store)",
+    )
     args = parser.parse_args()
 
     from newsfuse.embed.mpnet import is_mpnet_installed
 
+    background = []
+    if args.background:
+        from clustering import load_documents
+
+        background = [{"id": d, "text": t} for d, _, t in load_documents(args.background)]
     for path in args.data:
-        score_file(path, args.embedders.split(","), args.seed, is_mpnet_installed(), args.set)
+        score_file(
+            path,
+            args.embedders.split(","),
+            args.seed,
+            is_mpnet_installed(),
+            args.set,
+            background,
+        )
 
 
 def score_file(
@@ -137,6 +171,7 @@ def score_file(
     seed: int,
     mpnet_installed: bool,
     settings: Sequence[str] = (),
+    background: Sequence[dict[str, str]] = (),
 ) -> None:
     """Print the table of one fixture file: each embedder, with and without times."""
     reports = load_reports(path)
@@ -145,6 +180,7 @@ def score_file(
     print(
         f"\n{path.name}: {len(reports)} reports, {len(set(gold.values()))} incidents; seed {seed}"
         + (f"; set {' '.join(settings)}" if settings else "")
+        + (f"; after {len(background)} background documents" if background else "")
     )
     print("| embedder | dates | stories | B3 P | B3 R | B3 F1 | pair P | linked pairs | s |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -155,7 +191,7 @@ def score_file(
         for dated in (True, False):
             with tempfile.TemporaryDirectory() as workdir:
                 placed, seconds = group_reports(
-                    reports, embedder, dated, seed, Path(workdir), settings
+                    reports, embedder, dated, seed, Path(workdir), settings, background
                 )
             missing = [i for i in ids if i not in placed]
             if missing:

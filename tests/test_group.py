@@ -183,6 +183,20 @@ def test_a_vote_tally_is_one_figure_and_a_range_is_not() -> None:
     assert conflict_in_numbers((("tally", 9006),), same)
 
 
+def test_a_lower_bound_is_not_a_headline_figure() -> None:
+    def figures(text: str) -> tuple[tuple[str, int], ...]:
+        return extract_key_numbers(Article(id="b", title="", text=text))
+
+    assert figures("At least 12 people died when the Orvale ferry capsized.") == ()
+    assert figures("More than 300 people marched through Tessby.") == ()
+    assert figures("The ferry carried  at  least 40 cars.") == ()
+    # An approximate or exact count is still a figure.
+    assert figures("The ferry carried about 40 cars.") == (("car", 40),)
+    assert figures("13 people died when the Orvale ferry capsized.") == (("people", 13),)
+    # A rising toll does not contradict the first report's bound.
+    assert not conflict_in_numbers(figures("At least 12 people died."), {"people": {13}})
+
+
 def test_number_conflict_needs_the_same_noun_and_no_shared_value() -> None:
     story = {"troops": {560}, "forces": {560}}
     assert conflict_in_numbers((("troops", 600),), story)

@@ -134,6 +134,13 @@ _TALLY_CONTEXT_CHARACTERS = 30
 # Key-number noun of a tally; its value is the two counts as one number (9 to 6 -> 9006).
 TALLY_NOUN = "tally"
 
+# A figure given as a lower bound ("at least 20 people", "more than 300 people"): reports
+# of one event raise such counts as news comes in (20 killed, then 21), so a bound is
+# not a headline figure that another count contradicts.
+_LOWER_BOUND = re.compile(r"\b(?:at\s+least|more\s+than)\s+$", re.IGNORECASE)
+# Characters read before a number for a lower-bound phrase.
+_BOUND_CONTEXT_CHARACTERS = 12
+
 # Words that follow a number without naming what it counts.
 _NUMBER_FILLERS = frozenset(
     [
@@ -477,8 +484,8 @@ def extract_key_numbers(
 
     ``"send 560 additional troops"`` gives ``("troops", 560)``. Two reports of
     one event state the same headline figures; a different figure for the same
-    thing (560 troops vs 600 troops) is evidence of a different event. Years and
-    numbers inside dates are left out.
+    thing (560 troops vs 600 troops) is evidence of a different event. Years,
+    numbers inside dates and lower bounds ("at least 20 people") are left out.
     """
     sentences = _split_sentences(article.text)[: params.key_number_sentences]
     pairs: set[tuple[str, int]] = set()
@@ -487,6 +494,10 @@ def extract_key_numbers(
         for match in _NUMBER.finditer(part):
             value = int(match.group(1).replace(",", ""))
             if 1900 <= value <= 2100 or value < 2:
+                continue
+            if _LOWER_BOUND.search(
+                part[max(0, match.start() - _BOUND_CONTEXT_CHARACTERS) : match.start()]
+            ):
                 continue
             following = _WORD.findall(part[match.end() : match.end() + 60].lower())
             for word in following[: params.number_context_words]:
