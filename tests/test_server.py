@@ -212,7 +212,24 @@ def test_parse_time_bound_names_the_field_in_its_error() -> None:
 def test_healthz_answers_ok(client: httpx.Client, spec: dict[str, Any]) -> None:
     answer = client.get("/healthz")
     assert answer.status_code == 200 and answer.json()["status"] == "ok"
+    assert answer.json()["models"] == "on demand"
     check_against_spec(spec, "/healthz", "get", answer)
+
+
+def test_a_preloading_server_says_when_its_models_are_ready(
+    tmp_path: Path, spec: dict[str, Any]
+) -> None:
+    app = create_app(tmp_path / "news.sqlite", preload=True)
+    with TestClient(app, base_url="http://127.0.0.1") as http:
+        states = [http.get("/healthz").json()["models"]]
+        deadline = time.monotonic() + 120
+        while states[-1] == "loading" and time.monotonic() < deadline:
+            time.sleep(0.05)
+            states.append(http.get("/healthz").json()["models"])
+        assert states[-1] == "ready" and set(states) <= {"loading", "ready"}
+        check_against_spec(spec, "/healthz", "get", http.get("/healthz"))
+        answer = http.post("/api/brief", json={"articles": [{"text": "Gulls nested on the quay."}]})
+        assert answer.status_code == 200
 
 
 def test_openapi_lists_every_endpoint_and_embeds_the_brief_schema(spec: dict[str, Any]) -> None:

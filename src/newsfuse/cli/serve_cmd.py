@@ -74,6 +74,13 @@ def register(app: typer.Typer) -> None:
                 "server sharing the store (or this one restarted) runs it again.",
             ),
         ] = JOB_LEASE,
+        preload: Annotated[
+            bool,
+            typer.Option(
+                help="Load the models in the background as the server starts, so that the "
+                "first brief does not wait for them (/healthz says when they are ready)."
+            ),
+        ] = True,
     ) -> None:
         """Serve the web UI and the JSON API (OpenAPI at /openapi.json).
 
@@ -103,5 +110,5 @@ def register(app: typer.Typer) -> None:
             lease=job_lease,
             poll_interval=min(JOB_POLL_INTERVAL, job_lease / 3),
         )
-        app = create_app(db, token=token, lock_timeout=lock_timeout, jobs=jobs)
+        app = create_app(db, token=token, lock_timeout=lock_timeout, jobs=jobs, preload=preload)
         uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import functools
 import warnings
 from collections.abc import Callable
 
@@ -23,6 +22,7 @@ from newsfuse.embed.settings import EmbedSettings
 from newsfuse.embed.static import StaticMiniLMEmbedder
 from newsfuse.embed.torch_backend import TorchMiniLMEmbedder
 from newsfuse.errors import ConfigError, ModelError
+from newsfuse.once import load_once
 
 
 def load_minilm(settings: EmbedSettings = EmbedSettings()) -> Embedder:
@@ -57,7 +57,7 @@ def get_embedder(name: str = "minilm", settings: EmbedSettings = EmbedSettings()
     return _create_embedder(name, settings)
 
 
-@functools.cache
+@load_once
 def _create_embedder(name: str, settings: EmbedSettings) -> Embedder:
     try:
         backend = BACKENDS[name]

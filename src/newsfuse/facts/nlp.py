@@ -10,7 +10,6 @@ once, on first use.
 from __future__ import annotations
 
 import contextlib
-import functools
 import sys
 import types
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.errors import ModelError
 from newsfuse.facts.attribute_rules import replace_attribute_ruler
+from newsfuse.once import load_once
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -80,7 +80,7 @@ def _spacy_cli_deferred() -> Iterator[None]:
                 del sys.modules[name]
 
 
-@functools.cache
+@load_once
 def load_pipeline() -> Language:
     """The spaCy pipeline, loaded on first call and shared afterwards.
 

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from newsfuse.once import load_once
+
 __all__ = [
     "WORDNET_DIR",
     "WordNet",
@@ -210,7 +212,7 @@ class WordNet:
         return found
 
 
-@functools.cache
+@load_once
 def load_wordnet(directory: str | None = None, part: str = "noun") -> WordNet | None:
     """WordNet's database of ``part`` ("noun" or "verb") in ``directory`` (default
     ``$NEWSFUSE_WORDNET`` or ``/usr/share/wordnet``), opened once per process;

@@ -41,6 +41,7 @@ from newsfuse.server.schemas import (
     storyline_out,
 )
 from newsfuse.server.security import bearer_token, require_write_token
+from newsfuse.server.warm import MODELS_ON_DEMAND
 
 # Stories per page at most: a page of the list, not a dump of the store (use export for that).
 MAX_PAGE_SIZE = 200
@@ -87,13 +88,14 @@ def health(
     ] = False,
 ) -> Any:
     """Liveness check (the process answers) or, with `deep=1`, a check of the store."""
+    models = getattr(request.app.state, "models", MODELS_ON_DEMAND)
     if not deep:
-        return HealthOut(status="ok", version=__version__)
+        return HealthOut(status="ok", version=__version__, models=models)
     # The deep check reads the whole file: only for whoever may write to it.
     require_write_token(request)
     problems = corpus.check()
     status = "failing" if problems else "ok"
-    answer = HealthOut(status=status, version=__version__, problems=problems)
+    answer = HealthOut(status=status, version=__version__, problems=problems, models=models)
     if problems:
         return JSONResponse(answer.model_dump(), status_code=503)
     return answer

@@ -45,6 +45,7 @@ from newsfuse.server.memory import limit_arenas, trimming
 from newsfuse.server.openapi import build_openapi
 from newsfuse.server.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from newsfuse.server.views import format_time
+from newsfuse.server.warm import MODELS_ON_DEMAND, start_warm_up
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ def create_app(
     max_body_bytes: int = MAX_BODY_BYTES,
     lock_timeout: float | None = None,
     jobs: JobSettings | None = None,
+    preload: bool = False,
 ) -> FastAPI:
     """Build the newsfuse web app over the store at ``db`` (None: the store's default).
 
@@ -84,6 +86,8 @@ def create_app(
     longest wait for another process's write lock (see :class:`Corpus`).
     Requests above ``jobs``' size threshold become background jobs (202 Accepted),
     run by this server or another sharing the store (see :class:`JobSettings`).
+    With ``preload``, the models load in the background as the app starts, so that
+    the first brief does not wait for them (``/healthz`` says when they are ready).
     """
 
     @asynccontextmanager
@@ -92,6 +96,9 @@ def create_app(
         limit_arenas()
         with Corpus(db, lock_timeout=lock_timeout) as corpus, trimming():
             app.state.corpus = corpus
+            app.state.models = MODELS_ON_DEMAND
+            if preload:
+                start_warm_up(app)
             with start_jobs(app, corpus, jobs or JobSettings(), lock_timeout):
                 yield
         app.state.corpus = None

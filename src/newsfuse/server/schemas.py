@@ -126,6 +126,12 @@ class HealthOut(BaseModel):
     status: str
     version: str
     problems: list[str] | None = None
+    models: str = Field(
+        "on demand",
+        description='The models a brief uses: "loading" or "ready" when the server loads '
+        'them as it starts (`newsfuse serve`), "failed: <reason>", or "on demand" (loaded '
+        "by the first brief).",
+    )
 
 
 class ErrorOut(BaseModel):
