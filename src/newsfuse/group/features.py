@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -118,6 +119,11 @@ _TIME_OPENERS = frozenset(
 DAY_MARK_PREFIX = "@"
 WEEKDAY_MARK = "@weekday"
 DATE_MARK = "@date"
+# Noun of the place marks: where the title and first sentence say the event happened
+# ("in Kelbrook"), each place name hashed to an int so that it travels with the figures.
+PLACE_MARK = "@place"
+# A place the lead puts the event in: a capitalised name after "in", "at", "near"...
+_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
@@ -573,6 +579,43 @@ def extract_day_marks(
     return tuple(sorted(marks))
 
 
+def hash_place(name: str) -> int:
+    """A place name as a key-number value (CRC-32 of its lower-cased words), so that
+    place marks and names can be compared without storing strings beside the figures."""
+    return zlib.crc32(" ".join(name.lower().split()).encode("utf-8"))
+
+
+def extract_place_marks(
+    article: Article, params: GroupingParams = GroupingParams()
+) -> tuple[tuple[str, int], ...]:
+    """The places the title and first sentence put the event in, as key numbers.
+
+    ``"The River Alder flooded the market square in Kelbrook on Tuesday"`` gives
+    ``("@place", hash_place("kelbrook"))``. Reports of one event say where it happened;
+    another incident of the same storyline (same river, same mayor) often happened
+    somewhere else. A possessive is dropped ("in Kelbrook's market square"), and words
+    that are not names (weekdays, months, sentence openers) end the name. Empty without
+    a title when ``params.event_lead_needs_title`` (the first sentence of an untitled
+    text is often site furniture).
+    """
+    if params.event_lead_needs_title and not article.title.strip():
+        return ()
+    sentences = _split_sentences(article.text)[: params.day_mark_sentences]
+    marks = set()
+    for part in [article.title, *sentences]:
+        for match in _PLACE.finditer(part):
+            words = []
+            for word in match.group(1).split():
+                if word in _NAME_STOPWORDS or word.lower() in _MONTHS:
+                    break
+                words.append(re.sub(r"[’']s$", "", word))
+                if word != words[-1]:
+                    break
+            if words:
+                marks.add((PLACE_MARK, hash_place(" ".join(words))))
+    return tuple(sorted(marks))
+
+
 def compute_features(
     article: Article, ingested_at: datetime, params: GroupingParams = GroupingParams()
 ) -> ArticleFeatures:
@@ -587,7 +630,9 @@ def compute_features(
         minhash=compute_minhash(shingle_words(article.title + "\n" + article.text)),
         key_numbers=tuple(
             sorted(
-                extract_key_numbers(article, params) + extract_day_marks(article, params, published)
+                extract_key_numbers(article, params)
+                + extract_day_marks(article, params, published)
+                + extract_place_marks(article, params)
             )
         ),
         names=extract_names(article, params),

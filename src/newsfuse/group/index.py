@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import itemgetter, mul
@@ -39,7 +40,14 @@ from operator import itemgetter, mul
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.group.features import DATE_MARK, DAY_MARK_PREFIX, WEEKDAY_MARK, EventDate
+from newsfuse.group.features import (
+    DATE_MARK,
+    DAY_MARK_PREFIX,
+    PLACE_MARK,
+    WEEKDAY_MARK,
+    EventDate,
+    hash_place,
+)
 from newsfuse.group.lexical import TOP_TERMS, TermVector, add_vectors, normalise_vector
 from newsfuse.group.params import EmbeddingCalibration, GroupingParams, calibrate_embedder
 
@@ -55,6 +63,7 @@ __all__ = [
     "calibrate_embedder",
     "conflict_in_days",
     "conflict_in_numbers",
+    "conflict_in_places",
     "make_founder_key",
     "misses_in_lead",
     "name_story",
@@ -189,6 +198,7 @@ def _story_marks(pairs: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], .
         kept.append((WEEKDAY_MARK, _first_weekday(grouped[WEEKDAY_MARK])))
     if grouped.get(DATE_MARK):
         kept.append((DATE_MARK, min(grouped[DATE_MARK])))
+    kept.extend((PLACE_MARK, place) for place in sorted(grouped.get(PLACE_MARK, ())))
     return tuple(kept)
 
 
@@ -196,6 +206,27 @@ def _numbers_conflict(first: dict[str, set[int]], second: dict[str, set[int]]) -
     return any(
         noun in second and not noun.startswith(DAY_MARK_PREFIX) and not (values & second[noun])
         for noun, values in first.items()
+    )
+
+
+def conflict_in_places(
+    first: dict[str, set[int]],
+    first_names: Collection[str],
+    second: dict[str, set[int]],
+    second_names: Collection[str],
+) -> bool:
+    """Whether two reports (or stories) put their event in different places: both leads
+    name where it happened, and neither place is named by the other side at all.
+
+    A report of one event may name it by town or by district ("in Kelbrook", "in
+    Kelbrook's market square", "in the Alder valley"): the place then appears among the
+    other side's names, and that is no conflict.
+    """
+    places = first.get(PLACE_MARK), second.get(PLACE_MARK)
+    if not places[0] or not places[1] or places[0] & places[1]:
+        return False
+    return not any(hash_place(n) in places[1] for n in first_names) and not any(
+        hash_place(n) in places[0] for n in second_names
     )
 
 
@@ -431,6 +462,8 @@ class StoryIndex:
                     join *= params.number_conflict_factor
                 if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
                     join *= params.day_conflict_factor
+                if conflict_in_places(marks, article.names, story.numbers, story.names):
+                    join *= params.place_conflict_factor
                 missed = misses_in_lead(article.lead_terms, article.names, story, params)
                 lead_misses[story.id] = (story, missed)
                 if missed:
@@ -551,6 +584,8 @@ class StoryIndex:
                 score *= self.params.number_conflict_factor
             if conflict_in_days(story.numbers, other.numbers, self.params.day_mark_tolerance_days):
                 score *= self.params.day_conflict_factor
+            if conflict_in_places(story.numbers, story.names, other.numbers, other.names):
+                score *= self.params.place_conflict_factor
             if article is not None:
                 known = lead_misses.get(other_id) if lead_misses else None
                 if known is not None and known[0] is other:

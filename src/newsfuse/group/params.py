@@ -81,6 +81,10 @@ class GroupingParams:
     # A conflicting headline figure (same noun, no shared value) multiplies the join
     # score by this, so only reports sharing most of their wording still join.
     number_conflict_factor: float = 0.5
+    # Reports whose leads put the event in different places ("in Kelbrook" vs "in
+    # Harrowmere"), neither place named by the other, are likely other incidents of one
+    # storyline: the join score is multiplied by this.
+    place_conflict_factor: float = 0.25
     # Reports whose leads put the event on different days ("on Sunday" vs "on
     # Wednesday") are likely successive events of one storyline: the join score is
     # multiplied by this. Fitted on the invented towns set (0.5 let reports sharing a
