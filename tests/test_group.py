@@ -18,6 +18,7 @@ from newsfuse import corpus, pipeline
 from newsfuse.clean.classify import REASON_CAPTION, REASON_RELATED
 from newsfuse.group.features import (
     DATE_MARK,
+    LEAD_NAME_MARK,
     PLACE_MARK,
     WEEKDAY_MARK,
     compute_minhash,
@@ -245,21 +246,31 @@ def test_place_marks_come_from_the_titled_lead_without_possessives_or_months() -
         text="Waves broke over the sea wall in Corrin's old town on Tuesday. "
         "The last storm, in Velby in June, was smaller.",
     )
-    assert extract_place_marks(article) == tuple(
-        sorted((PLACE_MARK, hash_place(place)) for place in ("tresk", "corrin"))
-    )
+    marks = extract_place_marks(article)
+    places = {value for noun, value in marks if noun == PLACE_MARK}
+    assert places == {hash_place("tresk"), hash_place("corrin")}
+    named = {value for noun, value in marks if noun == LEAD_NAME_MARK}
+    assert {hash_place(n) for n in ("storm", "tresk", "waves", "corrin")} <= named
+    assert hash_place("velby") not in named  # the second sentence is background
     assert extract_place_marks(replace(article, title="")) == ()
-    assert extract_place_marks(Article(id="b", title="Pool closes in June", text="It shut.")) == ()
+    assert extract_place_marks(Article(id="b", title="Pool shut in June", text="It shut.")) == (
+        (LEAD_NAME_MARK, hash_place("pool")),
+    )
 
 
-def test_a_place_conflict_needs_both_places_unnamed_by_the_other_side() -> None:
-    tresk, corrin = {PLACE_MARK: {hash_place("tresk")}}, {PLACE_MARK: {hash_place("corrin")}}
-    assert conflict_in_places(tresk, ["tresk", "ilsa brandt"], corrin, ["corrin", "ilsa brandt"])
-    # A report naming the other's place (a district and its town) may be the same event.
-    assert not conflict_in_places(tresk, ["tresk"], corrin, ["corrin", "tresk"])
-    assert not conflict_in_places(tresk, ["tresk", "corrin"], corrin, ["corrin"])
-    assert not conflict_in_places(tresk, ["tresk"], {}, ["corrin"])
-    assert not conflict_in_places(tresk, ["tresk"], tresk, ["tresk"])
+def test_a_place_conflict_needs_both_places_unnamed_by_the_other_lead() -> None:
+    def lead(place: str, *names: str) -> dict[str, set[int]]:
+        return {
+            PLACE_MARK: {hash_place(place)},
+            LEAD_NAME_MARK: {hash_place(n) for n in (place, *names)},
+        }
+
+    assert conflict_in_places(lead("tresk", "ilsa brandt"), lead("corrin", "ilsa brandt"))
+    # A lead naming the other's place (a district and its town) may be the same event.
+    assert not conflict_in_places(lead("tresk"), lead("corrin", "tresk"))
+    assert not conflict_in_places(lead("tresk", "corrin"), lead("corrin"))
+    assert not conflict_in_places(lead("tresk"), {LEAD_NAME_MARK: {hash_place("corrin")}})
+    assert not conflict_in_places(lead("tresk"), lead("tresk", "corrin"))
 
 
 def test_two_floods_of_one_river_in_two_towns_stay_apart_but_linked(tmp_path: Path) -> None:
@@ -278,7 +289,9 @@ def test_two_floods_of_one_river_in_two_towns_stay_apart_but_linked(tmp_path: Pa
         {
             "id": "corrin",
             "title": "River Osk floods homes in Corrin",
-            "text": f"The River Osk burst its banks in Corrin on Tuesday. {people}.",
+            # Tresk named further down is background, not where this flood happened.
+            "text": f"The River Osk burst its banks in Corrin on Tuesday. {people}. Two "
+            "weeks ago the river flooded homes in Tresk.",
         },
     ]
     for factor, expected in ((0.25, [["corrin"], ["tresk", "tresk-other-outlet"]]), (1.0, None)):

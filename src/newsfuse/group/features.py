@@ -122,8 +122,12 @@ DATE_MARK = "@date"
 # Noun of the place marks: where the title and first sentence say the event happened
 # ("in Kelbrook"), each place name hashed to an int so that it travels with the figures.
 PLACE_MARK = "@place"
+# Noun of the names the title and first sentence give (hashed likewise): a place another
+# report puts the event in is no conflict when this report's lead names it too.
+LEAD_NAME_MARK = "@named"
+_POSSESSIVE = re.compile(r"[’']s$")
 # A place the lead puts the event in: a capitalised name after "in", "at", "near"...
-_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
+_PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
@@ -588,15 +592,18 @@ def hash_place(name: str) -> int:
 def extract_place_marks(
     article: Article, params: GroupingParams = GroupingParams()
 ) -> tuple[tuple[str, int], ...]:
-    """The places the title and first sentence put the event in, as key numbers.
+    """The places the title and first sentence put the event in, and the names they
+    give, as key numbers.
 
     ``"The River Alder flooded the market square in Kelbrook on Tuesday"`` gives
-    ``("@place", hash_place("kelbrook"))``. Reports of one event say where it happened;
-    another incident of the same storyline (same river, same mayor) often happened
-    somewhere else. A possessive is dropped ("in Kelbrook's market square"), and words
-    that are not names (weekdays, months, sentence openers) end the name. Empty without
-    a title when ``params.event_lead_needs_title`` (the first sentence of an untitled
-    text is often site furniture).
+    ``("@place", hash_place("kelbrook"))``, and ``("@named", hash_place(name))`` for
+    "river alder", "river", "alder" and "kelbrook". Reports of one event say where it
+    happened; another incident of the same storyline (same river, same mayor) often
+    happened somewhere else, which its lead names while naming the other place only
+    later, as background. A possessive is dropped ("in Kelbrook's market square"), and
+    words that are not names (weekdays, months, sentence openers) end a place. Empty
+    without a title when ``params.event_lead_needs_title`` (the first sentence of an
+    untitled text is often site furniture).
     """
     if params.event_lead_needs_title and not article.title.strip():
         return ()
@@ -608,11 +615,17 @@ def extract_place_marks(
             for word in match.group(1).split():
                 if word in _NAME_STOPWORDS or word.lower() in _MONTHS:
                     break
-                words.append(re.sub(r"[’']s$", "", word))
+                words.append(_POSSESSIVE.sub("", word))
                 if word != words[-1]:
                     break
             if words:
                 marks.add((PLACE_MARK, hash_place(" ".join(words))))
+        for match in _NAME.finditer(part):
+            words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+            words = [w for w in words if w not in _NAME_STOPWORDS]
+            marks.update((LEAD_NAME_MARK, hash_place(w)) for w in words)
+            if words:
+                marks.add((LEAD_NAME_MARK, hash_place(" ".join(words))))
     return tuple(sorted(marks))
 
 
