@@ -125,7 +125,7 @@ PLACE_MARK = "@place"
 # Noun of the names the title and first sentence give (hashed likewise): a place another
 # report puts the event in is no conflict when this report's lead names it too.
 LEAD_NAME_MARK = "@named"
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = re.compile(r"[’'](?:s)?$")
 # A place the lead puts the event in: a capitalised name after "in", "at", "near"...
 _PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
@@ -584,8 +584,8 @@ def extract_day_marks(
 
 
 def hash_place(name: str) -> int:
-    """A place name as a key-number value (CRC-32 of its lower-cased words), so that
-    place marks and names can be compared without storing strings beside the figures."""
+    """A word of a place or name as a key-number value (CRC-32 of it lower-cased), so
+    that place marks and names can be compared without storing strings beside figures."""
     return zlib.crc32(" ".join(name.lower().split()).encode("utf-8"))
 
 
@@ -593,14 +593,15 @@ def extract_place_marks(
     article: Article, params: GroupingParams = GroupingParams()
 ) -> tuple[tuple[str, int], ...]:
     """The places the title and first sentence put the event in, and the names they
-    give, as key numbers.
+    give, word by word, as key numbers.
 
     ``"The River Alder flooded the market square in Kelbrook on Tuesday"`` gives
-    ``("@place", hash_place("kelbrook"))``, and ``("@named", hash_place(name))`` for
-    "river alder", "river", "alder" and "kelbrook". Reports of one event say where it
-    happened; another incident of the same storyline (same river, same mayor) often
-    happened somewhere else, which its lead names while naming the other place only
-    later, as background. A possessive is dropped ("in Kelbrook's market square"), and
+    ``("@place", hash_place("kelbrook"))``, and ``("@named", hash_place(word))`` for
+    "river", "alder" and "kelbrook" (words, not whole names: "in Queen Elizabeth
+    National park" and "in Queen Elizabeth National Park in Uganda" share a place).
+    Reports of one event say where it happened; another incident of the same
+    storyline (same river, same mayor) often happened somewhere else, which its lead
+    names while naming the other place only later, as background. A possessive is dropped ("in Kelbrook's market square"), and
     words that are not names (weekdays, months, sentence openers) end a place. Empty
     without a title when ``params.event_lead_needs_title`` (the first sentence of an
     untitled text is often site furniture).
@@ -618,14 +619,10 @@ def extract_place_marks(
                 words.append(_POSSESSIVE.sub("", word))
                 if word != words[-1]:
                     break
-            if words:
-                marks.add((PLACE_MARK, hash_place(" ".join(words))))
+            marks.update((PLACE_MARK, hash_place(word)) for word in words)
         for match in _NAME.finditer(part):
             words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
-            words = [w for w in words if w not in _NAME_STOPWORDS]
-            marks.update((LEAD_NAME_MARK, hash_place(w)) for w in words)
-            if words:
-                marks.add((LEAD_NAME_MARK, hash_place(" ".join(words))))
+            marks.update((LEAD_NAME_MARK, hash_place(w)) for w in words if w not in _NAME_STOPWORDS)
     return tuple(sorted(marks))
 
 

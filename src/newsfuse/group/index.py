@@ -211,7 +211,7 @@ def _numbers_conflict(first: dict[str, set[int]], second: dict[str, set[int]]) -
 
 def conflict_in_places(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
     """Whether two reports (or stories) put their event in different places: both leads
-    say where it happened, and neither lead names the other's place at all.
+    say where it happened, and neither lead names any word of the other's place.
 
     A report of one event may place it by district or by town ("in Kelbrook's market
     square", "in the Alder valley near Kelbrook"): its lead then names the other's
