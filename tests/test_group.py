@@ -252,7 +252,11 @@ def test_place_marks_come_from_the_titled_lead_without_possessives_or_months() -
     named = {value for noun, value in marks if noun == LEAD_NAME_MARK}
     assert {hash_place(n) for n in ("storm", "tresk", "waves", "corrin")} <= named
     assert hash_place("velby") not in named  # the second sentence is background
-    assert extract_place_marks(replace(article, title="")) == ()
+    untitled = replace(article, title="")
+    assert {v for n, v in extract_place_marks(untitled) if n == PLACE_MARK} == {
+        hash_place("corrin")
+    }
+    assert extract_place_marks(untitled, GroupingParams(place_marks_need_title=True)) == ()
     assert extract_place_marks(Article(id="b", title="Pool shut in June", text="It shut.")) == (
         (LEAD_NAME_MARK, hash_place("pool")),
     )
@@ -291,13 +295,14 @@ def test_two_floods_of_one_river_in_two_towns_stay_apart_but_linked(tmp_path: Pa
         },
         {
             "id": "corrin",
-            "title": "River Osk floods homes in Corrin",
+            "title": "Corrin traders count losses as Osk spills into square",
             # Tresk named further down is background, not where this flood happened.
-            "text": f"The River Osk burst its banks in Corrin on Tuesday. {people}. Two "
-            "weeks ago the river flooded homes in Tresk.",
+            "text": "Shops around the market square were flooded in Corrin on Tuesday when "
+            "the River Osk spilled over, councillor Mara Quent said. Two weeks ago the "
+            "river flooded homes in Tresk.",
         },
     ]
-    for factor, expected in ((0.25, [["corrin"], ["tresk", "tresk-other-outlet"]]), (1.0, None)):
+    for factor, expected in ((0.5, [["corrin"], ["tresk", "tresk-other-outlet"]]), (1.0, None)):
         db = tmp_path / f"corpus-{factor}.db"
         grouping = GroupingParams(place_conflict_factor=factor)
         report = pipeline.read_report(records)

@@ -603,11 +603,10 @@ def extract_place_marks(
     storyline (same river, same mayor) often happened somewhere else, which its lead
     names while naming the other place only later, as background. A possessive is
     dropped ("in Kelbrook's market square"), and words that are not names (weekdays,
-    months, sentence openers) end a place. Empty without a title when
-    ``params.event_lead_needs_title`` (the first sentence of an untitled text is often
-    site furniture; on untitled Multi-News dev place marks cost 0.003 B-cubed F1).
+    months, sentence openers) end a place. Untitled texts have them too, from their
+    first sentence, unless ``params.place_marks_need_title``.
     """
-    if params.event_lead_needs_title and not article.title.strip():
+    if params.place_marks_need_title and not article.title.strip():
         return ()
     sentences = _split_sentences(article.text)[: params.day_mark_sentences]
     marks: set[tuple[str, int]] = set()
