@@ -14,22 +14,26 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import load_events
-from newsfuse import corpus
+from newsfuse import corpus, pipeline
 from newsfuse.clean.classify import REASON_CAPTION, REASON_RELATED
 from newsfuse.group.features import (
     DATE_MARK,
+    LEAD_NAME_MARK,
+    PLACE_MARK,
     WEEKDAY_MARK,
     compute_minhash,
     estimate_jaccard,
     extract_day_marks,
     extract_event_lead,
     extract_key_numbers,
+    extract_place_marks,
     find_event_date,
     find_text_dates,
+    hash_place,
     normalise_for_hashing,
     shingle_words,
 )
-from newsfuse.group.index import conflict_in_days, conflict_in_numbers
+from newsfuse.group.index import conflict_in_days, conflict_in_numbers, conflict_in_places
 from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
 from newsfuse.group.params import GroupingParams, calibrate_embedder
 from newsfuse.model import Article, Removal
@@ -247,6 +251,83 @@ def test_day_conflict_needs_both_sides_dated_apart() -> None:
         {**tuesday, DATE_MARK: {day}}, {**wednesday, DATE_MARK: {day + 1}}, tolerance=1
     )
     assert conflict_in_days({DATE_MARK: {day}}, {DATE_MARK: {day + 3}}, tolerance=1)
+
+
+def test_place_marks_come_from_the_titled_lead_without_possessives_or_months() -> None:
+    article = Article(
+        id="a",
+        title="Storm floods harbour in Tresk",
+        text="Waves broke over the sea wall in Corrin's old town on Tuesday. "
+        "The last storm, in Velby in June, was smaller.",
+    )
+    marks = extract_place_marks(article)
+    places = {value for noun, value in marks if noun == PLACE_MARK}
+    assert places == {hash_place("tresk"), hash_place("corrin")}
+    named = {value for noun, value in marks if noun == LEAD_NAME_MARK}
+    assert {hash_place(n) for n in ("storm", "tresk", "waves", "corrin")} <= named
+    assert hash_place("velby") not in named  # the second sentence is background
+    untitled = replace(article, title="")
+    assert {v for n, v in extract_place_marks(untitled) if n == PLACE_MARK} == {
+        hash_place("corrin")
+    }
+    assert extract_place_marks(untitled, GroupingParams(place_marks_need_title=True)) == ()
+    assert extract_place_marks(Article(id="b", title="Pool shut in June", text="It shut.")) == (
+        (LEAD_NAME_MARK, hash_place("pool")),
+    )
+
+
+def test_a_place_conflict_needs_both_places_unnamed_by_the_other_lead() -> None:
+    def lead(place: str, *names: str) -> dict[str, set[int]]:
+        return {
+            PLACE_MARK: {hash_place(place)},
+            LEAD_NAME_MARK: {hash_place(n) for n in (place, *names)},
+        }
+
+    assert conflict_in_places(lead("tresk", "brandt"), lead("corrin", "brandt"))
+    # A lead naming the other's place (a district and its town) may be the same event.
+    assert not conflict_in_places(lead("tresk"), lead("corrin", "tresk"))
+    assert not conflict_in_places(lead("tresk", "corrin"), lead("corrin"))
+    assert not conflict_in_places(lead("tresk"), {LEAD_NAME_MARK: {hash_place("corrin")}})
+    assert not conflict_in_places(lead("tresk"), lead("tresk", "corrin"))
+    # Places are compared word by word: "Osk Valley" and "Osk valley" are one place.
+    valley = {PLACE_MARK: {hash_place("osk")}, LEAD_NAME_MARK: {hash_place("osk")}}
+    assert not conflict_in_places(valley, lead("osk", "valley"))
+
+
+def test_two_floods_of_one_river_in_two_towns_stay_apart_but_linked(tmp_path: Path) -> None:
+    people = "Engineers from the Osk Water Board and councillor Mara Quent inspected it"
+    records = [
+        {
+            "id": "tresk",
+            "title": "River Osk floods homes in Tresk",
+            "text": f"The River Osk burst its banks in Tresk on Tuesday. {people}.",
+        },
+        {
+            "id": "tresk-other-outlet",
+            "title": "Osk bursts its banks in Tresk",
+            "text": f"Homes were flooded in Tresk when the River Osk rose on Tuesday. {people}.",
+        },
+        {
+            "id": "corrin",
+            "title": "Corrin traders count losses as Osk spills into square",
+            # Tresk named further down is background, not where this flood happened.
+            "text": "Shops around the market square were flooded in Corrin on Tuesday when "
+            "the River Osk spilled over, councillor Mara Quent said. Two weeks ago the "
+            "river flooded homes in Tresk.",
+        },
+    ]
+    for factor, expected in ((0.5, [["corrin"], ["tresk", "tresk-other-outlet"]]), (1.0, None)):
+        db = tmp_path / f"corpus-{factor}.db"
+        grouping = GroupingParams(place_conflict_factor=factor)
+        report = pipeline.read_report(records)
+        corpus.ingest_articles(report.articles, db=db, embedder="hashing", grouping=grouping)
+        groups = sorted(sorted(members) for _, members in partition(db).values())
+        if expected is None:
+            # Without the place marks the same river, day and people merge the towns.
+            assert groups == [["corrin", "tresk", "tresk-other-outlet"]]
+        else:
+            assert groups == expected
+            assert len({line for line, _ in partition(db).values()}) == 1
 
 
 def test_successive_undated_events_in_one_town_stay_apart_but_linked(tmp_path: Path) -> None:

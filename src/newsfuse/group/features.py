@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -118,6 +119,15 @@ _TIME_OPENERS = frozenset(
 DAY_MARK_PREFIX = "@"
 WEEKDAY_MARK = "@weekday"
 DATE_MARK = "@date"
+# Noun of the place marks: where the title and first sentence say the event happened
+# ("in Kelbrook"), each place name hashed to an int so that it travels with the figures.
+PLACE_MARK = "@place"
+# Noun of the names the title and first sentence give (hashed likewise): a place another
+# report puts the event in is no conflict when this report's lead names it too.
+LEAD_NAME_MARK = "@named"
+_POSSESSIVE = re.compile(r"[’'](?:s)?$")
+# A place the lead puts the event in: a capitalised name after "in", "at", "near"...
+_PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
@@ -584,6 +594,49 @@ def extract_day_marks(
     return tuple(sorted(marks))
 
 
+def hash_place(name: str) -> int:
+    """A word of a place or name as a key-number value (CRC-32 of it lower-cased), so
+    that place marks and names can be compared without storing strings beside figures."""
+    return zlib.crc32(" ".join(name.lower().split()).encode("utf-8"))
+
+
+def extract_place_marks(
+    article: Article, params: GroupingParams = GroupingParams()
+) -> tuple[tuple[str, int], ...]:
+    """The places the title and first sentence put the event in, and the names they
+    give, word by word, as key numbers.
+
+    ``"The River Alder flooded the market square in Kelbrook on Tuesday"`` gives
+    ``("@place", hash_place("kelbrook"))``, and ``("@named", hash_place(word))`` for
+    "river", "alder" and "kelbrook" (words, not whole names: "in Queen Elizabeth
+    National park" and "in Queen Elizabeth National Park in Uganda" share a place).
+    Reports of one event say where it happened; another incident of the same
+    storyline (same river, same mayor) often happened somewhere else, which its lead
+    names while naming the other place only later, as background. A possessive is
+    dropped ("in Kelbrook's market square"), and words that are not names (weekdays,
+    months, sentence openers) end a place. Untitled texts have them too, from their
+    first sentence, unless ``params.place_marks_need_title``.
+    """
+    if params.place_marks_need_title and not article.title.strip():
+        return ()
+    sentences = _split_sentences(article.text)[: params.day_mark_sentences]
+    marks: set[tuple[str, int]] = set()
+    for part in [article.title, *sentences]:
+        for match in _PLACE.finditer(part):
+            words = []
+            for word in match.group(1).split():
+                if word in _NAME_STOPWORDS or word.lower() in _MONTHS:
+                    break
+                words.append(_POSSESSIVE.sub("", word))
+                if word != words[-1]:
+                    break
+            marks.update((PLACE_MARK, hash_place(word)) for word in words)
+        for match in _NAME.finditer(part):
+            words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
+            marks.update((LEAD_NAME_MARK, hash_place(w)) for w in words if w not in _NAME_STOPWORDS)
+    return tuple(sorted(marks))
+
+
 def compute_features(
     article: Article, ingested_at: datetime, params: GroupingParams = GroupingParams()
 ) -> ArticleFeatures:
@@ -598,7 +651,9 @@ def compute_features(
         minhash=compute_minhash(shingle_words(article.title + "\n" + article.text)),
         key_numbers=tuple(
             sorted(
-                extract_key_numbers(article, params) + extract_day_marks(article, params, published)
+                extract_key_numbers(article, params)
+                + extract_day_marks(article, params, published)
+                + extract_place_marks(article, params)
             )
         ),
         names=extract_names(article, params),

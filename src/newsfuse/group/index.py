@@ -39,7 +39,14 @@ from operator import itemgetter, mul
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.group.features import DATE_MARK, DAY_MARK_PREFIX, WEEKDAY_MARK, EventDate
+from newsfuse.group.features import (
+    DATE_MARK,
+    DAY_MARK_PREFIX,
+    LEAD_NAME_MARK,
+    PLACE_MARK,
+    WEEKDAY_MARK,
+    EventDate,
+)
 from newsfuse.group.lexical import TOP_TERMS, TermVector, add_vectors, normalise_vector
 from newsfuse.group.params import EmbeddingCalibration, GroupingParams, calibrate_embedder
 
@@ -55,6 +62,7 @@ __all__ = [
     "calibrate_embedder",
     "conflict_in_days",
     "conflict_in_numbers",
+    "conflict_in_places",
     "make_founder_key",
     "misses_in_lead",
     "name_story",
@@ -189,6 +197,8 @@ def _story_marks(pairs: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], .
         kept.append((WEEKDAY_MARK, _first_weekday(grouped[WEEKDAY_MARK])))
     if grouped.get(DATE_MARK):
         kept.append((DATE_MARK, min(grouped[DATE_MARK])))
+    for noun in (PLACE_MARK, LEAD_NAME_MARK):
+        kept.extend((noun, value) for value in sorted(grouped.get(noun, ())))
     return tuple(kept)
 
 
@@ -197,6 +207,22 @@ def _numbers_conflict(first: dict[str, set[int]], second: dict[str, set[int]]) -
         noun in second and not noun.startswith(DAY_MARK_PREFIX) and not (values & second[noun])
         for noun, values in first.items()
     )
+
+
+def conflict_in_places(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
+    """Whether two reports (or stories) put their event in different places: both leads
+    say where it happened, and neither lead names any word of the other's place.
+
+    A report of one event may place it by district or by town ("in Kelbrook's market
+    square", "in the Alder valley near Kelbrook"): its lead then names the other's
+    place, and that is no conflict. A place named only further down is background
+    ("two weeks ago 46 homes were flooded in Harrowmere").
+    """
+    places = first.get(PLACE_MARK), second.get(PLACE_MARK)
+    if not places[0] or not places[1] or places[0] & places[1]:
+        return False
+    named = first.get(LEAD_NAME_MARK, set()), second.get(LEAD_NAME_MARK, set())
+    return not places[0] & named[1] and not places[1] & named[0]
 
 
 def conflict_in_days(
@@ -431,6 +457,8 @@ class StoryIndex:
                     join *= params.number_conflict_factor
                 if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
                     join *= params.day_conflict_factor
+                if conflict_in_places(marks, story.numbers):
+                    join *= params.place_conflict_factor
                 missed = misses_in_lead(article.lead_terms, article.names, story, params)
                 lead_misses[story.id] = (story, missed)
                 if missed:
@@ -551,6 +579,8 @@ class StoryIndex:
                 score *= self.params.number_conflict_factor
             if conflict_in_days(story.numbers, other.numbers, self.params.day_mark_tolerance_days):
                 score *= self.params.day_conflict_factor
+            if conflict_in_places(story.numbers, other.numbers):
+                score *= self.params.place_conflict_factor
             if article is not None:
                 known = lead_misses.get(other_id) if lead_misses else None
                 if known is not None and known[0] is other:
@@ -659,7 +689,10 @@ class StoryIndex:
         self._count_vectors(article.embedding, 1)
         story.terms = add_vectors(story.terms, article.terms, TOP_TERMS)
         for noun, value in _story_marks(article.key_numbers):
-            story.numbers.setdefault(noun, set()).add(value)
+            values = story.numbers.setdefault(noun, set())
+            # The lead names of a story are bounded like its names (memory per story).
+            if noun != LEAD_NAME_MARK or len(values) < self.params.max_story_names:
+                values.add(value)
         cap = self.params.max_story_names
         if len(story.names) < cap:
             story.names.update(article.names[: cap - len(story.names)])
