@@ -19,6 +19,7 @@ import numpy as np
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.facts.cluster import group_mentions
+from newsfuse.facts.dates import latest_written_year
 from newsfuse.facts.describe import Mention, describe_claim
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
@@ -52,7 +53,8 @@ def compare_facts(
         embedder = get_embedder(DEFAULT_EMBEDDER)
     articles = [_dated(article) for article in articles]
     by_id = {article.id: article for article in articles}
-    scanned = [scan_claims(article) for article in articles]
+    story_year = _story_year(articles) if params.undated_days_take_story_year else None
+    scanned = [scan_claims(article, story_year) for article in articles]
     mentions, vague, entities, phrases = _describe_articles(articles, scanned, params)
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
@@ -137,6 +139,19 @@ def _dated(article: Article) -> Article:
         return article
     event = find_event_date(article, datetime.now(UTC))
     return replace(article, published=event.when) if event.source == "text" else article
+
+
+def _story_year(articles: Sequence[Article]) -> int | None:
+    """The year of a story's events, for its undated articles' days without a year: the
+    year its dated articles share, else the year of the latest full date its articles
+    write ("Wednesday, March 30, 2016"); ``None`` when neither tells. A story spans days
+    (GroupingParams.story_max_span_days), and the dates a story writes out in full are
+    its history and its current event, the latest."""
+    years = {article.published.year for article in articles if article.published is not None}
+    if years:
+        return years.pop() if len(years) == 1 else None
+    written = [year for article in articles if (year := latest_written_year(article.text))]
+    return max(written, default=None)
 
 
 def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams) -> list[Fact]:

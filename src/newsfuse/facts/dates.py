@@ -207,6 +207,16 @@ def _resolve_ordinal_day(day_of_month: int, published: date) -> date | None:
     return _safe_date(year, month, day_of_month)
 
 
+def latest_written_year(text: str) -> int | None:
+    """The year of the latest full date (day, month and year) ``text`` writes, if any."""
+    years = [
+        mention.day.year
+        for mention in find_dates(text, None)
+        if mention.day is not None and not mention.relative
+    ]
+    return max(years, default=None)
+
+
 def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
     """Spans of calendar days named without a year that :func:`find_dates` could not pin
     ("April 14" in an undated article): not a claim, but their day number is no count either."""
@@ -218,11 +228,14 @@ def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[i
     return spans
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
+def find_dates(
+    text: str, published: date | None, story_year: int | None = None
+) -> list[DateMention]:
     """Every date expression in ``text`` that can be pinned to a day.
 
-    Without a publication date, only dates with an explicit year resolve, and
-    a plain weekday ("on Monday") is returned with ``day=None`` and its name.
+    Without a publication date, only dates with an explicit year resolve (or, given
+    ``story_year``, a day and month in that year: news style leaves out the current
+    year), and a plain weekday ("on Monday") is returned with ``day=None`` and its name.
     """
     mentions: list[DateMention] = []
     day_first_style: bool | None = None
@@ -245,6 +258,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 day = _safe_date(int(year_text), month, day_of_month)
             elif published is not None:
                 day = _safe_date(published.year, month, day_of_month)
+            elif story_year is not None:
+                day = _safe_date(story_year, month, day_of_month)
         elif groups["weekday"] and published is not None:
             if groups["last"] and groups["last"].lower().startswith("next"):
                 ahead = (WEEKDAYS[groups["weekday"].lower()] - published.weekday()) % 7 or 7

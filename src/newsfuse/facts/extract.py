@@ -71,17 +71,19 @@ def uses_decimal_comma(text: str) -> bool:
     return european and not english
 
 
-def scan_claims(article: Article) -> list[Claim]:
+def scan_claims(article: Article, story_year: int | None = None) -> list[Claim]:
     """All numeric and date claims in ``article.text``, in text order.
 
-    People, places and organisations come from :mod:`newsfuse.facts.entities`.
+    ``story_year`` places a day written without a year ("on April 14") in an article
+    without a publication time. People, places and organisations come from
+    :mod:`newsfuse.facts.entities`.
     """
     text = article.text
     published = article.published.date() if article.published else None
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
 
-    mentions = find_dates(text, published)
+    mentions = find_dates(text, published, story_year)
     for mention in mentions:
         claims.append(
             Claim(
