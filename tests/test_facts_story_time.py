@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from newsfuse.facts import compare_facts
-from newsfuse.facts.compare import _story_year
-from newsfuse.facts.dates import find_dates, latest_written_year
+from newsfuse.facts.compare import _story_calendar
+from newsfuse.facts.dates import find_dates, written_days
 from newsfuse.facts.params import FactParams
 from newsfuse.model import Article
 
@@ -27,11 +27,24 @@ def test_the_story_year_is_the_dated_articles_year_else_the_latest_full_date() -
     written = Article(
         id="b", text="The guild was founded on May 2, 1998. It met on Thursday, October 23, 2017."
     )
-    assert latest_written_year(written.text) == 2017
-    assert _story_year([undated, written]) == 2017
+    assert written_days(written.text) == [date(1998, 5, 2), date(2017, 10, 23)]
+    assert _story_calendar([undated, written])[0] == 2017
     dated = replace(undated, published=datetime(2018, 1, 5, tzinfo=UTC))
-    assert _story_year([dated, written]) == 2018  # a publication time outranks the text
-    assert _story_year([undated]) is None
+    assert _story_calendar([dated, written])[0] == 2018  # a publication time outranks the text
+    assert _story_calendar([undated]) == (None, {})
+
+
+def test_a_day_the_story_writes_in_full_takes_that_year_not_the_latest() -> None:
+    eclipse = Article(
+        id="a",
+        text="A total eclipse will be seen over Pellow on Jan. 31, 2018. The next falls on "
+        "Jan. 31, 2037. Skywatchers in Pellow gathered on Jan. 31, 2018 at dawn.",
+    )
+    undated = Article(id="b", text="Crowds gathered in Pellow on 31 Jan to see the eclipse.")
+    year, day_years = _story_calendar([eclipse, undated])
+    assert year == 2037  # the latest full date: a future one, outranked below
+    assert day_years == {(1, 31): 2018}  # written twice in 2018, once in 2037
+    assert [m.day for m in find_dates(undated.text, None, year, day_years)] == [date(2018, 1, 31)]
 
 
 def test_two_undated_reports_of_one_day_agree_in_the_year_another_writes() -> None:

@@ -16,6 +16,7 @@ weekday cannot be pinned to a day, but it is still kept, as its name, so that
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -207,14 +208,13 @@ def _resolve_ordinal_day(day_of_month: int, published: date) -> date | None:
     return _safe_date(year, month, day_of_month)
 
 
-def latest_written_year(text: str) -> int | None:
-    """The year of the latest full date (day, month and year) ``text`` writes, if any."""
-    years = [
-        mention.day.year
+def written_days(text: str) -> list[date]:
+    """The full dates (day, month and year) ``text`` writes ("Wednesday, March 30, 2016")."""
+    return [
+        mention.day
         for mention in find_dates(text, None)
         if mention.day is not None and not mention.relative
     ]
-    return max(years, default=None)
 
 
 def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
@@ -229,13 +229,17 @@ def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[i
 
 
 def find_dates(
-    text: str, published: date | None, story_year: int | None = None
+    text: str,
+    published: date | None,
+    story_year: int | None = None,
+    day_years: Mapping[tuple[int, int], int] | None = None,
 ) -> list[DateMention]:
     """Every date expression in ``text`` that can be pinned to a day.
 
-    Without a publication date, only dates with an explicit year resolve (or, given
-    ``story_year``, a day and month in that year: news style leaves out the current
-    year), and a plain weekday ("on Monday") is returned with ``day=None`` and its name.
+    Without a publication date, only dates with an explicit year resolve (or a day and
+    month the story writes in full elsewhere, in that year, from ``day_years``, (month,
+    day) -> year; or else one in ``story_year``: news style leaves out the current year),
+    and a plain weekday ("on Monday") is returned with ``day=None`` and its name.
     """
     mentions: list[DateMention] = []
     day_first_style: bool | None = None
@@ -258,6 +262,8 @@ def find_dates(
                 day = _safe_date(int(year_text), month, day_of_month)
             elif published is not None:
                 day = _safe_date(published.year, month, day_of_month)
+            elif day_years and (month, day_of_month) in day_years:
+                day = _safe_date(day_years[(month, day_of_month)], month, day_of_month)
             elif story_year is not None:
                 day = _safe_date(story_year, month, day_of_month)
         elif groups["weekday"] and published is not None:
