@@ -226,9 +226,9 @@ class FactParams:
     # or captions (newsfuse.group.features.find_event_date). ``None`` turns it off.
     conflict_max_days_apart: float | None = 10.0
     # An article without a publication time places a day written without a year ("on
-    # April 14") in the story's year: its dated articles' year, else the year of the
-    # latest full date its articles write (news style leaves out the current year). Off:
-    # such days are no claims, as before.
+    # April 14") in the year the story writes that day in full, else in the story's year:
+    # its dated articles' year, else the year of the latest full date its articles write
+    # (news style leaves out the current year). Off: such days are no claims, as before.
     undated_days_take_story_year: bool = True
 
     # -- parsing -------------------------------------------------------------------------
