@@ -9,7 +9,7 @@ a verdict (:mod:`~newsfuse.facts.verdict`) and a readable subject
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -19,6 +19,7 @@ import numpy as np
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.facts.cluster import group_mentions
+from newsfuse.facts.dates import written_days
 from newsfuse.facts.describe import Mention, describe_claim
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims
@@ -57,7 +58,11 @@ def compare_facts(
         embedder = get_embedder(DEFAULT_EMBEDDER)
     articles = [_dated(article) for article in articles]
     by_id = {article.id: article for article in articles}
-    scanned = [scan_claims(article) for article in articles]
+    story_year: int | None = None
+    day_years: dict[tuple[int, int], int] = {}
+    if params.undated_days_take_story_year:
+        story_year, day_years = _story_calendar(articles)
+    scanned = [scan_claims(article, story_year, day_years) for article in articles]
     mentions, vague, entities, phrases = _describe_articles(articles, scanned, params)
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
@@ -153,6 +158,28 @@ def _dated(article: Article) -> Article:
         return article
     event = find_event_date(article, datetime.now(UTC))
     return replace(article, published=event.when) if event.source == "text" else article
+
+
+def _story_calendar(articles: Sequence[Article]) -> tuple[int | None, dict[tuple[int, int], int]]:
+    """Where a story's undated articles place a day written without a year: the year of
+    each (month, day) its articles write in full, and else the story's year: the year its
+    dated articles share, or else the year of the latest full date its articles write
+    ("Wednesday, March 30, 2016"); ``None`` when neither tells. A story spans days
+    (GroupingParams.story_max_span_days); its full dates are its history, captions and
+    stamps of the current event, the latest. A day written in full outranks the latest
+    year: an eclipse story's "31 Jan" is its "Jan. 31, 2018", not the next one in 2037."""
+    written = [day for article in articles for day in written_days(article.text)]
+    counts = Counter((day.month, day.day, day.year) for day in written)
+    day_years: dict[tuple[int, int], int] = {}
+    # the year a story writes a day with most often, the later on a tie
+    for (month, day_of_month, year), _ in sorted(
+        counts.items(), key=lambda item: (item[1], item[0][2])
+    ):
+        day_years[(month, day_of_month)] = year
+    years = {article.published.year for article in articles if article.published is not None}
+    if years:
+        return (years.pop() if len(years) == 1 else None), day_years
+    return max((day.year for day in written), default=None), day_years
 
 
 def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams) -> list[Fact]:

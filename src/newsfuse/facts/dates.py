@@ -16,6 +16,7 @@ weekday cannot be pinned to a day, but it is still kept, as its name, so that
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -207,6 +208,15 @@ def _resolve_ordinal_day(day_of_month: int, published: date) -> date | None:
     return _safe_date(year, month, day_of_month)
 
 
+def written_days(text: str) -> list[date]:
+    """The full dates (day, month and year) ``text`` writes ("Wednesday, March 30, 2016")."""
+    return [
+        mention.day
+        for mention in find_dates(text, None)
+        if mention.day is not None and not mention.relative
+    ]
+
+
 def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
     """Spans of calendar days named without a year that :func:`find_dates` could not pin
     ("April 14" in an undated article): not a claim, but their day number is no count either."""
@@ -218,11 +228,18 @@ def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[i
     return spans
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
+def find_dates(
+    text: str,
+    published: date | None,
+    story_year: int | None = None,
+    day_years: Mapping[tuple[int, int], int] | None = None,
+) -> list[DateMention]:
     """Every date expression in ``text`` that can be pinned to a day.
 
-    Without a publication date, only dates with an explicit year resolve, and
-    a plain weekday ("on Monday") is returned with ``day=None`` and its name.
+    Without a publication date, only dates with an explicit year resolve (or a day and
+    month the story writes in full elsewhere, in that year, from ``day_years``, (month,
+    day) -> year; or else one in ``story_year``: news style leaves out the current year),
+    and a plain weekday ("on Monday") is returned with ``day=None`` and its name.
     """
     mentions: list[DateMention] = []
     day_first_style: bool | None = None
@@ -245,6 +262,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 day = _safe_date(int(year_text), month, day_of_month)
             elif published is not None:
                 day = _safe_date(published.year, month, day_of_month)
+            elif day_years and (month, day_of_month) in day_years:
+                day = _safe_date(day_years[(month, day_of_month)], month, day_of_month)
+            elif story_year is not None:
+                day = _safe_date(story_year, month, day_of_month)
         elif groups["weekday"] and published is not None:
             if groups["last"] and groups["last"].lower().startswith("next"):
                 ahead = (WEEKDAYS[groups["weekday"].lower()] - published.weekday()) % 7 or 7

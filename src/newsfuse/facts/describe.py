@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.facts.aspects import NO_ASPECTS, Aspects, figure_aspects
 from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
+from newsfuse.facts.eras import clause_year
 from newsfuse.facts.lexicon import (
     CONCEPTS,
     CONTENT_POS,
@@ -76,6 +77,9 @@ class Mention:
     # A date's event as (verb lemma, its subject's lemma): "divers pulled ... on Thursday"
     # gives ("pull", "diver"); () when a noun names the event ("Wednesday's collapse").
     event: tuple[str, str] | tuple[()] = ()
+    # The year the clauses above a figure name as their time ("in June 2011, ... killing
+    # eight"), or 0 (facts.eras).
+    year: int = 0
 
 
 def dimension_of(claim: Claim) -> str:
@@ -494,6 +498,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         figure_aspects(span, str(claim.kind), claim.unit),
         _governing_verb(span),
         date_event(span) if claim.kind == "date" else (),
+        clause_year(span) if claim.kind != "date" and claim.attribute != "year" else 0,
     )
 
 

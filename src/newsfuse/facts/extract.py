@@ -13,7 +13,7 @@ converted to SI base units), "-year-old" or "Name, 47," (age), a vote tally
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -71,9 +71,15 @@ def uses_decimal_comma(text: str) -> bool:
     return european and not english
 
 
-def scan_claims(article: Article) -> list[Claim]:
+def scan_claims(
+    article: Article,
+    story_year: int | None = None,
+    day_years: Mapping[tuple[int, int], int] | None = None,
+) -> list[Claim]:
     """All numeric and date claims in ``article.text``, in text order.
 
+    ``story_year`` and ``day_years`` place a day written without a year ("on April 14")
+    in an article without a publication time (see :func:`~newsfuse.facts.dates.find_dates`).
     People, places and organisations come from :mod:`newsfuse.facts.entities`.
     """
     text = article.text
@@ -81,7 +87,7 @@ def scan_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
 
-    mentions = find_dates(text, published)
+    mentions = find_dates(text, published, story_year, day_years)
     for mention in mentions:
         claims.append(
             Claim(

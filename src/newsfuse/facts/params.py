@@ -81,6 +81,14 @@ class FactParams:
     # ("560 additional troops" vs "4,560 troops in total"): different roles are
     # different attributes.
     role_mismatch_penalty: float = 0.3
+    # A figure whose clause names its year ("in June 2011, ... killing eight") is of another
+    # event than a figure of a year that differs (its clause's, or its article's publication
+    # year, or the story's when all dated articles share one) by at least
+    # ``other_year_min_gap``: it gets ``date_role_penalty``. Off: no such penalty.
+    figures_of_other_years_differ: bool = True
+    # Years apart for that, against a publication year: an annual figure ("in 2015 it lost
+    # $5.2bn") is reported the next year. Against another clause's year, any gap counts.
+    other_year_min_gap: int = 2
     # Penalty when two different dates play different roles (a statement against
     # an event, a start against an end) or are both "as of" dates; large enough
     # to act as a cannot-link, since each report dates its own figure.
@@ -227,6 +235,12 @@ class FactParams:
     # "hundreds of US forces"), which parses its sentence; off, the row is named by the
     # amount itself ("hundreds"). No verdict or figure changes either way.
     name_vague_amounts: bool = True
+
+    # An article without a publication time places a day written without a year ("on
+    # April 14") in the year the story writes that day in full, else in the story's year:
+    # its dated articles' year, else the year of the latest full date its articles write
+    # (news style leaves out the current year). Off: such days are no claims, as before.
+    undated_days_take_story_year: bool = True
 
     # -- parsing -------------------------------------------------------------------------
 

@@ -167,6 +167,40 @@ def _is_later_revision(
     )
 
 
+def _times_of_year(
+    mentions: Sequence[Mention], published: Mapping[str, datetime | None] | None
+) -> dict[str, int]:
+    """Each article's year: its publication year, or for an undated one the year all the
+    dated articles of the story share (a story spans days, not years); absent if unknown."""
+    if published is None:
+        return {}
+    years = {time.year for time in published.values() if time is not None}
+    story_year = next(iter(years)) if len(years) == 1 else None
+    found: dict[str, int] = {}
+    for mention in mentions:
+        article = mention.claim.article_id
+        time = published.get(article)
+        year = time.year if time is not None else story_year
+        if year is not None:
+            found[article] = year
+    return found
+
+
+def _of_other_years(
+    first: Mention, second: Mention, article_years: Mapping[str, int], params: FactParams
+) -> bool:
+    """Whether one figure's clause names a year that another figure's time cannot share
+    (see ``FactParams.figures_of_other_years_differ``)."""
+    if first.year and second.year:
+        return first.year != second.year
+    for dated, other in ((first, second), (second, first)):
+        if dated.year and not other.year:
+            other_year = article_years.get(other.claim.article_id)
+            if other_year is not None and other_year - dated.year >= params.other_year_min_gap:
+                return True
+    return False
+
+
 def _is_upcoming(mention: Mention, published: Mapping[str, datetime | None] | None) -> bool:
     """Whether a date lies after its article's publication day (a date without a year
     or a publication time is not known to)."""
@@ -234,6 +268,7 @@ def score_pairs(
         (m.claim.article_id, m.person) for m in mentions if m.claim.kind == "age" and m.person
     )
     head_frequency = Counter(m.head for m in mentions if m.head)
+    article_years = _times_of_year(mentions, published)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     # Only mentions of one dimension are compared: pairs are drawn within each dimension
     # (the scores do not depend on the order pairs are visited in).
@@ -285,6 +320,10 @@ def score_pairs(
             # The one day ahead a report names is its next scheduled step ("a hearing will
             # be held on ...", "proceedings have been listed for ..."): the only one of its kind.
             score += params.unique_bonus
+        if params.figures_of_other_years_differ and _of_other_years(
+            first, second, article_years, params
+        ):
+            score -= params.date_role_penalty
         if first.claim.kind == "date":
             if _date_roles_clash(first, second, params):
                 score -= params.date_role_penalty
