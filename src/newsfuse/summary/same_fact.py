@@ -11,6 +11,13 @@ key in common state the same fact. Dates and years are not keys (many facts shar
 a day), nor is a figure with no lower-case content word after it in its clause ("Xbox
 360 is ...", "30 Rock"), nor one after a definite determiner or a possessive ("the two
 teens", "her three children": a reference to a known group, not a figure stated).
+
+A name given to something is a fact of the same sort, keyed by the name: two
+sentences that each say what a thing is named ("gave its controller the name Spark" /
+"announced that the official name of its controller is Spark") state one fact however
+they word it. The key is a capitalised word after a naming word (name, named, dubbed,
+known as, called ...) in its clause; a name stated without a naming word ("Spark goes
+on sale in May") is another fact about the named thing, not the naming.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import re
 from functools import lru_cache
 
 from newsfuse.model import Article
-from newsfuse.summary.lexical import content_words
+from newsfuse.summary.lexical import STOPWORDS, content_words, words
 from newsfuse.summary.params import SENTENCE_CACHE_SIZE
 
 # The counted noun is among the first few words after the figure ("2,000 new homes",
@@ -34,6 +41,25 @@ _REFERRING_BEFORE = re.compile(
     r"\b(?:the|these|those|its|his|her|their|our|your|my|both|all)\s+$", re.IGNORECASE
 )
 FigureKey = tuple[str, float | str, str | None, str]
+# Words that say what something is named: the noun and verb "name", "dubbed", "known
+# as", "called" (not the phrasal verbs "called for", "called on", "called off" ...).
+_NAMING = re.compile(
+    r"\b(?:(?:re)?nam(?:e|es|ed|ing)|dubbed|christened|nicknamed|known\s+as|call(?:ed|ing)"
+    r"|(?:en)?titled)\b",
+    re.IGNORECASE,
+)
+_NOT_NAMING_AFTER = re.compile(
+    r"\s+(?:for|on|off|up|in|out|back|to|into|upon|it\s+quits)\b", re.IGNORECASE
+)
+# The clause a naming word gives its name in; not quotation marks, which often hold the
+# name itself ('the official name ... is "Spark."'). A break right after the word "name"
+# is skipped: an apposition there is the name ("gave it a new name, Spark").
+_NAMING_CLAUSE_END = re.compile(r"[,;:.!?()—–]")
+# Capitalised words that are not names given to anything: days and months.
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split()
+)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
@@ -67,3 +93,31 @@ def figure_keys(text: str) -> frozenset[FigureKey]:
 def states_same_fact(first: str, second: str) -> bool:
     """True if the two sentences state one figure of the same kind counting the same thing."""
     return bool(figure_keys(first) & figure_keys(second))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def naming_keys(text: str) -> frozenset[str]:
+    """The capitalised words (lower-cased) of the names ``text`` says something is given."""
+    keys: set[str] = set()
+    for match in _NAMING.finditer(text):
+        after = text[match.end() :]
+        if match.group(0).lower().startswith("call") and _NOT_NAMING_AFTER.match(after):
+            continue
+        pieces = _NAMING_CLAUSE_END.split(after, maxsplit=2)
+        clause = pieces[0]
+        if match.group(0).lower() in ("name", "names") and not clause.strip() and len(pieces) > 1:
+            clause = pieces[1]
+        keys.update(
+            word.lower()
+            for word in words(clause)
+            if word[:1].isupper()
+            and len(word) > 1
+            and word.lower() not in STOPWORDS
+            and word.lower() not in _CALENDAR_WORDS
+        )
+    return frozenset(keys)
+
+
+def gives_same_name(first: str, second: str) -> bool:
+    """True if both sentences say something is given one name (``naming_keys``)."""
+    return bool(naming_keys(first) & naming_keys(second))
