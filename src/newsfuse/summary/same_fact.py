@@ -56,10 +56,11 @@ _NOT_NAMING_AFTER = re.compile(
 # is skipped: an apposition there is the name ("gave it a new name, Spark").
 _NAMING_CLAUSE_END = re.compile(r"[,;:.!?()—–]")
 # Capitalised words that are not names given to anything: days and months.
-_CALENDAR_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split()
-)
+_CALENDAR_TEXT = """
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december
+"""
+_CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
