@@ -1,11 +1,13 @@
 """Tests for newsfuse.summary.same_fact: one figure counting the same thing is one fact.
 
-Every sentence is invented (a fictional ferry, town and recall).
+Every sentence is invented (a fictional ferry, town, recall, controller and fossil).
 """
 
 from __future__ import annotations
 
-from newsfuse.summary.same_fact import figure_keys, states_same_fact
+from newsfuse.summary.params import BriefParams
+from newsfuse.summary.same_fact import figure_keys, gives_same_name, naming_keys, states_same_fact
+from newsfuse.summary.select import _restates
 
 
 def test_the_same_figure_counting_the_same_thing_in_other_words_is_the_same_fact() -> None:
@@ -46,3 +48,36 @@ def test_years_dates_and_names_after_a_figure_are_not_counted_things() -> None:
     assert not states_same_fact(
         "Fans of 30 Lanterns queued overnight.", "The cast of 30 Lanterns met fans."
     )
+
+
+def test_one_name_given_to_a_thing_in_other_words_is_the_same_fact() -> None:
+    assert gives_same_name(
+        "After testing it as Project Lumen, Kelvix gave its controller a real name, "
+        "formally unveiling Spark at a show in Tarrow.",
+        'At the event Kelvix announced that the official name of its controller is "Spark."',
+    )
+    assert gives_same_name(
+        "The scientists named the fossil Lunaris.", "They called it Lunaris, the word for moon."
+    )
+
+
+def test_a_name_stated_without_a_naming_word_is_another_fact_about_the_named_thing() -> None:
+    assert naming_keys("Kelvix gave its controller the name Spark on Tuesday.") == {"spark"}
+    assert not naming_keys("Spark goes on sale in Tarrow in May for 299 dollars.")
+    assert not gives_same_name(
+        "Kelvix gave its controller the name Spark.",
+        "Spark is seen as Kelvix's answer to the Norin console.",
+    )
+
+
+def test_phrasal_calls_and_names_outside_the_naming_clause_are_not_names_given() -> None:
+    assert not naming_keys("Mayor Ida Brenn called on Harlow residents to stay indoors.")
+    assert not naming_keys("The mayor called for calm, Ida Brenn told Harlow radio.")
+    assert naming_keys("They called it Lunaris, after Ketter folklore.") == {"lunaris"}
+
+
+def test_a_name_given_counts_once_in_a_brief() -> None:
+    chosen = 'Kelvix said the official name of its motion controller is "Spark."'
+    candidate = "After a year as Project Lumen, the controller has been renamed Spark."
+    assert _restates(candidate, chosen, BriefParams())
+    assert not _restates(candidate, chosen, BriefParams(repeat_same_name=False))
