@@ -81,3 +81,15 @@ def test_a_name_given_counts_once_in_a_brief() -> None:
     candidate = "After a year as Project Lumen, the controller has been renamed Spark."
     assert _restates(candidate, chosen, BriefParams())
     assert not _restates(candidate, chosen, BriefParams(repeat_same_name=False))
+
+
+def test_a_naming_participle_modifying_a_noun_refers_to_the_name_and_states_another_fact() -> None:
+    assert not naming_keys("In Norland, a bear named Bruno escaped from the Pellow reserve.")
+    assert not gives_same_name(
+        "Rangers said the bear, dubbed Bruno by locals, should be moved.",
+        "The newly named Bruno Trail will open in spring.",
+    )
+    assert gives_same_name(
+        "The probe, first known as Helio, was renamed the Ruhl Probe.",
+        "The mission will now be called the Ruhl Probe, the agency said.",
+    )

@@ -15,9 +15,12 @@ teens", "her three children": a reference to a known group, not a figure stated)
 A name given to something is a fact of the same sort, keyed by the name: two
 sentences that each say what a thing is named ("gave its controller the name Spark" /
 "announced that the official name of its controller is Spark") state one fact however
-they word it. The key is a capitalised word after a naming word (name, named, dubbed,
-known as, called ...) in its clause; a name stated without a naming word ("Spark goes
-on sale in May") is another fact about the named thing, not the naming.
+they word it. The key is a name (a run of capitalised words) after a naming word (name,
+named, dubbed, known as, called ...) in its clause. A name stated without a naming word
+("Spark goes on sale in May") is another fact about the named thing, and so is a name
+after a naming participle used as a modifier ("a lion named Sylvester escaped", "the newly
+named Ruhl probe will launch"): like "the two teens", that refers to the thing by its
+name and states something else about it.
 """
 
 from __future__ import annotations
@@ -61,6 +64,16 @@ _CALENDAR_TEXT = """
     april may june july august september october november december
 """
 _CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
+# A naming participle right before a name modifies a noun ("a lion named Sylvester")
+# unless an auxiliary makes it the verb ("was renamed the Ruhl probe", "has named
+# Spark"); adverbs between ("will now be called", "formally named") do not count.
+_PARTICIPLES_TEXT = "named renamed dubbed called known nicknamed christened titled entitled"
+_PARTICIPLES = frozenset(_PARTICIPLES_TEXT.split())
+_AUXILIARIES_TEXT = "is are was were be been being am has have had 's ’s"
+_AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
+_ADVERB_BEFORE = re.compile(r"(?:\w+ly|now|also|since|then|later|once)$", re.IGNORECASE)
+_ARTICLE = frozenset(("a", "an", "the"))
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
@@ -98,25 +111,47 @@ def states_same_fact(first: str, second: str) -> bool:
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def naming_keys(text: str) -> frozenset[str]:
-    """The capitalised words (lower-cased) of the names ``text`` says something is given."""
+    """The names (runs of capitalised words, lower-cased) ``text`` says a thing
+    is given: after a naming word, in its clause, not after a participle modifying a noun."""
     keys: set[str] = set()
     for match in _NAMING.finditer(text):
         after = text[match.end() :]
-        if match.group(0).lower().startswith("call") and _NOT_NAMING_AFTER.match(after):
+        naming = match.group(0).lower()
+        if naming.startswith("call") and _NOT_NAMING_AFTER.match(after):
             continue
         pieces = _NAMING_CLAUSE_END.split(after, maxsplit=2)
         clause = pieces[0]
-        if match.group(0).lower() in ("name", "names") and not clause.strip() and len(pieces) > 1:
+        if naming in ("name", "names") and not clause.strip() and len(pieces) > 1:
             clause = pieces[1]
-        keys.update(
-            word.lower()
-            for word in words(clause)
-            if word[:1].isupper()
-            and len(word) > 1
-            and word.lower() not in STOPWORDS
-            and word.lower() not in _CALENDAR_WORDS
-        )
+        following = words(clause)
+        if naming.split()[0] in _PARTICIPLES and _modifies_noun(text[: match.start()], following):
+            continue
+        keys.update(_names(following))
     return frozenset(keys)
+
+
+def _modifies_noun(before: str, following: list[str]) -> bool:
+    """True if a naming participle with ``before`` and ``following`` around it is followed by
+    a name directly (perhaps after an article) with no auxiliary before it."""
+    rest = following[1:] if following and following[0].lower() in _ARTICLE else following
+    if not rest or not rest[0][:1].isupper():
+        return False  # "named the dinosaur Lunaris": the verb, with its object
+    previous = [word for word in words(before) if not _ADVERB_BEFORE.fullmatch(word)]
+    return not previous or previous[-1].lower() not in _AUXILIARIES
+
+
+def _names(tokens: list[str]) -> list[str]:
+    """Runs of capitalised words (with the numbers inside them: "Xbox 360") in ``tokens``,
+    each lower-cased without a possessive ("Spark's"), leaving out stop words, days and months."""
+    runs: list[list[str]] = [[]]
+    for token in tokens:
+        word = token.lower()
+        named = token[:1].isupper() and word not in STOPWORDS and word not in _CALENDAR_WORDS
+        if (named and len(token) > 1) or (token.isdigit() and runs[-1]):
+            runs[-1].append(_POSSESSIVE.sub("", word))
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(run) for run in runs if run]
 
 
 def gives_same_name(first: str, second: str) -> bool:
