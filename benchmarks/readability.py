@@ -15,8 +15,9 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 set to C (off by default); ``--repeat-cosine C`` audits with that repeat cut;
 ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
 ablations). It also counts the briefs that open with a quotation or a dangling opening,
-and the pairs of brief sentences that state one figure counting the same thing
-(:mod:`newsfuse.summary.same_fact`, the rule the brief's selection uses).
+and the pairs of brief sentences that state one figure counting the same thing or
+one name given to a thing (:mod:`newsfuse.summary.same_fact`, the rules the brief's
+selection uses).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut

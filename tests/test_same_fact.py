@@ -93,3 +93,11 @@ def test_a_naming_participle_modifying_a_noun_refers_to_the_name_and_states_anot
         "The probe, first known as Helio, was renamed the Ruhl Probe.",
         "The mission will now be called the Ruhl Probe, the agency said.",
     )
+
+
+def test_a_post_or_a_possessive_after_named_is_not_the_name_given() -> None:
+    assert not naming_keys("Tim Roe was named chief executive of Kelvix.")
+    assert not gives_same_name(
+        "Tim Roe was named chief executive of Kelvix.",
+        "Ann Lee was named Kelvix's finance chief on Monday.",
+    )

@@ -74,6 +74,13 @@ _AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
 _ADVERB_BEFORE = re.compile(r"(?:\w+ly|now|also|since|then|later|once)$", re.IGNORECASE)
 _ARTICLE = frozenset(("a", "an", "the"))
 _POSSESSIVE = re.compile(r"['’]s$")
+_PREPOSITIONS_TEXT = """
+    of for in at on by with from to after about into during under over near against
+    between among through without via like
+"""
+_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
+_DETERMINERS_TEXT = "a an the its their his her our your my this that these those"
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
@@ -142,16 +149,26 @@ def _modifies_noun(before: str, following: list[str]) -> bool:
 
 def _names(tokens: list[str]) -> list[str]:
     """Runs of capitalised words (with the numbers inside them: "Xbox 360") in ``tokens``,
-    each lower-cased without a possessive ("Spark's"), leaving out stop words, days and months."""
-    runs: list[list[str]] = [[]]
-    for token in tokens:
+    lower-cased, leaving out stop words, days and months, and the names that are not the
+    one given: a possessive ("named Kelvix's chief") or after a preposition ("named chief
+    of Kelvix", "its name for the Norin console is Spark")."""
+    names: list[str] = []
+    run: list[str] = []
+    before = ""  # the word before the run, determiners skipped
+    for token in [*tokens, "."]:
         word = token.lower()
-        named = token[:1].isupper() and word not in STOPWORDS and word not in _CALENDAR_WORDS
-        if (named and len(token) > 1) or (token.isdigit() and runs[-1]):
-            runs[-1].append(_POSSESSIVE.sub("", word))
-        elif runs[-1]:
-            runs.append([])
-    return [" ".join(run) for run in runs if run]
+        capitalised = token[:1].isupper() and len(token) > 1
+        if (capitalised and word not in STOPWORDS and word not in _CALENDAR_WORDS) or (
+            token.isdigit() and run
+        ):
+            run.append(word)
+            continue
+        if run and not _POSSESSIVE.search(run[-1]) and before not in _PREPOSITIONS:
+            names.append(" ".join(run))
+        if run or word not in _DETERMINERS:
+            before = word
+        run = []
+    return names
 
 
 def gives_same_name(first: str, second: str) -> bool:
