@@ -1,4 +1,5 @@
-"""Whether two sentences state the same fact: the same figure counting the same thing.
+"""Whether two sentences state the same fact: one figure counting the same thing, or one
+name given to a thing.
 
 A repeat by meaning often shares few words ("212 passengers were taken off by
 lifeboats" / "lifeboats rescued 212 passengers"), and two sentences about the same
@@ -18,9 +19,10 @@ sentences that each say what a thing is named ("gave its controller the name Spa
 they word it. The key is a name (a run of capitalised words) after a naming word (name,
 named, dubbed, known as, called ...) in its clause. A name stated without a naming word
 ("Spark goes on sale in May") is another fact about the named thing, and so is a name
-after a naming participle used as a modifier ("a lion named Sylvester escaped", "the newly
+after a naming participle used as a modifier ("a bear named Bruno escaped", "the newly
 named Ruhl probe will launch"): like "the two teens", that refers to the thing by its
-name and states something else about it.
+name and states something else about it. Nor is a name after a preposition ("was named
+chief of Kelvix": the post's organisation) or in the possessive ("named Kelvix's chief").
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ _CALENDAR_TEXT = """
     april may june july august september october november december
 """
 _CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
-# A naming participle right before a name modifies a noun ("a lion named Sylvester")
+# A naming participle right before a name modifies a noun ("a bear named Bruno")
 # unless an auxiliary makes it the verb ("was renamed the Ruhl probe", "has named
 # Spark"); adverbs between ("will now be called", "formally named") do not count.
 _PARTICIPLES_TEXT = "named renamed dubbed called known nicknamed christened titled entitled"
@@ -74,6 +76,8 @@ _AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
 _ADVERB_BEFORE = re.compile(r"(?:\w+ly|now|also|since|then|later|once)$", re.IGNORECASE)
 _ARTICLE = frozenset(("a", "an", "the"))
 _POSSESSIVE = re.compile(r"['’]s$")
+# A name after a preposition (determiners between) is where or whose, not the name
+# given: "named chief of Kelvix", "the name of its Norin console is Spark".
 _PREPOSITIONS_TEXT = """
     of for in at on by with from to after about into during under over near against
     between among through without via like
