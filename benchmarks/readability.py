@@ -15,8 +15,9 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 set to C (off by default); ``--repeat-cosine C`` audits with that repeat cut;
 ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
 ablations). It also counts the briefs that open with a quotation or a dangling opening,
-and the pairs of brief sentences that state one figure counting the same thing
-(:mod:`newsfuse.summary.same_fact`, the rule the brief's selection uses).
+and the pairs of brief sentences that state one figure counting the same thing or
+one name given to a thing (:mod:`newsfuse.summary.same_fact`, the rules the brief's
+selection uses).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -32,6 +33,7 @@ import ast
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,7 +57,7 @@ from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
 from newsfuse.summary.lexical import dangling_reason  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
-from newsfuse.summary.same_fact import states_same_fact  # noqa: E402
+from newsfuse.summary.same_fact import gives_same_name, states_same_fact  # noqa: E402
 from shared_data import shared_path  # noqa: E402
 
 DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
@@ -149,6 +151,8 @@ def main() -> None:
         f"{len(same_facts)}; of the audit's repeated pairs: "
         f"{sum(pair in audit.repeats for audit in audits for pair in same_fact_pairs(audit))}"
     )
+    same_names = [pair for audit in audits for pair in same_fact_pairs(audit, gives_same_name)]
+    print(f"same-name pairs (one name given to a thing, summary.same_fact): {len(same_names)}")
     if arguments.show:
         show_flagged(audits, arguments.show)
         print("\n## boilerplate leaks")
@@ -181,15 +185,18 @@ def describe_titles(titles: list[str]) -> str:
     return f"titles: mean {mean:.2f} words, {cut} of {len(titles)} end mid-phrase"
 
 
-def same_fact_pairs(audit: BriefAudit) -> list[tuple[int, int]]:
-    """Pairs ``(earlier, later)`` of the brief's sentences that state one figure counting
-    the same thing (:func:`newsfuse.summary.same_fact.states_same_fact`)."""
+def same_fact_pairs(
+    audit: BriefAudit, same: Callable[[str, str], bool] = states_same_fact
+) -> list[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of the brief's sentences that state one fact by ``same``:
+    one figure counting the same thing (:func:`newsfuse.summary.same_fact.states_same_fact`)
+    or one name given to a thing (``gives_same_name``)."""
     texts = [s.text for s in audit.sentences]
     return [
         (earlier, later)
         for later in range(len(texts))
         for earlier in range(later)
-        if states_same_fact(texts[earlier], texts[later])
+        if same(texts[earlier], texts[later])
     ]
 
 
@@ -230,6 +237,14 @@ def show_flagged(audits: list[BriefAudit], count: int) -> None:
     shown = 0
     for audit in audits:
         for earlier, later in same_fact_pairs(audit):
+            if shown < count:
+                print(f"- {audit.sentences[earlier].text[:120]}")
+                print(f"  {audit.sentences[later].text[:120]}")
+                shown += 1
+    print("\n## same-name pairs")
+    shown = 0
+    for audit in audits:
+        for earlier, later in same_fact_pairs(audit, gives_same_name):
             if shown < count:
                 print(f"- {audit.sentences[earlier].text[:120]}")
                 print(f"  {audit.sentences[later].text[:120]}")

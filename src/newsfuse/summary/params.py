@@ -138,6 +138,9 @@ class BriefParams:
     # A sentence stating a chosen one's figure with the same counted word ("212
     # passengers") repeats its fact whatever its other words (``summary.same_fact``).
     repeat_same_figure: bool = True
+    # A sentence saying a thing is given the name a chosen one says it is given ("the
+    # name Spark" / "its official name is Spark") repeats that fact (``summary.same_fact``).
+    repeat_same_name: bool = True
     # Open the brief with its lead (``summary._lead``) before the reading order. Off by
     # default: it cost 0.24-0.29 cross-validated R-L on dev (the lead chosen first is
     # usually first in the reading order anyway).

@@ -20,7 +20,7 @@ from newsfuse.embed import Vectors
 from newsfuse.model import Sentence
 from newsfuse.summary.lexical import containment, content_words, numbers
 from newsfuse.summary.params import BriefParams
-from newsfuse.summary.same_fact import states_same_fact
+from newsfuse.summary.same_fact import gives_same_name, states_same_fact
 from newsfuse.summary.score import Scores
 
 
@@ -74,8 +74,11 @@ def select_by_mmr(
 def _restates(candidate: str, chosen: str, params: BriefParams) -> bool:
     """True if ``candidate`` says nothing new over ``chosen`` by its words and numbers, if
     either one's words are almost all the other's (a reader sees the same sentence twice),
-    or if both state one figure counting the same thing (``same_fact.states_same_fact``)."""
+    or if both state one figure counting the same thing (``same_fact.states_same_fact``) or
+    say a thing is given one name (``same_fact.gives_same_name``)."""
     if params.repeat_same_figure and states_same_fact(candidate, chosen):
+        return True
+    if params.repeat_same_name and gives_same_name(candidate, chosen):
         return True
     mine, theirs = content_words(candidate), content_words(chosen)
     if mine and theirs:
