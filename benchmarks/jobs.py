@@ -4,7 +4,9 @@ Takes the first ``--articles`` documents (60 by default) of a Multi-News JSON Li
 file, starts ``newsfuse serve`` over a fresh store in a temporary folder on a free
 loopback port, and ``--runs`` times posts them as one brief with facts at the
 default budget: it times the answer (202 with a job) and the job until its result
-is in. The first run pays the server's model loading; the others are warm. As the
+is in. With ``--preload`` (the default, as ``newsfuse serve`` runs) it first waits for
+``/healthz`` to say the models are ready; with ``--no-preload`` the first run pays the
+server's model loading. The others are warm. As the
 reference, in the same go, the same articles are briefed in this process
 (``newsfuse.pipeline.brief``, warm), and the table gives the job's ratio to it:
 the cost of going through the queue, the store and HTTP. Only 127.0.0.1 is contacted.
