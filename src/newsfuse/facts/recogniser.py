@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 # The recogniser's step features: next token, first token of the open entity, the
 # token before the next one (spaCy's StateC.set_context_tokens with three features).
 _FEATURES = 3
+# Tokens of an open entity scored at once: names run one to four tokens, rarely more.
+_ENTITY_WINDOW = 6
 
 
 class _Moves:
@@ -154,21 +156,27 @@ def _decode(
             spans.append(Span(doc, start, start + 1, label=label))
             position = start + 1
             continue
-        # B: step through the entity until its L.
+        # B: the entity's later tokens, a window at a time. While it is open a token's
+        # features are itself, the one before it and the entity's first token, whatever
+        # was decided before, so a window is scored at once and the first L taken.
         inside, last = moves.inside[label], moves.last[label]
+        pair_weights = weights[[inside, last]].T
+        pair_bias = upper_bias[[inside, last]]
+        first = cached[offset + start + 1, 1]
         token = start + 1
-        while True:
-            if token == length - 1:
-                break  # the last token can only close the entity
-            row = offset + token
-            unmaxed = (cached[row + 1, 0] + cached[offset + start + 1, 1]) + cached[row, 2]
-            hidden = (unmaxed + bias).max(axis=-1)
-            pair = hidden @ weights[[inside, last]].T + upper_bias[[inside, last]]
+        while token < length - 1:  # the last token can only close the entity
+            stop = min(token + _ENTITY_WINDOW, length - 1)
+            unmaxed = (cached[offset + token + 1 : offset + stop + 1, 0] + first) + cached[
+                offset + token : offset + stop, 2
+            ]
+            pair = (unmaxed + bias).max(axis=-1) @ pair_weights + pair_bias
             # spaCy takes the first of equal scores, in move order.
-            take_inside = pair[0] > pair[1] if inside > last else pair[0] >= pair[1]
-            if not take_inside:
+            stays = pair[:, 0] > pair[:, 1] if inside > last else pair[:, 0] >= pair[:, 1]
+            closes = np.flatnonzero(~stays)
+            if closes.size:
+                token += int(closes[0])
                 break
-            token += 1
+            token = stop
         spans.append(Span(doc, start, token + 1, label=label))
         position = token + 1
     return spans
