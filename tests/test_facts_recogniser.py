@@ -61,3 +61,12 @@ def test_docs_with_presets_go_to_spacys_recogniser(preset: str) -> None:
     assert _names(by_decoder) == _names(by_spacy)
     if preset == "entities":
         assert _names(by_decoder)[0] == (0, 2, "ORG")
+
+
+def test_a_move_set_the_decoder_does_not_know_is_left_to_spacy() -> None:
+    from newsfuse.facts.recogniser import _Moves
+
+    assert _Moves(["B-ORG", "I-ORG", "L-ORG", "U-ORG", "U-", "O"]).complete
+    assert not _Moves(["B-ORG", "I-ORG", "L-ORG", "O"]).complete  # no U-ORG
+    assert not _Moves(["B-ORG", "I-ORG", "L-ORG", "U-ORG", "M-ORG", "O"]).complete
+    assert not _Moves(["B-ORG", "I-ORG", "L-ORG", "U-ORG"]).complete  # no O

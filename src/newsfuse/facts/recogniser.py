@@ -49,27 +49,34 @@ class _Moves:
         self.last: dict[str, int] = {}
         self.unit: dict[str, int] = {}
         self.out = -1
+        self.label_of: dict[int, str] = {}
         kinds = {"B": self.begin, "I": self.inside, "L": self.last, "U": self.unit}
+        known = True
         for index, name in enumerate(names):
             if name == "O":
                 self.out = index
                 continue
             kind, _, label = name.partition("-")
-            if label:  # "U-" (no label) is valid only on preset blocked tokens
+            if kind not in kinds:
+                known = False
+            elif label:  # "U-" (no label) is valid only on preset blocked tokens
                 kinds[kind][label] = index
         labels = set(self.begin)
-        self.complete = self.out >= 0 and labels == set(self.inside) == set(self.last) == set(
-            self.unit
-        )
+        self.complete = known and self.out >= 0
+        self.complete &= labels == set(self.inside) == set(self.last) == set(self.unit)
         # Moves allowed with no entity open: O always; B and U of a label unless the
         # token is whitespace; B only with a token after it.
         self.closed = np.zeros(self.count, dtype=bool)
-        self.closed[self.out] = True
         self.closed_last = self.closed.copy()
+        if not self.complete:
+            return
+        self.closed[self.out] = self.closed_last[self.out] = True
         for label in labels:
             self.closed[[self.begin[label], self.unit[label]]] = True
             self.closed_last[self.unit[label]] = True
-        self.label_of = {index: label for kind in kinds.values() for label, index in kind.items()}
+        self.label_of.update(
+            (index, label) for kind in kinds.values() for label, index in kind.items()
+        )
 
 
 def _decoder(recogniser: TrainablePipe) -> tuple[Any, Any, Any, _Moves] | None:
@@ -78,6 +85,8 @@ def _decoder(recogniser: TrainablePipe) -> tuple[Any, Any, Any, _Moves] | None:
     if getattr(recogniser, "cfg", {}).get("beam_width", 1) != 1:
         return None
     if not model.attrs.get("has_upper") or model.attrs.get("unseen_classes"):
+        return None
+    if len(model.layers) != 3:
         return None
     tok2vec, lower, upper = model.layers
     if lower.get_dim("nF") != _FEATURES or lower.get_dim("nP") < 2:
