@@ -4,8 +4,9 @@ spaCy's recogniser is a greedy transition system (BILUO moves, Lample et al.
 2016; Honnibal & Johnson 2015): token vectors, a precomputed hidden layer, then
 one step per token that scores every move and takes the best valid one. In the
 installed build each step's C loop takes and drops Python's global lock a few
-hundred times (the state's accessors are compiled with Cython's profiling
-hooks), which makes the steps three quarters of the recogniser's time.
+hundred times (every call of a state accessor such as ``StateC::B`` goes through
+``PyGILState_Ensure``, as Cython's profiling hooks do in code without the lock),
+which makes the steps three quarters of the recogniser's time.
 
 The step's features are the next token, and, while an entity is open, the
 entity's first token and the token before the next one. With no entity open,
