@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.embed.threads import single_threaded_blas
 from newsfuse.facts.nlp import load_pipeline
+from newsfuse.facts.recogniser import recognise_names
 from newsfuse.model import Article, Claim, ClaimKind, Sentence
 from newsfuse.segment import split_sentences
 
@@ -82,10 +83,13 @@ def _parse(
         for article_claims in claims
     ]
     read_whole = iter(
-        recogniser.pipe(
-            nlp.make_doc(article.text)
-            for article, wanted in zip(articles, whole, strict=True)
-            if wanted
+        recognise_names(
+            recogniser,
+            [
+                nlp.make_doc(article.text)
+                for article, wanted in zip(articles, whole, strict=True)
+                if wanted
+            ],
         )
     )
     named = [next(read_whole) if wanted else None for wanted in whole]
