@@ -127,3 +127,18 @@ def test_a_figure_that_sizes_a_group_plays_the_group_role() -> None:
     assert role(pack, "six", on) == "group"
     assert role(sprint, "two", on) == ""
     assert role(pack, "six", FactParams()) == "", "off by default"
+
+
+def test_a_figure_that_explains_a_change_plays_the_change_role() -> None:
+    # Invented ferry: the clause after "rose to 22" gives what was added, not a total.
+    from newsfuse.facts.describe import _role_of
+
+    sentence = "The toll of the Velmor ferry sinking rose to 22 after four rescued passengers died."
+    four = parsed_figure(sentence, "four")
+    noun = next(t for t in four.root.ancestors if t.pos_ == "NOUN")
+    assert _role_of(four, noun, FactParams()) == "change"
+    assert _role_of(four, noun, FactParams(change_clause_is_increment=False)) == ""
+    total = parsed_figure(sentence, "22")
+    assert _role_of(total, None, FactParams()) == ""
+    told = parsed_figure("Four passengers died after the Velmor ferry sank on Sunday.", "Four")
+    assert _role_of(told, None, FactParams()) == ""

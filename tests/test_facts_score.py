@@ -197,3 +197,29 @@ def test_the_one_day_ahead_each_report_names_scores_as_its_next_step() -> None:
     assert score_pairs(mentions, None, None, params)[0, 1] == pytest.approx(
         score_pairs(mentions, None, None, off)[0, 1]
     )
+
+
+def _casualties(article: str, value: float, verb: str, context: dict[str, float]) -> Mention:
+    claim = Claim(article, 0, 2, str(int(value)), "count", value)
+    return Mention(claim, "count:", "passeng", (), tuple(sorted(context.items())), "NUMBER",
+                   False, True, False, head_word="passenger", verb=verb)  # fmt: skip
+
+
+def test_counts_of_different_casualties_are_kept_apart() -> None:
+    # Invented ferry: "four injured passengers died" counts dead, not injured, although
+    # its modifier ("injured") stands nearer than its verb.
+    died = _casualties("a", 4, "die", {"<injury>": 1.4, "injur": 1.4, "<death>": 1.0, "die": 1.0})
+    hurt = _casualties("b", 31, "injure", {"<injury>": 1.4, "injur": 1.4})
+    toll = _casualties("c", 31, "rise", {"<death>": 0.7, "death": 0.7, "toll": 0.7})
+    params = FactParams()
+    off = replace(params, casualty_kind_clash_penalty=0.0)
+
+    def score(first: Mention, second: Mention, chosen: FactParams) -> float:
+        return float(score_pairs([first, second], None, None, chosen)[0, 1])
+
+    assert score(died, hurt, params) == pytest.approx(
+        score(died, hurt, off) - params.casualty_kind_clash_penalty
+    )
+    # "the death toll rose to 31": no casualty verb, so its strongest casualty word counts.
+    assert score(died, toll, params) == pytest.approx(score(died, toll, off))
+    assert score(hurt, toll, params) < score(hurt, toll, off)

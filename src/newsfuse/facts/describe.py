@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsfuse.facts.aspects import NO_ASPECTS, Aspects, figure_aspects
 from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
 from newsfuse.facts.lexicon import (
+    CHANGE_MARKERS,
     CONCEPTS,
     CONTENT_POS,
     GENERIC_LEMMAS,
@@ -373,6 +374,22 @@ def _sizes_group(noun: Token) -> bool:
     return bool(noun_names_group(preposition.head.lemma_.lower()))
 
 
+def _explains_change(span: Span) -> bool:
+    """Whether the figure stands in a clause that explains a change: "the toll rose to 17
+    [after three injured passengers died]", "climbed to 45 [as rescuers found 12 more
+    bodies]": the clause's figure is what was added, not another report of the total."""
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        return (
+            ancestor.dep_ == "advcl"
+            and ancestor.head.lemma_.lower() in REVISION_CUES
+            and any(child.dep_ == "mark" and child.lower_ in CHANGE_MARKERS
+                    for child in ancestor.children)
+        )  # fmt: skip
+    return False
+
+
 def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
@@ -382,6 +399,8 @@ def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
         return "limit"
     if params.group_size_is_a_role and noun is not None and _sizes_group(noun):
         return "group"
+    if params.change_clause_is_increment and _explains_change(span):
+        return "change"
     doc = span.doc
     sentence = span.sent
     nearby = list(doc[max(sentence.start, span.start - params.role_window_tokens) : span.start])

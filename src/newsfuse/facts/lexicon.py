@@ -71,6 +71,9 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
+# Concepts of which one count is never another: a person counted as dead is not counted
+# as injured or missing. (Not hospital stays, which injuries lead to, nor things.)
+CASUALTY_CONCEPTS = frozenset({"<death>", "<injury>", "<missing>"})
 # Lemmas too generic to tell attributes apart: reporting verbs, light verbs
 # whose meaning lies in their complement ("[ended] up in the hospital", "[got]
 # sick"), and hedges, which say how exact a figure is, not what it measures.
@@ -89,6 +92,9 @@ REVISION_CUES = frozenset(
     | {"lower", "reach", "latest", "soar", "balloon", "double", "triple", "upgrade"}
     | {"downgrade", "amend", "correct", "adjust", "shrink", "narrow", "widen", "bring"}
 )
+# Subordinators of a clause that tells what made a figure change ("rose to 17 [after]
+# three more died", "climbed to 45 [as] rescuers found 12 bodies").
+CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})
 # Words that make a later date a moved date rather than a disputed one ("postponed
 # to", "pushed back to", "moved to", "rescheduled for", "will now land on").
 MOVED_DATE_CUES = frozenset(

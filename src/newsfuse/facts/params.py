@@ -39,6 +39,9 @@ class FactParams:
     count_valued_objects: bool = True
     # Tokens either side of the number that make up the clause fed to the embedder.
     embed_window_tokens: int = 10
+    # A figure in a clause explaining a change ("rose to 17 after [three] more died") plays
+    # the role "change", apart from the totals other reports give. Off: as before.
+    change_clause_is_increment: bool = True
     # Tokens either side of a figure searched for total or increment words.
     role_window_tokens: int = 4
     # How far back the part of a partitive may start: "Twenty-three of the train's
@@ -106,6 +109,10 @@ class FactParams:
     # Context weight from which a concept counts as a figure's own words (the
     # head chain, or the next few tokens).
     concept_strong_weight: float = 0.7
+    # Penalty (counts only) when two figures count different casualties, dead, injured or
+    # missing, by their governing verb ("three injured passengers [died]" / "23 others
+    # [injured]"), else their strongest such word: a modifier only says who. 0 turns it off.
+    casualty_kind_clash_penalty: float = 1.0
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
     # Two ages of one named person, each the only age its article gives that person, score
