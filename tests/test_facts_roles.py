@@ -142,3 +142,26 @@ def test_a_figure_that_explains_a_change_plays_the_change_role() -> None:
     assert _role_of(total, None, FactParams()) == ""
     told = parsed_figure("Four passengers died after the Velmor ferry sank on Sunday.", "Four")
     assert _role_of(told, None, FactParams()) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # Invented races and polls: a winner's margin, told five ways.
+        ("Odile Brask won by 12 seconds and took the yellow jersey.", "12", True),
+        ("Per Anvik beat Rosa Lind by 2,417 votes in the Tarn by-election.", "2,417", True),
+        ("Lind finished 9 seconds ahead of Brask on the climb.", "9", True),
+        ("Anvik held the seat with a majority of 2,417 votes.", "2,417", True),
+        ("Anvik's lead narrowed to 310 votes after the recount.", "310", True),
+        # A tally, a change and a growth are no margins.
+        ("Anvik won 14,902 votes in the Tarn by-election.", "14,902", False),
+        ("Fares on the Tarn ferry rose by 4 per cent.", "4", False),
+        ("The Gallow Ridge fire grew by 300 acres overnight.", "300", False),
+        ("Pellam Foods said its gross margin widened to 41.2 per cent.", "41.2", False),
+        ("The Tarn mayor was given one year behind bars.", "one", False),
+    ],
+)
+def test_a_winners_margin_is_marked(sentence: str, number: str, expected: bool) -> None:
+    from newsfuse.facts.describe import is_margin
+
+    assert is_margin(parsed_figure(sentence, number)) is expected

@@ -223,3 +223,19 @@ def test_counts_of_different_casualties_are_kept_apart() -> None:
     # "the death toll rose to 31": no casualty verb, so its strongest casualty word counts.
     assert score(died, toll, params) == pytest.approx(score(died, toll, off))
     assert score(hurt, toll, params) < score(hurt, toll, off)
+
+
+def test_two_margins_get_the_margin_bonus() -> None:
+    # Invented race: "won by 12 seconds" against "a winning margin of 14 seconds".
+    def margin(article: str, value: float, is_margin: bool) -> Mention:
+        claim = Claim(article, 0, 2, str(int(value)), "quantity", value, "s")
+        return Mention(claim, "quantity:s", "", (), (("win", 1.0),), "NUMBER", False, False,
+                       False, margin=is_margin)  # fmt: skip
+
+    params = FactParams()
+
+    def score(first: Mention, second: Mention) -> float:
+        return float(score_pairs([first, second], None, None, params)[0, 1])
+
+    both = score(margin("a", 12, True), margin("b", 14, True))
+    assert both == pytest.approx(score(margin("a", 12, True), margin("b", 14, False)) + 0.15)

@@ -18,12 +18,15 @@ from typing import TYPE_CHECKING
 from newsfuse.facts.aspects import NO_ASPECTS, Aspects, figure_aspects
 from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
 from newsfuse.facts.lexicon import (
+    AHEAD_WORDS,
+    BUSINESS_MARGIN_WORDS,
     CHANGE_MARKERS,
     CONCEPTS,
     CONTENT_POS,
     GENERIC_LEMMAS,
     INCREMENT_WORDS,
     LIMIT_NOUNS,
+    MARGIN_NOUNS,
     MEASURE_NOUNS,
     PARTITIVE_QUANTIFIERS,
     PERIOD_WORDS,
@@ -31,6 +34,7 @@ from newsfuse.facts.lexicon import (
     PRONOUN_NOUNS,
     REVISION_CUES,
     TOTAL_WORDS,
+    WIN_VERBS,
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
@@ -77,6 +81,8 @@ class Mention:
     # A date's event as (verb lemma, its subject's lemma): "divers pulled ... on Thursday"
     # gives ("pull", "diver"); () when a noun names the event ("Wednesday's collapse").
     event: tuple[str, str] | tuple[()] = ()
+    # A winner's margin ("won by 48 seconds", "a majority of 2,689", "38 seconds ahead").
+    margin: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -374,6 +380,44 @@ def _sizes_group(noun: Token) -> bool:
     return bool(noun_names_group(preposition.head.lemma_.lower()))
 
 
+def is_margin(span: Span) -> bool:
+    """Whether the figure is a winner's margin: the object of "by" after a verb of winning
+    ("won by 48 seconds", "beat Deshwal by 13,842 votes"), of a margin noun ("a majority
+    of 2,689", "a 147-vote lead", "the lead narrowed to 92") or how far "ahead" one was."""
+    chain = [span.root]
+    if span.root.dep_ in ("nummod", "compound") and span.root.head.pos_ == "NOUN":
+        chain.append(span.root.head)  # "48 [seconds]", "147-[vote]"
+    for token in chain:
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and _is_margin_noun(head.head):
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in WIN_VERBS:
+            return True
+        if token.dep_ == "compound" and _is_margin_noun(head):
+            return True
+        if token.dep_ == "npadvmod" and head.lower_ in AHEAD_WORDS:
+            return True
+        if token.dep_ == "pobj" and head.lower_ in ("to", "at") and _has_margin_subject(head.head):
+            return True  # "Okafor's lead narrowed to 92 votes"
+    # "the margin was 38 seconds"
+    return any(token.dep_ == "attr" and _has_margin_subject(token.head) for token in chain)
+
+
+def _has_margin_subject(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in ("nsubj", "nsubjpass") and _is_margin_noun(child) for child in verb.children
+    )
+
+
+def _is_margin_noun(token: Token) -> bool:
+    """A margin noun not made a business ratio by its modifiers ("gross margin")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in MARGIN_NOUNS
+        and not any(child.lower_ in BUSINESS_MARGIN_WORDS for child in token.children)
+    )
+
+
 def _explains_change(span: Span) -> bool:
     """Whether the figure stands in a clause that explains a change: "the toll rose to 17
     [after three injured passengers died]", "climbed to 45 [as rescuers found 12 more
@@ -513,6 +557,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         figure_aspects(span, str(claim.kind), claim.unit),
         _governing_verb(span),
         date_event(span) if claim.kind == "date" else (),
+        claim.kind != "date" and is_margin(span),
     )
 
 

@@ -17,6 +17,19 @@ INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further"
 # Nouns that make a figure a bound rather than a measurement ("the 50 mph
 # limit", "a capacity of 300"): what was allowed is not what happened.
 LIMIT_NOUNS = frozenset({"limit", "cap", "capacity", "maximum", "minimum", "threshold", "ceiling"})
+# A winner's margin, in elections and sport: nouns that name it ("a majority of 2,689",
+# "a 147-vote lead"), verbs of winning whose "by" gives it ("won by 48 seconds", "beat
+# Deshwal by 13,842 votes") and words of how far ahead ("38 seconds ahead of").
+MARGIN_NOUNS = frozenset({"margin", "majority", "lead", "advantage"})
+WIN_VERBS = frozenset(
+    {"win", "beat", "defeat", "lead", "trail", "lose", "edge", "finish", "prevail", "top"}
+    | {"outpoll", "outscore", "outvote", "triumph", "clinch", "retain", "hold", "carry"}
+)
+AHEAD_WORDS = frozenset({"ahead", "clear"})  # not "behind": "one year behind bars"
+# Words that make a margin a business ratio, not a winner's lead ("gross margin").
+BUSINESS_MARGIN_WORDS = frozenset(
+    {"gross", "operating", "net", "profit", "ebitda", "ebit", "pretax", "trading", "interest"}
+)
 # Lemmas of saying: a date on one of them ("officials said Tuesday", "the
 # announcement, made on March 10") is when something was said, which is a
 # different attribute from when the thing itself happened ("rose to 17 on

@@ -73,6 +73,9 @@ class FactParams:
     # (up to 5/3 of it at five): an exact "14,806" is a rarer coincidence than "17,000".
     # Off: the bonus depends on the value's size only, as before.
     exact_digits_tell_more: bool = True
+    # Bonus when both figures are a winner's margin ("won by 48 seconds" / "a winning margin
+    # of 38 seconds", "beat her by 13,842 votes" / "a majority of 2,689"). 0 turns it off.
+    margin_bonus: float = 0.15
     # Bonus when both claims are the only ones of their kind and unit in their
     # articles (the only speed, the only age): with nothing else to pair with,
     # they are most likely the same attribute.

@@ -290,6 +290,8 @@ def score_pairs(
             score += params.kind_of_bonus
         if _verbs_related(first, second):
             score += params.verb_related_bonus
+        if first.margin and second.margin:
+            score += params.margin_bonus
         if (
             "limit" not in (first.role, second.role)
             and per_article[(first.claim.article_id, first.dimension)] == 1
