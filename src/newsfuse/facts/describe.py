@@ -534,7 +534,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     if claim.kind == "date":  # dates do not "rise", but they are moved
         cue = has_moved_date_cue(span, params.revision_cue_window_tokens)
     else:
-        cue = has_revision_cue(span, params.revision_cue_window_tokens)
+        cue = has_revision_cue(
+            span, params.revision_cue_window_tokens, params.lasting_state_is_revision_cue
+        )
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
         claim,

@@ -108,6 +108,9 @@ REVISION_CUES = frozenset(
 # Subordinators of a clause that tells what made a figure change ("rose to 17 [after]
 # three more died", "climbed to 45 [as] rescuers found 12 bodies").
 CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})
+# Words of a lasting state that, governing a figure, give the count as it now stands
+# ("26 people remain missing", "12 are still in hospital"): a later report's update.
+STATE_CUES = frozenset({"remain", "still"})
 # Words that make a later date a moved date rather than a disputed one ("postponed
 # to", "pushed back to", "moved to", "rescheduled for", "will now land on").
 MOVED_DATE_CUES = frozenset(
