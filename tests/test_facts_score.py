@@ -239,3 +239,23 @@ def test_two_margins_get_the_margin_bonus() -> None:
 
     both = score(margin("a", 12, True), margin("b", 14, True))
     assert both == pytest.approx(score(margin("a", 12, True), margin("b", 14, False)) + 0.15)
+
+
+def test_an_increment_is_kept_from_the_figure_its_article_adds_it_to() -> None:
+    # Invented outbreak: "9 deaths" (a) against "the toll climbed to 13" and "four more
+    # deaths" (b): 9 + 4 = 13, so "four more" is what was added, not a rival of 9.
+    def deaths(article: str, value: float, role: str) -> Mention:
+        claim = Claim(article, int(value), int(value) + 1, str(int(value)), "count", value)
+        return Mention(claim, "count:", "death", (), (("death", 1.0),), "NUMBER", False, False,
+                       False, role=role)  # fmt: skip
+
+    earlier, total, more = deaths("a", 9, ""), deaths("b", 13, ""), deaths("b", 4, "increment")
+    params = FactParams()
+    off = replace(params, increment_beside_total_penalty=0.0)
+    with_total = score_pairs([earlier, total, more], None, None, params)
+    without = score_pairs([earlier, total, more], None, None, off)
+    assert with_total[0, 2] == pytest.approx(without[0, 2] - params.increment_beside_total_penalty)
+    assert with_total[0, 1] == pytest.approx(without[0, 1])
+    # No total beside the increment: no penalty.
+    alone = score_pairs([earlier, more], None, None, params)
+    assert alone[0, 1] == pytest.approx(score_pairs([earlier, more], None, None, off)[0, 1])

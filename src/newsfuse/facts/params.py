@@ -103,6 +103,10 @@ class FactParams:
     # written from one facts-dev pair, and it would also part crowd estimates ("a crowd of
     # 5,000 people" / "4,000 people"), a common real dispute.
     group_size_is_a_role: bool = False
+    # Penalty, large enough to act as a cannot-link, between an increment ("three more
+    # deaths", "rose to 11 after three died") and another report's figure that the
+    # increment's article gives plus it ("8 deaths" beside "climbed to 11"). 0: off.
+    increment_beside_total_penalty: float = 3.0
     # Differing figures this many times apart or more are rarely one attribute:
     # sources that disagree differ by a few per cent or units, not an order of magnitude.
     magnitude_gap_ratio: float = 10.0

@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -90,6 +91,29 @@ def _casualty_kinds_clash(first: Mention, second: Mention, strong_weight: float)
     """Whether both counts name the casualty they count and the two differ."""
     one, other = _casualty_kind(first, strong_weight), _casualty_kind(second, strong_weight)
     return bool(one and other and one != other)
+
+
+def _increment_beside_its_total(
+    change: Mention, other: Mention, own: Sequence[Mention], params: FactParams
+) -> bool:
+    """Whether ``change`` is an increment ("three more deaths", "rose to 11 after three
+    died") whose article also gives ``other``'s figure plus it ("the toll climbed to
+    11" beside another report's "8 deaths"): the increment is what was added to
+    ``other``, not ``other`` told again."""
+    if change.role not in ("increment", "change"):
+        return False
+    if values_agree(change.claim, other.claim, params):
+        return False
+    a, b = change.claim.value, other.claim.value
+    if isinstance(a, str) or isinstance(b, str):
+        return False
+    total = replace(other.claim, value=float(a) + float(b))
+    return any(
+        mention is not change
+        and mention.dimension == change.dimension
+        and values_agree(mention.claim, total, params)
+        for mention in own
+    )
 
 
 def _far_apart(first: Claim, second: Claim, ratio: float) -> bool:
@@ -255,6 +279,9 @@ def score_pairs(
         (m.claim.article_id, m.person) for m in mentions if m.claim.kind == "age" and m.person
     )
     head_frequency = Counter(m.head for m in mentions if m.head)
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.claim.article_id, []).append(mention)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     # Only mentions of one dimension are compared: pairs are drawn within each dimension
     # (the scores do not depend on the order pairs are visited in).
@@ -322,6 +349,11 @@ def score_pairs(
             or _concept_missing(second, first, params.concept_strong_weight)
         ):
             score -= params.concept_mismatch_penalty
+        own, others = by_article[first.claim.article_id], by_article[second.claim.article_id]
+        if _increment_beside_its_total(first, second, own, params) or _increment_beside_its_total(
+            second, first, others, params
+        ):
+            score -= params.increment_beside_total_penalty
         if first.claim.kind == "count" and _casualty_kinds_clash(
             first, second, params.concept_strong_weight
         ):
