@@ -165,3 +165,25 @@ def test_a_winners_margin_is_marked(sentence: str, number: str, expected: bool) 
     from newsfuse.facts.describe import is_margin
 
     assert is_margin(parsed_figure(sentence, number)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # Invented derailment and storm: a bare numeral counts the earlier figure's noun.
+        ("Three of the Tarn train's five carriages left the rails, and two overturned.",
+         "two", "carriages"),
+        ("Six hikers died on the Gallow Ridge and four were injured.", "four", "hikers"),
+        # "the two" refers back to people named; a numeral with its own noun keeps it.
+        ("Odile Brask met Per Anvik, and one witness saw the two leave the Tarn bar.",
+         "two", None),
+        ("Six hikers died on the Gallow Ridge and four guides were injured.", "four", None),
+    ],
+)  # fmt: skip
+def test_a_bare_numeral_counts_the_noun_of_an_earlier_figure(
+    sentence: str, number: str, expected: str | None
+) -> None:
+    from newsfuse.facts.describe import _elided_noun
+
+    noun = _elided_noun(parsed_figure(sentence, number))
+    assert (noun.text if noun is not None else None) == expected

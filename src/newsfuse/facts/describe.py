@@ -23,6 +23,7 @@ from newsfuse.facts.lexicon import (
     CHANGE_MARKERS,
     CONCEPTS,
     CONTENT_POS,
+    ELIDED_NUMERAL_ROLES,
     GENERIC_LEMMAS,
     INCREMENT_WORDS,
     LIMIT_NOUNS,
@@ -434,6 +435,26 @@ def _explains_change(span: Span) -> bool:
     return False
 
 
+def _elided_noun(span: Span) -> Token | None:
+    """The noun a bare numeral leaves out, counted by an earlier figure of its sentence:
+    "Four of the six [cars] left the tracks, and two came to rest on their sides",
+    "Five [people] died and two were injured"; ``None`` unless the numeral stands as a
+    noun phrase (a subject or object, or "two of them") without a determiner: "the two"
+    refers back to people or things named, not to a noun left out."""
+    root = span.root
+    if root.pos_ != "NUM" or root.dep_ not in ELIDED_NUMERAL_ROLES:
+        return None
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$"):
+        return None  # the parser may hang "the" elsewhere: the word before decides
+    earlier = [
+        token.head
+        for token in span.doc[span.sent.start : span.start]
+        if token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i < span.start
+    ]
+    return earlier[-1] if earlier else None
+
+
 def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
@@ -475,6 +496,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         # "23 others", "put the toll at 45": no counted noun of its own (subjects still
         # name the toll; the aligner reads what it counts from the context words)
         noun = None
+    if noun is None and claim.kind == "count" and params.elided_noun_from_earlier_figure:
+        noun = _elided_noun(span)
     aged = aged_noun(span) if claim.kind == "age" else None
     if aged is not None and aged.pos_ == "NOUN":
         noun = aged  # who is that old ("driver", "son") is the age's head noun

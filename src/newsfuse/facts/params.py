@@ -37,6 +37,10 @@ class FactParams:
     # A figure after "at" counts the verb's object: "putting the [toll] at 10,000" (not the
     # verb's subject, "Human Rights Watch"). Off: as before (the aligner only; subjects keep it).
     count_valued_objects: bool = True
+    # A bare numeral standing as a noun phrase ("and [two] came to rest", "[two] of them")
+    # counts the noun of the last earlier figure in its sentence ("four of the six cars").
+    # Off: such a numeral has no counted noun, as before.
+    elided_noun_from_earlier_figure: bool = True
     # Tokens either side of the number that make up the clause fed to the embedder.
     embed_window_tokens: int = 10
     # A figure in a clause explaining a change ("rose to 17 after [three] more died") plays
