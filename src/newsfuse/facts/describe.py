@@ -447,10 +447,13 @@ def _elided_noun(span: Span) -> Token | None:
     before = span.doc[span.start - 1] if span.start > span.sent.start else None
     if before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$"):
         return None  # the parser may hang "the" elsewhere: the word before decides
+    first, _ = _paragraph_bounds(span, stop_at_line_breaks=True)  # not a line above
     earlier = [
         token.head
-        for token in span.doc[span.sent.start : span.start]
-        if token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i < span.start
+        for token in span.doc[first : span.start]
+        if token.dep_ == "nummod"
+        and token.head.pos_ == "NOUN"
+        and first <= token.head.i < span.start
     ]
     return earlier[-1] if earlier else None
 

@@ -55,7 +55,7 @@ PREVIOUS_FILLERS = frozenset(
 )
 # Syntactic roles in which a bare numeral stands for a noun it leaves out ("and [two]
 # came to rest", "[two] of them overturning", "killed [three]").
-ELIDED_NUMERAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "appos", "ROOT"})
+ELIDED_NUMERAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "conj"})
 # Words that stand in for the counted noun ("23 others injured"): they name no
 # kind of thing, so the figure counts whatever its clause says ("people").
 PRONOUN_NOUNS = frozenset({"other", "others"})

@@ -52,10 +52,10 @@ class FactParams:
     # 96 cars" puts the part six tokens before the whole (spaCy splits the hyphen).
     partitive_window_tokens: int = 6
     # How far before the number a revision cue ("rose to", "now") may stand, in tokens.
+    revision_cue_window_tokens: int = 8
     # A verb of lasting state governing a figure ("26 people [remain] missing", "are [still]
     # in hospital") is a revision cue too: the count as it now stands. Off: as before.
     lasting_state_is_revision_cue: bool = True
-    revision_cue_window_tokens: int = 8
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
