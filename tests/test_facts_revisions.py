@@ -43,3 +43,22 @@ def test_a_moved_date_has_a_revision_cue(sentence: str) -> None:
 def test_a_date_simply_stated_has_no_moved_date_cue() -> None:
     sentence = "The Pellin regatta will be held on June 14, organisers said."
     assert not has_moved_date_cue(parsed_figure(sentence, "June 14"), window=8)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # Invented ferry: a lasting state gives the count as it now stands.
+        ("Nineteen passengers of the Velmor ferry remain missing.", "Nineteen"),
+        ("Officials said 12 crew members were still in hospital in Tarn.", "12"),
+    ],
+)
+def test_a_lasting_state_is_a_revision_cue_when_asked(sentence: str, number: str) -> None:
+    span = parsed_figure(sentence, number)
+    assert has_revision_cue(span, 8, states=True)
+    assert not has_revision_cue(span, 8)
+
+
+def test_a_state_verb_elsewhere_in_the_sentence_is_no_cue() -> None:
+    sentence = "Rescuers pulled 40 people from the water while others remain missing."
+    assert not has_revision_cue(parsed_figure(sentence, "40"), 8, states=True)

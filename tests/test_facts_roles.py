@@ -127,3 +127,63 @@ def test_a_figure_that_sizes_a_group_plays_the_group_role() -> None:
     assert role(pack, "six", on) == "group"
     assert role(sprint, "two", on) == ""
     assert role(pack, "six", FactParams()) == "", "off by default"
+
+
+def test_a_figure_that_explains_a_change_plays_the_change_role() -> None:
+    # Invented ferry: the clause after "rose to 22" gives what was added, not a total.
+    from newsfuse.facts.describe import _role_of
+
+    sentence = "The toll of the Velmor ferry sinking rose to 22 after four rescued passengers died."
+    four = parsed_figure(sentence, "four")
+    noun = next(t for t in four.root.ancestors if t.pos_ == "NOUN")
+    assert _role_of(four, noun, FactParams()) == "change"
+    assert _role_of(four, noun, FactParams(change_clause_is_increment=False)) == ""
+    total = parsed_figure(sentence, "22")
+    assert _role_of(total, None, FactParams()) == ""
+    told = parsed_figure("Four passengers died after the Velmor ferry sank on Sunday.", "Four")
+    assert _role_of(told, None, FactParams()) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # Invented races and polls: a winner's margin, told five ways.
+        ("Odile Brask won by 12 seconds and took the yellow jersey.", "12", True),
+        ("Per Anvik beat Rosa Lind by 2,417 votes in the Tarn by-election.", "2,417", True),
+        ("Lind finished 9 seconds ahead of Brask on the climb.", "9", True),
+        ("Anvik held the seat with a majority of 2,417 votes.", "2,417", True),
+        ("Anvik's lead narrowed to 310 votes after the recount.", "310", True),
+        # A tally, a change and a growth are no margins.
+        ("Anvik won 14,902 votes in the Tarn by-election.", "14,902", False),
+        ("Fares on the Tarn ferry rose by 4 per cent.", "4", False),
+        ("The Gallow Ridge fire grew by 300 acres overnight.", "300", False),
+        ("Pellam Foods said its gross margin widened to 41.2 per cent.", "41.2", False),
+        ("The Tarn mayor was given one year behind bars.", "one", False),
+    ],
+)
+def test_a_winners_margin_is_marked(sentence: str, number: str, expected: bool) -> None:
+    from newsfuse.facts.describe import is_margin
+
+    assert is_margin(parsed_figure(sentence, number)) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # Invented derailment and storm: a bare numeral counts the earlier figure's noun.
+        ("Three of the Tarn train's five carriages left the rails, and two overturned.",
+         "two", "carriages"),
+        ("Six hikers died on the Gallow Ridge and four were injured.", "four", "hikers"),
+        # "the two" refers back to people named; a numeral with its own noun keeps it.
+        ("Odile Brask met Per Anvik, and one witness saw the two leave the Tarn bar.",
+         "two", None),
+        ("Six hikers died on the Gallow Ridge and four guides were injured.", "four", None),
+    ],
+)  # fmt: skip
+def test_a_bare_numeral_counts_the_noun_of_an_earlier_figure(
+    sentence: str, number: str, expected: str | None
+) -> None:
+    from newsfuse.facts.describe import _elided_noun
+
+    noun = _elided_noun(parsed_figure(sentence, number))
+    assert (noun.text if noun is not None else None) == expected

@@ -197,3 +197,65 @@ def test_the_one_day_ahead_each_report_names_scores_as_its_next_step() -> None:
     assert score_pairs(mentions, None, None, params)[0, 1] == pytest.approx(
         score_pairs(mentions, None, None, off)[0, 1]
     )
+
+
+def _casualties(article: str, value: float, verb: str, context: dict[str, float]) -> Mention:
+    claim = Claim(article, 0, 2, str(int(value)), "count", value)
+    return Mention(claim, "count:", "passeng", (), tuple(sorted(context.items())), "NUMBER",
+                   False, True, False, head_word="passenger", verb=verb)  # fmt: skip
+
+
+def test_counts_of_different_casualties_are_kept_apart() -> None:
+    # Invented ferry: "four injured passengers died" counts dead, not injured, although
+    # its modifier ("injured") stands nearer than its verb.
+    died = _casualties("a", 4, "die", {"<injury>": 1.4, "injur": 1.4, "<death>": 1.0, "die": 1.0})
+    hurt = _casualties("b", 31, "injure", {"<injury>": 1.4, "injur": 1.4})
+    toll = _casualties("c", 31, "rise", {"<death>": 0.7, "death": 0.7, "toll": 0.7})
+    params = FactParams()
+    off = replace(params, casualty_kind_clash_penalty=0.0)
+
+    def score(first: Mention, second: Mention, chosen: FactParams) -> float:
+        return float(score_pairs([first, second], None, None, chosen)[0, 1])
+
+    assert score(died, hurt, params) == pytest.approx(
+        score(died, hurt, off) - params.casualty_kind_clash_penalty
+    )
+    # "the death toll rose to 31": no casualty verb, so its strongest casualty word counts.
+    assert score(died, toll, params) == pytest.approx(score(died, toll, off))
+    assert score(hurt, toll, params) < score(hurt, toll, off)
+
+
+def test_two_margins_get_the_margin_bonus() -> None:
+    # Invented race: "won by 12 seconds" against "a winning margin of 14 seconds".
+    def margin(article: str, value: float, is_margin: bool) -> Mention:
+        claim = Claim(article, 0, 2, str(int(value)), "quantity", value, "s")
+        return Mention(claim, "quantity:s", "", (), (("win", 1.0),), "NUMBER", False, False,
+                       False, margin=is_margin)  # fmt: skip
+
+    params = FactParams()
+
+    def score(first: Mention, second: Mention) -> float:
+        return float(score_pairs([first, second], None, None, params)[0, 1])
+
+    both = score(margin("a", 12, True), margin("b", 14, True))
+    assert both == pytest.approx(score(margin("a", 12, True), margin("b", 14, False)) + 0.15)
+
+
+def test_an_increment_is_kept_from_the_figure_its_article_adds_it_to() -> None:
+    # Invented outbreak: "9 deaths" (a) against "the toll climbed to 13" and "four more
+    # deaths" (b): 9 + 4 = 13, so "four more" is what was added, not a rival of 9.
+    def deaths(article: str, value: float, role: str) -> Mention:
+        claim = Claim(article, int(value), int(value) + 1, str(int(value)), "count", value)
+        return Mention(claim, "count:", "death", (), (("death", 1.0),), "NUMBER", False, False,
+                       False, role=role)  # fmt: skip
+
+    earlier, total, more = deaths("a", 9, ""), deaths("b", 13, ""), deaths("b", 4, "increment")
+    params = FactParams()
+    off = replace(params, increment_beside_total_penalty=0.0)
+    with_total = score_pairs([earlier, total, more], None, None, params)
+    without = score_pairs([earlier, total, more], None, None, off)
+    assert with_total[0, 2] == pytest.approx(without[0, 2] - params.increment_beside_total_penalty)
+    assert with_total[0, 1] == pytest.approx(without[0, 1])
+    # No total beside the increment: no penalty.
+    alone = score_pairs([earlier, more], None, None, params)
+    assert alone[0, 1] == pytest.approx(score_pairs([earlier, more], None, None, off)[0, 1])

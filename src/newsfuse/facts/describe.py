@@ -19,11 +19,16 @@ from newsfuse.facts.aspects import NO_ASPECTS, Aspects, figure_aspects
 from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
 from newsfuse.facts.eras import clause_year
 from newsfuse.facts.lexicon import (
+    AHEAD_WORDS,
+    BUSINESS_MARGIN_WORDS,
+    CHANGE_MARKERS,
     CONCEPTS,
     CONTENT_POS,
+    ELIDED_NUMERAL_ROLES,
     GENERIC_LEMMAS,
     INCREMENT_WORDS,
     LIMIT_NOUNS,
+    MARGIN_NOUNS,
     MEASURE_NOUNS,
     PARTITIVE_QUANTIFIERS,
     PERIOD_WORDS,
@@ -31,6 +36,7 @@ from newsfuse.facts.lexicon import (
     PRONOUN_NOUNS,
     REVISION_CUES,
     TOTAL_WORDS,
+    WIN_VERBS,
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
@@ -80,6 +86,8 @@ class Mention:
     # The year the clauses above a figure name as their time ("in June 2011, ... killing
     # eight"), or 0 (facts.eras).
     year: int = 0
+    # A winner's margin ("won by 48 seconds", "a majority of 2,689", "38 seconds ahead").
+    margin: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -377,6 +385,83 @@ def _sizes_group(noun: Token) -> bool:
     return bool(noun_names_group(preposition.head.lemma_.lower()))
 
 
+def is_margin(span: Span) -> bool:
+    """Whether the figure is a winner's margin: the object of "by" after a verb of winning
+    ("won by 48 seconds", "beat Deshwal by 13,842 votes"), of a margin noun ("a majority
+    of 2,689", "a 147-vote lead", "the lead narrowed to 92") or how far "ahead" one was."""
+    chain = [span.root]
+    if span.root.dep_ in ("nummod", "compound") and span.root.head.pos_ == "NOUN":
+        chain.append(span.root.head)  # "48 [seconds]", "147-[vote]"
+    for token in chain:
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and _is_margin_noun(head.head):
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in WIN_VERBS:
+            return True
+        if token.dep_ == "compound" and _is_margin_noun(head):
+            return True
+        if token.dep_ == "npadvmod" and head.lower_ in AHEAD_WORDS:
+            return True
+        if token.dep_ == "pobj" and head.lower_ in ("to", "at") and _has_margin_subject(head.head):
+            return True  # "Okafor's lead narrowed to 92 votes"
+    # "the margin was 38 seconds"
+    return any(token.dep_ == "attr" and _has_margin_subject(token.head) for token in chain)
+
+
+def _has_margin_subject(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in ("nsubj", "nsubjpass") and _is_margin_noun(child) for child in verb.children
+    )
+
+
+def _is_margin_noun(token: Token) -> bool:
+    """A margin noun not made a business ratio by its modifiers ("gross margin")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in MARGIN_NOUNS
+        and not any(child.lower_ in BUSINESS_MARGIN_WORDS for child in token.children)
+    )
+
+
+def _explains_change(span: Span) -> bool:
+    """Whether the figure stands in a clause that explains a change: "the toll rose to 17
+    [after three injured passengers died]", "climbed to 45 [as rescuers found 12 more
+    bodies]": the clause's figure is what was added, not another report of the total."""
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        return (
+            ancestor.dep_ == "advcl"
+            and ancestor.head.lemma_.lower() in REVISION_CUES
+            and any(child.dep_ == "mark" and child.lower_ in CHANGE_MARKERS
+                    for child in ancestor.children)
+        )  # fmt: skip
+    return False
+
+
+def _elided_noun(span: Span) -> Token | None:
+    """The noun a bare numeral leaves out, counted by an earlier figure of its sentence:
+    "Four of the six [cars] left the tracks, and two came to rest on their sides",
+    "Five [people] died and two were injured"; ``None`` unless the numeral stands as a
+    noun phrase (a subject or object, or "two of them") without a determiner: "the two"
+    refers back to people or things named, not to a noun left out."""
+    root = span.root
+    if root.pos_ != "NUM" or root.dep_ not in ELIDED_NUMERAL_ROLES:
+        return None
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$"):
+        return None  # the parser may hang "the" elsewhere: the word before decides
+    first, _ = _paragraph_bounds(span, stop_at_line_breaks=True)  # not a line above
+    earlier = [
+        token.head
+        for token in span.doc[first : span.start]
+        if token.dep_ == "nummod"
+        and token.head.pos_ == "NOUN"
+        and first <= token.head.i < span.start
+    ]
+    return earlier[-1] if earlier else None
+
+
 def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), else ""."""
@@ -386,6 +471,8 @@ def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
         return "limit"
     if params.group_size_is_a_role and noun is not None and _sizes_group(noun):
         return "group"
+    if params.change_clause_is_increment and _explains_change(span):
+        return "change"
     doc = span.doc
     sentence = span.sent
     nearby = list(doc[max(sentence.start, span.start - params.role_window_tokens) : span.start])
@@ -416,6 +503,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         # "23 others", "put the toll at 45": no counted noun of its own (subjects still
         # name the toll; the aligner reads what it counts from the context words)
         noun = None
+    if noun is None and claim.kind == "count" and params.elided_noun_from_earlier_figure:
+        noun = _elided_noun(span)
     aged = aged_noun(span) if claim.kind == "age" else None
     if aged is not None and aged.pos_ == "NOUN":
         noun = aged  # who is that old ("driver", "son") is the age's head noun
@@ -475,7 +564,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     if claim.kind == "date":  # dates do not "rise", but they are moved
         cue = has_moved_date_cue(span, params.revision_cue_window_tokens)
     else:
-        cue = has_revision_cue(span, params.revision_cue_window_tokens)
+        cue = has_revision_cue(
+            span, params.revision_cue_window_tokens, params.lasting_state_is_revision_cue
+        )
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
         claim,
@@ -499,6 +590,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         _governing_verb(span),
         date_event(span) if claim.kind == "date" else (),
         clause_year(span) if claim.kind != "date" and claim.attribute != "year" else 0,
+        claim.kind != "date" and is_margin(span),
     )
 
 

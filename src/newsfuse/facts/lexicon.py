@@ -17,6 +17,19 @@ INCREMENT_WORDS = frozenset({"additional", "more", "extra", "another", "further"
 # Nouns that make a figure a bound rather than a measurement ("the 50 mph
 # limit", "a capacity of 300"): what was allowed is not what happened.
 LIMIT_NOUNS = frozenset({"limit", "cap", "capacity", "maximum", "minimum", "threshold", "ceiling"})
+# A winner's margin, in elections and sport: nouns that name it ("a majority of 2,689",
+# "a 147-vote lead"), verbs of winning whose "by" gives it ("won by 48 seconds", "beat
+# Deshwal by 13,842 votes") and words of how far ahead ("38 seconds ahead of").
+MARGIN_NOUNS = frozenset({"margin", "majority", "lead", "advantage"})
+WIN_VERBS = frozenset(
+    {"win", "beat", "defeat", "lead", "trail", "lose", "edge", "finish", "prevail", "top"}
+    | {"outpoll", "outscore", "outvote", "triumph", "clinch", "retain", "hold", "carry"}
+)
+AHEAD_WORDS = frozenset({"ahead", "clear"})  # not "behind": "one year behind bars"
+# Words that make a margin a business ratio, not a winner's lead ("gross margin").
+BUSINESS_MARGIN_WORDS = frozenset(
+    {"gross", "operating", "net", "profit", "ebitda", "ebit", "pretax", "trading", "interest"}
+)
 # Lemmas of saying: a date on one of them ("officials said Tuesday", "the
 # announcement, made on March 10") is when something was said, which is a
 # different attribute from when the thing itself happened ("rose to 17 on
@@ -40,6 +53,9 @@ PREVIOUS_FILLERS = frozenset(
     {"a", "an", "the", "estimated", "about", "around", "roughly", "nearly", "almost"}
     | {"approximately", "some", "just", "revised", "initial", "earlier", "projected"}
 )
+# Syntactic roles in which a bare numeral stands for a noun it leaves out ("and [two]
+# came to rest", "[two] of them overturning", "killed [three]").
+ELIDED_NUMERAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "conj"})
 # Words that stand in for the counted noun ("23 others injured"): they name no
 # kind of thing, so the figure counts whatever its clause says ("people").
 PRONOUN_NOUNS = frozenset({"other", "others"})
@@ -71,6 +87,9 @@ CONCEPTS: dict[str, str] = {
     **dict.fromkeys(["vote", "ballot"], "<votes>"),
 }
 CONCEPT_NAMES = frozenset(CONCEPTS.values())
+# Concepts of which one count is never another: a person counted as dead is not counted
+# as injured or missing. (Not hospital stays, which injuries lead to, nor things.)
+CASUALTY_CONCEPTS = frozenset({"<death>", "<injury>", "<missing>"})
 # Lemmas too generic to tell attributes apart: reporting verbs, light verbs
 # whose meaning lies in their complement ("[ended] up in the hospital", "[got]
 # sick"), and hedges, which say how exact a figure is, not what it measures.
@@ -89,6 +108,12 @@ REVISION_CUES = frozenset(
     | {"lower", "reach", "latest", "soar", "balloon", "double", "triple", "upgrade"}
     | {"downgrade", "amend", "correct", "adjust", "shrink", "narrow", "widen", "bring"}
 )
+# Subordinators of a clause that tells what made a figure change ("rose to 17 [after]
+# three more died", "climbed to 45 [as] rescuers found 12 bodies").
+CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})
+# Words of a lasting state that, governing a figure, give the count as it now stands
+# ("26 people remain missing", "12 are still in hospital"): a later report's update.
+STATE_CUES = frozenset({"remain", "still"})
 # Words that make a later date a moved date rather than a disputed one ("postponed
 # to", "pushed back to", "moved to", "rescheduled for", "will now land on").
 MOVED_DATE_CUES = frozenset(

@@ -37,8 +37,15 @@ class FactParams:
     # A figure after "at" counts the verb's object: "putting the [toll] at 10,000" (not the
     # verb's subject, "Human Rights Watch"). Off: as before (the aligner only; subjects keep it).
     count_valued_objects: bool = True
+    # A bare numeral standing as a noun phrase ("and [two] came to rest", "[two] of them")
+    # counts the noun of the last earlier figure in its sentence ("four of the six cars").
+    # Off: such a numeral has no counted noun, as before.
+    elided_noun_from_earlier_figure: bool = True
     # Tokens either side of the number that make up the clause fed to the embedder.
     embed_window_tokens: int = 10
+    # A figure in a clause explaining a change ("rose to 17 after [three] more died") plays
+    # the role "change", apart from the totals other reports give. Off: as before.
+    change_clause_is_increment: bool = True
     # Tokens either side of a figure searched for total or increment words.
     role_window_tokens: int = 4
     # How far back the part of a partitive may start: "Twenty-three of the train's
@@ -46,6 +53,9 @@ class FactParams:
     partitive_window_tokens: int = 6
     # How far before the number a revision cue ("rose to", "now") may stand, in tokens.
     revision_cue_window_tokens: int = 8
+    # A verb of lasting state governing a figure ("26 people [remain] missing", "are [still]
+    # in hospital") is a revision cue too: the count as it now stands. Off: as before.
+    lasting_state_is_revision_cue: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
@@ -70,6 +80,9 @@ class FactParams:
     # (up to 5/3 of it at five): an exact "14,806" is a rarer coincidence than "17,000".
     # Off: the bonus depends on the value's size only, as before.
     exact_digits_tell_more: bool = True
+    # Bonus when both figures are a winner's margin ("won by 48 seconds" / "a winning margin
+    # of 38 seconds", "beat her by 13,842 votes" / "a majority of 2,689"). 0 turns it off.
+    margin_bonus: float = 0.15
     # Bonus when both claims are the only ones of their kind and unit in their
     # articles (the only speed, the only age): with nothing else to pair with,
     # they are most likely the same attribute.
@@ -102,6 +115,10 @@ class FactParams:
     # written from one facts-dev pair, and it would also part crowd estimates ("a crowd of
     # 5,000 people" / "4,000 people"), a common real dispute.
     group_size_is_a_role: bool = False
+    # Penalty, large enough to act as a cannot-link, between an increment ("three more
+    # deaths", "rose to 11 after three died") and another report's figure that the
+    # increment's article gives plus it ("8 deaths" beside "climbed to 11"). 0: off.
+    increment_beside_total_penalty: float = 3.0
     # Differing figures this many times apart or more are rarely one attribute:
     # sources that disagree differ by a few per cent or units, not an order of magnitude.
     magnitude_gap_ratio: float = 10.0
@@ -114,6 +131,10 @@ class FactParams:
     # Context weight from which a concept counts as a figure's own words (the
     # head chain, or the next few tokens).
     concept_strong_weight: float = 0.7
+    # Penalty (counts only) when two figures count different casualties, dead, injured or
+    # missing, by their governing verb ("three injured passengers [died]" / "23 others
+    # [injured]"), else their strongest such word: a modifier only says who. 0 turns it off.
+    casualty_kind_clash_penalty: float = 1.0
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
     # Two ages of one named person, each the only age its article gives that person, score

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.lexicon import MOVED_DATE_CUES, REVISION_CUES
+from newsfuse.facts.lexicon import MOVED_DATE_CUES, REVISION_CUES, STATE_CUES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -33,15 +33,20 @@ def _governing_words(span: Span) -> list[Token]:
     return words
 
 
-def has_revision_cue(span: Span, window: int) -> bool:
+def has_revision_cue(span: Span, window: int, states: bool = False) -> bool:
     """Whether a change word ("rose", "revised", "now") stands within ``window``
     tokens before the figure or among the words that govern it, which may stand
-    further back ("revised their estimate of the cost of the flooding up to 95m")."""
+    further back ("revised their estimate of the cost of the flooding up to 95m").
+    With ``states``, a verb of a lasting state governing it is one too ("26 people
+    [remain] missing", "12 are [still] in hospital"): the count as it now stands."""
     sentence = span.sent
     before = span.doc[max(sentence.start, span.start - window) : span.start]
     if any(_is_cue(token, REVISION_CUES) for token in before):
         return True
-    return any(_is_cue(token, REVISION_CUES) for token in _governing_words(span))
+    governing = _governing_words(span)
+    if states and any(_is_cue(token, STATE_CUES) for token in governing):
+        return True
+    return any(_is_cue(token, REVISION_CUES) for token in governing)
 
 
 def has_moved_date_cue(span: Span, window: int) -> bool:

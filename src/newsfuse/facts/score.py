@@ -22,13 +22,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsfuse.facts.describe import Mention
-from newsfuse.facts.lexicon import CONCEPT_NAMES
+from newsfuse.facts.describe import Mention, stem_word
+from newsfuse.facts.lexicon import CASUALTY_CONCEPTS, CONCEPT_NAMES, CONCEPTS
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.synonymy import noun_is_kind_of, nouns_related, verbs_related
 from newsfuse.facts.verdict import is_decimal_slip_pair, values_agree
@@ -57,11 +58,13 @@ def _roles_clash(first: str, second: str) -> bool:
     """Whether two figures play different roles: a total against an increment, or
     the whole of a partitive ("of the train's [96] cars") against anything but
     another whole, since the whole is the denominator, not the event's figure;
-    likewise a limit ("the 50 mph limit") against anything but another limit, and a
-    group's size ("a pack of five runners") against anything but another group's."""
+    likewise a limit ("the 50 mph limit") against anything but another limit, a
+    group's size ("a pack of five runners") against anything but another group's, and
+    the change a clause gives for a new total ("rose to 17 after [three] more died")
+    against anything but another such change."""
     if first == second:
         return False
-    return bool(first and second) or bool({"whole", "limit", "group"} & {first, second})
+    return bool(first and second) or bool({"whole", "limit", "group", "change"} & {first, second})
 
 
 def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> bool:
@@ -69,6 +72,48 @@ def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> b
     strong = {lemma for lemma, w in first.context if lemma in CONCEPT_NAMES and w >= strong_weight}
     mentioned = {lemma for lemma, _ in second.context}
     return bool(strong) and not strong & mentioned
+
+
+def _casualty_kind(mention: Mention, strong_weight: float) -> str:
+    """The casualty ("<death>", "<injury>", "<missing>") a count is of: its governing
+    verb's, else the heaviest among its strong context words ("the death toll rose to
+    17"), or ""."""
+    if mention.verb:
+        concept = CONCEPTS.get(stem_word(mention.verb.split()[0]), "")
+        if concept in CASUALTY_CONCEPTS:
+            return concept
+    weighted = [(w, lemma) for lemma, w in mention.context if lemma in CASUALTY_CONCEPTS]
+    best = max(weighted, default=(0.0, ""))
+    return best[1] if best[0] >= strong_weight else ""
+
+
+def _casualty_kinds_clash(first: Mention, second: Mention, strong_weight: float) -> bool:
+    """Whether both counts name the casualty they count and the two differ."""
+    one, other = _casualty_kind(first, strong_weight), _casualty_kind(second, strong_weight)
+    return bool(one and other and one != other)
+
+
+def _increment_beside_its_total(
+    change: Mention, other: Mention, own: Sequence[Mention], params: FactParams
+) -> bool:
+    """Whether ``change`` is an increment ("three more deaths", "rose to 11 after three
+    died") whose article also gives ``other``'s figure plus it ("the toll climbed to
+    11" beside another report's "8 deaths"): the increment is what was added to
+    ``other``, not ``other`` told again."""
+    if change.role not in ("increment", "change"):
+        return False
+    if values_agree(change.claim, other.claim, params):
+        return False
+    a, b = change.claim.value, other.claim.value
+    if isinstance(a, str) or isinstance(b, str):
+        return False
+    total = replace(other.claim, value=float(a) + float(b))
+    return any(
+        mention is not change
+        and mention.dimension == change.dimension
+        and values_agree(mention.claim, total, params)
+        for mention in own
+    )
 
 
 def _far_apart(first: Claim, second: Claim, ratio: float) -> bool:
@@ -269,6 +314,9 @@ def score_pairs(
     )
     head_frequency = Counter(m.head for m in mentions if m.head)
     article_years = _times_of_year(mentions, published)
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.claim.article_id, []).append(mention)
     embeddings = embedder.encode([m.clause for m in mentions]) if embedder is not None else None
     # Only mentions of one dimension are compared: pairs are drawn within each dimension
     # (the scores do not depend on the order pairs are visited in).
@@ -304,6 +352,8 @@ def score_pairs(
             score += params.kind_of_bonus
         if _verbs_related(first, second):
             score += params.verb_related_bonus
+        if first.margin and second.margin:
+            score += params.margin_bonus
         if (
             "limit" not in (first.role, second.role)
             and per_article[(first.claim.article_id, first.dimension)] == 1
@@ -338,6 +388,15 @@ def score_pairs(
             or _concept_missing(second, first, params.concept_strong_weight)
         ):
             score -= params.concept_mismatch_penalty
+        own, others = by_article[first.claim.article_id], by_article[second.claim.article_id]
+        if _increment_beside_its_total(first, second, own, params) or _increment_beside_its_total(
+            second, first, others, params
+        ):
+            score -= params.increment_beside_total_penalty
+        if first.claim.kind == "count" and _casualty_kinds_clash(
+            first, second, params.concept_strong_weight
+        ):
+            score -= params.casualty_kind_clash_penalty
         if _transposed(first.claim, second.claim):
             score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
