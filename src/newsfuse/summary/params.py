@@ -124,6 +124,9 @@ class BriefParams:
     # cross-validated ROUGE cost (-0.02 / +0.06 / +0.20), where dropping those sentences
     # cost 0.56 R-2 (docs/benchmarks-readability.md).
     repair_passages: bool = True
+    # A sentence that is nothing but a quotation (``lexical.lacks_speaker``) is repaired
+    # like a dangling opening: offered with the sentence before, which names the speaker.
+    attribute_quotations: bool = True
     # Most article sentences in a repaired passage: in-sample on dev at 300 words, 3 kept
     # R-2 at 17.18 where 2 gave 16.70 and 4 gave 17.00 (longer passages use the budget
     # up; shorter ones leave more sentences unrepaired).
