@@ -70,6 +70,10 @@ def test_a_quotation_with_no_speaker_comes_with_the_sentence_that_names_one() ->
         stand_alone(bare, pieces, SPOKEN, replace(BriefParams(), attribute_quotations=False))
         is bare
     )
+    # A sentence before that names nobody does not attribute it: no passage.
+    unsaid = "Warning: the page below spoils the Orrin final.\n\n" + pieces[-1].text
+    warned = pieces_of(unsaid)
+    assert stand_alone(warned[-1], warned, unsaid) is None
     # A quotation with its speaker, or with any word outside the marks, has one.
     assert not lacks_speaker('"The pier is not safe," Lind said.')
     assert not lacks_speaker('The sign read "Closed".')

@@ -206,6 +206,13 @@ def lacks_speaker(text: str) -> bool:
     return not any(character.isalnum() for character in outside)
 
 
+def names_speaker(text: str) -> bool:
+    """True if ``text`` has a verb of saying outside its quotations ("..., Lind said.",
+    "Lind wrote: ..."): a quotation in it is attributed to someone."""
+    outside = _QUOTED.sub(" ", text)
+    return any(word.lower() in REPORTING_VERBS for word in words(outside))
+
+
 def addresses_reader(text: str) -> bool:
     """True if ``text``, outside quotes, speaks to the reader rather than about the event."""
     return bool(_READER_ADDRESS.search(_QUOTED.sub("", text).strip()))

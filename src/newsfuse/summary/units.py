@@ -22,6 +22,7 @@ from newsfuse.summary.lexical import (
     dangling_reason,
     has_unbalanced_quotes,
     lacks_speaker,
+    names_speaker,
     opens_quotation,
 )
 from newsfuse.summary.params import BriefParams
@@ -37,6 +38,8 @@ def stand_alone(
     words does."""
     if _stands_alone(sentence.text, params):
         return sentence
+    # A bare quotation is repaired only by a sentence that says who spoke.
+    needs_speaker = params.attribute_quotations and lacks_speaker(sentence.text)
     position = _position(sentence, pieces)
     if position is None:
         return None
@@ -59,7 +62,7 @@ def stand_alone(
             return None
         first, last = min(first, nxt), max(last, nxt)
         joined = " ".join(p.text for p in pieces[first : last + 1])
-        if _stands_alone(joined, params):
+        if _stands_alone(joined, params) and (not needs_speaker or names_speaker(joined)):
             return replace(
                 sentence,
                 index=pieces[first].index,
