@@ -162,6 +162,12 @@ def test_an_age_a_weekday_and_a_relative_clause_before_the_verb_leave_a_long_lea
         "returned to its owners in the village of Pellow after a week."
     )
     assert headline_from_lead(lead).startswith("The dog who was found by a farmer")
+    # A weekday inside a name stays.
+    lead = (
+        "Cast members of Saturday Night Live will perform at the Orrin harbour festival in "
+        "the summer for the first time, the organisers said."
+    )
+    assert headline_from_lead(lead).startswith("Cast members of Saturday Night Live will perform")
     # A lead short enough keeps its weekday.
     assert headline_from_lead("The Orrin pier closed on Monday after a storm.") == (
         "The Orrin pier closed on Monday after a storm"

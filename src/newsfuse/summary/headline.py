@@ -30,9 +30,11 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 # "Tamara Lovett, 48, was found ...": an age after a name is detail, not the news.
 _AGE_APPOSITIVE = re.compile(r"^([^,]{1,60}?),\s+\d{1,3},\s+")
 # "said on Sunday that": headlines drop the weekday and the "that" after a verb of saying.
+# A weekday inside a name ("Saturday Night Live", "Bloody Sunday") stays: a capital
+# follows it, or one comes just before it with no preposition between.
 _WEEKDAY = re.compile(
-    r"\s+(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,.;])"
+    r"\s+(?P<preposition>(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?=[,.;]|\s+[^A-Z\s])"
 )
 # "The officer who was caught on camera ... has been fired": a restrictive relative clause
 # with its own auxiliary, up to the main clause's auxiliary (no other clause inside).
@@ -181,7 +183,7 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     )
     if len(text.split()) > params.headline_words:
         # Only a lead too long for a headline loses its weekday and relative clause.
-        text = _WEEKDAY.sub("", text)
+        text = _WEEKDAY.sub(_without_weekday, text)
         text = re.sub(rf"\b({'|'.join(sorted(_SAYING))})\s+that\s+", r"\1 ", text)
         text = _RELATIVE_BEFORE_VERB.sub(r"\1 ", text, count=1)
     text = _DASHED_ASIDE.sub(" ", text)
@@ -220,6 +222,13 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     tokens = _trim_leaning(tokens, clause_end)
     headline = " ".join(tokens).rstrip(_TRAILING)
     return headline.strip("\"“”'‘’ ") if headline.count('"') % 2 else headline
+
+
+def _without_weekday(match: re.Match[str]) -> str:
+    """'' for a weekday phrase, the phrase itself inside a name ("Bloody Sunday")."""
+    before = match.string[: match.start()].split()[-1:]
+    named = not match["preposition"] and before and before[0][:1].isupper()
+    return match[0] if named else ""
 
 
 def _opens_quotation(text: str) -> bool:
