@@ -149,6 +149,9 @@ class BriefParams:
     # dangling opening (``summary._leans``): the brief then states the event first, and
     # the other briefs keep the reading order that ROUGE-L prefers.
     lead_when_opening_leans: bool = True
+    # Open with that lead also when the reading order would open with a sentence sharing
+    # no content word with it (``summary._strays``): off the story, not the news.
+    lead_when_opening_strays: bool = True
     # Choose that lead before anything else: the most central first or second sentence
     # of the sources (``summary._central_lead``), even if the scorer ranks it lower.
     force_lead: bool = True
