@@ -178,7 +178,7 @@ def _summarize(
     if (
         params.lead_first
         or (params.lead_when_opening_leans and _leans(ordered[0].text))
-        or (params.lead_when_opening_strays and _strays(ordered[0].text, lead.text))
+        or (params.lead_when_opening_strays and _strays(ordered[0], lead, ordered))
     ):
         ordered = [lead, *[s for s in ordered if s != lead]]
     return [
@@ -192,10 +192,16 @@ def _leans(text: str) -> bool:
     return text.lstrip().startswith(_QUOTE_OPENERS) or bool(dangling_reason(text))
 
 
-def _strays(opening: str, lead: str) -> bool:
-    """True if ``opening`` shares no content word with ``lead``: it is about something
-    else (a sentence of an article about another event), not the news."""
-    return not content_words(opening) & content_words(lead)
+def _strays(opening: Sentence, lead: Sentence, chosen: Sequence[Sentence]) -> bool:
+    """True if ``opening`` shares no content word with any other chosen sentence while
+    ``lead`` does: the opening is about something else (a sentence of an article about
+    another event), not the news."""
+
+    def linked(sentence: Sentence) -> bool:
+        words = content_words(sentence.text)
+        return any(words & content_words(s.text) for s in chosen if s != sentence)
+
+    return opening != lead and not linked(opening) and linked(lead)
 
 
 def _lead(chosen: Sequence[Sentence], candidates: Sequence[Sentence]) -> Sentence:
