@@ -40,6 +40,7 @@ def test_a_player_button_and_a_bracketed_wire_dateline_are_trimmed_with_the_span
         ("CLOSE Tarrow Ferries says it will cut two crossings a day.", "Tarrow Ferries says"),
         ("Orrin, Norland (Wire) A flood closed the Halvar road on Sunday.", "A flood closed"),
         ("Orrin, Norland (Wire) -- A flood closed the road.", "A flood closed"),
+        ("(Wire) Rangers closed the Halvar road on Sunday.", "Rangers closed"),
     ):
         trimmed = trim_junk(Sentence("a", 0, 0, len(text), text))
         assert trimmed.text.startswith(expected)
@@ -48,6 +49,7 @@ def test_a_player_button_and_a_bracketed_wire_dateline_are_trimmed_with_the_span
     for text in (
         "Senator Ilse Varga (D) said the pier would reopen.",
         "CLOSED roads in Orrin will reopen on Monday.",
+        "(Being a councillor in Orrin is hard work, she said.)",
     ):
         assert trim_junk(Sentence("a", 0, 0, len(text), text)).text == text
 

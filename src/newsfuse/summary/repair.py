@@ -21,11 +21,12 @@ from newsfuse.summary.params import BriefParams
 # "… All we want is her return.": an ellipsis opening a sentence marks text left out.
 _OPENING_ELLIPSIS = re.compile(r"(?:…|\.{3})\s*(?=[\w\"“'‘])")
 # "CLOSE United says ...": a video player's close button glued to its caption; and
-# "Kabul, Afghanistan (CNN) A wedding ...": a dateline (a place, a wire in brackets)
-# glued to the first sentence without a dash. Neither is the sentence's text.
+# "Kabul, Afghanistan (CNN) A wedding ..." or "(CNN) Rangers ...": a dateline (a place,
+# a wire in brackets) glued to the first sentence without a dash. Neither is the sentence's text.
 _OPENING_FURNITURE = re.compile(
-    r"(?:CLOSE\s+|[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3})?"
-    r"\s*\((?:[A-Z][A-Za-z.]{1,15})\)\s*(?:[—–-]+\s*)?)(?=[\"“]?[A-Z])"
+    r"(?:CLOSE\s+|(?:[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}"
+    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3})?\s*)?"
+    r"\((?:[A-Z][A-Za-z.]{1,15})\)\s*(?:[—–-]+\s*)?)(?=[\"“]?[A-Z])"
 )
 
 
