@@ -494,3 +494,21 @@ def test_a_brief_that_would_open_with_a_quotation_opens_with_the_event(
     brief = summarize(articles, 60, embedder=embedder)
     assert brief[0].text in events
     assert sorted(s.text for s in brief) == sorted(s.text for s in reading_order)
+
+
+def test_an_opening_about_another_event_gives_way_to_the_lead() -> None:
+    from newsfuse.summary import _strays
+
+    def sentence(article: str, text: str) -> Sentence:
+        return Sentence(article, 0, 0, len(text), text)
+
+    lead = sentence("a", "The Orrin council will close the Halvar pier for two years.")
+    repairs = sentence("b", "Repairs to the Halvar pier will cost four million crowns.")
+    elsewhere = sentence("c", "A new bakery opened in Pellow selling rye bread.")
+    assert _strays(elsewhere, lead, [elsewhere, lead, repairs])
+    # An opening tied to the rest of the brief stays, and so does the lead itself.
+    assert not _strays(repairs, lead, [repairs, lead, elsewhere])
+    assert not _strays(lead, lead, [lead, repairs])
+    # A lead tied to nothing else does not take the place of an opening.
+    lone = sentence("d", "Snow fell on the Tarrow hills overnight.")
+    assert not _strays(elsewhere, lone, [elsewhere, lone, lead])

@@ -17,7 +17,13 @@ from hypothesis import strategies as st
 from conftest import FIXTURES as FIXTURES_ROOT
 from newsfuse.clean import clean_articles, clean_report, find_repeated_lines
 from newsfuse.clean.language import detect_language, is_foreign
-from newsfuse.clean.signals import byline_name, is_counter, is_headline_like, is_reader_prompt
+from newsfuse.clean.signals import (
+    byline_name,
+    is_contributor_credit,
+    is_counter,
+    is_headline_like,
+    is_reader_prompt,
+)
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport
 from newsfuse.reading import read_inputs
@@ -160,6 +166,16 @@ def test_bylines() -> None:
     assert byline_name("By the time police arrived, the van was gone") == ""
     assert byline_name("/ Updated By Ilse Varga and Tomas Reiher") == "Ilse Varga and Tomas Reiher"
     assert byline_name("| Posted by Mira Tolan") == "Mira Tolan"
+
+
+def test_a_closing_contributor_credit_is_removed_and_a_story_sentence_kept() -> None:
+    story = "\n\n".join(COURIER_STORY)
+    credit = "Wire writers Ilse Varga in Orrin and Tomas Reiher contributed to this report."
+    cleaned = clean_one(Article(id="c", text=story + "\n\n" + credit))
+    assert cleaned.text == story
+    assert reasons_of(cleaned).keys() >= {"byline"}
+    assert is_contributor_credit("The Orrin Courier contributed to this story.")
+    assert not is_contributor_credit("The fee contributed to the report's high cost, he said.")
 
 
 def test_sign_up_widget_glued_to_its_heading_and_slash_byline_are_removed() -> None:

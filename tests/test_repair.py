@@ -35,6 +35,25 @@ def test_a_negative_number_is_not_junk() -> None:
     assert trim_junk(sentence) == sentence
 
 
+def test_a_player_button_and_a_bracketed_wire_dateline_are_trimmed_with_the_span() -> None:
+    for text, expected in (
+        ("CLOSE Tarrow Ferries says it will cut two crossings a day.", "Tarrow Ferries says"),
+        ("Orrin, Norland (Wire) A flood closed the Halvar road on Sunday.", "A flood closed"),
+        ("Orrin, Norland (Wire) -- A flood closed the road.", "A flood closed"),
+        ("(Wire) Rangers closed the Halvar road on Sunday.", "Rangers closed"),
+    ):
+        trimmed = trim_junk(Sentence("a", 0, 0, len(text), text))
+        assert trimmed.text.startswith(expected)
+        assert text[trimmed.start : trimmed.end] == trimmed.text
+    # A party letter after a name, or a word that only starts like the button, stays.
+    for text in (
+        "Senator Ilse Varga (D) said the pier would reopen.",
+        "CLOSED roads in Orrin will reopen on Monday.",
+        "(Being a councillor in Orrin is hard work, she said.)",
+    ):
+        assert trim_junk(Sentence("a", 0, 0, len(text), text)).text == text
+
+
 def test_a_quotation_cut_by_the_splitter_is_joined_back_with_an_exact_span() -> None:
     sentences = split_sentences(Article(id="a", text=QUOTED))
     assert any(has_unbalanced_quotes(s.text) for s in sentences)

@@ -9,7 +9,8 @@ from newsfuse.model import Article, Citation, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import summarize
 from newsfuse.summary.cite import merge_citations
-from newsfuse.summary.lexical import dangling_reason, has_unbalanced_quotes
+from newsfuse.summary.lexical import dangling_reason, has_unbalanced_quotes, lacks_speaker
+from newsfuse.summary.params import BriefParams
 from newsfuse.summary.units import stand_alone
 
 STORY = (
@@ -48,6 +49,34 @@ def test_a_cut_quotation_grows_to_its_closing_mark_either_way() -> None:
     (passage,) = grown
     assert passage is not None and passage.text.endswith('Nobody listened to the fishermen."')
     assert not has_unbalanced_quotes(passage.text)
+
+
+SPOKEN = (
+    "The Orrin council will close the Halvar pier for two years.\n\n"
+    '"The pier is not safe," harbour master Greta Lind said. "Nobody should fish there."'
+)
+
+
+def test_a_quotation_with_no_speaker_comes_with_the_sentence_that_names_one() -> None:
+    pieces = pieces_of(SPOKEN)
+    bare = pieces[-1]
+    assert lacks_speaker(bare.text) and not has_unbalanced_quotes(bare.text)
+    passage = stand_alone(bare, pieces, SPOKEN)
+    assert passage is not None
+    assert passage.text.startswith('"The pier is not safe," harbour master Greta Lind said.')
+    assert passage.end == bare.end
+    # Off, the bare quotation stands as it is.
+    assert (
+        stand_alone(bare, pieces, SPOKEN, replace(BriefParams(), attribute_quotations=False))
+        is bare
+    )
+    # A sentence before that names nobody does not attribute it: no passage.
+    unsaid = "Warning: the page below spoils the Orrin final.\n\n" + pieces[-1].text
+    warned = pieces_of(unsaid)
+    assert stand_alone(warned[-1], warned, unsaid) is None
+    # A quotation with its speaker, or with any word outside the marks, has one.
+    assert not lacks_speaker('"The pier is not safe," Lind said.')
+    assert not lacks_speaker('The sign read "Closed".')
 
 
 def test_a_sentence_that_stands_alone_is_itself_and_one_with_no_antecedent_has_none() -> None:

@@ -91,7 +91,7 @@ def strong_reason(line: str, *, title: str, repeated: frozenset[str]) -> str:
         return REASON_COUNTER
     if signals.stamp_kind(line) == "stamp":
         return REASON_STAMP
-    if signals.byline_name(line):
+    if signals.byline_name(line) or signals.is_contributor_credit(line):
         return REASON_BYLINE
     if signals.is_interface_line(line):
         return REASON_INTERFACE

@@ -123,6 +123,14 @@ _DATELINE = re.compile(
     r"|^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}"
     r"(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})?)\s+(?:—|–|--|-)\s+(?=[A-Z\"“‘])"
 )
+# "Jane Doe in Lagos contributed to this report.": the closing credit of a wire story
+# names who helped write it, not what happened.
+_CONTRIBUTOR_CREDIT = re.compile(
+    r"\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)(?![\w'’])"
+    r"[^.!?]{0,60}[.!?]?$"
+)
+# A credit names a few people and places; a longer line is a sentence of the story.
+CREDIT_MAX_WORDS = 45
 # Separators some pages put before a byline or stamp ("/ Updated By Jane Doe", "| By ...").
 _LEADING_SEPARATOR = re.compile(r"^[/|•·–—-]+\s*")
 # An interface verb written as a button or heading (capitalised) with what it acts on
@@ -236,6 +244,14 @@ def byline_name(line: str) -> str:
         return ""
     match = _BYLINE.match(stripped)
     return match["name"].strip(" ,") if match else ""
+
+
+def is_contributor_credit(line: str) -> bool:
+    """A closing credit line ("Jane Doe in Lagos contributed to this report.")."""
+    stripped = line.strip()
+    return len(words_of(stripped)) <= CREDIT_MAX_WORDS and bool(
+        _CONTRIBUTOR_CREDIT.search(stripped)
+    )
 
 
 def dateline_prefix(line: str) -> str:

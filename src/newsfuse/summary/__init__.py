@@ -37,6 +37,7 @@ from newsfuse.summary.learned import (
 )
 from newsfuse.summary.lexical import (
     addresses_reader,
+    content_words,
     dangling_reason,
     has_unbalanced_quotes,
     needs_earlier_sentence,
@@ -173,8 +174,12 @@ def _summarize(
     ]
     citation_of = dict(zip(chosen, citations, strict=True))
     ordered = order_sentences(chosen, articles)
-    if params.lead_first or (params.lead_when_opening_leans and _leans(ordered[0].text)):
-        lead = _lead(chosen, offered)
+    lead = _lead(chosen, offered)
+    if (
+        params.lead_first
+        or (params.lead_when_opening_leans and _leans(ordered[0].text))
+        or (params.lead_when_opening_strays and _strays(ordered[0], lead, ordered))
+    ):
         ordered = [lead, *[s for s in ordered if s != lead]]
     return [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
@@ -185,6 +190,18 @@ def _leans(text: str) -> bool:
     """True if a brief opening with ``text`` would not state the event: a quotation (what
     someone said, not what happened) or an opening that needs an antecedent."""
     return text.lstrip().startswith(_QUOTE_OPENERS) or bool(dangling_reason(text))
+
+
+def _strays(opening: Sentence, lead: Sentence, chosen: Sequence[Sentence]) -> bool:
+    """True if ``opening`` shares no content word with any other chosen sentence while
+    ``lead`` does: the opening is about something else (a sentence of an article about
+    another event), not the news."""
+
+    def linked(sentence: Sentence) -> bool:
+        words = content_words(sentence.text)
+        return any(words & content_words(s.text) for s in chosen if s != sentence)
+
+    return opening != lead and not linked(opening) and linked(lead)
 
 
 def _lead(chosen: Sequence[Sentence], candidates: Sequence[Sentence]) -> Sentence:

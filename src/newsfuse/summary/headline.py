@@ -27,6 +27,22 @@ _AGENCY_DATELINE = re.compile(
     r"^[A-Z][\w.' ]{0,30}(?:, [A-Z][\w.' ]{0,30})?\s*\([^)]*\)\s*[—–-]+\s+"
 )
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+# "Tamara Lovett, 48, was found ...": an age after a name is detail, not the news.
+_AGE_APPOSITIVE = re.compile(r"^([^,]{1,60}?),\s+\d{1,3},\s+")
+# "said on Sunday that": headlines drop the weekday and the "that" after a verb of saying.
+# A weekday inside a name ("Saturday Night Live", "Bloody Sunday") stays: a capital
+# follows it, or one comes just before it with no preposition between.
+_WEEKDAY = re.compile(
+    r"\s+(?P<preposition>(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?=[,.;]|\s+[^A-Z\s])"
+)
+# "The officer who was caught on camera ... has been fired": a restrictive relative clause
+# with its own auxiliary, up to the main clause's auxiliary (no other clause inside).
+_RELATIVE_BEFORE_VERB = re.compile(
+    r"^((?:The|A|An)\s[^,;\"“”]{1,60}?)\s+who\s+(?:is|are|was|were|has|had|have)\s"
+    r"(?:(?!\b(?:who|that|which|and|but)\b)[^,;\"“”])*?"
+    r"(?=\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should)\s)"
+)
 # ", police said." / ", according to officials.": who said it is not the news.
 _ATTRIBUTION = re.compile(
     r",?\s*(?:according to [^,]+|[^,]{0,60}\b(?:said|says|reported|reports|announced|"
@@ -77,6 +93,8 @@ say tell told learned learnt revealed reveals found finds believe believes belie
 thinks thought know knows knew show shows showed shown
 """
 _SAYING_OR_KNOWING = REPORTING_VERBS | frozenset(_KNOWING_TEXT.split())
+# Verbs of saying after which "that" can go in a headline ("said that X" -> "said X").
+_SAYING = frozenset({"said", "says", "told", "announced", "confirmed", "reported", "wrote"})
 # Auxiliaries and modals: a phrase with one has a verb of its own.
 _FINITE_AUXILIARIES_TEXT = """
 is are was were has have had will would shall should can could may might must do does did
@@ -157,6 +175,17 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     words, with no dateline, attribution, parenthetical or final full stop."""
     text = _AGENCY_DATELINE.sub("", _DATELINE.sub("", lead.strip(), count=1), count=1)
     text = _PARENTHETICAL.sub("", text)
+    # The comma before a relative clause stays, so the clause goes as an insertion below.
+    text = _AGE_APPOSITIVE.sub(
+        lambda m: m[1] + (", " if re.match(r"(?:who|whose|which)\b", text[m.end() :]) else " "),
+        text,
+        count=1,
+    )
+    if len(text.split()) > params.headline_words:
+        # Only a lead too long for a headline loses its weekday and relative clause.
+        text = _WEEKDAY.sub(_without_weekday, text)
+        text = re.sub(rf"\b({'|'.join(sorted(_SAYING))})\s+that\s+", r"\1 ", text)
+        text = _RELATIVE_BEFORE_VERB.sub(r"\1 ", text, count=1)
     text = _DASHED_ASIDE.sub(" ", text)
     insertion = _INSERTION.match(text)
     if insertion and _is_insertion(insertion[1], text[len(insertion[1]) : insertion.end()]):
@@ -193,6 +222,13 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     tokens = _trim_leaning(tokens, clause_end)
     headline = " ".join(tokens).rstrip(_TRAILING)
     return headline.strip("\"“”'‘’ ") if headline.count('"') % 2 else headline
+
+
+def _without_weekday(match: re.Match[str]) -> str:
+    """'' for a weekday phrase, the phrase itself inside a name ("Bloody Sunday")."""
+    before = match.string[: match.start()].split()[-1:]
+    named = not match["preposition"] and before and before[0][:1].isupper()
+    return match[0] if named else ""
 
 
 def _opens_quotation(text: str) -> bool:

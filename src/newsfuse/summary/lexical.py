@@ -191,6 +191,28 @@ def _names_outside_quotes(outside: str, *, skip_first: bool = True) -> bool:
     return any(token[:1].isupper() and token.lower() != "i" for token in tokens)
 
 
+# A quotation mark, with any opening bracket, at the very start of a sentence.
+_OPENS_WITH_QUOTE = re.compile(r"^[(\[]*[\"“]")
+
+
+def lacks_speaker(text: str) -> bool:
+    """True if ``text`` is nothing but a quotation (its marks paired, no word outside
+    them): the speaker is named in a sentence before it ('"It will grow the economy."'
+    after '"It simplifies the code," she said.'), so lifted alone it quotes nobody."""
+    stripped = text.strip()
+    if not _OPENS_WITH_QUOTE.match(stripped) or has_unbalanced_quotes(stripped):
+        return False
+    outside = _QUOTED.sub(" ", stripped)
+    return not any(character.isalnum() for character in outside)
+
+
+def names_speaker(text: str) -> bool:
+    """True if ``text`` has a verb of saying outside its quotations ("..., Lind said.",
+    "Lind wrote: ..."): a quotation in it is attributed to someone."""
+    outside = _QUOTED.sub(" ", text)
+    return any(word.lower() in REPORTING_VERBS for word in words(outside))
+
+
 def addresses_reader(text: str) -> bool:
     """True if ``text``, outside quotes, speaks to the reader rather than about the event."""
     return bool(_READER_ADDRESS.search(_QUOTED.sub("", text).strip()))

@@ -20,14 +20,25 @@ from newsfuse.summary.params import BriefParams
 
 # "… All we want is her return.": an ellipsis opening a sentence marks text left out.
 _OPENING_ELLIPSIS = re.compile(r"(?:…|\.{3})\s*(?=[\w\"“'‘])")
+# "CLOSE United says ...": a video player's close button glued to its caption; and
+# "Kabul, Afghanistan (CNN) A wedding ..." or "(CNN) Rangers ...": a dateline (a place,
+# a wire in brackets) glued to the first sentence without a dash. Neither is the sentence's text.
+_OPENING_FURNITURE = re.compile(
+    r"(?:CLOSE\s+|(?:[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3}"
+    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,3})?\s*)?"
+    r"\((?:[A-Z][A-Za-z.]{1,15})\)\s*(?:[—–-]+\s*)?)(?=[\"“]?[A-Z])"
+)
 
 
 def trim_junk(sentence: Sentence) -> Sentence:
-    """``sentence`` without list dashes, bullets, pipes, rules or an opening ellipsis at
-    either edge (its span narrowed to match); unchanged if clean or nothing but junk."""
+    """``sentence`` without list dashes, bullets, pipes, rules, an opening ellipsis, a
+    player's "CLOSE" or a dateline ("Kabul (CNN)") at either edge (its span narrowed to
+    match); unchanged if clean or nothing but junk."""
     head, tail = junk_edges(sentence.text)
     ellipsis = _OPENING_ELLIPSIS.match(sentence.text, head)
     head = ellipsis.end() if ellipsis else head
+    furniture = _OPENING_FURNITURE.match(sentence.text, head)
+    head = furniture.end() if furniture else head
     if not head and not tail:
         return sentence
     kept = sentence.text[head : len(sentence.text) - tail]

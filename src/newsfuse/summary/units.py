@@ -18,7 +18,13 @@ from dataclasses import replace
 
 from newsfuse.model import Sentence
 from newsfuse.summary.learned import looks_like_page_furniture
-from newsfuse.summary.lexical import dangling_reason, has_unbalanced_quotes, opens_quotation
+from newsfuse.summary.lexical import (
+    dangling_reason,
+    has_unbalanced_quotes,
+    lacks_speaker,
+    names_speaker,
+    opens_quotation,
+)
 from newsfuse.summary.params import BriefParams
 
 
@@ -30,8 +36,10 @@ def stand_alone(
     marks pair up; ``sentence`` itself when it already stands alone; None when no passage
     of at most ``params.max_passage_pieces`` sentences and ``params.max_chosen_words``
     words does."""
-    if _stands_alone(sentence.text):
+    if _stands_alone(sentence.text, params):
         return sentence
+    # A bare quotation is repaired only by a sentence that says who spoke.
+    needs_speaker = params.attribute_quotations and lacks_speaker(sentence.text)
     position = _position(sentence, pieces)
     if position is None:
         return None
@@ -54,7 +62,7 @@ def stand_alone(
             return None
         first, last = min(first, nxt), max(last, nxt)
         joined = " ".join(p.text for p in pieces[first : last + 1])
-        if _stands_alone(joined):
+        if _stands_alone(joined, params) and (not needs_speaker or names_speaker(joined)):
             return replace(
                 sentence,
                 index=pieces[first].index,
@@ -66,8 +74,12 @@ def stand_alone(
     return None
 
 
-def _stands_alone(text: str) -> bool:
-    return not dangling_reason(text) and not has_unbalanced_quotes(text)
+def _stands_alone(text: str, params: BriefParams) -> bool:
+    return (
+        not dangling_reason(text)
+        and not has_unbalanced_quotes(text)
+        and not (params.attribute_quotations and lacks_speaker(text))
+    )
 
 
 def _position(sentence: Sentence, pieces: Sequence[Sentence]) -> int | None:
