@@ -762,3 +762,18 @@ def test_every_format_titles_an_untitled_brief_with_a_headline_from_its_lead() -
         assert headline in output, fmt
         assert "News brief" not in output, fmt
     assert brief_to_dict(brief)["title"] == headline
+
+
+def test_a_source_without_a_title_is_headed_by_its_first_sentence() -> None:
+    brief = make_brief()
+    untitled = replace(brief.sources[2], title="", source="")
+    brief = replace(brief, sources=(*brief.sources[:2], untitled))
+    text = " ".join(render(brief, "text").split())  # the sources list wraps
+    assert f'[3] {untitled.id} — "The number of injured rose to 12' in text
+    assert "(no title; from its first sentence)" in text
+    markdown = render(brief, "markdown")
+    assert "(no title; from its first sentence)" in markdown
+    html = render(brief, "html")
+    assert '<span class="heading-made">(no title; from its first sentence)</span>' in html
+    # A titled source shows its own title, unmarked.
+    assert text.count("(no title; from its first sentence)") == 1

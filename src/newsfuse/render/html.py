@@ -20,6 +20,7 @@ from newsfuse._version import __version__
 from newsfuse.model import Brief
 from newsfuse.render.layout import (
     ABSENT_CELL,
+    MADE_HEADING_MARK,
     build_fact_rows,
     choose_title,
     fact_columns,
@@ -47,6 +48,8 @@ def render_html(brief: Brief) -> str:
             "article": view.article,
             "published": view.published,
             "url": safe_url(view.article.url),
+            "heading": view.heading,
+            "heading_made": view.heading_made,
         }
         for view in view_sources(brief)
     ]
@@ -58,6 +61,7 @@ def render_html(brief: Brief) -> str:
         "facts": rows,
         "columns": fact_columns(rows),
         "absent": ABSENT_CELL,
+        "made_heading_mark": MADE_HEADING_MARK,
         "footer": format_footer(brief),
         "skipped": brief.stats.skipped,
         "version": __version__,

@@ -71,6 +71,10 @@ class SourceView:
     number: int
     article: Article
     published: str
+    # The article's title; without one, a headline cut from its first sentence.
+    heading: str = ""
+    # True when ``heading`` was made from the first sentence (the page gave no title).
+    heading_made: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +168,24 @@ def view_sources(brief: Brief) -> tuple[SourceView, ...]:
         published = format_published(article.published)
         if not published and (dated := page_date(article)) is not None:
             published = f"{format_published(dated, with_time=False)}, {PAGE_DATE_MARK}"
-        views.append(SourceView(number, article, published))
+        heading = article.title.strip()
+        made = not heading and bool(heading := first_sentence_headline(article))
+        views.append(SourceView(number, article, published, heading, made))
     return tuple(views)
 
 
+def first_sentence_headline(article: Article) -> str:
+    """A headline cut from the article's first sentence, for a source without a title
+    ("" for an empty text)."""
+    # Imported here: the headline rules live with the brief, whose package loads numpy.
+    from newsfuse.summary.headline import headline_from_lead
+
+    sentences = split_sentences(article)
+    return headline_from_lead(sentences[0].text) if sentences else ""
+
+
+# Shown after a source heading made from its first sentence (the page gave no title).
+MADE_HEADING_MARK = "(no title; from its first sentence)"
 # Shown after a date read from the page's stamp or caption, not its metadata.
 PAGE_DATE_MARK = "from the page's stamp or caption"
 

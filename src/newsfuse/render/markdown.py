@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from newsfuse.model import Brief
 from newsfuse.render.layout import (
+    MADE_HEADING_MARK,
     build_fact_rows,
     choose_title,
     fact_columns,
@@ -65,10 +66,12 @@ def _render_sources(brief: Brief) -> str:
     for view in view_sources(brief):
         article = view.article
         parts = [f"**\\[{view.number}\\]** {escape_markdown(article.label)}"]
-        if article.title and article.title != article.label:
-            title = escape_markdown(article.title)
+        if view.heading and view.heading != article.label:
+            title = escape_markdown(view.heading)
             url = safe_url(article.url)
             parts.append(f"[{title}]({_quote_url(url)})" if url else f"“{title}”")
+            if view.heading_made:
+                parts[-1] += f" {MADE_HEADING_MARK}"
         if view.published:
             parts.append(escape_markdown(view.published))
         if article.origin:

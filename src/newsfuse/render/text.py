@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from newsfuse.model import Brief
 from newsfuse.render.layout import (
     ABSENT_CELL,
+    MADE_HEADING_MARK,
     FactRow,
     build_fact_rows,
     choose_title,
@@ -70,8 +71,10 @@ def _render_sources(brief: Brief) -> str:
     for view in view_sources(brief):
         article = view.article
         head = f"[{view.number}] {article.label}"
-        if article.title and article.title != article.label:
-            head += f' — "{article.title}"'
+        if view.heading and view.heading != article.label:
+            head += f' — "{view.heading}"'
+            if view.heading_made:
+                head += f" {MADE_HEADING_MARK}"
         lines.append(textwrap.fill(head, PROSE_WIDTH, subsequent_indent="    "))
         # Dates and URLs are not wrapped: a URL broken over two lines cannot be clicked.
         details = [view.published] if view.published else []

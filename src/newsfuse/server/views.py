@@ -22,6 +22,7 @@ from newsfuse.render.layout import (
     NoteSegment,
     count_outlets,
     find_outlets,
+    first_sentence_headline,
     number_sources,
     page_date,
     split_note,
@@ -94,6 +95,8 @@ class SourceView:
     segments: tuple[Segment, ...]
     # When the article has no publication time: its own stamp's or caption's date.
     page_date: datetime | None = None
+    # When the article has no title: a headline cut from its first sentence.
+    made_heading: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +278,7 @@ def build_brief_page(brief: Brief) -> BriefPage:
                 article.text, spans[article.id] if numbers[article.id] == number else ()
             ),
             page_date=page_date(article),
+            made_heading="" if article.title.strip() else first_sentence_headline(article),
         )
         for number, article in enumerate(brief.sources, start=1)
     )
