@@ -43,3 +43,45 @@ def test_an_objects_state_after_its_verb_joins_the_subject() -> None:
 
 def test_hyphened_words_stay_whole() -> None:
     assert subject_of(table(), "30") == "anti-flood barriers"
+
+
+# Invented: a ferry-terminal fire at Quillon Sound, one outlet each test.
+def subjects(text: str) -> dict[str, str]:
+    facts = compare_facts([Article(id="a", text=text, source="Sound Gazette")])
+    return {claim.text: fact.subject for fact in facts for claim in fact.claims}
+
+
+def test_a_date_is_named_by_its_clause_with_its_determiners() -> None:
+    found = subjects("The blaze broke out on Monday. Harbour crews cleared the slipway on Friday.")
+    assert found["Monday"] == "date the blaze broke out"
+    assert found["Friday"] == "date harbour crews cleared the slipway"
+
+
+def test_names_keep_their_capitals_as_written() -> None:
+    found = subjects("On Saturday, Veldish marines retook the ferry terminal at Quillon Sound.")
+    assert found["Saturday"] == "date Veldish marines retook the ferry terminal"
+
+
+def test_a_verb_that_only_values_its_object_is_left_out() -> None:
+    found = subjects("Insurers have put the losses at £3.1 million, the port board heard.")
+    assert found["£3.1 million"] == "amount of losses"
+
+
+def test_a_figure_that_is_the_subject_is_named_by_what_is_said_of_it() -> None:
+    found = subjects("Nine crew members were hurt. All nine were expected to recover.")
+    assert found["nine"] == "expected to recover"
+
+
+def test_a_measure_taken_by_an_action_is_named_by_its_clause() -> None:
+    found = subjects("Residents asked why the first tender took 25 minutes to arrive.")
+    assert found["25 minutes"] == "duration the first tender took to arrive"
+
+
+def test_a_number_after_its_noun_is_a_label() -> None:
+    found = subjects("The fire started in Shed 7, which held rope and paint.")
+    assert found["7"] == "Shed number"
+
+
+def test_a_possessor_keeps_its_apostrophe() -> None:
+    found = subjects("Tolvar's main ferry terminal has been closed since Tuesday.")
+    assert "Tolvar's main ferry terminal" in found["Tuesday"]
