@@ -85,3 +85,14 @@ def test_a_number_after_its_noun_is_a_label() -> None:
 def test_a_possessor_keeps_its_apostrophe() -> None:
     found = subjects("Tolvar's main ferry terminal has been closed since Tuesday.")
     assert "Tolvar's main ferry terminal" in found["Tuesday"]
+
+
+def test_a_figure_with_nothing_counted_is_named_by_who_did_what() -> None:
+    found = subjects("The pilot said she was paid €480 for the crossing.")
+    assert found["€480"] == "amount she was paid"
+
+
+def test_a_percentage_sign_is_never_the_counted_noun() -> None:
+    found = subjects("Nine (12%) riders had sprained wrists, and four (5%) had concussions.")
+    assert found["four"] == "concussions"
+    assert found["5%"] == "percentage of concussions"  # "had" says nothing after its object

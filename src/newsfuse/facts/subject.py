@@ -38,10 +38,14 @@ MEASURE_NAMES = {
     "°C": "temperature",
     "%": "percentage",
 }
+# What a sum or a share is called before what it is of ("amount of damage").
+KIND_NAMES = {"money": "amount", "percent": "percentage"}
 # A subject longer than this many words stops being a label and becomes a sentence.
 MAX_PHRASE_WORDS = 7
 # Verb forms that read as a participle after a noun ("people evacuated", "homes destroyed").
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+# Verbs that say nothing after their object ("patients had" is "patients").
+LIGHT_VERB_LEMMAS = frozenset({"have", "be", "get"})
 # Prepositions that name where a distance is measured from ("south of Mosul").
 FROM_PREPOSITIONS = frozenset({"of", "from"})
 # How many tokens after a distance its origin may start ("50 km south [of] Mosul").
@@ -51,6 +55,9 @@ NAME_ENTITY_TYPES = frozenset({"PERSON", "NORP", "GPE", "LOC", "ORG", "FAC", "EV
 # Determiners a clause keeps before its nouns ("date the fire broke out"); a label
 # without a verb drops them ("people evacuated").
 CLAUSE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+# Tags of a clause's subject that name someone or something: nouns, names and personal
+# pronouns ("she was paid"); never "which" or "that".
+PERSONAL_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 # A clause too long for a label is shortened step by step: (keep "of" complements, keep
 # the subject's determiner, keep the object's determiner, keep the auxiliaries, keep the
 # nouns' modifiers); the last step leaves "terminal closed".
@@ -75,7 +82,12 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
     if claim.kind == "age":
         return _age_phrase(span)
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
-        return _measure_phrase(span, MEASURE_NAMES[claim.unit or ""])
+        measure = MEASURE_NAMES[claim.unit or ""]
+        phrase = _measure_phrase(span, measure)
+        if phrase != measure:
+            return phrase
+        event = _event_of(span, people=True)  # "duration Mohawk had been cornered"
+        return f"{measure} {event}" if event else measure
     root = span.root
     if (
         root.dep_ == "nummod"
@@ -84,17 +96,19 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
     ):
         return f"{_as_written([root.head])} number"  # "Warehouse 3", "Gate 5": a label
     noun = _counted_noun(span)
-    if noun is not None and not noun.like_num:
+    if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
         phrase = _noun_with_verb(noun, span)
     else:
         phrase = _subject_of_verb(span) or _predicate_of(span)
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute} {phrase}".strip()
-    if claim.kind == "money":
-        return f"amount of {phrase}" if phrase else "amount"
-    if claim.kind == "percent":
-        return f"percentage of {phrase}" if phrase else "percentage"
-    return phrase
+    name = KIND_NAMES.get(claim.kind)
+    if name is None:
+        return phrase
+    if phrase:
+        return f"{name} of {phrase}"
+    event = _event_of(span, people=True)  # "amount she was paid"
+    return f"{name} {event}" if event else name
 
 
 def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
@@ -233,7 +247,11 @@ def _noun_with_verb(noun: Token, span: Span) -> str:
     ]
     if states:
         phrase += f" {states[0].text.lower()}"
-    elif noun.dep_ in ("nsubjpass", "dobj") and verb.tag_ in PARTICIPLE_TAGS:
+    elif (
+        noun.dep_ in ("nsubjpass", "dobj")
+        and verb.tag_ in PARTICIPLE_TAGS
+        and verb.lemma_.lower() not in LIGHT_VERB_LEMMAS
+    ):
         phrase += f" {verb.text.lower()}"
     return phrase
 
@@ -290,7 +308,10 @@ def _subject_of_verb(span: Span) -> str:
                 nouns = [
                     c
                     for c in ancestor.children
-                    if c.dep_ in roles and c.pos_ in ("NOUN", "PROPN") and c.i not in span_range
+                    if c.dep_ in roles
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and c.i not in span_range
+                    and any(ch.isalpha() for ch in c.text)  # never "%"
                 ]
                 if nouns:
                     return _noun_with_verb(nouns[0], span)
@@ -336,8 +357,11 @@ def _measure_phrase(span: Span, measure: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _event_of(span: Span) -> str:
-    """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops"."""
+def _event_of(span: Span, people: bool = False) -> str:
+    """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
+
+    With ``people``, for a figure with nothing else to name it, only a clause with a
+    subject, which may be a personal pronoun ("amount she was paid"); else ""."""
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -358,16 +382,28 @@ def _event_of(span: Span) -> str:
             verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
         elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
             verb = verb.head
-    return _clause(verb, range(span.start, span.end))
+    if people:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        named = subjects[0].tag_ in PERSONAL_SUBJECT_TAGS if subjects else False
+        if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
+            return ""
+    return _clause(verb, range(span.start, span.end), people=people)
 
 
-def _clause(verb: Token, skip: range, room: int = MAX_PHRASE_WORDS - 1) -> str:
+def _clause(
+    verb: Token, skip: range, room: int = MAX_PHRASE_WORDS - 1, people: bool = False
+) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
     took to arrive"), in at most ``room`` words: determiners and "of" complements go
     first when it is longer."""
     nouns = ("NOUN", "PROPN")
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nouns]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        and (c.pos_ in nouns or (people and c.tag_ in PERSONAL_SUBJECT_TAGS))
+    ]
     if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in nouns:
         subjects = [verb.head]  # "Daesh, which overran Mosul in 2014"
     doc = verb.doc
