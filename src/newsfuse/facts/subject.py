@@ -159,12 +159,16 @@ def _describe_from_words(group: Sequence[Mention]) -> str:
 
 
 def _surface_word(stem: str, group: Sequence[Mention]) -> str:
-    """The word as written for a context stem ("damag" → "damage"), for readable subjects."""
-    for mention in group:
-        for word in re.findall(r"[A-Za-z][A-Za-z'-]*", mention.clause):
-            if stem_word(word.lower()) == stem:
-                return word.lower()
-    return stem
+    """The word as written for a context stem ("damag" → "damage"), for readable subjects:
+    in lower case where a clause writes it so, else capitalised as written ("Giffords")."""
+    written = [
+        word
+        for mention in group
+        for word in re.findall(r"[A-Za-z][A-Za-z'-]*", mention.clause)
+        if stem_word(word.lower()) == stem
+    ]
+    lower = [word for word in written if word == word.lower()]
+    return (lower or written or [stem])[0]
 
 
 def _word(token: Token) -> str:
@@ -200,6 +204,8 @@ def _as_written(tokens: Sequence[Token]) -> str:
     doc = tokens[0].doc
     kept: dict[int, Token] = {}
     for token in tokens:
+        if token.like_url or token.like_email:
+            continue  # "pic.twitter.com/…" is no word of a label
         start = token.i
         while start > 0 and not doc[start - 1].whitespace_ and _joins(doc[start - 1]):
             start -= 1
@@ -438,7 +444,7 @@ def _clause(
         if objects:
             words.append(_clause_noun(objects[0], rich, object_determined, modified))
         words += complements[:1]
-        phrase = " ".join(words)
+        phrase = " ".join(word for word in words if word)
         if len(phrase.split()) <= room:
             break
     return phrase
