@@ -96,3 +96,8 @@ def test_a_percentage_sign_is_never_the_counted_noun() -> None:
     found = subjects("Nine (12%) riders had sprained wrists, and four (5%) had concussions.")
     assert found["four"] == "concussions"
     assert found["5%"] == "percentage of concussions"  # "had" says nothing after its object
+
+
+def test_a_sum_put_on_a_noun_by_a_relative_clause_is_named_by_that_noun() -> None:
+    found = subjects("The court weighed the fees charged, which the judge put at £2.6m.")
+    assert found["£2.6m"] == "amount of fees charged"

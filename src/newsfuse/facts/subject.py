@@ -99,7 +99,7 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
     if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
         phrase = _noun_with_verb(noun, span)
     else:
-        phrase = _subject_of_verb(span) or _predicate_of(span)
+        phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute} {phrase}".strip()
     name = KIND_NAMES.get(claim.kind)
@@ -265,10 +265,31 @@ def _noun_with_verb(noun: Token, span: Span) -> str:
 def _values_figure(verb: Token, span: Span) -> bool:
     """Whether the figure is the object of a preposition of the verb ("put the damage
     at £2.4 million", "estimated the crowd at 5,000"): the verb values its object."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
     return any(
-        child.dep_ == "prep" and child.i > verb.i and span.root in child.subtree
+        child.dep_ == "prep"
+        and child.i > verb.i
+        # the parser may leave the figure out of the preposition's subtree ("at £1.2m.")
+        and (span.root in child.subtree or child == before)
         for child in verb.children
     )
+
+
+def _valued_object(span: Span) -> str:
+    """What a valuing verb puts the figure on: "the sums involved, which she put at £1.2m"
+    -> "sums involved"; "" when the figure's verb does not value an object."""
+    verb = next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
+    if verb is None or not _values_figure(verb, span):
+        return ""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return ""
+    valued = objects[0]
+    if valued.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        valued = verb.head  # "which": the noun the relative clause is about
+    if valued.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return _noun_with_verb(valued, span)
 
 
 def _predicate_of(span: Span) -> str:
