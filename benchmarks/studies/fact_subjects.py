@@ -156,7 +156,8 @@ def judge(fact: Fact, texts: dict[str, str], nlp: object) -> str:
             for t in gap
         ):
             return "dropped link"
-    clause = fact.kind == "date" or fact.subject.startswith("year ")
+    # "date the fire broke out", "duration Laura spent": a clause with the figure gapped.
+    clause = bool(first_added) and len(words) > 1 and words[1].lower() not in ("of", "from")
     start = matched[0] if matched else None
     if clause and start is not None and len(own) > 1:
         before = tokens[start - 1] if start > 0 else None
@@ -169,10 +170,12 @@ def judge(fact: Fact, texts: dict[str, str], nlp: object) -> str:
         for child in verb.children:
             if child.i in in_subject or child.lower_ in said:
                 continue
+            if clause and any(g.idx in figure for g in child.subtree):
+                continue  # the figure itself is the gap of the clause
             if child.dep_ in ("prt", "dobj", "oprd", "xcomp", "dative"):
                 return "dangling verb"
             holds_figure = any(g.idx in figure for g in child.subtree)
-            if child.dep_ in ("prep", "agent") and holds_figure and not clause:
+            if child.dep_ in ("prep", "agent") and holds_figure:
                 return "dangling verb"
     return ""
 

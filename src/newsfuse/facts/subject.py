@@ -55,9 +55,11 @@ NAME_ENTITY_TYPES = frozenset({"PERSON", "NORP", "GPE", "LOC", "ORG", "FAC", "EV
 # Determiners a clause keeps before its nouns ("date the fire broke out"); a label
 # without a verb drops them ("people evacuated").
 CLAUSE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
-# Tags of a clause's subject that name someone or something: nouns, names and personal
-# pronouns ("she was paid"); never "which" or "that".
-PERSONAL_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+# Tags of a clause's subject that name someone or something: nouns and names.
+PERSONAL_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Pronouns that stand for people in a report's clause ("she was paid"); "it", "I" and
+# "you" name nothing a reader of the table can place.
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "we"})
 # A clause too long for a label is shortened step by step: (keep "of" complements, keep
 # the subject's determiner, keep the object's determiner, keep the auxiliaries, keep the
 # nouns' modifiers); the last step leaves "terminal closed".
@@ -368,8 +370,10 @@ def _measure_phrase(span: Span, measure: str) -> str:
         located = _noun_phrase(head)
     elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
         # "the first engine took 14 minutes to arrive": the measure is of what was done.
-        clause = _clause(root.head, range(span.start, span.end), MAX_PHRASE_WORDS - 1)
-        if clause and clause != root.head.text.lower():
+        verb = root.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if (subjects and _names_someone(subjects[0])) or verb.dep_ == "relcl":
+            clause = _clause(verb, range(span.start, span.end), MAX_PHRASE_WORDS - 1, people=True)
             return f"{measure} {clause}"
     elif root.head.pos_ in ("VERB", "AUX") or root.dep_ == "ROOT":
         verb = root.head if root.dep_ != "ROOT" else root
@@ -411,10 +415,16 @@ def _event_of(span: Span, people: bool = False) -> str:
             verb = verb.head
     if people:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        named = subjects[0].tag_ in PERSONAL_SUBJECT_TAGS if subjects else False
+        named = bool(subjects) and _names_someone(subjects[0])
         if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
             return ""
     return _clause(verb, range(span.start, span.end), people=people)
+
+
+def _names_someone(subject: Token) -> bool:
+    """Whether a clause's subject names someone or something: a noun, a name, or a
+    pronoun for people."""
+    return subject.tag_ in PERSONAL_SUBJECT_TAGS or subject.lower_ in PERSON_PRONOUNS
 
 
 def _clause(
@@ -428,8 +438,7 @@ def _clause(
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass")
-        and (c.pos_ in nouns or (people and c.tag_ in PERSONAL_SUBJECT_TAGS))
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in nouns or (people and _names_someone(c)))
     ]
     if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in nouns:
         subjects = [verb.head]  # "Daesh, which overran Mosul in 2014"
@@ -443,7 +452,7 @@ def _clause(
         # An object past a comma is an apposition the parser hung on the verb.
         and not any(t.text == "," for t in doc[min(verb.i, c.i) : max(verb.i, c.i)])
     ]
-    auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
     # "took 14 minutes to arrive", where the parser may hang "to arrive" on the figure.
     complements = [
@@ -461,14 +470,19 @@ def _clause(
     # Shortened in this order: the "of" complements, the object's determiner, the subject's.
     for rich, subject_determined, object_determined, helped, modified in CLAUSE_SHORTENINGS:
         words = [_clause_noun(subjects[0], rich, subject_determined, modified)] if subjects else []
-        words += [*(auxiliaries if helped else []), verb.text.lower(), *particles]
+        words += [*(_auxiliaries(auxiliaries) if helped else []), verb.text.lower(), *particles]
         if objects:
             words.append(_clause_noun(objects[0], rich, object_determined, modified))
         words += complements[:1]
-        phrase = " ".join(word for word in words if word)
+        phrase = " ".join(word for word in words if word).replace(" \u2060", "")
         if len(phrase.split()) <= room:
             break
     return phrase
+
+
+def _auxiliaries(tokens: Sequence[Token]) -> list[str]:
+    """Auxiliaries as written, a contraction marked to join the word before ("they've")."""
+    return [f"\u2060{t.lower_}" if t.text[:1] in ("'", "\u2019") else t.lower_ for t in tokens]
 
 
 def _clause_noun(noun: Token, rich: bool, determined: bool, modified: bool = True) -> str:
