@@ -101,3 +101,19 @@ def test_a_percentage_sign_is_never_the_counted_noun() -> None:
 def test_a_sum_put_on_a_noun_by_a_relative_clause_is_named_by_that_noun() -> None:
     found = subjects("The court weighed the fees charged, which the judge put at £2.6m.")
     assert found["£2.6m"] == "amount of fees charged"
+
+
+def test_a_phrase_that_restates_the_others_names_the_row() -> None:
+    texts = [
+        "Six wardens were evacuated from the Tarrow lighthouse on Monday.",
+        "Six wardens lived at the Tarrow lighthouse.",
+        "Six wardens worked at the Tarrow lighthouse until the storm.",
+    ]
+    articles = [
+        Article(id=name, text=text, source=f"Outlet {name}")
+        for name, text in zip("abc", texts, strict=True)
+    ]
+    facts = compare_facts(articles)
+    row = next(fact for fact in facts if any(c.text == "Six" for c in fact.claims))
+    assert len(row.claims) == 3
+    assert row.subject == "wardens evacuated"  # restates the two plain "wardens"

@@ -116,9 +116,11 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
 def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
     """A short readable name for what a group of claims measures ("additional troops").
 
-    The phrase most of the group's claims share (see :func:`claim_phrase`);
-    among equals the one sharing most words with the others (the consensus),
-    then the longer, which says more. Without phrases, the counted noun
+    The phrase most of the group's claims agree with (see :func:`claim_phrase`): a
+    phrase that holds all of another's words restates it ("firefighters discharged"
+    restates "firefighters"), so it counts that one's claims too; among equals the
+    one said most often, then the one sharing most words with the others (the
+    consensus), then the longer, which says more. Without phrases, the counted noun
     or the context words the group weighs most, shown as written.
     """
     given = [phrase for m in group if (phrase := (phrases or {}).get(m.claim, ""))]
@@ -132,7 +134,20 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
             """How many of the other phrases' words this one uses: the consensus wording."""
             return sum(len(words[phrase] & words[other]) for other in found if other != phrase)
 
-        return max(found, key=lambda phrase: (found[phrase], shared(phrase), len(phrase), phrase))
+        def support(phrase: str) -> int:
+            """How many claims' phrases this one restates, its own included."""
+            return sum(found[other] for other in found if words[other] <= words[phrase])
+
+        return max(
+            found,
+            key=lambda phrase: (
+                support(phrase),
+                found[phrase],
+                shared(phrase),
+                len(phrase),
+                phrase,
+            ),
+        )
     return _describe_from_words(group)
 
 
