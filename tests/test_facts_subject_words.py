@@ -117,3 +117,23 @@ def test_a_phrase_that_restates_the_others_names_the_row() -> None:
     row = next(fact for fact in facts if any(c.text == "Six" for c in fact.claims))
     assert len(row.claims) == 3
     assert row.subject == "wardens evacuated"  # restates the two plain "wardens"
+
+
+def test_a_one_source_row_split_from_a_group_is_named_by_its_own_phrase() -> None:
+    # Invented: two outlets count five rangers hurt; a third's "four" counts stations.
+    from newsfuse.facts.compare import _split_differing
+    from newsfuse.model import Claim
+
+    claims = tuple(
+        Claim(article, 0, 4, text, "count", value, attribute="rangers hurt")
+        for article, text, value in (("a", "five", 5.0), ("b", "five", 5.0), ("c", "four", 4.0))
+    )
+    own = {claims[0]: "rangers hurt", claims[1]: "rangers", claims[2]: "stations"}
+    facts = _split_differing(claims, "rangers hurt", FactParams(), own)
+    assert [(f.status, f.subject) for f in facts] == [
+        ("agree", "rangers hurt"),
+        ("single", "stations"),
+    ]
+    assert facts[1].claims[0].attribute == "stations"
+    without = _split_differing(claims, "rangers hurt", FactParams())
+    assert without[1].subject == "rangers hurt"
