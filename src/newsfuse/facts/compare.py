@@ -99,7 +99,11 @@ def compare_facts(
                 )
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         if status == "differs" and not together:
-            facts.extend(_split_differing(attributed, subject, params))
+            own = {
+                named: phrases.get(claim, "")
+                for named, claim in zip(attributed, claims, strict=True)
+            }
+            facts.extend(_split_differing(attributed, subject, params, own))
         else:
             facts.append(Fact(status, subject, claims[0].kind, attributed))
     facts = _without_restated_singles(facts)
@@ -182,14 +186,20 @@ def _story_calendar(articles: Sequence[Article]) -> tuple[int | None, dict[tuple
     return max((day.year for day in written), default=None), day_years
 
 
-def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams) -> list[Fact]:
+def _split_differing(
+    claims: tuple[Claim, ...],
+    subject: str,
+    params: FactParams,
+    phrases: dict[Claim, str] | None = None,
+) -> list[Fact]:
     """A group that is no clear dispute, as agreements of its sets of equal figures
     (each from two or more articles) and the rest beside them.
 
     The verdict found the differing figures to be look-alikes, not one attribute,
     so the sources that give the same figure still corroborate each other ("40 per
     cent" in two reports beside another's "4.8 per cent"). A row whose figures all
-    agree is never shown as differing.
+    agree is never shown as differing. A one-source row left over is named by its own
+    claims' phrase (``phrases``, by claim) when they share one.
     """
     classes: list[list[Claim]] = []
     for claim in claims:
@@ -208,7 +218,19 @@ def _split_differing(claims: tuple[Claim, ...], subject: str, params: FactParams
     if rest:
         status: FactStatus = "differs" if _article_count(rest) >= 2 else "single"
         facts.append(Fact(status, subject, rest[0].kind, rest))
+        if status == "single":
+            facts[-1] = _named_by_own_phrase(facts[-1], phrases or {})
     return facts
+
+
+def _named_by_own_phrase(fact: Fact, phrases: dict[Claim, str]) -> Fact:
+    """A one-source row split from a look-alike group, named by its own claims' phrase
+    when they share one ("stations" for "four stations", not the group's "firefighters")."""
+    own = {phrases.get(claim, "") for claim in fact.claims}
+    if len(own) != 1 or not (subject := own.pop()):
+        return fact
+    claims = tuple(replace(claim, attribute=subject) for claim in fact.claims)
+    return Fact(fact.status, subject, fact.kind, claims)
 
 
 def _without_restated_singles(facts: list[Fact]) -> list[Fact]:

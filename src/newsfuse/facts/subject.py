@@ -38,14 +38,39 @@ MEASURE_NAMES = {
     "°C": "temperature",
     "%": "percentage",
 }
+# What a sum or a share is called before what it is of ("amount of damage").
+KIND_NAMES = {"money": "amount", "percent": "percentage"}
 # A subject longer than this many words stops being a label and becomes a sentence.
 MAX_PHRASE_WORDS = 7
 # Verb forms that read as a participle after a noun ("people evacuated", "homes destroyed").
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+# Verbs that say nothing after their object ("patients had" is "patients").
+LIGHT_VERB_LEMMAS = frozenset({"have", "be", "get"})
 # Prepositions that name where a distance is measured from ("south of Mosul").
 FROM_PREPOSITIONS = frozenset({"of", "from"})
 # How many tokens after a distance its origin may start ("50 km south [of] Mosul").
 ORIGIN_WINDOW_TOKENS = 3
+# Entity types whose words keep their capitals even first in a sentence ("Iraqi forces").
+NAME_ENTITY_TYPES = frozenset({"PERSON", "NORP", "GPE", "LOC", "ORG", "FAC", "EVENT"})
+# Determiners a clause keeps before its nouns ("date the fire broke out"); a label
+# without a verb drops them ("people evacuated").
+CLAUSE_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+# Tags of a clause's subject that name someone or something: nouns and names.
+PERSONAL_SUBJECT_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Pronouns that stand for people in a report's clause ("she was paid"); "it", "I" and
+# "you" name nothing a reader of the table can place.
+PERSON_PRONOUNS = frozenset({"he", "she", "they", "we"})
+# A clause too long for a label is shortened step by step: (keep "of" complements, keep
+# the subject's determiner, keep the object's determiner, keep the auxiliaries, keep the
+# nouns' modifiers); the last step leaves "terminal closed".
+CLAUSE_SHORTENINGS = (
+    (True, True, True, True, True),
+    (False, True, True, True, True),
+    (False, True, False, True, True),
+    (False, False, False, True, True),
+    (False, False, False, False, True),
+    (False, False, False, False, False),
+)
 
 
 def claim_phrase(claim: Claim, doc: Doc) -> str:
@@ -59,35 +84,49 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
     if claim.kind == "age":
         return _age_phrase(span)
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
-        return _measure_phrase(span, MEASURE_NAMES[claim.unit or ""])
+        measure = MEASURE_NAMES[claim.unit or ""]
+        phrase = _measure_phrase(span, measure)
+        if phrase != measure:
+            return phrase
+        event = _event_of(span, people=True)  # "duration Mohawk had been cornered"
+        return f"{measure} {event}" if event else measure
+    root = span.root
+    if (
+        root.dep_ == "nummod"
+        and root.head.i == span.start - 1
+        and root.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return f"{_as_written([root.head])} number"  # "Warehouse 3", "Gate 5": a label
     noun = _counted_noun(span)
-    if noun is not None and not noun.like_num:
+    if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
         phrase = _noun_with_verb(noun, span)
     else:
-        phrase = _subject_of_verb(span)
+        phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute} {phrase}".strip()
-    if claim.kind == "money":
-        return f"amount of {phrase}" if phrase else "amount"
-    if claim.kind == "percent":
-        return f"percentage of {phrase}" if phrase else "percentage"
-    return phrase
+    name = KIND_NAMES.get(claim.kind)
+    if name is None:
+        return phrase
+    if phrase:
+        return f"{name} of {phrase}"
+    event = _event_of(span, people=True)  # "amount she was paid"
+    return f"{name} {event}" if event else name
 
 
 def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
     """A short readable name for what a group of claims measures ("additional troops").
 
-    The phrase most of the group's claims share (see :func:`claim_phrase`);
-    among equals the one sharing most words with the others (the consensus),
-    then the longer, which says more. Without phrases, the counted noun
+    The phrase most of the group's claims agree with (see :func:`claim_phrase`): a
+    phrase that holds all of another's words restates it ("firefighters discharged"
+    restates "firefighters"), so it counts that one's claims too; among equals the
+    one said most often, then the one sharing most words with the others (the
+    consensus), then the longer, which says more. Without phrases, the counted noun
     or the context words the group weighs most, shown as written.
     """
-    found = Counter(
-        phrase
-        for mention in group
-        if (phrase := (phrases or {}).get(mention.claim, ""))
-        and len(phrase.split()) <= MAX_PHRASE_WORDS
-    )
+    given = [phrase for m in group if (phrase := (phrases or {}).get(m.claim, ""))]
+    short = [phrase for phrase in given if len(phrase.split()) <= MAX_PHRASE_WORDS]
+    # A long phrase of the sources' words still reads better than the aligner's stems.
+    found = Counter(short or sorted(given, key=lambda phrase: len(phrase.split()))[:1])
     if found:
         words = {phrase: set(phrase.lower().split()) for phrase in found}
 
@@ -95,7 +134,20 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
             """How many of the other phrases' words this one uses: the consensus wording."""
             return sum(len(words[phrase] & words[other]) for other in found if other != phrase)
 
-        return max(found, key=lambda phrase: (found[phrase], shared(phrase), len(phrase), phrase))
+        def support(phrase: str) -> int:
+            """How many claims' phrases this one restates, its own included."""
+            return sum(found[other] for other in found if words[other] <= words[phrase])
+
+        return max(
+            found,
+            key=lambda phrase: (
+                support(phrase),
+                found[phrase],
+                shared(phrase),
+                len(phrase),
+                phrase,
+            ),
+        )
     return _describe_from_words(group)
 
 
@@ -124,17 +176,26 @@ def _describe_from_words(group: Sequence[Mention]) -> str:
 
 
 def _surface_word(stem: str, group: Sequence[Mention]) -> str:
-    """The word as written for a context stem ("damag" → "damage"), for readable subjects."""
-    for mention in group:
-        for word in re.findall(r"[A-Za-z][A-Za-z'-]*", mention.clause):
-            if stem_word(word.lower()) == stem:
-                return word.lower()
-    return stem
+    """The word as written for a context stem ("damag" → "damage"), for readable subjects:
+    in lower case where a clause writes it so, else capitalised as written ("Giffords")."""
+    written = [
+        word
+        for mention in group
+        for word in re.findall(r"[A-Za-z][A-Za-z'-]*", mention.clause)
+        if stem_word(word.lower()) == stem
+    ]
+    lower = [word for word in written if word == word.lower()]
+    return (lower or written or [stem])[0]
 
 
 def _word(token: Token) -> str:
-    """A token as a label shows it: names as written, other words in lower case."""
-    return token.text if token.pos_ == "PROPN" else token.text.lower()
+    """A token as a label shows it: names and words capitalised mid-sentence ("Iraqi")
+    as written, other words in lower case."""
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITY_TYPES:
+        return token.text
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return token.text
+    return token.text.lower()
 
 
 def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
@@ -145,11 +206,13 @@ def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
         if child.dep_ in ("amod", "compound", "poss")
         and child.i < noun.i
         and child.i not in skip
-        and not child.like_num
+        and not (child.like_num and child.pos_ != "ADJ")  # "the first engine" keeps "first"
         and child.pos_ not in ("PRON", "DET", "NUM")
     ]
     words = [w for w in words if w.dep_ != "poss" or w.pos_ == "PROPN"]
-    return _as_written([*words, noun])
+    # A possessor keeps its "'s" ("Iraq's largest city", never "Iraq largest city").
+    marks = [c for w in words if w.dep_ == "poss" for c in w.children if c.dep_ == "case"]
+    return _as_written([*words, *marks, noun])
 
 
 def _as_written(tokens: Sequence[Token]) -> str:
@@ -158,6 +221,8 @@ def _as_written(tokens: Sequence[Token]) -> str:
     doc = tokens[0].doc
     kept: dict[int, Token] = {}
     for token in tokens:
+        if token.like_url or token.like_email:
+            continue  # "pic.twitter.com/…" is no word of a label
         start = token.i
         while start > 0 and not doc[start - 1].whitespace_ and _joins(doc[start - 1]):
             start -= 1
@@ -195,6 +260,8 @@ def _noun_with_verb(noun: Token, span: Span) -> str:
         if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
             return f"{phrase} {child.text.lower()}"  # "troops deployed to the region"
     verb = noun.head
+    if _values_figure(verb, span):
+        return phrase  # "put the damage at £2.4 million": the verb only says "is"
     # The object's state after the verb: "left 300 people dead" -> "people dead".
     states = [
         c
@@ -203,9 +270,76 @@ def _noun_with_verb(noun: Token, span: Span) -> str:
     ]
     if states:
         phrase += f" {states[0].text.lower()}"
-    elif noun.dep_ in ("nsubjpass", "dobj") and verb.tag_ in PARTICIPLE_TAGS:
+    elif (
+        noun.dep_ in ("nsubjpass", "dobj")
+        and verb.tag_ in PARTICIPLE_TAGS
+        and verb.lemma_.lower() not in LIGHT_VERB_LEMMAS
+    ):
         phrase += f" {verb.text.lower()}"
     return phrase
+
+
+def _values_figure(verb: Token, span: Span) -> bool:
+    """Whether the figure is the object of a preposition of the verb ("put the damage
+    at £2.4 million", "estimated the crowd at 5,000"): the verb values its object."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return any(
+        child.dep_ == "prep"
+        and child.i > verb.i
+        # the parser may leave the figure out of the preposition's subtree ("at £1.2m.")
+        and (span.root in child.subtree or child == before)
+        for child in verb.children
+    )
+
+
+def _valued_object(span: Span) -> str:
+    """What a valuing verb puts the figure on: "the sums involved, which she put at £1.2m"
+    -> "sums involved"; "" when the figure's verb does not value an object."""
+    verb = next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
+    if verb is None or not _values_figure(verb, span):
+        return ""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return ""
+    valued = objects[0]
+    if valued.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        valued = verb.head  # "which": the noun the relative clause is about
+    if valued.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return _noun_with_verb(valued, span)
+
+
+def _predicate_of(span: Span) -> str:
+    """For a figure that is itself the subject ("all eight were expected to recover"),
+    what is said of it: "expected to recover", "treated and sent home", or the noun it is
+    ("five of them were firefighters" -> "firefighters")."""
+    root = span.root
+    verb = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    if attributes:
+        return _noun_phrase(attributes[0])
+    if verb.pos_ != "VERB":
+        return ""
+    words: list[Token] = []
+    for token in verb.doc[verb.i : verb.sent.end]:
+        if token.is_punct or token.i not in _predicate_tokens(verb):
+            break  # up to the first comma: a clause, not the sentence
+        words.append(token)
+    return _as_written(words[:MAX_PHRASE_WORDS]) if words else ""
+
+
+def _predicate_tokens(verb: Token) -> set[int]:
+    """The verb with its particle, object, complements and joined verbs, without its
+    subject, auxiliaries and the adverbial clauses and times hung on it."""
+    dropped = ("nsubj", "nsubjpass", "aux", "auxpass", "advcl", "npadvmod", "mark", "ccomp",
+               "parataxis", "punct")  # fmt: skip
+    kept = {verb.i}
+    for child in verb.children:
+        if child.dep_ not in dropped and child.i > verb.i:
+            kept.update(token.i for token in child.subtree)
+    return kept
 
 
 def _subject_of_verb(span: Span) -> str:
@@ -218,7 +352,10 @@ def _subject_of_verb(span: Span) -> str:
                 nouns = [
                     c
                     for c in ancestor.children
-                    if c.dep_ in roles and c.pos_ in ("NOUN", "PROPN") and c.i not in span_range
+                    if c.dep_ in roles
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and c.i not in span_range
+                    and any(ch.isalpha() for ch in c.text)  # never "%"
                 ]
                 if nouns:
                     return _noun_with_verb(nouns[0], span)
@@ -246,6 +383,13 @@ def _measure_phrase(span: Span, measure: str) -> str:
             break
     if head is not root:
         located = _noun_phrase(head)
+    elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
+        # "the first engine took 14 minutes to arrive": the measure is of what was done.
+        verb = root.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if (subjects and _names_someone(subjects[0])) or verb.dep_ == "relcl":
+            clause = _clause(verb, range(span.start, span.end), MAX_PHRASE_WORDS - 1, people=True)
+            return f"{measure} {clause}"
     elif root.head.pos_ in ("VERB", "AUX") or root.dep_ == "ROOT":
         verb = root.head if root.dep_ != "ROOT" else root
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -259,8 +403,11 @@ def _measure_phrase(span: Span, measure: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _event_of(span: Span) -> str:
-    """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops"."""
+def _event_of(span: Span, people: bool = False) -> str:
+    """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
+
+    With ``people``, for a figure with nothing else to name it, only a clause with a
+    subject, which may be a personal pronoun ("amount she was paid"); else ""."""
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -281,18 +428,98 @@ def _event_of(span: Span) -> str:
             verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
         elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
             verb = verb.head
+    if people:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        named = bool(subjects) and _names_someone(subjects[0])
+        if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
+            return ""
+    return _clause(verb, range(span.start, span.end), people=people)
+
+
+def _names_someone(subject: Token) -> bool:
+    """Whether a clause's subject names someone or something: a noun, a name, or a
+    pronoun for people."""
+    return subject.tag_ in PERSONAL_SUBJECT_TAGS or subject.lower_ in PERSON_PRONOUNS
+
+
+def _clause(
+    verb: Token, skip: range, room: int = MAX_PHRASE_WORDS - 1, people: bool = False
+) -> str:
+    """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
+    clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
+    took to arrive"), in at most ``room`` words: determiners and "of" complements go
+    first when it is longer."""
     nouns = ("NOUN", "PROPN")
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in nouns]
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in nouns or (people and _names_someone(c)))
+    ]
     if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in nouns:
         subjects = [verb.head]  # "Daesh, which overran Mosul in 2014"
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in nouns]
-    auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    doc = verb.doc
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj"
+        and c.pos_ in nouns
+        and c.i not in skip
+        # An object past a comma is an apposition the parser hung on the verb.
+        and not any(t.text == "," for t in doc[min(verb.i, c.i) : max(verb.i, c.i)])
+    ]
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
-    words = [_noun_phrase(subjects[0])] if subjects else []
-    words += [*auxiliaries, verb.text.lower(), *particles]
-    if objects:
-        words.append(_noun_phrase(objects[0]))
-    return " ".join(words)
+    # "took 14 minutes to arrive", where the parser may hang "to arrive" on the figure.
+    complements = [
+        " ".join(t.text.lower() for t in (*[a for a in c.children if a.dep_ == "aux"], c))
+        for c in [*verb.children, *(g for o in verb.children if o.i in skip for g in o.children)]
+        if c.pos_ == "VERB"
+        and c.i > verb.i
+        and (
+            c.dep_ == "xcomp"
+            if c.head == verb
+            else any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+        )
+    ]
+    phrase = ""
+    # Shortened in this order: the "of" complements, the object's determiner, the subject's.
+    for rich, subject_determined, object_determined, helped, modified in CLAUSE_SHORTENINGS:
+        words = [_clause_noun(subjects[0], rich, subject_determined, modified)] if subjects else []
+        words += [*(_auxiliaries(auxiliaries) if helped else []), verb.text.lower(), *particles]
+        if objects:
+            words.append(_clause_noun(objects[0], rich, object_determined, modified))
+        words += complements[:1]
+        phrase = " ".join(word for word in words if word).replace(" \u2060", "")
+        if len(phrase.split()) <= room:
+            break
+    return phrase
+
+
+def _auxiliaries(tokens: Sequence[Token]) -> list[str]:
+    """Auxiliaries as written, a contraction marked to join the word before ("they've")."""
+    return [f"\u2060{t.lower_}" if t.text[:1] in ("'", "\u2019") else t.lower_ for t in tokens]
+
+
+def _clause_noun(noun: Token, rich: bool, determined: bool, modified: bool = True) -> str:
+    """A noun as a clause shows it: with its determiner ("the fire") when ``determined``,
+    with its "of" complement ("the number of injured") when ``rich``, with its adjectives
+    and compounds when ``modified``."""
+    words = _noun_phrase(noun) if modified else _as_written([noun])
+    if rich:
+        for child in noun.children:
+            objects = [g for g in child.children if g.dep_ == "pobj" and not g.like_num]
+            if child.dep_ == "prep" and child.lower_ == "of" and objects:
+                words += f" of {_clause_noun(objects[0], False, determined)}"
+                break
+    determiners = [
+        c for c in noun.children if c.dep_ in ("det", "poss") and c.lower_ in CLAUSE_DETERMINERS
+    ]
+    plural = noun.tag_ in ("NNS", "NNPS")  # "an additional 560 forces" without its figure
+    if plural:
+        determiners = [d for d in determiners if d.lower_ not in ("a", "an")]
+    if determined and determiners and determiners[0].i < noun.i:
+        words = f"{determiners[0].lower_} {words}"
+    return words
 
 
 def _age_phrase(span: Span) -> str:
