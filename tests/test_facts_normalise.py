@@ -440,3 +440,12 @@ def test_a_fraction_of_a_percentage_point_is_no_share_of_one_per_cent(
     text = f"Rates rose by {numerator} {denominator} of a percentage point in Oskby."
     claims = scan_claims(Article(id="a", text=text, source="The Marlow Courier"))
     assert all(claim.value >= 1 or claim.unit != "%" for claim in claims)
+
+
+def test_a_place_or_vehicle_named_by_its_number_is_no_count() -> None:
+    text = (
+        "Fire crews reached Warehouse 7 at Orvik docks as Flight 212 was held at Terminal 2. "
+        "Some 35 firefighters and 6 engines attended; the route 9 bus ran late."
+    )
+    values = sorted(c.value for c in scan_claims(Article(id="a", text=text)) if c.kind == "count")
+    assert values == [6, 9, 35]  # lower-case "route 9" is not a name: the rule needs capitals

@@ -28,6 +28,7 @@ from newsfuse.facts.numbers import (
 )
 from newsfuse.facts.patterns import (
     CLOCK_AFTER_RE,
+    DESIGNATOR_BEFORE_RE,
     DURATION_JOIN_RE,
     FEET_INCHES_RE,
     FRACTION_OF_PERCENT_RE,
@@ -206,6 +207,8 @@ def _scan_numbers(
         after = text[end : end + 60]
         if match.group("digits"):
             if NOT_A_QUANTITY_BEFORE_RE.search(before) or ORDINAL_AFTER_RE.match(after):
+                continue
+            if DESIGNATOR_BEFORE_RE.search(before):
                 continue
             if CLOCK_AFTER_RE.match(after) or re.match(r"^[A-Za-z]{1,2}\d", after):
                 continue
