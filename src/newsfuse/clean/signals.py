@@ -382,11 +382,13 @@ _PROVIDED_CAPTION = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:for\s+(?:more|the\s+latest|the\s+top|full|live|updates)\b[^,.!?]{0,50},\s*)?"
     r"(?:please\s+)?(?:click|tap|read|follow|watch|listen|visit|check\s+out|sign\s+up|"
-    r"subscribe|download)\b[^.!?]{0,80}?(?:\bhere\b|\bbelow\b|\bon\s+(?:twitter|facebook|"
+    r"subscribe|download)(?![\w-])[^.!?]{0,80}?(?:\bhere\b|\bbelow\b|\bon\s+(?:twitter|facebook|"
     r"instagram)\b|@\w+|\b[\w-]+\.(?:com|org|net)\b)"
     r"|^\W*(?:reach|contact|email|write\s+to)\s+[^.!?]{0,40}\S+@\S+\.\w+",
     re.I,
 )
+# A call to action reported as said ("Click here, said the sign on the van") is story.
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b", re.I)
 _PAGE_REFERENCE = re.compile(
     # A trailing aside ("... (see video below).") is left alone: the sentence is story.
     r"\bas\s+(?:shown|seen|pictured|listed)\s+(?:below|above)\b",
@@ -413,6 +415,6 @@ def page_note_kind(sentence: str) -> str:
         (NOTE_ACTION, _CALL_TO_ACTION),
         (NOTE_PAGE, _PAGE_REFERENCE),
     ):
-        if pattern.search(text):
+        if pattern.search(text) and not (kind == NOTE_ACTION and _REPORTED.search(text)):
             return kind
     return ""
