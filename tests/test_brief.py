@@ -268,6 +268,7 @@ def test_story_sentence_filter() -> None:
     assert not story("The opinions expressed are the author's own.")
     assert not story("This image provided by the Velmora fire brigade shows the warehouse.")
     assert not story("The losses per warehouse are as shown below.")
+    assert not story("The author is a columnist for the Velmora Ledger.")
     assert story("The fire brigade said the views from the harbour were blocked by smoke.")
     text = "The losses per warehouse are as shown below."
     kept = replace(BriefParams(), drop_page_notes=False)

@@ -19,6 +19,7 @@ from newsfuse.clean import clean_articles, clean_report, find_repeated_lines
 from newsfuse.clean.language import detect_language, is_foreign
 from newsfuse.clean.signals import (
     NOTE_ACTION,
+    NOTE_AUTHOR,
     NOTE_CAPTION,
     NOTE_EDITOR,
     NOTE_OPINION,
@@ -240,6 +241,7 @@ def test_page_notes_are_told_from_story_sentences_about_views_and_updates() -> N
         "The damaged pier is seen in this May 2 photo released by the coast guard.": NOTE_CAPTION,
         "Reach Ilse Varga at ivarga@courier.example.com.": NOTE_ACTION,
         "The new timetable is as shown below.": NOTE_PAGE,
+        "The writer is a former harbour master of Velde.": NOTE_AUTHOR,
     }
     for text, kind in kinds.items():
         assert page_note_kind(text) == kind, text

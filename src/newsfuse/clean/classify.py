@@ -59,8 +59,9 @@ REASON_EDITOR_NOTE = "editor's note"
 REASON_ACTION = "call to action"
 # Notes about the page (``signals.page_note_kind``) the cleaner removes when one fills a
 # line. Left to the brief: a pointer to the layout ("as shown below"), since the rest of
-# its sentence can be story, and a provided photo caption, which states story facts
-# ("... shows X after he was sentenced"; removing them lost reference words on dev).
+# its sentence can be story; a provided photo caption, which states story facts
+# ("... shows X after he was sentenced"; removing them lost reference words on dev); and
+# "The author is a ...", which in a story about a book is story.
 NOTE_REASONS = {
     signals.NOTE_OPINION: REASON_DISCLAIMER,
     signals.NOTE_EDITOR: REASON_EDITOR_NOTE,

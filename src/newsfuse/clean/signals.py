@@ -353,6 +353,7 @@ NOTE_EDITOR = "editor's note"
 NOTE_CAPTION = "provided photo caption"
 NOTE_ACTION = "call to action"
 NOTE_PAGE = "reference to the page layout"
+NOTE_AUTHOR = "note about the author"
 _OPINION_DISCLAIMER = re.compile(
     r"\b(?:opinions?|views?)\s+expressed\b[^.!?]{0,80}?\b(?:own|solely|author|authors|writer|"
     r"writers|necessarily)\b"
@@ -360,6 +361,8 @@ _OPINION_DISCLAIMER = re.compile(
     r"positions?|policy|policies)\b",
     re.I,
 )
+# "The author is a columnist for X.": the note closing a commentary, about who wrote it.
+_AUTHOR_NOTE = re.compile(r"^\W*the\s+(?:author|writer)s?\s+(?:is|are)\s+(?:an?|the)\b", re.I)
 _PAGE_NOUN = r"(?:story|article|post|report|piece|page|item|column)"
 _EDITORS_NOTE = re.compile(
     r"^\W*(?:editor['’]?s['’]?\s+note|correction|clarification)\s*[:—–-]"
@@ -402,8 +405,9 @@ def page_note_kind(sentence: str) -> str:
     An opinion disclaimer ("The views expressed are the author's own."), an editor's
     note or correction about the page ("This story has been updated."), an agency
     photo caption naming its provider ("This image provided by X shows ..."), a call
-    to read, follow or click elsewhere ("Follow her on Twitter @x."), or a pointer
-    to the page's layout ("as shown below"). Longer text is story.
+    to read, follow or click elsewhere ("Follow her on Twitter @x."), a pointer
+    to the page's layout ("as shown below"), or a note on who wrote a commentary
+    ("The author is a columnist for X."). Longer text is story.
     """
     text = sentence.strip()
     if len(words_of(text)) > NOTE_MAX_WORDS:
@@ -414,6 +418,7 @@ def page_note_kind(sentence: str) -> str:
         (NOTE_CAPTION, _PROVIDED_CAPTION),
         (NOTE_ACTION, _CALL_TO_ACTION),
         (NOTE_PAGE, _PAGE_REFERENCE),
+        (NOTE_AUTHOR, _AUTHOR_NOTE),
     ):
         if pattern.search(text) and not (kind == NOTE_ACTION and _REPORTED.search(text)):
             return kind
