@@ -264,6 +264,15 @@ def test_story_sentence_filter() -> None:
     assert not story("Do you live near the harbour?")
     assert not story("Send us your photos of the fire.")
     assert story('"You could see the flames from my kitchen," said a neighbour.')
+    # Notes about the page, written as sentences.
+    assert not story("The opinions expressed are the author's own.")
+    assert not story("This image provided by the Velmora fire brigade shows the warehouse.")
+    assert not story("The losses per warehouse are as shown below.")
+    assert not story("The author is a columnist for the Velmora Ledger.")
+    assert story("The fire brigade said the views from the harbour were blocked by smoke.")
+    text = "The losses per warehouse are as shown below."
+    kept = replace(BriefParams(), drop_page_notes=False)
+    assert is_story_sentence(Sentence("a", 0, 0, len(text), text), kept)
 
 
 def test_copies_are_found_by_shared_sentences(fire: list[Article]) -> None:

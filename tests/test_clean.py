@@ -18,11 +18,18 @@ from conftest import FIXTURES as FIXTURES_ROOT
 from newsfuse.clean import clean_articles, clean_report, find_repeated_lines
 from newsfuse.clean.language import detect_language, is_foreign
 from newsfuse.clean.signals import (
+    NOTE_ACTION,
+    NOTE_AUTHOR,
+    NOTE_CAPTION,
+    NOTE_EDITOR,
+    NOTE_OPINION,
+    NOTE_PAGE,
     byline_name,
     is_contributor_credit,
     is_counter,
     is_headline_like,
     is_reader_prompt,
+    page_note_kind,
 )
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport
@@ -202,6 +209,55 @@ def test_story_sentences_that_look_like_boilerplate_are_kept() -> None:
     )
     cleaned = clean_one(Article(id="s", text=text))
     assert cleaned.text == text
+
+
+def test_notes_about_the_page_filling_a_line_are_removed_and_the_story_kept() -> None:
+    notes = [
+        "The opinions expressed in this column are solely those of the author.",
+        "Correction: An earlier version misspelled the harbour master's name.",
+        "This story has been updated.",
+        "Follow Ilse Varga on Twitter @ivarga_courier.",
+        "For more from the Courier, follow us on Twitter at @OstmarkCourier.",
+        "Read the harbour council's full statement here.",
+        "(Tomas Reiher/Ostmark Courier)",
+        "Courtesy Ilka Brandt",
+    ]
+    story = "\n\n".join(COURIER_STORY)
+    cleaned = clean_one(Article(id="n", text=story + "\n\n" + "\n\n".join(notes)))
+    assert cleaned.text == story
+    assert reasons_of(cleaned).keys() == {
+        "opinion disclaimer",
+        "editor's note",
+        "call to action",
+        "photo caption or credit",
+    }
+
+
+def test_page_notes_are_told_from_story_sentences_about_views_and_updates() -> None:
+    kinds = {
+        "The views expressed here do not necessarily reflect those of the Courier.": NOTE_OPINION,
+        "Update, 3 May: the council referred to in this story has since met.": NOTE_EDITOR,
+        "This image provided by the Velde coast guard shows the damaged pier.": NOTE_CAPTION,
+        "The damaged pier is seen in this May 2 photo released by the coast guard.": NOTE_CAPTION,
+        "Reach Ilse Varga at ivarga@courier.example.com.": NOTE_ACTION,
+        "The new timetable is as shown below.": NOTE_PAGE,
+        "The writer is a former harbour master of Velde.": NOTE_AUTHOR,
+    }
+    for text, kind in kinds.items():
+        assert page_note_kind(text) == kind, text
+    for story in [
+        *COURIER_STORY,
+        "Brandt said the views expressed at the meeting were divided.",
+        "The council updated its forecast on Friday, and the story ran in the Courier.",
+        "Follow-up inspections found cracks in the pier, officials said here on Monday.",
+        "The pier can be seen in this photo taken by a passenger, Brandt said.",
+        "Read alongside the budget, the plan shows a deficit.",
+        "Follow the signs here to the ferry, the harbour master told drivers.",
+    ]:
+        assert page_note_kind(story) == "", story
+    # A note inside a longer paragraph is left to the brief: the paragraph is kept.
+    paragraph = COURIER_STORY[0] + " This story has been updated."
+    assert clean_one(Article(id="p", text=paragraph)).text == paragraph
 
 
 def test_story_sentence_about_views_is_not_a_counter() -> None:

@@ -3,8 +3,10 @@
 Two kinds of evidence are combined with position:
 
 * strong signals (caption credits, copyright lines, page counters, update
-  stamps, bylines, interface text, a repeated title, lines shared with
-  unrelated articles of the batch) remove a line wherever it is;
+  stamps, bylines, interface text, a line that is one note about the page (an
+  opinion disclaimer, an editor's note, a provided photo caption, a call to
+  action), a repeated title, lines shared with unrelated articles of the batch)
+  remove a line wherever it is;
 * weak signals (short fragments, label lines, reader prompts, bare dates,
   notices in another language) remove a line only at the head or tail of the
   article, peeling inwards until the first line that has no signal. A story
@@ -52,6 +54,19 @@ REASON_LABEL = "source or label line"
 REASON_FRAGMENT = "navigation or label fragment"
 REASON_RELATED = "related-articles list"
 REASON_DATELINE = "wire dateline"
+REASON_DISCLAIMER = "opinion disclaimer"
+REASON_EDITOR_NOTE = "editor's note"
+REASON_ACTION = "call to action"
+# Notes about the page (``signals.page_note_kind``) the cleaner removes when one fills a
+# line. Left to the brief: a pointer to the layout ("as shown below"), since the rest of
+# its sentence can be story; a provided photo caption, which states story facts
+# ("... shows X after he was sentenced"; removing them lost reference words on dev); and
+# "The author is a ...", which in a story about a book is story.
+NOTE_REASONS = {
+    signals.NOTE_OPINION: REASON_DISCLAIMER,
+    signals.NOTE_EDITOR: REASON_EDITOR_NOTE,
+    signals.NOTE_ACTION: REASON_ACTION,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +110,9 @@ def strong_reason(line: str, *, title: str, repeated: frozenset[str]) -> str:
         return REASON_BYLINE
     if signals.is_interface_line(line):
         return REASON_INTERFACE
+    # A note of one sentence filling its line; in a longer line it is left to the brief.
+    if signals.sentence_count(line) <= 1:
+        return NOTE_REASONS.get(signals.page_note_kind(line), "")
     return ""
 
 

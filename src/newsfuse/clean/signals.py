@@ -87,7 +87,10 @@ _CREDIT = re.compile(
     r"|^(?:file\s*[-–—]\s*)?in this\b[^.]{0,80}\b(?:photo|image|picture)\b"
     r"|(?:\.\.\.|…)\s*\([^()]{2,40}\)\s*$"  # a caption cut short, then its credit
     r"|\bimage (?:copyright|caption)\b|\b(?:getty|shutterstock) images\b"
-    r"|\b(?:photo|image|picture) (?:by|credit|courtesy)\b",
+    r"|\b(?:photo|image|picture) (?:by|credit|courtesy)\b"
+    # A line that is only "(Jane Doe/Agency)" or "Courtesy Jane Doe": a credit on its own.
+    r"|(?-i:^\((?:[A-Z][\w.'’-]*\s*){1,5}/\s*[A-Z][^()]{1,50}\)$)"
+    r"|(?-i:^(?:(?:Photo|Image|Video)\s+)?[Cc]ourtesy(?:\s+of)?(?:\s+[A-Z][\w.'’-]*){1,5}$)",
     re.I,
 )
 _COPYRIGHT = re.compile(
@@ -338,3 +341,85 @@ def is_reader_notice(line: str) -> bool:
 def is_label_line(line: str) -> bool:
     """A short "Label: value" line without final punctuation ("Source: Wire services")."""
     return bool(_LABEL.match(line.strip())) and is_headline_like(line)
+
+
+# -- notes the page adds to a story, written as sentences (issue 18) --------------------
+# An opinion disclaimer, an editor's note about the page, a photo caption naming its
+# provider, a call to read, follow or click elsewhere: sentences in shape, about the page
+# rather than the event. One is a sentence, two at most; longer text is story.
+NOTE_MAX_WORDS = 40
+NOTE_OPINION = "opinion disclaimer"
+NOTE_EDITOR = "editor's note"
+NOTE_CAPTION = "provided photo caption"
+NOTE_ACTION = "call to action"
+NOTE_PAGE = "reference to the page layout"
+NOTE_AUTHOR = "note about the author"
+_OPINION_DISCLAIMER = re.compile(
+    r"\b(?:opinions?|views?)\s+expressed\b[^.!?]{0,80}?\b(?:own|solely|author|authors|writer|"
+    r"writers|necessarily)\b"
+    r"|\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?(?:views?|opinions?|"
+    r"positions?|policy|policies)\b",
+    re.I,
+)
+# "The author is a columnist for X.": the note closing a commentary, about who wrote it.
+_AUTHOR_NOTE = re.compile(r"^\W*the\s+(?:author|writer)s?\s+(?:is|are)\s+(?:an?|the)\b", re.I)
+_PAGE_NOUN = r"(?:story|article|post|report|piece|page|item|column)"
+_EDITORS_NOTE = re.compile(
+    r"^\W*(?:editor['’]?s['’]?\s+note|correction|clarification)\s*[:—–-]"
+    rf"|\bthis\s+{_PAGE_NOUN}\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended|"
+    r"revised|clarified|edited)\b"
+    rf"|\ban?\s+(?:earlier|previous)\s+version\s+of\s+this\s+{_PAGE_NOUN}\b"
+    rf"|^\W*updated?\b[^:.!?]{{0,30}}:[^.!?]*\bthis\s+{_PAGE_NOUN}\b",
+    re.I,
+)
+_PHOTO_NOUN = r"(?:photo|photograph|image|picture|frame\s+grab|video\s+still|handout)s?"
+_PROVIDED_CAPTION = re.compile(
+    # "... is shown in this October 2, 2016 photo released on ...": an agency caption
+    rf"\b(?:is|are|was|were)\s+(?:shown|seen|pictured)\s+in\s+this\s+(?:[\w,.'’-]+\s+){{0,6}}?"
+    rf"{_PHOTO_NOUN}\b[^.!?]{{0,60}}\b(?:provided|released|taken|made\s+available|obtained)\b"
+    # "This image provided by the county jail shows ...", "FILE - This 2014 photo released by"
+    rf"|^\W*(?:file\s*[-–—]+\s*)?this\s+(?:[\w,.'’-]+\s+){{0,6}}?{_PHOTO_NOUN}\s+"
+    r"(?:[\w,.'’-]+\s+){0,3}?(?:provided|released|made\s+available|distributed)\s+by\b",
+    re.I,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:for\s+(?:more|the\s+latest|the\s+top|full|live|updates)\b[^,.!?]{0,50},\s*)?"
+    r"(?:please\s+)?(?:click|tap|read|follow|watch|listen|visit|check\s+out|sign\s+up|"
+    r"subscribe|download)(?![\w-])[^.!?]{0,80}?(?:\bhere\b|\bbelow\b|\bon\s+(?:twitter|facebook|"
+    r"instagram)\b|@\w+|\b[\w-]+\.(?:com|org|net)\b)"
+    r"|^\W*(?:reach|contact|email|write\s+to)\s+[^.!?]{0,40}\S+@\S+\.\w+",
+    re.I,
+)
+# A call to action reported as said ("Click here, said the sign on the van") is story.
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b", re.I)
+_PAGE_REFERENCE = re.compile(
+    # A trailing aside ("... (see video below).") is left alone: the sentence is story.
+    r"\bas\s+(?:shown|seen|pictured|listed)\s+(?:below|above)\b",
+    re.I,
+)
+
+
+def page_note_kind(sentence: str) -> str:
+    """The kind of note about the page a sentence is (``NOTE_*``), or "" for story.
+
+    An opinion disclaimer ("The views expressed are the author's own."), an editor's
+    note or correction about the page ("This story has been updated."), an agency
+    photo caption naming its provider ("This image provided by X shows ..."), a call
+    to read, follow or click elsewhere ("Follow her on Twitter @x."), a pointer
+    to the page's layout ("as shown below"), or a note on who wrote a commentary
+    ("The author is a columnist for X."). Longer text is story.
+    """
+    text = sentence.strip()
+    if len(words_of(text)) > NOTE_MAX_WORDS:
+        return ""
+    for kind, pattern in (
+        (NOTE_OPINION, _OPINION_DISCLAIMER),
+        (NOTE_EDITOR, _EDITORS_NOTE),
+        (NOTE_CAPTION, _PROVIDED_CAPTION),
+        (NOTE_ACTION, _CALL_TO_ACTION),
+        (NOTE_PAGE, _PAGE_REFERENCE),
+        (NOTE_AUTHOR, _AUTHOR_NOTE),
+    ):
+        if pattern.search(text) and not (kind == NOTE_ACTION and _REPORTED.search(text)):
+            return kind
+    return ""

@@ -22,6 +22,7 @@ from dataclasses import replace
 import numpy as np
 import numpy.typing as npt
 
+from newsfuse.clean.signals import page_note_kind
 from newsfuse.config import DEFAULT_BUDGET
 from newsfuse.embed import Embedder, Vectors, get_embedder, single_threaded_blas
 from newsfuse.errors import ConfigError
@@ -343,8 +344,9 @@ def is_story_sentence(sentence: Sentence, params: BriefParams = BriefParams()) -
 
     A story sentence has at least ``params.min_evidence_words`` words, closes with ., ! or ?
     (headlines, captions and credits usually don't), is not a "..." teaser, is not
-    in capitals, has at least two lower-case words (a verb-like phrase) and does
-    not speak to the reader ("Do you live nearby?", "Send us your photos.").
+    in capitals, has at least two lower-case words (a verb-like phrase), does
+    not speak to the reader ("Do you live nearby?", "Send us your photos.") and is not
+    a note about the page ("The views expressed are the author's own.").
     """
     text = sentence.text.strip()
     tokens = text.split()
@@ -352,6 +354,7 @@ def is_story_sentence(sentence: Sentence, params: BriefParams = BriefParams()) -
         len(tokens) < params.min_evidence_words
         or _TEASER_END.search(text)
         or addresses_reader(text)
+        or (params.drop_page_notes and page_note_kind(text))
     ):
         return False
     if not _TERMINAL_END.search(text):

@@ -145,6 +145,11 @@ class BriefParams:
     # A sentence saying a thing is given the name a chosen one says it is given ("the
     # name Spark" / "its official name is Spark") repeats that fact (``summary.same_fact``).
     repeat_same_name: bool = True
+    # Not choosing a sentence that is a note about the page (``clean.signals.page_note_kind``:
+    # an opinion disclaimer, an editor's note, a provided photo caption, a call to action,
+    # "as shown below", "The author is a columnist"): the cleaner removes such notes only
+    # when one fills a line.
+    drop_page_notes: bool = True
     # Open the brief with its lead (``summary._lead``) before the reading order. Off by
     # default: it cost 0.24-0.29 cross-validated R-L on dev (the lead chosen first is
     # usually first in the reading order anyway).
