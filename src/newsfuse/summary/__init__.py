@@ -43,6 +43,7 @@ from newsfuse.summary.lexical import (
     needs_earlier_sentence,
     normalise_for_identity,
 )
+from newsfuse.summary.names import introduce_names
 from newsfuse.summary.order import order_sentences
 from newsfuse.summary.params import BriefParams
 from newsfuse.summary.repair import rejoin_quotations, trim_junk
@@ -181,9 +182,10 @@ def _summarize(
         or (params.lead_when_opening_strays and _strays(ordered[0], lead, ordered))
     ):
         ordered = [lead, *[s for s in ordered if s != lead]]
-    return [
+    brief = [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
+    return introduce_names(brief, texts) if params.introduce_names else brief
 
 
 def _leans(text: str) -> bool:

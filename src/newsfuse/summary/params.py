@@ -145,6 +145,9 @@ class BriefParams:
     # A sentence saying a thing is given the name a chosen one says it is given ("the
     # name Spark" / "its official name is Spark") repeats that fact (``summary.same_fact``).
     repeat_same_name: bool = True
+    # Write the first bare surname of the brief ("Hepner said") as the full name its
+    # article gives ("Anne Hepner said"), citing that name's span too (``summary.names``).
+    introduce_names: bool = True
     # Open the brief with its lead (``summary._lead``) before the reading order. Off by
     # default: it cost 0.24-0.29 cross-validated R-L on dev (the lead chosen first is
     # usually first in the reading order anyway).
