@@ -55,3 +55,17 @@ def test_a_title_before_the_surname_says_who_and_is_kept() -> None:
     brief = [_sentence("Trancart said the swell was the worst she had seen.")]
     titled = [BriefSentence("Capt. " + brief[0].text, brief[0].citations)]
     assert introduce_names(titled, {"a": ARTICLE}) == titled
+
+
+def test_a_word_after_a_bracketed_capitalised_word_is_part_of_a_name() -> None:
+    article = "Riggers told Brisk Wire the mast was rotten. DARNHOLM (Brisk Wire) - A rigger fell."
+    brief = [_sentence("DARNHOLM (Brisk Wire) - A rigger fell.", article)]
+    assert introduce_names(brief, {"a": article}) == brief
+
+
+def test_a_name_is_written_in_full_only_while_the_brief_keeps_its_budget() -> None:
+    brief = [_sentence("Trancart said the swell was the worst she had seen.")]
+    words = len(brief[0].text.split())
+    assert introduce_names(brief, {"a": ARTICLE}, budget=words) == brief
+    [introduced] = introduce_names(brief, {"a": ARTICLE}, budget=words + 1)
+    assert introduced.text.startswith("Odile Trancart said")

@@ -76,8 +76,10 @@ def summarize(
     (``units.stand_alone``: a dangling opening with the sentence before it, a cut
     quotation whole; its pieces joined by one space); its first citation is that span (score 1),
     the others point at the best-supporting sentence of every other article
-    that states the same content. Empty articles are skipped; with no sentence
-    at all the result is ``[]``.
+    that states the same content. The first bare surname of a person the brief has not
+    named in full is written as the full name its article gives (``names``), outside
+    quotations; that sentence cites the name's span second. Empty articles are skipped;
+    with no sentence at all the result is ``[]``.
 
     By default sentences are scored by the learned scorer (``learned.py``: a
     logistic regression on TF-IDF, position and cross-document features, fitted
@@ -185,7 +187,7 @@ def _summarize(
     brief = [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
-    return introduce_names(brief, texts) if params.introduce_names else brief
+    return introduce_names(brief, texts, budget) if params.introduce_names else brief
 
 
 def _leans(text: str) -> bool:

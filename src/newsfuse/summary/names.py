@@ -57,6 +57,8 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
 # Words after which a capitalised word is a place or a thing, not a person ("the
 # University of Reading", "the Gull").
 _NOT_BEFORE_PEOPLE = frozenset({"a", "an", "the", "of"})
+# Brackets and quotation marks a word may open with ("(Coastal Wire)").
+_OPENERS = "([{\"'“‘"
 _OPENING_QUOTES = ("“", "‘")
 _CLOSING_QUOTES = ("”",)
 
@@ -71,7 +73,7 @@ def full_names(text: str, lower_words: frozenset[str]) -> dict[str, tuple[int, i
     for match in _FULL_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
         words = text[max(0, match.start() - 40) : match.start()].split()
-        preceding = words[-1] if words else ""
+        preceding = words[-1].lstrip(_OPENERS) if words else ""
         if (
             # "Mary Ann Smith" is not "Ann Smith"; a title before ("Sen.", "Chief") is fine.
             (
@@ -99,15 +101,17 @@ def full_names(text: str, lower_words: frozenset[str]) -> dict[str, tuple[int, i
 
 
 def introduce_names(
-    brief: Sequence[BriefSentence], texts: Mapping[str, str]
+    brief: Sequence[BriefSentence], texts: Mapping[str, str], budget: int | None = None
 ) -> list[BriefSentence]:
     """``brief`` with the first mention of each person that is a bare surname written as the
     full name its sentence's article gives (``texts``: article texts by id), outside
-    quotation marks; a rewritten sentence also cites the full name's span."""
+    quotation marks; a rewritten sentence also cites the full name's span. With a
+    ``budget``, a name is written in full only while the brief stays within that many words."""
     lower_words = frozenset(word for text in texts.values() for word in _LOWER_WORD.findall(text))
     names: dict[str, dict[str, tuple[int, int]]] = {}
     said: list[str] = []
     introduced = []
+    words = sum(len(sentence.text.split()) for sentence in brief)
     for sentence in brief:
         article_id = sentence.citations[0].article_id if sentence.citations else None
         if article_id is None or article_id not in texts:
@@ -118,6 +122,10 @@ def introduce_names(
             names[article_id] = full_names(texts[article_id], lower_words)
         text = texts[article_id]
         rewritten = _introduce(sentence, names[article_id], text, " ".join(said))
+        added = len(rewritten.text.split()) - len(sentence.text.split())
+        if budget is not None and words + added > budget:
+            rewritten, added = sentence, 0
+        words += added
         introduced.append(rewritten)
         said.append(rewritten.text)
     return introduced
@@ -163,7 +171,7 @@ def _introduced(surname: str, said: str) -> bool:
 def _follows_capitalised(before: str) -> bool:
     """True if the word before a surname is capitalised: part of a name or a title."""
     words = before.split()
-    return bool(words) and words[-1][:1].isupper()
+    return bool(words) and words[-1].lstrip(_OPENERS)[:1].isupper()
 
 
 def _inside_quotation(before: str) -> bool:
