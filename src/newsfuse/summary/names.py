@@ -15,7 +15,7 @@ different full names (a family) is left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from newsfuse.model import BriefSentence, Citation
@@ -27,7 +27,6 @@ _FULL_NAME = re.compile(
     r"(?![\w'’-]*[ \t]+[A-Z])"
 )
 _CAPITALISED = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}(?![\w-])")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 # Capitalised words that are never names whatever their case elsewhere: a day or month
 # after a capitalised word ("Last Tuesday") is not a surname.
 _NOT_NAMES = frozenset(
@@ -59,34 +58,40 @@ _SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
 _NOT_BEFORE_PEOPLE = frozenset({"a", "an", "the", "of"})
 # Brackets and quotation marks a word may open with ("(Coastal Wire)").
 _OPENERS = "([{\"'“‘"
+_PUNCTUATION = ".,;:!?\"'“”‘’()[]{}"
 _OPENING_QUOTES = ("“", "‘")
 _CLOSING_QUOTES = ("”",)
 
 
-def full_names(text: str, lower_words: frozenset[str]) -> dict[str, tuple[int, int]]:
+def full_names(
+    text: str, lower_words: Container[str], surnames: Container[str] | None = None
+) -> dict[str, tuple[int, int]]:
     """The full names of ``text`` by surname: the span of the first full name ending in it,
     for surnames given only one full name. ``lower_words`` are the words written in lower
-    case in the articles (a first name or surname is never one of them)."""
+    case in the articles (a first name or surname is never one of them); with
+    ``surnames``, only full names ending in one of them are looked at."""
     spans: dict[str, tuple[int, int]] = {}
     names: dict[str, set[str]] = {}
     within: set[str] = set()
     for match in _FULL_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
+        if surnames is not None and last not in surnames:
+            continue
         words = text[max(0, match.start() - 40) : match.start()].split()
         preceding = words[-1].lstrip(_OPENERS) if words else ""
         if (
+            first in _NOT_NAMES
+            or last in _NOT_NAMES
+            # "15th Century Timbuktu": after a number, a period or a thing.
+            or preceding[:1].isdigit()
+            or last.lower() in lower_words
+            or first.lower() in lower_words
             # "Mary Ann Smith" is not "Ann Smith"; a title before ("Sen.", "Chief") is fine.
-            (
+            or (
                 preceding[:1].isupper()
                 and not preceding.endswith(".")
                 and preceding.lower() not in lower_words
             )
-            # "15th Century Timbuktu": after a number, a period or a thing.
-            or preceding[:1].isdigit()
-            or first.lower() in lower_words
-            or last.lower() in lower_words
-            or first in _NOT_NAMES
-            or last in _NOT_NAMES
         ):
             continue
         names.setdefault(last, set()).add(f"{first} {last}")
@@ -107,7 +112,13 @@ def introduce_names(
     full name its sentence's article gives (``texts``: article texts by id), outside
     quotation marks; a rewritten sentence also cites the full name's span. With a
     ``budget``, a name is written in full only while the brief stays within that many words."""
-    lower_words = frozenset(word for text in texts.values() for word in _LOWER_WORD.findall(text))
+    lower_words = _LowerWords(texts.values())
+    surnames = {
+        match.group()
+        for sentence in brief
+        for match in _CAPITALISED.finditer(sentence.text)
+        if not _follows_capitalised(sentence.text[: match.start()])
+    }
     names: dict[str, dict[str, tuple[int, int]]] = {}
     said: list[str] = []
     introduced = []
@@ -119,7 +130,7 @@ def introduce_names(
             said.append(sentence.text)
             continue
         if article_id not in names:
-            names[article_id] = full_names(texts[article_id], lower_words)
+            names[article_id] = full_names(texts[article_id], lower_words, surnames)
         text = texts[article_id]
         rewritten = _introduce(sentence, names[article_id], text, " ".join(said))
         added = len(rewritten.text.split()) - len(sentence.text.split())
@@ -161,6 +172,26 @@ def _introduce(
             citations=(sentence.citations[0], citation, *sentence.citations[1:]),
         )
     return sentence
+
+
+class _LowerWords:
+    """The words written in lower case in ``texts``, listed on the first look-up (a brief
+    with no candidate full name never needs them)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = texts
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            # Split on spaces: a regular expression per word, or over the text, cost more.
+            self._words = frozenset(
+                token.strip(_PUNCTUATION)
+                for text in self._texts
+                for token in text.split()
+                if token[:1].islower()
+            )
+        return word in self._words
 
 
 def _introduced(surname: str, said: str) -> bool:
