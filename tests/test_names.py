@@ -69,3 +69,11 @@ def test_a_name_is_written_in_full_only_while_the_brief_keeps_its_budget() -> No
     assert introduce_names(brief, {"a": ARTICLE}, budget=words) == brief
     [introduced] = introduce_names(brief, {"a": ARTICLE}, budget=words + 1)
     assert introduced.text.startswith("Odile Trancart said")
+
+
+def test_a_title_cut_short_is_not_a_surname() -> None:
+    article = (
+        "Voters backed Coastal Gov. Ilsa Marrow. The harbour Gov. Ilsa Marrow said it was safe."
+    )
+    brief = [_sentence("The harbour Gov. Ilsa Marrow said it was safe.", article)]
+    assert introduce_names(brief, {"a": article}) == brief

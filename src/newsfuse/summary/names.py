@@ -59,6 +59,8 @@ _NOT_BEFORE_PEOPLE = frozenset({"a", "an", "the", "of"})
 # Brackets and quotation marks a word may open with ("(Coastal Wire)").
 _OPENERS = "([{\"'“‘"
 _PUNCTUATION = ".,;:!?\"'“”‘’()[]{}"
+# Letters of the longest title written cut short ("Capt.", "Prof.", "Sen.", "Gov.").
+_LONGEST_TITLE = 4
 _OPENING_QUOTES = ("“", "‘")
 _CLOSING_QUOTES = ("”",)
 
@@ -75,7 +77,7 @@ def full_names(
     within: set[str] = set()
     for match in _FULL_NAME.finditer(text):
         first, last = match.group("first"), match.group("last")
-        if surnames is not None and last not in surnames:
+        if (surnames is not None and last not in surnames) or _abbreviated(text, match.end()):
             continue
         words = text[max(0, match.start() - 40) : match.start()].split()
         preceding = words[-1].lstrip(_OPENERS) if words else ""
@@ -156,7 +158,8 @@ def _introduce(
         before = sentence.text[: match.start()]
         after = sentence.text[match.end() :].split()
         if (
-            _follows_capitalised(before)
+            _abbreviated(sentence.text, match.end())
+            or _follows_capitalised(before)
             or (before.split() and before.split()[-1] in _NOT_BEFORE_PEOPLE)
             or (after and after[0][:1].isupper())
             or _inside_quotation(before)
@@ -197,6 +200,15 @@ class _LowerWords:
 def _introduced(surname: str, said: str) -> bool:
     """True if ``said`` gives ``surname`` after a capitalised word: a first name or title."""
     return bool(re.search(rf"[A-Z][\w'’-]*\.?\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", said))
+
+
+def _abbreviated(text: str, end: int) -> bool:
+    """True if the word ending at ``end`` is a title cut short ("Sen. Ann Hepner", "Gov.
+    Hepner"): at most four letters, a full stop, then a capitalised word."""
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return end - start <= _LONGEST_TITLE and bool(re.match(r"\.\s+[A-Z]", text[end:]))
 
 
 def _follows_capitalised(before: str) -> bool:
