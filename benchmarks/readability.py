@@ -17,7 +17,9 @@ set to C (off by default); ``--repeat-cosine C`` audits with that repeat cut;
 ablations). It also counts the briefs that open with a quotation or a dangling opening,
 and the pairs of brief sentences that state one figure counting the same thing or
 one name given to a thing (:mod:`newsfuse.summary.same_fact`, the rules the brief's
-selection uses).
+selection uses). ``--surnames`` also counts the people first mentioned by a bare surname
+their cited article gives in full (spaCy PERSON entities; slower); ``--half first|second``
+briefs only that half of the clusters by file position (fit and held-out halves).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
