@@ -17,7 +17,9 @@ set to C (off by default); ``--repeat-cosine C`` audits with that repeat cut;
 ablations). It also counts the briefs that open with a quotation or a dangling opening,
 and the pairs of brief sentences that state one figure counting the same thing or
 one name given to a thing (:mod:`newsfuse.summary.same_fact`, the rules the brief's
-selection uses).
+selection uses). ``--surnames`` also counts the people first mentioned by a bare surname
+their cited article gives in full (spaCy PERSON entities; slower); ``--half first|second``
+briefs only that half of the clusters by file position (fit and held-out halves).
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -53,6 +56,8 @@ from newsfuse.evaluate.audit import (  # noqa: E402
 )
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.leaks import get_detector  # noqa: E402
+from newsfuse.facts.nlp import load_pipeline  # noqa: E402
+from newsfuse.model import Article, BriefSentence  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
 from newsfuse.summary.lexical import dangling_reason  # noqa: E402
@@ -85,6 +90,17 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument(
+        "--surnames",
+        action="store_true",
+        help="count bare surnames the brief never introduced (spaCy PERSON; slower)",
+    )
+    parser.add_argument(
+        "--half",
+        choices=("first", "second"),
+        default=None,
+        help="brief only the first or second half of the clusters by file position",
+    )
     parser.add_argument("--low-overlap-repeat-cosine", type=float, default=None)
     parser.add_argument(
         "--repeat-cosine",
@@ -116,12 +132,22 @@ def main() -> None:
     # shows up here, not in the audit's columns.
     is_leak = get_detector()
     leaks: list[str] = []
-    for cluster in read_clusters(arguments.data, limit=arguments.limit).clusters:
+    clusters = read_clusters(arguments.data, limit=arguments.limit).clusters
+    if arguments.half is not None:
+        middle = len(clusters) // 2
+        clusters = clusters[:middle] if arguments.half == "first" else clusters[middle:]
+    bare: list[tuple[str, str]] = []
+    bare_briefs = 0
+    for cluster in clusters:
         prepared = prepare_cluster(cluster)
         articles = list(prepared.articles)
         brief = summarize(articles, arguments.budget, params=params)
         texts = [s.text for s in brief]
         leaks += [text for text in texts if is_leak(text)]
+        if arguments.surnames:
+            found = bare_surnames(brief, articles)
+            bare += found
+            bare_briefs += bool(found)
         leads = [sentences[0].text for sentences in prepared.sentences if sentences]
         audits.append(
             audit_brief(
@@ -153,11 +179,60 @@ def main() -> None:
     )
     same_names = [pair for audit in audits for pair in same_fact_pairs(audit, gives_same_name)]
     print(f"same-name pairs (one name given to a thing, summary.same_fact): {len(same_names)}")
+    if arguments.surnames:
+        print(
+            f"bare surnames (first mention a surname the cited article gives in full, "
+            f"spaCy PERSON): {len(bare)} sentences in {bare_briefs} briefs"
+        )
     if arguments.show:
         show_flagged(audits, arguments.show)
+        if arguments.surnames:
+            print("\n## bare surnames")
+            for surname, text in bare[: arguments.show]:
+                print(f"- [{surname}] {text[:160]}")
         print("\n## boilerplate leaks")
         for text in leaks[: arguments.show]:
             print(f"- {text[:200]}")
+
+
+def bare_surnames(brief: list[BriefSentence], articles: list[Article]) -> list[tuple[str, str]]:
+    """The brief's sentences where a person is first mentioned by a bare surname: a
+    one-word PERSON entity (spaCy) that ends a full name (a PERSON entity of two or more
+    words) of the sentence's cited article, not after a capitalised word ("Mr.") and not
+    in the brief before. Returns (surname, sentence) pairs, one per person."""
+    texts = {article.id: article.text for article in articles}
+    said = ""
+    found = []
+    for sentence in brief:
+        full = _full_names(texts.get(sentence.citations[0].article_id, ""))
+        for entity in load_pipeline()(sentence.text).ents:
+            surname = re.sub(r"['’]s$", "", entity.text)
+            before = sentence.text[: entity.start_char]
+            if (
+                entity.label_ != "PERSON"
+                or surname not in full
+                or re.search(rf"\b{re.escape(surname)}\b", said + before)
+                or (before.split() and before.split()[-1][:1].isupper())
+            ):
+                continue
+            found.append((surname, sentence.text))
+        said += " " + sentence.text + " "
+    return found
+
+
+def _full_names(text: str) -> dict[str, set[str]]:
+    """Full names of ``text``'s people by surname (spaCy PERSON entities of 2+ words)."""
+    if text not in _NAMES:
+        names: dict[str, set[str]] = {}
+        for entity in load_pipeline()(text).ents:
+            words = entity.text.split()
+            if entity.label_ == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+                names.setdefault(words[-1], set()).add(" ".join(words))
+        _NAMES[text] = names
+    return _NAMES[text]
+
+
+_NAMES: dict[str, dict[str, set[str]]] = {}
 
 
 def parse_param(text: str) -> tuple[str, object]:

@@ -44,6 +44,7 @@ from newsfuse.summary.lexical import (
     needs_earlier_sentence,
     normalise_for_identity,
 )
+from newsfuse.summary.names import introduce_names
 from newsfuse.summary.order import order_sentences
 from newsfuse.summary.params import BriefParams
 from newsfuse.summary.repair import rejoin_quotations, trim_junk
@@ -76,8 +77,10 @@ def summarize(
     (``units.stand_alone``: a dangling opening with the sentence before it, a cut
     quotation whole; its pieces joined by one space); its first citation is that span (score 1),
     the others point at the best-supporting sentence of every other article
-    that states the same content. Empty articles are skipped; with no sentence
-    at all the result is ``[]``.
+    that states the same content. The first bare surname of a person the brief has not
+    named in full is written as the full name its article gives (``names``), outside
+    quotations; that sentence cites the name's span second. Empty articles are skipped;
+    with no sentence at all the result is ``[]``.
 
     By default sentences are scored by the learned scorer (``learned.py``: a
     logistic regression on TF-IDF, position and cross-document features, fitted
@@ -182,9 +185,10 @@ def _summarize(
         or (params.lead_when_opening_strays and _strays(ordered[0], lead, ordered))
     ):
         ordered = [lead, *[s for s in ordered if s != lead]]
-    return [
+    brief = [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
+    return introduce_names(brief, texts, budget) if params.introduce_names else brief
 
 
 def _leans(text: str) -> bool:

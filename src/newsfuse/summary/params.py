@@ -150,6 +150,9 @@ class BriefParams:
     # "as shown below", "The author is a columnist"): the cleaner removes such notes only
     # when one fills a line.
     drop_page_notes: bool = True
+    # Write the first bare surname of the brief ("Hepner said") as the full name its
+    # article gives ("Anne Hepner said"), citing that name's span too (``summary.names``).
+    introduce_names: bool = True
     # Open the brief with its lead (``summary._lead``) before the reading order. Off by
     # default: it cost 0.24-0.29 cross-validated R-L on dev (the lead chosen first is
     # usually first in the reading order anyway).
