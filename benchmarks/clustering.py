@@ -53,6 +53,14 @@ def bcubed(predicted: Sequence[str], gold: Sequence[str]) -> tuple[float, float,
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def copied_documents(documents: list[tuple[str, str, str]]) -> set[str]:
+    """Ids of documents whose text (whitespace aside) also stands in another cluster."""
+    clusters_of_text: dict[str, set[str]] = {}
+    for _, cluster, text in documents:
+        clusters_of_text.setdefault(" ".join(text.split()), set()).add(cluster)
+    return {d for d, _, t in documents if len(clusters_of_text[" ".join(t.split())]) > 1}
+
+
 def load_documents(path: Path) -> list[tuple[str, str, str]]:
     """(document id, cluster id, text) for every document of every cluster."""
     documents = []
@@ -130,10 +138,8 @@ def main() -> None:
 
     documents = load_documents(args.data)
     gold = {doc_id: cluster for doc_id, cluster, _ in documents}
-    text_clusters: dict[str, set[str]] = {}
-    for _, cluster, text in documents:
-        text_clusters.setdefault(" ".join(text.split()), set()).add(cluster)
-    distinct = [d for d, _, t in documents if len(text_clusters[" ".join(t.split())]) == 1]
+    copied = copied_documents(documents)
+    distinct = [d for d, _, _ in documents if d not in copied]
 
     with tempfile.TemporaryDirectory() as workdir:
         first, seconds_first = cluster_documents(documents, args.seed, args.embedder, Path(workdir))

@@ -43,7 +43,13 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
 from clustering_bound import compute_scores  # noqa: E402
 
-from clustering import DEFAULT_DATA, bcubed, cluster_documents, load_documents  # noqa: E402
+from clustering import (  # noqa: E402
+    DEFAULT_DATA,
+    bcubed,
+    cluster_documents,
+    copied_documents,
+    load_documents,
+)
 
 # Pair-score bins below the join bar (1.0), lower edges, highest first.
 BINS = (("near", 0.7), ("weak", 0.4), ("other angle", float("-inf")))
@@ -96,10 +102,7 @@ def main() -> None:
 
     documents = load_documents(args.data)
     gold = {doc_id: cluster for doc_id, cluster, _ in documents}
-    clusters_of_text: dict[str, set[str]] = {}
-    for _, cluster, text in documents:
-        clusters_of_text.setdefault(" ".join(text.split()), set()).add(cluster)
-    copied = {d for d, _, t in documents if len(clusters_of_text[" ".join(t.split())]) > 1}
+    copied = copied_documents(documents)
     with tempfile.TemporaryDirectory() as workdir:
         assignment, _ = cluster_documents(documents, args.seed, "minilm", Path(workdir))
     articles = pipeline.read_report([{"id": d, "text": t} for d, _, t in documents]).articles

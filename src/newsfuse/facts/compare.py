@@ -33,7 +33,7 @@ from newsfuse.facts.verdict import (
     only_reported_apart,
     values_agree,
 )
-from newsfuse.group.features import find_event_date
+from newsfuse.group.features import page_stamp_date
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
 
 
@@ -158,10 +158,8 @@ def _dated(article: Article) -> Article:
     """The article, dated by its own stamp or caption when it has no publication time,
     so that its weekdays resolve and a report months apart is told apart; a date in its
     sentences never stands in (see ``find_event_date``)."""
-    if article.published is not None:
-        return article
-    event = find_event_date(article, datetime.now(UTC))
-    return replace(article, published=event.when) if event.source == "text" else article
+    stamped = page_stamp_date(article, datetime.now(UTC))
+    return article if stamped is None else replace(article, published=stamped)
 
 
 def _story_calendar(articles: Sequence[Article]) -> tuple[int | None, dict[tuple[int, int], int]]:

@@ -344,13 +344,12 @@ def only_reported_apart(
     crowding: int = 1,
     published: Published | None = None,
 ) -> bool:
-    """Whether differing figures would be a clear dispute but for their reports being
-    published ``params.conflict_max_days_apart`` or more apart: one attribute at two
-    moments, which a reader should see side by side."""
+    """For a group :func:`is_clear_dispute` found no clear dispute: whether it would be one
+    but for its reports being published ``params.conflict_max_days_apart`` or more apart
+    (one attribute at two moments, which a reader should see side by side)."""
     if params.conflict_max_days_apart is None:
         return False
-    kwargs: dict[str, Any] = {"margin": margin, "crowding": crowding, "published": published}
-    if is_clear_dispute(mentions, dispute_score, params, **kwargs):
-        return False
     timeless = replace(params, conflict_max_days_apart=None)
-    return is_clear_dispute(mentions, dispute_score, timeless, **kwargs)
+    return is_clear_dispute(
+        mentions, dispute_score, timeless, margin=margin, crowding=crowding, published=published
+    )

@@ -437,6 +437,15 @@ def _as_utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+def page_stamp_date(article: Article, now: datetime) -> datetime | None:
+    """For an article without a publication time, the date its own stamp or photo caption
+    gives (``find_event_date``'s ``"text"`` source); else ``None``."""
+    if article.published is not None:
+        return None
+    event = find_event_date(article, now)
+    return event.when if event.source == "text" else None
+
+
 def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
     """The article's publication date: from metadata, else the latest full date in a stamp
     or caption the cleaner removed, else the ingest time (marked ``"ingested"``, unknown).

@@ -196,10 +196,9 @@ def page_date(article: Article) -> datetime | None:
     if article.published is not None or not article.removed:
         return None
     # Imported here: grouping's date rules load numpy, which plain renders do not need.
-    from newsfuse.group.features import find_event_date
+    from newsfuse.group.features import page_stamp_date
 
-    event = find_event_date(article, datetime.now(UTC))
-    return event.when if event.source == "text" else None
+    return page_stamp_date(article, datetime.now(UTC))
 
 
 def choose_title(brief: Brief) -> str:
