@@ -99,7 +99,7 @@ def test_sigterm_stops_watch_cleanly_after_a_pass(tmp_path, server):
             cwd=REPO,
         )
         try:
-            assert wait_for(lambda: "sources: 3" in out.read_text(), 180), out.read_text()
+            assert wait_for(lambda: "sources: 3" in out.read_text(), 300), out.read_text()
             child.send_signal(signal.SIGTERM)
             _, errors = child.communicate(timeout=60)
         finally:
