@@ -179,6 +179,10 @@ class FactParams:
     # outscores their average by chance; at no discount it added 3 false conflicts on
     # facts-dev2, all pairs scoring 0.56 to 0.60 (docs/benchmarks-facts.md).
     restatement_discount: float = 0.06
+    # Two groups that an article links by its earlier account ("had earlier said 10") in one
+    # and its current figure ("eight wounded") in the other are joined like restatements,
+    # the current figure kept. Off: only an agreeing repeat links two groups, as before.
+    current_figure_joins_over_earlier: bool = True
 
     # --- Verdicts (newsfuse.facts.verdict) ---
     # Relative tolerance for two values to count as the same figure; it absorbs
