@@ -58,6 +58,8 @@ def fit_threshold(
 ) -> float:
     """The threshold the given sets prefer: highest precision of the worse set, then
     pooled conflict recall, then nearest ``shipped``."""
+    if not sets:
+        raise ValueError("no set to fit the threshold on")
     thresholds = sorted({threshold for _, threshold in table})
 
     def preference(threshold: float) -> tuple[float, float, float]:
@@ -98,6 +100,8 @@ def main() -> int:
             print(f"{path.stem} {threshold:.2f} conflict P/R "
                   f"{precision(counts):.2f}/{recall(counts):.2f}", flush=True)  # fmt: skip
     names = [path.stem for path in paths]
+    if len(names) < 2:
+        return 0  # nothing to fit on with one set held out
     for held in names:
         rest = [name for name in names if name != held]
         chosen = fit_threshold(table, rest, shipped)
