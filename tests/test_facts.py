@@ -663,3 +663,32 @@ def test_a_figure_stated_twice_shows_once() -> None:
     rows = [f for f in facts if any(c.value == 40 for c in f.claims)]
     assert [f.status for f in rows] == ["agree"]
     assert {c.article_id for c in rows[0].claims} == {"a", "b"}
+
+
+def test_current_figure_replaces_an_earlier_account_even_where_it_is_also_repeated() -> None:
+    # Invented market shooting: outlet c gives the spokesman's new count and notes his first
+    # one; outlet b states the new count twice, so each of its repeats joins another report.
+    articles = [
+        make_article(
+            "a",
+            '"Twenty people were killed and 10 others were wounded," police spokesman Olan '
+            "Varis said of the shooting at the Brenmoor market.",
+        ),
+        make_article(
+            "b",
+            "Two guards are among the 21 killed at the Brenmoor market, and eight other people "
+            "were wounded. Two guards were among the 21 killed, he said, and eight other "
+            "people were wounded.",
+        ),
+        make_article(
+            "c",
+            "A shooting at the Brenmoor market has left 21 people dead and eight wounded, an "
+            "official said. Varis had earlier said 10 people were wounded.",
+        ),
+        make_article("d", "Eight other people were wounded at the Brenmoor market, Varis said."),
+    ]
+    wounded = find_fact(compare_facts(articles), "a", 10)
+    assert wounded.status == "conflict"
+    assert values(wounded) == {"a": 10, "b": 8, "c": 8, "d": 8}
+    off = replace(FactParams(), current_figure_joins_over_earlier=False)
+    assert find_fact(compare_facts(articles, params=off), "a", 10).status != "conflict"

@@ -259,3 +259,23 @@ def test_an_increment_is_kept_from_the_figure_its_article_adds_it_to() -> None:
     # No total beside the increment: no penalty.
     alone = score_pairs([earlier, more], None, None, params)
     assert alone[0, 1] == pytest.approx(score_pairs([earlier, more], None, None, off)[0, 1])
+
+
+def _killed(article: str, value: float, head: str, head_word: str) -> Mention:
+    claim = Claim(article, 0, 2, str(int(value)), "count", value)
+    context = ((head, 1.5), ("kill", 1.2), ("<death>", 1.2))
+    return Mention(claim, "count:", head, (), context, "NUMBER", False, True, False,
+                   head_word=head_word, verb="kill")  # fmt: skip
+
+
+@pytest.mark.skipif(not (WORDNET_DIR / "index.noun").is_file(), reason="wordnet-base absent")
+def test_people_meets_a_kind_of_person_as_a_counted_noun() -> None:
+    # Invented figures: "15 villagers were killed" against "killing at least 17 people".
+    def score(other_head: str, other_word: str, weight: float) -> float:
+        params = replace(FactParams(), people_matches_kinds_of_person=weight)
+        pair = [_killed("a", 15, "peopl", "people"), _killed("b", 17, other_head, other_word)]
+        return float(score_pairs(pair, None, None, params)[0, 1])
+
+    assert score("villager", "villager", 1.0) > score("villager", "villager", 0.0)
+    # A thing counted is no kind of person: "17 schools" gains nothing.
+    assert score("school", "school", 1.0) == pytest.approx(score("school", "school", 0.0))

@@ -92,7 +92,13 @@ def group_mentions(
         )
         clusters = [[indices[i] for i in cluster] for cluster in clusters]
         clusters = _join_restatements(
-            clusters, mentions, scores, agreeing, params.agree_threshold, dispute_threshold
+            clusters,
+            mentions,
+            scores,
+            agreeing,
+            params.agree_threshold,
+            dispute_threshold,
+            current_replaces_earlier=params.current_figure_joins_over_earlier,
         )
         clusters = _prefer_current(clusters, mentions, raw_scores, dispute_threshold)
         for cluster in clusters:
@@ -188,6 +194,8 @@ def _join_restatements(
     agreeing: np.ndarray,
     agree_threshold: float,
     dispute_threshold: float,
+    *,
+    current_replaces_earlier: bool = False,
 ) -> list[list[int]]:
     """Join two groups that an article links by stating the same figure in both.
 
@@ -199,6 +207,11 @@ def _join_restatements(
     their own each, and the average score between their claims from different
     articles passes the threshold the joined group needs (agreement or
     dispute). The repeat is then dropped, keeping one claim per article.
+
+    With ``current_replaces_earlier``, an article also links the two groups when it
+    gives its earlier account ("had earlier said 10") in one and a current figure
+    ("eight wounded") in the other: the current figure is kept, and the join needs no
+    article of its own on that side, since the swap itself is the gain.
     """
     changed = True
     while changed:
@@ -206,7 +219,8 @@ def _join_restatements(
         for a in range(len(clusters)):
             for b in range(a + 1, len(clusters)):
                 joined = _try_join(clusters[a], clusters[b], mentions, scores, agreeing,
-                                   agree_threshold, dispute_threshold)  # fmt: skip
+                                   agree_threshold, dispute_threshold,
+                                   current_replaces_earlier)  # fmt: skip
                 if joined is not None:
                     clusters[a] = joined
                     del clusters[b]
@@ -217,6 +231,11 @@ def _join_restatements(
     return clusters
 
 
+def _replaces(current: Mention, earlier: Mention) -> bool:
+    """Whether ``current`` is its source's figure now and ``earlier`` what it said before."""
+    return earlier.earlier and not current.earlier and not current.mood
+
+
 def _try_join(
     first: list[int],
     second: list[int],
@@ -225,14 +244,28 @@ def _try_join(
     agreeing: np.ndarray,
     agree_threshold: float,
     dispute_threshold: float,
+    current_replaces_earlier: bool = False,
 ) -> list[int] | None:
     """The two groups joined, or ``None`` (see :func:`_join_restatements`)."""
     by_article_first = {mentions[i].claim.article_id: i for i in first}
     by_article_second = {mentions[i].claim.article_id: i for i in second}
     shared = by_article_first.keys() & by_article_second.keys()
-    if not shared or len(shared) in (len(first), len(second)):
+    if not shared:
         return None
-    if not all(agreeing[by_article_first[k], by_article_second[k]] for k in shared):
+    kept = dict(by_article_first)  # the claim each shared article keeps
+    swapped = False
+    for article in shared:
+        one, other = by_article_first[article], by_article_second[article]
+        if agreeing[one, other]:
+            continue
+        if not current_replaces_earlier:
+            return None
+        if _replaces(mentions[other], mentions[one]):
+            kept[article] = other
+            swapped = True
+        elif not _replaces(mentions[one], mentions[other]):
+            return None
+    if not swapped and len(shared) in (len(first), len(second)):
         return None
     pairs = [
         scores[i, j]
@@ -242,7 +275,8 @@ def _try_join(
     ]
     if not pairs or not all(np.isfinite(pairs)):
         return None
-    joined = first + [j for j in second if mentions[j].claim.article_id not in shared]
+    joined = [kept[mentions[i].claim.article_id] for i in first]
+    joined += [j for j in second if mentions[j].claim.article_id not in shared]
     all_agree = all(agreeing[i, j] for i in joined for j in joined if i < j)
     threshold = agree_threshold if all_agree else dispute_threshold
     return joined if float(np.mean(pairs)) >= threshold else None

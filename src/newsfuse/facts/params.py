@@ -62,6 +62,10 @@ class FactParams:
     lexical_weight: float = 0.7
     # Weight of the cosine of the embedded clauses (the number masked out).
     embedding_weight: float = 0.7
+    # Weight of "people" against a kind of person in WordNet ("15 Palestinians were killed" /
+    # "killing 17 people") in the context cosine, a soft cosine's word similarity (Sidorov et
+    # al. 2014): the counted noun carries most of a figure's context. 0 turns it off.
+    people_matches_kinds_of_person: float = 1.0
     # Bonus for the same counted noun, scaled by how rare that noun is in the cluster.
     head_bonus: float = 0.1
     # Bonus (ages only) when one aged noun is a kind of the other in WordNet ("a
@@ -179,6 +183,10 @@ class FactParams:
     # outscores their average by chance; at no discount it added 3 false conflicts on
     # facts-dev2, all pairs scoring 0.56 to 0.60 (docs/benchmarks-facts.md).
     restatement_discount: float = 0.06
+    # Two groups that an article links by its earlier account ("had earlier said 10") in one
+    # and its current figure ("eight wounded") in the other are joined like restatements,
+    # the current figure kept. Off: only an agreeing repeat links two groups, as before.
+    current_figure_joins_over_earlier: bool = True
 
     # --- Verdicts (newsfuse.facts.verdict) ---
     # Relative tolerance for two values to count as the same figure; it absorbs

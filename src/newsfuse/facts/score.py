@@ -181,6 +181,14 @@ def _events_unrelated(first: Mention, second: Mention) -> bool:
     )
 
 
+def _people_and_a_person(one: str, other: str) -> bool:
+    """Whether one noun is "people" and the other a kind of person ("Palestinians")."""
+    for generic, specific in ((one, other), (other, one)):
+        if generic in ("people", "person") and specific not in ("people", "person"):
+            return bool(noun_is_kind_of(specific, "person"))
+    return False
+
+
 def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
     """Context weights times inverse document frequency over the cluster's mentions."""
     frequency: Counter[str] = Counter()
@@ -334,6 +342,21 @@ def score_pairs(
         if first.claim.article_id == second.claim.article_id:
             continue
         overlap = sum(value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items())
+        if (
+            params.people_matches_kinds_of_person > 0
+            and first.claim.kind == "count"
+            and first.head
+            and second.head
+            and first.head != second.head
+            and _people_and_a_person(first.head_word.lower(), second.head_word.lower())
+        ):
+            # Soft cosine: the two counted nouns match as near-synonyms, since a report
+            # names its victims by who they were ("Palestinians") or just as "people".
+            overlap += (
+                params.people_matches_kinds_of_person
+                * lexical[i].get(first.head, 0.0)
+                * lexical[j].get(second.head, 0.0)
+            )
         if embeddings is not None:
             semantic = float(embeddings[i] @ embeddings[j])
             score = params.lexical_weight * overlap + params.embedding_weight * semantic
