@@ -20,6 +20,8 @@ one name given to a thing (:mod:`newsfuse.summary.same_fact`, the rules the brie
 selection uses). ``--surnames`` also counts the people first mentioned by a bare surname
 their cited article gives in full (spaCy PERSON entities; slower); ``--half first|second``
 briefs only that half of the clusters by file position (fit and held-out halves).
+DATA may also be a file of article clusters (``{"id", "articles": [...]}``, the fact
+sets ``bench/facts-*.jsonl``): the held-out audit sets, read with their titles.
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -56,8 +58,11 @@ from newsfuse.evaluate.audit import (  # noqa: E402
 )
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.leaks import get_detector  # noqa: E402
+from newsfuse.evaluate.pipeline import split_cluster  # noqa: E402
+from newsfuse.evaluate.systems import PreparedCluster  # noqa: E402
 from newsfuse.facts.nlp import load_pipeline  # noqa: E402
 from newsfuse.model import Article, BriefSentence  # noqa: E402
+from newsfuse.pipeline import read_clusters as read_article_clusters  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
 from newsfuse.summary.lexical import dangling_reason  # noqa: E402
@@ -132,14 +137,13 @@ def main() -> None:
     # shows up here, not in the audit's columns.
     is_leak = get_detector()
     leaks: list[str] = []
-    clusters = read_clusters(arguments.data, limit=arguments.limit).clusters
+    clusters = read_prepared(arguments.data, arguments.limit)
     if arguments.half is not None:
         middle = len(clusters) // 2
         clusters = clusters[:middle] if arguments.half == "first" else clusters[middle:]
     bare: list[tuple[str, str]] = []
     bare_briefs = 0
-    for cluster in clusters:
-        prepared = prepare_cluster(cluster)
+    for prepared in clusters:
         articles = list(prepared.articles)
         brief = summarize(articles, arguments.budget, params=params)
         texts = [s.text for s in brief]
@@ -193,6 +197,32 @@ def main() -> None:
         print("\n## boilerplate leaks")
         for text in leaks[: arguments.show]:
             print(f"- {text[:200]}")
+
+
+def read_prepared(path: Path, limit: int | None) -> list[PreparedCluster]:
+    """The clusters of ``path``, read, cleaned and split through the pipeline.
+
+    A Multi-News file (``{"id", "document", "summary"}``) is read by the evaluation
+    reader; a file of article clusters (``{"id", "articles": [{"text", "title", ...}]}``,
+    the fact sets in ``bench/``) by the pipeline's own, titles and sources kept."""
+    with path.open(encoding="utf-8") as lines:
+        first = next((json.loads(line) for line in lines if line.strip()), {})
+    if "articles" not in first:
+        return [prepare_cluster(c) for c in read_clusters(path, limit=limit).clusters]
+    prepared = []
+    for cluster_id, report in read_article_clusters(path):
+        if limit is not None and len(prepared) >= limit:
+            break
+        articles = list(report.articles)
+        prepared.append(
+            PreparedCluster(
+                id=cluster_id,
+                articles=tuple(articles),
+                sentences=tuple(tuple(s) for s in split_cluster(articles)),
+                reference="",
+            )
+        )
+    return prepared
 
 
 def bare_surnames(brief: list[BriefSentence], articles: list[Article]) -> list[tuple[str, str]]:
