@@ -86,6 +86,13 @@ class BriefParams:
     # no CV ROUGE (-0.05 R-1 at most) but 2 of the 3 pairs it removes on dev are
     # different facts (docs/benchmarks-readability.md).
     low_overlap_repeat_cosine: float | None = None
+    # MiniLM cosine at or above which any two chosen sentences repeat each other, past
+    # both screens: the readability audit's meaning rule (``AuditParams.repeat_cosine``),
+    # so the brief keeps no pair the audit flags. None checks screened pairs only.
+    audit_repeat_cosine: float | None = 0.750
+    # Static cosine a pair must reach to be embedded for that check: every dev candidate
+    # pair at MiniLM >= 0.75 that is not a word repeat reached it (least 0.451, fit half).
+    audit_repeat_screen_cosine: float = 0.45
 
     # -- citations -----------------------------------------------------------------------
 
