@@ -65,7 +65,7 @@ from newsfuse.model import Article, BriefSentence  # noqa: E402
 from newsfuse.pipeline import read_clusters as read_article_clusters  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
-from newsfuse.summary.lexical import dangling_reason  # noqa: E402
+from newsfuse.summary.lexical import addresses_reader, dangling_reason  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
 from newsfuse.summary.same_fact import gives_same_name, states_same_fact  # noqa: E402
 from shared_data import shared_path  # noqa: E402
@@ -173,6 +173,8 @@ def main() -> None:
     )
     print(format_audit(summary))
     print(f"boilerplate leaks: {len(leaks)}")
+    speaking = [s.text for a in audits for s in a.sentences if addresses_reader(s.text)]
+    print(f"sentences speaking to the reader (summary.lexical.addresses_reader): {len(speaking)}")
     print(describe_titles([a.title for a in audits if a.title_is_headline is not None]))
     print(describe_openings([a.sentences[0].text for a in audits if a.sentences]))
     same_facts = [pair for audit in audits for pair in same_fact_pairs(audit)]
@@ -194,6 +196,9 @@ def main() -> None:
             print("\n## bare surnames")
             for surname, text in bare[: arguments.show]:
                 print(f"- [{surname}] {text[:160]}")
+        print("\n## speaking to the reader")
+        for text in speaking[: arguments.show]:
+            print(f"- {text[:200]}")
         print("\n## boilerplate leaks")
         for text in leaks[: arguments.show]:
             print(f"- {text[:200]}")
