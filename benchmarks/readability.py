@@ -20,6 +20,8 @@ one name given to a thing (:mod:`newsfuse.summary.same_fact`, the rules the brie
 selection uses). ``--surnames`` also counts the people first mentioned by a bare surname
 their cited article gives in full (spaCy PERSON entities; slower); ``--half first|second``
 briefs only that half of the clusters by file position (fit and held-out halves).
+DATA may also be a file of article clusters (``{"id", "articles": [...]}``, the fact
+sets ``bench/facts-*.jsonl``): the held-out audit sets, read with their titles.
 
 ``--calibrate`` measures the repeat cut-off: MiniLM cosines of the invented
 labelled pairs in ``benchmarks/readability_pairs.json`` (repeat or not), the cut
@@ -56,11 +58,14 @@ from newsfuse.evaluate.audit import (  # noqa: E402
 )
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.leaks import get_detector  # noqa: E402
+from newsfuse.evaluate.pipeline import split_cluster  # noqa: E402
+from newsfuse.evaluate.systems import PreparedCluster  # noqa: E402
 from newsfuse.facts.nlp import load_pipeline  # noqa: E402
 from newsfuse.model import Article, BriefSentence  # noqa: E402
+from newsfuse.pipeline import read_clusters as read_article_clusters  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
-from newsfuse.summary.lexical import dangling_reason  # noqa: E402
+from newsfuse.summary.lexical import addresses_reader, dangling_reason  # noqa: E402
 from newsfuse.summary.params import BriefParams  # noqa: E402
 from newsfuse.summary.same_fact import gives_same_name, states_same_fact  # noqa: E402
 from shared_data import shared_path  # noqa: E402
@@ -132,14 +137,13 @@ def main() -> None:
     # shows up here, not in the audit's columns.
     is_leak = get_detector()
     leaks: list[str] = []
-    clusters = read_clusters(arguments.data, limit=arguments.limit).clusters
+    clusters = read_prepared(arguments.data, arguments.limit)
     if arguments.half is not None:
         middle = len(clusters) // 2
         clusters = clusters[:middle] if arguments.half == "first" else clusters[middle:]
     bare: list[tuple[str, str]] = []
     bare_briefs = 0
-    for cluster in clusters:
-        prepared = prepare_cluster(cluster)
+    for prepared in clusters:
         articles = list(prepared.articles)
         brief = summarize(articles, arguments.budget, params=params)
         texts = [s.text for s in brief]
@@ -169,6 +173,8 @@ def main() -> None:
     )
     print(format_audit(summary))
     print(f"boilerplate leaks: {len(leaks)}")
+    speaking = [s.text for a in audits for s in a.sentences if addresses_reader(s.text)]
+    print(f"sentences speaking to the reader (summary.lexical.addresses_reader): {len(speaking)}")
     print(describe_titles([a.title for a in audits if a.title_is_headline is not None]))
     print(describe_openings([a.sentences[0].text for a in audits if a.sentences]))
     same_facts = [pair for audit in audits for pair in same_fact_pairs(audit)]
@@ -190,9 +196,38 @@ def main() -> None:
             print("\n## bare surnames")
             for surname, text in bare[: arguments.show]:
                 print(f"- [{surname}] {text[:160]}")
+        print("\n## speaking to the reader")
+        for text in speaking[: arguments.show]:
+            print(f"- {text[:200]}")
         print("\n## boilerplate leaks")
         for text in leaks[: arguments.show]:
             print(f"- {text[:200]}")
+
+
+def read_prepared(path: Path, limit: int | None) -> list[PreparedCluster]:
+    """The clusters of ``path``, read, cleaned and split through the pipeline.
+
+    A Multi-News file (``{"id", "document", "summary"}``) is read by the evaluation
+    reader; a file of article clusters (``{"id", "articles": [{"text", "title", ...}]}``,
+    the fact sets in ``bench/``) by the pipeline's own, titles and sources kept."""
+    with path.open(encoding="utf-8") as lines:
+        first = next((json.loads(line) for line in lines if line.strip()), {})
+    if "articles" not in first:
+        return [prepare_cluster(c) for c in read_clusters(path, limit=limit).clusters]
+    prepared = []
+    for cluster_id, report in read_article_clusters(path):
+        if limit is not None and len(prepared) >= limit:
+            break
+        articles = list(report.articles)
+        prepared.append(
+            PreparedCluster(
+                id=cluster_id,
+                articles=tuple(articles),
+                sentences=tuple(tuple(s) for s in split_cluster(articles)),
+                reference="",
+            )
+        )
+    return prepared
 
 
 def bare_surnames(brief: list[BriefSentence], articles: list[Article]) -> list[tuple[str, str]]:

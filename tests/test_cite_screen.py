@@ -129,3 +129,37 @@ def test_low_overlap_repeat_check_drops_a_paraphrase_only_when_set() -> None:
 
     assert choose(BriefParams()) == [0, 1, 2], "off by default"
     assert choose(replace(BriefParams(), low_overlap_repeat_cosine=0.7)) == [0, 2]
+
+
+def test_the_brief_keeps_no_pair_the_audit_calls_a_repeat_by_meaning() -> None:
+    from newsfuse.evaluate.audit import AuditParams, find_repeats
+
+    sentences = [
+        _sentence("a", 0, "Nobody was killed in the crash."),
+        _sentence("b", 0, "There were no deaths in the collision."),
+        _sentence("c", 0, "A local bakery won a regional prize for its rye bread last year."),
+    ]
+    texts = [s.text for s in sentences]
+    tfidf = vectorize_sentences(texts)
+    # No weighted word in common: the TF-IDF screen never sends the pair to MiniLM,
+    # but the audit compares every pair and flags this one.
+    assert float(tfidf[0] @ tfidf[1]) < BriefParams().repeat_screen_tfidf
+    assert find_repeats(texts, get_embedder().encode) == [(0, 1)]
+    assert BriefParams().audit_repeat_cosine == AuditParams().repeat_cosine
+
+    def choose(params: BriefParams) -> list[int]:
+        return select_best_first(
+            sentences,
+            np.array([1.0, 0.9, 0.8]),
+            100,
+            encode=get_embedder().encode,
+            tfidf=tfidf,
+            params=params,
+            eligible=[True, True, True],
+            screen=get_embedder("minilm-static").encode,
+        )
+
+    chosen = choose(BriefParams())
+    assert chosen == [0, 2], "the lower-scored restatement is dropped"
+    assert find_repeats([texts[row] for row in chosen], get_embedder().encode) == []
+    assert choose(replace(BriefParams(), audit_repeat_cosine=None)) == [0, 1, 2], "the ablation"

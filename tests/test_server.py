@@ -673,6 +673,32 @@ def test_build_brief_page_marks_cited_spans_and_flags_differing_claims() -> None
     assert page.sources[1].link is None
 
 
+def test_a_sentence_citing_a_name_and_its_span_in_one_article_shows_the_source_once() -> None:
+    from newsfuse.model import Article, Brief, BriefSentence, Citation
+    from newsfuse.server.views import build_brief_page
+
+    # summary.names writes "Orla Penhallow" for "Penhallow" and cites the name's span too.
+    text = "Orla Penhallow runs the quay. Penhallow counted 40 gulls."
+    article = Article(id="a", text=text, source="Quay Post")
+    brief = Brief(
+        sentences=(
+            BriefSentence(
+                "Orla Penhallow counted 40 gulls.",
+                (Citation("a", 30, 57, 0.9), Citation("a", 0, 14, 0.9)),
+            ),
+        ),
+        sources=(article,),
+        facts=(),
+    )
+    page = build_brief_page(brief)
+    assert [c.number for c in page.lines[0].citations] == [1]
+    mark = page.lines[0].citations[0].mark
+    marked = [seg.text for seg in page.sources[0].segments if mark in seg.marks]
+    assert marked == ["Orla Penhallow", "Penhallow counted 40 gulls."]
+    # One anchor for the link to jump to: the mark starts once.
+    assert sum(mark in seg.starts for seg in page.sources[0].segments) == 1
+
+
 def test_new_form_briefs_uploaded_files(client: httpx.Client) -> None:
     lines = (FIXTURES / "ferry.jsonl").read_text("utf-8").splitlines()[:3]
     upload = ("ferry.jsonl", "\n".join(lines).encode(), "application/x-ndjson")

@@ -115,3 +115,24 @@ def test_support_for_every_piece_in_a_row_is_one_span() -> None:
     later = replace(cited[1][1], start=other.index("Then"), end=len(other))
     apart = [cited[0], (cited[1][0], later)]
     assert merge_citations(passage, apart, {"wire": other})[1] == cited[0][1]
+
+
+def test_a_passage_that_takes_in_a_call_to_action_is_not_chosen(embedder: MemoEmbedder) -> None:
+    from newsfuse.summary.lexical import addresses_reader
+
+    text = (
+        STORY + "\n\nRemember, you can report a damaged mooring on the council's website. "
+        "And the harbour office will log every claim by Friday."
+    )
+    article = Article(id="orrin", text=text)
+
+    def brief_texts(params: BriefParams) -> list[str]:
+        return [s.text for s in summarize([article], 300, embedder=embedder, params=params)]
+
+    # The candidate opens with a connective, so it is offered with the sentence before:
+    # a call to action the candidate screen had already turned away.
+    grown = brief_texts(replace(BriefParams(), story_passages_only=False))
+    assert any(addresses_reader(t) and "harbour office will log" in t for t in grown), grown
+    texts = brief_texts(BriefParams())
+    assert not any(addresses_reader(t) for t in texts), texts
+    assert any(t.startswith("The Orrin council voted") for t in texts)

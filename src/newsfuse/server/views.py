@@ -15,7 +15,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from newsfuse.evaluate.audit import audit_brief
-from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, Fact
+from newsfuse.model import FACT_STATUS_ORDER, Article, Brief, Citation, Fact
 from newsfuse.render.layout import (
     NAME_KINDS,
     NAMES_SUBJECT,
@@ -195,12 +195,28 @@ def build_brief_page(brief: Brief) -> BriefPage:
     labels = {article_id: article.label for article_id, article in first.items()}
     spans: dict[str, list[tuple[int, int, str]]] = {article_id: [] for article_id in numbers}
 
-    def link(article_id: str, start: int, end: int) -> str:
+    def link(article_id: str, start: int, end: int, mark: str | None = None) -> str:
         number = numbers.get(article_id, 0)
-        mark = mark_id(number, start, end)
+        mark = mark or mark_id(number, start, end)
         if article_id in spans:
             spans[article_id].append((start, end, mark))
         return mark
+
+    def cite(citations: Sequence[Citation]) -> tuple[CitationLink, ...]:
+        # One link per source: a sentence citing two spans of one article (a surname
+        # written as the full name the article gives, ``summary.names``) shows the
+        # source's number once, and hovering it highlights both spans.
+        links: dict[str, CitationLink] = {}
+        for c in citations:
+            if c.article_id in links:
+                link(c.article_id, c.start, c.end, links[c.article_id].mark)
+                continue
+            links[c.article_id] = CitationLink(
+                number=numbers.get(c.article_id, 0),
+                mark=link(c.article_id, c.start, c.end),
+                label=labels.get(c.article_id, c.article_id),
+            )
+        return tuple(links.values())
 
     flags = line_flags(brief)
     lines = tuple(
@@ -208,14 +224,7 @@ def build_brief_page(brief: Brief) -> BriefPage:
             text=sentence.text,
             note=split_note(sentence.note, numbers) if sentence.note.strip() else (),
             flags=flags[index],
-            citations=tuple(
-                CitationLink(
-                    number=numbers.get(c.article_id, 0),
-                    mark=link(c.article_id, c.start, c.end),
-                    label=labels.get(c.article_id, c.article_id),
-                )
-                for c in sentence.citations
-            ),
+            citations=cite(sentence.citations),
         )
         for index, sentence in enumerate(brief.sentences)
     )

@@ -279,6 +279,16 @@ def _select_learned(
         and dangling_reason(s.text) not in params.drop_dangling
         for s in passages
     ]
+    if params.story_passages_only:
+        # A passage grown around a candidate took in the sentences before or after it,
+        # which were never screened as candidates: a call to action or a page note there
+        # ("Remember, you can buy the digital edition." before "And don't forget ...")
+        # keeps the whole passage out.
+        eligible = [
+            allowed
+            and (p is c or p is None or not (addresses_reader(p.text) or page_note_kind(p.text)))
+            for allowed, p, c in zip(eligible, passages, candidates, strict=True)
+        ]
     chosen_from = [p if p is not None else c for p, c in zip(passages, candidates, strict=True)]
     passage_tfidf = _passage_tfidf(candidates, chosen_from, tfidf)
     if params.force_lead:

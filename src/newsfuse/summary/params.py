@@ -86,6 +86,14 @@ class BriefParams:
     # no CV ROUGE (-0.05 R-1 at most) but 2 of the 3 pairs it removes on dev are
     # different facts (docs/benchmarks-readability.md).
     low_overlap_repeat_cosine: float | None = None
+    # MiniLM cosine at or above which any two chosen sentences repeat each other, past
+    # both screens: the readability audit's meaning rule (``AuditParams.repeat_cosine``),
+    # so the brief keeps no pair the audit flags. None checks screened pairs only.
+    audit_repeat_cosine: float | None = 0.750
+    # Static cosine a pair must reach to be embedded for that check: every dev candidate
+    # pair at MiniLM >= 0.75 that is not a word repeat reaches it (least 0.451 of 285 on
+    # the fit half, 0.461 of 126 on the held-out half; docs/benchmarks-readability.md).
+    audit_repeat_screen_cosine: float = 0.45
 
     # -- citations -----------------------------------------------------------------------
 
@@ -128,6 +136,10 @@ class BriefParams:
     # like a dangling opening: offered with the sentence before, if that has a verb of
     # saying. CV ROUGE on dev 46.40 / 17.39 / 21.90 with it, 46.23 / 17.38 / 21.89 without.
     attribute_quotations: bool = True
+    # A repaired passage is not chosen when it speaks to the reader or is a note about the
+    # page (``lexical.addresses_reader``, ``clean.signals.page_note_kind``): the sentences
+    # it took in around its candidate were never screened as candidates.
+    story_passages_only: bool = True
     # Most article sentences in a repaired passage: in-sample on dev at 300 words, 3 kept
     # R-2 at 17.18 where 2 gave 16.70 and 4 gave 17.00 (longer passages use the budget
     # up; shorter ones leave more sentences unrepaired).

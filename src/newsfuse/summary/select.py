@@ -125,7 +125,10 @@ def select_best_first(
     (and TF-IDF cosine ``params.repeat_screen_tfidf``) are compared with ``encode``,
     and only their sentences are embedded; without one, every chosen sentence is.
     With ``params.low_overlap_repeat_cosine`` set, pairs under the TF-IDF screen are
-    embedded too and repeat at that cosine.
+    embedded too and repeat at that cosine. With ``params.audit_repeat_cosine`` set
+    (the readability audit's cut), every other pair whose screen cosine reaches
+    ``params.audit_repeat_screen_cosine`` is embedded too and repeats at that cut, so
+    the brief keeps no pair the audit calls a repeat by meaning.
     Ties are broken by input order.
     """
     ranked = [
@@ -151,26 +154,51 @@ def select_best_first(
                 for later, earlier in pairs
                 if float(tfidf[later] @ tfidf[earlier]) < params.repeat_screen_tfidf
             ]
+        unscreened: list[tuple[int, int]] = []
         if screen is not None:
             _embed_missing(sentences, chosen, screened, screen)
-            pairs = [
+            kept = [
                 (later, earlier)
                 for later, earlier in pairs
                 if float(screened[later] @ screened[earlier]) >= params.repeat_screen_cosine
                 and float(tfidf[later] @ tfidf[earlier]) >= params.repeat_screen_tfidf
             ]
+            if params.audit_repeat_cosine is not None:
+                # The audit's meaning rule looks at every pair; the wider static screen
+                # only skips pairs too far apart for MiniLM to reach its cut.
+                checked = set(kept)
+                unscreened = [
+                    (later, earlier)
+                    for later, earlier in pairs
+                    if (later, earlier) not in checked
+                    and float(screened[later] @ screened[earlier])
+                    >= params.audit_repeat_screen_cosine
+                ]
+            pairs = kept
         _embed_missing(
-            sentences, [row for pair in pairs + low_overlap for row in pair], vectors, encode
+            sentences,
+            [row for pair in pairs + low_overlap + unscreened for row in pair],
+            vectors,
+            encode,
         )
-        repeats = {
-            later
-            for later, earlier in pairs
-            if float(vectors[later] @ vectors[earlier]) >= params.redundant_cosine
-        } | {
-            later
-            for later, earlier in low_overlap
-            if float(vectors[later] @ vectors[earlier]) >= (params.low_overlap_repeat_cosine or 1.0)
-        }
+        repeats = (
+            {
+                later
+                for later, earlier in pairs
+                if float(vectors[later] @ vectors[earlier]) >= params.redundant_cosine
+            }
+            | {
+                later
+                for later, earlier in low_overlap
+                if float(vectors[later] @ vectors[earlier])
+                >= (params.low_overlap_repeat_cosine or 1.0)
+            }
+            | {
+                later
+                for later, earlier in unscreened
+                if float(vectors[later] @ vectors[earlier]) >= (params.audit_repeat_cosine or 1.0)
+            }
+        )
         if not repeats:
             break
         excluded |= repeats
