@@ -26,6 +26,7 @@ from newsfuse.group.features import (
     extract_day_marks,
     extract_event_lead,
     extract_key_numbers,
+    extract_names,
     extract_place_marks,
     find_event_date,
     find_text_dates,
@@ -884,3 +885,15 @@ def test_a_lead_sharing_no_name_and_no_words_with_a_story_is_another_event(check
         DocumentFrequencies.empty(),
     )
     assert not misses_in_lead(same_words, (), story, params)
+
+
+@pytest.mark.parametrize("skip", [True, False])
+def test_a_capitalised_word_the_lead_also_writes_in_lower_case_is_not_a_name(skip: bool) -> None:
+    article = Article(
+        id="a",
+        title="Fire guts Ostrel grain store",
+        text="A fire destroyed a grain store in Ostrel on Monday, chief Mira Tolk said.",
+    )
+    names = set(extract_names(article, GroupingParams(names_skip_common_words=skip)))
+    assert {"ostrel", "mira tolk", "mira", "tolk"} <= names
+    assert ("fire" in names) is not skip

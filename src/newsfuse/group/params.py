@@ -163,6 +163,9 @@ class GroupingParams:
     # Words of the lead searched for names: the title and first paragraph carry the
     # who/what/where of an event; later paragraphs drift into background.
     name_lead_words: int = 64
+    # A capitalised word that the same lead also writes in lower case is a common word
+    # opening a sentence or title ("Fire guts warehouse ... a fire destroyed"), not a name.
+    names_skip_common_words: bool = True
     # Sentences of the lead searched for key numbers: headline figures are stated
     # early; later numbers are background.
     key_number_sentences: int = 2
