@@ -18,6 +18,9 @@ Reported per embedder and mode: B-cubed precision/recall/F1 (Bagga & Baldwin
 are one incident), the number of stories, and how many pairs of different
 incidents share a storyline (a link, not a merge: allowed).
 
+With ``--pool`` the reports of every DATA file go into one store and are scored as one
+set (events of many topics side by side, as in the hidden real set).
+
 With ``--background PATH`` (a Multi-News JSON Lines file) every document of that file is
 ingested first, undated and in a seeded order, into the same store, and the reports
 after it; only the reports are scored. A real store holds other news, and its
@@ -25,8 +28,12 @@ document frequencies decide what is rare: a town's names are common among its ow
 reports but rare in a mixed store, which is where a signal read from corpus
 statistics shows what it costs.
 
+DATA may also be a cluster file of the fact benchmark (``../shared/bench/facts-dev.jsonl``,
+``facts-dev2.jsonl``, ``facts-real-dev.jsonl``): each cluster is one event, and an
+article without a publication time is ingested undated in both modes.
+
 Usage: python benchmarks/event_boundaries.py [DATA ...] [--embedders hashing,minilm,...]
-[--seed N] [--set NAME=VALUE ...] [--background MULTINEWS] (``--set`` replaces
+[--seed N] [--set NAME=VALUE ...] [--background MULTINEWS] [--pool] (``--set`` replaces
 GroupingParams fields, as in ``studies/clustering_sensitivity.py``)
 """
 
@@ -59,9 +66,30 @@ DEFAULT_EMBEDDERS = "hashing,minilm,minilm-static,mpnet"
 
 
 def load_reports(path: Path) -> list[dict[str, str]]:
-    """The fixture's reports: id, event, source, published, title, text."""
+    """The fixture's reports: id, event, source, published, title, text.
+
+    A cluster file of the fact benchmark (``../shared/bench/facts-*.jsonl``: one event
+    per line, its reports under ``articles``) is read as reports of its clusters, so the
+    event sets can be checked on sets nothing here was fitted on.
+    """
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    reports = []
+    for row in (json.loads(line) for line in lines if line.strip()):
+        if "articles" not in row:
+            reports.append(row)
+            continue
+        for article in row["articles"]:
+            reports.append(
+                {
+                    "id": f"{row['id']}/{article['id']}",
+                    "event": row["id"],
+                    "source": article.get("source") or "unknown",
+                    "published": article.get("published") or "",
+                    "title": article.get("title") or "",
+                    "text": article["text"],
+                }
+            )
+    return reports
 
 
 def pairwise_precision(predicted: Sequence[str], gold: Sequence[str]) -> float:
@@ -101,7 +129,7 @@ def group_reports(
             "title": r["title"],
             "text": r["text"],
             "source": r["source"],
-            **({"published": r["published"]} if dated else {}),
+            **({"published": r["published"]} if dated and r["published"] else {}),
         }
         for r in order
     ]
@@ -145,6 +173,9 @@ def main() -> None:
         type=Path,
         help="a Multi-News JSON Lines file whose documents are ingested first (a mixed store)",
     )
+    parser.add_argument(
+        "--pool", action="store_true", help="ingest and score every DATA file as one set"
+    )
     args = parser.parse_args()
 
     from newsfuse.embed.mpnet import is_mpnet_installed
@@ -154,9 +185,18 @@ def main() -> None:
         from clustering import load_documents
 
         background = [{"id": d, "text": t} for d, _, t in load_documents(args.background)]
-    for path in args.data:
+    sets = [(path.name, load_reports(path)) for path in args.data]
+    if args.pool:
+        pooled = [
+            {**r, "id": f"{name}:{r['id']}", "event": f"{name}:{r['event']}"}
+            for name, reports in sets
+            for r in reports
+        ]
+        sets = [("pooled " + " + ".join(name for name, _ in sets), pooled)]
+    for name, reports in sets:
         score_file(
-            path,
+            name,
+            reports,
             args.embedders.split(","),
             args.seed,
             is_mpnet_installed(),
@@ -166,19 +206,19 @@ def main() -> None:
 
 
 def score_file(
-    path: Path,
+    name: str,
+    reports: Sequence[dict[str, str]],
     embedders: Sequence[str],
     seed: int,
     mpnet_installed: bool,
     settings: Sequence[str] = (),
     background: Sequence[dict[str, str]] = (),
 ) -> None:
-    """Print the table of one fixture file: each embedder, with and without times."""
-    reports = load_reports(path)
+    """Print the table of one set of reports: each embedder, with and without times."""
     gold = {r["id"]: r["event"] for r in reports}
     ids = sorted(gold)
     print(
-        f"\n{path.name}: {len(reports)} reports, {len(set(gold.values()))} incidents; seed {seed}"
+        f"\n{name}: {len(reports)} reports, {len(set(gold.values()))} incidents; seed {seed}"
         + (f"; set {' '.join(settings)}" if settings else "")
         + (f"; after {len(background)} background documents" if background else "")
     )
@@ -195,7 +235,7 @@ def score_file(
                 )
             missing = [i for i in ids if i not in placed]
             if missing:
-                raise SystemExit(f"{path}: reports not stored: {missing}")
+                raise SystemExit(f"{name}: reports not stored: {missing}")
             stories = [placed[i][0] for i in ids]
             truth = [gold[i] for i in ids]
             p, r, f = bcubed(stories, truth)

@@ -26,6 +26,7 @@ from newsfuse.group.features import (
     extract_day_marks,
     extract_event_lead,
     extract_key_numbers,
+    extract_names,
     extract_place_marks,
     find_event_date,
     find_text_dates,
@@ -33,7 +34,13 @@ from newsfuse.group.features import (
     normalise_for_hashing,
     shingle_words,
 )
-from newsfuse.group.index import conflict_in_days, conflict_in_numbers, conflict_in_places
+from newsfuse.group.index import (
+    StoryState,
+    conflict_in_days,
+    conflict_in_numbers,
+    conflict_in_places,
+    misses_in_lead,
+)
 from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
 from newsfuse.group.params import GroupingParams, calibrate_embedder
 from newsfuse.model import Article, Removal
@@ -841,3 +848,52 @@ def test_the_embedded_lead_counts_the_title_against_its_word_budget() -> None:
     )
     assert extract_lead(article, 4) == "Ferry strands riders at"
     assert extract_lead(replace(article, title=""), 3) == "word0 word1 word2"
+
+
+def _story_of(text: str, names: set[str]) -> StoryState:
+    """A one-report story with the term vector of ``text`` (no corpus statistics)."""
+    story = StoryState(
+        id="s",
+        storyline_id="l",
+        founder=(1, "", "h"),
+        size=1,
+        embedding_sum=np.zeros(2, dtype=np.float32),
+        terms=weigh_terms(count_terms(text), DocumentFrequencies.empty()),
+        numbers={},
+        names=names,
+    )
+    story.refresh()
+    return story
+
+
+@pytest.mark.parametrize("check", [True, False])
+def test_a_lead_sharing_no_name_and_no_words_with_a_story_is_another_event(check: bool) -> None:
+    params = GroupingParams(lead_check_without_names=check)
+    story = _story_of(
+        "Fire guts Ostrel grain warehouse. Chief Mira Tolk said crews fought the blaze.",
+        {"ostrel", "mira", "tolk", "mira tolk"},
+    )
+    other_town = weigh_terms(
+        count_terms("Bus hits bakery in Vennick\nSeven were hurt in Vennick."),
+        DocumentFrequencies.empty(),
+    )
+    assert misses_in_lead(other_town, ("vennick",), story, params) is check
+    # One shared name is neither the storyline nor a stranger: other signals decide.
+    assert not misses_in_lead(other_town, ("ostrel",), story, params)
+    same_words = weigh_terms(
+        count_terms("Grain warehouse fire\nThe blaze gutted a grain warehouse."),
+        DocumentFrequencies.empty(),
+    )
+    assert not misses_in_lead(same_words, (), story, params)
+
+
+@pytest.mark.parametrize("skip", [True, False])
+def test_a_capitalised_word_the_lead_also_writes_in_lower_case_is_not_a_name(skip: bool) -> None:
+    article = Article(
+        id="a",
+        title="Fire guts Ostrel grain store",
+        text="A fire destroyed a grain store in Ostrel on Monday, chief Mira Tolk said.",
+    )
+    names = set(extract_names(article, GroupingParams(names_skip_common_words=skip)))
+    assert {"ostrel", "mira tolk", "mira", "tolk"} <= names
+    assert ("fire" in names) is not skip

@@ -245,14 +245,20 @@ def conflict_in_days(
 def misses_in_lead(
     lead_terms: TermVector, names: tuple[str, ...], story: StoryState, params: GroupingParams
 ) -> bool:
-    """Whether a report names a story's people and places but states another event.
+    """Whether a report's lead states another event than a story's.
 
     Within one storyline (at least ``params.lead_names`` names shared) the title and
     first sentence say which incident a report is about; a TF-IDF cosine of those with
     the story's terms below ``params.lead_cover_floor`` means its words for what
-    happened are not the story's. A report without a known lead is never flagged.
+    happened are not the story's. The same holds when the two share no name at all
+    (``params.lead_check_without_names``): with no person or place in common, only the
+    kind of event (a fire, a derailment) can have brought them together. A report
+    without a known lead is never flagged.
     """
-    if not lead_terms or len(story.names.intersection(names)) < params.lead_names:
+    if not lead_terms:
+        return False
+    shared = len(story.names.intersection(names))
+    if shared < params.lead_names and not (shared == 0 and params.lead_check_without_names):
         return False
     return _story_cosine(lead_terms, story) < params.lead_cover_floor
 

@@ -105,6 +105,11 @@ class GroupingParams:
     # The join score of a report whose lead misses the story is multiplied by this: a
     # report sharing most of its wording with the story still joins.
     lead_miss_factor: float = 0.5
+    # Also check the lead of a report that shares no name with a story: no common person
+    # or place, and a lead whose words are not the story's, is another event of the same
+    # kind (a warehouse fire in another town). See docs/benchmarks-stories.md ("No name
+    # in common").
+    lead_check_without_names: bool = True
     # Days two full dates in leads may differ and still name one event: a report
     # filed the next day gives its own date, and time zones shift a day.
     day_mark_tolerance_days: int = 1
@@ -158,6 +163,9 @@ class GroupingParams:
     # Words of the lead searched for names: the title and first paragraph carry the
     # who/what/where of an event; later paragraphs drift into background.
     name_lead_words: int = 64
+    # A capitalised word that the same lead also writes in lower case is a common word
+    # opening a sentence or title ("Fire guts warehouse ... a fire destroyed"), not a name.
+    names_skip_common_words: bool = True
     # Sentences of the lead searched for key numbers: headline figures are stated
     # early; later numbers are background.
     key_number_sentences: int = 2

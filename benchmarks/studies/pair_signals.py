@@ -1,0 +1,236 @@
+"""Study: new pair signals for event boundaries, ranked on every set at once.
+
+Every pair of read documents of Multi-News dev, of both invented event sets and of the
+three fact-comparison cluster files (``../shared/bench/facts-*.jsonl``, each cluster an
+event; untitled and undated as the hidden real set) is scored offline with the index's
+join score (``score_join``: TF-IDF of the whole text with the set's final document
+frequencies, MiniLM on the 32-word lead) and with candidate signals that the index does
+not use yet:
+
+- ``figures``: distinct numbers (three or more digits, or with a decimal point; years
+  and numbers inside dates left out) that both whole texts state: "18,432 votes",
+  "$4.2 billion". Reports of one event repeat its specific figures.
+- ``salient``: names weighed by how much of each text is about them. A name's salience
+  in a text is its share of the text's name mentions (a name in the title or first
+  sentence counts twice); the signal is the sum over shared names of the smaller of the
+  two saliences, times the name's inverse document frequency within the set.
+- ``mpnet128``: all-mpnet-base-v2 on the 128-word lead (when installed), as a reference.
+
+For each signal it prints the AUC of same-event against different-event pairs in the
+ambiguous band of the join (``[low, 1)``, no figure or day conflict: what a second stage
+would decide) and among pairs that already join (what could split a false merge).
+
+Usage: python benchmarks/studies/pair_signals.py [MULTINEWS] [--low 0.5 0.7] [--no-mpnet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from clustering import DEFAULT_DATA, load_documents  # noqa: E402
+from clustering_second_stage import auc  # noqa: E402
+from event_boundaries import DEFAULT_DATA as EVENT_SETS  # noqa: E402
+from shared_data import shared_path  # noqa: E402
+
+FACT_SETS = ("facts-dev.jsonl", "facts-dev2.jsonl", "facts-real-dev.jsonl")
+SIGNALS = ("join", "figures", "salient", "mpnet128")
+
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'-]{2,}(?:\s+[A-Z][a-zA-Z'-]{2,})*")
+_MONTH = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+
+
+def extract_figures(text: str) -> set[float]:
+    """Specific numbers of a text: three or more digits or a decimal point, not a year
+    and not a day after a month name."""
+    figures = set()
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0)
+        value = float(raw.replace(",", ""))
+        digits = sum(c.isdigit() for c in raw)
+        if "." not in raw and digits < 3:
+            continue
+        if "," not in raw and "." not in raw and 1900 <= value <= 2100:
+            continue
+        if _MONTH.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        figures.add(value)
+    return figures
+
+
+def name_salience(title: str, text: str) -> dict[str, float]:
+    """Each name's share of the text's name mentions (title and first sentence twice)."""
+    first = text.split(". ", 1)[0]
+    counts: Counter[str] = Counter()
+    for part, weight in ((title, 2), (first, 1), (text, 1)):
+        for match in _NAME.finditer(part):
+            for word in match.group(0).split():
+                if word.lower() not in _STOP:
+                    counts[word.lower()] += weight
+    total = sum(counts.values()) or 1
+    return {name: count / total for name, count in counts.items()}
+
+
+_STOP = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "he", "she", "it", "they", "we",
+    "this", "that", "his", "her", "their", "its", "for", "after", "as", "when", "while",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "if",
+    "there", "what", "with", "from", "by", "of", "to", "mr", "mrs", "ms", "dr", "i",
+}  # fmt: skip
+
+
+def load_sets(multinews: Path) -> list[tuple[str, list[dict[str, str]], dict[str, str]]]:
+    """(name, records without times, id -> true event) of every set."""
+    documents = load_documents(multinews)
+    sets = [
+        (
+            "multinews",
+            [{"id": d, "text": t} for d, _, t in documents],
+            {d: c for d, c, _ in documents},
+        )
+    ]
+    for path in EVENT_SETS:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        records = [{k: r[k] for k in ("id", "title", "text", "source")} for r in rows]
+        sets.append((path.stem, records, {r["id"]: r["event"] for r in rows}))
+    for name in FACT_SETS:
+        path = shared_path("bench", name)
+        if not path.exists():
+            continue
+        records, gold = [], {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cluster = json.loads(line)
+            for article in cluster["articles"]:
+                doc_id = f"{cluster['id']}/{article['id']}"
+                records.append(
+                    {
+                        "id": doc_id,
+                        "title": article.get("title") or "",
+                        "text": article["text"],
+                        "source": article.get("source") or "unknown",
+                    }
+                )
+                gold[doc_id] = cluster["id"]
+        sets.append((path.stem, records, gold))
+    return sets
+
+
+def score_pairs(
+    records: Sequence[dict[str, str]], gold: dict[str, str], mpnet: bool
+) -> list[dict[str, Any]]:
+    """One row per pair of read documents: same event?, conflict, and every signal."""
+    from newsfuse import pipeline
+    from newsfuse.corpus import load_embedder
+    from newsfuse.group.features import extract_day_marks, extract_key_numbers, extract_lead
+    from newsfuse.group.index import _by_noun, _numbers_conflict, conflict_in_days, score_join
+    from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
+    from newsfuse.group.params import GroupingParams
+
+    params = GroupingParams()
+    articles = pipeline.read_report(list(records)).articles
+    counts = [count_terms(a.title + "\n" + a.text) for a in articles]
+    frequencies = DocumentFrequencies.empty()
+    for article_counts in counts:
+        frequencies.add(article_counts)
+    terms = [weigh_terms(c, frequencies) for c in counts]
+    marks = [
+        _by_noun(extract_key_numbers(a, params) + extract_day_marks(a, params)) for a in articles
+    ]
+    figures = [extract_figures(a.title + "\n" + a.text) for a in articles]
+    salience = [name_salience(a.title, a.text) for a in articles]
+    name_df: Counter[str] = Counter(n for s in salience for n in s)
+    idf = {n: math.log((1 + len(articles)) / (1 + df)) + 1 for n, df in name_df.items()}
+
+    def encode(embedder: str, words: int) -> np.ndarray:
+        vectors = np.asarray(
+            load_embedder(embedder).encode([extract_lead(a, words) for a in articles]),
+            dtype=np.float64,
+        )
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+    vectors = {"minilm32": encode("minilm", 32)}
+    if mpnet:
+        vectors["mpnet128"] = encode("mpnet", 128)
+    rows = []
+    for i, j in itertools.combinations(range(len(articles)), 2):
+        shared = salience[i].keys() & salience[j].keys()
+        row: dict[str, Any] = {
+            "i": i,
+            "j": j,
+            "same": gold[articles[i].id] == gold[articles[j].id],
+            "conflict": _numbers_conflict(marks[i], marks[j])
+            or conflict_in_days(marks[i], marks[j], params.day_mark_tolerance_days),
+            "figures": len(figures[i] & figures[j]),
+            "salient": sum(min(salience[i][n], salience[j][n]) * idf[n] for n in shared),
+        }
+        row |= {name: float(v[i] @ v[j]) for name, v in vectors.items()}
+        row["join"] = score_join(row["minilm32"], cosine(terms[i], terms[j]), params)
+        rows.append(row)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--low", nargs="+", type=float, default=[0.5, 0.7])
+    parser.add_argument("--no-mpnet", action="store_true")
+    parser.add_argument("--dump", type=Path, help="write every scored pair as JSON lines")
+    args = parser.parse_args()
+
+    from newsfuse.embed.mpnet import is_mpnet_installed
+
+    mpnet = is_mpnet_installed() and not args.no_mpnet
+    signals = [s for s in SIGNALS if mpnet or s != "mpnet128"]
+    scored = {name: score_pairs(r, g, mpnet) for name, r, g in load_sets(args.data)}
+    if args.dump:
+        with args.dump.open("w") as out:
+            for name, rows in scored.items():
+                for row in rows:
+                    out.write(json.dumps({"set": name, **row}) + "\n")
+
+    print("Ambiguous band (no conflict): AUC of same-event against other pairs, per set")
+    for low in args.low:
+        print(f"\nband [{low}, 1)")
+        print("| set | same | other | " + " | ".join(signals) + " |")
+        print("|---|---|---|" + "---|" * len(signals))
+        for name, rows in scored.items():
+            band = [r for r in rows if low <= r["join"] < 1.0 and not r["conflict"]]
+            same = [r for r in band if r["same"]]
+            other = [r for r in band if not r["same"]]
+            cells = " | ".join(
+                f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
+            )
+            print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+
+    print("\nPairs that join (join score >= 1): AUC of same-event against other pairs")
+    print("| set | same | other | " + " | ".join(signals) + " |")
+    print("|---|---|---|" + "---|" * len(signals))
+    for name, rows in scored.items():
+        joined = [r for r in rows if r["join"] >= 1.0]
+        same = [r for r in joined if r["same"]]
+        other = [r for r in joined if not r["same"]]
+        cells = " | ".join(
+            f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
+        )
+        print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+
+
+if __name__ == "__main__":
+    main()
