@@ -256,6 +256,14 @@ class FactParams:
     # "hundreds of US forces"), which parses its sentence; off, the row is named by the
     # amount itself ("hundreds"). No verdict or figure changes either way.
     name_vague_amounts: bool = True
+    # A subject with no named actor is named by the figure's own complement ("amount of
+    # penalties" for "$18.7 billion in penalties", "amount per barrel") or gerund ("duration
+    # of spending"); an event named by a noun takes "of" ("year of territorial gains").
+    # Off: such rows read a bare "amount" / "duration", and "year territorial gains".
+    subject_complements: bool = True
+    # A one-word name written only before a title word and a person ("Group" in "Group
+    # Commander Elspeth Varga") is part of the title, not an organisation. Off: kept.
+    drop_title_word_names: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -48,6 +48,8 @@ PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 LIGHT_VERB_LEMMAS = frozenset({"have", "be", "get"})
 # Prepositions that name where a distance is measured from ("south of Mosul").
 FROM_PREPOSITIONS = frozenset({"of", "from"})
+# Prepositions by which a figure says what it is of ("$2m in damages", "$100 per barrel").
+FIGURE_PREPOSITIONS = frozenset({"in", "of", "per"})
 # How many tokens after a distance its origin may start ("50 km south [of] Mosul").
 ORIGIN_WINDOW_TOKENS = 3
 # Entity types whose words keep their capitals even first in a sentence ("Iraqi forces").
@@ -73,13 +75,17 @@ CLAUSE_SHORTENINGS = (
 )
 
 
-def claim_phrase(claim: Claim, doc: Doc) -> str:
-    """What one claim measures, in its sentence's words ("people evacuated"), or ""."""
+def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
+    """What one claim measures, in its sentence's words ("people evacuated"), or "".
+
+    With ``complements``, a figure with no named actor is named by its own complement
+    or gerund ("amount of penalties", "duration of spending"), and an event named by a
+    noun takes "of" ("year of territorial gains")."""
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span)
+        event = _event_of(span, complements=complements)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
         return _age_phrase(span)
@@ -88,8 +94,10 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
         phrase = _measure_phrase(span, measure)
         if phrase != measure:
             return phrase
-        event = _event_of(span, people=True)  # "duration Mohawk had been cornered"
-        return f"{measure} {event}" if event else measure
+        event = _event_of(span, people=True, complements=complements)
+        if not event and complements:
+            event = _figure_complement(span)
+        return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
     root = span.root
     if (
         root.dep_ == "nummod"
@@ -109,7 +117,9 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
         return phrase
     if phrase:
         return f"{name} of {phrase}"
-    event = _event_of(span, people=True)  # "amount she was paid"
+    event = _event_of(span, people=True, complements=complements)  # "amount she was paid"
+    if not event and complements:
+        event = _figure_complement(span)
     return f"{name} {event}" if event else name
 
 
@@ -403,7 +413,7 @@ def _measure_phrase(span: Span, measure: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _event_of(span: Span, people: bool = False) -> str:
+def _event_of(span: Span, people: bool = False, complements: bool = True) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
@@ -421,7 +431,11 @@ def _event_of(span: Span, people: bool = False) -> str:
     if verb is None:
         return ""
     if verb.pos_ == "NOUN":
-        return _noun_phrase(verb)  # "Tuesday's election"
+        if not complements:
+            return _noun_phrase(verb)
+        # An event named by a noun is joined by "of": "date of election" for
+        # "Tuesday's election", "year of dramatic territorial gains".
+        return f"of {_noun_phrase(verb, span_range)}"
     if verb.lemma_.lower() in STATEMENT_LEMMAS:
         said = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         if said:
@@ -432,8 +446,28 @@ def _event_of(span: Span, people: bool = False) -> str:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         named = bool(subjects) and _names_someone(subjects[0])
         if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
+            if complements and verb.tag_ == "VBG" and not subjects:
+                # "after spending 24 years together": what was done, "of spending"
+                return f"of {_clause(verb, span_range)}"
             return ""
     return _clause(verb, range(span.start, span.end), people=people)
+
+
+def _figure_complement(span: Span) -> str:
+    """What a sum, share or measure is of, by its own preposition: "$18.7 billion in
+    penalties" -> "of penalties", "$100 per barrel" -> "per barrel"; else ""."""
+    for child in span.root.children:
+        if child.dep_ != "prep" or child.i < span.end or child.lower_ not in FIGURE_PREPOSITIONS:
+            continue
+        objects = [
+            g
+            for g in child.children
+            if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not g.like_num
+        ]
+        if objects:
+            joined = "per" if child.lower_ == "per" else "of"
+            return f"{joined} {_noun_phrase(objects[0])}"
+    return ""
 
 
 def _names_someone(subject: Token) -> bool:
