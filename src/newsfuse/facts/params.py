@@ -257,9 +257,10 @@ class FactParams:
     # amount itself ("hundreds"). No verdict or figure changes either way.
     name_vague_amounts: bool = True
     # A subject with no named actor is named by the figure's own complement ("amount of
-    # penalties" for "$18.7 billion in penalties", "amount per barrel") or gerund ("duration
-    # of spending"); an event named by a noun takes "of" ("year of territorial gains").
-    # Off: such rows read a bare "amount" / "duration", and "year territorial gains".
+    # penalties" for "$18.7 billion in penalties", "amount per barrel"), gerund ("duration
+    # of spending") or the figure it restates ("54 (61%) were males"); a noun event takes
+    # "of" ("year of territorial gains"); a measure of a direction locates its verb's
+    # subject ("the quay lies 5 miles east of"). Off: a bare "amount" / "duration", as before.
     subject_complements: bool = True
     # A one-word name written only before a title word and a person ("Group" in "Group
     # Commander Elspeth Varga") is part of the title, not an organisation. Off: kept.

@@ -91,25 +91,20 @@ def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
         return _age_phrase(span)
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         measure = MEASURE_NAMES[claim.unit or ""]
-        phrase = _measure_phrase(span, measure)
+        phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
         event = _event_of(span, people=True, complements=complements)
         if not event and complements:
             event = _figure_complement(span)
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
-    root = span.root
-    if (
-        root.dep_ == "nummod"
-        and root.head.i == span.start - 1
-        and root.head.pos_ in ("NOUN", "PROPN")
-    ):
-        return f"{_as_written([root.head])} number"  # "Warehouse 3", "Gate 5": a label
-    noun = _counted_noun(span)
-    if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
-        phrase = _noun_with_verb(noun, span)
-    else:
-        phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
+    if _is_label(span):
+        return f"{_as_written([span.root.head])} number"  # "Warehouse 3", "Gate 5": a label
+    phrase = _count_phrase(span)
+    restated = _share_of_count(span) if complements else None
+    if not phrase and restated is not None:
+        # "54 (61%) were males": the share is of what the figure before it counts.
+        phrase = _count_phrase(span.doc[restated.i : restated.i + 1])
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute} {phrase}".strip()
     name = KIND_NAMES.get(claim.kind)
@@ -121,6 +116,38 @@ def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
     if not event and complements:
         event = _figure_complement(span)
     return f"{name} {event}" if event else name
+
+
+def _count_phrase(span: Span) -> str:
+    """What a count, sum or share counts: its noun with its verb ("people evacuated"),
+    the object a verb values, the subject of its verb, or what is said of it."""
+    noun = _counted_noun(span)
+    if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
+        return _noun_with_verb(noun, span)
+    phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
+    if not phrase and noun is not None and noun.text == "%" and noun.i >= span.end:
+        # "65 (76%) were healthy" parsed with the share as the subject: what is said of it
+        phrase = _predicate_of(span.doc[noun.i : noun.i + 1])
+    return phrase
+
+
+def _is_label(span: Span) -> bool:
+    """Whether the figure is a label's number ("Warehouse 3", "Gate 5"), not a count."""
+    root = span.root
+    return (
+        root.dep_ == "nummod"
+        and root.head.i == span.start - 1
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _share_of_count(span: Span) -> Token | None:
+    """The figure a bracketed share restates ("54 (61%)"), or None."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.like_num:
+        return head
+    return None
 
 
 def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
@@ -330,9 +357,16 @@ def _predicate_of(span: Span) -> str:
     attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if attributes:
         return _noun_phrase(attributes[0])
+    states = [c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i > verb.i]
+    if verb.pos_ == "AUX" and states:
+        # "65 were previously healthy" -> "previously healthy": the state, with its adverbs
+        between = verb.doc[verb.i + 1 : states[0].i]
+        if all(t.pos_ in ("ADV", "PART") for t in between):
+            return _as_written([*between, states[0]])
     if verb.pos_ != "VERB":
         return ""
-    words: list[Token] = []
+    # "12 were not injured": the negation stays ("not injured", never "injured")
+    words: list[Token] = [c for c in verb.children if c.dep_ == "neg" and c.i < verb.i]
     for token in verb.doc[verb.i : verb.sent.end]:
         if token.is_punct or token.i not in _predicate_tokens(verb):
             break  # up to the first comma: a clause, not the sentence
@@ -373,8 +407,11 @@ def _subject_of_verb(span: Span) -> str:
     return ""
 
 
-def _measure_phrase(span: Span, measure: str) -> str:
-    """ "distance of Harrow Field from Velmora": the thing located and the place measured from."""
+def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
+    """ "distance of Harrow Field from Velmora": the thing located and the place measured from.
+
+    With ``directions``, a measure of a direction ("lies 5 miles east of the town") locates
+    the subject of the direction's verb ("distance of quay from town centre")."""
     doc = span.doc
     origin = ""
     for token in doc[span.end : min(span.end + ORIGIN_WINDOW_TOKENS + 1, span.sent.end)]:
@@ -400,8 +437,14 @@ def _measure_phrase(span: Span, measure: str) -> str:
         if (subjects and _names_someone(subjects[0])) or verb.dep_ == "relcl":
             clause = _clause(verb, range(span.start, span.end), MAX_PHRASE_WORDS - 1, people=True)
             return f"{measure} {clause}"
-    elif root.head.pos_ in ("VERB", "AUX") or root.dep_ == "ROOT":
+    elif (
+        root.head.pos_ in ("VERB", "AUX")
+        or root.dep_ == "ROOT"
+        or (directions and root.head.pos_ == "ADV" and root.head.head.pos_ in ("VERB", "AUX"))
+    ):
         verb = root.head if root.dep_ != "ROOT" else root
+        if verb.pos_ == "ADV":
+            verb = verb.head  # "lies 5 miles east of": the verb the direction is of
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             located = _noun_phrase(subjects[0])
