@@ -105,7 +105,7 @@ def test_subjects_are_phrases_from_the_sources() -> None:
     assert by_value[1500.0].subject == "residents evacuated"
     assert by_value[1500.0].status == "conflict"
     distance = next(fact for fact in facts if fact.kind == "quantity")
-    assert distance.subject == "distance of town from dam"
+    assert distance.subject == "distance of Marlow from dam"
     labels = {"date", "year", "age", "of", "from", "distance", "amount", "percentage"}
     for fact in facts:
         for word in set(fact.subject.split()) - labels:
