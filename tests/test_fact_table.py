@@ -137,3 +137,21 @@ def test_copies_of_one_report_corroborate_nothing() -> None:
     )
     rows = build_fact_rows(Brief((), (C, copy), (agree,)))
     assert [row.status for row in rows] == ["single"]
+
+
+def test_a_name_that_ends_a_longer_one_in_its_cell_is_listed_once() -> None:
+    first = Article("f", "Ines Kordal spoke at the Vessary dam.", source="Valley Radio")
+    second = Article("g", "Ines Kordal, the dam's keeper, warned Vessary.", source="Dam Weekly")
+
+    def agreed(name: str, kind: str, start: int, end: int) -> Fact:
+        claims = tuple(Claim(a, start, end, name, kind, name) for a in "fg")  # type: ignore[arg-type]
+        return Fact("agree", name, kind, claims)  # type: ignore[arg-type]
+
+    facts = (
+        agreed("Ines Kordal", "person", 0, 11),
+        agreed("Kordal", "person", 5, 11),
+        agreed("Vessary", "place", 0, 4),
+    )
+    rows = build_fact_rows(Brief((), (first, second), facts))
+    assert rows[0].subject == NAMES_SUBJECT
+    assert rows[0].cells == ("Ines Kordal, Vessary", "Ines Kordal, Vessary")

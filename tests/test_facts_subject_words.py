@@ -201,3 +201,10 @@ def test_a_word_written_only_before_a_title_and_a_person_is_no_organisation() ->
     assert names(titled, drop=False) == ["Station", "Ilse Morrow", "Tolvar"]
     # Written on its own elsewhere, the word is a name after all.
     assert "Station" in names(titled + " Station crews cleared the quay.")
+
+
+def test_a_date_after_a_quote_dates_the_saying() -> None:
+    found = subjects('"The slipway is safe now," Warden Morrow said in 2019.')
+    assert found["2019"] == "year Warden Morrow said"
+    found = subjects("Warden Morrow said on Friday that crews will reopen the slipway.")
+    assert found["Friday"] == "date crews will reopen the slipway"

@@ -260,7 +260,8 @@ class FactParams:
     # penalties" for "$18.7 billion in penalties", "amount per barrel"), gerund ("duration
     # of spending") or the figure it restates ("54 (61%) were males"); a noun event takes
     # "of" ("year of territorial gains"); a measure of a direction locates its verb's
-    # subject ("the quay lies 5 miles east of"). Off: a bare "amount" / "duration", as before.
+    # subject ("the quay lies 5 miles east of"); a date after a quote dates the saying
+    # ("year Kalashnikov said", not "year is"). Off: all as before.
     subject_complements: bool = True
     # A one-word name written only before a title word and a person ("Group" in "Group
     # Commander Elspeth Varga") is part of the title, not an organisation. Off: kept.

@@ -480,7 +480,14 @@ def _event_of(span: Span, people: bool = False, complements: bool = True) -> str
         # "Tuesday's election", "year of dramatic territorial gains".
         return f"of {_noun_phrase(verb, span_range)}"
     if verb.lemma_.lower() in STATEMENT_LEMMAS:
-        said = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        said = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("VERB", "AUX")
+            # a quote before its "said in 2008" is not what the date is of: the saying is
+            and (c.i > span.start or not complements)
+        ]
         if said:
             verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
         elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":

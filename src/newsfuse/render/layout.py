@@ -311,6 +311,7 @@ def _build_names_row(
             name = " ".join(fact.subject.split())
             if number is not None and name not in texts[number - 1]:
                 texts[number - 1].append(name)
+    texts = [[name for name in cell if not _ends_another(name, cell)] for cell in texts]
     return FactRow(
         subject=NAMES_SUBJECT,
         kind="name",
@@ -319,6 +320,12 @@ def _build_names_row(
         cells=tuple(", ".join(t) if t else ABSENT_CELL for t in texts),
         revised=(False,) * source_count,
     )
+
+
+def _ends_another(name: str, names: Sequence[str]) -> bool:
+    """Whether a name is the last words of a longer one beside it: "Volkov" of "Cyril
+    Volkov", "Church" of "Russian Orthodox Church"; the cell lists the full name once."""
+    return any(other != name and other.endswith(f" {name}") for other in names)
 
 
 def fact_columns(rows: Sequence[FactRow]) -> tuple[int, ...]:
