@@ -18,6 +18,7 @@ A subject is counted bad, under the first of these that holds:
 Usage (each SET is example, seeds, dev, dev2, real-dev, mn-a or mn-b; mn-a is the first
 ten of the first twenty Multi-News dev clusters, mn-b the next ten):
     python benchmarks/studies/fact_subjects.py SET [SET ...] [--bad-only] [--quiet]
+        [--param NAME=VALUE ...]   (a FactParams field, as in benchmarks/facts.py)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies 
     sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from facts import parse_params  # noqa: E402
 from newsfuse.facts import compare_facts  # noqa: E402
 from newsfuse.facts.nlp import load_pipeline  # noqa: E402
 from newsfuse.model import Article, Fact  # noqa: E402
@@ -185,7 +187,9 @@ def main() -> int:
     parser.add_argument("sets", nargs="+")
     parser.add_argument("--bad-only", action="store_true", help="Print only the bad rows.")
     parser.add_argument("--quiet", action="store_true", help="Print only the counts.")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     args = parser.parse_args()
+    params = parse_params(args.param)
     nlp = load_pipeline()
     for name in args.sets:
         reasons: Counter[str] = Counter()
@@ -194,7 +198,7 @@ def main() -> int:
             if not articles:
                 continue
             texts = {a.id: a.text for a in articles}
-            facts = compare_facts(articles)
+            facts = compare_facts(articles, params=params)
             for fact in facts:
                 if fact.kind in ("person", "place", "organization"):
                     continue
