@@ -151,7 +151,11 @@ def test_a_name_that_ends_a_longer_one_in_its_cell_is_listed_once() -> None:
         agreed("Ines Kordal", "person", 0, 11),
         agreed("Kordal", "person", 5, 11),
         agreed("Vessary", "place", 0, 4),
+        agreed("Upper Vessary", "place", 0, 4),
+        agreed("UV", "place", 0, 4),
+        agreed("VD", "place", 0, 4),
     )
     rows = build_fact_rows(Brief((), (first, second), facts))
     assert rows[0].subject == NAMES_SUBJECT
-    assert rows[0].cells == ("Ines Kordal, Vessary", "Ines Kordal, Vessary")
+    # "Kordal" ends "Ines Kordal", "Vessary" ends "Upper Vessary", "UV" is its initials
+    assert rows[0].cells == ("Ines Kordal, Upper Vessary, VD",) * 2

@@ -478,8 +478,8 @@ def _event_of(span: Span, people: bool = False, complements: bool = True) -> str
             return _noun_phrase(verb)
         # An event named by a noun is joined by "of": "date of election" for
         # "Tuesday's election", "year of dramatic territorial gains".
-        named = _noun_phrase(verb, span_range)
-        return f"of {named}" if named else ""
+        event = _noun_phrase(verb, span_range)
+        return f"of {event}" if event else ""
     if verb.lemma_.lower() in STATEMENT_LEMMAS:
         said = [
             c

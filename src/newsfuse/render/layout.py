@@ -323,9 +323,22 @@ def _build_names_row(
 
 
 def _ends_another(name: str, names: Sequence[str]) -> bool:
-    """Whether a name is the last words of a longer one beside it: "Volkov" of "Cyril
-    Volkov", "Church" of "Russian Orthodox Church"; the cell lists the full name once."""
-    return any(other != name and other.endswith(f" {name}") for other in names)
+    """Whether a name is the last words of a longer one beside it ("Volkov" of "Cyril
+    Volkov", "Church" of "Russian Orthodox Church") or its initials ("US" of "United
+    States"): the cell lists the full name once."""
+    letters = name.replace(".", "")
+    return any(
+        other != name
+        and (
+            other.endswith(f" {name}")
+            or (
+                letters.isupper()
+                and len(letters) > 1
+                and "".join(word[0] for word in other.split()) == letters
+            )
+        )
+        for other in names
+    )
 
 
 def fact_columns(rows: Sequence[FactRow]) -> tuple[int, ...]:
