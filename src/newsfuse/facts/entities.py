@@ -219,12 +219,16 @@ def extract_entities(article: Article, doc: Doc, drop_title_words: bool = True) 
     if found is None:
         found = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
     people = {start for start, _, label, _ in found if label == "PERSON"}
+    titled: dict[str, bool] = {}  # name -> written only before a title and a person
     for start, end, label, text in found:
         kind = ENTITY_KINDS.get(label)
         if kind is None:
             continue
-        if drop_title_words and kind != "person" and _only_in_titles(article.text, text, people):
-            continue
+        if drop_title_words and kind != "person":
+            if text not in titled:
+                titled[text] = _only_in_titles(article.text, text, people)
+            if titled[text]:
+                continue
         name = text.strip()
         for prefix in ("the ", "The "):
             if name.startswith(prefix):
