@@ -105,7 +105,7 @@ def test_subjects_are_phrases_from_the_sources() -> None:
     assert by_value[1500.0].subject == "residents evacuated"
     assert by_value[1500.0].status == "conflict"
     distance = next(fact for fact in facts if fact.kind == "quantity")
-    assert distance.subject == "distance of town from dam"
+    assert distance.subject == "distance of Marlow from dam"
     labels = {"date", "year", "age", "of", "from", "distance", "amount", "percentage"}
     for fact in facts:
         for word in set(fact.subject.split()) - labels:
@@ -137,3 +137,25 @@ def test_copies_of_one_report_corroborate_nothing() -> None:
     )
     rows = build_fact_rows(Brief((), (C, copy), (agree,)))
     assert [row.status for row in rows] == ["single"]
+
+
+def test_a_name_that_ends_a_longer_one_in_its_cell_is_listed_once() -> None:
+    first = Article("f", "Ines Kordal spoke at the Vessary dam.", source="Valley Radio")
+    second = Article("g", "Ines Kordal, the dam's keeper, warned Vessary.", source="Dam Weekly")
+
+    def agreed(name: str, kind: str, start: int, end: int) -> Fact:
+        claims = tuple(Claim(a, start, end, name, kind, name) for a in "fg")  # type: ignore[arg-type]
+        return Fact("agree", name, kind, claims)  # type: ignore[arg-type]
+
+    facts = (
+        agreed("Ines Kordal", "person", 0, 11),
+        agreed("Kordal", "person", 5, 11),
+        agreed("Vessary", "place", 0, 4),
+        agreed("Upper Vessary", "place", 0, 4),
+        agreed("UV", "place", 0, 4),
+        agreed("VD", "place", 0, 4),
+    )
+    rows = build_fact_rows(Brief((), (first, second), facts))
+    assert rows[0].subject == NAMES_SUBJECT
+    # "Kordal" ends "Ines Kordal", "Vessary" ends "Upper Vessary", "UV" is its initials
+    assert rows[0].cells == ("Ines Kordal, Upper Vessary, VD",) * 2

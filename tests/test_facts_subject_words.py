@@ -137,3 +137,74 @@ def test_a_one_source_row_split_from_a_group_is_named_by_its_own_phrase() -> Non
     assert facts[1].claims[0].attribute == "stations"
     without = _split_differing(claims, "rangers hurt", FactParams())
     assert without[1].subject == "rangers hurt"
+
+
+def subjects_with(text: str, params: FactParams) -> dict[str, str]:
+    facts = compare_facts([Article(id="a", text=text, source="Sound Gazette")], params=params)
+    return {claim.text: fact.subject for fact in facts for claim in fact.claims}
+
+
+def test_a_sum_with_no_actor_is_named_by_its_own_complement() -> None:
+    found = subjects("Agreeing to pay up to $3.1 billion in fines cleared the way for Velmar Oil.")
+    assert found["$3.1 billion"] == "amount of fines"
+    found = subjects("A berth costs less when it is rented at $90 per night.")
+    assert found["$90"] == "amount per night"
+    off = subjects_with(
+        "Agreeing to pay up to $3.1 billion in fines cleared the way for Velmar Oil.",
+        FactParams(subject_complements=False),
+    )
+    assert off["$3.1 billion"] == "amount"
+
+
+def test_an_event_named_by_a_noun_is_joined_by_of() -> None:
+    found = subjects("Turnout fell sharply in Tuesday's runoff across the Quillon districts.")
+    assert found["Tuesday"] == "date of runoff"
+
+
+def test_a_share_in_brackets_is_of_what_its_figure_counts() -> None:
+    text = "Among 70 riders, 48 (69%) were previously healthy, and 22 had sprains."
+    found = subjects(text)
+    assert found["69%"] == "percentage of previously healthy"
+    assert found["48"] == "previously healthy"
+    assert subjects_with(text, FactParams(subject_complements=False))["69%"] == "percentage"
+
+
+def test_a_predicate_keeps_its_negation() -> None:
+    found = subjects("Of the 40 ferry passengers, 12 were not injured.")
+    assert found["12"] == "not injured"
+
+
+def test_a_measure_of_a_direction_locates_its_verbs_subject() -> None:
+    found = subjects("The slipway lies 6 miles north of the Tolvar lighthouse.")
+    assert found["6 miles"] == "distance of slipway from Tolvar lighthouse"
+
+
+def test_a_word_written_only_before_a_title_and_a_person_is_no_organisation() -> None:
+    from spacy.tokens import Span
+
+    from newsfuse.facts.entities import extract_entities
+    from newsfuse.facts.nlp import load_pipeline
+
+    def names(text: str, drop: bool = True) -> list[str]:
+        doc = load_pipeline().make_doc(text)
+        # The recogniser's reading of "Station Warden Ilse Morrow", set by hand.
+        words = [t.text for t in doc]
+        ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 4, "PERSON")]
+        if "Tolvar" in words:
+            ents.append(Span(doc, words.index("Tolvar"), words.index("Tolvar") + 1, "GPE"))
+        doc.ents = ents
+        article = Article(id="a", text=text, source="Sound Gazette")
+        return [str(claim.value) for claim in extract_entities(article, doc, drop)]
+
+    titled = "Station Warden Ilse Morrow said the Tolvar slipway would reopen."
+    assert names(titled) == ["Ilse Morrow", "Tolvar"]
+    assert names(titled, drop=False) == ["Station", "Ilse Morrow", "Tolvar"]
+    # Written on its own elsewhere, the word is a name after all.
+    assert "Station" in names(titled + " Station crews cleared the quay.")
+
+
+def test_a_date_after_a_quote_dates_the_saying() -> None:
+    found = subjects('"The slipway is safe now," Warden Morrow said in 2019.')
+    assert found["2019"] == "year Warden Morrow said"
+    found = subjects("Warden Morrow said on Friday that crews will reopen the slipway.")
+    assert found["Friday"] == "date crews will reopen the slipway"

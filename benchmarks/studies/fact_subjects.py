@@ -18,6 +18,7 @@ A subject is counted bad, under the first of these that holds:
 Usage (each SET is example, seeds, dev, dev2, real-dev, mn-a or mn-b; mn-a is the first
 ten of the first twenty Multi-News dev clusters, mn-b the next ten):
     python benchmarks/studies/fact_subjects.py SET [SET ...] [--bad-only] [--quiet]
+        [--param NAME=true|false ...]   (a true/false FactParams field, for ablations)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -37,7 +39,7 @@ if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies 
     sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from newsfuse.facts import compare_facts  # noqa: E402
+from newsfuse.facts import FactParams, compare_facts  # noqa: E402
 from newsfuse.facts.nlp import load_pipeline  # noqa: E402
 from newsfuse.model import Article, Fact  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
@@ -60,6 +62,18 @@ MULTINEWS_CLUSTERS = 20
 GAP_TOKENS = 3
 # Characters of a sentence shown at most.
 SHOWN_CHARACTERS = 300
+
+
+def parse_params(settings: list[str]) -> FactParams:
+    """``FactParams()`` with each true/false ``NAME=VALUE`` applied. Not imported from
+    benchmarks/facts.py, which puts this checkout's src first on the path."""
+    changes = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in FactParams.__dataclass_fields__ or value not in ("true", "false"):
+            raise SystemExit(f"--param {setting}: not a true/false FactParams field")
+        changes[name] = value == "true"
+    return replace(FactParams(), **changes)
 
 
 def read_set(name: str) -> Iterator[tuple[str, list[Article]]]:
@@ -185,7 +199,9 @@ def main() -> int:
     parser.add_argument("sets", nargs="+")
     parser.add_argument("--bad-only", action="store_true", help="Print only the bad rows.")
     parser.add_argument("--quiet", action="store_true", help="Print only the counts.")
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     args = parser.parse_args()
+    params = parse_params(args.param)
     nlp = load_pipeline()
     for name in args.sets:
         reasons: Counter[str] = Counter()
@@ -194,7 +210,7 @@ def main() -> int:
             if not articles:
                 continue
             texts = {a.id: a.text for a in articles}
-            facts = compare_facts(articles)
+            facts = compare_facts(articles, params=params)
             for fact in facts:
                 if fact.kind in ("person", "place", "organization"):
                     continue

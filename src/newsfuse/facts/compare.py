@@ -145,11 +145,11 @@ def _describe_articles(
                 if claim.vague:
                     vague.append(claim)
                     if named and doc.text[claim.start : claim.end].strip():
-                        phrases[claim] = claim_phrase(claim, doc)
+                        phrases[claim] = claim_phrase(claim, doc, params.subject_complements)
                 else:
                     mentions.append(describe_claim(claim, doc, params))
-                    phrases[claim] = claim_phrase(claim, doc)
-            entities.extend(extract_entities(article, doc))
+                    phrases[claim] = claim_phrase(claim, doc, params.subject_complements)
+            entities.extend(extract_entities(article, doc, params.drop_title_word_names))
         del docs
     return mentions, vague, entities, phrases
 

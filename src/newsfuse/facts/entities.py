@@ -29,6 +29,8 @@ _ALL_ENTITIES = "newsfuse_all_entities"
 # A sentence closed off by a full stop, "!" or "?", perhaps inside quotes or brackets:
 # the parser does not join what follows it.
 _CLOSED_RE = re.compile(r"[.!?][\"'’”)\]]*\s*$")
+# A title word between a name and a person ("Group [Commander] Elspeth Varga").
+_TITLE_WORD_RE = re.compile(r"\s+[A-Z][a-z]+\s+")
 # spaCy labels kept as entity claims, and the claim kind each becomes.
 ENTITY_KINDS: dict[str, ClaimKind] = {
     "PERSON": "person",
@@ -203,8 +205,11 @@ def _join_open_sentences(sentences: Sequence[Sentence], keep: set[int]) -> set[i
     return grown
 
 
-def extract_entities(article: Article, doc: Doc) -> list[Claim]:
+def extract_entities(article: Article, doc: Doc, drop_title_words: bool = True) -> list[Claim]:
     """People, places and organisations named in the article, one claim per mention.
+
+    With ``drop_title_words``, a one-word name written only as the first word of a
+    person's title ("Group Commander Elspeth Varga") is left out.
 
     The value is the name as written with a leading "the" and possessive "'s"
     removed, so that "the Northern Front's" and "Northern Front" compare equal.
@@ -213,10 +218,17 @@ def extract_entities(article: Article, doc: Doc) -> list[Claim]:
     found = doc.user_data.get(_ALL_ENTITIES)
     if found is None:
         found = [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+    people = {start for start, _, label, _ in found if label == "PERSON"}
+    titled: dict[str, bool] = {}  # name -> written only before a title and a person
     for start, end, label, text in found:
         kind = ENTITY_KINDS.get(label)
         if kind is None:
             continue
+        if drop_title_words and kind != "person":
+            if text not in titled:
+                titled[text] = _only_in_titles(article.text, text, people)
+            if titled[text]:
+                continue
         name = text.strip()
         for prefix in ("the ", "The "):
             if name.startswith(prefix):
@@ -237,3 +249,19 @@ def extract_entities(article: Article, doc: Doc) -> list[Claim]:
             )
         )
     return claims
+
+
+def _only_in_titles(text: str, name: str, people: set[int]) -> bool:
+    """Whether a one-word name is written only as the first word of a person's title
+    ("Group" in "Group Commander Elspeth Varga"): then it names no organisation or
+    place. A name also written on its own ("the Fed", then "Fed Chair Jerome Powell")
+    is kept."""
+    if " " in name.strip() or not name.strip():
+        return False
+    found = False
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", text):
+        title = _TITLE_WORD_RE.match(text, match.end())
+        if title is None or title.end() not in people:
+            return False
+        found = True
+    return found

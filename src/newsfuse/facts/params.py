@@ -264,6 +264,16 @@ class FactParams:
     # "hundreds of US forces"), which parses its sentence; off, the row is named by the
     # amount itself ("hundreds"). No verdict or figure changes either way.
     name_vague_amounts: bool = True
+    # A subject with no named actor is named by the figure's own complement ("amount of
+    # penalties" for "$18.7 billion in penalties", "amount per barrel"), gerund ("duration
+    # of spending") or the figure it restates ("54 (61%) were males"); a noun event takes
+    # "of" ("year of territorial gains"); a measure of a direction locates its verb's
+    # subject ("the quay lies 5 miles east of"); a date after a quote dates the saying
+    # ("year Kalashnikov said", not "year is"). Off: all as before.
+    subject_complements: bool = True
+    # A one-word name written only before a title word and a person ("Group" in "Group
+    # Commander Elspeth Varga") is part of the title, not an organisation. Off: kept.
+    drop_title_word_names: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -48,6 +48,8 @@ PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 LIGHT_VERB_LEMMAS = frozenset({"have", "be", "get"})
 # Prepositions that name where a distance is measured from ("south of Mosul").
 FROM_PREPOSITIONS = frozenset({"of", "from"})
+# Prepositions by which a figure says what it is of ("$2m in damages", "$100 per barrel").
+FIGURE_PREPOSITIONS = frozenset({"in", "of", "per"})
 # How many tokens after a distance its origin may start ("50 km south [of] Mosul").
 ORIGIN_WINDOW_TOKENS = 3
 # Entity types whose words keep their capitals even first in a sentence ("Iraqi forces").
@@ -73,35 +75,36 @@ CLAUSE_SHORTENINGS = (
 )
 
 
-def claim_phrase(claim: Claim, doc: Doc) -> str:
-    """What one claim measures, in its sentence's words ("people evacuated"), or ""."""
+def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
+    """What one claim measures, in its sentence's words ("people evacuated"), or "".
+
+    With ``complements``, a figure with no named actor is named by its own complement
+    or gerund ("amount of penalties", "duration of spending"), and an event named by a
+    noun takes "of" ("year of territorial gains")."""
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span)
+        event = _event_of(span, complements=complements)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
         return _age_phrase(span)
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         measure = MEASURE_NAMES[claim.unit or ""]
-        phrase = _measure_phrase(span, measure)
+        phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
-        event = _event_of(span, people=True)  # "duration Mohawk had been cornered"
-        return f"{measure} {event}" if event else measure
-    root = span.root
-    if (
-        root.dep_ == "nummod"
-        and root.head.i == span.start - 1
-        and root.head.pos_ in ("NOUN", "PROPN")
-    ):
-        return f"{_as_written([root.head])} number"  # "Warehouse 3", "Gate 5": a label
-    noun = _counted_noun(span)
-    if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
-        phrase = _noun_with_verb(noun, span)
-    else:
-        phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
+        event = _event_of(span, people=True, complements=complements)
+        if not event and complements:
+            event = _figure_complement(span)
+        return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
+    if _is_label(span):
+        return f"{_as_written([span.root.head])} number"  # "Warehouse 3", "Gate 5": a label
+    phrase = _count_phrase(span)
+    restated = _share_of_count(span) if complements else None
+    if not phrase and restated is not None:
+        # "54 (61%) were males": the share is of what the figure before it counts.
+        phrase = _count_phrase(span.doc[restated.i : restated.i + 1])
     if claim.attribute in ("votes for", "votes against"):
         return f"{claim.attribute} {phrase}".strip()
     name = KIND_NAMES.get(claim.kind)
@@ -109,8 +112,42 @@ def claim_phrase(claim: Claim, doc: Doc) -> str:
         return phrase
     if phrase:
         return f"{name} of {phrase}"
-    event = _event_of(span, people=True)  # "amount she was paid"
+    event = _event_of(span, people=True, complements=complements)  # "amount she was paid"
+    if not event and complements:
+        event = _figure_complement(span)
     return f"{name} {event}" if event else name
+
+
+def _count_phrase(span: Span) -> str:
+    """What a count, sum or share counts: its noun with its verb ("people evacuated"),
+    the object a verb values, the subject of its verb, or what is said of it."""
+    noun = _counted_noun(span)
+    if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
+        return _noun_with_verb(noun, span)
+    phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
+    if not phrase and noun is not None and noun.text == "%" and noun.i >= span.end:
+        # "65 (76%) were healthy" parsed with the share as the subject: what is said of it
+        phrase = _predicate_of(span.doc[noun.i : noun.i + 1])
+    return phrase
+
+
+def _is_label(span: Span) -> bool:
+    """Whether the figure is a label's number ("Warehouse 3", "Gate 5"), not a count."""
+    root = span.root
+    return (
+        root.dep_ == "nummod"
+        and root.head.i == span.start - 1
+        and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _share_of_count(span: Span) -> Token | None:
+    """The figure a bracketed share restates ("54 (61%)"), or None."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.like_num:
+        return head
+    return None
 
 
 def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
@@ -320,9 +357,16 @@ def _predicate_of(span: Span) -> str:
     attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if attributes:
         return _noun_phrase(attributes[0])
+    states = [c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ" and c.i > verb.i]
+    if verb.pos_ == "AUX" and states:
+        # "65 were previously healthy" -> "previously healthy": the state, with its adverbs
+        between = verb.doc[verb.i + 1 : states[0].i]
+        if all(t.pos_ in ("ADV", "PART") for t in between):
+            return _as_written([*between, states[0]])
     if verb.pos_ != "VERB":
         return ""
-    words: list[Token] = []
+    # "12 were not injured": the negation stays ("not injured", never "injured")
+    words: list[Token] = [c for c in verb.children if c.dep_ == "neg" and c.i < verb.i]
     for token in verb.doc[verb.i : verb.sent.end]:
         if token.is_punct or token.i not in _predicate_tokens(verb):
             break  # up to the first comma: a clause, not the sentence
@@ -363,8 +407,11 @@ def _subject_of_verb(span: Span) -> str:
     return ""
 
 
-def _measure_phrase(span: Span, measure: str) -> str:
-    """ "distance of Harrow Field from Velmora": the thing located and the place measured from."""
+def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
+    """ "distance of Harrow Field from Velmora": the thing located and the place measured from.
+
+    With ``directions``, a measure of a direction ("lies 5 miles east of the town") locates
+    the subject of the direction's verb ("distance of quay from town centre")."""
     doc = span.doc
     origin = ""
     for token in doc[span.end : min(span.end + ORIGIN_WINDOW_TOKENS + 1, span.sent.end)]:
@@ -390,8 +437,14 @@ def _measure_phrase(span: Span, measure: str) -> str:
         if (subjects and _names_someone(subjects[0])) or verb.dep_ == "relcl":
             clause = _clause(verb, range(span.start, span.end), MAX_PHRASE_WORDS - 1, people=True)
             return f"{measure} {clause}"
-    elif root.head.pos_ in ("VERB", "AUX") or root.dep_ == "ROOT":
+    elif (
+        root.head.pos_ in ("VERB", "AUX")
+        or root.dep_ == "ROOT"
+        or (directions and root.head.pos_ == "ADV" and root.head.head.pos_ in ("VERB", "AUX"))
+    ):
         verb = root.head if root.dep_ != "ROOT" else root
+        if verb.pos_ == "ADV":
+            verb = verb.head  # "lies 5 miles east of": the verb the direction is of
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             located = _noun_phrase(subjects[0])
@@ -403,7 +456,7 @@ def _measure_phrase(span: Span, measure: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _event_of(span: Span, people: bool = False) -> str:
+def _event_of(span: Span, people: bool = False, complements: bool = True) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
@@ -421,9 +474,21 @@ def _event_of(span: Span, people: bool = False) -> str:
     if verb is None:
         return ""
     if verb.pos_ == "NOUN":
-        return _noun_phrase(verb)  # "Tuesday's election"
+        if not complements:
+            return _noun_phrase(verb)
+        # An event named by a noun is joined by "of": "date of election" for
+        # "Tuesday's election", "year of dramatic territorial gains".
+        event = _noun_phrase(verb, span_range)
+        return f"of {event}" if event else ""
     if verb.lemma_.lower() in STATEMENT_LEMMAS:
-        said = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        said = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.pos_ in ("VERB", "AUX")
+            # a quote before its "said in 2008" is not what the date is of: the saying is
+            and (c.i > span.start or not complements)
+        ]
         if said:
             verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
         elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
@@ -432,8 +497,28 @@ def _event_of(span: Span, people: bool = False) -> str:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         named = bool(subjects) and _names_someone(subjects[0])
         if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
+            if complements and verb.tag_ == "VBG" and not subjects:
+                # "after spending 24 years together": what was done, "of spending"
+                return f"of {_clause(verb, span_range)}"
             return ""
     return _clause(verb, range(span.start, span.end), people=people)
+
+
+def _figure_complement(span: Span) -> str:
+    """What a sum, share or measure is of, by its own preposition: "$18.7 billion in
+    penalties" -> "of penalties", "$100 per barrel" -> "per barrel"; else ""."""
+    for child in span.root.children:
+        if child.dep_ != "prep" or child.i < span.end or child.lower_ not in FIGURE_PREPOSITIONS:
+            continue
+        objects = [
+            g
+            for g in child.children
+            if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and not g.like_num
+        ]
+        if objects:
+            joined = "per" if child.lower_ == "per" else "of"
+            return f"{joined} {_noun_phrase(objects[0])}"
+    return ""
 
 
 def _names_someone(subject: Token) -> bool:

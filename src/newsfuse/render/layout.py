@@ -311,6 +311,7 @@ def _build_names_row(
             name = " ".join(fact.subject.split())
             if number is not None and name not in texts[number - 1]:
                 texts[number - 1].append(name)
+    texts = [[name for name in cell if not _ends_another(name, cell)] for cell in texts]
     return FactRow(
         subject=NAMES_SUBJECT,
         kind="name",
@@ -318,6 +319,25 @@ def _build_names_row(
         marker=STATUS_MARKERS["agree"],
         cells=tuple(", ".join(t) if t else ABSENT_CELL for t in texts),
         revised=(False,) * source_count,
+    )
+
+
+def _ends_another(name: str, names: Sequence[str]) -> bool:
+    """Whether a name is the last words of a longer one beside it ("Volkov" of "Cyril
+    Volkov", "Church" of "Russian Orthodox Church") or its initials ("US" of "United
+    States"): the cell lists the full name once."""
+    letters = name.replace(".", "")
+    return any(
+        other != name
+        and (
+            other.endswith(f" {name}")
+            or (
+                letters.isupper()
+                and len(letters) > 1
+                and "".join(word[0] for word in other.split()) == letters
+            )
+        )
+        for other in names
     )
 
 
