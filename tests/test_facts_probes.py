@@ -1,0 +1,325 @@
+"""Invented two-source clusters, one per class of figure that issue 14 lists (revisions
+told with other verbs than "rose to", a weekday against a calendar date, ages, vote
+tallies, percentage targets, tons against kilograms, feet against metres, counts whose
+noun differs). Each probe names the figure each source gives and the status the pair
+should get; the events, places, outlets and people are made up, so the probes show
+whether a mechanism carries over beyond the labelled sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+
+from newsfuse.embed import Embedder
+from newsfuse.facts import compare_facts
+from newsfuse.model import Article, Fact
+
+EARLY = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)  # a Wednesday
+LATE = datetime(2026, 3, 5, 21, 0, tzinfo=UTC)  # a day on: a revision may come
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """Two reports of one event: ``first`` published before ``second``; ``figures`` are
+    the surface texts of the figure each gives; ``status`` the verdict the pair should get."""
+
+    name: str
+    first: str
+    second: str
+    figures: tuple[str, str]
+    status: str
+
+
+PROBES = [
+    # Revisions told with other verbs than "rose to".
+    Probe(
+        "revised",
+        "Officials in Tarvik said 14 people were killed when a footbridge collapsed over "
+        "the Ennor river on Tuesday. Rescue teams searched the water through the night.",
+        "Officials in Tarvik revised the death toll to 19 after divers searched the Ennor "
+        "river where a footbridge collapsed on Tuesday.",
+        ("14", "19"),
+        "revision",
+    ),
+    Probe(
+        "corrected",
+        "The Halden utility said 3,200 homes lost power when the storm hit the coast. "
+        "Crews expected to restore supply by evening.",
+        "The Halden utility corrected its figure to 4,100 homes without power after the "
+        "storm hit the coast. Crews expected to restore supply by evening.",
+        ("3,200", "4,100"),
+        "revision",
+    ),
+    Probe(
+        "updated",
+        "Police in Corrow said 22 people were injured when a tram left the rails near the "
+        "market square on Saturday.",
+        "Police in Corrow updated the number of injured to 31 after a tram left the rails "
+        "near the market square on Saturday.",
+        ("22", "31"),
+        "revision",
+    ),
+    Probe(
+        "climbed",
+        "At least 40 people were evacuated from the Veltry estate after a chemical leak at "
+        "a depot, the fire service said.",
+        "The number of people evacuated from the Veltry estate climbed to 65 after a "
+        "chemical leak at a depot, the fire service said.",
+        ("40", "65"),
+        "revision",
+    ),
+    Probe(
+        "now stands at",
+        "The Morrin fire has burned 2,300 acres of forest in the hills above the town, the "
+        "forestry agency said.",
+        "The area burned by the Morrin fire now stands at 3,100 acres of forest in the "
+        "hills above the town, the forestry agency said.",
+        ("2,300 acres", "3,100 acres"),
+        "revision",
+    ),
+    Probe(
+        "raised its estimate",
+        "Drennick Mining said the flood at its Ashby pit would cost about $12 million to repair.",
+        "Drennick Mining raised its estimate of the cost to repair the flood at its Ashby "
+        "pit to $18 million.",
+        ("$12 million", "$18 million"),
+        "revision",
+    ),
+    Probe(
+        "lowered",
+        "The Kessel health board said 90 patients were treated for smoke inhalation after "
+        "the blaze at the Orrin hospital.",
+        "The Kessel health board lowered the number of patients treated for smoke "
+        "inhalation after the blaze at the Orrin hospital to 72.",
+        ("90", "72"),
+        "revision",
+    ),
+    Probe(
+        "was later put at",
+        "A landslide in the Selby valley buried 11 houses, the regional governor said on Monday.",
+        "The number of houses buried by the landslide in the Selby valley was later put at "
+        "16 by the regional governor.",
+        ("11", "16"),
+        "revision",
+    ),
+    Probe(
+        "a later report",
+        "Port officials in Calder said 230 containers fell from the cargo ship Maren Star "
+        "in heavy seas.",
+        "A later report from port officials in Calder said 310 containers fell from the "
+        "cargo ship Maren Star in heavy seas.",
+        ("230", "310"),
+        "revision",
+    ),
+    Probe(
+        "gone up to",
+        "Officials in Tarvik said 14 people were killed when a footbridge collapsed over "
+        "the Ennor river on Tuesday.",
+        "The number of people killed when a footbridge collapsed over the Ennor river in "
+        "Tarvik on Tuesday has gone up to 19, officials said.",
+        ("14", "19"),
+        "revision",
+    ),
+    Probe(
+        "up from",
+        "The Halden utility said 3,200 homes were without power after the storm.",
+        "Some 4,100 homes were without power after the storm, up from 3,200 on Tuesday, the "
+        "Halden utility said.",
+        ("3,200", "4,100"),
+        "revision",
+    ),
+    Probe(
+        "cut its estimate",
+        "Drennick Mining said the flood at its Ashby pit would cost $12 million to repair.",
+        "Drennick Mining cut its estimate of the cost to repair the flood at its Ashby pit "
+        "to $9 million.",
+        ("$12 million", "$9 million"),
+        "revision",
+    ),
+    Probe(
+        "hit",
+        "Police in Corrow said 22 people were injured when a tram left the rails near the "
+        "market square.",
+        "The number of people injured when a tram left the rails near the market square in "
+        "Corrow hit 31, police said.",
+        ("22", "31"),
+        "revision",
+    ),
+    Probe(
+        "scaled back",
+        "The Ostrel festival expected 60,000 visitors over the weekend, organisers said.",
+        "Organisers of the Ostrel festival scaled back the number of visitors they expect "
+        "over the weekend to 45,000.",
+        ("60,000", "45,000"),
+        "revision",
+    ),
+    Probe(
+        "has since confirmed",
+        "The Veltry council said nine people died in the floods in the lower town.",
+        "The Veltry council has since confirmed that 12 people died in the floods in the "
+        "lower town.",
+        ("nine", "12"),
+        "revision",
+    ),
+    # A weekday in one report and a calendar date in the other, both dated.
+    Probe(
+        "weekday against a different date",
+        "The Brask wildfire started on Sunday in dry scrub north of the town, officials said.",
+        "The Brask wildfire started on February 26 in dry scrub north of the town, officials said.",
+        ("Sunday", "February 26"),
+        "conflict",
+    ),
+    Probe(
+        "weekday agreeing with a date",
+        "The Brask wildfire started on Sunday in dry scrub north of the town, officials said.",
+        "The Brask wildfire started on March 1 in dry scrub north of the town, officials said.",
+        ("Sunday", "March 1"),
+        "agree",
+    ),
+    # Ages.
+    Probe(
+        "age of a described person",
+        "A 52-year-old driver was arrested after the crash on the Pellam bypass, police said.",
+        "The driver, 55, was arrested after the crash on the Pellam bypass, police said.",
+        ("52-year-old", "55"),
+        "conflict",
+    ),
+    Probe(
+        "age before and after a name",
+        "Ines Varga, 52, was elected mayor of Hollin on Thursday.",
+        "The 55-year-old Ines Varga was elected mayor of Hollin on Thursday.",
+        ("52", "55-year-old"),
+        "conflict",
+    ),
+    Probe(
+        "aged against years old",
+        "The Pellam lifeboat rescued a fisherman aged 67 off the headland.",
+        "The Pellam lifeboat rescued a 71-year-old fisherman off the headland.",
+        ("67", "71-year-old"),
+        "conflict",
+    ),
+    # Vote tallies.
+    Probe(
+        "vote tally",
+        "Councillor Ines Varga won the Hollin ward with 4,812 votes, the returning officer said.",
+        "Councillor Ines Varga won the Hollin ward with 4,218 votes, the returning officer said.",
+        ("4,812", "4,218"),
+        "conflict",
+    ),
+    Probe(
+        "votes in favour",
+        "The Hollin council approved the bypass by 31 votes to 12.",
+        "The Hollin council approved the bypass by 29 votes to 12.",
+        ("31", "29"),
+        "conflict",
+    ),
+    # Percentage targets.
+    Probe(
+        "percentage target",
+        "The Oskar ministry set a target of cutting emissions by 40% by 2035.",
+        "The Oskar ministry has pledged to cut emissions by 45% by 2035.",
+        ("40%", "45%"),
+        "conflict",
+    ),
+    Probe(
+        "share of renewables goal",
+        "Lorne aims to draw 30% of its electricity from renewable sources by 2030.",
+        "Lorne has set a goal of drawing 35% of its electricity from renewable sources by 2030.",
+        ("30%", "35%"),
+        "conflict",
+    ),
+    # Masses and lengths in other units.
+    Probe(
+        "tons against kilograms, differing",
+        "Customs officers at Brennport seized 2 tons of cocaine hidden in a banana shipment.",
+        "Customs officers at Brennport seized 1,500 kilograms of cocaine hidden in a banana "
+        "shipment.",
+        ("2 tons", "1,500 kilograms"),
+        "conflict",
+    ),
+    Probe(
+        "tonnes against kilograms, agreeing",
+        "Customs officers at Brennport seized 2 tonnes of cocaine hidden in a banana shipment.",
+        "Customs officers at Brennport seized 2,000 kilograms of cocaine hidden in a banana "
+        "shipment.",
+        ("2 tonnes", "2,000 kilograms"),
+        "agree",
+    ),
+    Probe(
+        "feet against metres, differing",
+        "The climber fell 300 feet from a ledge on Mount Skarra, rescuers said.",
+        "The climber fell 150 metres from a ledge on Mount Skarra, rescuers said.",
+        ("300 feet", "150 metres"),
+        "conflict",
+    ),
+    Probe(
+        "feet against metres, agreeing",
+        "The climber fell 300 feet from a ledge on Mount Skarra, rescuers said.",
+        "The climber fell 91 metres from a ledge on Mount Skarra, rescuers said.",
+        ("300 feet", "91 metres"),
+        "agree",
+    ),
+    Probe(
+        "tonnes against tons, differing",
+        "The bulk carrier Orla Queen ran aground off Calder with 12,000 tonnes of wheat.",
+        "The bulk carrier Orla Queen ran aground off Calder with 9,000 tons of wheat.",
+        ("12,000 tonnes", "9,000 tons"),
+        "conflict",
+    ),
+    Probe(
+        "miles against kilometres, differing",
+        "The Morrin fire came within 40 miles of the town, the forestry agency said.",
+        "The Morrin fire came within 50 km of the town, the forestry agency said.",
+        ("40 miles", "50 km"),
+        "conflict",
+    ),
+    Probe(
+        "half a million against a figure",
+        "Half a million people lost power when the storm crossed Halden, the utility said.",
+        "500,000 people lost power when the storm crossed Halden, the utility said.",
+        ("Half a million", "500,000"),
+        "agree",
+    ),
+    # Counts whose noun differs between outlets.
+    Probe(
+        "residents against people evacuated",
+        "About 1,200 residents were evacuated from Lorne as the river burst its banks.",
+        "Some 1,800 people were evacuated from Lorne as the river burst its banks.",
+        ("1,200", "1,800"),
+        "conflict",
+    ),
+    Probe(
+        "households against homes flooded",
+        "About 400 homes were flooded in Lorne when the river burst its banks.",
+        "Some 650 households were flooded in Lorne when the river burst its banks.",
+        ("400", "650"),
+        "conflict",
+    ),
+]
+
+
+def _fact_holding(facts: list[Fact], figures: tuple[str, str]) -> Fact | None:
+    first, second = figures
+    for fact in facts:
+        texts = {(claim.article_id, claim.text) for claim in fact.claims}
+        if ("a", first) in texts and ("b", second) in texts:
+            return fact
+    return None
+
+
+def probe_status(probe: Probe, embedder: Embedder | None = None) -> str:
+    """The status the pair of figures gets on the product path (with embeddings), or
+    "apart" when no fact holds both."""
+    articles = [
+        Article(id="a", text=probe.first, source="The Tarvik Ledger", published=EARLY),
+        Article(id="b", text=probe.second, source="Corrow Evening Post", published=LATE),
+    ]
+    fact = _fact_holding(compare_facts(articles, embedder=embedder), probe.figures)
+    return fact.status if fact is not None else "apart"
+
+
+@pytest.mark.parametrize("probe", PROBES, ids=[probe.name for probe in PROBES])
+def test_each_invented_probe_gets_its_status(probe: Probe, embedder: Embedder) -> None:
+    assert probe_status(probe, embedder) == probe.status
