@@ -565,7 +565,11 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         cue = has_moved_date_cue(span, params.revision_cue_window_tokens)
     else:
         cue = has_revision_cue(
-            span, params.revision_cue_window_tokens, params.lasting_state_is_revision_cue
+            span,
+            params.revision_cue_window_tokens,
+            params.lasting_state_is_revision_cue,
+            params.magnitude_verbs_are_revision_cues,
+            params.distance_moved_is_no_revision and claim.unit == "m",
         )
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(

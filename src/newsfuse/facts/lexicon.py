@@ -108,6 +108,11 @@ REVISION_CUES = frozenset(
     | {"lower", "reach", "latest", "soar", "balloon", "double", "triple", "upgrade"}
     | {"downgrade", "amend", "correct", "adjust", "shrink", "narrow", "widen", "bring"}
 )
+# Adverbs that, on a verb governing a figure, make it a development, but that as a
+# preposition before one do not ("has [since] confirmed 12 dead"; "trapped since Tuesday").
+GOVERNING_REVISION_CUES = frozenset({"since"})
+# The preposition that gives the new value of a verb of changing an amount ("cut to").
+NEW_VALUE_PREPOSITIONS = frozenset({"to"})
 # Subordinators of a clause that tells what made a figure change ("rose to 17 [after]
 # three more died", "climbed to 45 [as] rescuers found 12 bodies").
 CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})

@@ -56,6 +56,11 @@ class FactParams:
     # A verb of lasting state governing a figure ("26 people [remain] missing", "are [still]
     # in hospital") is a revision cue too: the count as it now stands. Off: as before.
     lasting_state_is_revision_cue: bool = True
+    # A verb WordNet files under changing an amount, giving the figure with "to" ("cut its
+    # estimate to", "has gone up to"), and "since" on a governing verb are revision cues.
+    magnitude_verbs_are_revision_cues: bool = True
+    # A length that is a verb's bare object ("fell 300 feet") is a distance moved: no revision.
+    distance_moved_is_no_revision: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
@@ -186,6 +191,9 @@ class FactParams:
     relative_tolerance: float = 0.03
     # Integers below this must be exactly equal: "14 injured" and "16 injured" differ.
     exact_below: int = 100
+    # ... unless the two are written in units of different sizes ("300 feet" / "91 metres"):
+    # a conversion is rounded, so the relative tolerance applies to them.
+    converted_units_use_tolerance: bool = True
     # Durations stated to the second agree only within this many seconds, since
     # 3 % of a marathon time (over three minutes) would merge different records.
     second_precision_tolerance: float = 1.0

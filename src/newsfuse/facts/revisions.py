@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.lexicon import MOVED_DATE_CUES, REVISION_CUES, STATE_CUES
+from newsfuse.facts.lexicon import (
+    GOVERNING_REVISION_CUES,
+    MOVED_DATE_CUES,
+    NEW_VALUE_PREPOSITIONS,
+    REVISION_CUES,
+    STATE_CUES,
+)
+from newsfuse.facts.synonymy import verb_changes_magnitude
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["has_moved_date_cue", "has_revision_cue"]
+__all__ = ["has_moved_date_cue", "has_revision_cue", "is_distance_moved"]
 
 
 def _is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -33,12 +40,67 @@ def _governing_words(span: Span) -> list[Token]:
     return words
 
 
-def has_revision_cue(span: Span, window: int, states: bool = False) -> bool:
+def _phrasal_lemma(verb: Token) -> str:
+    """The verb's lemma with its particle, as WordNet writes phrasal verbs ("go up")."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
+def _changes_amount_to(span: Span) -> bool:
+    """Whether the figure is the new value of a verb of changing an amount, which
+    WordNet files under "increase", "decrease" or "change magnitude", given with "to"
+    ("cut its estimate to $9m", "the toll has gone up to 19", "was trimmed to 60").
+    Without "to" such a verb's figure is the change itself ("added 300 jobs"). The
+    "to" may hang from a verb between (the parser attaches "cut its estimate of the
+    cost to repair the flood to $9m" to "repair"); a particle the parser puts between
+    ("gone [up] to") joins its verb."""
+    sentence = span.sent
+    through_to = False
+    particle = ""
+    for ancestor in span.root.ancestors:
+        if not sentence.start <= ancestor.i < sentence.end:
+            return False
+        if ancestor.pos_ == "ADP":
+            if ancestor.lower_ in NEW_VALUE_PREPOSITIONS:
+                through_to = True
+            elif ancestor.dep_ in ("advmod", "prt"):
+                particle = ancestor.lower_
+            continue
+        if ancestor.pos_ in ("VERB", "AUX") and through_to:
+            lemma = ancestor.lemma_.lower()
+            phrasal = f"{lemma} {particle}" if particle else _phrasal_lemma(ancestor)
+            if verb_changes_magnitude(phrasal) or verb_changes_magnitude(lemma):
+                return True
+        particle = ""
+    return False
+
+
+def is_distance_moved(span: Span) -> bool:
+    """Whether the figure is the bare object of the verb it follows ("fell 300 feet",
+    "climbed 2,000 metres"): the distance something moved, not an amount's new value,
+    which a change verb gives with "to" ("the river rose to 5.2 metres")."""
+    root = span.root
+    return root.dep_ in ("dobj", "npadvmod", "obj") and root.head.pos_ == "VERB"
+
+
+def has_revision_cue(
+    span: Span,
+    window: int,
+    states: bool = False,
+    magnitude_verbs: bool = False,
+    distance: bool = False,
+) -> bool:
     """Whether a change word ("rose", "revised", "now") stands within ``window``
     tokens before the figure or among the words that govern it, which may stand
     further back ("revised their estimate of the cost of the flooding up to 95m").
     With ``states``, a verb of a lasting state governing it is one too ("26 people
-    [remain] missing", "12 are [still] in hospital"): the count as it now stands."""
+    [remain] missing", "12 are [still] in hospital"): the count as it now stands.
+    With ``magnitude_verbs``, so is any verb WordNet says changes an amount, when the
+    figure is its new value ("cut its estimate to $9m"), and "since" on a governing
+    verb ("has since confirmed 12 dead"). With ``distance``, the figure is a length
+    the verb's subject moved ("fell 300 feet"), which no change word makes a revision."""
+    if distance and is_distance_moved(span):
+        return False
     sentence = span.sent
     before = span.doc[max(sentence.start, span.start - window) : span.start]
     if any(_is_cue(token, REVISION_CUES) for token in before):
@@ -46,7 +108,15 @@ def has_revision_cue(span: Span, window: int, states: bool = False) -> bool:
     governing = _governing_words(span)
     if states and any(_is_cue(token, STATE_CUES) for token in governing):
         return True
-    return any(_is_cue(token, REVISION_CUES) for token in governing)
+    if any(_is_cue(token, REVISION_CUES) for token in governing):
+        return True
+    if not magnitude_verbs:
+        return False
+    if any(
+        token.dep_ == "advmod" and token.lower_ in GOVERNING_REVISION_CUES for token in governing
+    ):
+        return True
+    return _changes_amount_to(span)
 
 
 def has_moved_date_cue(span: Span, window: int) -> bool:
