@@ -282,6 +282,26 @@ PROBES = [
         ("Half a million", "500,000"),
         "agree",
     ),
+    # A change's size against a level, and a part of a group against the group.
+    Probe(
+        "size of a change, told two ways",
+        "Brennick Foods posted a 12 per cent rise in half-year earnings, its chief executive "
+        "Mara Holt said. Overseas buyers account for two-thirds of what the biscuit maker sells.",
+        "Chief executive Mara Holt said half-year earnings at biscuit maker Brennick Foods "
+        "rose 9%.",
+        ("12 per cent", "9%"),
+        "conflict",
+    ),
+    Probe(
+        "a part of the dead against the count of the dead",
+        "Floodwater from the swollen Ennor cut the main bridge at Veltry, closed 40 schools "
+        "and contributed to six deaths, the county coroner said on Monday.\n\nTwo of the "
+        "deaths were of motorists who drove into a flooded ford, the coroner's office said.",
+        "Coroner: Seven deaths have been linked to the Ennor floods, including motorists who "
+        "drove into a flooded ford.",
+        ("six", "Seven"),
+        "conflict",
+    ),
     # Counts whose noun differs between outlets.
     Probe(
         "residents against people evacuated",

@@ -113,6 +113,22 @@ REVISION_CUES = frozenset(
 GOVERNING_REVISION_CUES = frozenset({"since"})
 # The preposition that gives the new value of a verb of changing an amount ("cut to").
 NEW_VALUE_PREPOSITIONS = frozenset({"to"})
+# Nouns of a change, which a figure modifying them gives the size of ("a 14 per cent
+# [rise] in profit", "a 40% [fall] in prices"), not the level it reached.
+CHANGE_NOUNS = frozenset(
+    {"rise", "increase", "fall", "drop", "decline", "jump", "growth", "gain", "surge"}
+    | {"slump", "dip", "decrease", "reduction", "hike", "climb", "slide", "plunge", "cut"}
+)
+# Verbs of rising and falling whose bare object or "by" phrase is the size of a change
+# ("profit rose 17%", "fell by 40%", "the climber fell 300 feet"); their new level
+# takes "to" ("rose to 17%").
+CHANGE_VERBS = frozenset(
+    {"rise", "climb", "increase", "grow", "jump", "swell", "surge", "soar", "fall", "drop"}
+    | {"decline", "slump", "slide", "dip", "plunge", "tumble", "sink", "gain", "lose", "shed"}
+    | {"shrink", "decrease", "advance", "retreat", "ease", "slip", "edge", "rally"}
+)
+# Adverbs that give a change's size after them ("up 14% year on year", "down 3%").
+CHANGE_ADVERBS = frozenset({"up", "down"})
 # Subordinators of a clause that tells what made a figure change ("rose to 17 [after]
 # three more died", "climbed to 45 [as] rescuers found 12 bodies").
 CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})

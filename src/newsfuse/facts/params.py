@@ -46,6 +46,12 @@ class FactParams:
     # A figure in a clause explaining a change ("rose to 17 after [three] more died") plays
     # the role "change", apart from the totals other reports give. Off: as before.
     change_clause_is_increment: bool = True
+    # A percentage that sizes a change ("rose 17%", "a 14 per cent rise", "up 14%", "31%
+    # lower") is no new level, so no revision cue. Off: as before.
+    change_size_is_no_revision: bool = True
+    # A part said to be of a sort ("two of the deaths were from heart attacks") is kept
+    # from a count of its group's own noun ("five deaths"). Off: as before.
+    classified_part_is_a_role: bool = True
     # Tokens either side of a figure searched for total or increment words.
     role_window_tokens: int = 4
     # How far back the part of a partitive may start: "Twenty-three of the train's
