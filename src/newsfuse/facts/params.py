@@ -203,6 +203,9 @@ class FactParams:
     # Durations stated to the second agree only within this many seconds, since
     # 3 % of a marathon time (over three minutes) would merge different records.
     second_precision_tolerance: float = 1.0
+    # Two ages of one noun whose descriptions nest ("a 52-year-old lorry driver" / "the
+    # driver, 55") are of one person, not of two subgroups. Off: as before.
+    age_descriptions_nest: bool = True
     # A later report is a revision only if published at least this much later.
     revision_min_gap: timedelta = timedelta(days=1)
     # A group whose figures differ is a conflict only when its weakest

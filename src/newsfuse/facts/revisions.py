@@ -76,10 +76,13 @@ def _changes_amount_to(span: Span) -> bool:
 
 
 def is_distance_moved(span: Span) -> bool:
-    """Whether the figure is the bare object of the verb it follows ("fell 300 feet",
-    "climbed 2,000 metres"): the distance something moved, not an amount's new value,
-    which a change verb gives with "to" ("the river rose to 5.2 metres")."""
+    """Whether a length is the bare object of the verb it follows ("fell 300 feet",
+    "climbed 2,000 metres") or sizes a noun ("a 150-metre fall", "a 90-foot drop"): the
+    distance something moved, not an amount's new value, which a change verb gives with
+    "to" ("the river rose to 5.2 metres")."""
     root = span.root
+    if root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head.pos_ == "NOUN":
+        return True
     return root.dep_ in ("dobj", "npadvmod", "obj") and root.head.pos_ == "VERB"
 
 

@@ -160,6 +160,10 @@ def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bo
         return False
     one = _restricting_modifiers(first, params)
     other = _restricting_modifiers(second, params)
+    if params.age_descriptions_nest and first.claim.kind == second.claim.kind == "age":
+        # An age is of one person, whom one source may describe more fully ("a 52-year-old
+        # lorry driver" / "the driver, 55"); two different descriptions may be two people.
+        return not (set(one) <= set(other) or set(other) <= set(one))
     return one != other
 
 
