@@ -60,11 +60,11 @@ def _changes_amount_to(span: Span) -> bool:
     for ancestor in span.root.ancestors:
         if not sentence.start <= ancestor.i < sentence.end:
             return False
-        if ancestor.pos_ == "ADP":
-            if ancestor.lower_ in NEW_VALUE_PREPOSITIONS:
-                through_to = True
-            elif ancestor.dep_ in ("advmod", "prt"):
-                particle = ancestor.lower_
+        if ancestor.pos_ == "ADP" and ancestor.lower_ in NEW_VALUE_PREPOSITIONS:
+            through_to = True
+            continue
+        if ancestor.pos_ in ("ADP", "ADV") and ancestor.dep_ in ("advmod", "prt"):
+            particle = ancestor.lower_  # the parser tags "up" either way
             continue
         if ancestor.pos_ in ("VERB", "AUX") and through_to:
             lemma = ancestor.lemma_.lower()
