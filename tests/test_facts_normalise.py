@@ -21,9 +21,9 @@ from newsfuse.facts.numbers import (
     parse_number_words,
     parse_numeral,
 )
+from newsfuse.facts.params import FactParams
 from newsfuse.facts.units import from_base, lookup_unit, to_base
 from newsfuse.facts.verdict import values_agree
-from newsfuse.facts.params import FactParams
 from newsfuse.model import Article, Claim
 
 
