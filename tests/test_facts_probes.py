@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsfuse.embed import Embedder
-from newsfuse.facts import compare_facts
+from newsfuse.facts import FactParams, compare_facts
 from newsfuse.facts.synonymy import load_wordnet
 from newsfuse.model import Article, Fact
 
@@ -429,14 +429,16 @@ def _fact_holding(facts: list[Fact], figures: tuple[str, str]) -> Fact | None:
     return None
 
 
-def probe_status(probe: Probe, embedder: Embedder | None = None) -> str:
+def probe_status(
+    probe: Probe, embedder: Embedder | None = None, params: FactParams = FactParams()
+) -> str:
     """The status the pair of figures gets on the product path (with embeddings), or
     "apart" when no fact holds both."""
     articles = [
         Article(id="a", text=probe.first, source="The Tarvik Ledger", published=EARLY),
         Article(id="b", text=probe.second, source="Corrow Evening Post", published=LATE),
     ]
-    fact = _fact_holding(compare_facts(articles, embedder=embedder), probe.figures)
+    fact = _fact_holding(compare_facts(articles, embedder=embedder, params=params), probe.figures)
     return fact.status if fact is not None else "apart"
 
 
