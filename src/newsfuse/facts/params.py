@@ -64,8 +64,10 @@ class FactParams:
     lasting_state_is_revision_cue: bool = True
     # A verb WordNet files under changing an amount, giving the figure with "to" ("cut its
     # estimate to", "has gone up to"), and "since" on a governing verb are revision cues.
+    # Off: as before (the word list only).
     magnitude_verbs_are_revision_cues: bool = True
-    # A length that is a verb's bare object ("fell 300 feet") is a distance moved: no revision.
+    # A length that is a verb's bare object or sizes a noun ("fell 300 feet", "a 150-metre
+    # fall") is a distance moved, not a new value: no revision cue. Off: as before.
     distance_moved_is_no_revision: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
@@ -197,8 +199,8 @@ class FactParams:
     relative_tolerance: float = 0.03
     # Integers below this must be exactly equal: "14 injured" and "16 injured" differ.
     exact_below: int = 100
-    # ... unless the two are written in units of different sizes ("300 feet" / "91 metres"):
-    # a conversion is rounded, so the relative tolerance applies to them.
+    # Values written in units of different sizes ("300 feet" / "91 metres") agree within
+    # the relative tolerance even below ``exact_below``: a conversion is rounded.
     converted_units_use_tolerance: bool = True
     # Durations stated to the second agree only within this many seconds, since
     # 3 % of a marathon time (over three minutes) would merge different records.
