@@ -79,6 +79,10 @@ needs_wordnet = pytest.mark.skipif(
         ("The number of injured in Corrow has gone up to 31, police said.", "31", True),
         ("The Halden board trimmed the payout to $4 million on Friday.", "$4 million", True),
         ("The Veltry council has since confirmed that 12 people died.", "12", True),
+        # A particle of direction with "to"; a verb of reaching when a count reaches it.
+        ("Organisers scaled back the Ostrel crowd they expect to 45,000.", "45,000", True),
+        ("The number of people injured in Corrow hit 31, police said.", "31", True),
+        ("The storm hit 31 villages around Corrow, police said.", "31", False),
         # Without "to" such a verb's figure is what changed, not the new amount.
         ("Drennick Mining cut 300 jobs at its Ashby pit.", "300", False),
         ("Police in Corrow said 31 people were hurt since the tram crash.", "31", False),

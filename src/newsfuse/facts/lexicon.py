@@ -113,6 +113,12 @@ REVISION_CUES = frozenset(
 GOVERNING_REVISION_CUES = frozenset({"since"})
 # The preposition that gives the new value of a verb of changing an amount ("cut to").
 NEW_VALUE_PREPOSITIONS = frozenset({"to"})
+# Particles of direction that make a phrasal verb one of changing an amount when it gives
+# a new value with "to" ("scaled back to", "marked down to"), whatever WordNet knows of it.
+DIRECTION_PARTICLES = frozenset({"up", "down", "back"})
+# Verbs of reaching a level: a revision cue when what reaches it is a count or a toll
+# ("the number of injured hit 31", "the toll topped 50"), not a thing ("the storm hit").
+REACH_VERBS = frozenset({"hit", "top", "pass", "exceed", "surpass", "cross", "near"})
 # Nouns of a change, which a figure modifying them gives the size of ("a 14 per cent
 # [rise] in profit", "a 40% [fall] in prices"), not the level it reached.
 CHANGE_NOUNS = frozenset(

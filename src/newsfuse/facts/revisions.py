@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.lexicon import (
+    DIRECTION_PARTICLES,
     GOVERNING_REVISION_CUES,
+    MEASURE_NOUNS,
     MOVED_DATE_CUES,
     NEW_VALUE_PREPOSITIONS,
+    REACH_VERBS,
     REVISION_CUES,
     STATE_CUES,
 )
@@ -69,10 +72,23 @@ def _changes_amount_to(span: Span) -> bool:
         if ancestor.pos_ in ("VERB", "AUX") and through_to:
             lemma = ancestor.lemma_.lower()
             phrasal = f"{lemma} {particle}" if particle else _phrasal_lemma(ancestor)
+            if phrasal.partition(" ")[2] in DIRECTION_PARTICLES:
+                return True  # "scaled back to", "marked down to"
             if verb_changes_magnitude(phrasal) or verb_changes_magnitude(lemma):
                 return True
         particle = ""
     return False
+
+
+def _reached_by_a_count(span: Span) -> bool:
+    """Whether the figure is the level a count or toll reached ("the number of injured
+    hit 31", "the death toll topped 50"): a verb of reaching whose subject is such a noun."""
+    verb = span.root.head
+    if verb.lemma_.lower() not in REACH_VERBS or span.root.dep_ not in ("dobj", "obj"):
+        return False
+    return any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children
+    )
 
 
 def is_distance_moved(span: Span) -> bool:
@@ -98,10 +114,12 @@ def has_revision_cue(
     further back ("revised their estimate of the cost of the flooding up to 95m").
     With ``states``, a verb of a lasting state governing it is one too ("26 people
     [remain] missing", "12 are [still] in hospital"): the count as it now stands.
-    With ``magnitude_verbs``, so is any verb WordNet says changes an amount, when the
-    figure is its new value ("cut its estimate to $9m"), and "since" on a governing
-    verb ("has since confirmed 12 dead"). With ``distance``, the figure is a length
-    the verb's subject moved ("fell 300 feet"), which no change word makes a revision."""
+    With ``magnitude_verbs``, so is any verb WordNet says changes an amount, or a verb
+    with a particle of direction, when the figure is its new value ("cut its estimate to
+    $9m", "scaled back to 45,000"), a verb of reaching whose subject is a count ("the
+    number of injured hit 31"), and "since" on a governing verb ("has since confirmed").
+    With ``distance``, the figure is a length something moved ("fell 300 feet", "a
+    150-metre fall"), which no change word makes a revision."""
     if distance and is_distance_moved(span):
         return False
     sentence = span.sent
@@ -119,7 +137,7 @@ def has_revision_cue(
         token.dep_ == "advmod" and token.lower_ in GOVERNING_REVISION_CUES for token in governing
     ):
         return True
-    return _changes_amount_to(span)
+    return _changes_amount_to(span) or _reached_by_a_count(span)
 
 
 def has_moved_date_cue(span: Span, window: int) -> bool:
