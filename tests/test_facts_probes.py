@@ -417,6 +417,65 @@ RICH_PROBES = [
     ),
 ]
 
+# Other house styles: lakh and crore, 'a dozen', hectares, an Australian bushfire, a vote share.
+STYLE_PROBES = [
+    Probe(
+        "lakh against a figure",
+        "The Ambala district board announced ex gratia of Rs 2.5 lakh for the family of each "
+        "person killed in the bus crash.",
+        "The Ambala district board announced ex gratia of Rs 250,000 for the family of each "
+        "person killed in the bus crash.",
+        ("Rs 2.5 lakh", "Rs 250,000"),
+        "agree",
+    ),
+    Probe(
+        "crore against millions",
+        "The Kesar civic body has set aside Rs 3 crore to repair roads damaged by the monsoon.",
+        "The Kesar civic body has set aside Rs 30 million to repair roads damaged by the monsoon.",
+        ("Rs 3 crore", "Rs 30 million"),
+        "agree",
+    ),
+    Probe(
+        "a dozen against twelve",
+        "A dozen fishermen were rescued off Corran Point after their trawler sank on Sunday.",
+        "Twelve fishermen were rescued off Corran Point after their trawler sank on Sunday.",
+        ("A dozen", "Twelve"),
+        "agree",
+    ),
+    Probe(
+        "hectares against acres, differing",
+        "The Morrin fire has burned 4,000 hectares of forest north of the town.",
+        "The Morrin fire has burned 4,000 acres of forest north of the town.",
+        ("4,000 hectares", "4,000 acres"),
+        "conflict",
+    ),
+    Probe(
+        "Australian weekday",
+        "Crews from three states are fighting the Wattle Creek blaze, which a dry storm set "
+        "alight on Sunday, the rural fire service said.",
+        "The Wattle Creek blaze, set alight by a dry storm on February 26, has now burnt "
+        "through 9,000 hectares of scrub, the rural fire service said.",
+        ("Sunday", "February 26"),
+        "conflict",
+    ),
+    Probe(
+        "vote share",
+        "Ines Varga took 54 per cent of the vote in the Hollin ward by-election.",
+        "Ines Varga took 51% of the vote in the Hollin ward by-election.",
+        ("54 per cent", "51%"),
+        "conflict",
+    ),
+    Probe(
+        "tally of votes for and against",
+        "The Hollin council approved the bypass by 31 votes to 12 on Monday night.",
+        "The bypass was approved by the Hollin council on Monday night, with 31 councillors in "
+        "favour and 14 against.",
+        ("12", "14"),
+        "conflict",
+        known_gap="a tally's 'votes to 12' is not read as the votes against",
+    ),
+]
+
 
 def _fact_holding(facts: list[Fact], figures: tuple[str, str]) -> Fact | None:
     first, second = figures
@@ -450,7 +509,7 @@ def probe_status(
             if probe.known_gap
             else [],
         )
-        for probe in PROBES + RICH_PROBES
+        for probe in PROBES + RICH_PROBES + STYLE_PROBES
     ],
 )
 def test_each_invented_probe_gets_its_status(probe: Probe, embedder: Embedder) -> None:
