@@ -421,9 +421,9 @@ RICH_PROBES = [
 STYLE_PROBES = [
     Probe(
         "lakh against a figure",
-        "The Ambala district board announced ex gratia of Rs 2.5 lakh for the family of each "
+        "The Kalvani district board announced ex gratia of Rs 2.5 lakh for the family of each "
         "person killed in the bus crash.",
-        "The Ambala district board announced ex gratia of Rs 250,000 for the family of each "
+        "The Kalvani district board announced ex gratia of Rs 250,000 for the family of each "
         "person killed in the bus crash.",
         ("Rs 2.5 lakh", "Rs 250,000"),
         "agree",

@@ -117,3 +117,17 @@ def test_a_length_moved_is_no_revision_when_asked(sentence: str, number: str, mo
     span = parsed_figure(sentence, number)
     assert is_distance_moved(span) is moved
     assert has_revision_cue(span, 8, distance=True) is not moved
+
+
+def test_only_the_dates_own_clause_moves_it_when_asked() -> None:
+    # Invented blaze and probe: the main verb's "now" is not the date's.
+    started = parsed_figure(
+        "The Wattle Creek blaze, set alight by a dry storm on February 26, has now burnt "
+        "through 9,000 hectares.",
+        "February 26",
+    )
+    assert has_moved_date_cue(started, window=8)
+    assert not has_moved_date_cue(started, window=8, own_clause=True)
+    # An infinitive is of its verb's clause.
+    landing = parsed_figure("The Pellin probe will now attempt to land on March 6.", "March 6")
+    assert has_moved_date_cue(landing, window=8, own_clause=True)

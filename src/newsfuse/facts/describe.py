@@ -571,7 +571,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         right = min(last, span.end + params.embed_window_tokens)
         clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
     if claim.kind == "date":  # dates do not "rise", but they are moved
-        cue = has_moved_date_cue(span, params.revision_cue_window_tokens)
+        cue = has_moved_date_cue(
+            span, params.revision_cue_window_tokens, params.moved_date_cue_in_own_clause
+        )
     else:
         cue = has_revision_cue(
             span,

@@ -62,6 +62,9 @@ class FactParams:
     # A verb of lasting state governing a figure ("26 people [remain] missing", "are [still]
     # in hospital") is a revision cue too: the count as it now stands. Off: as before.
     lasting_state_is_revision_cue: bool = True
+    # A date is moved ("postponed to", "will now take place on") only by words of its own
+    # clause: "the blaze, set alight on Sunday, has now burnt ..." moves no date. Off: as before.
+    moved_date_cue_in_own_clause: bool = True
     # A verb WordNet files under changing an amount, giving the figure with "to" ("cut its
     # estimate to", "has gone up to"), and "since" on a governing verb are revision cues.
     # Off: as before (the word list only).

@@ -140,10 +140,33 @@ def has_revision_cue(
     return _changes_amount_to(span) or _reached_by_a_count(span)
 
 
-def has_moved_date_cue(span: Span, window: int) -> bool:
+# Dependencies of verbs that stay within the clause of the verb above them: auxiliaries,
+# particles, and an open complement ("attempt [to land]", "plans [to open]").
+CLAUSE_INNER_DEPENDENCIES = frozenset({"aux", "auxpass", "advmod", "prt", "xcomp"})
+
+
+def _own_clause_words(span: Span) -> list[Token]:
+    """The head chain of the figure up to its own verb, with that verb's adverbs and
+    particles: "set alight by a storm on February 26" stops at "set", so the "now" of
+    the sentence's main verb ("the blaze ... has now burnt") does not reach the date. An
+    infinitive a verb takes is of its clause ("will now attempt [to land] on March 6")."""
+    words: list[Token] = []
+    for token in _governing_words(span):
+        words.append(token)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in CLAUSE_INNER_DEPENDENCIES:
+            words.extend(c for c in token.children if c.dep_ in ("advmod", "prt", "aux"))
+            break
+    return words
+
+
+def has_moved_date_cue(span: Span, window: int, own_clause: bool = False) -> bool:
     """Whether a date is presented as moved ("postponed to", "pushed back to",
     "moved to", "will now take place on"): a later report's new date for the same
-    event, which is a revision of the earlier date, not a dispute over it."""
+    event, which is a revision of the earlier date, not a dispute over it. With
+    ``own_clause``, only the words of the date's own clause count, not those of a
+    main clause its clause modifies."""
+    if own_clause:
+        return any(_is_cue(token, MOVED_DATE_CUES) for token in _own_clause_words(span))
     sentence = span.sent
     before = span.doc[max(sentence.start, span.start - window) : span.start]
     if any(_is_cue(token, MOVED_DATE_CUES) for token in before):
