@@ -472,7 +472,6 @@ STYLE_PROBES = [
         "favour and 14 against.",
         ("12", "14"),
         "conflict",
-        known_gap="a tally's 'votes to 12' is not read as the votes against",
     ),
 ]
 

@@ -62,6 +62,9 @@ class FactParams:
     # A verb of lasting state governing a figure ("26 people [remain] missing", "are [still]
     # in hospital") is a revision cue too: the count as it now stands. Off: as before.
     lasting_state_is_revision_cue: bool = True
+    # A count in a vote sentence followed by its side ("14 against", "31 councillors in
+    # favour") is that side's votes, like the sides of "31 votes to 12". Off: as before.
+    stance_words_name_tally_sides: bool = True
     # A date is moved ("postponed to", "will now take place on") only by words of its own
     # clause: "the blaze, set alight on Sunday, has now burnt ..." moves no date. Off: as before.
     moved_date_cue_in_own_clause: bool = True
