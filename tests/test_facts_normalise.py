@@ -21,6 +21,7 @@ from newsfuse.facts.numbers import (
     parse_number_words,
     parse_numeral,
 )
+from newsfuse.facts.params import FactParams
 from newsfuse.facts.units import from_base, lookup_unit, to_base
 from newsfuse.facts.verdict import values_agree
 from newsfuse.model import Article, Claim
@@ -449,3 +450,13 @@ def test_a_place_or_vehicle_named_by_its_number_is_no_count() -> None:
     )
     values = sorted(c.value for c in scan_claims(Article(id="a", text=text)) if c.kind == "count")
     assert values == [6, 9, 35]  # lower-case "route 9" is not a name: the rule needs capitals
+
+
+def test_small_lengths_written_in_other_units_agree_within_the_rounding() -> None:
+    feet = Claim("a", 0, 8, "300 feet", "quantity", 91.44, "m")
+    metres = Claim("b", 0, 9, "91 metres", "quantity", 91.0, "m")
+    also_metres = Claim("c", 0, 11, "91.5 metres", "quantity", 91.5, "m")
+    assert values_agree(feet, metres)
+    assert not values_agree(feet, metres, FactParams(converted_units_use_tolerance=False))
+    # Written in one unit, small integers must still be equal.
+    assert not values_agree(metres, also_metres)

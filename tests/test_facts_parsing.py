@@ -132,6 +132,17 @@ def test_a_vote_tally_is_not_a_range() -> None:
     assert first.kind == second.kind == "count"
 
 
+def test_a_count_followed_by_its_side_in_a_vote_is_that_sides_votes() -> None:
+    text = "The Ellery council approved the plan, with 31 councillors in favour and 14 against."
+    article = Article(id="a", text=text)
+    for_, against = scan_claims(article)
+    assert (for_.attribute, against.attribute) == ("votes for", "votes against")
+    assert {claim.attribute for claim in scan_claims(article, tally_sides=False)} == {""}
+    # Not in a sentence about a vote.
+    (protest,) = scan_claims(Article(id="b", text="Some 40 residents marched against the plan."))
+    assert protest.attribute == ""
+
+
 def test_a_day_without_a_year_is_not_a_count() -> None:
     # No publication date: "April 14" cannot be pinned, but 14 is not a count of anything.
     assert claims_of("Shareholders of Ellery Foods vote on April 14.") == []

@@ -9,7 +9,13 @@ import pytest
 from conftest import parsed_figure
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
+from newsfuse.facts.roles import (
+    figure_mood,
+    is_change_size,
+    is_classified_part,
+    is_day_of_month,
+    is_earlier_figure,
+)
 from newsfuse.facts.synonymy import load_wordnet
 from newsfuse.facts.verdict import is_clear_dispute
 from newsfuse.model import Claim
@@ -187,3 +193,39 @@ def test_a_bare_numeral_counts_the_noun_of_an_earlier_figure(
 
     noun = _elided_noun(parsed_figure(sentence, number))
     assert (noun.text if noun is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "sized"),
+    [
+        # Invented firms: a percentage that sizes a change, against the level reached.
+        ("Brennick Foods reported a 12 per cent rise in net profit.", "12 per cent", True),
+        ("Brennick Foods said its net profit rose 9% in the quarter.", "9%", True),
+        ("Net profit was Rs 40 crore, up 9% on the year.", "9%", True),
+        ("The new valve cut losses by 31% at the Ostra plant.", "31%", True),
+        ("Walkers had a 31% lower risk of falls.", "31%", True),
+        ("Brennick Foods said its market share rose to 9% in the quarter.", "9%", False),
+        ("Exports make up 9% of Brennick's sales.", "9%", False),
+    ],
+)
+def test_a_percentage_sizing_a_change_is_told_from_a_level(
+    sentence: str, number: str, sized: bool
+) -> None:
+    assert is_change_size(parsed_figure(sentence, number)) is sized
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "part"),
+    [
+        # Invented storm: a part said to be of a sort is a subgroup of a counted group.
+        ("Two of the deaths were from falling trees, officials in Veltry said.", "Two", True),
+        ("Three of them are in a serious condition at Tarn hospital.", "Three", True),
+        ("Three of the passengers died at the scene in Veltry.", "Three", False),
+        ("Two of the 40 passengers were from Tarn.", "Two", False),  # the whole is counted
+        ("Two deaths were reported in Veltry.", "Two", False),
+    ],
+)
+def test_a_part_said_to_be_of_a_sort_is_a_classified_part(
+    sentence: str, number: str, part: bool
+) -> None:
+    assert is_classified_part(parsed_figure(sentence, number)) is part

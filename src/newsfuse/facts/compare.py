@@ -62,7 +62,10 @@ def compare_facts(
     day_years: dict[tuple[int, int], int] = {}
     if params.undated_days_take_story_year:
         story_year, day_years = _story_calendar(articles)
-    scanned = [scan_claims(article, story_year, day_years) for article in articles]
+    scanned = [
+        scan_claims(article, story_year, day_years, params.stance_words_name_tally_sides)
+        for article in articles
+    ]
     mentions, vague, entities, phrases = _describe_articles(articles, scanned, params)
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}

@@ -41,7 +41,13 @@ from newsfuse.facts.lexicon import (
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue
-from newsfuse.facts.roles import figure_mood, is_day_of_month, is_earlier_figure
+from newsfuse.facts.roles import (
+    figure_mood,
+    is_change_size,
+    is_classified_part,
+    is_day_of_month,
+    is_earlier_figure,
+)
 from newsfuse.facts.synonymy import LOOKUP_CACHE_SIZE, noun_names_group
 from newsfuse.model import Claim
 
@@ -464,9 +470,12 @@ def _elided_noun(span: Span) -> Token | None:
 
 def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
-    partitive) or an increment ("560 additional troops", "600 more"), else ""."""
+    partitive) or an increment ("560 additional troops", "600 more"), a part said to
+    be of a sort ("two of the deaths were ..."), else ""."""
     if _is_partitive_whole(span, params.partitive_window_tokens):
         return "whole"
+    if params.classified_part_is_a_role and is_classified_part(span):
+        return "part"
     if noun is not None and noun.lemma_.lower() in LIMIT_NOUNS:
         return "limit"
     if params.group_size_is_a_role and noun is not None and _sizes_group(noun):
@@ -562,11 +571,24 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         right = min(last, span.end + params.embed_window_tokens)
         clause = f"{doc[left : span.start].text} NUMBER {doc[span.end : right].text}".strip()
     if claim.kind == "date":  # dates do not "rise", but they are moved
-        cue = has_moved_date_cue(span, params.revision_cue_window_tokens)
+        cue = has_moved_date_cue(
+            span, params.revision_cue_window_tokens, params.moved_date_cue_in_own_clause
+        )
     else:
         cue = has_revision_cue(
-            span, params.revision_cue_window_tokens, params.lasting_state_is_revision_cue
+            span,
+            params.revision_cue_window_tokens,
+            params.lasting_state_is_revision_cue,
+            params.magnitude_verbs_are_revision_cues,
+            params.distance_moved_is_no_revision and claim.unit == "m",
         )
+    role = (
+        date_role(span, params.date_range_end_is_as_of)
+        if claim.kind == "date"
+        else _role_of(span, noun, params)
+    )
+    if params.change_size_is_no_revision and claim.unit == "%" and is_change_size(span):
+        cue = False  # the size of a change ("rose 17%") is no new level, whatever verb reports it
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
         claim,
@@ -580,9 +602,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         previous,
         person,
         event_phrase(span) if claim.kind == "date" else _head_word(noun),
-        date_role(span, params.date_range_end_is_as_of)
-        if claim.kind == "date"
-        else _role_of(span, noun, params),
+        role,
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
         is_earlier_figure(span),

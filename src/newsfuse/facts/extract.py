@@ -40,6 +40,7 @@ from newsfuse.facts.patterns import (
     PAREN_OPEN_RE,
     RACE_TIME_RE,
     RANGE_BETWEEN_RE,
+    STANCE_AFTER_RE,
     TALLY_AFTER_RE,
     VAGUE_RE,
     VOTE_WORDS_RE,
@@ -76,11 +77,14 @@ def scan_claims(
     article: Article,
     story_year: int | None = None,
     day_years: Mapping[tuple[int, int], int] | None = None,
+    tally_sides: bool = True,
 ) -> list[Claim]:
     """All numeric and date claims in ``article.text``, in text order.
 
     ``story_year`` and ``day_years`` place a day written without a year ("on April 14")
     in an article without a publication time (see :func:`~newsfuse.facts.dates.find_dates`).
+    With ``tally_sides``, a count in a vote sentence followed by its side ("14 against",
+    "31 councillors in favour") is that side's votes, as the two sides of "31 to 12" are.
     People, places and organisations come from :mod:`newsfuse.facts.entities`.
     """
     text = article.text
@@ -120,7 +124,7 @@ def scan_claims(
         )
         taken.append((match.start(), match.end()))
     claims.extend(_scan_measures(article, taken))
-    claims.extend(_scan_numbers(article, published, taken))
+    claims.extend(_scan_numbers(article, published, taken, tally_sides))
     claims.sort(key=lambda claim: (claim.start, claim.end))
     return [
         _with_bound(claim, text)
@@ -182,7 +186,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _scan_numbers(
-    article: Article, published: date | None, taken: list[tuple[int, int]]
+    article: Article, published: date | None, taken: list[tuple[int, int]], sides: bool = True
 ) -> Iterator[Claim]:
     text = article.text
     decimal_comma = uses_decimal_comma(text)
@@ -239,9 +243,13 @@ def _scan_numbers(
             claim = replace(claim, attribute="votes against")
         elif claim.kind == "count" and VOTE_WORDS_RE.search(_sentence_around(text, start)):
             tally = TALLY_AFTER_RE.match(text[claim.end : claim.end + 20])
+            stance = STANCE_AFTER_RE.match(text[claim.end : claim.end + 30]) if sides else None
             if tally is not None:
                 claim = replace(claim, attribute="votes for")
                 tally_second.add(claim.end + tally.end())
+            elif stance is not None:
+                against = stance.group("side").lower() == "against"
+                claim = replace(claim, attribute="votes against" if against else "votes for")
         last_end = claim.end
         yield claim
 

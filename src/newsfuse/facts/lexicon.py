@@ -108,6 +108,33 @@ REVISION_CUES = frozenset(
     | {"lower", "reach", "latest", "soar", "balloon", "double", "triple", "upgrade"}
     | {"downgrade", "amend", "correct", "adjust", "shrink", "narrow", "widen", "bring"}
 )
+# Adverbs that, on a verb governing a figure, make it a development, but that as a
+# preposition before one do not ("has [since] confirmed 12 dead"; "trapped since Tuesday").
+GOVERNING_REVISION_CUES = frozenset({"since"})
+# The preposition that gives the new value of a verb of changing an amount ("cut to").
+NEW_VALUE_PREPOSITIONS = frozenset({"to"})
+# Particles of direction that make a phrasal verb one of changing an amount when it gives
+# a new value with "to" ("scaled back to", "marked down to"), whatever WordNet knows of it.
+DIRECTION_PARTICLES = frozenset({"up", "down", "back"})
+# Verbs of reaching a level: a revision cue when what reaches it is a count or a toll
+# ("the number of injured hit 31", "the toll topped 50"), not a thing ("the storm hit").
+REACH_VERBS = frozenset({"hit", "top", "pass", "exceed", "surpass", "cross", "near"})
+# Nouns of a change, which a figure modifying them gives the size of ("a 14 per cent
+# [rise] in profit", "a 40% [fall] in prices"), not the level it reached.
+CHANGE_NOUNS = frozenset(
+    {"rise", "increase", "fall", "drop", "decline", "jump", "growth", "gain", "surge"}
+    | {"slump", "dip", "decrease", "reduction", "hike", "climb", "slide", "plunge", "cut"}
+)
+# Verbs of rising and falling whose bare object or "by" phrase is the size of a change
+# ("profit rose 17%", "fell by 40%", "the climber fell 300 feet"); their new level
+# takes "to" ("rose to 17%").
+CHANGE_VERBS = frozenset(
+    {"rise", "climb", "increase", "grow", "jump", "swell", "surge", "soar", "fall", "drop"}
+    | {"decline", "slump", "slide", "dip", "plunge", "tumble", "sink", "gain", "lose", "shed"}
+    | {"shrink", "decrease", "advance", "retreat", "ease", "slip", "edge", "rally"}
+)
+# Adverbs that give a change's size after them ("up 14% year on year", "down 3%").
+CHANGE_ADVERBS = frozenset({"up", "down"})
 # Subordinators of a clause that tells what made a figure change ("rose to 17 [after]
 # three more died", "climbed to 45 [as] rescuers found 12 bodies").
 CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})

@@ -46,6 +46,12 @@ class FactParams:
     # A figure in a clause explaining a change ("rose to 17 after [three] more died") plays
     # the role "change", apart from the totals other reports give. Off: as before.
     change_clause_is_increment: bool = True
+    # A percentage that sizes a change ("rose 17%", "a 14 per cent rise", "up 14%", "31%
+    # lower") is no new level, so no revision cue. Off: as before.
+    change_size_is_no_revision: bool = True
+    # A part said to be of a sort ("two of the deaths were from heart attacks") is kept
+    # from a count of its group's own noun ("five deaths"). Off: as before.
+    classified_part_is_a_role: bool = True
     # Tokens either side of a figure searched for total or increment words.
     role_window_tokens: int = 4
     # How far back the part of a partitive may start: "Twenty-three of the train's
@@ -56,6 +62,19 @@ class FactParams:
     # A verb of lasting state governing a figure ("26 people [remain] missing", "are [still]
     # in hospital") is a revision cue too: the count as it now stands. Off: as before.
     lasting_state_is_revision_cue: bool = True
+    # A count in a vote sentence followed by its side ("14 against", "31 councillors in
+    # favour") is that side's votes, like the sides of "31 votes to 12". Off: as before.
+    stance_words_name_tally_sides: bool = True
+    # A date is moved ("postponed to", "will now take place on") only by words of its own
+    # clause: "the blaze, set alight on Sunday, has now burnt ..." moves no date. Off: as before.
+    moved_date_cue_in_own_clause: bool = True
+    # A verb WordNet files under changing an amount, giving the figure with "to" ("cut its
+    # estimate to", "has gone up to"), and "since" on a governing verb are revision cues.
+    # Off: as before (the word list only).
+    magnitude_verbs_are_revision_cues: bool = True
+    # A length that is a verb's bare object or sizes a noun ("fell 300 feet", "a 150-metre
+    # fall") is a distance moved, not a new value: no revision cue. Off: as before.
+    distance_moved_is_no_revision: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
@@ -194,9 +213,15 @@ class FactParams:
     relative_tolerance: float = 0.03
     # Integers below this must be exactly equal: "14 injured" and "16 injured" differ.
     exact_below: int = 100
+    # Values written in units of different sizes ("300 feet" / "91 metres") agree within
+    # the relative tolerance even below ``exact_below``: a conversion is rounded.
+    converted_units_use_tolerance: bool = True
     # Durations stated to the second agree only within this many seconds, since
     # 3 % of a marathon time (over three minutes) would merge different records.
     second_precision_tolerance: float = 1.0
+    # Two ages of one noun whose descriptions nest ("a 52-year-old lorry driver" / "the
+    # driver, 55") are of one person, not of two subgroups. Off: as before.
+    age_descriptions_nest: bool = True
     # A later report is a revision only if published at least this much later.
     revision_min_gap: timedelta = timedelta(days=1)
     # A group whose figures differ is a conflict only when its weakest

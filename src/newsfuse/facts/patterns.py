@@ -65,6 +65,15 @@ APPOSITION_BEFORE_RE = re.compile(
     r"(?:,\s|\s\()$"
 )
 APPOSITION_AFTER_RE = re.compile(r"^(?:,|\.|;|\)|\s+(?:who|was|is|has|had|said)\b)")
+# The side a count in a vote sentence took, right after it or after its noun ("14 against",
+# "31 councillors in favour"): the two sides of a tally written without "to". "Against"
+# ends its phrase; before a figure or a name it means "versus" ("112,640 votes against
+# 94,208"), which names no side.
+STANCE_AFTER_RE = re.compile(
+    r"^\s+(?:[A-Za-z]+\s+)?(?P<side>against(?=\s*(?:[,.;:)]|and\b|or\b|with\b|$))"
+    r"|in\s+favou?r)\b",
+    re.IGNORECASE,
+)
 TALLY_AFTER_RE = re.compile(r"^(?:\s+votes?)?\s*(?:-|–|—|\s+to\s+)\s*(?=\w)", re.IGNORECASE)
 RACE_TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
 CLOCK_AFTER_RE = re.compile(r"^(?::\d\d|\s?[ap]\.?m\b\.?|\s?(?:GMT|UTC|BST|CET|EST|PST)\b)", re.I)

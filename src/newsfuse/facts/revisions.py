@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.lexicon import MOVED_DATE_CUES, REVISION_CUES, STATE_CUES
+from newsfuse.facts.lexicon import (
+    DIRECTION_PARTICLES,
+    GOVERNING_REVISION_CUES,
+    MEASURE_NOUNS,
+    MOVED_DATE_CUES,
+    NEW_VALUE_PREPOSITIONS,
+    REACH_VERBS,
+    REVISION_CUES,
+    STATE_CUES,
+)
+from newsfuse.facts.synonymy import verb_changes_magnitude
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["has_moved_date_cue", "has_revision_cue"]
+__all__ = ["has_moved_date_cue", "has_revision_cue", "is_distance_moved"]
 
 
 def _is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -33,12 +43,85 @@ def _governing_words(span: Span) -> list[Token]:
     return words
 
 
-def has_revision_cue(span: Span, window: int, states: bool = False) -> bool:
+def _phrasal_lemma(verb: Token) -> str:
+    """The verb's lemma with its particle, as WordNet writes phrasal verbs ("go up")."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
+def _changes_amount_to(span: Span) -> bool:
+    """Whether the figure is the new value of a verb of changing an amount, which
+    WordNet files under "increase", "decrease" or "change magnitude", given with "to"
+    ("cut its estimate to $9m", "the toll has gone up to 19", "was trimmed to 60").
+    Without "to" such a verb's figure is the change itself ("added 300 jobs"). The
+    "to" may hang from a verb between (the parser attaches "cut its estimate of the
+    cost to repair the flood to $9m" to "repair"); a particle the parser puts between
+    ("gone [up] to") joins its verb."""
+    sentence = span.sent
+    through_to = False
+    particle = ""
+    for ancestor in span.root.ancestors:
+        if not sentence.start <= ancestor.i < sentence.end:
+            return False
+        if ancestor.pos_ == "ADP" and ancestor.lower_ in NEW_VALUE_PREPOSITIONS:
+            through_to = True
+            continue
+        if ancestor.pos_ in ("ADP", "ADV") and ancestor.dep_ in ("advmod", "prt"):
+            particle = ancestor.lower_  # the parser tags "up" either way
+            continue
+        if ancestor.pos_ in ("VERB", "AUX") and through_to:
+            lemma = ancestor.lemma_.lower()
+            phrasal = f"{lemma} {particle}" if particle else _phrasal_lemma(ancestor)
+            if phrasal.partition(" ")[2] in DIRECTION_PARTICLES:
+                return True  # "scaled back to", "marked down to"
+            if verb_changes_magnitude(phrasal) or verb_changes_magnitude(lemma):
+                return True
+        particle = ""
+    return False
+
+
+def _reached_by_a_count(span: Span) -> bool:
+    """Whether the figure is the level a count or toll reached ("the number of injured
+    hit 31", "the death toll topped 50"): a verb of reaching whose subject is such a noun."""
+    verb = span.root.head
+    if verb.lemma_.lower() not in REACH_VERBS or span.root.dep_ not in ("dobj", "obj"):
+        return False
+    return any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children
+    )
+
+
+def is_distance_moved(span: Span) -> bool:
+    """Whether a length is the bare object of the verb it follows ("fell 300 feet",
+    "climbed 2,000 metres") or sizes a noun ("a 150-metre fall", "a 90-foot drop"): the
+    distance something moved, not an amount's new value, which a change verb gives with
+    "to" ("the river rose to 5.2 metres")."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nummod", "nmod") and root.head.pos_ == "NOUN":
+        return True
+    return root.dep_ in ("dobj", "npadvmod", "obj") and root.head.pos_ == "VERB"
+
+
+def has_revision_cue(
+    span: Span,
+    window: int,
+    states: bool = False,
+    magnitude_verbs: bool = False,
+    distance: bool = False,
+) -> bool:
     """Whether a change word ("rose", "revised", "now") stands within ``window``
     tokens before the figure or among the words that govern it, which may stand
     further back ("revised their estimate of the cost of the flooding up to 95m").
     With ``states``, a verb of a lasting state governing it is one too ("26 people
-    [remain] missing", "12 are [still] in hospital"): the count as it now stands."""
+    [remain] missing", "12 are [still] in hospital"): the count as it now stands.
+    With ``magnitude_verbs``, so is any verb WordNet says changes an amount, or a verb
+    with a particle of direction, when the figure is its new value ("cut its estimate to
+    $9m", "scaled back to 45,000"), a verb of reaching whose subject is a count ("the
+    number of injured hit 31"), and "since" on a governing verb ("has since confirmed").
+    With ``distance``, the figure is a length something moved ("fell 300 feet", "a
+    150-metre fall"), which no change word makes a revision."""
+    if distance and is_distance_moved(span):
+        return False
     sentence = span.sent
     before = span.doc[max(sentence.start, span.start - window) : span.start]
     if any(_is_cue(token, REVISION_CUES) for token in before):
@@ -46,13 +129,44 @@ def has_revision_cue(span: Span, window: int, states: bool = False) -> bool:
     governing = _governing_words(span)
     if states and any(_is_cue(token, STATE_CUES) for token in governing):
         return True
-    return any(_is_cue(token, REVISION_CUES) for token in governing)
+    if any(_is_cue(token, REVISION_CUES) for token in governing):
+        return True
+    if not magnitude_verbs:
+        return False
+    if any(
+        token.dep_ == "advmod" and token.lower_ in GOVERNING_REVISION_CUES for token in governing
+    ):
+        return True
+    return _changes_amount_to(span) or _reached_by_a_count(span)
 
 
-def has_moved_date_cue(span: Span, window: int) -> bool:
+# Dependencies of verbs that stay within the clause of the verb above them: auxiliaries,
+# particles, and an open complement ("attempt [to land]", "plans [to open]").
+CLAUSE_INNER_DEPENDENCIES = frozenset({"aux", "auxpass", "advmod", "prt", "xcomp"})
+
+
+def _own_clause_words(span: Span) -> list[Token]:
+    """The head chain of the figure up to its own verb, with that verb's adverbs and
+    particles: "set alight by a storm on February 26" stops at "set", so the "now" of
+    the sentence's main verb ("the blaze ... has now burnt") does not reach the date. An
+    infinitive a verb takes is of its clause ("will now attempt [to land] on March 6")."""
+    words: list[Token] = []
+    for token in _governing_words(span):
+        words.append(token)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in CLAUSE_INNER_DEPENDENCIES:
+            words.extend(c for c in token.children if c.dep_ in ("advmod", "prt", "aux"))
+            break
+    return words
+
+
+def has_moved_date_cue(span: Span, window: int, own_clause: bool = False) -> bool:
     """Whether a date is presented as moved ("postponed to", "pushed back to",
     "moved to", "will now take place on"): a later report's new date for the same
-    event, which is a revision of the earlier date, not a dispute over it."""
+    event, which is a revision of the earlier date, not a dispute over it. With
+    ``own_clause``, only the words of the date's own clause count, not those of a
+    main clause its clause modifies."""
+    if own_clause:
+        return any(_is_cue(token, MOVED_DATE_CUES) for token in _own_clause_words(span))
     sentence = span.sent
     before = span.doc[max(sentence.start, span.start - window) : span.start]
     if any(_is_cue(token, MOVED_DATE_CUES) for token in before):

@@ -13,15 +13,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.dates import MONTHS
+from newsfuse.facts.lexicon import CHANGE_ADVERBS, CHANGE_NOUNS, CHANGE_VERBS
+from newsfuse.facts.synonymy import verb_changes_magnitude
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = [
     "CONDITIONAL_MARKERS",
     "HYPOTHETICAL_AUXILIARIES",
     "MAIN_CLAUSE_AUXILIARIES",
     "figure_mood",
+    "is_change_size",
+    "is_classified_part",
     "is_day_of_month",
 ]
 
@@ -34,6 +38,14 @@ MAIN_CLAUSE_AUXILIARIES = frozenset({"would"})
 EARLIER_ADVERBS = frozenset({"earlier", "previously", "initially", "originally"})
 # A verb's active subject: an earlier-adverb there dates the subject's state, not the figure.
 ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj"})
+# Dependencies by which a figure modifies a noun ("a 14 per cent rise", "a 40% fall").
+MODIFIER_DEPENDENCIES = frozenset({"compound", "nummod", "amod", "nmod", "npadvmod", "quantmod"})
+# Dependencies by which a figure is a verb's bare object ("rose 17%", "fell 300 feet").
+BARE_OBJECT_DEPENDENCIES = frozenset({"dobj", "obj", "npadvmod"})
+# Tags of comparatives, whose measure is a difference ("a 31% [lower] risk", "20% [more]").
+COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+# Determiners and pronouns of a group already named ("two of [the] deaths", "of [them]").
+DEFINITE_WORDS = frozenset({"the", "these", "those", "them", "they", "which", "whom"})
 # Subordinators that make a clause a condition ("if 25 % vote against").
 CONDITIONAL_MARKERS = frozenset({"if", "unless"})
 
@@ -79,3 +91,59 @@ def is_day_of_month(span: Span) -> bool:
         return False
     before = doc[span.start - 1].lower_.rstrip(".")
     return before in MONTHS
+
+
+def _is_change_verb(token: Token) -> bool:
+    """A verb of rising or falling, or one WordNet files under changing an amount."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in CHANGE_VERBS or bool(verb_changes_magnitude(lemma)))
+
+
+def is_change_size(span: Span) -> bool:
+    """Whether a figure is the size of a change or a difference rather than the level
+    reached: it modifies a noun of change ("a 14 per cent rise", "a rise of 14 per
+    cent"), is the bare object or "by" phrase of a verb of changing ("profit rose 17%",
+    "cut the risk by 31%"), follows "up" or "down" ("up 14% year on year") or measures
+    a comparative ("a 31% lower risk"). The level takes "to" ("rose to 17%")."""
+    root = span.root
+    head = root.head
+    if head is root:
+        return False
+    lemma = head.lemma_.lower()
+    if root.dep_ in MODIFIER_DEPENDENCIES and lemma in CHANGE_NOUNS and head.pos_ == "NOUN":
+        return True
+    if root.dep_ in BARE_OBJECT_DEPENDENCIES and _is_change_verb(head):
+        return True
+    if root.dep_ in MODIFIER_DEPENDENCIES and head.tag_ in COMPARATIVE_TAGS:
+        return True
+    if head.lower_ in CHANGE_ADVERBS and head.i < root.i:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("by", "of"):
+        governor = head.head
+        if head.lower_ == "by":
+            return _is_change_verb(governor)
+        return governor.pos_ == "NOUN" and governor.lemma_.lower() in CHANGE_NOUNS
+    return False
+
+
+def is_classified_part(span: Span) -> bool:
+    """Whether a count is a part of a group already counted, said to be of some sort:
+    "Two of the deaths were from heart attacks", "three of them are in a serious
+    condition". The part is a subgroup, not the group told again. A part that did
+    something ("three of the passengers died") is the count of who did it."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.lemma_.lower() != "be":
+        return False
+    for child in root.children:
+        if child.dep_ != "prep" or child.lower_ != "of":
+            continue
+        for whole in child.children:
+            if whole.dep_ != "pobj":
+                continue
+            if whole.lower_ in DEFINITE_WORDS:
+                return True
+            numbered = any(grand.like_num for grand in whole.children)
+            definite = any(grand.lower_ in DEFINITE_WORDS for grand in whole.children)
+            if definite and not numbered:
+                return True
+    return False

@@ -61,10 +61,20 @@ def _roles_clash(first: str, second: str) -> bool:
     likewise a limit ("the 50 mph limit") against anything but another limit, a
     group's size ("a pack of five runners") against anything but another group's, and
     the change a clause gives for a new total ("rose to 17 after [three] more died")
-    against anything but another such change."""
+    against anything but another such change. (A part said to be of a sort is kept
+    only from its group's own count: see ``_part_beside_its_group``.)"""
     if first == second:
         return False
     return bool(first and second) or bool({"whole", "limit", "group", "change"} & {first, second})
+
+
+def _part_beside_its_group(first: Mention, second: Mention) -> bool:
+    """Whether one figure is a part said to be of a sort ("[two] of the deaths were from
+    heart attacks") and the other counts the group itself ("five deaths"): the same
+    noun, but a subgroup against the whole. A part of "them" names no noun to clash."""
+    if (first.role == "part") == (second.role == "part"):
+        return False
+    return bool(first.head) and first.head == second.head
 
 
 def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> bool:
@@ -400,7 +410,7 @@ def score_pairs(
         if first.claim.kind == "date":
             if _date_roles_clash(first, second, params):
                 score -= params.date_role_penalty
-        elif _roles_clash(first.role, second.role):
+        elif _roles_clash(first.role, second.role) or _part_beside_its_group(first, second):
             score -= params.role_mismatch_penalty
         if _far_apart(
             first.claim, second.claim, params.magnitude_gap_ratio

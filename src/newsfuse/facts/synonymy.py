@@ -36,6 +36,7 @@ __all__ = [
     "noun_names_group",
     "noun_names_time",
     "nouns_related",
+    "verb_changes_magnitude",
     "verbs_related",
 ]
 
@@ -76,6 +77,15 @@ EVENTLESS_VERB_LEXFILES = frozenset({31, 32, 42})
 # Depth below the tops of the verb hierarchy that a shared or reached sense must have:
 # tops ("change, alter, vary", "get, acquire", "act") lie a step or two above most verbs.
 MIN_VERB_DEPTH = 1
+# First words of the verb synsets that verbs of changing an amount sit under: "change
+# magnitude" (intransitive: "rise", "go up", "shrink") and the transitive "increase" and
+# "decrease" ("make bigger / smaller": "raise", "reduce", "cut back"), which WordNet
+# files under "change, alter" instead.
+MAGNITUDE_VERBS = frozenset({"change_magnitude", "increase", "decrease"})
+# Steps climbed from a verb's senses towards it: "cut" (its sense "reduce, cut back")
+# reaches it in two, "go up" ("rise, go up, climb" → "grow" → "increase") in three;
+# four would reach it from verbs of motion and of state as well.
+MAGNITUDE_STEPS = 3
 # Entries kept by each word-lookup cache: a long-running server meets an open-ended
 # vocabulary, and a few thousand words cover the facts of the briefs in reach.
 LOOKUP_CACHE_SIZE = 8192
@@ -373,3 +383,23 @@ def verbs_related(first: str, second: str, directory: str | None = None) -> bool
 def _event_senses(wordnet: WordNet, senses: tuple[int, ...]) -> tuple[int, ...]:
     """The senses that name an event, not knowing, saying or being."""
     return tuple(s for s in senses if wordnet.synset(s).lexfile not in EVENTLESS_VERB_LEXFILES)
+
+
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def verb_changes_magnitude(verb: str, directory: str | None = None) -> bool | None:
+    """Whether a verb (a lemma, a phrasal verb as "go up") names a change in an amount:
+    one of its most frequent senses lies within ``MAGNITUDE_STEPS`` below WordNet's
+    "change magnitude" ("cut its estimate to", "the toll has gone up to", "trimmed to").
+    ``None`` if WordNet cannot tell (its files are absent, or it does not know the verb).
+    """
+    wordnet = load_wordnet(directory, "verb")
+    if wordnet is None:
+        return None
+    senses = wordnet.senses(verb)[:SENSES]
+    if not senses:
+        return None
+    return any(
+        wordnet.synset(offset).words[0] in MAGNITUDE_VERBS
+        for sense in senses
+        for offset in wordnet.ancestors(sense, MAGNITUDE_STEPS)
+    )

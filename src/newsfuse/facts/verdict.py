@@ -21,6 +21,7 @@ from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.qualifiers import bounds_allow
 from newsfuse.facts.synonymy import load_wordnet, nouns_related
+from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim, FactStatus
 
 # Publication time of each article, by id (None when unknown).
@@ -51,12 +52,31 @@ def values_agree(first: Claim, second: Claim, params: FactParams = FactParams())
         return True
     if first.attribute == "year" or second.attribute == "year":
         return False  # "2025" and "2027" are different years, however close
+    if params.converted_units_use_tolerance and _stated_in_other_units(first, second):
+        # "300 feet" / "91 metres": a conversion is rounded, so small integers need not
+        # be equal once converted; the relative tolerance below absorbs the rounding.
+        return abs(a - b) <= params.relative_tolerance * max(abs(a), abs(b))
     for number in (a, b):
         if (float(number).is_integer() and abs(number) < params.exact_below) or number == 0:
             return False
     if first.unit == "s" and _stated_to_the_second(a) and _stated_to_the_second(b):
         return abs(a - b) <= params.second_precision_tolerance
     return abs(a - b) <= params.relative_tolerance * max(abs(a), abs(b))
+
+
+def _stated_factor(claim: Claim) -> float | None:
+    """How many base units one of the units the claim is written in is, if it names one."""
+    found = UNIT_RE.search(claim.text)
+    return None if found is None else unit_factor(found.group())
+
+
+def _stated_in_other_units(first: Claim, second: Claim) -> bool:
+    """Whether two claims of one base unit are written in units of different sizes
+    ("300 feet", "91 metres"), so that one is a rounded conversion of the other."""
+    if first.unit is None:
+        return False
+    one, other = _stated_factor(first), _stated_factor(second)
+    return one is not None and other is not None and not math.isclose(one, other)
 
 
 def is_decimal_slip_pair(a: float | str, b: float | str, params: FactParams) -> bool:
@@ -140,6 +160,10 @@ def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bo
         return False
     one = _restricting_modifiers(first, params)
     other = _restricting_modifiers(second, params)
+    if params.age_descriptions_nest and first.claim.kind == second.claim.kind == "age":
+        # An age is of one person, whom one source may describe more fully ("a 52-year-old
+        # lorry driver" / "the driver, 55"); two different descriptions may be two people.
+        return not (set(one) <= set(other) or set(other) <= set(one))
     return one != other
 
 
