@@ -279,3 +279,16 @@ def test_people_meets_a_kind_of_person_as_a_counted_noun() -> None:
     assert score("villager", "villager", 1.0) > score("villager", "villager", 0.0)
     # A thing counted is no kind of person: "17 schools" gains nothing.
     assert score("school", "school", 1.0) == pytest.approx(score("school", "school", 0.0))
+
+
+@pytest.mark.skipif(not (WORDNET_DIR / "index.noun").is_file(), reason="wordnet-base absent")
+def test_a_counted_noun_meets_a_kind_of_it() -> None:
+    # Invented figures: "12 ferries sank" against "14 vessels sank".
+    def score(head: str, word: str, weight: float) -> float:
+        params = replace(FactParams(), kinds_match_their_class=weight)
+        pair = [_killed("a", 12, "vessel", "vessel"), _killed("b", 14, head, word)]
+        return float(score_pairs(pair, None, None, params)[0, 1])
+
+    assert score("ferri", "ferry", 1.0) > score("ferri", "ferry", 0.0)
+    # Neither a kind of the other ("vessels" / "passengers"): nothing gained.
+    assert score("passeng", "passenger", 1.0) == pytest.approx(score("passeng", "passenger", 0.0))

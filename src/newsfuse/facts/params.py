@@ -85,6 +85,10 @@ class FactParams:
     # "killing 17 people") in the context cosine, a soft cosine's word similarity (Sidorov et
     # al. 2014): the counted noun carries most of a figure's context. 0 turns it off.
     people_matches_kinds_of_person: float = 1.0
+    # The same soft match between any two counted nouns of which WordNet makes one a kind
+    # of the other ("ferries" / "vessels", "boys" / "children"), not only "people"
+    # and a kind of person. 0: off.
+    kinds_match_their_class: float = 1.0
     # Bonus for the same counted noun, scaled by how rare that noun is in the cluster.
     head_bonus: float = 0.1
     # Bonus (ages only) when one aged noun is a kind of the other in WordNet ("a

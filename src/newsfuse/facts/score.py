@@ -367,6 +367,19 @@ def score_pairs(
                 * lexical[i].get(first.head, 0.0)
                 * lexical[j].get(second.head, 0.0)
             )
+        elif (
+            params.kinds_match_their_class > 0
+            and first.claim.kind == "count"
+            and first.head
+            and second.head
+            and first.head != second.head
+            and _heads_kind_of(first, second)
+        ):
+            overlap += (
+                params.kinds_match_their_class
+                * lexical[i].get(first.head, 0.0)
+                * lexical[j].get(second.head, 0.0)
+            )
         if embeddings is not None:
             semantic = float(embeddings[i] @ embeddings[j])
             score = params.lexical_weight * overlap + params.embedding_weight * semantic
