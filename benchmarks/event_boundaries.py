@@ -21,6 +21,9 @@ incidents share a storyline (a link, not a merge: allowed).
 With ``--pool`` the reports of every DATA file go into one store and are scored as one
 set (events of many topics side by side, as in the hidden real set).
 
+With ``--untitled`` every report is ingested without its title (the hidden real event
+sets may carry none, as Multi-News documents do not).
+
 With ``--background PATH`` (a Multi-News JSON Lines file) every document of that file is
 ingested first, undated and in a seeded order, into the same store, and the reports
 after it; only the reports are scored. A real store holds other news, and its
@@ -33,7 +36,8 @@ DATA may also be a cluster file of the fact benchmark (``../shared/bench/facts-d
 article without a publication time is ingested undated in both modes.
 
 Usage: python benchmarks/event_boundaries.py [DATA ...] [--embedders hashing,minilm,...]
-[--seed N] [--set NAME=VALUE ...] [--background MULTINEWS] [--pool] (``--set`` replaces
+[--seed N] [--set NAME=VALUE ...] [--background MULTINEWS] [--pool] [--untitled]
+(``--set`` replaces
 GroupingParams fields, as in ``studies/clustering_sensitivity.py``)
 """
 
@@ -176,6 +180,9 @@ def main() -> None:
     parser.add_argument(
         "--pool", action="store_true", help="ingest and score every DATA file as one set"
     )
+    parser.add_argument(
+        "--untitled", action="store_true", help="ingest every report without its title"
+    )
     args = parser.parse_args()
 
     from newsfuse.embed.mpnet import is_mpnet_installed
@@ -186,6 +193,8 @@ def main() -> None:
 
         background = [{"id": d, "text": t} for d, _, t in load_documents(args.background)]
     sets = [(path.name, load_reports(path)) for path in args.data]
+    if args.untitled:
+        sets = [(f"{name} (untitled)", [{**r, "title": ""} for r in rs]) for name, rs in sets]
     if args.pool:
         pooled = [
             {**r, "id": f"{name}:{r['id']}", "event": f"{name}:{r['event']}"}
