@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfuse.model import Article, BriefSentence
-from newsfuse.summary.headline import headline_from_lead, make_headline
+from newsfuse.summary.headline import headline_from_lead, make_headline, story_headline
 
 
 def _article(text: str, title: str = "") -> Article:
@@ -172,3 +172,15 @@ def test_an_age_a_weekday_and_a_relative_clause_before_the_verb_leave_a_long_lea
     assert headline_from_lead("The Orrin pier closed on Monday after a storm.") == (
         "The Orrin pier closed on Monday after a storm"
     )
+
+
+def test_a_dash_the_splitter_left_from_a_dateline_does_not_open_the_headline() -> None:
+    lead = (
+        "PELLOW (Wire) — A ferry carrying 212 passengers ran aground on a sandbank off "
+        "the Pellow coast early on Monday after its engines failed in heavy fog."
+    )
+    assert story_headline([], lead).startswith("A ferry carrying 212 passengers")
+    assert headline_from_lead("-- A ferry ran aground off Pellow on Monday") == (
+        "A ferry ran aground off Pellow on Monday"
+    )
+    assert headline_from_lead("-5 degrees froze the Pellow harbour overnight").startswith("-5")

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from newsfuse.model import Article, BriefSentence
 from newsfuse.segment import split_sentences
-from newsfuse.summary.lexical import REPORTING_VERBS
+from newsfuse.summary.lexical import REPORTING_VERBS, junk_edges
 from newsfuse.summary.params import BriefParams
 
 # "WASHINGTON (AP) — ", "LONDON, March 3 - ": a dateline names the desk, not the event.
@@ -173,7 +173,10 @@ def story_headline(
 def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     """A short headline cut from ``lead``: its main clause, at most ``params.headline_words``
     words, with no dateline, attribution, parenthetical or final full stop."""
-    text = _AGENCY_DATELINE.sub("", _DATELINE.sub("", lead.strip(), count=1), count=1)
+    # The splitter may leave a dateline's dash on the next sentence ("— Flood waters ...").
+    junk_before, junk_after = junk_edges(lead.strip())
+    lead = lead.strip()[junk_before : len(lead.strip()) - junk_after]
+    text = _AGENCY_DATELINE.sub("", _DATELINE.sub("", lead, count=1), count=1)
     text = _PARENTHETICAL.sub("", text)
     # The comma before a relative clause stays, so the clause goes as an insertion below.
     text = _AGE_APPOSITIVE.sub(
