@@ -218,6 +218,56 @@ def addresses_reader(text: str) -> bool:
     return bool(_READER_ADDRESS.search(_QUOTED.sub("", text).strip()))
 
 
+# Adding to something said before, outside quotation marks: "also", "as well", "again",
+# "the other", a clause-final "too" ("too much" is degree, not addition).
+_ADDITIVE = re.compile(
+    r"\b(?:also|as well|again|the other)\b|\btoo\b(?=\s*(?:[,.;:!?)]|$))", re.IGNORECASE
+)
+# A first-person singular narrator outside quotation marks: an op-ed's author ("I knew
+# ..."), whom a brief never introduces. Case kept: "I" only as a capital.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|[Mm]e|[Mm]y|[Mm]yself)\b")
+# A medium the page shows and the brief does not: "this picture", "these photos",
+# "the video below".
+_SHOWN_MEDIUM = re.compile(
+    r"\b(?:this|these)\s+(picture|photo|photograph|image|video|clip|graphic|chart|slideshow)"
+    r"s?\b|\b(picture|photo|photograph|image|video|clip|graphic|chart|map)s?\s+(?:above|below)\b",
+    re.IGNORECASE,
+)
+# The outlet selling itself: an issue, edition or copy of the publication on sale or to
+# buy, "this week's ... magazine", "our podcast".
+_PROMOTION = re.compile(
+    r"\b(?:this|next|last) week's (?:[A-Z][\w&'’!-]*\s+){0,3}(?:magazine|issue|edition)\b"
+    r"|\b(?:magazine|issue|edition|copy)\b[^.!?]{0,25}\b(?:(?:is|are) )?(?:on sale|out now|"
+    r"on newsstands|in stores)\b"
+    r"|\bpick up (?:a|your) copy\b|\b(?:buy|get) (?:the|a|your) (?:digital )?(?:edition|copy|"
+    r"issue)\b|\bour (?:magazine|podcast|newsletter|latest issue)\b",
+    re.IGNORECASE,
+)
+
+
+def additive_outside_quotes(text: str) -> bool:
+    """True if ``text``, outside quotes, adds to something said before it ("have also
+    been discharged", "the other victims")."""
+    return bool(_ADDITIVE.search(_QUOTED.sub(" ", text)))
+
+
+def first_person_narrator(text: str) -> bool:
+    """True if ``text``, outside quotes, speaks in the first person singular ("I knew")."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def shown_medium(text: str) -> str:
+    """The medium ``text`` points at as shown on the page ("this picture" -> "picture"),
+    '' if none."""
+    match = _SHOWN_MEDIUM.search(text)
+    return (match[1] or match[2]).lower() if match else ""
+
+
+def promotes_outlet(text: str) -> bool:
+    """True if ``text`` is the outlet promoting its own issue, edition or show."""
+    return bool(_PROMOTION.search(text))
+
+
 def words(text: str) -> list[str]:
     """Return the word tokens of ``text`` in order, case preserved."""
     return _WORD.findall(text)

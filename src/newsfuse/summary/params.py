@@ -162,6 +162,14 @@ class BriefParams:
     # "as shown below", "The author is a columnist"): the cleaner removes such notes only
     # when one fills a line.
     drop_page_notes: bool = True
+    # Not choosing a sentence narrated in the first person singular outside quotation
+    # marks (an op-ed's "I knew ...", ``lexical.first_person_narrator``) or pointing at a
+    # medium the page shows ("this picture", "the video below", ``lexical.shown_medium``):
+    # the brief never introduces the narrator nor shows the picture.
+    drop_narrated: bool = True
+    # Not choosing a sentence in which the outlet promotes its own issue, edition or show
+    # ("this week's X magazine is on sale now", ``lexical.promotes_outlet``): not the news.
+    drop_promotion: bool = True
     # Write the first bare surname of the brief ("Hepner said") as the full name its
     # article gives ("Anne Hepner said"), citing that name's span too (``summary.names``).
     introduce_names: bool = True
@@ -180,6 +188,10 @@ class BriefParams:
     # Choose that lead before anything else: the most central first or second sentence
     # of the sources (``summary._central_lead``), even if the scorer ranks it lower.
     force_lead: bool = True
+    # A headline cut from the lead at a clause boundary keeps a verb: a head before the
+    # first comma with none ("Cheap labor and open borders") is a subject or an opening
+    # phrase, so the cut moves to a later boundary (``headline._has_verb``).
+    headline_needs_verb: bool = True
     # Longest headline made from the lead when no source has a title, in words: news
     # headlines run 5-15 words.
     headline_words: int = 15
