@@ -221,11 +221,18 @@ def addresses_reader(text: str) -> bool:
 # Adding to something said before, outside quotation marks: "also", "as well", "again",
 # "the other", a clause-final "too" ("too much" is degree, not addition).
 _ADDITIVE = re.compile(
-    r"\b(?:also|as well|again|the other)\b|\btoo\b(?=\s*(?:[,.;:!?)]|$))", re.IGNORECASE
+    r"\balso\b(?! known\b)|\bas well\b(?! as\b)|\b(?:again|the other)\b"
+    r"|\btoo\b(?=\s*(?:[,.;:!?)]|$))",
+    re.IGNORECASE,
 )
 # A first-person singular narrator outside quotation marks: an op-ed's author ("I knew
 # ..."), whom a brief never introduces. Case kept: "I" only as a capital.
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|[Mm]e|[Mm]y|[Mm]yself)\b")
+# A Roman "I" ("Level I, II and III", "World War I") is not a narrator.
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?<!Level )(?<!Type )(?<!Phase )(?<!Part )(?<!War )(?<!Class )(?<!Stage )"
+    r"(?<!Chapter )(?<!Title )I(?!,? (?:and )?II\b)|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|"
+    r"[Mm]e|[Mm]y|[Mm]yself)\b"
+)
 # A medium the page shows and the brief does not: "this picture", "these photos",
 # "the video below".
 _SHOWN_MEDIUM = re.compile(
