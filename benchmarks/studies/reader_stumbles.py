@@ -3,7 +3,8 @@ docs/benchmarks-readability.md. Counts, per data set and budget, the classes of
 sentence a person reading the briefs still stumbles over (issue 18), text-only:
 
 1. ``additive``: "also", a final "too", "as well", "again" or "the other" outside
-   quotation marks in a sentence whose article's sentence before it is not in the brief
+   quotation marks (``summary.lexical.additive_outside_quotes``) in the first sentence of
+   a brief sentence (or passage) whose article's sentence before it is not in the brief
    (what it adds to is likely never said);
 2. ``narrator``: a first-person singular narrator outside quotation marks ("I knew ...");
    ``deictic``: "this picture", "these photos", "the video below", never introduced
@@ -35,6 +36,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newsfuse.facts.nlp import load_pipeline  # noqa: E402
+from newsfuse.model import Article  # noqa: E402
+from newsfuse.segment import split_sentences  # noqa: E402
 from newsfuse.summary import summarize  # noqa: E402
 from newsfuse.summary.headline import make_headline  # noqa: E402
 from newsfuse.summary.lexical import (  # noqa: E402
@@ -128,7 +131,10 @@ def main() -> None:
                         a == source.article_id and start <= before[-1].start < end
                         for a, start, end in spans
                     )
-                    if additive_outside_quotes(text) and not previous_kept:
+                    # In a passage, only its first sentence's additive leans outside it.
+                    opening = split_sentences(Article(id="s", text=text))[:1]
+                    first = opening[0].text if opening else text
+                    if additive_outside_quotes(first) and not previous_kept:
                         counts["additive"] += 1
                         shown.setdefault("additive", []).append(text)
                     outside = _QUOTED.sub(" ", text)

@@ -140,6 +140,10 @@ class BriefParams:
     # page (``lexical.addresses_reader``, ``clean.signals.page_note_kind``): the sentences
     # it took in around its candidate were never screened as candidates.
     story_passages_only: bool = True
+    # A sentence adding to something said before outside quotation marks ("have also been
+    # discharged", ``lexical.additive_outside_quotes``) is offered with the sentence
+    # before it, as a dangling opening is; kept alone when no passage fits.
+    repair_additive: bool = True
     # Most article sentences in a repaired passage: in-sample on dev at 300 words, 3 kept
     # R-2 at 17.18 where 2 gave 16.70 and 4 gave 17.00 (longer passages use the budget
     # up; shorter ones leave more sentences unrepaired).
