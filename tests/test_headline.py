@@ -172,3 +172,16 @@ def test_an_age_a_weekday_and_a_relative_clause_before_the_verb_leave_a_long_lea
     assert headline_from_lead("The Orrin pier closed on Monday after a storm.") == (
         "The Orrin pier closed on Monday after a storm"
     )
+
+
+def test_a_clause_cut_keeps_a_verb_not_the_subject_alone() -> None:
+    lead = "Divers at a sunken merchant ship off Kessra, Norland, found a bronze bell in the hold."
+    assert headline_from_lead(lead) == (
+        "Divers at a sunken merchant ship off Kessra, Norland, found a bronze bell"
+    )
+    from dataclasses import replace
+
+    from newsfuse.summary.params import BriefParams
+
+    off = headline_from_lead(lead, replace(BriefParams(), headline_needs_verb=False))
+    assert off == "Divers at a sunken merchant ship off Kessra"

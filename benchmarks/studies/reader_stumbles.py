@@ -160,7 +160,7 @@ def main() -> None:
                         counts["promo"] += 1
                         shown.setdefault("promotion", []).append(text)
                 counts["runs"] += quote_runs(texts)
-                title = make_headline(articles, brief)
+                title = make_headline(articles, brief, params)
                 if promotes_outlet(title) or promotes_outlet(texts[0]):
                     counts["promo lead"] += 1
                 if not any(a.title.strip() for a in articles):
