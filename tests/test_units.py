@@ -210,3 +210,30 @@ def test_lexical_tests_for_narrators_additions_and_promotion() -> None:
     assert not additive_outside_quotes("The water was too cold to swim in.")
     assert promotes_outlet("Pick up your copy of the Tide Weekly today.")
     assert not promotes_outlet("The council sold the pier for one crown.")
+
+
+def test_a_capped_speaker_is_quoted_at_most_that_many_times(embedder: MemoEmbedder) -> None:
+    from newsfuse.summary.lexical import quotation_speaker
+
+    quotes = [
+        '"The pier will reopen when the piles are safe again," Lind said.',
+        '"We have asked the ministry for help with the cost," Lind said.',
+        '"Every fishing crew in Orrin will be offered a berth at Skarn," Lind said.',
+    ]
+    article = Article(
+        id="orrin",
+        text="The Orrin council voted on Tuesday to close the Halvar pier for two years.\n\n"
+        + "\n\n".join(quotes),
+    )
+    assert quotation_speaker(quotes[0]) == "lind"
+    assert quotation_speaker('"It is over," he said.') == ""
+
+    def quoting(params: BriefParams) -> int:
+        brief = summarize([article], 300, embedder=embedder, params=params)
+        return sum(quotation_speaker(s.text) == "lind" for s in brief)
+
+    # Three short quotations share their speaker's words: the TF-IDF repeat check is
+    # relaxed so that only the cap can keep one out.
+    relaxed = replace(BriefParams(), redundancy_tfidf=1.0)
+    assert quoting(relaxed) == 3
+    assert quoting(replace(relaxed, max_quotations_per_speaker=2)) == 2

@@ -275,6 +275,28 @@ def promotes_outlet(text: str) -> bool:
     return bool(_PROMOTION.search(text))
 
 
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "i", "we", "it"})
+
+
+def quotation_speaker(text: str) -> str:
+    """The named speaker of a quotation of four or more words in ``text``: the capitalised
+    word beside a verb of saying outside the quotation marks ("..., Carter said.",
+    "said Lind"), lower-cased; '' for no quotation or a pronoun speaker."""
+    if not any(len(quoted.split()) >= 4 for quoted in _QUOTED.findall(text)):
+        return ""
+    outside = words(_QUOTED.sub(" ", text))
+    for position, word in enumerate(outside):
+        if word.lower() in REPORTING_VERBS:
+            for near in (position - 1, position + 1):
+                if (
+                    0 <= near < len(outside)
+                    and outside[near][:1].isupper()
+                    and outside[near].lower() not in _PRONOUN_SPEAKERS
+                ):
+                    return outside[near].lower()
+    return ""
+
+
 def words(text: str) -> list[str]:
     """Return the word tokens of ``text`` in order, case preserved."""
     return _WORD.findall(text)

@@ -144,6 +144,11 @@ class BriefParams:
     # discharged", ``lexical.additive_outside_quotes``) is offered with the sentence
     # before it, as a dangling opening is; kept alone when no passage fits.
     repair_additive: bool = True
+    # Most sentences quoting one named speaker (``lexical.quotation_speaker``) the brief
+    # chooses: a third quotation of the same person rarely adds a fact, and a run of them
+    # reads as a transcript. Off (None): at 2 it cost a further 0.09-0.15 CV ROUGE on dev,
+    # past the 0.3 allowed with the other reader rules (docs/benchmarks-readability.md).
+    max_quotations_per_speaker: int | None = None
     # Most article sentences in a repaired passage: in-sample on dev at 300 words, 3 kept
     # R-2 at 17.18 where 2 gave 16.70 and 4 gave 17.00 (longer passages use the budget
     # up; shorter ones leave more sentences unrepaired).
