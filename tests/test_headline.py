@@ -184,3 +184,16 @@ def test_a_dash_the_splitter_left_from_a_dateline_does_not_open_the_headline() -
         "A ferry ran aground off Pellow on Monday"
     )
     assert headline_from_lead("-5 degrees froze the Pellow harbour overnight").startswith("-5")
+
+
+def test_a_clause_cut_keeps_a_verb_not_the_subject_alone() -> None:
+    lead = "Divers at a sunken merchant ship off Kessra, Norland, found a bronze bell in the hold."
+    assert headline_from_lead(lead) == (
+        "Divers at a sunken merchant ship off Kessra, Norland, found a bronze bell"
+    )
+    from dataclasses import replace
+
+    from newsfuse.summary.params import BriefParams
+
+    off = headline_from_lead(lead, replace(BriefParams(), headline_needs_verb=False))
+    assert off == "Divers at a sunken merchant ship off Kessra"

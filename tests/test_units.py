@@ -136,3 +136,104 @@ def test_a_passage_that_takes_in_a_call_to_action_is_not_chosen(embedder: MemoEm
     texts = brief_texts(BriefParams())
     assert not any(addresses_reader(t) for t in texts), texts
     assert any(t.startswith("The Orrin council voted") for t in texts)
+
+
+def test_a_sentence_adding_to_the_one_before_is_offered_with_it() -> None:
+    text = (
+        "Eleven passengers were taken to the Varn clinic after the tram crash.\n\n"
+        "The four people hurt in the second carriage have also been discharged."
+    )
+    pieces = pieces_of(text)
+    adding = pieces[1]
+    passage = stand_alone(adding, pieces, text)
+    assert passage is not None
+    assert passage.text.startswith("Eleven passengers were taken")
+    assert passage.text.endswith("have also been discharged.")
+    # Off, or with no sentence before it, the sentence is kept as it is.
+    off = replace(BriefParams(), repair_additive=False)
+    assert stand_alone(adding, pieces, text, off) is adding
+    assert stand_alone(pieces[0], pieces, text) is pieces[0]
+
+
+def test_a_short_page_line_does_not_grow_into_a_choosable_passage() -> None:
+    text = "The Ostrel map could not be loaded for this page.\n\nPlease try again later."
+    pieces = pieces_of(text)
+    assert stand_alone(pieces[1], pieces, text) is pieces[1]
+
+
+def test_first_person_narration_shown_media_and_promotion_are_not_chosen(
+    embedder: MemoEmbedder,
+) -> None:
+    fixed = (
+        "The Orrin council voted on Tuesday to close the Halvar pier for two years, "
+        "citing storm damage to its piles."
+    )
+    first = Article(
+        id="orrin",
+        text=fixed + "\n\nI walked the Halvar pier every morning as a child and loved it.\n\n"
+        "The pier is shown in this photo taken by a fisherman before the storm hit.",
+    )
+    second = Article(
+        id="tide",
+        text="Councillors in Orrin closed the Halvar pier for two years after the storm.\n\n"
+        "This week's Tide Weekly magazine is on sale now with a pier pull-out.",
+    )
+
+    def brief_texts(params: BriefParams) -> list[str]:
+        return [s.text for s in summarize([first, second], 300, embedder=embedder, params=params)]
+
+    off = brief_texts(replace(BriefParams(), drop_narrated=False, drop_promotion=False))
+    assert any(t.startswith("I walked") for t in off), off
+    assert any("on sale now" in t for t in off), off
+    texts = brief_texts(BriefParams())
+    assert not any(t.startswith("I walked") or "this photo" in t for t in texts), texts
+    assert not any("on sale now" in t for t in texts), texts
+    assert texts
+
+
+def test_lexical_tests_for_narrators_additions_and_promotion() -> None:
+    from newsfuse.summary.lexical import (
+        additive_outside_quotes,
+        first_person_narrator,
+        promotes_outlet,
+        shown_medium,
+    )
+
+    assert first_person_narrator("I knew the pier would close.")
+    assert not first_person_narrator('"I knew it would close," the harbour master said.')
+    assert not first_person_narrator("The plan has three levels, Level I, II and III.")
+    assert shown_medium("The pier is seen in the video below.") == "video"
+    assert not shown_medium("A video of the collapse was shared online.")
+    assert additive_outside_quotes("The crew were also rescued.")
+    assert not additive_outside_quotes("The drug, also known as pot, is legal.")
+    assert not additive_outside_quotes("Gulls as well as terns nest there.")
+    assert not additive_outside_quotes("The water was too cold to swim in.")
+    assert promotes_outlet("Pick up your copy of the Tide Weekly today.")
+    assert not promotes_outlet("The council sold the pier for one crown.")
+
+
+def test_a_capped_speaker_is_quoted_at_most_that_many_times(embedder: MemoEmbedder) -> None:
+    from newsfuse.summary.lexical import quotation_speaker
+
+    quotes = [
+        '"The pier will reopen when the piles are safe again," Lind said.',
+        '"We have asked the ministry for help with the cost," Lind said.',
+        '"Every fishing crew in Orrin will be offered a berth at Skarn," Lind said.',
+    ]
+    article = Article(
+        id="orrin",
+        text="The Orrin council voted on Tuesday to close the Halvar pier for two years.\n\n"
+        + "\n\n".join(quotes),
+    )
+    assert quotation_speaker(quotes[0]) == "lind"
+    assert quotation_speaker('"It is over," he said.') == ""
+
+    def quoting(params: BriefParams) -> int:
+        brief = summarize([article], 300, embedder=embedder, params=params)
+        return sum(quotation_speaker(s.text) == "lind" for s in brief)
+
+    # Three short quotations share their speaker's words: the TF-IDF repeat check is
+    # relaxed so that only the cap can keep one out.
+    relaxed = replace(BriefParams(), redundancy_tfidf=1.0)
+    assert quoting(relaxed) == 3
+    assert quoting(replace(relaxed, max_quotations_per_speaker=2)) == 2

@@ -40,9 +40,12 @@ from newsfuse.summary.lexical import (
     addresses_reader,
     content_words,
     dangling_reason,
+    first_person_narrator,
     has_unbalanced_quotes,
     needs_earlier_sentence,
     normalise_for_identity,
+    promotes_outlet,
+    shown_medium,
 )
 from newsfuse.summary.names import introduce_names
 from newsfuse.summary.order import order_sentences
@@ -277,6 +280,8 @@ def _select_learned(
         and not needs_earlier_sentence(s.text)
         and not (params.drop_unbalanced_quotes and has_unbalanced_quotes(s.text))
         and dangling_reason(s.text) not in params.drop_dangling
+        and not (params.drop_narrated and (first_person_narrator(s.text) or shown_medium(s.text)))
+        and not (params.drop_promotion and promotes_outlet(s.text))
         for s in passages
     ]
     if params.story_passages_only:

@@ -207,7 +207,11 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     # The earliest clause boundary that leaves a head long enough to report something.
     for boundary in _CLAUSE_BOUNDARY.finditer(text):
         head = text[: boundary.start()]
-        if len(head.split()) >= params.min_chosen_words and not _opens_quotation(head):
+        if (
+            len(head.split()) >= params.min_chosen_words
+            and not _opens_quotation(head)
+            and (not params.headline_needs_verb or _has_verb(head))
+        ):
             tokens = head.split()
             break
     if len(tokens) > params.headline_words:
@@ -225,6 +229,33 @@ def headline_from_lead(lead: str, params: BriefParams = BriefParams()) -> str:
     tokens = _trim_leaning(tokens, clause_end)
     headline = " ".join(tokens).rstrip(_TRAILING)
     return headline.strip("\"“”'‘’ ") if headline.count('"') % 2 else headline
+
+
+# Irregular past forms common in news leads: with the auxiliaries, the verbs of saying
+# and "-ed", they tell a clause from a noun phrase without a tagger.
+_IRREGULAR_PAST_TEXT = """
+became began bit blew broke brought built bought caught chose came cut dealt did drew drove
+ate fell fed felt fought found fled flew forbade forgot forgave froze got gave went grew
+hung hit held hurt kept knew laid led left lent let lay lost made meant met paid put quit
+ran rang rose saw sought sold sent set shook shot shut sang sank sat slept slid spoke spent
+spun split spread stood stole stuck stung struck swore swept swam took taught tore told
+thought threw won wore wrote dies died
+"""
+_IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_TEXT.split())
+
+
+def _has_verb(text: str) -> bool:
+    """True if ``text`` shows a finite verb by its form: an auxiliary or modal, a verb of
+    saying, an irregular past or a lower-case word in "-ed" past its first word. A
+    present-tense verb ("Police arrest ...") is missed: the caller then cuts later."""
+    tokens = [_bare(token) for token in text.split()[1:] if token[:1].islower()]
+    return any(
+        token in _FINITE_AUXILIARIES
+        or token in REPORTING_VERBS
+        or token in _IRREGULAR_PAST
+        or (len(token) > 4 and token.endswith("ed"))
+        for token in tokens
+    )
 
 
 def _without_weekday(match: re.Match[str]) -> str:

@@ -218,6 +218,85 @@ def addresses_reader(text: str) -> bool:
     return bool(_READER_ADDRESS.search(_QUOTED.sub("", text).strip()))
 
 
+# Adding to something said before, outside quotation marks: "also", "as well", "again",
+# "the other", a clause-final "too" ("too much" is degree, not addition).
+_ADDITIVE = re.compile(
+    r"\balso\b(?! known\b)|\bas well\b(?! as\b)|\b(?:again|the other)\b"
+    r"|\btoo\b(?=\s*(?:[,.;:!?)]|$))",
+    re.IGNORECASE,
+)
+# A first-person singular narrator outside quotation marks: an op-ed's author ("I knew
+# ..."), whom a brief never introduces. Case kept: "I" only as a capital.
+# A Roman "I" ("Level I, II and III", "World War I") is not a narrator.
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?<!Level )(?<!Type )(?<!Phase )(?<!Part )(?<!War )(?<!Class )(?<!Stage )"
+    r"(?<!Chapter )(?<!Title )I(?!,? (?:and )?II\b)|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|"
+    r"[Mm]e|[Mm]y|[Mm]yself)\b"
+)
+# A medium the page shows and the brief does not: "this picture", "these photos",
+# "the video below".
+_SHOWN_MEDIUM = re.compile(
+    r"\b(?:this|these)\s+(picture|photo|photograph|image|video|clip|graphic|chart|slideshow)"
+    r"s?\b|\b(picture|photo|photograph|image|video|clip|graphic|chart|map)s?\s+(?:above|below)\b",
+    re.IGNORECASE,
+)
+# The outlet selling itself: an issue, edition or copy of the publication on sale or to
+# buy, "this week's ... magazine", "our podcast".
+_PROMOTION = re.compile(
+    r"\b(?:this|next|last) week's (?:[A-Z][\w&'’!-]*\s+){0,3}(?:magazine|issue|edition)\b"
+    r"|\b(?:magazine|issue|edition|copy)\b[^.!?]{0,25}\b(?:(?:is|are) )?(?:on sale|out now|"
+    r"on newsstands|in stores)\b"
+    r"|\bpick up (?:a|your) copy\b|\b(?:buy|get) (?:the|a|your) (?:digital )?(?:edition|copy|"
+    r"issue)\b|\bour (?:magazine|podcast|newsletter|latest issue)\b",
+    re.IGNORECASE,
+)
+
+
+def additive_outside_quotes(text: str) -> bool:
+    """True if ``text``, outside quotes, adds to something said before it ("have also
+    been discharged", "the other victims")."""
+    return bool(_ADDITIVE.search(_QUOTED.sub(" ", text)))
+
+
+def first_person_narrator(text: str) -> bool:
+    """True if ``text``, outside quotes, speaks in the first person singular ("I knew")."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
+
+
+def shown_medium(text: str) -> str:
+    """The medium ``text`` points at as shown on the page ("this picture" -> "picture"),
+    '' if none."""
+    match = _SHOWN_MEDIUM.search(text)
+    return (match[1] or match[2]).lower() if match else ""
+
+
+def promotes_outlet(text: str) -> bool:
+    """True if ``text`` is the outlet promoting its own issue, edition or show."""
+    return bool(_PROMOTION.search(text))
+
+
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "i", "we", "it"})
+
+
+def quotation_speaker(text: str) -> str:
+    """The named speaker of a quotation of four or more words in ``text``: the capitalised
+    word beside a verb of saying outside the quotation marks ("..., Carter said.",
+    "said Lind"), lower-cased; '' for no quotation or a pronoun speaker."""
+    if not any(len(quoted.split()) >= 4 for quoted in _QUOTED.findall(text)):
+        return ""
+    outside = words(_QUOTED.sub(" ", text))
+    for position, word in enumerate(outside):
+        if word.lower() in REPORTING_VERBS:
+            for near in (position - 1, position + 1):
+                if (
+                    0 <= near < len(outside)
+                    and outside[near][:1].isupper()
+                    and outside[near].lower() not in _PRONOUN_SPEAKERS
+                ):
+                    return outside[near].lower()
+    return ""
+
+
 def words(text: str) -> list[str]:
     """Return the word tokens of ``text`` in order, case preserved."""
     return _WORD.findall(text)

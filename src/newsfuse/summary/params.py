@@ -140,6 +140,15 @@ class BriefParams:
     # page (``lexical.addresses_reader``, ``clean.signals.page_note_kind``): the sentences
     # it took in around its candidate were never screened as candidates.
     story_passages_only: bool = True
+    # A sentence adding to something said before outside quotation marks ("have also been
+    # discharged", ``lexical.additive_outside_quotes``) is offered with the sentence
+    # before it, as a dangling opening is; kept alone when no passage fits.
+    repair_additive: bool = True
+    # Most sentences quoting one named speaker (``lexical.quotation_speaker``) the brief
+    # chooses: a third quotation of the same person rarely adds a fact, and a run of them
+    # reads as a transcript. Off (None): at 2 it cost a further 0.09-0.15 CV ROUGE on dev,
+    # past the 0.3 allowed with the other reader rules (docs/benchmarks-readability.md).
+    max_quotations_per_speaker: int | None = None
     # Most article sentences in a repaired passage: in-sample on dev at 300 words, 3 kept
     # R-2 at 17.18 where 2 gave 16.70 and 4 gave 17.00 (longer passages use the budget
     # up; shorter ones leave more sentences unrepaired).
@@ -162,6 +171,14 @@ class BriefParams:
     # "as shown below", "The author is a columnist"): the cleaner removes such notes only
     # when one fills a line.
     drop_page_notes: bool = True
+    # Not choosing a sentence narrated in the first person singular outside quotation
+    # marks (an op-ed's "I knew ...", ``lexical.first_person_narrator``) or pointing at a
+    # medium the page shows ("this picture", "the video below", ``lexical.shown_medium``):
+    # the brief never introduces the narrator nor shows the picture.
+    drop_narrated: bool = True
+    # Not choosing a sentence in which the outlet promotes its own issue, edition or show
+    # ("this week's X magazine is on sale now", ``lexical.promotes_outlet``): not the news.
+    drop_promotion: bool = True
     # Write the first bare surname of the brief ("Hepner said") as the full name its
     # article gives ("Anne Hepner said"), citing that name's span too (``summary.names``).
     introduce_names: bool = True
@@ -180,6 +197,10 @@ class BriefParams:
     # Choose that lead before anything else: the most central first or second sentence
     # of the sources (``summary._central_lead``), even if the scorer ranks it lower.
     force_lead: bool = True
+    # A headline cut from the lead at a clause boundary keeps a verb: a head before the
+    # first comma with none ("Cheap labor and open borders") is a subject or an opening
+    # phrase, so the cut moves to a later boundary (``headline._has_verb``).
+    headline_needs_verb: bool = True
     # Longest headline made from the lead when no source has a title, in words: news
     # headlines run 5-15 words.
     headline_words: int = 15

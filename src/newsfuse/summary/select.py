@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 from newsfuse.embed import Vectors
 from newsfuse.model import Sentence
-from newsfuse.summary.lexical import containment, content_words, numbers
+from newsfuse.summary.lexical import containment, content_words, numbers, quotation_speaker
 from newsfuse.summary.params import BriefParams
 from newsfuse.summary.same_fact import gives_same_name, states_same_fact
 from newsfuse.summary.score import Scores
@@ -247,6 +247,8 @@ def _choose_greedily(
             continue
         if any(_restates(sentences[row].text, sentences[other].text, params) for other in rest):
             continue
+        if _quotes_too_often(sentences[row].text, [sentences[o].text for o in rest], params):
+            continue
         if inside:
             place = chosen.index(inside[0])
             chosen = [*rest[:place], row, *rest[place:]]
@@ -256,6 +258,18 @@ def _choose_greedily(
         if words >= budget:
             break
     return chosen
+
+
+def _quotes_too_often(candidate: str, chosen: Sequence[str], params: BriefParams) -> bool:
+    """True if ``candidate`` quotes a named speaker that ``chosen`` already quotes
+    ``params.max_quotations_per_speaker`` times."""
+    if params.max_quotations_per_speaker is None:
+        return False
+    speaker = quotation_speaker(candidate)
+    if not speaker:
+        return False
+    quoted = sum(quotation_speaker(text) == speaker for text in chosen)
+    return quoted >= params.max_quotations_per_speaker
 
 
 def _contains(passage: Sentence, sentence: Sentence) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from newsfuse.model import Sentence
 from newsfuse.summary.learned import looks_like_page_furniture
 from newsfuse.summary.lexical import (
+    additive_outside_quotes,
     dangling_reason,
     has_unbalanced_quotes,
     lacks_speaker,
@@ -36,13 +37,24 @@ def stand_alone(
     marks pair up; ``sentence`` itself when it already stands alone; None when no passage
     of at most ``params.max_passage_pieces`` sentences and ``params.max_chosen_words``
     words does."""
-    if _stands_alone(sentence.text, params):
+    stands = _stands_alone(sentence.text, params)
+    # "have also been discharged": what it adds to is likely in the sentence before; the
+    # sentence still stands alone grammatically, so it is kept as is when that fails.
+    # Only a sentence long enough to be chosen alone: a short page line ("Please try again
+    # later.") must not become choosable by growing.
+    adds = (
+        params.repair_additive
+        and len(sentence.text.split()) >= params.min_chosen_words
+        and additive_outside_quotes(sentence.text)
+    )
+    if stands and not adds:
         return sentence
+    fallback = sentence if stands else None
     # A bare quotation is repaired only by a sentence that says who spoke.
     needs_speaker = params.attribute_quotations and lacks_speaker(sentence.text)
     position = _position(sentence, pieces)
     if position is None:
-        return None
+        return fallback
     first = last = position
     joined = sentence.text
     words = len(joined.split())
@@ -52,17 +64,21 @@ def stand_alone(
         opened = has_unbalanced_quotes(joined) and opens_quotation(joined)
         nxt = last + 1 if opened else first - 1
         if not 0 <= nxt < len(pieces):
-            return None
+            return fallback
         piece = pieces[nxt]
         earlier, later = (piece, pieces[first]) if nxt < first else (pieces[last], piece)
         if text[earlier.end : later.start].strip() or looks_like_page_furniture(piece.text):
-            return None
+            return fallback
         words += len(piece.text.split())
         if words > params.max_chosen_words:
-            return None
+            return fallback
         first, last = min(first, nxt), max(last, nxt)
         joined = " ".join(p.text for p in pieces[first : last + 1])
-        if _stands_alone(joined, params) and (not needs_speaker or names_speaker(joined)):
+        if (
+            _stands_alone(joined, params)
+            and (not needs_speaker or names_speaker(joined))
+            and (not adds or first < position)
+        ):
             return replace(
                 sentence,
                 index=pieces[first].index,
@@ -71,7 +87,7 @@ def stand_alone(
                 text=joined,
                 paragraph=pieces[first].paragraph,
             )
-    return None
+    return fallback
 
 
 def _stands_alone(text: str, params: BriefParams) -> bool:
