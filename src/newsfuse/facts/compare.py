@@ -26,7 +26,7 @@ from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.subject import claim_phrase, describe_subject
+from newsfuse.facts.subject import acting_verb, claim_phrase, describe_subject
 from newsfuse.facts.verdict import (
     decide_status,
     is_clear_dispute,
@@ -66,7 +66,7 @@ def compare_facts(
         scan_claims(article, story_year, day_years, params.stance_words_name_tally_sides)
         for article in articles
     ]
-    mentions, vague, entities, phrases = _describe_articles(articles, scanned, params)
+    mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
     paired = None
@@ -81,7 +81,7 @@ def compare_facts(
             alignment.mentions, key=lambda mention: (mention.claim.article_id, mention.claim.start)
         )
         claims = tuple(mention.claim for mention in group)
-        subject = describe_subject(group, phrases)
+        subject = describe_subject(group, phrases, verbs)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
@@ -121,9 +121,10 @@ def compare_facts(
 
 def _describe_articles(
     articles: Sequence[Article], scanned: Sequence[Sequence[Claim]], params: FactParams
-) -> tuple[list[Mention], list[Claim], list[Claim], dict[Claim, str]]:
+) -> tuple[list[Mention], list[Claim], list[Claim], dict[Claim, str], dict[Claim, tuple[str, str]]]:
     """Parse the articles and describe their claims: the mentions, the vague amounts,
-    the named entities, and what each described claim measures in its sentence's words.
+    the named entities, what each described claim measures in its sentence's words, and
+    the verb acting on what each counts (with ``subject_names_shared_words``).
 
     The Docs live only inside :func:`~newsfuse.facts.memory_zone.parsing_zone`; what
     leaves it is plain data (claims, strings, numbers).
@@ -136,6 +137,7 @@ def _describe_articles(
     vague: list[Claim] = []
     entities: list[Claim] = []
     phrases: dict[Claim, str] = {}
+    verbs: dict[Claim, tuple[str, str]] = {}
     with parsing_zone(params.parse_in_memory_zone):
         docs = parse_articles(
             articles,
@@ -148,13 +150,22 @@ def _describe_articles(
                 if claim.vague:
                     vague.append(claim)
                     if named and doc.text[claim.start : claim.end].strip():
-                        phrases[claim] = claim_phrase(claim, doc, params.subject_complements)
+                        phrases[claim] = claim_phrase(
+                            claim,
+                            doc,
+                            params.subject_complements,
+                            params.subject_names_shared_words,
+                        )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
-                    phrases[claim] = claim_phrase(claim, doc, params.subject_complements)
+                    phrases[claim] = claim_phrase(
+                        claim, doc, params.subject_complements, params.subject_names_shared_words
+                    )
+                    if params.subject_names_shared_words:
+                        verbs[claim] = acting_verb(claim, doc)
             entities.extend(extract_entities(article, doc, params.drop_title_word_names))
         del docs
-    return mentions, vague, entities, phrases
+    return mentions, vague, entities, phrases, verbs
 
 
 def _dated(article: Article) -> Article:

@@ -67,6 +67,14 @@ RELATIVE_DAYS: dict[str, int] = {
     "the day before yesterday": -2,
 }
 
+# A weekday written before one of these, capitalised, is part of a name ("Saturday Night
+# Live", "Sunday Morning"): prose writes the time of a day in lower case ("Saturday night").
+NAME_TIME_WORDS = frozenset({"night", "morning", "afternoon", "evening"})
+# A weekday after "the" and before a capitalised word names something ("the Sunday Times",
+# "the Tuesday Council"); "On Monday Medicine Hat ..." is a date, so only after "the".
+_NAMED_AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
 # Counted units of "N <unit> ago", in days.
 AGO_UNITS: dict[str, int] = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
 # Small counts spelled out before "ago" ("three days ago", "a week ago").
@@ -228,6 +236,19 @@ def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[i
     return spans
 
 
+def _weekday_in_name(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``text[start:end]`` is a word of a capitalised name, no date:
+    written capitalised before a capitalised word that is no month, and either that word
+    is a time of day ("Saturday Night Live") or "the" comes before it ("the Sunday Times")."""
+    following = _CAPITALISED_NEXT.match(text, end)
+    if following is None or not text[start].isupper():
+        return False
+    word = following.group(1).lower()
+    if word in MONTHS:
+        return False  # "Thursday October 3"
+    return word in NAME_TIME_WORDS or bool(_NAMED_AFTER_THE.search(text, max(0, start - 8), start))
+
+
 def find_dates(
     text: str,
     published: date | None,
@@ -266,6 +287,8 @@ def find_dates(
                 day = _safe_date(day_years[(month, day_of_month)], month, day_of_month)
             elif story_year is not None:
                 day = _safe_date(story_year, month, day_of_month)
+        elif groups["weekday"] and _weekday_in_name(text, match.start(), match.end()):
+            continue
         elif groups["weekday"] and published is not None:
             if groups["last"] and groups["last"].lower().startswith("next"):
                 ahead = (WEEKDAYS[groups["weekday"].lower()] - published.weekday()) % 7 or 7

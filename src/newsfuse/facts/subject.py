@@ -75,7 +75,7 @@ CLAUSE_SHORTENINGS = (
 )
 
 
-def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
+def claim_phrase(claim: Claim, doc: Doc, complements: bool = True, sized_nouns: bool = True) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
     With ``complements``, a figure with no named actor is named by its own complement
@@ -100,7 +100,7 @@ def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
     if _is_label(span):
         return f"{_as_written([span.root.head])} number"  # "Warehouse 3", "Gate 5": a label
-    phrase = _count_phrase(span)
+    phrase = _count_phrase(span, sized_nouns)
     restated = _share_of_count(span) if complements else None
     if not phrase and restated is not None:
         # "54 (61%) were males": the share is of what the figure before it counts.
@@ -118,10 +118,43 @@ def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
     return f"{name} {event}" if event else name
 
 
-def _count_phrase(span: Span) -> str:
+def acting_verb(claim: Claim, doc: Doc) -> tuple[str, str]:
+    """The verb that acts on what a count counts, as written and as its lemma ("Forty
+    firefighters [spent] the night", "45 firefighters were [sent]", "people [hurt]"), or
+    empty strings (a light verb, or none): what tells one outlet's wording of a figure
+    from another's."""
+    if claim.kind in ("date", "age") or claim.unit in MEASURE_NAMES:
+        return "", ""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "", ""
+    noun = _counted_noun(span)
+    if noun is None or noun.like_num:
+        return "", ""
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in PARTICIPLE_TAGS]
+    if not verbs and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ == "VERB":
+        verbs = [noun.head]
+    if not verbs or verbs[0].lemma_.lower() in LIGHT_VERB_LEMMAS:
+        return "", ""
+    return verbs[0].lower_, verbs[0].lemma_.lower()
+
+
+def _count_phrase(span: Span, sized_nouns: bool = False) -> str:
     """What a count, sum or share counts: its noun with its verb ("people evacuated"),
     the object a verb values, the subject of its verb, or what is said of it."""
     noun = _counted_noun(span)
+    if sized_nouns:
+        alternative = _alternative_of(span)
+        if alternative is not None:
+            # "a day or two later" -> "day later": the noun with the adverb it measures
+            head = alternative.head
+            later = (
+                f" {head.lower_}" if alternative.dep_ == "npadvmod" and head.pos_ == "ADV" else ""
+            )
+            return _noun_phrase(alternative) + later
+        sized = _sized_noun(span, noun)
+        if sized is not noun and sized is not None:
+            return _noun_phrase(sized)  # its verb acts on the building, not on the storeys
     if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
         return _noun_with_verb(noun, span)
     phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
@@ -129,6 +162,35 @@ def _count_phrase(span: Span) -> str:
         # "65 (76%) were healthy" parsed with the share as the subject: what is said of it
         phrase = _predicate_of(span.doc[noun.i : noun.i + 1])
     return phrase
+
+
+def _sized_noun(span: Span, noun: Token | None) -> Token | None:
+    """The noun a hyphened figure and its noun size ("a two-storey [building]", "a
+    12-member [committee]"), else ``noun``: the figure is of the building, not a storey."""
+    doc = span.doc
+    if (
+        noun is None
+        or span.end >= len(doc)
+        or doc[span.end].text != "-"
+        or noun.i != span.end + 1
+        or noun.dep_ not in ("compound", "amod")
+    ):
+        return noun
+    sized = noun.head
+    if sized.i > noun.i and sized.pos_ == "NOUN":
+        return sized
+    return noun
+
+
+def _alternative_of(span: Span) -> Token | None:
+    """The noun a figure after "or" is the count of ("a day or two", "a week or two"),
+    or None."""
+    root = span.root
+    noun = root.head
+    if root.dep_ != "nummod" or noun.i >= span.start or noun.pos_ != "NOUN":
+        return None
+    between = span.doc[noun.i + 1 : span.start]
+    return noun if [t.lower_ for t in between] == ["or"] else None
 
 
 def _is_label(span: Span) -> bool:
@@ -150,7 +212,11 @@ def _share_of_count(span: Span) -> Token | None:
     return None
 
 
-def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
+def describe_subject(
+    group: Sequence[Mention],
+    phrases: Mapping[Claim, str] | None = None,
+    verbs: Mapping[Claim, tuple[str, str]] | None = None,
+) -> str:
     """A short readable name for what a group of claims measures ("additional troops").
 
     The phrase most of the group's claims agree with (see :func:`claim_phrase`): a
@@ -159,6 +225,10 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
     one said most often, then the one sharing most words with the others (the
     consensus), then the longer, which says more. Without phrases, the counted noun
     or the context words the group weighs most, shown as written.
+
+    With ``verbs`` (each claim's :func:`acting_verb`), a row whose claims' verbs differ
+    ("Forty firefighters spent the night", "45 firefighters were sent") is named by what
+    they share: the chosen phrase leaves out the one outlet's verb ("firefighters").
     """
     given = [phrase for m in group if (phrase := (phrases or {}).get(m.claim, ""))]
     short = [phrase for phrase in given if len(phrase.split()) <= MAX_PHRASE_WORDS]
@@ -175,7 +245,7 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
             """How many claims' phrases this one restates, its own included."""
             return sum(found[other] for other in found if words[other] <= words[phrase])
 
-        return max(
+        chosen = max(
             found,
             key=lambda phrase: (
                 support(phrase),
@@ -185,7 +255,28 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
                 phrase,
             ),
         )
+        return _without_disputed_verb(chosen, group, phrases or {}, verbs or {})
     return _describe_from_words(group)
+
+
+def _without_disputed_verb(
+    chosen: str,
+    group: Sequence[Mention],
+    phrases: Mapping[Claim, str],
+    verbs: Mapping[Claim, tuple[str, str]],
+) -> str:
+    """The chosen subject without its last word when that word is the verb of its own
+    claims and another claim of the row acts by a different verb: "firefighters sent"
+    for "45 firefighters were sent" beside "40 firefighters fought" is "firefighters"."""
+    own = {verbs.get(m.claim, ("", "")) for m in group if phrases.get(m.claim) == chosen}
+    lemmas = {lemma for _, lemma in own}
+    others = {verbs.get(m.claim, ("", ""))[1] for m in group} - lemmas - {""}
+    head, _, last = chosen.rpartition(" ")
+    if len(lemmas) != 1 or "" in lemmas or not others or not head:
+        return chosen
+    if last not in {written for written, _ in own}:
+        return chosen  # the phrase does not end in its verb ("people dead")
+    return head
 
 
 def _describe_from_words(group: Sequence[Mention]) -> str:
