@@ -159,7 +159,11 @@ def _describe_articles(
                 else:
                     mentions.append(describe_claim(claim, doc, params))
                     phrases[claim] = claim_phrase(
-                        claim, doc, params.subject_complements, params.subject_names_shared_words
+                        claim,
+                        doc,
+                        params.subject_complements,
+                        params.subject_names_shared_words,
+                        params.subject_keeps_agents,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

@@ -304,6 +304,9 @@ class FactParams:
     # sent"); a figure that sizes a noun ("a two-storey building") names the noun it
     # sizes ("storey building"). Off: as before.
     subject_names_shared_words: bool = True
+    # An event in the passive keeps who did it: "year the northern city has been
+    # controlled by the extremist militia", not "... has been controlled". Off: as before.
+    subject_keeps_agents: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -75,17 +75,27 @@ CLAUSE_SHORTENINGS = (
 )
 
 
-def claim_phrase(claim: Claim, doc: Doc, complements: bool = True, sized_nouns: bool = True) -> str:
+def claim_phrase(
+    claim: Claim,
+    doc: Doc,
+    complements: bool = True,
+    sized_nouns: bool = True,
+    agents: bool = True,
+) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
     With ``complements``, a figure with no named actor is named by its own complement
     or gerund ("amount of penalties", "duration of spending"), and an event named by a
-    noun takes "of" ("year of territorial gains")."""
+    noun takes "of" ("year of territorial gains"). With ``sized_nouns``, a figure hyphened
+    to a noun that sizes another ("a two-storey building") names the noun it sizes
+    ("storey building"), and one after "or" counts the noun before it ("a day or two
+    later"). With ``agents``, an event in the passive keeps who did it ("by the militia").
+    """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span, complements=complements)
+        event = _event_of(span, complements=complements, agents=agents)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
         return _age_phrase(span)
@@ -94,7 +104,7 @@ def claim_phrase(claim: Claim, doc: Doc, complements: bool = True, sized_nouns: 
         phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
-        event = _event_of(span, people=True, complements=complements)
+        event = _event_of(span, people=True, complements=complements, agents=agents)
         if not event and complements:
             event = _figure_complement(span)
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
@@ -112,7 +122,9 @@ def claim_phrase(claim: Claim, doc: Doc, complements: bool = True, sized_nouns: 
         return phrase
     if phrase:
         return f"{name} of {phrase}"
-    event = _event_of(span, people=True, complements=complements)  # "amount she was paid"
+    event = _event_of(
+        span, people=True, complements=complements, agents=agents
+    )  # "amount she was paid"
     if not event and complements:
         event = _figure_complement(span)
     return f"{name} {event}" if event else name
@@ -338,6 +350,14 @@ def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
         and child.pos_ not in ("PRON", "DET", "NUM")
     ]
     words = [w for w in words if w.dep_ != "poss" or w.pos_ == "PROPN"]
+    # A name's every word: "Islamic" of "Islamic State militants", never "State militants".
+    words += [
+        part
+        for word in words
+        if word.pos_ == "PROPN" and word.dep_ == "compound"
+        for part in word.subtree
+        if part.dep_ == "compound" and part.pos_ == "PROPN" and part.i < word.i
+    ]
     # A possessor keeps its "'s" ("Iraq's largest city", never "Iraq largest city").
     marks = [c for w in words if w.dep_ == "poss" for c in w.children if c.dep_ == "case"]
     return _as_written([*words, *marks, noun])
@@ -547,7 +567,9 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _event_of(span: Span, people: bool = False, complements: bool = True) -> str:
+def _event_of(
+    span: Span, people: bool = False, complements: bool = True, agents: bool = False
+) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
@@ -592,7 +614,7 @@ def _event_of(span: Span, people: bool = False, complements: bool = True) -> str
                 # "after spending 24 years together": what was done, "of spending"
                 return f"of {_clause(verb, span_range)}"
             return ""
-    return _clause(verb, range(span.start, span.end), people=people)
+    return _clause(verb, range(span.start, span.end), people=people, agents=agents)
 
 
 def _figure_complement(span: Span) -> str:
@@ -619,12 +641,17 @@ def _names_someone(subject: Token) -> bool:
 
 
 def _clause(
-    verb: Token, skip: range, room: int = MAX_PHRASE_WORDS - 1, people: bool = False
+    verb: Token,
+    skip: range,
+    room: int = MAX_PHRASE_WORDS - 1,
+    people: bool = False,
+    agents: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
     took to arrive"), in at most ``room`` words: determiners and "of" complements go
-    first when it is longer."""
+    first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
+    has been controlled by the militia")."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
@@ -642,6 +669,13 @@ def _clause(
         and c.i not in skip
         # An object past a comma is an apposition the parser hung on the verb.
         and not any(t.text == "," for t in doc[min(verb.i, c.i) : max(verb.i, c.i)])
+    ]
+    doers = [
+        g
+        for c in verb.children
+        if agents and c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ in nouns and not any(t.i in skip for t in g.subtree)
     ]
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
@@ -662,6 +696,8 @@ def _clause(
     for rich, subject_determined, object_determined, helped, modified in CLAUSE_SHORTENINGS:
         words = [_clause_noun(subjects[0], rich, subject_determined, modified)] if subjects else []
         words += [*(_auxiliaries(auxiliaries) if helped else []), verb.text.lower(), *particles]
+        if doers:
+            words += ["by", _clause_noun(doers[0], rich, object_determined, modified)]
         if objects:
             words.append(_clause_noun(objects[0], rich, object_determined, modified))
         words += complements[:1]
