@@ -109,7 +109,7 @@ def compare_facts(
             facts.extend(_split_differing(attributed, subject, params, own))
         else:
             facts.append(Fact(status, subject, claims[0].kind, attributed))
-    facts = _without_restated_singles(facts)
+    facts = _without_restated_singles(facts, params.singles_shown_once)
     facts.extend(
         Fact("single", phrases.get(claim) or claim.text, claim.kind, (claim,)) for claim in vague
     )
@@ -249,8 +249,9 @@ def _named_by_own_phrase(fact: Fact, phrases: dict[Claim, str]) -> Fact:
     return Fact(fact.status, subject, fact.kind, claims)
 
 
-def _without_restated_singles(facts: list[Fact]) -> list[Fact]:
-    """Drop a one-source row that repeats what its article already says in a shared row.
+def _without_restated_singles(facts: list[Fact], once: bool = False) -> list[Fact]:
+    """Drop a one-source row that repeats what its article already says in a shared row,
+    and with ``once`` in an earlier one-source row ("Xbox 360" named twice).
 
     An article often states its figure twice (headline, then body); the shared row
     shows it once, and a second row with the same subject and value adds nothing.
@@ -261,15 +262,15 @@ def _without_restated_singles(facts: list[Fact]) -> list[Fact]:
         if fact.status != "single"
         for claim in fact.claims
     }
-    return [
-        fact
-        for fact in facts
-        if fact.status != "single"
-        or not all(
-            (claim.article_id, fact.subject, claim.kind, claim.value, claim.unit) in shown
-            for claim in fact.claims
-        )
-    ]
+    kept: list[Fact] = []
+    for fact in facts:
+        said = {(c.article_id, fact.subject, c.kind, c.value, c.unit) for c in fact.claims}
+        if fact.status == "single" and said <= shown:
+            continue
+        if once and fact.status == "single":
+            shown |= said
+        kept.append(fact)
+    return kept
 
 
 def _article_count(claims: Sequence[Claim]) -> int:

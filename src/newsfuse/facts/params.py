@@ -307,6 +307,9 @@ class FactParams:
     # An event in the passive keeps who did it: "year the northern city has been
     # controlled by the extremist militia", not "... has been controlled". Off: as before.
     subject_keeps_agents: bool = True
+    # A one-source row that repeats an earlier one-source row of its article (same
+    # subject and figure: "Xbox 360" named twice) is shown once. Off: each is shown.
+    singles_shown_once: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

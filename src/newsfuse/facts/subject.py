@@ -98,7 +98,7 @@ def claim_phrase(
         event = _event_of(span, complements=complements, agents=agents)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
-        return _age_phrase(span)
+        return _age_phrase(span) or (_age_limit_holder(span) if sized_nouns else "")
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         measure = MEASURE_NAMES[claim.unit or ""]
         phrase = _measure_phrase(span, measure, complements)
@@ -167,6 +167,10 @@ def _count_phrase(span: Span, sized_nouns: bool = False) -> str:
         sized = _sized_noun(span, noun)
         if sized is not noun and sized is not None:
             return _noun_phrase(sized)  # its verb acts on the building, not on the storeys
+        if noun is not None and noun.text == "%" and noun.i >= span.end:
+            listed = _listed_count(span, noun)
+            if listed:
+                return listed
     if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
         return _noun_with_verb(noun, span)
     phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
@@ -174,6 +178,27 @@ def _count_phrase(span: Span, sized_nouns: bool = False) -> str:
         # "65 (76%) were healthy" parsed with the share as the subject: what is said of it
         phrase = _predicate_of(span.doc[noun.i : noun.i + 1])
     return phrase
+
+
+def _listed_count(span: Span, share: Token) -> str:
+    """What a count before its bracketed share counts in a list ("asthma (nine [10%])",
+    "tested positive: eight (20%) for EV-D68"), never the share's "%": the noun the
+    share restates, or the verb and its state with the count's own "for"/"with"; else ""."""
+    head = share.head
+    if share.dep_ == "appos" and not head.like_num and head.is_alpha and head.i < span.start:
+        return _as_written([head])  # "asthma (nine [10%])"
+    if share.dep_ != "npadvmod" or head.pos_ != "VERB":
+        return ""
+    states = [c for c in head.children if c.dep_ == "acomp" and c.i > head.i and c.i < span.start]
+    after = [
+        c
+        for c in head.children
+        if c.dep_ == "prep" and c.i == share.i + 2 and c.lower_ in ("for", "with")
+    ]
+    objects = [g for c in after for g in c.children if g.dep_ == "pobj"]
+    if not objects:
+        return ""
+    return f"{_as_written([head, *states])} {after[0].lower_} {_noun_phrase(objects[0])}"
 
 
 def _sized_noun(span: Span, noun: Token | None) -> Token | None:
@@ -750,6 +775,20 @@ def _age_phrase(span: Span) -> str:
         return f"age of {article}{owner}{_noun_phrase(aged, range(span.start, span.end))}"
     person = _person_near(span)
     return f"age of {person}" if person else ""
+
+
+def _age_limit_holder(span: Span) -> str:
+    """Whose age limit a figure is: "children under the age of thirteen" -> "age of
+    children", the noun right before the "under (over, at) the age of"; else ""."""
+    root = span.root
+    of = root.head
+    age = of.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or age.lower_ != "age" or age.dep_ != "pobj":
+        return ""
+    before = span.doc[age.head.i - 1] if age.head.i > 0 else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.i < span.sent.start:
+        return ""
+    return f"age of {_noun_phrase(before)}"
 
 
 def _person_near(span: Span) -> str:
