@@ -363,8 +363,9 @@ def _word(token: Token) -> str:
     return token.text.lower()
 
 
-def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
-    """A noun with its adjectives, compounds and possessor, no numbers ("US service members")."""
+def _noun_phrase(noun: Token, skip: range = range(0), whole_names: bool = False) -> str:
+    """A noun with its adjectives, compounds and possessor, no numbers ("US service members");
+    with ``whole_names``, a name's every word ("Islamic State militants")."""
     words = [
         child
         for child in noun.children
@@ -375,14 +376,14 @@ def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
         and child.pos_ not in ("PRON", "DET", "NUM")
     ]
     words = [w for w in words if w.dep_ != "poss" or w.pos_ == "PROPN"]
-    # A name's every word: "Islamic" of "Islamic State militants", never "State militants".
-    words += [
-        part
-        for word in words
-        if word.pos_ == "PROPN" and word.dep_ == "compound"
-        for part in word.subtree
-        if part.dep_ == "compound" and part.pos_ == "PROPN" and part.i < word.i
-    ]
+    if whole_names:  # "Islamic" of "Islamic State militants", never "State militants"
+        words += [
+            part
+            for word in words
+            if word.pos_ == "PROPN" and word.dep_ == "compound"
+            for part in word.subtree
+            if part.dep_ == "compound" and part.pos_ == "PROPN" and part.i < word.i
+        ]
     # A possessor keeps its "'s" ("Iraq's largest city", never "Iraq largest city").
     marks = [c for w in words if w.dep_ == "poss" for c in w.children if c.dep_ == "case"]
     return _as_written([*words, *marks, noun])
@@ -700,7 +701,12 @@ def _clause(
         for c in verb.children
         if agents and c.dep_ == "agent"
         for g in c.children
-        if g.dep_ == "pobj" and g.pos_ in nouns and not any(t.i in skip for t in g.subtree)
+        if g.dep_ == "pobj"
+        and g.pos_ in nouns
+        and not any(t.i in skip for t in g.subtree)
+        # only right after the verb (the figure aside): "escorted into custody by a
+        # sheriff" would drop the words between
+        and all(t.i in skip or t.dep_ == "prt" for t in doc[verb.i + 1 : c.i])
     ]
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
@@ -721,8 +727,8 @@ def _clause(
     for rich, subject_determined, object_determined, helped, modified in CLAUSE_SHORTENINGS:
         words = [_clause_noun(subjects[0], rich, subject_determined, modified)] if subjects else []
         words += [*(_auxiliaries(auxiliaries) if helped else []), verb.text.lower(), *particles]
-        if doers:
-            words += ["by", _clause_noun(doers[0], rich, object_determined, modified)]
+        if doers and subjects:  # "seized by militants" alone does not say what was seized
+            words += ["by", _clause_noun(doers[0], rich, object_determined, modified, True)]
         if objects:
             words.append(_clause_noun(objects[0], rich, object_determined, modified))
         words += complements[:1]
@@ -737,11 +743,13 @@ def _auxiliaries(tokens: Sequence[Token]) -> list[str]:
     return [f"\u2060{t.lower_}" if t.text[:1] in ("'", "\u2019") else t.lower_ for t in tokens]
 
 
-def _clause_noun(noun: Token, rich: bool, determined: bool, modified: bool = True) -> str:
+def _clause_noun(
+    noun: Token, rich: bool, determined: bool, modified: bool = True, whole_names: bool = False
+) -> str:
     """A noun as a clause shows it: with its determiner ("the fire") when ``determined``,
     with its "of" complement ("the number of injured") when ``rich``, with its adjectives
-    and compounds when ``modified``."""
-    words = _noun_phrase(noun) if modified else _as_written([noun])
+    and compounds when ``modified`` (a name's every word with ``whole_names``)."""
+    words = _noun_phrase(noun, whole_names=whole_names) if modified else _as_written([noun])
     if rich:
         for child in noun.children:
             objects = [g for g in child.children if g.dep_ == "pobj" and not g.like_num]
