@@ -69,10 +69,9 @@ RELATIVE_DAYS: dict[str, int] = {
 
 # A weekday written before one of these, capitalised, is part of a name ("Saturday Night
 # Live", "Sunday Morning"): prose writes the time of a day in lower case ("Saturday night").
+# Only these: "the Tuesday Council session" is Tuesday's session of the Council, and
+# "On Monday Medicine Hat voted" is a date before a name.
 NAME_TIME_WORDS = frozenset({"night", "morning", "afternoon", "evening"})
-# A weekday after "the" and before a capitalised word names something ("the Sunday Times",
-# "the Tuesday Council"); "On Monday Medicine Hat ..." is a date, so only after "the".
-_NAMED_AFTER_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)")
 
 # Counted units of "N <unit> ago", in days.
@@ -238,15 +237,11 @@ def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[i
 
 def _weekday_in_name(text: str, start: int, end: int) -> bool:
     """Whether the weekday at ``text[start:end]`` is a word of a capitalised name, no date:
-    written capitalised before a capitalised word that is no month, and either that word
-    is a time of day ("Saturday Night Live") or "the" comes before it ("the Sunday Times")."""
+    written capitalised before a capitalised time of day ("Saturday Night Live")."""
     following = _CAPITALISED_NEXT.match(text, end)
     if following is None or not text[start].isupper():
         return False
-    word = following.group(1).lower()
-    if word in MONTHS:
-        return False  # "Thursday October 3"
-    return word in NAME_TIME_WORDS or bool(_NAMED_AFTER_THE.search(text, max(0, start - 8), start))
+    return following.group(1).lower() in NAME_TIME_WORDS
 
 
 def find_dates(
