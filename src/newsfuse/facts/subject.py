@@ -733,7 +733,8 @@ def _clause(
             words.append(_clause_noun(objects[0], rich, object_determined, modified))
         words += complements[:1]
         phrase = " ".join(word for word in words if word).replace(" \u2060", "")
-        if len(phrase.split()) <= room:
+        # "by" joins the agent: it does not count against the clause's room
+        if len(phrase.split()) <= room + bool(doers and subjects):
             break
     return phrase
 
