@@ -182,23 +182,25 @@ def _count_phrase(span: Span, sized_nouns: bool = False) -> str:
 
 def _listed_count(span: Span, share: Token) -> str:
     """What a count before its bracketed share counts in a list ("asthma (nine [10%])",
-    "tested positive: eight (20%) for EV-D68"), never the share's "%": the noun the
-    share restates, or the verb and its state with the count's own "for"/"with"; else ""."""
+    "were positive: seven (37%) for EV-D68 and three (16%) for rhinoviruses"), never the
+    share's "%": the noun the share restates, or the state (else the verb) the list
+    itemises with the count's own "for"/"with"; else ""."""
     head = share.head
     if share.dep_ == "appos" and not head.like_num and head.is_alpha and head.i < span.start:
         return _as_written([head])  # "asthma (nine [10%])"
-    if share.dep_ != "npadvmod" or head.pos_ != "VERB":
+    doc = span.doc
+    after = doc[share.i + 2] if share.i + 2 < len(doc) else None
+    if after is None or after.lower_ not in ("for", "with") or doc[share.i + 1].text not in ")]":
         return ""
-    states = [c for c in head.children if c.dep_ == "acomp" and c.i > head.i and c.i < span.start]
-    after = [
-        c
-        for c in head.children
-        if c.dep_ == "prep" and c.i == share.i + 2 and c.lower_ in ("for", "with")
-    ]
-    objects = [g for c in after for g in c.children if g.dep_ == "pobj"]
-    if not objects:
+    objects = [g for g in after.children if g.dep_ == "pobj"]
+    verb = next((t for t in share.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if not objects or verb is None:
         return ""
-    return f"{_as_written([head, *states])} {after[0].lower_} {_noun_phrase(objects[0])}"
+    states = [c for c in verb.children if c.dep_ == "acomp" and verb.i < c.i < span.start]
+    said = states or ([verb] if verb.pos_ == "VERB" else [])
+    if not said:
+        return ""
+    return f"{_as_written(said)} {after.lower_} {_noun_phrase(objects[0])}"
 
 
 def _sized_noun(span: Span, noun: Token | None) -> Token | None:
