@@ -302,7 +302,8 @@ class FactParams:
     # A row whose claims act by different verbs ("Forty firefighters spent", "45 were sent")
     # is named by the words they share ("firefighters", not one outlet's "firefighters
     # sent"); a figure that sizes a noun ("a two-storey building") names the noun it
-    # sizes ("storey building"). Off: as before.
+    # sizes ("storey building"); a count in a bracketed list, the state it itemises
+    # ("positive for EV-D68", not "%"). Off: as before.
     subject_names_shared_words: bool = True
     # An event in the passive keeps who did it: "year the northern city has been
     # controlled by the extremist militia", not "... has been controlled". Off: as before.
