@@ -116,7 +116,25 @@ def test_a_phrase_that_restates_the_others_names_the_row() -> None:
     facts = compare_facts(articles)
     row = next(fact for fact in facts if any(c.text == "Six" for c in fact.claims))
     assert len(row.claims) == 3
+    # each outlet's own verb ("evacuated", "lived", "worked"): named by what they share
+    assert row.subject == "wardens"
+    off = compare_facts(articles, params=FactParams(subject_names_shared_words=False))
+    row = next(fact for fact in off if any(c.text == "Six" for c in fact.claims))
     assert row.subject == "wardens evacuated"  # restates the two plain "wardens"
+
+
+def test_a_phrase_restating_claims_without_a_verb_of_their_own_names_the_row() -> None:
+    texts = [
+        "Six wardens were evacuated from the Tarrow lighthouse on Monday.",
+        "The Tarrow lighthouse had six wardens.",
+        "The Tarrow lighthouse had six wardens until Monday.",
+    ]
+    articles = [
+        Article(id=name, text=text, source=f"Outlet {name}")
+        for name, text in zip("abc", texts, strict=True)
+    ]
+    row = next(f for f in compare_facts(articles) if any(c.text == "Six" for c in f.claims))
+    assert row.subject == "wardens evacuated"
 
 
 def test_a_one_source_row_split_from_a_group_is_named_by_its_own_phrase() -> None:
@@ -208,3 +226,76 @@ def test_a_date_after_a_quote_dates_the_saying() -> None:
     assert found["2019"] == "year Warden Morrow said"
     found = subjects("Warden Morrow said on Friday that crews will reopen the slipway.")
     assert found["Friday"] == "date crews will reopen the slipway"
+
+
+def test_a_figure_that_sizes_a_noun_names_the_noun_it_sizes() -> None:
+    found = subjects("The fire gutted a three-storey store leased by the port board.")
+    assert found["three"] == "storey store"
+    off = compare_facts(
+        [Article(id="a", text="The fire gutted a three-storey store.", source="Sound Gazette")],
+        params=FactParams(subject_names_shared_words=False),
+    )
+    assert [f.subject for f in off if f.claims[0].text == "three"] == ["storey"]
+
+
+def test_a_figure_after_or_counts_the_noun_before_it() -> None:
+    found = subjects("Doctors said the rash can appear a week or two later.")
+    assert found["two"] == "week later"
+
+
+def test_a_count_in_a_bracketed_list_is_never_named_by_its_share() -> None:
+    found = subjects("Of 40 riders, 12 (30%) tested positive: seven (18%) for flu.")
+    assert found["seven"] != "%"
+    assert found["seven"].endswith("for flu")
+
+
+def test_an_age_limit_is_named_by_whose_it_is() -> None:
+    found = subjects(
+        "We do not share data from children under the age of thirteen without consent."
+    )
+    assert found["thirteen"] == "age of children"
+
+
+def test_an_event_in_the_passive_keeps_who_did_it() -> None:
+    found = subjects("The pier has been held by the Tarrow militia since 2019.")
+    assert found["2019"].endswith("held by Tarrow militia")
+    off = compare_facts(
+        [
+            Article(
+                id="a",
+                text="The pier has been held by the Tarrow militia since 2019.",
+                source="Sound Gazette",
+            )
+        ],
+        params=FactParams(subject_keeps_agents=False),
+    )
+    assert "militia" not in off[0].subject
+
+
+def test_a_name_keeps_every_word_of_its_compound() -> None:
+    found = subjects("Its depots were seized by Red Tarrow fighters in 2019.")
+    assert found["2019"] == "year depots were seized by Red Tarrow fighters"
+
+
+def test_a_one_source_figure_an_article_repeats_is_shown_once() -> None:
+    text = "Sensors ship with every Zentrix 720. Buyers of a Zentrix 720 get one free."
+    facts = compare_facts([Article(id="a", text=text, source="Sound Gazette")])
+    assert [f.subject for f in facts if f.claims[0].text == "720"] == ["Zentrix number"]
+    off = compare_facts(
+        [Article(id="a", text=text, source="Sound Gazette")],
+        params=FactParams(singles_shown_once=False),
+    )
+    assert [f.subject for f in off if f.claims[0].text == "720"] == ["Zentrix number"] * 2
+
+
+def test_a_weekday_inside_a_capitalised_name_is_no_date() -> None:
+    from datetime import date
+
+    from newsfuse.facts.dates import find_dates
+
+    published = date(2026, 3, 10)
+    assert find_dates("She joined Sunday Night Quiz last year.", published) == []
+    # "the Tuesday Council session" is Tuesday's session: a name after it is no title
+    assert [m.text for m in find_dates("the Tuesday Council session", published)] == ["Tuesday"]
+    assert [m.text for m in find_dates("On Monday Tarrow voted.", published)] == ["Monday"]
+    assert [m.text for m in find_dates("They met on Sunday night.", published)] == ["Sunday"]

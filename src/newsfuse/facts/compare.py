@@ -26,7 +26,7 @@ from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.subject import claim_phrase, describe_subject
+from newsfuse.facts.subject import acting_verb, claim_phrase, describe_subject
 from newsfuse.facts.verdict import (
     decide_status,
     is_clear_dispute,
@@ -66,7 +66,7 @@ def compare_facts(
         scan_claims(article, story_year, day_years, params.stance_words_name_tally_sides)
         for article in articles
     ]
-    mentions, vague, entities, phrases = _describe_articles(articles, scanned, params)
+    mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
     paired = None
@@ -81,7 +81,7 @@ def compare_facts(
             alignment.mentions, key=lambda mention: (mention.claim.article_id, mention.claim.start)
         )
         claims = tuple(mention.claim for mention in group)
-        subject = describe_subject(group, phrases)
+        subject = describe_subject(group, phrases, verbs)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
@@ -109,7 +109,7 @@ def compare_facts(
             facts.extend(_split_differing(attributed, subject, params, own))
         else:
             facts.append(Fact(status, subject, claims[0].kind, attributed))
-    facts = _without_restated_singles(facts)
+    facts = _without_restated_singles(facts, params.singles_shown_once)
     facts.extend(
         Fact("single", phrases.get(claim) or claim.text, claim.kind, (claim,)) for claim in vague
     )
@@ -121,9 +121,10 @@ def compare_facts(
 
 def _describe_articles(
     articles: Sequence[Article], scanned: Sequence[Sequence[Claim]], params: FactParams
-) -> tuple[list[Mention], list[Claim], list[Claim], dict[Claim, str]]:
+) -> tuple[list[Mention], list[Claim], list[Claim], dict[Claim, str], dict[Claim, tuple[str, str]]]:
     """Parse the articles and describe their claims: the mentions, the vague amounts,
-    the named entities, and what each described claim measures in its sentence's words.
+    the named entities, what each described claim measures in its sentence's words, and
+    the verb acting on what each counts (with ``subject_names_shared_words``).
 
     The Docs live only inside :func:`~newsfuse.facts.memory_zone.parsing_zone`; what
     leaves it is plain data (claims, strings, numbers).
@@ -136,6 +137,7 @@ def _describe_articles(
     vague: list[Claim] = []
     entities: list[Claim] = []
     phrases: dict[Claim, str] = {}
+    verbs: dict[Claim, tuple[str, str]] = {}
     with parsing_zone(params.parse_in_memory_zone):
         docs = parse_articles(
             articles,
@@ -148,13 +150,26 @@ def _describe_articles(
                 if claim.vague:
                     vague.append(claim)
                     if named and doc.text[claim.start : claim.end].strip():
-                        phrases[claim] = claim_phrase(claim, doc, params.subject_complements)
+                        phrases[claim] = claim_phrase(
+                            claim,
+                            doc,
+                            params.subject_complements,
+                            params.subject_names_shared_words,
+                        )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
-                    phrases[claim] = claim_phrase(claim, doc, params.subject_complements)
+                    phrases[claim] = claim_phrase(
+                        claim,
+                        doc,
+                        params.subject_complements,
+                        params.subject_names_shared_words,
+                        params.subject_keeps_agents,
+                    )
+                    if params.subject_names_shared_words:
+                        verbs[claim] = acting_verb(claim, doc)
             entities.extend(extract_entities(article, doc, params.drop_title_word_names))
         del docs
-    return mentions, vague, entities, phrases
+    return mentions, vague, entities, phrases, verbs
 
 
 def _dated(article: Article) -> Article:
@@ -234,8 +249,9 @@ def _named_by_own_phrase(fact: Fact, phrases: dict[Claim, str]) -> Fact:
     return Fact(fact.status, subject, fact.kind, claims)
 
 
-def _without_restated_singles(facts: list[Fact]) -> list[Fact]:
-    """Drop a one-source row that repeats what its article already says in a shared row.
+def _without_restated_singles(facts: list[Fact], once: bool = False) -> list[Fact]:
+    """Drop a one-source row that repeats what its article already says in a shared row,
+    and with ``once`` in an earlier one-source row ("Xbox 360" named twice).
 
     An article often states its figure twice (headline, then body); the shared row
     shows it once, and a second row with the same subject and value adds nothing.
@@ -246,15 +262,15 @@ def _without_restated_singles(facts: list[Fact]) -> list[Fact]:
         if fact.status != "single"
         for claim in fact.claims
     }
-    return [
-        fact
-        for fact in facts
-        if fact.status != "single"
-        or not all(
-            (claim.article_id, fact.subject, claim.kind, claim.value, claim.unit) in shown
-            for claim in fact.claims
-        )
-    ]
+    kept: list[Fact] = []
+    for fact in facts:
+        said = {(c.article_id, fact.subject, c.kind, c.value, c.unit) for c in fact.claims}
+        if fact.status == "single" and said <= shown:
+            continue
+        if once and fact.status == "single":
+            shown |= said
+        kept.append(fact)
+    return kept
 
 
 def _article_count(claims: Sequence[Claim]) -> int:

@@ -67,6 +67,13 @@ RELATIVE_DAYS: dict[str, int] = {
     "the day before yesterday": -2,
 }
 
+# A weekday written before one of these, capitalised, is part of a name ("Saturday Night
+# Live", "Sunday Morning"): prose writes the time of a day in lower case ("Saturday night").
+# Only these: "the Tuesday Council session" is Tuesday's session of the Council, and
+# "On Monday Medicine Hat voted" is a date before a name.
+NAME_TIME_WORDS = frozenset({"night", "morning", "afternoon", "evening"})
+_CAPITALISED_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
 # Counted units of "N <unit> ago", in days.
 AGO_UNITS: dict[str, int] = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
 # Small counts spelled out before "ago" ("three days ago", "a week ago").
@@ -228,6 +235,15 @@ def unresolved_day_spans(text: str, mentions: list[DateMention]) -> list[tuple[i
     return spans
 
 
+def _weekday_in_name(text: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``text[start:end]`` is a word of a capitalised name, no date:
+    written capitalised before a capitalised time of day ("Saturday Night Live")."""
+    following = _CAPITALISED_NEXT.match(text, end)
+    if following is None or not text[start].isupper():
+        return False
+    return following.group(1).lower() in NAME_TIME_WORDS
+
+
 def find_dates(
     text: str,
     published: date | None,
@@ -266,6 +282,8 @@ def find_dates(
                 day = _safe_date(day_years[(month, day_of_month)], month, day_of_month)
             elif story_year is not None:
                 day = _safe_date(story_year, month, day_of_month)
+        elif groups["weekday"] and _weekday_in_name(text, match.start(), match.end()):
+            continue
         elif groups["weekday"] and published is not None:
             if groups["last"] and groups["last"].lower().startswith("next"):
                 ahead = (WEEKDAYS[groups["weekday"].lower()] - published.weekday()) % 7 or 7

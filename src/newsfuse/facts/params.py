@@ -303,6 +303,18 @@ class FactParams:
     # A one-word name written only before a title word and a person ("Group" in "Group
     # Commander Elspeth Varga") is part of the title, not an organisation. Off: kept.
     drop_title_word_names: bool = True
+    # A row whose claims act by different verbs ("Forty firefighters spent", "45 were sent")
+    # is named by the words they share ("firefighters", not one outlet's "firefighters
+    # sent"); a figure that sizes a noun ("a two-storey building") names the noun it
+    # sizes ("storey building"); a count in a bracketed list, the state it itemises
+    # ("positive for EV-D68", not "%"). Off: as before.
+    subject_names_shared_words: bool = True
+    # An event in the passive keeps who did it: "year the northern city has been
+    # controlled by the extremist militia", not "... has been controlled". Off: as before.
+    subject_keeps_agents: bool = True
+    # A one-source row that repeats an earlier one-source row of its article (same
+    # subject and figure: "Xbox 360" named twice) is shown once. Off: each is shown.
+    singles_shown_once: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -75,32 +75,42 @@ CLAUSE_SHORTENINGS = (
 )
 
 
-def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
+def claim_phrase(
+    claim: Claim,
+    doc: Doc,
+    complements: bool = True,
+    sized_nouns: bool = True,
+    agents: bool = True,
+) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
     With ``complements``, a figure with no named actor is named by its own complement
     or gerund ("amount of penalties", "duration of spending"), and an event named by a
-    noun takes "of" ("year of territorial gains")."""
+    noun takes "of" ("year of territorial gains"). With ``sized_nouns``, a figure hyphened
+    to a noun that sizes another ("a two-storey building") names the noun it sizes
+    ("storey building"), and one after "or" counts the noun before it ("a day or two
+    later"). With ``agents``, an event in the passive keeps who did it ("by the militia").
+    """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span, complements=complements)
+        event = _event_of(span, complements=complements, agents=agents)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
-        return _age_phrase(span)
+        return _age_phrase(span) or (_age_limit_holder(span) if sized_nouns else "")
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         measure = MEASURE_NAMES[claim.unit or ""]
         phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
-        event = _event_of(span, people=True, complements=complements)
+        event = _event_of(span, people=True, complements=complements, agents=agents)
         if not event and complements:
             event = _figure_complement(span)
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
     if _is_label(span):
         return f"{_as_written([span.root.head])} number"  # "Warehouse 3", "Gate 5": a label
-    phrase = _count_phrase(span)
+    phrase = _count_phrase(span, sized_nouns)
     restated = _share_of_count(span) if complements else None
     if not phrase and restated is not None:
         # "54 (61%) were males": the share is of what the figure before it counts.
@@ -112,16 +122,55 @@ def claim_phrase(claim: Claim, doc: Doc, complements: bool = True) -> str:
         return phrase
     if phrase:
         return f"{name} of {phrase}"
-    event = _event_of(span, people=True, complements=complements)  # "amount she was paid"
+    event = _event_of(
+        span, people=True, complements=complements, agents=agents
+    )  # "amount she was paid"
     if not event and complements:
         event = _figure_complement(span)
     return f"{name} {event}" if event else name
 
 
-def _count_phrase(span: Span) -> str:
+def acting_verb(claim: Claim, doc: Doc) -> tuple[str, str]:
+    """The verb that acts on what a count counts, as written and as its lemma ("Forty
+    firefighters [spent] the night", "45 firefighters were [sent]", "people [hurt]"), or
+    empty strings (a light verb, or none): what tells one outlet's wording of a figure
+    from another's."""
+    if claim.kind in ("date", "age") or claim.unit in MEASURE_NAMES:
+        return "", ""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "", ""
+    noun = _counted_noun(span)
+    if noun is None or noun.like_num:
+        return "", ""
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in PARTICIPLE_TAGS]
+    if not verbs and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ == "VERB":
+        verbs = [noun.head]
+    if not verbs or verbs[0].lemma_.lower() in LIGHT_VERB_LEMMAS:
+        return "", ""
+    return verbs[0].lower_, verbs[0].lemma_.lower()
+
+
+def _count_phrase(span: Span, sized_nouns: bool = False) -> str:
     """What a count, sum or share counts: its noun with its verb ("people evacuated"),
     the object a verb values, the subject of its verb, or what is said of it."""
     noun = _counted_noun(span)
+    if sized_nouns:
+        alternative = _alternative_of(span)
+        if alternative is not None:
+            # "a day or two later" -> "day later": the noun with the adverb it measures
+            head = alternative.head
+            later = (
+                f" {head.lower_}" if alternative.dep_ == "npadvmod" and head.pos_ == "ADV" else ""
+            )
+            return _noun_phrase(alternative) + later
+        sized = _sized_noun(span, noun)
+        if sized is not noun and sized is not None:
+            return _noun_phrase(sized)  # its verb acts on the building, not on the storeys
+        if noun is not None and noun.text == "%" and noun.i >= span.end:
+            listed = _listed_count(span, noun)
+            if listed:
+                return listed
     if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
         return _noun_with_verb(noun, span)
     phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
@@ -129,6 +178,58 @@ def _count_phrase(span: Span) -> str:
         # "65 (76%) were healthy" parsed with the share as the subject: what is said of it
         phrase = _predicate_of(span.doc[noun.i : noun.i + 1])
     return phrase
+
+
+def _listed_count(span: Span, share: Token) -> str:
+    """What a count before its bracketed share counts in a list ("asthma (nine [10%])",
+    "were positive: seven (37%) for EV-D68 and three (16%) for rhinoviruses"), never the
+    share's "%": the noun the share restates, or the state (else the verb) the list
+    itemises with the count's own "for"/"with"; else ""."""
+    head = share.head
+    if share.dep_ == "appos" and not head.like_num and head.is_alpha and head.i < span.start:
+        return _as_written([head])  # "asthma (nine [10%])"
+    doc = span.doc
+    after = doc[share.i + 2] if share.i + 2 < len(doc) else None
+    if after is None or after.lower_ not in ("for", "with") or doc[share.i + 1].text not in ")]":
+        return ""
+    objects = [g for g in after.children if g.dep_ == "pobj"]
+    verb = next((t for t in share.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if not objects or verb is None:
+        return ""
+    states = [c for c in verb.children if c.dep_ == "acomp" and verb.i < c.i < span.start]
+    said = states or ([verb] if verb.pos_ == "VERB" else [])
+    if not said:
+        return ""
+    return f"{_as_written(said)} {after.lower_} {_noun_phrase(objects[0])}"
+
+
+def _sized_noun(span: Span, noun: Token | None) -> Token | None:
+    """The noun a hyphened figure and its noun size ("a two-storey [building]", "a
+    12-member [committee]"), else ``noun``: the figure is of the building, not a storey."""
+    doc = span.doc
+    if (
+        noun is None
+        or span.end >= len(doc)
+        or doc[span.end].text != "-"
+        or noun.i != span.end + 1
+        or noun.dep_ not in ("compound", "amod")
+    ):
+        return noun
+    sized = noun.head
+    if sized.i > noun.i and sized.pos_ == "NOUN":
+        return sized
+    return noun
+
+
+def _alternative_of(span: Span) -> Token | None:
+    """The noun a figure after "or" is the count of ("a day or two", "a week or two"),
+    or None."""
+    root = span.root
+    noun = root.head
+    if root.dep_ != "nummod" or noun.i >= span.start or noun.pos_ != "NOUN":
+        return None
+    between = span.doc[noun.i + 1 : span.start]
+    return noun if [t.lower_ for t in between] == ["or"] else None
 
 
 def _is_label(span: Span) -> bool:
@@ -150,7 +251,11 @@ def _share_of_count(span: Span) -> Token | None:
     return None
 
 
-def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | None = None) -> str:
+def describe_subject(
+    group: Sequence[Mention],
+    phrases: Mapping[Claim, str] | None = None,
+    verbs: Mapping[Claim, tuple[str, str]] | None = None,
+) -> str:
     """A short readable name for what a group of claims measures ("additional troops").
 
     The phrase most of the group's claims agree with (see :func:`claim_phrase`): a
@@ -159,6 +264,10 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
     one said most often, then the one sharing most words with the others (the
     consensus), then the longer, which says more. Without phrases, the counted noun
     or the context words the group weighs most, shown as written.
+
+    With ``verbs`` (each claim's :func:`acting_verb`), a row whose claims' verbs differ
+    ("Forty firefighters spent the night", "45 firefighters were sent") is named by what
+    they share: the chosen phrase leaves out the one outlet's verb ("firefighters").
     """
     given = [phrase for m in group if (phrase := (phrases or {}).get(m.claim, ""))]
     short = [phrase for phrase in given if len(phrase.split()) <= MAX_PHRASE_WORDS]
@@ -175,7 +284,7 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
             """How many claims' phrases this one restates, its own included."""
             return sum(found[other] for other in found if words[other] <= words[phrase])
 
-        return max(
+        chosen = max(
             found,
             key=lambda phrase: (
                 support(phrase),
@@ -185,7 +294,28 @@ def describe_subject(group: Sequence[Mention], phrases: Mapping[Claim, str] | No
                 phrase,
             ),
         )
+        return _without_disputed_verb(chosen, group, phrases or {}, verbs or {})
     return _describe_from_words(group)
+
+
+def _without_disputed_verb(
+    chosen: str,
+    group: Sequence[Mention],
+    phrases: Mapping[Claim, str],
+    verbs: Mapping[Claim, tuple[str, str]],
+) -> str:
+    """The chosen subject without its last word when that word is the verb of its own
+    claims and another claim of the row acts by a different verb: "firefighters sent"
+    for "45 firefighters were sent" beside "40 firefighters fought" is "firefighters"."""
+    own = {verbs.get(m.claim, ("", "")) for m in group if phrases.get(m.claim) == chosen}
+    lemmas = {lemma for _, lemma in own}
+    others = {verbs.get(m.claim, ("", ""))[1] for m in group} - lemmas - {""}
+    head, _, last = chosen.rpartition(" ")
+    if len(lemmas) != 1 or "" in lemmas or not others or not head:
+        return chosen
+    if last not in {written for written, _ in own}:
+        return chosen  # the phrase does not end in its verb ("people dead")
+    return head
 
 
 def _describe_from_words(group: Sequence[Mention]) -> str:
@@ -235,8 +365,9 @@ def _word(token: Token) -> str:
     return token.text.lower()
 
 
-def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
-    """A noun with its adjectives, compounds and possessor, no numbers ("US service members")."""
+def _noun_phrase(noun: Token, skip: range = range(0), whole_names: bool = False) -> str:
+    """A noun with its adjectives, compounds and possessor, no numbers ("US service members");
+    with ``whole_names``, a name's every word ("Islamic State militants")."""
     words = [
         child
         for child in noun.children
@@ -247,6 +378,14 @@ def _noun_phrase(noun: Token, skip: range = range(0)) -> str:
         and child.pos_ not in ("PRON", "DET", "NUM")
     ]
     words = [w for w in words if w.dep_ != "poss" or w.pos_ == "PROPN"]
+    if whole_names:  # "Islamic" of "Islamic State militants", never "State militants"
+        words += [
+            part
+            for word in words
+            if word.pos_ == "PROPN" and word.dep_ == "compound"
+            for part in word.subtree
+            if part.dep_ == "compound" and part.pos_ == "PROPN" and part.i < word.i
+        ]
     # A possessor keeps its "'s" ("Iraq's largest city", never "Iraq largest city").
     marks = [c for w in words if w.dep_ == "poss" for c in w.children if c.dep_ == "case"]
     return _as_written([*words, *marks, noun])
@@ -456,7 +595,9 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _event_of(span: Span, people: bool = False, complements: bool = True) -> str:
+def _event_of(
+    span: Span, people: bool = False, complements: bool = True, agents: bool = False
+) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
@@ -501,7 +642,7 @@ def _event_of(span: Span, people: bool = False, complements: bool = True) -> str
                 # "after spending 24 years together": what was done, "of spending"
                 return f"of {_clause(verb, span_range)}"
             return ""
-    return _clause(verb, range(span.start, span.end), people=people)
+    return _clause(verb, range(span.start, span.end), people=people, agents=agents)
 
 
 def _figure_complement(span: Span) -> str:
@@ -528,12 +669,17 @@ def _names_someone(subject: Token) -> bool:
 
 
 def _clause(
-    verb: Token, skip: range, room: int = MAX_PHRASE_WORDS - 1, people: bool = False
+    verb: Token,
+    skip: range,
+    room: int = MAX_PHRASE_WORDS - 1,
+    people: bool = False,
+    agents: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
     took to arrive"), in at most ``room`` words: determiners and "of" complements go
-    first when it is longer."""
+    first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
+    has been controlled by the militia")."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
@@ -551,6 +697,18 @@ def _clause(
         and c.i not in skip
         # An object past a comma is an apposition the parser hung on the verb.
         and not any(t.text == "," for t in doc[min(verb.i, c.i) : max(verb.i, c.i)])
+    ]
+    doers = [
+        g
+        for c in verb.children
+        if agents and c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+        and g.pos_ in nouns
+        and not any(t.i in skip for t in g.subtree)
+        # only right after the verb (the figure aside): "escorted into custody by a
+        # sheriff" would drop the words between
+        and all(t.i in skip or t.dep_ == "prt" for t in doc[verb.i + 1 : c.i])
     ]
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
@@ -571,11 +729,14 @@ def _clause(
     for rich, subject_determined, object_determined, helped, modified in CLAUSE_SHORTENINGS:
         words = [_clause_noun(subjects[0], rich, subject_determined, modified)] if subjects else []
         words += [*(_auxiliaries(auxiliaries) if helped else []), verb.text.lower(), *particles]
+        if doers and subjects:  # "seized by militants" alone does not say what was seized
+            words += ["by", _clause_noun(doers[0], rich, object_determined, modified, True)]
         if objects:
             words.append(_clause_noun(objects[0], rich, object_determined, modified))
         words += complements[:1]
         phrase = " ".join(word for word in words if word).replace(" \u2060", "")
-        if len(phrase.split()) <= room:
+        # "by" joins the agent: it does not count against the clause's room
+        if len(phrase.split()) <= room + bool(doers and subjects):
             break
     return phrase
 
@@ -585,11 +746,13 @@ def _auxiliaries(tokens: Sequence[Token]) -> list[str]:
     return [f"\u2060{t.lower_}" if t.text[:1] in ("'", "\u2019") else t.lower_ for t in tokens]
 
 
-def _clause_noun(noun: Token, rich: bool, determined: bool, modified: bool = True) -> str:
+def _clause_noun(
+    noun: Token, rich: bool, determined: bool, modified: bool = True, whole_names: bool = False
+) -> str:
     """A noun as a clause shows it: with its determiner ("the fire") when ``determined``,
     with its "of" complement ("the number of injured") when ``rich``, with its adjectives
-    and compounds when ``modified``."""
-    words = _noun_phrase(noun) if modified else _as_written([noun])
+    and compounds when ``modified`` (a name's every word with ``whole_names``)."""
+    words = _noun_phrase(noun, whole_names=whole_names) if modified else _as_written([noun])
     if rich:
         for child in noun.children:
             objects = [g for g in child.children if g.dep_ == "pobj" and not g.like_num]
@@ -623,6 +786,20 @@ def _age_phrase(span: Span) -> str:
         return f"age of {article}{owner}{_noun_phrase(aged, range(span.start, span.end))}"
     person = _person_near(span)
     return f"age of {person}" if person else ""
+
+
+def _age_limit_holder(span: Span) -> str:
+    """Whose age limit a figure is: "children under the age of thirteen" -> "age of
+    children", the noun right before the "under (over, at) the age of"; else ""."""
+    root = span.root
+    of = root.head
+    age = of.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or age.lower_ != "age" or age.dep_ != "pobj":
+        return ""
+    before = span.doc[age.head.i - 1] if age.head.i > 0 else None
+    if before is None or before.pos_ not in ("NOUN", "PROPN") or before.i < span.sent.start:
+        return ""
+    return f"age of {_noun_phrase(before)}"
 
 
 def _person_near(span: Span) -> str:
