@@ -216,3 +216,21 @@ def test_a_command_module_that_fails_to_import_fails_loudly() -> None:
         check=False,
     )
     assert result.stdout.strip() == "raised", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("no-such-command",), "No such command 'no-such-command'"),
+        (("brief", "--no-such-option"), "No such option: --no-such-option"),
+        (("models",), "Missing command"),
+    ],
+)
+def test_a_usage_mistake_is_a_usage_error_not_an_internal_one(
+    args: tuple[str, ...], message: str
+) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "Usage: " in result.stderr
+    assert "internal error" not in result.stderr

@@ -136,12 +136,17 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as error:  # the last line of defence: one line, not a traceback
-        if isinstance(error, click.exceptions.Exit):
+        # Typer vendors click (typer._click), so its usage errors are not click's classes.
+        if isinstance(error, (click.exceptions.Exit, typer.Exit)):
             sys.exit(error.exit_code)
-        if isinstance(error, click.ClickException):
-            error.show()
+        if isinstance(error, (click.ClickException, typer.TyperException)):
+            show = getattr(error, "show", None)
+            if callable(show):
+                show()
+            else:
+                typer.echo(f"newsfuse: error: {error.format_message()}", err=True)
             sys.exit(error.exit_code)
-        if isinstance(error, click.exceptions.Abort):
+        if isinstance(error, (click.exceptions.Abort, typer.Abort)):
             typer.echo("newsfuse: aborted", err=True)
             sys.exit(ExitCode.ERROR)
         if debug:
