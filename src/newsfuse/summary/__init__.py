@@ -30,6 +30,7 @@ from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import learned
 from newsfuse.summary.cite import cite_sentences, merge_citations
+from newsfuse.summary.compress import compress_sentences
 from newsfuse.summary.learned import (
     ScorerWeights,
     load_weights,
@@ -191,6 +192,8 @@ def _summarize(
     brief = [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
+    if params.compress_asides:
+        brief = compress_sentences(brief, texts, params.min_chosen_words)
     return introduce_names(brief, texts, budget) if params.introduce_names else brief
 
 

@@ -204,3 +204,7 @@ class BriefParams:
     # Longest headline made from the lead when no source has a title, in words: news
     # headlines run 5-15 words.
     headline_words: int = 15
+    # Cut a chosen sentence's trailing attribution (", police said.") and its bracketed or
+    # dashed asides, never inside quotation marks (``summary.compress``); its citation
+    # keeps one span per kept piece. Off by default (docs/benchmarks-readability.md).
+    compress_asides: bool = False

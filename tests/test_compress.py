@@ -1,0 +1,97 @@
+"""Light compression of brief sentences (``newsfuse.summary.compress``), on invented text."""
+
+from __future__ import annotations
+
+from newsfuse.model import BriefSentence, Citation
+from newsfuse.summary.compress import compress_sentences, compress_text
+
+ARTICLE = (
+    "The Gull ferry ran aground off Varnby on Monday night, the coastguard said. "
+    "Captain Odile Trancart (a former fisherwoman) steered it off the sandbank at dawn. "
+    "The crossing -- the third cancelled this month -- will resume on Friday. "
+    '"We were lucky (very lucky) the tide turned," a deckhand said. '
+    "The Varnby Harbour Authority (VHA) opened an inquiry. "
+    "Repairs will cost 2 million crowns, according to the operator."
+)
+
+
+def _sentence(text: str, extra: tuple[Citation, ...] = ()) -> BriefSentence:
+    start = ARTICLE.index(text)
+    return BriefSentence(text, (Citation("a", start, start + len(text), 1.0), *extra))
+
+
+def _compressed(text: str) -> BriefSentence:
+    [sentence] = compress_sentences([_sentence(text)], {"a": ARTICLE}, min_words=6)
+    return sentence
+
+
+def _cited_text(sentence: BriefSentence) -> str:
+    own = [c for c in sentence.citations if c.article_id == "a"]
+    return "".join(ARTICLE[c.start : c.end] for c in own)
+
+
+def test_a_trailing_attribution_is_cut_and_the_citation_spans_are_the_kept_pieces() -> None:
+    sentence = _compressed(
+        "The Gull ferry ran aground off Varnby on Monday night, the coastguard said."
+    )
+    assert sentence.text == "The Gull ferry ran aground off Varnby on Monday night."
+    pieces = [ARTICLE[c.start : c.end] for c in sentence.citations]
+    assert pieces == ["The Gull ferry ran aground off Varnby on Monday night", "."]
+    assert _cited_text(sentence) == sentence.text
+
+
+def test_an_according_to_attribution_is_cut() -> None:
+    sentence = _compressed("Repairs will cost 2 million crowns, according to the operator.")
+    assert sentence.text == "Repairs will cost 2 million crowns."
+    assert _cited_text(sentence) == sentence.text
+
+
+def test_a_bracketed_aside_is_cut_and_both_sides_are_cited() -> None:
+    sentence = _compressed(
+        "Captain Odile Trancart (a former fisherwoman) steered it off the sandbank at dawn."
+    )
+    assert sentence.text == "Captain Odile Trancart steered it off the sandbank at dawn."
+    assert len(sentence.citations) == 2
+    assert _cited_text(sentence) == sentence.text
+
+
+def test_an_aside_between_two_dashes_is_cut() -> None:
+    sentence = _compressed(
+        "The crossing -- the third cancelled this month -- will resume on Friday."
+    )
+    assert sentence.text == "The crossing will resume on Friday."
+    assert _cited_text(sentence) == sentence.text
+
+
+def test_nothing_inside_quotation_marks_is_compressed_nor_the_speaker_of_a_quotation() -> None:
+    text = '"We were lucky (very lucky) the tide turned," a deckhand said.'
+    assert _compressed(text) == _sentence(text)
+    inner = 'She said "the swell (huge) was bad" on Monday, officials said.'
+    assert compress_text(inner) == [(0, len(inner))]
+
+
+def test_a_bracket_spelling_out_an_abbreviation_is_kept() -> None:
+    text = "The Varnby Harbour Authority (VHA) opened an inquiry."
+    assert _compressed(text) == _sentence(text)
+
+
+def test_a_sentence_left_too_short_is_not_compressed() -> None:
+    text = "The crossing -- the third cancelled this month -- will resume on Friday."
+    [sentence] = compress_sentences([_sentence(text)], {"a": ARTICLE}, min_words=8)
+    assert sentence.text == text
+
+
+def test_support_from_other_articles_is_kept_after_the_kept_pieces() -> None:
+    support = Citation("b", 10, 60, 0.8)
+    text = "Repairs will cost 2 million crowns, according to the operator."
+    [sentence] = compress_sentences([_sentence(text, (support,))], {"a": ARTICLE}, min_words=6)
+    assert sentence.citations[-1] == support
+    assert all(c.article_id == "a" for c in sentence.citations[:-1])
+
+
+def test_a_sentence_that_is_not_its_span_as_written_is_left_alone() -> None:
+    rewritten = BriefSentence(
+        "Repairs will cost 2 million crowns, according to the operator.",
+        (Citation("a", 0, 20, 1.0),),
+    )
+    assert compress_sentences([rewritten], {"a": ARTICLE}, min_words=6) == [rewritten]
