@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from newsfuse.model import BriefSentence, Citation
+from dataclasses import replace
+
+from conftest import MemoEmbedder
+from newsfuse.model import Article, BriefSentence, Citation
+from newsfuse.summary import summarize
 from newsfuse.summary.compress import compress_sentences, compress_text
+from newsfuse.summary.params import BriefParams
 
 ARTICLE = (
     "The Gull ferry ran aground off Varnby on Monday night, the coastguard said. "
@@ -95,3 +100,32 @@ def test_a_sentence_that_is_not_its_span_as_written_is_left_alone() -> None:
         (Citation("a", 0, 20, 1.0),),
     )
     assert compress_sentences([rewritten], {"a": ARTICLE}, min_words=6) == [rewritten]
+
+
+def test_a_brief_compressed_before_selection_cites_the_kept_pieces_of_each_sentence(
+    embedder: MemoEmbedder,
+) -> None:
+    articles = [
+        Article(id="a", text=ARTICLE),
+        Article(
+            id="b",
+            text=(
+                "The ferry Gull ran aground near Varnby on Monday night, officials said. "
+                "Repairs to the Gull will cost 2 million crowns (about 190,000 euros). "
+                "Crossings from Varnby will resume on Friday, the operator said."
+            ),
+        ),
+    ]
+    params = replace(BriefParams(), compress_asides=True)
+    brief = summarize(articles, 60, embedder=embedder, params=params)
+    texts = {article.id: article.text for article in articles}
+    compressed = [
+        s
+        for s in brief
+        if len(s.citations) > 1 and s.citations[1].article_id == s.citations[0].article_id
+    ]
+    assert compressed
+    for sentence in brief:
+        own = [c for c in sentence.citations if c.article_id == sentence.citations[0].article_id]
+        assert "".join(texts[c.article_id][c.start : c.end] for c in own) == sentence.text
+    assert not any(s.text.endswith(("the coastguard said.", "officials said.")) for s in brief)

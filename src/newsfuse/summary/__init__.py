@@ -30,7 +30,7 @@ from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import learned
 from newsfuse.summary.cite import cite_sentences, merge_citations
-from newsfuse.summary.compress import compress_sentences
+from newsfuse.summary.compress import compress_passage, compress_sentences
 from newsfuse.summary.learned import (
     ScorerWeights,
     load_weights,
@@ -143,6 +143,13 @@ def _summarize(
             if params.repair_passages
             else None
         )
+        if passages is not None and params.compress_asides and params.compress_before_selection:
+            passages = [
+                None
+                if passage is None
+                else compress_passage(passage, articles[source].text, params.min_chosen_words)
+                for passage, source in zip(passages, sources, strict=True)
+            ]
         chosen_rows, offered = _select_learned(
             candidates, budget, embedder, weights, screen, params, passages
         )

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from newsfuse.model import BriefSentence, Citation
+from newsfuse.model import BriefSentence, Citation, Sentence
 
 _QUOTES = '"“”‘’'
 # A trailing attribution, the sentence's final punctuation excluded: ", police said",
@@ -66,20 +66,33 @@ def _compress(sentence: BriefSentence, texts: Mapping[str, str], min_words: int)
     if not sentence.citations:
         return sentence
     own = sentence.citations[0]
-    if texts.get(own.article_id, "")[own.start : own.end] != sentence.text:
-        # A passage joined from several pieces, or text rewritten: left as it is.
-        return sentence
-    kept = compress_text(sentence.text)
-    if kept == [(0, len(sentence.text))]:
-        return sentence
-    text = "".join(sentence.text[start:end] for start, end in kept)
-    if len(text.split()) < min_words:
+    written = texts.get(own.article_id, "")[own.start : own.end]
+    kept = compress_text(written)
+    text = "".join(written[start:end] for start, end in kept)
+    if kept == [(0, len(written))] or (
+        # Compressed already (before selection) or compressed now; a passage joined from
+        # several pieces, or text rewritten, is left as it is.
+        sentence.text != text and (sentence.text != written or len(text.split()) < min_words)
+    ):
         return sentence
     spans = tuple(
         Citation(own.article_id, own.start + start, own.start + end, own.score)
         for start, end in kept
     )
     return replace(sentence, text=text, citations=(*spans, *sentence.citations[1:]))
+
+
+def compress_passage(sentence: Sentence, article_text: str, min_words: int) -> Sentence:
+    """``sentence`` (a span of ``article_text`` as written) with its text compressed
+    (:func:`compress_text`) if at least ``min_words`` words are left; its span stays the
+    whole sentence (:func:`compress_sentences` cites the kept pieces once it is chosen)."""
+    if article_text[sentence.start : sentence.end] != sentence.text:
+        return sentence
+    kept = compress_text(sentence.text)
+    text = "".join(sentence.text[start:end] for start, end in kept)
+    if kept == [(0, len(sentence.text))] or len(text.split()) < min_words:
+        return sentence
+    return replace(sentence, text=text)
 
 
 def _kept(length: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -208,3 +208,6 @@ class BriefParams:
     # dashed asides, never inside quotation marks (``summary.compress``); its citation
     # keeps one span per kept piece. Off by default (docs/benchmarks-readability.md).
     compress_asides: bool = False
+    # With ``compress_asides``, compress the candidates before selection (the words cut go
+    # to more sentences) instead of the chosen sentences after it.
+    compress_before_selection: bool = True
