@@ -129,3 +129,8 @@ def test_a_brief_compressed_before_selection_cites_the_kept_pieces_of_each_sente
         own = [c for c in sentence.citations if c.article_id == sentence.citations[0].article_id]
         assert "".join(texts[c.article_id][c.start : c.end] for c in own) == sentence.text
     assert not any(s.text.endswith(("the coastguard said.", "officials said.")) for s in brief)
+
+
+def test_an_editors_insertion_in_square_brackets_is_kept() -> None:
+    text = "They [the Varnby lifeboat crew] reached the Gull within an hour."
+    assert compress_text(text) == [(0, len(text))]

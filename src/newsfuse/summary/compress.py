@@ -1,7 +1,7 @@
 """Light compression: drop a sentence's trailing attribution and its asides.
 
 News sentences carry words a brief can spare: a trailing attribution (", police said.",
-", according to the ministry.") and parentheticals in brackets or between two dashes
+", according to the ministry.") and parentheticals in round brackets or between two dashes
 ("(a former teacher)", "-- the third this year --"). Dropping them frees words of the
 budget for facts. Nothing inside quotation marks is ever touched, an attribution is
 kept whenever the sentence quotes anyone (it names the speaker), and a bracket that
@@ -29,11 +29,13 @@ _ATTRIBUTION = re.compile(
     r"|(?:[^\s,;:()\[\]]+\s+){1,5}?(?:said|says|reported|reports|told\s+[^\s,;:]+(?:\s+[^\s,;:]+)?|added|noted|announced))"
     r"(?=[.!?]$)"
 )
-# Bracketed asides and asides between two dashes, with the space before them.
-_BRACKETED = re.compile(r"\s+\([^()\[\]]{1,120}\)|\s+\[[^()\[\]]{1,120}\]")
+# Asides in round brackets and between two dashes, with the space before them. Square
+# brackets are not asides: an editor's insertion names what the text leaves unnamed
+# ("They [the firefighters] arrived").
+_BRACKETED = re.compile(r"\s+\([^()\[\]]{1,120}\)")
 _DASHED = re.compile(r"\s+(?:--|—|–)\s+[^—–]{1,120}?\s+(?:--|—|–)(?=\s)")
 # A bracket that only spells out an abbreviation ("(FBI)", "(U.N.)"): kept.
-_ABBREVIATION = re.compile(r"\s+[(\[][A-Z][A-Z.&-]{1,9}[)\]]")
+_ABBREVIATION = re.compile(r"\s+\([A-Z][A-Z.&-]{1,9}\)")
 
 
 def compress_text(text: str) -> list[tuple[int, int]]:
