@@ -134,3 +134,9 @@ def test_a_brief_compressed_before_selection_cites_the_kept_pieces_of_each_sente
 def test_an_editors_insertion_in_square_brackets_is_kept() -> None:
     text = "They [the Varnby lifeboat crew] reached the Gull within an hour."
     assert compress_text(text) == [(0, len(text))]
+
+
+def test_an_aside_between_commas_takes_one_comma_with_it() -> None:
+    text = "The hold carried timber, (the manifest is unclear), and grain."
+    kept = compress_text(text)
+    assert "".join(text[start:end] for start, end in kept) == "The hold carried timber, and grain."

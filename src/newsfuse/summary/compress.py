@@ -46,7 +46,11 @@ def compress_text(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if _ABBREVIATION.fullmatch(match.group()) or _quoted(text, match.start(), match.end()):
                 continue
-            cuts.append(match.span())
+            start, end = match.span()
+            # "a CPU, (not named), and": the aside's own comma goes with it.
+            if text[start - 1 : start] == "," and text[end : end + 1] in ",;":
+                end += 1
+            cuts.append((start, end))
     if not any(q in text for q in _QUOTES):
         attribution = _ATTRIBUTION.search(text)
         if attribution is not None:
