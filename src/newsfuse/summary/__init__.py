@@ -83,7 +83,10 @@ def summarize(
     the others point at the best-supporting sentence of every other article
     that states the same content. The first bare surname of a person the brief has not
     named in full is written as the full name its article gives (``names``), outside
-    quotations; that sentence cites the name's span second. Empty articles are skipped;
+    quotations; that sentence cites the name's span second. A trailing attribution and
+    asides in round brackets or between dashes are cut outside quotations
+    (``params.compress_asides``, ``compress``); such a sentence cites one span per kept
+    piece first. Empty articles are skipped;
     with no sentence at all the result is ``[]``.
 
     By default sentences are scored by the learned scorer (``learned.py``: a
