@@ -57,11 +57,17 @@ def main() -> None:
             articles = [to_article(record) for record in cluster["articles"]]
             by_id = {article.id: article for article in articles}
             brief = summarize(articles, args.budget, embedder=embedder)
-            with_support = sum(len(sentence.citations) > 1 for sentence in brief)
+            # Support is another article's span: a compressed sentence (summary.compress)
+            # or one whose name was written in full cites several spans of its own.
+            supports = [
+                [c for c in sentence.citations if c.article_id != sentence.citations[0].article_id]
+                for sentence in brief
+            ]
+            with_support = sum(bool(cited) for cited in supports)
             total, supported = total + len(brief), supported + with_support
             print(f"| {cluster['id']} | {len(articles)} | {len(brief)} | {with_support} |")
-            for sentence in brief:
-                for citation in sentence.citations[1:]:
+            for sentence, cited in zip(brief, supports, strict=True):
+                for citation in cited:
                     span = by_id[citation.article_id].text[citation.start : citation.end]
                     samples.append(f"{citation.score:.2f} | {sentence.text}\n     => {span}")
     print(f"| **all** | | {total} | {supported} ({100 * supported / max(1, total):.0f} %) |")

@@ -59,16 +59,32 @@ def test_budget_is_filled_with_sentences_that_fit(
 
 
 def test_first_citation_is_the_source_span(fire: list[Article], embedder: MemoEmbedder) -> None:
-    for sentence in summarize(fire, 300, embedder=embedder):
+    params = BriefParams(compress_asides=False)
+    for sentence in summarize(fire, 300, embedder=embedder, params=params):
         own = sentence.citations[0]
         assert own.score == 1.0
         assert article_by_id(fire, own.article_id).text[own.start : own.end] == sentence.text
 
 
+def test_first_citations_are_the_kept_pieces_of_a_compressed_sentence(
+    fire: list[Article], embedder: MemoEmbedder
+) -> None:
+    for sentence in summarize(fire, 300, embedder=embedder):
+        article_id = sentence.citations[0].article_id
+        text = article_by_id(fire, article_id).text
+        own = []
+        for citation in sentence.citations:
+            if citation.article_id != article_id:
+                break
+            own.append(text[citation.start : citation.end])
+        assert "".join(own) == sentence.text
+
+
 def test_supporting_citations_are_sentences_of_other_articles(
     fire: list[Article], embedder: MemoEmbedder
 ) -> None:
-    brief = summarize(fire, 300, embedder=embedder)
+    # Compression off: a compressed sentence cites one span per kept piece of its own article.
+    brief = summarize(fire, 300, embedder=embedder, params=BriefParams(compress_asides=False))
     supported = 0
     for sentence in brief:
         cited = [citation.article_id for citation in sentence.citations]
@@ -116,7 +132,7 @@ def test_brief_params_set_the_citation_bar(fire: list[Article], embedder: MemoEm
 
 
 def test_brief_params_bound_the_candidates(fire: list[Article], embedder: MemoEmbedder) -> None:
-    params = replace(BriefParams(), max_sentences_per_article=1)
+    params = replace(BriefParams(), max_sentences_per_article=1, compress_asides=False)
     brief = summarize(fire, 400, embedder=embedder, params=params)
     firsts = set()
     for article in fire:
@@ -176,7 +192,8 @@ def test_one_article_gives_its_best_sentences_citing_itself(
     fire: list[Article], embedder: MemoEmbedder
 ) -> None:
     courier = fire[0]
-    brief = summarize([courier], 60, embedder=embedder)
+    params = BriefParams(compress_asides=False)
+    brief = summarize([courier], 60, embedder=embedder, params=params)
     assert brief and words_in(brief) <= 60
     assert brief[0].text.startswith("A fire destroyed three warehouses")
     for sentence in brief:
@@ -320,7 +337,8 @@ def test_leading_dash_is_not_part_of_the_brief_sentence(embedder: MemoEmbedder) 
         "- Inspectors found cracks in two of its supports during a routine check."
     )
     article = Article(id="bridge", text=text)
-    brief = summarize([article], 120, embedder=embedder)
+    params = BriefParams(compress_asides=False)
+    brief = summarize([article], 120, embedder=embedder, params=params)
     assert [s.text[:4] for s in brief] == ["The ", "Insp"]
     for sentence in brief:
         own = sentence.citations[0]
@@ -467,10 +485,11 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_chosen(embedder: MemoEmb
     # One article: the brief takes its lead in order, so the first sentence would be
     # chosen first if it were eligible.
     article = Article(id="tide", text=" ".join([leaning, *others]), source="Tide Post")
-    texts = [s.text for s in summarize([article], 25, embedder=embedder)]
+    params = BriefParams(compress_asides=False)
+    texts = [s.text for s in summarize([article], 25, embedder=embedder, params=params)]
     assert texts == others
     # With nothing else to say, the sentence is still used rather than giving no brief.
-    alone = summarize([Article(id="only", text=leaning)], 50, embedder=embedder)
+    alone = summarize([Article(id="only", text=leaning)], 50, embedder=embedder, params=params)
     assert [s.text for s in alone] == [leaning]
 
 

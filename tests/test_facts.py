@@ -151,6 +151,19 @@ def test_annotate_brief_flags_disputed_sentences(
     assert annotated[0].text == disputed.text
 
 
+def test_annotate_brief_flags_a_figure_in_a_later_kept_piece_of_a_compressed_sentence(
+    articles: list[Article], facts: list[Fact]
+) -> None:
+    text = articles[0].text
+    start = text.index("The county will send")
+    end = text.index("\n", start)
+    cut = start + len("The county")
+    pieces = (Citation("a", start, cut, 1.0), Citation("a", cut, end, 1.0))
+    compressed = BriefSentence(text[start:end], pieces)
+    [annotated] = annotate_brief([compressed], facts)
+    assert annotated.note == "180 according to [b]"
+
+
 def test_no_articles_no_facts() -> None:
     assert compare_facts([]) == []
 

@@ -111,7 +111,8 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class BriefSentence:
-    """A sentence of the brief. ``citations[0]`` is the sentence it was taken from."""
+    """A sentence of the brief. ``citations[0]`` is the sentence it was taken from; a
+    compressed sentence (``summary.compress``) cites one span per kept piece first."""
 
     text: str
     citations: tuple[Citation, ...]

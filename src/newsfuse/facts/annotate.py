@@ -12,7 +12,7 @@ from dataclasses import replace
 from newsfuse.facts.numbers import format_value
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.verdict import values_agree
-from newsfuse.model import BriefSentence, Claim, Fact
+from newsfuse.model import BriefSentence, Citation, Claim, Fact
 
 
 def _describe_value(claim: Claim) -> str:
@@ -31,8 +31,9 @@ def annotate_brief(
 ) -> list[BriefSentence]:
     """Flag brief sentences that state a figure other sources dispute.
 
-    For every conflict or revision with a claim inside a sentence's first
-    citation span, the sentence's ``note`` lists the other sources' values,
+    For every conflict or revision with a claim inside a sentence's own spans (its
+    first citation, and the next ones from the same article: a compressed sentence's
+    kept pieces), the sentence's ``note`` lists the other sources' values,
     e.g. ``"600 according to [b]"`` (article ids; the renderer maps them to
     source numbers). A revision is flagged as ``"later revised to 45 [c]"``.
     """
@@ -40,16 +41,20 @@ def annotate_brief(
     for sentence in sentences:
         notes: list[str] = []
         if sentence.citations:
-            cited = sentence.citations[0]
+            # A compressed sentence (``summary.compress``) cites one span per kept piece.
+            own = _own_spans(sentence.citations)
             for fact in facts:
                 if fact.status not in ("conflict", "revision"):
                     continue
                 inside = [
                     claim
                     for claim in fact.claims
-                    if claim.article_id == cited.article_id
-                    and cited.start <= claim.start
-                    and claim.end <= cited.end
+                    if any(
+                        claim.article_id == cited.article_id
+                        and cited.start <= claim.start
+                        and claim.end <= cited.end
+                        for cited in own
+                    )
                 ]
                 if not inside:
                     continue
@@ -76,3 +81,13 @@ def _dispute_notes(fact: Fact, stated: Claim, params: FactParams) -> list[str]:
         f"{verb + ' ' if verb else ''}{value} according to {', '.join(ids)}"
         for value, ids in by_value.items()
     ]
+
+
+def _own_spans(citations: Sequence[Citation]) -> list[Citation]:
+    """The leading citations from the first one's article: the spans the sentence is made of."""
+    own = []
+    for citation in citations:
+        if citation.article_id != citations[0].article_id:
+            break
+        own.append(citation)
+    return own

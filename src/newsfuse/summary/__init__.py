@@ -30,6 +30,7 @@ from newsfuse.model import Article, BriefSentence, Sentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary import learned
 from newsfuse.summary.cite import cite_sentences, merge_citations
+from newsfuse.summary.compress import compress_passage, compress_sentences
 from newsfuse.summary.learned import (
     ScorerWeights,
     load_weights,
@@ -82,7 +83,10 @@ def summarize(
     the others point at the best-supporting sentence of every other article
     that states the same content. The first bare surname of a person the brief has not
     named in full is written as the full name its article gives (``names``), outside
-    quotations; that sentence cites the name's span second. Empty articles are skipped;
+    quotations; that sentence cites the name's span second. A trailing attribution and
+    asides in round brackets or between dashes are cut outside quotations
+    (``params.compress_asides``, ``compress``); such a sentence cites one span per kept
+    piece first. Empty articles are skipped;
     with no sentence at all the result is ``[]``.
 
     By default sentences are scored by the learned scorer (``learned.py``: a
@@ -142,6 +146,13 @@ def _summarize(
             if params.repair_passages
             else None
         )
+        if passages is not None and params.compress_asides and params.compress_before_selection:
+            passages = [
+                None
+                if passage is None
+                else compress_passage(passage, articles[source].text, params.min_chosen_words)
+                for passage, source in zip(passages, sources, strict=True)
+            ]
         chosen_rows, offered = _select_learned(
             candidates, budget, embedder, weights, screen, params, passages
         )
@@ -191,6 +202,8 @@ def _summarize(
     brief = [
         BriefSentence(text=sentence.text, citations=citation_of[sentence]) for sentence in ordered
     ]
+    if params.compress_asides:
+        brief = compress_sentences(brief, texts, params.min_chosen_words)
     return introduce_names(brief, texts, budget) if params.introduce_names else brief
 
 
