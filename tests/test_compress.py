@@ -80,6 +80,15 @@ def test_a_bracket_spelling_out_an_abbreviation_is_kept() -> None:
     assert _compressed(text) == _sentence(text)
 
 
+def test_an_aside_with_a_figure_is_kept_as_a_fact() -> None:
+    for text in (
+        "The ferry stopped 40 miles (65km) short of the Varnby quay in heavy fog.",
+        "Of the passengers, 30 (34%) were treated for cold at the Varnby clinic.",
+        "The ferry -- built in 1987 at the Orrin yard -- was due to retire next spring.",
+    ):
+        assert compress_text(text) == [(0, len(text))], text
+
+
 def test_a_sentence_left_too_short_is_not_compressed() -> None:
     text = "The crossing -- the third cancelled this month -- will resume on Friday."
     [sentence] = compress_sentences([_sentence(text)], {"a": ARTICLE}, min_words=8)
