@@ -14,7 +14,9 @@ dangling openings, unbalanced quotes, junk characters, fragments, repeated pairs
 ``--low-overlap-repeat-cosine C`` briefs with ``BriefParams.low_overlap_repeat_cosine``
 set to C (off by default); ``--repeat-cosine C`` audits with that repeat cut;
 ``--param NAME=VALUE`` sets any ``BriefParams`` field (the
-ablations). It also counts the briefs that open with a quotation or a dangling opening,
+ablations); ``--embedder NAME`` (e.g. ``mpnet``) briefs with that encoder for the repeat
+check and support (the audit itself keeps MiniLM). It also counts the briefs that open
+with a quotation or a dangling opening,
 and the pairs of brief sentences that state one figure counting the same thing or
 one name given to a thing (:mod:`newsfuse.summary.same_fact`, the rules the brief's
 selection uses). ``--surnames`` also counts the people first mentioned by a bare surname
@@ -120,6 +122,11 @@ def main() -> None:
         metavar="NAME=VALUE",
         help="a BriefParams field for the ablations, e.g. lead_when_opening_leans=False",
     )
+    parser.add_argument(
+        "--embedder",
+        default=None,
+        help="encoder of the brief's repeat check and support, e.g. mpnet (default: minilm)",
+    )
     arguments = parser.parse_args()
     if arguments.calibrate:
         calibrate()
@@ -131,6 +138,7 @@ def main() -> None:
     )
     audit_params = AuditParams(repeat_cosine=arguments.repeat_cosine)
     embedder = get_embedder()
+    brief_embedder = get_embedder(arguments.embedder) if arguments.embedder else None
     started = time.perf_counter()
     audits: list[BriefAudit] = []
     # Boilerplate leaks beside the audit: a repair that glues a caption to a quotation
@@ -145,7 +153,7 @@ def main() -> None:
     bare_briefs = 0
     for prepared in clusters:
         articles = list(prepared.articles)
-        brief = summarize(articles, arguments.budget, params=params)
+        brief = summarize(articles, arguments.budget, params=params, embedder=brief_embedder)
         texts = [s.text for s in brief]
         leaks += [text for text in texts if is_leak(text)]
         if arguments.surnames:
