@@ -22,7 +22,14 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 # Data, errors and settings at the bottom, then the stages, the batch pipeline, the store
 # handle, and the front ends (with the package root and __main__ above everything).
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("newsfuse.model", "newsfuse.errors", "newsfuse.config", "newsfuse._version", "newsfuse.once"),
+    (
+        "newsfuse.model",
+        "newsfuse.errors",
+        "newsfuse.config",
+        "newsfuse._version",
+        "newsfuse.once",
+        "newsfuse.calendar_words",
+    ),
     (
         "newsfuse.reading",
         "newsfuse.clean",

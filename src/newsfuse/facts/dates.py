@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsfuse.calendar_words import WEEKDAYS as WEEKDAY_NAMES
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "jan": 1,
@@ -46,15 +48,7 @@ MONTHS: dict[str, int] = {
     "december": 12,
     "dec": 12,
 }
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+WEEKDAYS: dict[str, int] = {day: index for index, day in enumerate(WEEKDAY_NAMES)}
 # Relative day words and their offset from the publication day.
 RELATIVE_DAYS: dict[str, int] = {
     "today": 0,
@@ -66,6 +60,7 @@ RELATIVE_DAYS: dict[str, int] = {
     "last night": -1,
     "the day before yesterday": -2,
 }
+
 
 # A weekday written before one of these, capitalised, is part of a name ("Saturday Night
 # Live", "Sunday Morning"): prose writes the time of a day in lower case ("Saturday night").

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 import numpy as np
 import numpy.typing as npt
 
+from newsfuse.calendar_words import MONTHS, WEEKDAYS
 from newsfuse.clean.classify import (
     REASON_BYLINE,
     REASON_CAPTION,
@@ -91,7 +92,7 @@ _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # Numeric dates are read day first (the common order outside the US): 11/07/2016 is
 # 11 July. Where the day-first reading is impossible (07/31/2016) the month-first one is used.
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAYS
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:'s|’s)?\b", re.IGNORECASE)
 # Capitalised words that open a time phrase before a weekday ("On Monday, ...").
 _TIME_OPENERS = frozenset(
@@ -252,25 +253,7 @@ _NAME_STOPWORDS = frozenset(
         "Also",
         "However",
         "Meanwhile",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *(word.capitalize() for word in (*WEEKDAYS, *MONTHS)),
         "Last",
         "Next",
         "Mr",

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from newsfuse.calendar_words import WEEKDAYS
 from newsfuse.model import Article, BriefSentence
 from newsfuse.segment import split_sentences
 from newsfuse.summary.lexical import REPORTING_VERBS, junk_edges
@@ -77,13 +78,7 @@ _OPENING_WORDS = frozenset(
         "yesterday",
         "last",
         "earlier",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *WEEKDAYS,
     ]
 )
 _QUOTE_MARKS = ('"', "“", "'", "‘")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from newsfuse.calendar_words import MONTHS, WEEKDAYS
 from newsfuse.model import BriefSentence, Citation
 
 # One capitalised word of a name: Hepner, O'Brien, Smith-Jones, McCain.
@@ -29,29 +30,7 @@ _FULL_NAME = re.compile(
 _CAPITALISED = re.compile(rf"(?<![\w'’.-]){_NAME_WORD}(?![\w-])")
 # Capitalised words that are never names whatever their case elsewhere: a day or month
 # after a capitalised word ("Last Tuesday") is not a surname.
-_NOT_NAMES = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+_NOT_NAMES = frozenset(word.capitalize() for word in (*WEEKDAYS, *MONTHS))
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
 # Words after which a capitalised word is a place or a thing, not a person ("the
 # University of Reading", "the Gull").

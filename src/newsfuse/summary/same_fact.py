@@ -31,6 +31,7 @@ import itertools
 import re
 from functools import lru_cache
 
+from newsfuse.calendar_words import MONTHS, WEEKDAYS
 from newsfuse.model import Article
 from newsfuse.summary.lexical import STOPWORDS, content_words, words
 from newsfuse.summary.params import SENTENCE_CACHE_SIZE
@@ -61,11 +62,7 @@ _NOT_NAMING_AFTER = re.compile(
 # is skipped: an apposition there is the name ("gave it a new name, Spark").
 _NAMING_CLAUSE_END = re.compile(r"[,;:.!?()—–]")
 # Capitalised words that are not names given to anything: days and months.
-_CALENDAR_TEXT = """
-    monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december
-"""
-_CALENDAR_WORDS = frozenset(_CALENDAR_TEXT.split())
+_CALENDAR_WORDS = frozenset((*WEEKDAYS, *MONTHS))
 # A naming participle right before a name modifies a noun ("a bear named Bruno")
 # unless an auxiliary makes it the verb ("was renamed the Ruhl probe", "has named
 # Spark"); adverbs between ("will now be called", "formally named") do not count.
