@@ -352,34 +352,19 @@ def score_pairs(
         if first.claim.article_id == second.claim.article_id:
             continue
         overlap = sum(value * lexical[j].get(lemma, 0.0) for lemma, value in lexical[i].items())
-        if (
-            params.people_matches_kinds_of_person > 0
-            and first.claim.kind == "count"
-            and first.head
-            and second.head
-            and first.head != second.head
-            and _people_and_a_person(first.head_word.lower(), second.head_word.lower())
-        ):
+        if first.claim.kind == "count" and first.head and second.head and first.head != second.head:
             # Soft cosine: the two counted nouns match as near-synonyms, since a report
-            # names its victims by who they were ("Palestinians") or just as "people".
-            overlap += (
-                params.people_matches_kinds_of_person
-                * lexical[i].get(first.head, 0.0)
-                * lexical[j].get(second.head, 0.0)
-            )
-        elif (
-            params.kinds_match_their_class > 0
-            and first.claim.kind == "count"
-            and first.head
-            and second.head
-            and first.head != second.head
-            and _heads_kind_of(first, second)
-        ):
-            overlap += (
-                params.kinds_match_their_class
-                * lexical[i].get(first.head, 0.0)
-                * lexical[j].get(second.head, 0.0)
-            )
+            # names its victims by who they were ("Palestinians") or just as "people",
+            # and a kind by its class ("boys" / "children").
+            if params.people_matches_kinds_of_person > 0 and _people_and_a_person(
+                first.head_word.lower(), second.head_word.lower()
+            ):
+                weight = params.people_matches_kinds_of_person
+            elif params.kinds_match_their_class > 0 and _heads_kind_of(first, second):
+                weight = params.kinds_match_their_class
+            else:
+                weight = 0.0
+            overlap += weight * lexical[i].get(first.head, 0.0) * lexical[j].get(second.head, 0.0)
         if embeddings is not None:
             semantic = float(embeddings[i] @ embeddings[j])
             score = params.lexical_weight * overlap + params.embedding_weight * semantic
