@@ -94,6 +94,9 @@ class Mention:
     year: int = 0
     # A winner's margin ("won by 48 seconds", "a majority of 2,689", "38 seconds ahead").
     margin: bool = False
+    # What a measure noun the figure is the value of counts, as a lemma: "injured" in "the
+    # number of injured rose to 12", "death" in "the death toll", "toll" alone; else "".
+    measured: str = ""
 
 
 def dimension_of(claim: Claim) -> str:
@@ -255,14 +258,48 @@ def stem_word(word: str) -> str:
     return porter_stem(word)
 
 
-def _syntax_tokens(span: Span, noun: Token | None) -> set[int]:
+def complement_verb(verb: Token, below: Token) -> Token | None:
+    """The infinitive a passive verb passes its subject on to, when the figure stands in
+    that subject (``below`` is the verb's child on the way down to the figure): "20,000
+    people are believed to have been [killed]", "300 were forced to [flee]". The passive
+    verb says who reports or causes the event; the infinitive names what the count did
+    or suffered. Else ``None``."""
+    if below.dep_ != "nsubjpass":
+        return None
+    return next(
+        (child for child in verb.children if child.dep_ == "xcomp" and child.pos_ == "VERB"),
+        None,
+    )
+
+
+def _path_child(span: Span, verb: Token) -> Token:
+    """The child of ``verb`` on the way down to the figure (the figure's root itself when
+    the verb governs it directly)."""
+    token = span.root
+    while token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _syntax_tokens(span: Span, noun: Token | None, passive_complements: bool = False) -> set[int]:
     """Tokens that name the number's role: its head chain, and the subject and
-    object of the verb that governs it ("the death [toll] rose to 45")."""
+    object of the verb that governs it ("the death [toll] rose to 45"); with
+    ``passive_complements``, of the infinitive a passive verb passes the figure's
+    subject on to as well ("are believed to have been [killed] in the crackdown")."""
     syntax: set[int] = set()
     for ancestor in span.root.ancestors:
         syntax.add(ancestor.i)
         if ancestor.pos_ in ("VERB", "AUX"):
-            for child in ancestor.children:
+            verbs = [ancestor]
+            complement = (
+                complement_verb(ancestor, _path_child(span, ancestor))
+                if passive_complements
+                else None
+            )
+            if complement is not None:
+                syntax.add(complement.i)
+                verbs.append(complement)
+            for child in (child for verb in verbs for child in verb.children):
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "prt"):
                     syntax.add(child.i)
                     syntax.update(grand.i for grand in child.children if grand.dep_ == "compound")
@@ -468,6 +505,46 @@ def _elided_noun(span: Span) -> Token | None:
     return earlier[-1] if earlier else None
 
 
+# Parts of speech of what a measure noun counts: "of [villagers]", "of [dead]", "of [injured]".
+MEASURED_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
+def _measure_noun(span: Span, noun: Token | None) -> Token | None:
+    """The measure noun a count is the value of: "put the [toll] at 10,000", "the death
+    [toll] rose to 17" (the verb's subject or object), else ``None``."""
+    if noun is not None:
+        return noun if noun.lemma_.lower() in MEASURE_NOUNS else None
+    for ancestor in span.root.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        return next(
+            (
+                child
+                for child in ancestor.children
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and child.pos_ == "NOUN"
+                and child.lemma_.lower() in MEASURE_NOUNS
+            ),
+            None,
+        )
+    return None
+
+
+def _measured(measure: Token) -> Token:
+    """What a measure noun counts: "the number of [injured]", "the [death] toll"; the
+    measure itself where it names nothing more ("the toll", a count of deaths)."""
+    for child in measure.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                # the parser tags "injured" after "of" a verb, and a pcomp
+                if grandchild.dep_ in ("pobj", "pcomp") and grandchild.pos_ in MEASURED_POS:
+                    return grandchild
+    for child in measure.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "ADJ"):
+            return child
+    return measure
+
+
 def _role_of(span: Span, noun: Token | None, params: FactParams) -> str:
     """Whether a figure is a total ("4,560 in total", "the train's 96 cars" in a
     partitive) or an increment ("560 additional troops", "600 more"), a part said to
@@ -508,6 +585,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         if claim.kind in ("count", "quantity", "money", "percent")
         else None
     )
+    measure = _measure_noun(span, noun) if claim.kind == "count" else None
     if noun is not None and noun.lemma_.lower() in PRONOUN_NOUNS | MEASURE_NOUNS:
         # "23 others", "put the toll at 45": no counted noun of its own (subjects still
         # name the toll; the aligner reads what it counts from the context words)
@@ -525,7 +603,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             for child in noun.children
             if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
         )
-    syntax = _syntax_tokens(span, noun)
+    syntax = _syntax_tokens(span, noun, params.passive_complement_names_event)
     first, last = _paragraph_bounds(span, params.context_stops_at_line_breaks)
     if claim.kind == "date":
         scope = [token for token in date_scope(span) if first <= token.i < last]
@@ -607,10 +685,11 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         claim.kind == "count" and is_day_of_month(span),
         is_earlier_figure(span),
         figure_aspects(span, str(claim.kind), claim.unit),
-        _governing_verb(span),
+        _governing_verb(span, params.passive_complement_names_event),
         date_event(span) if claim.kind == "date" else (),
         clause_year(span) if claim.kind != "date" and claim.attribute != "year" else 0,
         claim.kind != "date" and is_margin(span),
+        _measured(measure).lemma_.lower() if measure is not None and noun is None else "",
     )
 
 
@@ -629,11 +708,20 @@ def _paragraph_bounds(span: Span, stop_at_line_breaks: bool) -> tuple[int, int]:
     return first, sentence.end
 
 
-def _governing_verb(span: Span) -> str:
+def _governing_verb(span: Span, passive_complements: bool = False) -> str:
     """The lemma of the nearest verb above the figure, with its particle: "hurt" in
-    "five people were hurt", "set down" in "the plane set down at 3 pm"."""
+    "five people were hurt", "set down" in "the plane set down at 3 pm"; with
+    ``passive_complements``, the infinitive a passive verb passes the figure's subject
+    on to ("killed" in "20,000 people are believed to have been killed")."""
     for ancestor in span.root.ancestors:
         if ancestor.pos_ == "VERB":
+            complement = (
+                complement_verb(ancestor, _path_child(span, ancestor))
+                if passive_complements
+                else None
+            )
+            if complement is not None:
+                ancestor = complement
             particles = [child.lower_ for child in ancestor.children if child.dep_ == "prt"]
             return " ".join([ancestor.lemma_.lower(), *particles[:1]])
     return ""

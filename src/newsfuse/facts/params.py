@@ -41,6 +41,11 @@ class FactParams:
     # counts the noun of the last earlier figure in its sentence ("four of the six cars").
     # Off: such a numeral has no counted noun, as before.
     elided_noun_from_earlier_figure: bool = True
+    # A count standing in the subject of a passive verb with an infinitive ("20,000 people
+    # are believed to have been killed", "were forced to flee") takes the infinitive as its
+    # verb and head-chain words: the passive verb only says who reports or causes it. Off:
+    # the passive verb, as before.
+    passive_complement_names_event: bool = True
     # Tokens either side of the number that make up the clause fed to the embedder.
     embed_window_tokens: int = 10
     # A figure in a clause explaining a change ("rose to 17 after [three] more died") plays
@@ -89,6 +94,10 @@ class FactParams:
     # of the other ("ferries" / "vessels", "boys" / "children"), not only "people"
     # and a kind of person. 0: off.
     kinds_match_their_class: float = 1.0
+    # The same soft match between what a measure noun counts ("the death [toll] at
+    # 10,000", "the number of [injured]") and another count's noun of that thing or
+    # casualty ("20,000 people ... killed"). 0: off.
+    measures_match_what_they_count: float = 1.0
     # Bonus for the same counted noun, scaled by how rare that noun is in the cluster.
     head_bonus: float = 0.1
     # Bonus (ages only) when one aged noun is a kind of the other in WordNet ("a

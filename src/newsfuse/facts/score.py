@@ -199,6 +199,22 @@ def _people_and_a_person(one: str, other: str) -> bool:
     return False
 
 
+def _measure_counts(measure: Mention, counted: Mention, strong_weight: float) -> bool:
+    """Whether a count given by a measure noun and no counted noun ("the number of
+    [injured]", "the death [toll]") may count what another count's noun names: the same
+    noun, a kind of person for "people", or the casualty the other's verb or strong
+    words name ("toll", a count of deaths, against "20,000 people ... killed")."""
+    if not measure.measured or measure.head or not counted.head:
+        return False
+    measured = measure.measured.lower()
+    if stem_word(measured) == counted.head:
+        return True
+    if _people_and_a_person(measured, counted.head_word.lower()):
+        return True
+    concept = CONCEPTS.get(stem_word(measured), "")
+    return concept in CASUALTY_CONCEPTS and concept == _casualty_kind(counted, strong_weight)
+
+
 def _lexical_vectors(mentions: Sequence[Mention]) -> list[dict[str, float]]:
     """Context weights times inverse document frequency over the cluster's mentions."""
     frequency: Counter[str] = Counter()
@@ -365,6 +381,19 @@ def score_pairs(
             else:
                 weight = 0.0
             overlap += weight * lexical[i].get(first.head, 0.0) * lexical[j].get(second.head, 0.0)
+        elif first.claim.kind == "count" and params.measures_match_what_they_count > 0:
+            # The same soft match between what a measure noun counts ("the [toll] at
+            # 10,000") and another report's counted noun ("20,000 people ... killed").
+            for (one, one_vector), (other, other_vector) in (
+                ((first, lexical[i]), (second, lexical[j])),
+                ((second, lexical[j]), (first, lexical[i])),
+            ):
+                if _measure_counts(one, other, params.concept_strong_weight):
+                    overlap += (
+                        params.measures_match_what_they_count
+                        * one_vector.get(stem_word(one.measured), 0.0)
+                        * other_vector.get(other.head, 0.0)
+                    )
         if embeddings is not None:
             semantic = float(embeddings[i] @ embeddings[j])
             score = params.lexical_weight * overlap + params.embedding_weight * semantic
