@@ -62,6 +62,16 @@ def test_a_distance_names_its_anchor_or_says_it_is_unnamed() -> None:
     assert _aspects(unnamed, "12 miles", "quantity", "m").anchor == "?"
 
 
+def test_a_distance_away_is_measured_from_the_place_its_sentence_leaves() -> None:
+    moved = "The lion escaped from the Telvar reserve and ended up in Osk, 12 miles away."
+    span = parsed_figure(moved, "12 miles")
+    assert figure_aspects(span, "quantity", "m", implied_anchors=True).anchor == "reserve"
+    assert figure_aspects(span, "quantity", "m").anchor == "?"  # off: unnamed, as before
+    # No place left in the sentence: the anchor stays unnamed.
+    stays = "The herd grazed near Osk, 12 miles away."
+    assert figure_aspects(parsed_figure(stays, "12 miles"), "quantity", "m", True).anchor == "?"
+
+
 def test_an_age_names_its_holder_only_when_the_parse_ties_it_to_a_person() -> None:
     assert _aspects("Doran Pike, 40, was treated at the Kellmouth clinic.", "40", "age").holder
     assert not _aspects("One, a 30-year-old man, was hospitalised in Osk.", "30", "age").holder

@@ -58,15 +58,23 @@ class Aspects:
     words: frozenset[str] = frozenset()  # lower-case words of the whole article
 
 
-def figure_aspects(span: Span, kind: str, unit: str | None) -> Aspects:
-    """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``)."""
+def figure_aspects(
+    span: Span, kind: str, unit: str | None, implied_anchors: bool = False
+) -> Aspects:
+    """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
+    with ``implied_anchors``, a distance "away" is measured from the place its sentence
+    moves from (:func:`implied_anchor`)."""
     verb = _governing_verb(span)
+    anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
+    if anchor == "?" and implied_anchors:
+        place = implied_anchor(span)
+        anchor = place.lemma_.lower() if place is not None else anchor
     return Aspects(
         tense=_tense(verb) if verb is not None and kind != "date" else "",
         group=_part_group(span) if kind == "count" else "",
         base=_is_base(span),
         period=_period(span, verb) if verb is not None else "",
-        anchor=_anchor(span) if kind == "quantity" and unit == "m" else "",
+        anchor=anchor,
         holder=_holder(span) if kind == "age" else "",
         words=_article_words(span.doc) if kind == "age" else frozenset(),
     )
@@ -164,6 +172,24 @@ def _anchor(span: Span) -> str:
         if token.lower_ in IMPLICIT_ANCHORS:
             return "?"
     return ""
+
+
+def implied_anchor(span: Span) -> Token | None:
+    """The place a distance given only as "away" is measured from: the object of the last
+    "from" before it in its sentence ("the lion escaped from the [park] ... and ended up
+    in Isinya town, 12 miles away"), the point the sentence's movement started; else
+    ``None`` (no "away", or no place moved from)."""
+    doc = span.doc
+    after = doc[span.end : min(span.end + 3, len(doc))]
+    if not any(token.lower_ in IMPLICIT_ANCHORS for token in after):
+        return None
+    for preposition in reversed(doc[span.sent.start : span.start]):
+        if preposition.lower_ != "from":
+            continue
+        for child in preposition.children:
+            if child.dep_ == "pobj" and child.pos_ in ("PROPN", "NOUN") and child.i < span.start:
+                return child  # not "seen from [20 miles] away": the figure is no place
+    return None
 
 
 def _holder(span: Span) -> str:

@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.aspects import NO_ASPECTS, Aspects, figure_aspects
+from newsfuse.facts.aspects import (
+    IMPLICIT_ANCHORS,
+    NO_ASPECTS,
+    Aspects,
+    figure_aspects,
+    implied_anchor,
+)
 from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
 from newsfuse.facts.eras import clause_year
 from newsfuse.facts.lexicon import (
@@ -604,6 +610,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             if child.dep_ in ("amod", "compound") and child.i not in range(span.start, span.end)
         )
     syntax = _syntax_tokens(span, noun, params.passive_complement_names_event)
+    place = implied_anchor(span) if params.away_is_from_place_left and claim.unit == "m" else None
+    if place is not None:  # as "from the park" is a head-chain word of "30km from the park"
+        syntax.add(place.i)
     first, last = _paragraph_bounds(span, params.context_stops_at_line_breaks)
     if claim.kind == "date":
         scope = [token for token in date_scope(span) if first <= token.i < last]
@@ -629,6 +638,12 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         if stem in CONCEPTS:
             concept = CONCEPTS[stem]
             weights[concept] = max(weights.get(concept, 0.0), weight)
+    if place is not None:
+        # "away" names no place: the place it stands for takes its weight
+        implicit = [stem_word(word) for word in IMPLICIT_ANCHORS if stem_word(word) in weights]
+        moved = max((weights.pop(stem) for stem in implicit), default=0.0)
+        anchor = stem_word(place.lemma_.lower())
+        weights[anchor] = max(weights.get(anchor, 0.0), moved)
     if claim.attribute:
         weights[claim.attribute] = params.syntax_boost
     if _is_partitive_whole(span, params.partitive_window_tokens):
@@ -684,7 +699,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
         is_earlier_figure(span),
-        figure_aspects(span, str(claim.kind), claim.unit),
+        figure_aspects(span, str(claim.kind), claim.unit, params.away_is_from_place_left),
         _governing_verb(span, params.passive_complement_names_event),
         date_event(span) if claim.kind == "date" else (),
         clause_year(span) if claim.kind != "date" and claim.attribute != "year" else 0,

@@ -46,6 +46,10 @@ class FactParams:
     # verb and head-chain words: the passive verb only says who reports or causes it. Off:
     # the passive verb, as before.
     passive_complement_names_event: bool = True
+    # A distance given only as "away" ("ended up in Isinya, 12 miles away") is measured from
+    # the place its sentence moves from ("escaped from the park and ..."): its anchor and a
+    # head-chain word. Off: an unnamed anchor ("?"), as before.
+    away_is_from_place_left: bool = True
     # Tokens either side of the number that make up the clause fed to the embedder.
     embed_window_tokens: int = 10
     # A figure in a clause explaining a change ("rose to 17 after [three] more died") plays
@@ -155,6 +159,10 @@ class FactParams:
     # deaths", "rose to 11 after three died") and another report's figure that the
     # increment's article gives plus it ("8 deaths" beside "climbed to 11"). 0: off.
     increment_beside_total_penalty: float = 3.0
+    # Penalty when two distances are measured from places both name and that share no
+    # word ("from Nairobi" / "from the park"): a distance from elsewhere is another
+    # attribute, as the verdict's anchor aspect says. 0: off.
+    anchor_mismatch_penalty: float = 0.3
     # Differing figures this many times apart or more are rarely one attribute:
     # sources that disagree differ by a few per cent or units, not an order of magnitude.
     magnitude_gap_ratio: float = 10.0

@@ -126,6 +126,15 @@ def _increment_beside_its_total(
     )
 
 
+def _anchors_differ(first: Mention, second: Mention) -> bool:
+    """Whether two distances are measured from places both name and that share no word
+    ("20 miles from Nairobi" / "12 miles away" from the park the lion left)."""
+    one, other = first.aspects.anchor, second.aspects.anchor
+    if not one or not other or "?" in (one, other):
+        return False
+    return not set(one.split()) & set(other.split())
+
+
 def _far_apart(first: Claim, second: Claim, ratio: float) -> bool:
     """Whether two numbers differ by at least ``ratio`` times."""
     a, b = first.value, second.value
@@ -439,6 +448,8 @@ def score_pairs(
                 score -= params.date_role_penalty
         elif _roles_clash(first.role, second.role) or _part_beside_its_group(first, second):
             score -= params.role_mismatch_penalty
+        if _anchors_differ(first, second):
+            score -= params.anchor_mismatch_penalty
         if _far_apart(
             first.claim, second.claim, params.magnitude_gap_ratio
         ) and not is_decimal_slip_pair(first.claim.value, second.claim.value, params):

@@ -1,7 +1,7 @@
-"""Counts given by a measure noun ("the death toll at 3,400", "the number of injured")
-and counts whose event is an infinitive under a passive verb ("are believed to have
-been killed"): what each counts, and how well two such reports pair. Every sentence
-here is invented."""
+"""Weak pairs of real-news reports and what lifts them: counts given by a measure noun
+("the death toll at 3,400", "the number of injured"), counts whose event is an
+infinitive under a passive verb ("are believed to have been killed"), and distances
+given only as "away" from the place their sentence leaves. Every sentence is invented."""
 
 from __future__ import annotations
 
@@ -91,3 +91,30 @@ def test_a_death_toll_pairs_better_with_people_killed_when_the_measure_counts_th
     # A toll counts deaths, not injuries: people hurt get no such match.
     hurt = _pair_score(TOLL, HURT, ("3,400", "6,000"), params)
     assert hurt < on - 0.1
+
+
+LEFT = "The lion escaped from the Telvar reserve and was shot in Osk, 12 miles away."
+FROM_RESERVE = "Rangers said the lion was killed 30km from the reserve."
+FROM_CITY = "Rangers cornered the lion in Osk, 20 miles from Telvar, the capital."
+
+
+def test_away_gives_its_weight_to_the_place_it_stands_for() -> None:
+    mention = _mention(LEFT, "12 miles")
+    context = dict(mention.context)
+    assert "away" not in context
+    assert context["reserv"] >= FactParams().syntax_boost * FactParams().syntax_min_decay
+    off = _mention(LEFT, "12 miles", replace(FactParams(), away_is_from_place_left=False))
+    assert "away" in dict(off.context)
+    assert dict(off.context).get("reserv", 0.0) < context["reserv"]
+
+
+def test_a_distance_away_pairs_with_one_from_the_place_left_not_from_elsewhere() -> None:
+    params = FactParams()
+    reserve = _pair_score(LEFT, FROM_RESERVE, ("12 miles", "30km"), params)
+    city = _pair_score(LEFT, FROM_CITY, ("12 miles", "20 miles"), params)
+    assert reserve > city
+    # The penalty alone: the same pair from the capital, with and without it.
+    unpenalised = _pair_score(
+        LEFT, FROM_CITY, ("12 miles", "20 miles"), replace(params, anchor_mismatch_penalty=0.0)
+    )
+    assert unpenalised - city == pytest.approx(params.anchor_mismatch_penalty)
