@@ -118,3 +118,16 @@ def test_a_distance_away_pairs_with_one_from_the_place_left_not_from_elsewhere()
         LEFT, FROM_CITY, ("12 miles", "20 miles"), replace(params, anchor_mismatch_penalty=0.0)
     )
     assert unpenalised - city == pytest.approx(params.anchor_mismatch_penalty)
+
+
+def test_a_measure_of_the_same_noun_gets_no_second_match() -> None:
+    # "the number of troops" already shares "troops" with "560 troops" in the plain
+    # cosine; a soft match on top would count it twice.
+    total = "The deployment will take the number of Osk troops in Telvar to 5,000."
+    increment = "Telvar will receive 560 troops from Osk next month."
+    params = FactParams()
+    on = _pair_score(total, increment, ("5,000", "560"), params)
+    off = _pair_score(
+        total, increment, ("5,000", "560"), replace(params, measures_match_what_they_count=0.0)
+    )
+    assert on == pytest.approx(off)

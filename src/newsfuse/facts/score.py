@@ -210,14 +210,15 @@ def _people_and_a_person(one: str, other: str) -> bool:
 
 def _measure_counts(measure: Mention, counted: Mention, strong_weight: float) -> bool:
     """Whether a count given by a measure noun and no counted noun ("the number of
-    [injured]", "the death [toll]") may count what another count's noun names: the same
-    noun, a kind of person for "people", or the casualty the other's verb or strong
-    words name ("toll", a count of deaths, against "20,000 people ... killed")."""
+    [injured]", "the death [toll]") may count what another count's noun names: a kind of
+    person for "people", or the casualty the other's verb or strong words name ("toll",
+    a count of deaths, against "20,000 people ... killed"). The same noun on both sides
+    ("the number of troops" / "560 troops") is no soft match: the plain cosine has it."""
     if not measure.measured or measure.head or not counted.head:
         return False
     measured = measure.measured.lower()
     if stem_word(measured) == counted.head:
-        return True
+        return False
     if _people_and_a_person(measured, counted.head_word.lower()):
         return True
     concept = CONCEPTS.get(stem_word(measured), "")
