@@ -98,9 +98,9 @@ class FactParams:
     # of the other ("ferries" / "vessels", "boys" / "children"), not only "people"
     # and a kind of person. 0: off.
     kinds_match_their_class: float = 1.0
-    # The same soft match between what a measure noun counts ("the death [toll] at
-    # 10,000", "the number of [injured]") and another count's noun of that thing or
-    # casualty ("20,000 people ... killed"). 0: off.
+    # The same soft match between what a measure noun counts ("the death [toll] at 10,000",
+    # "the number of [Osk villagers]") and another count's "people" or noun of that casualty
+    # ("20,000 people ... killed"); a shared noun is already in the plain cosine. 0: off.
     measures_match_what_they_count: float = 1.0
     # Bonus for the same counted noun, scaled by how rare that noun is in the cluster.
     head_bonus: float = 0.1
@@ -161,7 +161,7 @@ class FactParams:
     increment_beside_total_penalty: float = 3.0
     # Penalty when two distances are measured from places both name and that share no
     # word ("from Nairobi" / "from the park"): a distance from elsewhere is another
-    # attribute, as the verdict's anchor aspect says. 0: off.
+    # attribute, as the verdict's anchor aspect says. The role penalty's size, not tuned. 0: off.
     anchor_mismatch_penalty: float = 0.3
     # Differing figures this many times apart or more are rarely one attribute:
     # sources that disagree differ by a few per cent or units, not an order of magnitude.
