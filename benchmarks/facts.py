@@ -60,13 +60,16 @@ def load_articles(cluster: dict) -> list[Article]:
 
 
 def parse_params(settings: list[str]) -> FactParams:
-    """``FactParams()`` with each ``NAME=VALUE`` applied (numeric and true/false fields)."""
+    """``FactParams()`` with each ``NAME=VALUE`` applied (numeric, true/false and none)."""
     defaults = FactParams()
     numeric = {f.name: type(getattr(defaults, f.name)) for f in fields(FactParams)}
     changes: dict[str, Any] = {}
     for setting in settings:
         name, _, value = setting.partition("=")
         kind = numeric.get(name)
+        if name in numeric and value.lower() == "none":
+            changes[name] = None  # an optional rule turned off
+            continue
         if kind is bool and value.lower() in ("true", "false"):
             changes[name] = value.lower() == "true"
             continue

@@ -49,6 +49,7 @@ from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue
 from newsfuse.facts.roles import (
     figure_mood,
+    in_past_frame,
     is_change_size,
     is_classified_part,
     is_day_of_month,
@@ -698,7 +699,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         role,
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
-        is_earlier_figure(span),
+        is_earlier_figure(span) or (params.past_frames_are_earlier and in_past_frame(span)),
         figure_aspects(span, str(claim.kind), claim.unit, params.away_is_from_place_left),
         _governing_verb(span, params.passive_complement_names_event),
         date_event(span) if claim.kind == "date" else (),

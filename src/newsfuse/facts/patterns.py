@@ -80,11 +80,12 @@ CLOCK_AFTER_RE = re.compile(r"^(?::\d\d|\s?[ap]\.?m\b\.?|\s?(?:GMT|UTC|BST|CET|E
 # A letter glued before a numeral makes a code ("A320", "No.5"), except "$A" (Australian dollars);
 # so does a capitalised word joined by a hyphen, a name ("Tessera-1", "Covid-19", "K-9").
 NOT_A_QUANTITY_BEFORE_RE = re.compile(r"(?:(?<!\$)[A-Za-z]|No\.\s?|#|:|\b[A-Z][A-Za-z]*-)$")
-# A capitalised designator names a place or a vehicle by its number ("Warehouse 3",
-# "Terminal 2", "Flight 370", "Route 66"): a name, not a count.
+# A capitalised designator names a place, a vehicle or a part of a text or series by
+# its number ("Warehouse 3", "Flight 370", "Episode 5", "Article 5"): a name, not a count.
 DESIGNATOR_BEFORE_RE = re.compile(
     r"\b(?:Apartment|Bay|Berth|Block|Building|Dock|Flight|Gate|Hangar|Highway|Interstate|"
-    r"Pier|Platform|Precinct|Room|Route|Runway|Suite|Terminal|Tower|Warehouse|Ward)\s$"
+    r"Pier|Platform|Precinct|Room|Route|Runway|Suite|Terminal|Tower|Warehouse|Ward|"
+    r"Amendment|Article|Chapter|Episode|Season|Section|Volume)\s$"
 )
 ORDINAL_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
 VAGUE_RE = re.compile(

@@ -118,9 +118,16 @@ def bounds_allow(first: Claim, second: Claim, params: FactParams) -> bool:
         return False
     exact = any(float(v).is_integer() and abs(v) < params.exact_below for v in (a, b))
     tolerance, reach = (0.0, 0.0) if exact else (params.relative_tolerance, NEAR_SPAN)
-    return bounds_compatible(
-        (_as_bound(first.bound), float(a)), (_as_bound(second.bound), float(b)), tolerance, reach
-    )
+    one, other = _as_bound(first.bound), _as_bound(second.bound)
+    if params.same_side_bounds_agree and _same_side(one, other):
+        return True
+    return bounds_compatible((one, float(a)), (other, float(b)), tolerance, reach)
+
+
+def _same_side(one: Bound, other: Bound) -> bool:
+    """Whether two bounds both limit from below, or both from above."""
+    lower, upper = ("at least", "just over"), ("at most", "just under")
+    return (one in lower and other in lower) or (one in upper and other in upper)
 
 
 def _as_bound(text: str) -> Bound:

@@ -24,6 +24,7 @@ __all__ = [
     "HYPOTHETICAL_AUXILIARIES",
     "MAIN_CLAUSE_AUXILIARIES",
     "figure_mood",
+    "in_past_frame",
     "is_change_size",
     "is_classified_part",
     "is_day_of_month",
@@ -81,6 +82,56 @@ def is_earlier_figure(span: Span) -> bool:
         for child in ancestor.children:
             if child.dep_ == "advmod" and child.lower_ in EARLIER_ADVERBS:
                 return True
+    return False
+
+
+# Units of a calendar that a relative frame counts back by ("a year ago", "last month").
+FRAME_UNITS = frozenset({"year", "month", "week", "season", "quarter"})
+# Words that put such a unit before the report's time ("last year", "the previous month").
+FRAME_PAST = frozenset({"last", "previous", "prior", "ago", "earlier", "before"})
+# How a time frame hangs on a verb: an adverbial, a preposition or the verb's subject.
+FRAME_DEPENDENCIES = frozenset({"npadvmod", "advmod", "prep", "nsubj", "nsubjpass"})
+# Verbs of expecting an outcome: in the past perfect ("had forecast 700,000 tonnes") they
+# give a figure the outcome has since replaced. Not "estimate": an estimate measures what
+# is ("had estimated the cost at $410 million" is the account still disputed).
+EXPECTATION_VERBS = frozenset({"forecast", "expect", "predict", "project", "anticipate"})
+
+
+def in_past_frame(span: Span) -> bool:
+    """Whether the figure's clause sets it at a time before the report's: a relative frame
+    on a governing verb or its subject ("A year ago growth was running at 1.2 per cent",
+    "Last year's rise was 3.99%", "in the previous year") or an expectation in the past
+    perfect ("the board had forecast 700,000 tonnes"), which the report has since replaced.
+    Not a frame inside the figure's own noun phrase ("a rise on last year")."""
+    for verb in (t for t in (span.root, *span.root.ancestors) if t.pos_ in ("VERB", "AUX")):
+        if (
+            verb.lemma_.lower() in EXPECTATION_VERBS
+            and verb.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+        ):
+            return True
+        for child in verb.children:
+            if child.i >= span.start and child.dep_ != "nsubj":
+                continue  # a frame before the figure, or the subject's own time
+            if child.dep_ in FRAME_DEPENDENCIES and _names_past_frame(child):
+                return True
+    return False
+
+
+def _names_past_frame(token: Token) -> bool:
+    """Whether ``token`` heads a relative past time ("a year ago", "last year('s)",
+    "in the previous month"), directly or as the possessor of a subject noun."""
+    words = [token] if token.dep_ != "prep" else [c for c in token.children if c.dep_ == "pobj"]
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        words = [c for c in token.children if c.dep_ == "poss"]
+    for word in words:
+        if word.lemma_.lower() in FRAME_UNITS:
+            if any(c.lower_ in FRAME_PAST for c in word.children):
+                return True
+        elif word.lower_ in ("ago", "earlier", "before") and any(
+            c.lemma_.lower() in FRAME_UNITS for c in word.subtree
+        ):
+            return True
     return False
 
 

@@ -125,6 +125,11 @@ def decide_status(
     return "conflict"
 
 
+def _unplaced_weekday(claim: Claim) -> bool:
+    """Whether a date claim is a bare weekday name that no publication time placed."""
+    return claim.kind == "date" and str(claim.value).lower() in WEEKDAYS
+
+
 def _strong_concepts(mention: Mention, params: FactParams) -> set[str]:
     """The kinds of figure ("<death>", "<injury>") a mention's own words name."""
     return {
@@ -264,13 +269,15 @@ def dispute_evidence(
     ``nouns_differ``: some disagreeing pair counts different nouns;
     ``roles_differ``: some disagreeing pair plays different roles (a total
     against an increment); ``hedged``: some differing figure is approximate
-    or a bound ("more than 100"), which a larger exact figure need not contradict.
+    or a bound ("more than 100"), which a larger exact figure need not contradict;
+    ``unplaced_day``: a differing date is a weekday no publication time placed.
     """
     ratio = 1.0
     nouns_differ = roles_differ = hedged = moods_differ = False
     subgroups_differ = times_differ = False
     aspects: set[str] = set()
     compatible = True  # every differing pair fits the bounds stated ("more than 40" and 45)
+    unplaced_day = False
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
             if values_agree(first.claim, second.claim, params):
@@ -293,6 +300,7 @@ def dispute_evidence(
             if _reported_apart(first, second, published or {}, params):
                 aspects.add("reports apart")
             compatible &= bounds_allow(first.claim, second.claim, params)
+            unplaced_day |= _unplaced_weekday(first.claim) or _unplaced_weekday(second.claim)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
         "ratio": ratio,
@@ -306,6 +314,7 @@ def dispute_evidence(
         "day_of_month": any(mention.day_of_month for mention in mentions),
         "year": any(mention.dimension.startswith("year:") for mention in mentions),
         "compatible": compatible and ratio > 1.0,
+        "unplaced_day": unplaced_day,
         "kind": mentions[0].claim.kind if mentions else "",
     }
 
@@ -331,7 +340,10 @@ def is_clear_dispute(
     (``margin`` at least ``params.conflict_min_margin``): with a look-alike
     close behind, the pairing is a guess; and articles that state at most
     ``params.conflict_max_crowding`` figures of the kind (``crowding``): in a
-    long report with dozens of counts, a look-alike is likelier than a dispute.
+    long report with dozens of counts, a look-alike is likelier than a dispute; from
+    ``params.crowded_from`` figures of the kind on, the margin must reach
+    ``params.crowded_min_margin``. Nor is a weekday that no publication time placed
+    in dispute with another day (``params.unplaced_weekdays_differ``).
     Nor is it a conflict when a hypothetical figure or an earlier account
     ("had earlier said") meets a current report, one
     figure counts a subgroup of the other's noun (``params.conflict_needs_same_subgroup``), a
@@ -345,6 +357,14 @@ def is_clear_dispute(
     if evidence["ratio"] > params.conflict_max_ratio:
         return False
     if margin < params.conflict_min_margin or crowding > params.conflict_max_crowding:
+        return False
+    if (
+        params.crowded_from is not None
+        and crowding >= params.crowded_from
+        and margin < params.crowded_min_margin
+    ):
+        return False
+    if params.unplaced_weekdays_differ and evidence["unplaced_day"]:
         return False
     if evidence["moods_differ"] or evidence["times_differ"] or evidence["day_of_month"]:
         return False
@@ -370,10 +390,11 @@ def only_reported_apart(
 ) -> bool:
     """For a group :func:`is_clear_dispute` found no clear dispute: whether it would be one
     but for its reports being published ``params.conflict_max_days_apart`` or more apart
-    (one attribute at two moments, which a reader should see side by side)."""
-    if params.conflict_max_days_apart is None:
+    (one attribute at two moments), or but for a weekday no publication time placed
+    (``params.unplaced_weekdays_differ``): either way a reader should see them side by side."""
+    if params.conflict_max_days_apart is None and not params.unplaced_weekdays_differ:
         return False
-    timeless = replace(params, conflict_max_days_apart=None)
+    timeless = replace(params, conflict_max_days_apart=None, unplaced_weekdays_differ=False)
     return is_clear_dispute(
         mentions, dispute_score, timeless, margin=margin, crowding=crowding, published=published
     )

@@ -1,0 +1,114 @@
+"""Study: conflict precision on real news nobody labelled, judged by reading.
+
+facts-real-dev holds 25 of the 122 Multi-News dev clusters; the other clusters are real
+news the fact comparison was never scored on. This runs the comparison on each of them
+(articles as documents, no publication times, as in facts-real-dev), prints every
+predicted conflict with its claims in their sentences, and scores it against the
+judgements in ``benchmarks/data/real_conflict_audit.json`` (written by reading, by the
+real set's labelling rules). A conflict nobody judged yet is printed as ``unjudged``
+so that it can be read and added. Halves: clusters before line 61 (A) and after (B).
+
+Usage:
+    python benchmarks/studies/real_conflict_audit.py [MULTINEWS] [--real REAL_DEV]
+        [--judged FILE] [--param NAME=VALUE ...] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies that code
+    sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from newsfuse.facts import FactParams, compare_facts  # noqa: E402
+from newsfuse.pipeline import read_report  # noqa: E402
+from shared_data import shared_path  # noqa: E402
+
+HALF = 61  # clusters before this line are half A
+
+
+def _param(params: FactParams, text: str) -> FactParams:
+    name, _, raw = text.partition("=")
+    kinds = {field.name: field.type for field in fields(FactParams)}
+    if name not in kinds:
+        raise SystemExit(f"--param: FactParams has no field {name!r}")
+    value: object = raw
+    if raw.lower() in ("true", "false"):
+        value = raw.lower() == "true"
+    elif raw.lower() == "none":
+        value = None
+    else:
+        value = float(raw) if "." in raw else int(raw)
+    return replace(params, **{name: value})
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(". ", end)
+    return " ".join(text[left : len(text) if right < 0 else right + 1].split())[:300]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(shared_path("data/multinews-dev.jsonl")))
+    parser.add_argument("--real", default=str(shared_path("bench/facts-real-dev.jsonl")))
+    parser.add_argument("--judged", default=str(ROOT / "benchmarks/data/real_conflict_audit.json"))
+    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--quiet", action="store_true", help="the summary only")
+    args = parser.parse_args()
+    params = FactParams()
+    for text in args.param:
+        params = _param(params, text)
+    judged = {
+        (item["cluster"], tuple(item["claims"])): item
+        for item in json.loads(Path(args.judged).read_text(encoding="utf-8"))["judged"]
+    }
+    labelled = {
+        article["text"][:200]
+        for line in Path(args.real).read_text(encoding="utf-8").splitlines()
+        for article in json.loads(line)["articles"]
+    }
+    counts = {half: {"clusters": 0, "true": 0, "false": 0, "unjudged": 0} for half in "AB"}
+    for number, line in enumerate(Path(args.data).read_text(encoding="utf-8").splitlines()):
+        documents = json.loads(line)["documents"]
+        if any(document[:200] in labelled for document in documents):
+            continue  # scored in facts-real-dev
+        half = "A" if number < HALF else "B"
+        counts[half]["clusters"] += 1
+        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
+        articles = list(read_report(records).articles)
+        if len(articles) < 2:
+            continue
+        texts = {article.id: article.text for article in articles}
+        for fact in compare_facts(articles, params=params):
+            if fact.status != "conflict":
+                continue
+            key = (number, tuple(sorted(claim.text for claim in fact.claims)))
+            item = judged.get(key)
+            verdict = "unjudged" if item is None else ("true" if item["true"] else "false")
+            counts[half][verdict] += 1
+            if args.quiet:
+                continue
+            why = "" if item is None else f" ({item['why']})"
+            print(f"{verdict:8} cluster {number} | {fact.subject}{why}")
+            for claim in fact.claims:
+                context = _sentence(texts[claim.article_id], claim.start, claim.end)
+                print(f"    {claim.article_id} {claim.text!r}: {context}")
+    print("| half | clusters | predicted conflicts | judged true | judged false | unjudged |")
+    print("|---|---|---|---|---|---|")
+    for half, row in counts.items():
+        total = row["true"] + row["false"] + row["unjudged"]
+        print(f"| {half} | {row['clusters']} | {total} | {row['true']} | {row['false']} | "
+              f"{row['unjudged']} |")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
