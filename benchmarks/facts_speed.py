@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/facts_speed.py [DATA] [--limit N] [--budget 300] [--all-sentences]
-                                     [--no-memory-zone]
+                                     [--no-memory-zone] [--param NAME=VALUE ...]
 
 DATA defaults to ``../shared/data/multinews-dev.jsonl``. Clusters are read,
 cleaned and split first (not timed), both systems are loaded and warmed up on
@@ -16,7 +16,9 @@ shared machine waiting for a core is in the wall time only), with the load avera
 By default only the sentences holding a figure or a date and their neighbours
 are tagged and parsed (``FactParams.parse_claim_sentences_only``);
 ``--all-sentences`` parses every sentence, for comparison; ``--no-memory-zone`` parses
-outside spaCy's memory zone (``FactParams.parse_in_memory_zone``), for its cost.
+outside spaCy's memory zone (``FactParams.parse_in_memory_zone``), for its cost;
+``--param recognise_names_in_whole_text=false`` changes one FactParams field, as in
+``benchmarks/facts.py``, for the cost of a switch.
 """
 
 from __future__ import annotations
@@ -26,15 +28,16 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from facts import parse_params  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.systems import _load_newsfuse, get_systems  # noqa: E402
-from newsfuse.facts import FactParams  # noqa: E402
 from newsfuse.pipeline import brief  # noqa: E402
 from shared_data import shared_path  # noqa: E402
 
@@ -49,8 +52,16 @@ def main() -> None:
     parser.add_argument("--budget", type=int, default=300)
     parser.add_argument("--all-sentences", action="store_true", help="tag and parse every sentence")
     parser.add_argument("--no-memory-zone", action="store_true", help="parse outside the zone")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change one FactParams field (repeatable)",
+    )
     args = parser.parse_args()
-    params = FactParams(
+    params = replace(
+        parse_params(args.param),
         parse_claim_sentences_only=not args.all_sentences,
         parse_in_memory_zone=not args.no_memory_zone,
     )
@@ -76,6 +87,8 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     parsed = "every sentence" if args.all_sentences else "figure and date sentences, neighbours"
     print(f"parsed: {parsed}; in spaCy's memory zone: {params.parse_in_memory_zone}")
+    if args.param:
+        print("FactParams changed: " + ", ".join(args.param))
     print("| | lexrank clusters/s | brief + facts clusters/s | ratio |")
     print("| --- | ---: | ---: | ---: |")
     for label, times in (("wall", wall), ("CPU", cpu)):
