@@ -81,9 +81,7 @@ class FactParams:
     lexical_weight: float = 0.7
     # Weight of the cosine of the embedded clauses (the number masked out).
     embedding_weight: float = 0.7
-    # Embed the clauses at all (the encoder is a fifth of a brief's CPU). Off scores pairs on
-    # words and syntax alone, as ``compare_facts(embeddings=False)``: cost and figures in
-    # docs/benchmarks-speed.md.
+    # Embed the clauses; off scores pairs on words and syntax alone (docs/benchmarks-speed.md).
     embed_clauses: bool = True
     # Weight of "people" against a kind of person in WordNet ("15 Palestinians were killed" /
     # "killing 17 people") in the context cosine, a soft cosine's word similarity (Sidorov et
