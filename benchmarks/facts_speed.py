@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/facts_speed.py [DATA] [--limit N] [--budget 300] [--all-sentences]
-                                     [--no-memory-zone]
+                                     [--no-memory-zone] [--param NAME=VALUE ...] [--passes N]
 
 DATA defaults to ``../shared/data/multinews-dev.jsonl``. Clusters are read,
 cleaned and split first (not timed), both systems are loaded and warmed up on
@@ -16,7 +16,10 @@ shared machine waiting for a core is in the wall time only), with the load avera
 By default only the sentences holding a figure or a date and their neighbours
 are tagged and parsed (``FactParams.parse_claim_sentences_only``);
 ``--all-sentences`` parses every sentence, for comparison; ``--no-memory-zone`` parses
-outside spaCy's memory zone (``FactParams.parse_in_memory_zone``), for its cost.
+outside spaCy's memory zone (``FactParams.parse_in_memory_zone``), for its cost;
+``--param recognise_names_in_whole_text=false`` changes one FactParams field, as in
+``benchmarks/facts.py``, for the cost of a switch; ``--passes 5`` times the clusters
+five times over and prints the medians (load on a shared machine moves one pass by 10 %).
 """
 
 from __future__ import annotations
@@ -26,11 +29,16 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
+from facts import parse_params  # noqa: E402
+from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
+from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
 from newsfuse.evaluate.harness import prepare_cluster  # noqa: E402
 from newsfuse.evaluate.systems import _load_newsfuse, get_systems  # noqa: E402
@@ -47,10 +55,19 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, default=20)
     parser.add_argument("--budget", type=int, default=300)
+    parser.add_argument("--passes", type=int, default=1, help="timed passes over the clusters")
     parser.add_argument("--all-sentences", action="store_true", help="tag and parse every sentence")
     parser.add_argument("--no-memory-zone", action="store_true", help="parse outside the zone")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change one FactParams field (repeatable)",
+    )
     args = parser.parse_args()
-    params = FactParams(
+    params = replace(
+        parse_params(args.param),
         parse_claim_sentences_only=not args.all_sentences,
         parse_in_memory_zone=not args.no_memory_zone,
     )
@@ -60,33 +77,59 @@ def main() -> None:
     _load_newsfuse()
     lexrank.summarize(clusters[0], args.budget)
     brief(list(clusters[0].articles), args.budget, facts=True, fact_params=params)
-    wall: dict[str, list[float]] = {"lexrank": [], "brief": [], "facts": []}
-    cpu: dict[str, list[float]] = {"lexrank": [], "brief": []}
-    for cluster in clusters:
-        started, started_cpu = time.perf_counter(), time.process_time()
-        lexrank.summarize(cluster, args.budget)
-        wall["lexrank"].append(time.perf_counter() - started)
-        cpu["lexrank"].append(time.process_time() - started_cpu)
-        started, started_cpu = time.perf_counter(), time.process_time()
-        result = brief(list(cluster.articles), args.budget, facts=True, fact_params=params)
-        wall["brief"].append(time.perf_counter() - started)
-        cpu["brief"].append(time.process_time() - started_cpu)
-        wall["facts"].append(result.stats.timings.get("facts", 0.0))
+    passes = [_time_pass(clusters, lexrank, args.budget, params) for _ in range(args.passes)]
     print(f"clusters: {len(clusters)} from {args.data}")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     parsed = "every sentence" if args.all_sentences else "figure and date sentences, neighbours"
     print(f"parsed: {parsed}; in spaCy's memory zone: {params.parse_in_memory_zone}")
+    if args.param:
+        print("FactParams changed: " + ", ".join(args.param))
+    print(f"passes: {args.passes} (medians of the passes' rates; encoder memo cleared each pass)")
     print("| | lexrank clusters/s | brief + facts clusters/s | ratio |")
     print("| --- | ---: | ---: | ---: |")
-    for label, times in (("wall", wall), ("CPU", cpu)):
-        lexrank_rate = len(clusters) / sum(times["lexrank"])
-        brief_rate = len(clusters) / sum(times["brief"])
-        ratio = brief_rate / lexrank_rate
+    for label in ("wall", "CPU"):
+        rates = [_rates(wall if label == "wall" else cpu, len(clusters)) for wall, cpu in passes]
+        lexrank_rate = statistics.median(rate[0] for rate in rates)
+        brief_rate = statistics.median(rate[1] for rate in rates)
+        ratio = statistics.median(rate[1] / rate[0] for rate in rates)
         print(f"| {label} | {lexrank_rate:.2f} | {brief_rate:.2f} | {ratio:.2f}x |")
+    if args.passes > 1:
+        ratios = [rate[1] / rate[0] for rate in (_rates(cpu, len(clusters)) for _, cpu in passes)]
+        print("CPU ratio by pass: " + ", ".join(f"{ratio:.3f}" for ratio in ratios))
+    facts = [seconds for wall, _ in passes for seconds in wall["facts"]]
+    briefs = [seconds for wall, _ in passes for seconds in wall["brief"]]
     print(
-        f"facts (wall): median {statistics.median(wall['facts']):.3f} s per cluster, "
-        f"{sum(wall['facts']) / sum(wall['brief']):.0%} of the brief"
+        f"facts (wall): median {statistics.median(facts):.3f} s per cluster, "
+        f"{sum(facts) / sum(briefs):.0%} of the brief"
     )
+
+
+def _time_pass(
+    clusters: list[Any], lexrank: Any, budget: int, params: FactParams
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """One pass over the clusters, LexRank and the brief in turn: wall and CPU seconds each."""
+    embedder = get_embedder(DEFAULT_EMBEDDER)
+    clear = getattr(embedder, "clear_memo", None)
+    if clear is not None:
+        clear()  # a later pass would otherwise find every vector of the one before
+    wall: dict[str, list[float]] = {"lexrank": [], "brief": [], "facts": []}
+    cpu: dict[str, list[float]] = {"lexrank": [], "brief": []}
+    for cluster in clusters:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        lexrank.summarize(cluster, budget)
+        wall["lexrank"].append(time.perf_counter() - started)
+        cpu["lexrank"].append(time.process_time() - started_cpu)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        result = brief(list(cluster.articles), budget, facts=True, fact_params=params)
+        wall["brief"].append(time.perf_counter() - started)
+        cpu["brief"].append(time.process_time() - started_cpu)
+        wall["facts"].append(result.stats.timings.get("facts", 0.0))
+    return wall, cpu
+
+
+def _rates(times: dict[str, list[float]], count: int) -> tuple[float, float]:
+    """Clusters per second of LexRank and of the brief with facts."""
+    return count / sum(times["lexrank"]), count / sum(times["brief"])
 
 
 if __name__ == "__main__":

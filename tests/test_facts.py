@@ -708,3 +708,21 @@ def test_current_figure_replaces_an_earlier_account_even_where_it_is_also_repeat
     assert values(wounded) == {"a": 10, "b": 8, "c": 8, "d": 8}
     off = replace(FactParams(), current_figure_joins_over_earlier=False)
     assert find_fact(compare_facts(articles, params=off), "a", 10).status != "conflict"
+
+
+class _RefusingEmbedder:
+    """An encoder that fails if asked for a vector."""
+
+    name = "refusing"
+
+    def encode(self, texts: object) -> object:
+        raise AssertionError("the clauses were embedded")
+
+
+def test_without_clause_embeddings_the_encoder_is_never_run_and_facts_match_word_alignment(
+    articles: list[Article],
+) -> None:
+    params = FactParams(embed_clauses=False)
+    facts = compare_facts(articles, embedder=_RefusingEmbedder(), params=params)  # type: ignore[arg-type]
+    assert facts == compare_facts(articles, embeddings=False)
+    assert any(fact.status != "single" for fact in facts)

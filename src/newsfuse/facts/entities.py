@@ -97,6 +97,7 @@ def _parse(
     named = [next(read_whole) if wanted else None for wanted in whole]
     docs = []
     texts = []
+    sentence_starts: list[list[int]] = []
     for article, article_claims, full in zip(articles, claims, named, strict=True):
         people = (
             []
@@ -104,18 +105,22 @@ def _parse(
             else [entity.start_char for entity in full.ents if entity.label_ == "PERSON"]
         )
         text, starts = _mask_sentences(article, article_claims, people, context=context)
-        doc = nlp.make_doc(text)
+        docs.append(nlp.make_doc(text))
+        texts.append(text)
+        sentence_starts.append(starts)
+    # Names in the parsed sentences alone, for the articles not read whole: found before
+    # the sentence starts are set, while the Docs are as the tokenizer made them, so the
+    # numpy decoder reads them (spaCy's own recogniser takes four times as long).
+    alone = [doc for doc, full in zip(docs, named, strict=True) if full is None]
+    recognise_names(recogniser, alone)
+    for doc, starts in zip(docs, sentence_starts, strict=True):
         for start in starts:
             # A kept sentence after a blanked one starts a sentence, as it did in the
             # full text: else the parser joins it to the kept sentence before the blank.
             token = doc.char_span(start, start + 1, alignment_mode="expand")
             if token is not None and len(token) and token[0].idx == start:
                 token[0].is_sent_start = True
-        docs.append(doc)
-        texts.append(text)
     parsed = list(nlp.pipe(docs, disable=["ner"]))
-    # Names in the parsed sentences alone, for the articles not read whole.
-    list(recogniser.pipe(doc for doc, full in zip(parsed, named, strict=True) if full is None))
     for doc, text, full in zip(parsed, texts, named, strict=True):
         if full is None:
             continue

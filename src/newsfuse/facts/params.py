@@ -90,6 +90,8 @@ class FactParams:
     lexical_weight: float = 0.7
     # Weight of the cosine of the embedded clauses (the number masked out).
     embedding_weight: float = 0.7
+    # Embed the clauses; off scores pairs on words and syntax alone (docs/benchmarks-speed.md).
+    embed_clauses: bool = True
     # Weight of "people" against a kind of person in WordNet ("15 Palestinians were killed" /
     # "killing 17 people") in the context cosine, a soft cosine's word similarity (Sidorov et
     # al. 2014): the counted noun carries most of a figure's context. 0 turns it off; off
