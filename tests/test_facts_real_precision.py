@@ -102,3 +102,28 @@ def test_a_numbered_episode_is_a_name_not_a_count() -> None:
     texts = {claim.text for claim in scan_claims(article) if claim.kind == "count"}
     assert "5" not in texts
     assert "two" in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "negated"),
+    [
+        ("Two trustees of the Hollin fund did not sign the letter.", "Two", True),
+        ("Six trustees of the Hollin fund signed the letter.", "Six", False),
+        ("The delay would not affect the work of its nine divers.", "nine", False),
+    ],
+)
+def test_a_count_of_who_did_not_is_read_as_such(sentence: str, figure: str, negated: bool) -> None:
+    from newsfuse.facts.aspects import figure_aspects
+
+    assert figure_aspects(parsed_figure(sentence, figure), "count", None).negated is negated
+
+
+def test_who_did_not_and_who_did_are_no_conflict() -> None:
+    texts = [
+        "Two trustees of the Hollin fund did not sign the letter to the mayor, the fund said.",
+        "Six trustees of the Hollin fund signed the letter to the mayor, the fund said.",
+    ]
+    found = _statuses(texts, [None, None], FactParams())
+    assert not any(status == "conflict" for status, _ in found)
+    off = _statuses(texts, [None, None], replace(FactParams(), negated_figures_differ=False))
+    assert ("conflict", ("Six", "Two")) in off

@@ -13,6 +13,8 @@ different things or times. These read the spaCy parse around a figure:
 - the *anchor* of a distance ("20 miles from Nairobi" against "12 miles away");
 - the *holder* of an age ("Kifah Rafati, 40", "a 30-year-old man") and the
   words of its article, to tell whether another article names that person.
+- its *polarity*: a count of who did not ("two members did not sign") against
+  one of who did ("six directors signed").
 
 Each is compared in :mod:`newsfuse.facts.verdict`; where two figures differ in
 one of them, the system cannot tell that they are one attribute at one time,
@@ -56,6 +58,7 @@ class Aspects:
     anchor: str = ""  # "from" place words of a distance, "?" when unnamed ("away"), else ""
     holder: str = ""  # surname of the named person an age belongs to, else ""
     words: frozenset[str] = frozenset()  # lower-case words of the whole article
+    negated: bool = False  # the governing verb is negated ("did not sign", "never paid")
 
 
 def figure_aspects(
@@ -77,7 +80,20 @@ def figure_aspects(
         anchor=anchor,
         holder=_holder(span) if kind == "age" else "",
         words=_article_words(span.doc) if kind == "age" else frozenset(),
+        negated=_counts_who_did_not(span, verb),
     )
+
+
+def _counts_who_did_not(span: Span, verb: Token | None) -> bool:
+    """Whether the figure counts the subject of a negated verb ("two members did not
+    sign"); a figure in a negated verb's object ("would not affect its nine instruments")
+    is still a count of the thing."""
+    if verb is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    below = span.root
+    while below.head.i != verb.i and below.head.i != below.i:
+        below = below.head
+    return below.head.i == verb.i and below.dep_ in ("nsubj", "nsubjpass")
 
 
 def _governing_verb(span: Span) -> Token | None:

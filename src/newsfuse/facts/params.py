@@ -316,6 +316,10 @@ class FactParams:
     # other things or times. On: conflict P facts-real-dev 0.57 -> 0.89, facts-dev2 0.75 ->
     # 0.88, facts-dev 0.92 unchanged; no labelled conflict lost (docs/benchmarks-facts.md).
     conflict_needs_same_aspects: bool = True
+    # ... including polarity: a count under a negated verb ("two members did not sign")
+    # counts who did not, another attribute than who did ("six directors signed"). Off:
+    # polarity is not read.
+    negated_figures_differ: bool = True
     # Reports published further apart than this tell of different moments (a story's
     # dated reports span at most GroupingParams.story_max_span_days, 10), so their
     # differing figures are not a dispute; distances between places do not change, so

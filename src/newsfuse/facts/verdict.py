@@ -194,11 +194,14 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
       cases since Friday", "15 over the past week", "8 deaths");
     - ``anchor``: distances from different or unnamed places ("from Nairobi", "away");
     - ``holder``: ages of different people, or of a named person the other article
-      never names ("Kifah Rafati, 40" against "a 30-year-old man").
+      never names ("Kifah Rafati, 40" against "a 30-year-old man");
+    - ``polarity``: one counts who did not ("two did not sign"), the other who did.
     """
     one, other = first.aspects, second.aspects
     if {one.tense, other.tense} == {"past", "planned"}:
         return "tense"
+    if one.negated != other.negated:
+        return "polarity"
     if bool(one.group) != bool(other.group):
         return "group"
     if one.base != other.base:
@@ -370,7 +373,10 @@ def is_clear_dispute(
         return False
     if params.conflict_needs_same_subgroup and evidence["subgroups_differ"]:
         return False
-    if params.conflict_needs_same_aspects and evidence["aspects_differ"]:
+    aspects = set(evidence["aspects_differ"])
+    if not params.negated_figures_differ:
+        aspects.discard("polarity")
+    if params.conflict_needs_same_aspects and aspects:
         return False
     if evidence["year"] and not params.conflict_on_years:
         return False
