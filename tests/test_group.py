@@ -20,7 +20,6 @@ from newsfuse.group.features import (
     DATE_MARK,
     LEAD_NAME_MARK,
     PLACE_MARK,
-    TALLY_NOUN,
     WEEKDAY_MARK,
     compute_minhash,
     estimate_jaccard,
@@ -215,34 +214,6 @@ def test_number_conflict_needs_the_same_noun_and_no_shared_value() -> None:
     assert conflict_in_numbers((("troops", 600),), story)
     assert not conflict_in_numbers((("troops", 600), ("troops", 560)), story)
     assert not conflict_in_numbers((("vehicles", 40),), story)
-
-
-def test_close_figures_agree_within_the_ratio_but_tallies_must_match() -> None:
-    story = {"dead": {11}, TALLY_NOUN: {9006}}
-    assert conflict_in_numbers((("dead", 17),), story)
-    assert not conflict_in_numbers((("dead", 15),), story, ratio=1.5)
-    assert conflict_in_numbers((("dead", 17),), story, ratio=1.5)  # 17 > 1.5 x 11
-    # A tally is a count of votes cast: 9-6 and 8-7 are two votes however close.
-    assert conflict_in_numbers(((TALLY_NOUN, 8007),), story, ratio=1.5)
-
-
-@pytest.mark.parametrize("ratio", [1.5, 1.0])
-def test_reports_of_one_storyline_with_close_figures_join(ratio: float) -> None:
-    from newsfuse.group.index import StoryIndex
-
-    index = StoryIndex(params=GroupingParams(figure_ratio_with_names=ratio))
-    names = ("ostrel", "mira", "tolk", "mira tolk")
-    first = replace(_signals("a", {1: 1.0}, axis=0), key_numbers=(("dead", 11),), names=names)
-    # TF-IDF cosine 0.3 (1.5 x the bar): a conflicting figure halves it below the bar.
-    later = replace(
-        _signals("b", {1: 0.3, 2: 0.91**0.5}, axis=1), key_numbers=(("dead", 15),), names=names
-    )
-    placed = index.place(first)
-    assert (index.place(later).story_id == placed.story_id) is (ratio > 1.0)
-    # Sharing fewer than ``lead_names`` names, close figures still conflict.
-    fresh = StoryIndex(params=GroupingParams(figure_ratio_with_names=ratio))
-    alone = fresh.place(first)
-    assert fresh.place(replace(later, names=names[:3])).story_id != alone.story_id
 
 
 def test_day_marks_come_from_the_lead_and_resolve_against_publication() -> None:

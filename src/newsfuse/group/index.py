@@ -44,7 +44,6 @@ from newsfuse.group.features import (
     DAY_MARK_PREFIX,
     LEAD_NAME_MARK,
     PLACE_MARK,
-    TALLY_NOUN,
     WEEKDAY_MARK,
     EventDate,
 )
@@ -173,13 +172,10 @@ def _by_noun(pairs: tuple[tuple[str, int], ...]) -> dict[str, set[int]]:
     return grouped
 
 
-def conflict_in_numbers(
-    article: tuple[tuple[str, int], ...], story: dict[str, set[int]], ratio: float = 1.0
-) -> bool:
+def conflict_in_numbers(article: tuple[tuple[str, int], ...], story: dict[str, set[int]]) -> bool:
     """Whether the article gives a headline figure for something the story counts
-    differently (same noun, no value in common, nor within ``ratio`` of one); day
-    marks are not figures, and tallies must match exactly."""
-    return _numbers_conflict(_by_noun(article), story, ratio)
+    differently (same noun, no value in common); day marks are not figures."""
+    return _numbers_conflict(_by_noun(article), story)
 
 
 def _first_weekday(days: set[int]) -> int:
@@ -206,31 +202,11 @@ def _story_marks(pairs: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], .
     return tuple(kept)
 
 
-def _numbers_conflict(
-    first: dict[str, set[int]], second: dict[str, set[int]], ratio: float = 1.0
-) -> bool:
+def _numbers_conflict(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
     return any(
-        noun in second
-        and not noun.startswith(DAY_MARK_PREFIX)
-        and not (values & second[noun])
-        and not (ratio > 1.0 and noun != TALLY_NOUN and _within_ratio(values, second[noun], ratio))
+        noun in second and not noun.startswith(DAY_MARK_PREFIX) and not (values & second[noun])
         for noun, values in first.items()
     )
-
-
-def _within_ratio(first: set[int], second: set[int], ratio: float) -> bool:
-    """Whether some value of ``first`` and some of ``second`` differ by at most ``ratio``."""
-    return any(max(a, b) <= ratio * min(a, b) for a in first for b in second)
-
-
-def _figure_ratio(
-    first: set[str], second: set[str] | tuple[str, ...], params: GroupingParams
-) -> float:
-    """The ratio within which two reports' figures agree: close figures agree only
-    between reports sharing ``params.lead_names`` names (same people and places)."""
-    if len(first.intersection(second)) >= params.lead_names:
-        return params.figure_ratio_with_names
-    return 1.0
 
 
 def conflict_in_places(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
@@ -483,8 +459,7 @@ class StoryIndex:
                 link = max(float(embedding_score) / bars.link, lexical_score / params.lexical_link)
                 gap = _gap_days(article.date.when, story) if article.date.known else 0.0
                 span = _span_days(article.date.when, story) if article.date.known else 0.0
-                ratio = _figure_ratio(story.names, article.names, params)
-                if _numbers_conflict(marks, story.numbers, ratio):
+                if _numbers_conflict(marks, story.numbers):
                     join *= params.number_conflict_factor
                 if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
                     join *= params.day_conflict_factor
@@ -606,8 +581,7 @@ class StoryIndex:
         for other_id, cosine in zip(ordered, cosines, strict=True):
             other = self.stories[other_id]
             score = score_join(float(cosine), _story_cosine(unit_terms, other), self.params)
-            ratio = _figure_ratio(story.names, other.names, self.params)
-            if _numbers_conflict(story.numbers, other.numbers, ratio):
+            if _numbers_conflict(story.numbers, other.numbers):
                 score *= self.params.number_conflict_factor
             if conflict_in_days(story.numbers, other.numbers, self.params.day_mark_tolerance_days):
                 score *= self.params.day_conflict_factor

@@ -81,11 +81,6 @@ class GroupingParams:
     # A conflicting headline figure (same noun, no shared value) multiplies the join
     # score by this, so only reports sharing most of their wording still join.
     number_conflict_factor: float = 0.5
-    # Reports sharing ``lead_names`` names whose figures for one thing differ by at most
-    # this ratio do not conflict: reports of one event round, disagree and raise counts
-    # as news comes in (11 then 17 dead). 1.0: only a shared value agrees. Chosen on the
-    # pair study (docs/benchmarks-stories.md, "Close figures"): 1.5 to 2 tie.
-    figure_ratio_with_names: float = 1.5
     # Reports whose leads put the event in different places ("in Kelbrook" vs "in
     # Harrowmere"), neither lead naming the other's place, are likely other incidents of
     # one storyline: the join score is multiplied by this. Event sets tie from 0 to 0.5;
