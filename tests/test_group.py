@@ -36,7 +36,6 @@ from newsfuse.group.features import (
 )
 from newsfuse.group.index import (
     StoryState,
-    _by_noun,
     conflict_in_days,
     conflict_in_numbers,
     conflict_in_places,
@@ -282,19 +281,6 @@ def test_place_marks_come_from_the_titled_lead_without_possessives_or_months() -
     assert extract_place_marks(Article(id="b", title="Pool shut in June", text="It shut.")) == (
         (LEAD_NAME_MARK, hash_place("pool")),
     )
-
-
-@pytest.mark.parametrize("after_at", [True, False])
-def test_a_named_site_after_at_places_the_event(after_at: bool) -> None:
-    params = GroupingParams(place_marks_after_at=after_at)
-    article = Article(
-        id="a", title="", text="Snow closed the runways at Brisk Hollow Airport on Friday."
-    )
-    places = {v for n, v in extract_place_marks(article, params) if n == PLACE_MARK}
-    expected = {hash_place(w) for w in ("brisk", "hollow", "airport")}
-    assert places == (expected if after_at else set())
-    storm = {PLACE_MARK: {hash_place("tresk")}, LEAD_NAME_MARK: {hash_place("tresk")}}
-    assert conflict_in_places(_by_noun(extract_place_marks(article, params)), storm) is after_at
 
 
 def test_a_place_conflict_needs_both_places_unnamed_by_the_other_lead() -> None:

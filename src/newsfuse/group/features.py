@@ -131,8 +131,6 @@ LEAD_NAME_MARK = "@named"
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
 # A place the lead puts the event in: a capitalised name after "in", "at", "near"...
 _PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
-# The same with "at": a named site ("at Fallow Farm", "at Vellerton airport").
-_PLACE_OR_SITE = re.compile(r"\b(?:in|near|outside|at)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
@@ -618,17 +616,15 @@ def extract_place_marks(
     storyline (same river, same mayor) often happened somewhere else, which its lead
     names while naming the other place only later, as background. A possessive is
     dropped ("in Kelbrook's market square"), and words that are not names (weekdays,
-    months, sentence openers) end a place. A named site after "at" is a place too
-    (``params.place_marks_after_at``). Untitled texts have them too, from their first
-    sentence, unless ``params.place_marks_need_title``.
+    months, sentence openers) end a place. Untitled texts have them too, from their
+    first sentence, unless ``params.place_marks_need_title``.
     """
     if params.place_marks_need_title and not article.title.strip():
         return ()
     sentences = _split_sentences(article.text)[: params.day_mark_sentences]
-    place_pattern = _PLACE_OR_SITE if params.place_marks_after_at else _PLACE
     marks: set[tuple[str, int]] = set()
     for part in [article.title, *sentences]:
-        for match in place_pattern.finditer(part):
+        for match in _PLACE.finditer(part):
             words = []
             for word in match.group(1).split():
                 if word in _NAME_STOPWORDS or word.lower() in _MONTHS:

@@ -180,10 +180,6 @@ class GroupingParams:
     # Whether untitled texts go without place marks. They keep them: on untitled Multi-News
     # dev they change no story (B-cubed F1 0.880 / 0.881 either way, place factor 0.5).
     place_marks_need_title: bool = False
-    # Whether a name after "at" places the event ("at Vellerton airport", "at Fallow
-    # Farm") as one after "in" or "near" does: same-kind events in two towns are often
-    # placed by a site. See docs/benchmarks-stories.md ("Close figures").
-    place_marks_after_at: bool = True
     # Words after a number searched for the thing it counts ("560 additional troops").
     number_context_words: int = 3
 
