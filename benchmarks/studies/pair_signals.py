@@ -29,6 +29,8 @@ index's day and place conflicts), counted among pairs that join:
   places.
 - ``site_differs``: a place conflict that only a name after "at" in the lead gives ("at
   Vellerton International Airport"), read as the index reads one after "in" or "near".
+- ``site_unnamed``: the index's site rule (``GroupingParams.site_marks``): the same, unless
+  the other's text names the site anywhere (a company's site is named by every report).
 
 The rules are counted among pairs that join and, since a story's centroid can join
 what no single pair does, in the band just below the bar ([0.8, 1)).
@@ -54,6 +56,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +73,13 @@ from shared_data import shared_path  # noqa: E402
 
 FACT_SETS = ("facts-dev.jsonl", "facts-dev2.jsonl", "facts-real-dev.jsonl")
 SIGNALS = ("join", "figures", "salient", "mpnet128")
-RULES = ("verb_differs", "title_names_differ", "dateline_differs", "site_differs")
+RULES = (
+    "verb_differs",
+    "title_names_differ",
+    "dateline_differs",
+    "site_differs",
+    "site_unnamed",
+)
 # Dependencies of a sentence root's own verbs: a coordinated or complementing clause
 # states the same event ("burst its banks and flooded 46 homes").
 _MAIN_VERB_DEPS = frozenset({"conj", "xcomp", "advcl"})
@@ -279,6 +288,7 @@ def score_pairs(
     from newsfuse.group.params import GroupingParams
 
     params = GroupingParams()
+    without_sites = replace(params, site_marks=False)
     articles = pipeline.read_report(list(records)).articles
     counts = [count_terms(a.title + "\n" + a.text) for a in articles]
     frequencies = DocumentFrequencies.empty()
@@ -289,7 +299,8 @@ def score_pairs(
         _by_noun(extract_key_numbers(a, params) + extract_day_marks(a, params)) for a in articles
     ]
     figures = [extract_figures(a.title + "\n" + a.text) for a in articles]
-    places = [_by_noun(extract_place_marks(a, params)) for a in articles]
+    places = [_by_noun(extract_place_marks(a, without_sites)) for a in articles]
+    indexed_sites = [_by_noun(extract_place_marks(a, params)) for a in articles]
     with_sites = [
         {**marks_of, PLACE_MARK: marks_of.get(PLACE_MARK, set()) | site_places(a.title, a.text)}
         for a, marks_of in zip(articles, places, strict=True)
@@ -339,6 +350,10 @@ def score_pairs(
             "dateline_differs": conflict_in_places(with_datelines[i], with_datelines[j])
             and not conflict_in_places(places[i], places[j]),
             "site_differs": conflict_in_places(with_sites[i], with_sites[j])
+            and not conflict_in_places(places[i], places[j]),
+            "site_unnamed": conflict_in_places(
+                indexed_sites[i], indexed_sites[j], terms[i].keys(), terms[j].keys()
+            )
             and not conflict_in_places(places[i], places[j]),
         }
         row |= {name: float(v[i] @ v[j]) for name, v in vectors.items()}
