@@ -20,6 +20,7 @@ from newsfuse.group.features import (
     DATE_MARK,
     LEAD_NAME_MARK,
     PLACE_MARK,
+    SITE_MARK,
     WEEKDAY_MARK,
     compute_minhash,
     estimate_jaccard,
@@ -36,6 +37,7 @@ from newsfuse.group.features import (
 )
 from newsfuse.group.index import (
     StoryState,
+    _by_noun,
     conflict_in_days,
     conflict_in_numbers,
     conflict_in_places,
@@ -281,6 +283,23 @@ def test_place_marks_come_from_the_titled_lead_without_possessives_or_months() -
     assert extract_place_marks(Article(id="b", title="Pool shut in June", text="It shut.")) == (
         (LEAD_NAME_MARK, hash_place("pool")),
     )
+
+
+@pytest.mark.parametrize("sites", [True, False])
+def test_a_site_conflicts_with_a_place_only_when_the_other_text_never_names_it(
+    sites: bool,
+) -> None:
+    params = GroupingParams(site_marks=sites)
+    snow = Article(id="a", title="", text="Snow shut the runways at Brisk Hollow Airport.")
+    marks = _by_noun(extract_place_marks(snow, params))
+    airport = set(count_terms("brisk hollow airport"))
+    assert marks.get(SITE_MARK, set()) == (airport if sites else set())
+    storm = {PLACE_MARK: {hash_place("tresk")}, LEAD_NAME_MARK: {hash_place("tresk")}}
+    storm_text = set(count_terms("A storm hit Tresk harbour. Ferries were cancelled."))
+    assert conflict_in_places(marks, storm, airport, storm_text) is sites
+    # A report naming the site further down (a company's plant, say) may be the same event.
+    storm_text |= set(count_terms("Flights from Brisk Hollow were diverted."))
+    assert not conflict_in_places(marks, storm, airport, storm_text)
 
 
 def test_a_place_conflict_needs_both_places_unnamed_by_the_other_lead() -> None:

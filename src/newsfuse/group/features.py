@@ -29,6 +29,7 @@ from newsfuse.clean.classify import (
     REASON_DATELINE,
     REASON_STAMP,
 )
+from newsfuse.group.lexical import count_terms
 from newsfuse.group.params import GroupingParams
 from newsfuse.model import Article
 
@@ -125,12 +126,17 @@ DATE_MARK = "@date"
 # Noun of the place marks: where the title and first sentence say the event happened
 # ("in Kelbrook"), each place name hashed to an int so that it travels with the figures.
 PLACE_MARK = "@place"
+# Noun of the site marks: a name the lead puts the event at ("at Fallow Farm"), each word
+# as its lexical term id, so that it can be looked up among another report's terms.
+SITE_MARK = "@site"
 # Noun of the names the title and first sentence give (hashed likewise): a place another
 # report puts the event in is no conflict when this report's lead names it too.
 LEAD_NAME_MARK = "@named"
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
 # A place the lead puts the event in: a capitalised name after "in", "at", "near"...
 _PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
+# A named site the lead puts the event at ("at Vellerton International Airport").
+_SITE = re.compile(r"\bat\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # "In this 15 Aug. 2014 file photo": the caption dates an archive picture, not the report.
 _FILE_PHOTO = re.compile(r"\bfile (?:photo|image|picture|footage)\b", re.IGNORECASE)
 
@@ -602,6 +608,19 @@ def hash_place(name: str) -> int:
     return zlib.crc32(" ".join(name.lower().split()).encode("utf-8"))
 
 
+def _place_words(name: str) -> list[str]:
+    """The words of a place name after its preposition, cut at a word that is no name
+    (a weekday, a month, a sentence opener) and after a possessive, which is dropped."""
+    words: list[str] = []
+    for word in name.split():
+        if word in _NAME_STOPWORDS or word.lower() in _MONTHS:
+            break
+        words.append(_POSSESSIVE.sub("", word))
+        if word != words[-1]:
+            break
+    return words
+
+
 def extract_place_marks(
     article: Article, params: GroupingParams = GroupingParams()
 ) -> tuple[tuple[str, int], ...]:
@@ -616,8 +635,9 @@ def extract_place_marks(
     storyline (same river, same mayor) often happened somewhere else, which its lead
     names while naming the other place only later, as background. A possessive is
     dropped ("in Kelbrook's market square"), and words that are not names (weekdays,
-    months, sentence openers) end a place. Untitled texts have them too, from their
-    first sentence, unless ``params.place_marks_need_title``.
+    months, sentence openers) end a place. A name after "at" gives ``("@site", term)``
+    for each of its words' lexical term ids (``params.site_marks``). Untitled texts have
+    them too, from their first sentence, unless ``params.place_marks_need_title``.
     """
     if params.place_marks_need_title and not article.title.strip():
         return ()
@@ -625,14 +645,12 @@ def extract_place_marks(
     marks: set[tuple[str, int]] = set()
     for part in [article.title, *sentences]:
         for match in _PLACE.finditer(part):
-            words = []
-            for word in match.group(1).split():
-                if word in _NAME_STOPWORDS or word.lower() in _MONTHS:
-                    break
-                words.append(_POSSESSIVE.sub("", word))
-                if word != words[-1]:
-                    break
+            words = _place_words(match.group(1))
             marks.update((PLACE_MARK, hash_place(word)) for word in words)
+        if params.site_marks:
+            for match in _SITE.finditer(part):
+                words = _place_words(match.group(1))
+                marks.update((SITE_MARK, term) for term in count_terms(" ".join(words)))
         for match in _NAME.finditer(part):
             words = [_POSSESSIVE.sub("", w) for w in match.group(0).split()]
             marks.update((LEAD_NAME_MARK, hash_place(w)) for w in words if w not in _NAME_STOPWORDS)

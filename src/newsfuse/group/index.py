@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from operator import itemgetter, mul
@@ -44,6 +45,7 @@ from newsfuse.group.features import (
     DAY_MARK_PREFIX,
     LEAD_NAME_MARK,
     PLACE_MARK,
+    SITE_MARK,
     WEEKDAY_MARK,
     EventDate,
 )
@@ -197,7 +199,7 @@ def _story_marks(pairs: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], .
         kept.append((WEEKDAY_MARK, _first_weekday(grouped[WEEKDAY_MARK])))
     if grouped.get(DATE_MARK):
         kept.append((DATE_MARK, min(grouped[DATE_MARK])))
-    for noun in (PLACE_MARK, LEAD_NAME_MARK):
+    for noun in (PLACE_MARK, SITE_MARK, LEAD_NAME_MARK):
         kept.extend((noun, value) for value in sorted(grouped.get(noun, ())))
     return tuple(kept)
 
@@ -209,20 +211,34 @@ def _numbers_conflict(first: dict[str, set[int]], second: dict[str, set[int]]) -
     )
 
 
-def conflict_in_places(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
+def conflict_in_places(
+    first: dict[str, set[int]],
+    second: dict[str, set[int]],
+    first_terms: Collection[int] = (),
+    second_terms: Collection[int] = (),
+) -> bool:
     """Whether two reports (or stories) put their event in different places: both leads
-    say where it happened, and neither lead names any word of the other's place.
+    say where it happened, and neither names any word of the other's place.
 
     A report of one event may place it by district or by town ("in Kelbrook's market
     square", "in the Alder valley near Kelbrook"): its lead then names the other's
     place, and that is no conflict. A place named only further down is background
-    ("two weeks ago 46 homes were flooded in Harrowmere").
+    ("two weeks ago 46 homes were flooded in Harrowmere"). A site ("at Fallow Farm")
+    places the event too, but may be a company's ("at Kessler's plant"), which a report
+    of the same event names somewhere, not always in its lead: a site is named when a
+    word of it is among the other's terms (``first_terms``, ``second_terms``: the lexical
+    term ids of each side's text).
     """
-    places = first.get(PLACE_MARK), second.get(PLACE_MARK)
-    if not places[0] or not places[1] or places[0] & places[1]:
+    places = first.get(PLACE_MARK, set()), second.get(PLACE_MARK, set())
+    sites = first.get(SITE_MARK, set()), second.get(SITE_MARK, set())
+    if not (places[0] or sites[0]) or not (places[1] or sites[1]) or places[0] & places[1]:
         return False
     named = first.get(LEAD_NAME_MARK, set()), second.get(LEAD_NAME_MARK, set())
-    return not places[0] & named[1] and not places[1] & named[0]
+    if places[0] & named[1] or places[1] & named[0] or sites[0] & sites[1]:
+        return False
+    return not any(t in second_terms for t in sites[0]) and not any(
+        t in first_terms for t in sites[1]
+    )
 
 
 def conflict_in_days(
@@ -463,7 +479,7 @@ class StoryIndex:
                     join *= params.number_conflict_factor
                 if conflict_in_days(marks, story.numbers, params.day_mark_tolerance_days):
                     join *= params.day_conflict_factor
-                if conflict_in_places(marks, story.numbers):
+                if conflict_in_places(marks, story.numbers, article.terms, story.terms):
                     join *= params.place_conflict_factor
                 missed = misses_in_lead(article.lead_terms, article.names, story, params)
                 lead_misses[story.id] = (story, missed)
@@ -585,7 +601,7 @@ class StoryIndex:
                 score *= self.params.number_conflict_factor
             if conflict_in_days(story.numbers, other.numbers, self.params.day_mark_tolerance_days):
                 score *= self.params.day_conflict_factor
-            if conflict_in_places(story.numbers, other.numbers):
+            if conflict_in_places(story.numbers, other.numbers, story.terms, other.terms):
                 score *= self.params.place_conflict_factor
             if article is not None:
                 known = lead_misses.get(other_id) if lead_misses else None
@@ -696,8 +712,9 @@ class StoryIndex:
         story.terms = add_vectors(story.terms, article.terms, TOP_TERMS)
         for noun, value in _story_marks(article.key_numbers):
             values = story.numbers.setdefault(noun, set())
-            # The lead names of a story are bounded like its names (memory per story).
-            if noun != LEAD_NAME_MARK or len(values) < self.params.max_story_names:
+            # Its lead names and sites are bounded like its names (memory per story).
+            bounded = noun in (LEAD_NAME_MARK, SITE_MARK)
+            if not bounded or len(values) < self.params.max_story_names:
                 values.add(value)
         cap = self.params.max_story_names
         if len(story.names) < cap:

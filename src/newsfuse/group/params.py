@@ -180,6 +180,12 @@ class GroupingParams:
     # Whether untitled texts go without place marks. They keep them: on untitled Multi-News
     # dev they change no story (B-cubed F1 0.880 / 0.881 either way, place factor 0.5).
     place_marks_need_title: bool = False
+    # Whether a name after "at" in the lead ("at Vellerton airport", "at Fallow Farm")
+    # places the event too, as a site: it conflicts with another report's place only
+    # when the other report's text never names it (a company's site, "at Kessler's
+    # plant", is named by every report of that fire). See docs/benchmarks-stories.md
+    # ("Sites after at").
+    site_marks: bool = True
     # Words after a number searched for the thing it counts ("560 additional troops").
     number_context_words: int = 3
 
