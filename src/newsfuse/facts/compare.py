@@ -155,6 +155,8 @@ def _describe_articles(
                             doc,
                             params.subject_complements,
                             params.subject_names_shared_words,
+                            verb_complements=params.subject_verbs_keep_complements,
+                            bracketed_shares=params.shares_named_by_their_count,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -164,6 +166,8 @@ def _describe_articles(
                         params.subject_complements,
                         params.subject_names_shared_words,
                         params.subject_keeps_agents,
+                        params.subject_verbs_keep_complements,
+                        params.shares_named_by_their_count,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)
