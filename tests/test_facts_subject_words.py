@@ -340,3 +340,15 @@ def test_a_bracketed_share_is_named_by_what_its_count_counts() -> None:
         params=FactParams(shares_named_by_their_count=False),
     )
     assert {c.text: f.subject for f in off for c in f.claims}["five"] != "tested positive for colds"
+
+
+def test_a_word_in_capitals_read_as_a_verb_is_a_name() -> None:
+    text = "TMF (the Tarrow militia) held the pier in 2019. IS took the quay in 2020."
+    found = subjects(text)
+    assert found["2019"] == "year TMF held the pier"
+    assert found["2020"] == "year IS took the quay"
+    off = compare_facts(
+        [Article(id="a", text=text, source="Sound Gazette")],
+        params=FactParams(subject_reads_acronyms_as_names=False),
+    )
+    assert {c.text: f.subject for f in off for c in f.claims}["2020"] != "year IS took the quay"

@@ -157,6 +157,7 @@ def _describe_articles(
                             params.subject_names_shared_words,
                             verb_complements=params.subject_verbs_keep_complements,
                             bracketed_shares=params.shares_named_by_their_count,
+                            acronyms=params.subject_reads_acronyms_as_names,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -168,6 +169,7 @@ def _describe_articles(
                         params.subject_keeps_agents,
                         params.subject_verbs_keep_complements,
                         params.shares_named_by_their_count,
+                        params.subject_reads_acronyms_as_names,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

@@ -322,6 +322,10 @@ class FactParams:
     # counts ("percentage positive for flu"), and a count in a list of bracketed shares by
     # the state the list reports ("positive for colds"), never "%". Off: as before.
     shares_named_by_their_count: bool = True
+    # A word in capitals the parser reads as a verb or an auxiliary ("IS occupied Mosul",
+    # the group) is a clause's subject, shown as written: "year IS occupied Mosul", not
+    # "year is occupied Mosul". Off: as before.
+    subject_reads_acronyms_as_names: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -85,6 +85,7 @@ def claim_phrase(
     agents: bool = True,
     verb_complements: bool = True,
     bracketed_shares: bool = True,
+    acronyms: bool = True,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -98,13 +99,14 @@ def claim_phrase(
     "to" complement ("rescues carried out", "visitors expected to come"). With
     ``bracketed_shares``, a share bracketed after its count is named by what the count
     counts ("eight (20%) for flu" -> "percentage positive for flu"), and a count in a
-    bracketed list by the state the list reports ("positive for flu").
+    bracketed list by the state the list reports ("positive for flu"). With ``acronyms``,
+    a word in capitals the parser reads as a verb ("IS occupied Mosul") is a name.
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span, complements=complements, agents=agents)
+        event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
         return _age_phrase(span) or (_age_limit_holder(span) if sized_nouns else "")
@@ -113,7 +115,9 @@ def claim_phrase(
         phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
-        event = _event_of(span, people=True, complements=complements, agents=agents)
+        event = _event_of(
+            span, people=True, complements=complements, agents=agents, acronyms=acronyms
+        )
         if not event and complements:
             event = _figure_complement(span)
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
@@ -141,10 +145,13 @@ def claim_phrase(
     name = KIND_NAMES.get(claim.kind)
     if name is None:
         return phrase
+    if phrase and verb_complements and len(f"{name} of {phrase}".split()) > MAX_PHRASE_WORDS:
+        # "amount of" leaves no room for the verb's complement: the verb alone
+        phrase = _count_phrase(span, sized_nouns, False, bracketed_shares) or phrase
     if phrase:
         return f"{name} of {phrase}"
     event = _event_of(
-        span, people=True, complements=complements, agents=agents
+        span, people=True, complements=complements, agents=agents, acronyms=acronyms
     )  # "amount she was paid"
     if not event and complements:
         event = _figure_complement(span)
@@ -468,7 +475,7 @@ def _surface_word(stem: str, group: Sequence[Mention]) -> str:
 def _word(token: Token) -> str:
     """A token as a label shows it: names and words capitalised mid-sentence ("Iraqi")
     as written, other words in lower case."""
-    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITY_TYPES:
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITY_TYPES or _is_acronym(token):
         return token.text
     if token.text[:1].isupper() and not token.is_sent_start:
         return token.text
@@ -739,12 +746,17 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
 
 
 def _event_of(
-    span: Span, people: bool = False, complements: bool = True, agents: bool = False
+    span: Span,
+    people: bool = False,
+    complements: bool = True,
+    agents: bool = False,
+    acronyms: bool = False,
 ) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
-    subject, which may be a personal pronoun ("amount she was paid"); else ""."""
+    subject, which may be a personal pronoun ("amount she was paid"); else "". With
+    ``acronyms``, see :func:`_clause`."""
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -779,13 +791,19 @@ def _event_of(
             verb = verb.head
     if people:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        named = bool(subjects) and _names_someone(subjects[0])
+        if acronyms and not subjects:
+            subjects = _acronym_subjects(verb)
+        named = bool(subjects) and (
+            _names_someone(subjects[0]) or (acronyms and _is_acronym(subjects[0]))
+        )
         if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
             if complements and verb.tag_ == "VBG" and not subjects:
                 # "after spending 24 years together": what was done, "of spending"
                 return f"of {_clause(verb, span_range)}"
             return ""
-    return _clause(verb, range(span.start, span.end), people=people, agents=agents)
+    return _clause(
+        verb, range(span.start, span.end), people=people, agents=agents, acronyms=acronyms
+    )
 
 
 def _figure_complement(span: Span) -> str:
@@ -817,18 +835,24 @@ def _clause(
     room: int = MAX_PHRASE_WORDS - 1,
     people: bool = False,
     agents: bool = False,
+    acronyms: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
     took to arrive"), in at most ``room`` words: determiners and "of" complements go
     first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
-    has been controlled by the militia")."""
+    has been controlled by the militia"). With ``acronyms``, a word in capitals the parser
+    reads as a verb or an auxiliary is the clause's subject ("IS occupied Mosul", never
+    "is occupied Mosul")."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in nouns or (people and _names_someone(c)))
+        if c.dep_ in ("nsubj", "nsubjpass")
+        and (c.pos_ in nouns or (people and _names_someone(c)) or (acronyms and _is_acronym(c)))
     ]
+    if acronyms and not subjects:
+        subjects = _acronym_subjects(verb)
     if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in nouns:
         subjects = [verb.head]  # "Daesh, which overran Mosul in 2014"
     doc = verb.doc
@@ -853,7 +877,11 @@ def _clause(
         # sheriff" would drop the words between
         and all(t.i in skip or t.dep_ == "prt" for t in doc[verb.i + 1 : c.i])
     ]
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass") and not (acronyms and c in subjects)
+    ]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
     # "took 14 minutes to arrive", where the parser may hang "to arrive" on the figure.
     complements = [
@@ -882,6 +910,25 @@ def _clause(
         if len(phrase.split()) <= room + bool(doers and subjects):
             break
     return phrase
+
+
+def _is_acronym(token: Token) -> bool:
+    """Whether a word is written in capitals in a sentence that is not ("IS", "WHO"):
+    a name, whatever the parser reads it as."""
+    text = token.text
+    if len(text) < 2 or not text.isalpha() or not text.isupper():
+        return False
+    return any(t.is_alpha and not t.text.isupper() for t in token.sent)
+
+
+def _acronym_subjects(verb: Token) -> list[Token]:
+    """A verb's auxiliary or subject written in capitals before it, the parser's
+    reading of a name ("IS occupied the town": "IS" as "is"), as its subject; else []."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and c.i < verb.i and _is_acronym(c)
+    ][:1]
 
 
 def _auxiliaries(tokens: Sequence[Token]) -> list[str]:
