@@ -158,6 +158,7 @@ def _describe_articles(
                             verb_complements=params.subject_verbs_keep_complements,
                             bracketed_shares=params.shares_named_by_their_count,
                             acronyms=params.subject_reads_acronyms_as_names,
+                            plurals=params.subject_counts_in_plural,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -170,6 +171,7 @@ def _describe_articles(
                         params.subject_verbs_keep_complements,
                         params.shares_named_by_their_count,
                         params.subject_reads_acronyms_as_names,
+                        params.subject_counts_in_plural,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

@@ -40,6 +40,15 @@ MEASURE_NAMES = {
 }
 # What a sum or a share is called before what it is of ("amount of damage").
 KIND_NAMES = {"money": "amount", "percent": "percentage"}
+# Nouns whose plural takes no "s" ("a two-man crew" -> "men of crew").
+IRREGULAR_PLURALS = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "foot": "feet",
+    "tooth": "teeth",
+}
 # Tokens a bracketed share takes at most ("16 %", "16 per cent").
 SHARE_TOKENS = 3
 # A subject longer than this many words stops being a label and becomes a sentence.
@@ -86,6 +95,7 @@ def claim_phrase(
     verb_complements: bool = True,
     bracketed_shares: bool = True,
     acronyms: bool = True,
+    plurals: bool = True,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -100,7 +110,9 @@ def claim_phrase(
     ``bracketed_shares``, a share bracketed after its count is named by what the count
     counts ("eight (20%) for flu" -> "percentage positive for flu"), and a count in a
     bracketed list by the state the list reports ("positive for flu"). With ``acronyms``,
-    a word in capitals the parser reads as a verb ("IS occupied Mosul") is a name.
+    a word in capitals the parser reads as a verb ("IS occupied Mosul") is a name. With
+    ``plurals``, a noun a figure counts in the singular ("a two-storey building", "a day
+    or two later") is named in the plural ("storeys of building", "days later").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -129,13 +141,13 @@ def claim_phrase(
             # "eight (20%) for flu": the share is of what its count counts
             count_span = span.doc[counted.i : counted.i + 1]
             named, said = _count_reading(
-                count_span, sized_nouns, verb_complements, bracketed_shares
+                count_span, sized_nouns, verb_complements, bracketed_shares, plurals
             )
             if named and named != "%":
                 # what is said of the count reads on ("percentage tested positive"); a
                 # noun takes "of" ("percentage of males")
                 return f"percentage {named}" if said else f"percentage of {named}"
-    phrase = _count_phrase(span, sized_nouns, verb_complements, bracketed_shares)
+    phrase = _count_phrase(span, sized_nouns, verb_complements, bracketed_shares, plurals)
     restated = _share_of_count(span) if complements else None
     if not phrase and restated is not None:
         # "54 (61%) were males": the share is of what the figure before it counts.
@@ -147,7 +159,7 @@ def claim_phrase(
         return phrase
     if phrase and verb_complements and len(f"{name} of {phrase}".split()) > MAX_PHRASE_WORDS:
         # "amount of" leaves no room for the verb's complement: the verb alone
-        phrase = _count_phrase(span, sized_nouns, False, bracketed_shares) or phrase
+        phrase = _count_phrase(span, sized_nouns, False, bracketed_shares, plurals) or phrase
     if phrase:
         return f"{name} of {phrase}"
     event = _event_of(
@@ -184,10 +196,11 @@ def _count_phrase(
     sized_nouns: bool = False,
     verb_complements: bool = False,
     bracketed_shares: bool = False,
+    plurals: bool = False,
 ) -> str:
     """What a count, sum or share counts: its noun with its verb ("people evacuated"),
     the object a verb values, the subject of its verb, or what is said of it."""
-    return _count_reading(span, sized_nouns, verb_complements, bracketed_shares)[0]
+    return _count_reading(span, sized_nouns, verb_complements, bracketed_shares, plurals)[0]
 
 
 def _count_reading(
@@ -195,6 +208,7 @@ def _count_reading(
     sized_nouns: bool = False,
     verb_complements: bool = False,
     bracketed_shares: bool = False,
+    plurals: bool = False,
 ) -> tuple[str, bool]:
     """:func:`_count_phrase`, and whether the phrase is what is said of the count
     ("tested positive", "positive for flu") rather than the noun it counts ("males")."""
@@ -212,10 +226,16 @@ def _count_reading(
             later = (
                 f" {head.lower_}" if alternative.dep_ == "npadvmod" and head.pos_ == "ADV" else ""
             )
-            return _noun_phrase(alternative) + later, False
+            counted = _noun_phrase(alternative)
+            if plurals and alternative.tag_ == "NN":
+                counted = f"{counted[: -len(alternative.text)]}{_plural(alternative.lower_)}"
+            return counted + later, False
         sized = _sized_noun(span, noun)
-        if sized is not noun and sized is not None:
+        if sized is not noun and sized is not None and noun is not None:
             # its verb acts on the building, not on the storeys
+            if plurals and noun.tag_ == "NN" and noun.is_alpha:
+                sizing = range(span.start, noun.i + 1)
+                return f"{_plural(noun.lower_)} of {_noun_phrase(sized, sizing)}", False
             return _noun_phrase(sized), False
         if noun is not None and noun.text == "%" and noun.i >= span.end:
             listed = _listed_count(span, noun)
@@ -235,6 +255,18 @@ def _count_reading(
     attributes = [c for c in figure.root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     is_noun = bool(attributes) and phrase == _noun_phrase(attributes[0])  # "were males"
     return phrase, bool(phrase) and not is_noun
+
+
+def _plural(noun: str) -> str:
+    """The plural of a singular English noun, by the regular rules and the few common
+    irregular nouns ("storey" -> "storeys", "day" -> "days", "man" -> "men")."""
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return f"{noun}es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{noun[:-1]}ies"
+    return f"{noun}s"
 
 
 def _listed_count(span: Span, share: Token) -> str:
