@@ -234,12 +234,7 @@ def test_a_date_after_a_quote_dates_the_saying() -> None:
 
 def test_a_figure_that_sizes_a_noun_names_the_noun_it_sizes() -> None:
     found = subjects("The fire gutted a three-storey store leased by the port board.")
-    assert found["three"] == "storeys of store"
-    singular = compare_facts(
-        [Article(id="a", text="The fire gutted a three-storey store.", source="Sound Gazette")],
-        params=FactParams(subject_counts_in_plural=False),
-    )
-    assert [f.subject for f in singular if f.claims[0].text == "three"] == ["storey store"]
+    assert found["three"] == "storey store"
     off = compare_facts(
         [Article(id="a", text="The fire gutted a three-storey store.", source="Sound Gazette")],
         params=FactParams(subject_names_shared_words=False),
@@ -250,9 +245,11 @@ def test_a_figure_that_sizes_a_noun_names_the_noun_it_sizes() -> None:
 def test_a_figure_after_or_counts_the_noun_before_it() -> None:
     found = subjects("Doctors said the rash can appear a week or two later.")
     assert found["two"] == "weeks later"
-    found = subjects("A four-man crew and a 12-member board met a day or two later.")
-    assert found["four"] == "men of crew"
-    assert found["12"] == "members of board"
+    singular = compare_facts(
+        [Article(id="a", text="The rash can appear a week or two later.", source="Sound Gazette")],
+        params=FactParams(subject_counts_in_plural=False),
+    )
+    assert [f.subject for f in singular if f.claims[0].text == "two"] == ["week later"]
 
 
 def test_a_count_in_a_bracketed_list_is_never_named_by_its_share() -> None:

@@ -326,9 +326,8 @@ class FactParams:
     # the group) is a clause's subject, shown as written: "year IS occupied Mosul", not
     # "year is occupied Mosul". Off: as before.
     subject_reads_acronyms_as_names: bool = True
-    # A noun a figure counts written in the singular ("a two-storey building", "a day or
-    # two later") is named in the plural: "storeys of building", "days later", not
-    # "storey building", "day later". Off: as before.
+    # The singular noun a figure after "or" counts ("a day or two later") is named in the
+    # plural: "days later", not "day later". Off: as before.
     subject_counts_in_plural: bool = True
 
     # An article without a publication time places a day written without a year ("on

@@ -40,7 +40,7 @@ MEASURE_NAMES = {
 }
 # What a sum or a share is called before what it is of ("amount of damage").
 KIND_NAMES = {"money": "amount", "percent": "percentage"}
-# Nouns whose plural takes no "s" ("a two-man crew" -> "men of crew").
+# Nouns whose plural takes no "s" ("a man or two" -> "men").
 IRREGULAR_PLURALS = {
     "man": "men",
     "woman": "women",
@@ -111,8 +111,8 @@ def claim_phrase(
     counts ("eight (20%) for flu" -> "percentage positive for flu"), and a count in a
     bracketed list by the state the list reports ("positive for flu"). With ``acronyms``,
     a word in capitals the parser reads as a verb ("IS occupied Mosul") is a name. With
-    ``plurals``, a noun a figure counts in the singular ("a two-storey building", "a day
-    or two later") is named in the plural ("storeys of building", "days later").
+    ``plurals``, the singular noun a figure after "or" counts ("a day or two later") is
+    named in the plural ("days later").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -231,11 +231,9 @@ def _count_reading(
                 counted = f"{counted[: -len(alternative.text)]}{_plural(alternative.lower_)}"
             return counted + later, False
         sized = _sized_noun(span, noun)
-        if sized is not noun and sized is not None and noun is not None:
-            # its verb acts on the building, not on the storeys
-            if plurals and noun.tag_ == "NN" and noun.is_alpha:
-                sizing = range(span.start, noun.i + 1)
-                return f"{_plural(noun.lower_)} of {_noun_phrase(sized, sizing)}", False
+        if sized is not noun and sized is not None:
+            # its verb acts on the building, not on the storeys; no plural, "storeys of
+            # building" would read "a two-state solution" as "states of solution"
             return _noun_phrase(sized), False
         if noun is not None and noun.text == "%" and noun.i >= span.end:
             listed = _listed_count(span, noun)
@@ -259,7 +257,7 @@ def _count_reading(
 
 def _plural(noun: str) -> str:
     """The plural of a singular English noun, by the regular rules and the few common
-    irregular nouns ("storey" -> "storeys", "day" -> "days", "man" -> "men")."""
+    irregular nouns ("day" -> "days", "century" -> "centuries", "man" -> "men")."""
     if noun in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[noun]
     if noun.endswith(("s", "x", "z", "ch", "sh")):
