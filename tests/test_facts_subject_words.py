@@ -182,9 +182,13 @@ def test_an_event_named_by_a_noun_is_joined_by_of() -> None:
 def test_a_share_in_brackets_is_of_what_its_figure_counts() -> None:
     text = "Among 70 riders, 48 (69%) were previously healthy, and 22 had sprains."
     found = subjects(text)
-    assert found["69%"] == "percentage of previously healthy"
+    # a state reads on after "percentage"; only a noun takes "of"
+    assert found["69%"] == "percentage previously healthy"
     assert found["48"] == "previously healthy"
-    assert subjects_with(text, FactParams(subject_complements=False))["69%"] == "percentage"
+    off = FactParams(subject_complements=False, shares_named_by_their_count=False)
+    assert subjects_with(text, off)["69%"] == "percentage"
+    before = FactParams(shares_named_by_their_count=False)
+    assert subjects_with(text, before)["69%"] == "percentage of previously healthy"
 
 
 def test_a_predicate_keeps_its_negation() -> None:
@@ -240,7 +244,12 @@ def test_a_figure_that_sizes_a_noun_names_the_noun_it_sizes() -> None:
 
 def test_a_figure_after_or_counts_the_noun_before_it() -> None:
     found = subjects("Doctors said the rash can appear a week or two later.")
-    assert found["two"] == "week later"
+    assert found["two"] == "weeks later"
+    singular = compare_facts(
+        [Article(id="a", text="The rash can appear a week or two later.", source="Sound Gazette")],
+        params=FactParams(subject_counts_in_plural=False),
+    )
+    assert [f.subject for f in singular if f.claims[0].text == "two"] == ["week later"]
 
 
 def test_a_count_in_a_bracketed_list_is_never_named_by_its_share() -> None:
@@ -299,3 +308,52 @@ def test_a_weekday_inside_a_capitalised_name_is_no_date() -> None:
     assert [m.text for m in find_dates("the Tuesday Council session", published)] == ["Tuesday"]
     assert [m.text for m in find_dates("On Monday Tarrow voted.", published)] == ["Monday"]
     assert [m.text for m in find_dates("They met on Sunday night.", published)] == ["Sunday"]
+
+
+def test_a_verb_after_its_count_keeps_its_particle() -> None:
+    found = subjects("Harbour crews carried out 36 rescues on the slipway.")
+    assert found["36"] == "rescues carried out"
+    off = compare_facts(
+        [Article(id="a", text="Harbour crews carried out 36 rescues.", source="Sound Gazette")],
+        params=FactParams(subject_verbs_keep_complements=False),
+    )
+    assert [f.subject for f in off if f.claims[0].text == "36"] == ["rescues carried"]
+
+
+def test_a_passive_verb_keeps_its_to_complement_and_an_active_one_does_not() -> None:
+    found = subjects(
+        "About 2,000 visitors are expected to come to the quay fair. "
+        "The port board ordered 300 extra barriers to meet demand."
+    )
+    assert found["2,000"] == "visitors expected to come"
+    assert found["300"] == "extra barriers ordered"
+
+
+def test_a_bracketed_share_is_named_by_what_its_count_counts() -> None:
+    text = (
+        "Of 40 riders, 12 (30%) tested positive: seven (18%) for flu and five (12%) for colds. "
+        "Overall, 22 (55%) were males."
+    )
+    found = subjects(text)
+    assert found["seven"] == "tested positive for flu"
+    assert found["18%"] == "percentage tested positive for flu"
+    assert found["five"] == "tested positive for colds"
+    assert found["12%"] == "percentage tested positive for colds"
+    assert found["55%"] == "percentage of males"
+    off = compare_facts(
+        [Article(id="a", text=text, source="Sound Gazette")],
+        params=FactParams(shares_named_by_their_count=False),
+    )
+    assert {c.text: f.subject for f in off for c in f.claims}["five"] != "tested positive for colds"
+
+
+def test_a_word_in_capitals_read_as_a_verb_is_a_name() -> None:
+    text = "TMF (the Tarrow militia) held the pier in 2019. IS took the quay in 2020."
+    found = subjects(text)
+    assert found["2019"] == "year TMF held the pier"
+    assert found["2020"] == "year IS took the quay"
+    off = compare_facts(
+        [Article(id="a", text=text, source="Sound Gazette")],
+        params=FactParams(subject_reads_acronyms_as_names=False),
+    )
+    assert {c.text: f.subject for f in off for c in f.claims}["2020"] != "year IS took the quay"

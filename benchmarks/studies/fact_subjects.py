@@ -5,7 +5,8 @@ and counts the subjects that do not read as noun phrases made of the sources' wo
 A subject is counted bad, under the first of these that holds:
 
 - ``not in source``: a word of it (other than the words subjects add: "date", "amount
-  of", "distance of ... from", ...) is written in none of its claims' articles (a stem);
+  of", "distance of ... from", ...) is written in none of its claims' articles, nor is
+  it the plural of a word they write ("storeys" for "a two-storey building"): a stem;
 - ``no content``: it holds no word but a figure, a determiner or a pronoun ("Hundreds");
 - ``lower-cased name``: a word the articles only write capitalised mid-sentence
   ("iraqi" for "Iraqi");
@@ -111,6 +112,22 @@ def subject_words(subject: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’-]*", subject)
 
 
+def singulars(word: str) -> list[str]:
+    """The singulars an English plural may have ("storeys" -> "storey", "men" -> "man"),
+    by the regular rules and the few common irregular nouns; [] for no plural."""
+    irregular = {"men": "man", "women": "woman", "children": "child", "people": "person",
+                 "feet": "foot", "teeth": "tooth"}  # fmt: skip
+    if word in irregular:
+        return [irregular[word]]
+    if word.endswith("ies"):
+        return [f"{word[:-3]}y"]
+    if word.endswith("es"):
+        return [word[:-2], word[:-1]]
+    if word.endswith("s") and not word.endswith("ss"):
+        return [word[:-1]]
+    return []
+
+
 def judge(fact: Fact, texts: dict[str, str], nlp: object) -> str:
     """The first reason the subject is not a readable noun phrase of the sources' words,
     or "" when it is."""
@@ -119,7 +136,8 @@ def judge(fact: Fact, texts: dict[str, str], nlp: object) -> str:
     lowered = sources.lower()
     own = [w for w in words if w.lower() not in ADDED_WORDS]
     for word in own:
-        if not re.search(rf"(?<![A-Za-z]){re.escape(word.lower())}(?![A-Za-z])", lowered):
+        forms = [word.lower(), *singulars(word.lower())]
+        if not any(re.search(rf"(?<![A-Za-z]){re.escape(f)}(?![A-Za-z])", lowered) for f in forms):
             return "not in source"
     if not [w for w in own if w.lower() not in EMPTY_WORDS]:
         return "no content"

@@ -156,6 +156,10 @@ def _describe_articles(
                             doc,
                             params.subject_complements,
                             params.subject_names_shared_words,
+                            verb_complements=params.subject_verbs_keep_complements,
+                            bracketed_shares=params.shares_named_by_their_count,
+                            acronyms=params.subject_reads_acronyms_as_names,
+                            plurals=params.subject_counts_in_plural,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -165,6 +169,10 @@ def _describe_articles(
                         params.subject_complements,
                         params.subject_names_shared_words,
                         params.subject_keeps_agents,
+                        params.subject_verbs_keep_complements,
+                        params.shares_named_by_their_count,
+                        params.subject_reads_acronyms_as_names,
+                        params.subject_counts_in_plural,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

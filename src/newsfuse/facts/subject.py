@@ -40,6 +40,17 @@ MEASURE_NAMES = {
 }
 # What a sum or a share is called before what it is of ("amount of damage").
 KIND_NAMES = {"money": "amount", "percent": "percentage"}
+# Nouns whose plural takes no "s" ("a man or two" -> "men").
+IRREGULAR_PLURALS = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "foot": "feet",
+    "tooth": "teeth",
+}
+# Tokens a bracketed share takes at most ("16 %", "16 per cent").
+SHARE_TOKENS = 3
 # A subject longer than this many words stops being a label and becomes a sentence.
 MAX_PHRASE_WORDS = 7
 # Verb forms that read as a participle after a noun ("people evacuated", "homes destroyed").
@@ -81,6 +92,10 @@ def claim_phrase(
     complements: bool = True,
     sized_nouns: bool = True,
     agents: bool = True,
+    verb_complements: bool = True,
+    bracketed_shares: bool = True,
+    acronyms: bool = True,
+    plurals: bool = True,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -90,12 +105,20 @@ def claim_phrase(
     to a noun that sizes another ("a two-storey building") names the noun it sizes
     ("storey building"), and one after "or" counts the noun before it ("a day or two
     later"). With ``agents``, an event in the passive keeps who did it ("by the militia").
+    With ``verb_complements``, a verb after its counted noun keeps its particle and its
+    "to" complement ("rescues carried out", "visitors expected to come"). With
+    ``bracketed_shares``, a share bracketed after its count is named by what the count
+    counts ("eight (20%) for flu" -> "percentage positive for flu"), and a count in a
+    bracketed list by the state the list reports ("positive for flu"). With ``acronyms``,
+    a word in capitals the parser reads as a verb ("IS occupied Mosul") is a name. With
+    ``plurals``, the singular noun a figure after "or" counts ("a day or two later") is
+    named in the plural ("days later").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span, complements=complements, agents=agents)
+        event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
         return _age_phrase(span) or (_age_limit_holder(span) if sized_nouns else "")
@@ -104,13 +127,27 @@ def claim_phrase(
         phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
-        event = _event_of(span, people=True, complements=complements, agents=agents)
+        event = _event_of(
+            span, people=True, complements=complements, agents=agents, acronyms=acronyms
+        )
         if not event and complements:
             event = _figure_complement(span)
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
     if _is_label(span):
         return f"{_as_written([span.root.head])} number"  # "Warehouse 3", "Gate 5": a label
-    phrase = _count_phrase(span, sized_nouns)
+    if claim.kind == "percent" and bracketed_shares:
+        counted = _bracketed_share(span)
+        if counted is not None:
+            # "eight (20%) for flu": the share is of what its count counts
+            count_span = span.doc[counted.i : counted.i + 1]
+            named, said = _count_reading(
+                count_span, sized_nouns, verb_complements, bracketed_shares, plurals
+            )
+            if named and named != "%":
+                # what is said of the count reads on ("percentage tested positive"); a
+                # noun takes "of" ("percentage of males")
+                return f"percentage {named}" if said else f"percentage of {named}"
+    phrase = _count_phrase(span, sized_nouns, verb_complements, bracketed_shares, plurals)
     restated = _share_of_count(span) if complements else None
     if not phrase and restated is not None:
         # "54 (61%) were males": the share is of what the figure before it counts.
@@ -120,10 +157,13 @@ def claim_phrase(
     name = KIND_NAMES.get(claim.kind)
     if name is None:
         return phrase
+    if phrase and verb_complements and len(f"{name} of {phrase}".split()) > MAX_PHRASE_WORDS:
+        # "amount of" leaves no room for the verb's complement: the verb alone
+        phrase = _count_phrase(span, sized_nouns, False, bracketed_shares, plurals) or phrase
     if phrase:
         return f"{name} of {phrase}"
     event = _event_of(
-        span, people=True, complements=complements, agents=agents
+        span, people=True, complements=complements, agents=agents, acronyms=acronyms
     )  # "amount she was paid"
     if not event and complements:
         event = _figure_complement(span)
@@ -151,9 +191,32 @@ def acting_verb(claim: Claim, doc: Doc) -> tuple[str, str]:
     return verbs[0].lower_, verbs[0].lemma_.lower()
 
 
-def _count_phrase(span: Span, sized_nouns: bool = False) -> str:
+def _count_phrase(
+    span: Span,
+    sized_nouns: bool = False,
+    verb_complements: bool = False,
+    bracketed_shares: bool = False,
+    plurals: bool = False,
+) -> str:
     """What a count, sum or share counts: its noun with its verb ("people evacuated"),
     the object a verb values, the subject of its verb, or what is said of it."""
+    return _count_reading(span, sized_nouns, verb_complements, bracketed_shares, plurals)[0]
+
+
+def _count_reading(
+    span: Span,
+    sized_nouns: bool = False,
+    verb_complements: bool = False,
+    bracketed_shares: bool = False,
+    plurals: bool = False,
+) -> tuple[str, bool]:
+    """:func:`_count_phrase`, and whether the phrase is what is said of the count
+    ("tested positive", "positive for flu") rather than the noun it counts ("males")."""
+    if bracketed_shares:
+        listed = _list_item(span)
+        if listed:
+            # "were positive: seven (37%) for flu and three (16%) for colds"
+            return listed, True
     noun = _counted_noun(span)
     if sized_nouns:
         alternative = _alternative_of(span)
@@ -163,21 +226,45 @@ def _count_phrase(span: Span, sized_nouns: bool = False) -> str:
             later = (
                 f" {head.lower_}" if alternative.dep_ == "npadvmod" and head.pos_ == "ADV" else ""
             )
-            return _noun_phrase(alternative) + later
+            counted = _noun_phrase(alternative)
+            if plurals and alternative.tag_ == "NN":
+                counted = f"{counted[: -len(alternative.text)]}{_plural(alternative.lower_)}"
+            return counted + later, False
         sized = _sized_noun(span, noun)
         if sized is not noun and sized is not None:
-            return _noun_phrase(sized)  # its verb acts on the building, not on the storeys
+            # its verb acts on the building, not on the storeys; no plural, "storeys of
+            # building" would read "a two-state solution" as "states of solution"
+            return _noun_phrase(sized), False
         if noun is not None and noun.text == "%" and noun.i >= span.end:
             listed = _listed_count(span, noun)
             if listed:
-                return listed
+                return listed, " for " in listed or " with " in listed
     if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
-        return _noun_with_verb(noun, span)
-    phrase = _valued_object(span) or _subject_of_verb(span) or _predicate_of(span)
+        return _noun_with_verb(noun, span, verb_complements), False
+    phrase = _valued_object(span, verb_complements) or _subject_of_verb(span, verb_complements)
+    if phrase:
+        return phrase, False
+    figure = span
+    phrase = _predicate_of(span)
     if not phrase and noun is not None and noun.text == "%" and noun.i >= span.end:
         # "65 (76%) were healthy" parsed with the share as the subject: what is said of it
-        phrase = _predicate_of(span.doc[noun.i : noun.i + 1])
-    return phrase
+        figure = span.doc[noun.i : noun.i + 1]
+        phrase = _predicate_of(figure)
+    attributes = [c for c in figure.root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    is_noun = bool(attributes) and phrase == _noun_phrase(attributes[0])  # "were males"
+    return phrase, bool(phrase) and not is_noun
+
+
+def _plural(noun: str) -> str:
+    """The plural of a singular English noun, by the regular rules and the few common
+    irregular nouns ("day" -> "days", "century" -> "centuries", "man" -> "men")."""
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return f"{noun}es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{noun[:-1]}ies"
+    return f"{noun}s"
 
 
 def _listed_count(span: Span, share: Token) -> str:
@@ -249,6 +336,66 @@ def _share_of_count(span: Span) -> Token | None:
     if root.dep_ == "appos" and head.i < span.start and head.like_num:
         return head
     return None
+
+
+def _bracketed_share(span: Span) -> Token | None:
+    """The count a share is bracketed right after ("eight (20%)", "nine [10%]"), or None."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in ("(", "["):
+        return None
+    count = doc[span.start - 2]
+    after = doc[span.end] if span.end < len(doc) else None
+    if not count.like_num or after is None or after.text not in (")", "]"):
+        return None
+    return count
+
+
+def _list_item(span: Span) -> str:
+    """What a count in a list of bracketed shares counts, read off the list's words (its
+    parse varies from item to item): "10 (53%) were positive: seven (37%) for flu and
+    three (16%) for colds" -> "positive for colds", the state said before the colon with
+    the item's own "for"/"with"; else ""."""
+    doc = span.doc
+    sentence = span.sent
+    if span.end >= sentence.end or doc[span.end].text not in ("(", "["):
+        return ""
+    # the count, "(", the share ("16 %"), ")" and then "for"
+    close = next((t.i for t in doc[span.end : sentence.end] if t.text in (")", "]")), None)
+    if close is None or close - span.end > SHARE_TOKENS + 1 or close + 1 >= sentence.end:
+        return ""
+    lead = _list_lead(doc, close, sentence.end)
+    if lead:
+        return lead  # "10 (53%) were positive: ..." -> "positive"
+    if doc[close + 1].lower_ not in ("for", "with"):
+        return ""
+    colon = next(
+        (t for t in reversed(doc[sentence.start : span.start]) if t.text in (":", ";")), None
+    )
+    if colon is None or colon.text != ":":
+        return ""
+    state: list[Token] = []
+    for token in reversed(doc[sentence.start : colon.i]):
+        if token.pos_ not in ("VERB", "ADJ", "ADV", "AUX", "PART"):
+            break
+        state.insert(0, token)
+    state = [t for t in state if t.pos_ != "AUX"]
+    objects = [g for g in doc[close + 1].children if g.dep_ == "pobj"]
+    if not state or not objects:
+        return ""
+    return f"{_as_written(state)} {doc[close + 1].lower_} {_noun_phrase(objects[0])}"
+
+
+def _list_lead(doc: Doc, close: int, end: int) -> str:
+    """The state a list's lead count has, when its bracketed share is followed by only
+    that state and a colon ("10 (53%) were positive:"), else ""."""
+    colon = next((t.i for t in doc[close + 1 : end] if t.text == ":"), None)
+    if colon is None:
+        return ""
+    state = list(doc[close + 1 : colon])
+    if not state or any(t.pos_ not in ("VERB", "ADJ", "ADV", "AUX", "PART") for t in state):
+        return ""
+    said = [t for t in state if t.pos_ != "AUX"]
+    return _as_written(said) if said else ""
 
 
 def describe_subject(
@@ -358,7 +505,7 @@ def _surface_word(stem: str, group: Sequence[Mention]) -> str:
 def _word(token: Token) -> str:
     """A token as a label shows it: names and words capitalised mid-sentence ("Iraqi")
     as written, other words in lower case."""
-    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITY_TYPES:
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITY_TYPES or _is_acronym(token):
         return token.text
     if token.text[:1].isupper() and not token.is_sent_start:
         return token.text
@@ -420,11 +567,13 @@ def _joins(token: Token) -> bool:
     return token.text == "-" or (token.text.isalnum() and not token.like_num)
 
 
-def _noun_with_verb(noun: Token, span: Span) -> str:
+def _noun_with_verb(noun: Token, span: Span, complements: bool = False) -> str:
     """The counted noun with its "of" complement and the verb that acts on it.
 
     "12 people were evacuated" → "people evacuated"; "killed 40 civilians" →
-    "civilians killed"; "a rise in the number of injured" keeps "of injured".
+    "civilians killed"; "a rise in the number of injured" keeps "of injured". With
+    ``complements``, the verb keeps its particle and "to" complement (see
+    :func:`_verb_with_complements`).
     """
     skip = range(span.start, span.end)
     phrase = _noun_phrase(noun, skip)
@@ -434,7 +583,8 @@ def _noun_with_verb(noun: Token, span: Span) -> str:
             if objects:
                 phrase += f" of {_noun_phrase(objects[0])}"
         if child.dep_ == "acl" and child.tag_ in PARTICIPLE_TAGS:
-            return f"{phrase} {child.text.lower()}"  # "troops deployed to the region"
+            # "troops deployed to the region"
+            return f"{phrase} {_verb_with_complements(child, phrase, complements, True)}"
     verb = noun.head
     if _values_figure(verb, span):
         return phrase  # "put the damage at £2.4 million": the verb only says "is"
@@ -451,8 +601,38 @@ def _noun_with_verb(noun: Token, span: Span) -> str:
         and verb.tag_ in PARTICIPLE_TAGS
         and verb.lemma_.lower() not in LIGHT_VERB_LEMMAS
     ):
-        phrase += f" {verb.text.lower()}"
+        passive = noun.dep_ == "nsubjpass"
+        phrase += f" {_verb_with_complements(verb, phrase, complements, passive)}"
     return phrase
+
+
+def _verb_with_complements(verb: Token, noun_phrase: str, complements: bool, passive: bool) -> str:
+    """A verb as it follows its noun in a label: with ``complements``, its particle
+    ("rescues carried out", never "rescues carried", which reads as carried by hand) and,
+    for a ``passive`` verb of the noun, its "to" complement with that one's own particle
+    and object ("visitors expected to come", "people believed to have been killed"),
+    while the label stays within ``MAX_PHRASE_WORDS``; else the verb alone. An active
+    verb's "to" clause says what its object was for ("ordered doses to meet demand"),
+    not what the count is."""
+    words = [verb.lower_]
+    if not complements:
+        return words[0]
+    words += [c.lower_ for c in verb.children if c.dep_ == "prt" and c.i > verb.i]
+    room = MAX_PHRASE_WORDS - len(noun_phrase.split()) - len(words)
+    for xcomp in verb.children if passive else ():
+        helpers = [a for a in xcomp.children if a.dep_ in ("aux", "auxpass") and a.i < xcomp.i]
+        if xcomp.dep_ != "xcomp" or xcomp.pos_ != "VERB" or not helpers:
+            continue
+        if helpers[0].lower_ != "to":
+            continue
+        said = [*helpers, xcomp, *(c for c in xcomp.children if c.dep_ == "prt")]
+        objects = [c for c in xcomp.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        told = [a.lower_ for a in sorted(said, key=lambda t: t.i)]
+        told += [_noun_phrase(objects[0])] if objects else []
+        if len(" ".join(told).split()) <= room:
+            words += told
+        break
+    return " ".join(words)
 
 
 def _values_figure(verb: Token, span: Span) -> bool:
@@ -468,7 +648,7 @@ def _values_figure(verb: Token, span: Span) -> bool:
     )
 
 
-def _valued_object(span: Span) -> str:
+def _valued_object(span: Span, verb_complements: bool = False) -> str:
     """What a valuing verb puts the figure on: "the sums involved, which she put at £1.2m"
     -> "sums involved"; "" when the figure's verb does not value an object."""
     verb = next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
@@ -482,7 +662,7 @@ def _valued_object(span: Span) -> str:
         valued = verb.head  # "which": the noun the relative clause is about
     if valued.pos_ not in ("NOUN", "PROPN"):
         return ""
-    return _noun_with_verb(valued, span)
+    return _noun_with_verb(valued, span, verb_complements)
 
 
 def _predicate_of(span: Span) -> str:
@@ -525,7 +705,7 @@ def _predicate_tokens(verb: Token) -> set[int]:
     return kept
 
 
-def _subject_of_verb(span: Span) -> str:
+def _subject_of_verb(span: Span, verb_complements: bool = False) -> str:
     """For a bare figure ("the toll rose to 45"), the subject (else object) of its verb."""
     span_range = range(span.start, span.end)
     for ancestor in span.root.ancestors:
@@ -541,7 +721,7 @@ def _subject_of_verb(span: Span) -> str:
                     and any(ch.isalpha() for ch in c.text)  # never "%"
                 ]
                 if nouns:
-                    return _noun_with_verb(nouns[0], span)
+                    return _noun_with_verb(nouns[0], span, verb_complements)
             return ""
     return ""
 
@@ -596,12 +776,17 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
 
 
 def _event_of(
-    span: Span, people: bool = False, complements: bool = True, agents: bool = False
+    span: Span,
+    people: bool = False,
+    complements: bool = True,
+    agents: bool = False,
+    acronyms: bool = False,
 ) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
-    subject, which may be a personal pronoun ("amount she was paid"); else ""."""
+    subject, which may be a personal pronoun ("amount she was paid"); else "". With
+    ``acronyms``, see :func:`_clause`."""
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -636,13 +821,19 @@ def _event_of(
             verb = verb.head
     if people:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        named = bool(subjects) and _names_someone(subjects[0])
+        if acronyms and not subjects:
+            subjects = _acronym_subjects(verb)
+        named = bool(subjects) and (
+            _names_someone(subjects[0]) or (acronyms and _is_acronym(subjects[0]))
+        )
         if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
             if complements and verb.tag_ == "VBG" and not subjects:
                 # "after spending 24 years together": what was done, "of spending"
                 return f"of {_clause(verb, span_range)}"
             return ""
-    return _clause(verb, range(span.start, span.end), people=people, agents=agents)
+    return _clause(
+        verb, range(span.start, span.end), people=people, agents=agents, acronyms=acronyms
+    )
 
 
 def _figure_complement(span: Span) -> str:
@@ -674,18 +865,24 @@ def _clause(
     room: int = MAX_PHRASE_WORDS - 1,
     people: bool = False,
     agents: bool = False,
+    acronyms: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
     took to arrive"), in at most ``room`` words: determiners and "of" complements go
     first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
-    has been controlled by the militia")."""
+    has been controlled by the militia"). With ``acronyms``, a word in capitals the parser
+    reads as a verb or an auxiliary is the clause's subject ("IS occupied Mosul", never
+    "is occupied Mosul")."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
         for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.pos_ in nouns or (people and _names_someone(c)))
+        if c.dep_ in ("nsubj", "nsubjpass")
+        and (c.pos_ in nouns or (people and _names_someone(c)) or (acronyms and _is_acronym(c)))
     ]
+    if acronyms and not subjects:
+        subjects = _acronym_subjects(verb)
     if not subjects and verb.dep_ == "relcl" and verb.head.pos_ in nouns:
         subjects = [verb.head]  # "Daesh, which overran Mosul in 2014"
     doc = verb.doc
@@ -710,7 +907,11 @@ def _clause(
         # sheriff" would drop the words between
         and all(t.i in skip or t.dep_ == "prt" for t in doc[verb.i + 1 : c.i])
     ]
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxiliaries = [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass") and not (acronyms and c in subjects)
+    ]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
     # "took 14 minutes to arrive", where the parser may hang "to arrive" on the figure.
     complements = [
@@ -739,6 +940,25 @@ def _clause(
         if len(phrase.split()) <= room + bool(doers and subjects):
             break
     return phrase
+
+
+def _is_acronym(token: Token) -> bool:
+    """Whether a word is written in capitals in a sentence that is not ("IS", "WHO"):
+    a name, whatever the parser reads it as."""
+    text = token.text
+    if len(text) < 2 or not text.isalpha() or not text.isupper():
+        return False
+    return any(t.is_alpha and not t.text.isupper() for t in token.sent)
+
+
+def _acronym_subjects(verb: Token) -> list[Token]:
+    """A verb's auxiliary or subject written in capitals before it, the parser's
+    reading of a name ("IS occupied the town": "IS" as "is"), as its subject; else []."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and c.i < verb.i and _is_acronym(c)
+    ][:1]
 
 
 def _auxiliaries(tokens: Sequence[Token]) -> list[str]:
