@@ -127,3 +127,17 @@ def test_who_did_not_and_who_did_are_no_conflict() -> None:
     assert not any(status == "conflict" for status, _ in found)
     off = _statuses(texts, [None, None], replace(FactParams(), negated_figures_differ=False))
     assert ("conflict", ("Six", "Two")) in off
+
+
+def test_bare_years_read_as_counts_agree_only_when_equal() -> None:
+    from newsfuse.facts.verdict import values_agree
+
+    params = FactParams()
+    assert not values_agree(_count(2019, ""), _count(2008, ""), params)
+    assert values_agree(_count(2019, ""), _count(2019, ""), params)
+    # Written with a separator, a count that size keeps the relative tolerance.
+    one = Claim("a", 0, 5, "2,019", "count", 2019.0)
+    other = Claim("b", 0, 5, "2,008", "count", 2008.0)
+    assert values_agree(one, other, params)
+    off = replace(params, year_like_counts_exact=False)
+    assert values_agree(_count(2019, ""), _count(2008, ""), off)

@@ -238,6 +238,10 @@ class FactParams:
     relative_tolerance: float = 0.03
     # Integers below this must be exactly equal: "14 injured" and "16 injured" differ.
     exact_below: int = 100
+    # Plain figures written as four bare digits from 1800 to 2099 ("2019", "2008") are
+    # years read as counts and must be equal; within the relative tolerance they would
+    # agree. Off: they agree within it.
+    year_like_counts_exact: bool = True
     # Values written in units of different sizes ("300 feet" / "91 metres") agree within
     # the relative tolerance even below ``exact_below``: a conversion is rounded.
     converted_units_use_tolerance: bool = True

@@ -9,6 +9,7 @@ equal, since "14 injured" and "16 injured" are different claims.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -24,6 +25,8 @@ from newsfuse.facts.synonymy import load_wordnet, nouns_related
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim, FactStatus
 
+# Four bare digits a year could be: such plain figures compare exactly.
+YEAR_LIKE_RE = re.compile(r"(?:18|19|20)\d\d")
 # Publication time of each article, by id (None when unknown).
 Published = Mapping[str, datetime | None]
 # Modifiers that give a figure's role or precision, not a subgroup ("additional troops").
@@ -52,6 +55,8 @@ def values_agree(first: Claim, second: Claim, params: FactParams = FactParams())
         return True
     if first.attribute == "year" or second.attribute == "year":
         return False  # "2025" and "2027" are different years, however close
+    if params.year_like_counts_exact and _reads_as_year(first) and _reads_as_year(second):
+        return False  # "2019" and "2008" written bare are years, not counts 0.5 % apart
     if params.converted_units_use_tolerance and _stated_in_other_units(first, second):
         # "300 feet" / "91 metres": a conversion is rounded, so small integers need not
         # be equal once converted; the relative tolerance below absorbs the rounding.
@@ -62,6 +67,12 @@ def values_agree(first: Claim, second: Claim, params: FactParams = FactParams())
     if first.unit == "s" and _stated_to_the_second(a) and _stated_to_the_second(b):
         return abs(a - b) <= params.second_precision_tolerance
     return abs(a - b) <= params.relative_tolerance * max(abs(a), abs(b))
+
+
+def _reads_as_year(claim: Claim) -> bool:
+    """Whether a plain figure is written as a year would be: four bare digits from 1800 to
+    2099, no unit (a count that size is usually written "1,911")."""
+    return claim.unit is None and YEAR_LIKE_RE.fullmatch(claim.text.strip()) is not None
 
 
 def _stated_factor(claim: Claim) -> float | None:
