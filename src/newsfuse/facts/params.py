@@ -320,6 +320,17 @@ class FactParams:
     # counts who did not, another attribute than who did ("six directors signed"). Off:
     # polarity is not read.
     negated_figures_differ: bool = True
+    # ... and range ends: "46" or "81" of "ages 46 to 81" (or "between 40 and 50") bounds
+    # many values and is none of them, so beside a single figure or the other end it
+    # differs, never conflicts. Off: a range's ends compare as single figures.
+    range_ends_differ: bool = True
+    # A date under a plan ("would travel on Monday", "is expected on Friday", "is due on
+    # 4 May") and one of what was done ("visited on Tuesday") are two times: it differs.
+    # Off: dates carry no tense.
+    dated_plans_differ: bool = True
+    # A duration after "over" that the parse hangs on a verb ("recorded it 12 times over
+    # five years") is the span of the doing, not a lower bound. Off: "over" always bounds.
+    over_duration_is_during: bool = True
     # Reports published further apart than this tell of different moments (a story's
     # dated reports span at most GroupingParams.story_max_span_days, 10), so their
     # differing figures are not a dispute; distances between places do not change, so

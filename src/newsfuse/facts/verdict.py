@@ -195,7 +195,9 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
     - ``anchor``: distances from different or unnamed places ("from Nairobi", "away");
     - ``holder``: ages of different people, or of a named person the other article
       never names ("Kifah Rafati, 40" against "a 30-year-old man");
-    - ``polarity``: one counts who did not ("two did not sign"), the other who did.
+    - ``polarity``: one counts who did not ("two did not sign"), the other who did;
+    - ``range``: one is an end of a range ("ages 46 to 81"), the other a single figure or
+      the other end (votes, "passed 40 to 19", are no range).
     """
     one, other = first.aspects, second.aspects
     if {one.tense, other.tense} == {"past", "planned"}:
@@ -220,7 +222,23 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
         for named, unnamed in ((one, other), (other, one)):
             if named.holder and not unnamed.holder and named.holder not in unnamed.words:
                 return "holder"
+    if one.range_end != other.range_end and not _is_tally(first) and not _is_tally(second):
+        return "range"
     return ""
+
+
+def _is_tally(mention: Mention) -> bool:
+    """Whether a figure is one side of a vote ("passed 40 to 19"), not a range's end."""
+    return mention.claim.attribute in ("votes for", "votes against")
+
+
+def _as_bounded(mention: Mention, params: FactParams) -> Claim:
+    """The mention's claim, without the lower bound "over" put on a duration that the
+    parse shows to be the span of a verb's doing (``params.over_duration_is_during``)."""
+    claim = mention.claim
+    if params.over_duration_is_during and mention.aspects.span_of_doing and claim.bound:
+        return replace(claim, bound="")
+    return claim
 
 
 def _is_change(mention: Mention) -> bool:
@@ -302,7 +320,9 @@ def dispute_evidence(
                 aspects.add("statements")
             if _reported_apart(first, second, published or {}, params):
                 aspects.add("reports apart")
-            compatible &= bounds_allow(first.claim, second.claim, params)
+            compatible &= bounds_allow(
+                _as_bounded(first, params), _as_bounded(second, params), params
+            )
             unplaced_day |= _unplaced_weekday(first.claim) or _unplaced_weekday(second.claim)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
@@ -376,6 +396,8 @@ def is_clear_dispute(
     aspects = set(evidence["aspects_differ"])
     if not params.negated_figures_differ:
         aspects.discard("polarity")
+    if not params.range_ends_differ:
+        aspects.discard("range")
     if params.conflict_needs_same_aspects and aspects:
         return False
     if evidence["year"] and not params.conflict_on_years:
