@@ -43,6 +43,9 @@ PLANNED_MARKERS = frozenset({"will", "shall", "'ll", "wo", "would", "to"})
 PLANNING_WORDS = frozenset({"schedule", "expect", "plan", "due", "intend"})
 # Words joining the two ends of a range ("46 to 81", "40-50", "between 40 and 50").
 RANGE_JOINS = frozenset({"to", "-", "–", "—", "and"})
+# Words before "X to Y" that make it a change, not a range: "from 38 to 45" (old and new
+# value), "up by £236 to £5,364" (the change and the new value).
+CHANGE_OPENERS = frozenset({"from", "by"})
 # Phrases before a figure that make it the base another figure adds to ("another
 # 3,000 on top of the 4,000 cuts"): an earlier figure, not the current total.
 BASE_PHRASES = (("on", "top", "of"), ("in", "addition", "to"), ("besides",))
@@ -106,8 +109,8 @@ def figure_aspects(
 
 def _range_end(span: Span) -> str:
     """ "low" for 46 and "high" for 81 in "ages 46 to 81", "46-81" or "between 46 and 81";
-    "" for a single figure, or for "from 38 to 45", which news uses for an old and a new
-    value (as facts.extract reads it)."""
+    "" for a single figure, or for "from 38 to 45" and "by 236 to 5,364", which news uses
+    for an old value or a change and the new value (as facts.extract reads "from")."""
     doc = span.doc
 
     def is_number(index: int) -> bool:
@@ -117,7 +120,7 @@ def _range_end(span: Span) -> str:
         word = doc[index].lower_ if index >= 0 else ""
         if join == "and":
             return word == "between"
-        return word != "from"
+        return word not in CHANGE_OPENERS
 
     start = span.start - 1 if span.start > 0 and doc[span.start - 1].tag_ == "$" else span.start
     after = span.end
