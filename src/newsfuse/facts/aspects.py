@@ -80,20 +80,21 @@ def figure_aspects(
     kind: str,
     unit: str | None,
     implied_anchors: bool = False,
-    dated_plans: bool = False,
+    plans_and_outcomes: bool = False,
 ) -> Aspects:
     """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
     with ``implied_anchors``, a distance "away" is measured from the place its sentence
-    moves from (:func:`implied_anchor`); with ``dated_plans``, a date has a tense too
-    ("would travel on Monday" is planned, "visited on Tuesday" past)."""
+    moves from (:func:`implied_anchor`); with ``plans_and_outcomes``, a date has a tense
+    too ("would travel on Monday" is planned, "visited on Tuesday" past), and planning
+    words tell a plan (:func:`_tense`)."""
     verb = _governing_verb(span)
     anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
     if anchor == "?" and implied_anchors:
         place = implied_anchor(span)
         anchor = place.lemma_.lower() if place is not None else anchor
     return Aspects(
-        tense=_tense(verb, dated_plans)
-        if verb is not None and (kind != "date" or dated_plans)
+        tense=_tense(verb, plans_and_outcomes)
+        if verb is not None and (kind != "date" or plans_and_outcomes)
         else "",
         group=_part_group(span) if kind == "count" else "",
         base=_is_base(span),

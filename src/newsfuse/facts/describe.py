@@ -705,7 +705,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             str(claim.kind),
             claim.unit,
             params.away_is_from_place_left,
-            params.dated_plans_differ,
+            params.plans_differ_from_outcomes,
         ),
         _governing_verb(span, params.passive_complement_names_event),
         date_event(span) if claim.kind == "date" else (),

@@ -324,10 +324,10 @@ class FactParams:
     # many values and is none of them, so beside a single figure or the other end it
     # differs, never conflicts. Off: a range's ends compare as single figures.
     range_ends_differ: bool = True
-    # A date under a plan ("would travel on Monday", "is expected on Friday", "is due on
-    # 4 May") and one of what was done ("visited on Tuesday") are two times: it differs.
-    # Off: dates carry no tense.
-    dated_plans_differ: bool = True
+    # A plan ("would travel on Monday", "is expected on Friday", "is due on 4 May") and
+    # what was done ("visited on Tuesday") are two times: they differ. Off: dates carry no
+    # tense, and only "will", "would" and "to" mark a plan.
+    plans_differ_from_outcomes: bool = True
     # A duration after "over" that the parse hangs on a verb ("recorded it 12 times over
     # five years") is the span of the doing, not a lower bound. Off: "over" always bounds.
     over_duration_is_during: bool = True
