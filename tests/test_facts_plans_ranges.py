@@ -79,6 +79,14 @@ def test_a_date_is_planned_or_done_by_its_verb(sentence: str, figure: str, tense
     assert figure_aspects(span, "date", None).tense == ""  # off: dates carry no tense
 
 
+def test_a_count_so_far_is_done_and_a_planned_count_is_not() -> None:
+    done = parsed_figure("Ansel Marr has received six shots so far at the Kelby clinic.", "six")
+    planned = parsed_figure("Marr is expected to receive the last of four shots on Sunday.", "four")
+    assert figure_aspects(done, "count", None, plans_and_outcomes=True).tense == "past"
+    assert figure_aspects(planned, "count", None, plans_and_outcomes=True).tense == "planned"
+    assert figure_aspects(done, "count", None).tense == ""  # off: a perfect tells no tense
+
+
 def test_a_planned_visit_and_the_visit_made_are_no_conflict() -> None:
     monday = datetime(2031, 3, 10, 9, tzinfo=UTC)
     tuesday = datetime(2031, 3, 11, 19, tzinfo=UTC)

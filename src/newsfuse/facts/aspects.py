@@ -177,7 +177,8 @@ def _governing_verb(span: Span) -> Token | None:
 
 def _tense(verb: Token, planning_words: bool = False) -> str:
     """ "planned" under "will", "would" or "to" (or, with ``planning_words``, as what "is
-    scheduled", "is expected" or "is due"); "past" for a simple past; else "".
+    scheduled", "is expected" or "is due"); "past" for a simple past (or, with
+    ``planning_words``, what is done "so far" or "to date"); else "".
 
     A conjunct whose past form is its base form shares the tense of the verb it
     is joined to ("would shut the mine and cut 560 jobs"); "will send troops,
@@ -190,12 +191,25 @@ def _tense(verb: Token, planning_words: bool = False) -> str:
         return "planned"  # "is scheduled for", "is expected on"
     if planning_words and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
         return "planned"  # "is due on 4 May"
+    if planning_words and _to_date(verb):
+        return "past"  # "has received six shots so far": what is done by the report's time
     ambiguous = verb.lower_ == verb.lemma_.lower()
     if not markers and ambiguous and verb.dep_ == "conj" and verb.head.i != verb.i:
         inherited = _tense(verb.head, planning_words)
         if inherited:
             return inherited
     return "past" if not markers and verb.tag_ == "VBD" else ""
+
+
+def _to_date(verb: Token) -> bool:
+    """Whether the verb counts what is done by the report's time: "so far", "thus far",
+    "to date" hang on it."""
+    for child in verb.children:
+        if child.lower_ == "far" and any(c.lower_ in ("so", "thus") for c in child.children):
+            return True
+        if child.lower_ == "to" and any(c.lower_ == "date" for c in child.children):
+            return True
+    return False
 
 
 def _part_group(span: Span) -> str:

@@ -325,8 +325,9 @@ class FactParams:
     # differs, never conflicts. Off: a range's ends compare as single figures.
     range_ends_differ: bool = True
     # A plan ("would travel on Monday", "is expected on Friday", "is due on 4 May") and
-    # what was done ("visited on Tuesday") are two times: they differ. Off: dates carry no
-    # tense, and only "will", "would" and "to" mark a plan.
+    # what was done ("visited on Tuesday", "has received six shots so far") are two times:
+    # they differ. Off: dates carry no tense, only "will", "would" and "to" mark a plan and
+    # only a simple past an outcome.
     plans_differ_from_outcomes: bool = True
     # A duration after "over" that the parse hangs on a verb ("recorded it 12 times over
     # five years") is the span of the doing, not a lower bound. Off: "over" always bounds.
