@@ -16,9 +16,7 @@ different things or times. These read the spaCy parse around a figure:
 - its *polarity*: a count of who did not ("two members did not sign") against
   one of who did ("six directors signed");
 - its *range end*: "46" and "81" of "ages 46 to 81" bound the ages of many people,
-  neither is one person's age ("the median age is 67");
-- whether a duration after "over" is the *span* of a verb's doing ("recorded their
-  weight 12 times over five years": during five years, not more than five).
+  neither is one person's age ("the median age is 67").
 
 Each is compared in :mod:`newsfuse.facts.verdict`; where two figures differ in
 one of them, the system cannot tell that they are one attribute at one time,
@@ -72,7 +70,6 @@ class Aspects:
     words: frozenset[str] = frozenset()  # lower-case words of the whole article
     negated: bool = False  # the governing verb is negated ("did not sign", "never paid")
     range_end: str = ""  # "low" or "high" end of a range ("46 to 81"), else ""
-    span_of_doing: bool = False  # a duration after "over" that a verb's doing spans
 
 
 def figure_aspects(
@@ -104,7 +101,6 @@ def figure_aspects(
         words=_article_words(span.doc) if kind == "age" else frozenset(),
         negated=_counts_who_did_not(span, verb),
         range_end=_range_end(span) if kind != "date" else "",
-        span_of_doing=unit == "s" and _over_is_during(span),
     )
 
 
@@ -140,20 +136,6 @@ def _range_end(span: Span) -> str:
         if doc[low].like_num and opens(low - 1 - (doc[low - 1].tag_ == "$"), doc[join].lower_):
             return "high"
     return ""
-
-
-def _over_is_during(span: Span) -> bool:
-    """Whether "over" before a duration is a preposition of the verb ("recorded their
-    weight 12 times over five years", "fell over three days": during), not a quantity's
-    bound ("lived there for over five years", where the parse makes "over" a quantmod)."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    return (
-        before is not None
-        and before.lower_ == "over"
-        and before.dep_ == "prep"
-        and before.head.pos_ in ("VERB", "AUX")
-    )
 
 
 def _counts_who_did_not(span: Span, verb: Token | None) -> bool:

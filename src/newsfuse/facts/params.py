@@ -329,9 +329,6 @@ class FactParams:
     # they differ. Off: dates carry no tense, only "will", "would" and "to" mark a plan and
     # only a simple past an outcome.
     plans_differ_from_outcomes: bool = True
-    # A duration after "over" that the parse hangs on a verb ("recorded it 12 times over
-    # five years") is the span of the doing, not a lower bound. Off: "over" always bounds.
-    over_duration_is_during: bool = True
     # Reports published further apart than this tell of different moments (a story's
     # dated reports span at most GroupingParams.story_max_span_days, 10), so their
     # differing figures are not a dispute; distances between places do not change, so

@@ -232,15 +232,6 @@ def _is_tally(mention: Mention) -> bool:
     return mention.claim.attribute in ("votes for", "votes against")
 
 
-def _as_bounded(mention: Mention, params: FactParams) -> Claim:
-    """The mention's claim, without the lower bound "over" put on a duration that the
-    parse shows to be the span of a verb's doing (``params.over_duration_is_during``)."""
-    claim = mention.claim
-    if params.over_duration_is_during and mention.aspects.span_of_doing and claim.bound:
-        return replace(claim, bound="")
-    return claim
-
-
 def _is_change(mention: Mention) -> bool:
     """Whether a figure is a change ("14 new cases"), not a bound read as one ("more
     than 7,500 nurses", where "more" marks the bound)."""
@@ -320,9 +311,7 @@ def dispute_evidence(
                 aspects.add("statements")
             if _reported_apart(first, second, published or {}, params):
                 aspects.add("reports apart")
-            compatible &= bounds_allow(
-                _as_bounded(first, params), _as_bounded(second, params), params
-            )
+            compatible &= bounds_allow(first.claim, second.claim, params)
             unplaced_day |= _unplaced_weekday(first.claim) or _unplaced_weekday(second.claim)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
