@@ -14,7 +14,9 @@ different things or times. These read the spaCy parse around a figure:
 - the *holder* of an age ("Kifah Rafati, 40", "a 30-year-old man") and the
   words of its article, to tell whether another article names that person.
 - its *polarity*: a count of who did not ("two members did not sign") against
-  one of who did ("six directors signed").
+  one of who did ("six directors signed");
+- its *range end*: "46" and "81" of "ages 46 to 81" bound the ages of many people,
+  neither is one person's age ("the median age is 67").
 
 Each is compared in :mod:`newsfuse.facts.verdict`; where two figures differ in
 one of them, the system cannot tell that they are one attribute at one time,
@@ -34,6 +36,14 @@ __all__ = ["NO_ASPECTS", "Aspects", "figure_aspects"]
 # Auxiliaries and markers that make a verb's figure planned, not done ("will
 # serve", "to serve", "would cut"): a plan and an outcome are different times.
 PLANNED_MARKERS = frozenset({"will", "shall", "'ll", "wo", "would", "to"})
+# Verbs and adjectives that make what they govern a plan: "is scheduled for Tuesday",
+# "is expected in the town on Friday", "is due on 4 May".
+PLANNING_WORDS = frozenset({"schedule", "expect", "plan", "due", "intend"})
+# Words joining the two ends of a range ("46 to 81", "40-50", "between 40 and 50").
+RANGE_JOINS = frozenset({"to", "-", "–", "—", "and"})
+# Words before "X to Y" that make it a change, not a range: "from 38 to 45" (old and new
+# value), "up by £236 to £5,364" (the change and the new value).
+CHANGE_OPENERS = frozenset({"from", "by"})
 # Phrases before a figure that make it the base another figure adds to ("another
 # 3,000 on top of the 4,000 cuts"): an earlier figure, not the current total.
 BASE_PHRASES = (("on", "top", "of"), ("in", "addition", "to"), ("besides",))
@@ -59,21 +69,30 @@ class Aspects:
     holder: str = ""  # surname of the named person an age belongs to, else ""
     words: frozenset[str] = frozenset()  # lower-case words of the whole article
     negated: bool = False  # the governing verb is negated ("did not sign", "never paid")
+    range_end: str = ""  # "low" or "high" end of a range ("46 to 81"), else ""
 
 
 def figure_aspects(
-    span: Span, kind: str, unit: str | None, implied_anchors: bool = False
+    span: Span,
+    kind: str,
+    unit: str | None,
+    implied_anchors: bool = False,
+    plans_and_outcomes: bool = False,
 ) -> Aspects:
     """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
     with ``implied_anchors``, a distance "away" is measured from the place its sentence
-    moves from (:func:`implied_anchor`)."""
+    moves from (:func:`implied_anchor`); with ``plans_and_outcomes``, a date has a tense
+    too ("would travel on Monday" is planned, "visited on Tuesday" past), and planning
+    words tell a plan (:func:`_tense`)."""
     verb = _governing_verb(span)
     anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
     if anchor == "?" and implied_anchors:
         place = implied_anchor(span)
         anchor = place.lemma_.lower() if place is not None else anchor
     return Aspects(
-        tense=_tense(verb) if verb is not None and kind != "date" else "",
+        tense=_tense(verb, plans_and_outcomes)
+        if verb is not None and (kind != "date" or plans_and_outcomes)
+        else "",
         group=_part_group(span) if kind == "count" else "",
         base=_is_base(span),
         period=_period(span, verb) if verb is not None else "",
@@ -81,7 +100,42 @@ def figure_aspects(
         holder=_holder(span) if kind == "age" else "",
         words=_article_words(span.doc) if kind == "age" else frozenset(),
         negated=_counts_who_did_not(span, verb),
+        range_end=_range_end(span) if kind != "date" else "",
     )
+
+
+def _range_end(span: Span) -> str:
+    """ "low" for 46 and "high" for 81 in "ages 46 to 81", "46-81" or "between 46 and 81";
+    "" for a single figure, or for "from 38 to 45" and "by 236 to 5,364", which news uses
+    for an old value or a change and the new value (as facts.extract reads "from")."""
+    doc = span.doc
+
+    def is_number(index: int) -> bool:
+        return 0 <= index < len(doc) and (doc[index].like_num or doc[index].tag_ == "$")
+
+    def opens(index: int, join: str) -> bool:  # the word before the low end
+        word = doc[index].lower_ if index >= 0 else ""
+        if join == "and":
+            return word == "between"
+        return word not in CHANGE_OPENERS
+
+    start = span.start - 1 if span.start > 0 and doc[span.start - 1].tag_ == "$" else span.start
+    after = span.end
+    if (
+        after + 1 < len(doc)
+        and doc[after].lower_ in RANGE_JOINS
+        and is_number(after + 1)
+        and opens(start - 1, doc[after].lower_)
+    ):
+        return "low"
+    join = start - 1
+    if join >= 1 and doc[join].lower_ in RANGE_JOINS:
+        low = join - 1
+        while low > max(0, join - 3) and not doc[low].like_num:
+            low -= 1  # "40 km to 50 km", "$5m-$7m": past the low end's unit
+        if doc[low].like_num and opens(low - 1 - (doc[low - 1].tag_ == "$"), doc[join].lower_):
+            return "high"
+    return ""
 
 
 def _counts_who_did_not(span: Span, verb: Token | None) -> bool:
@@ -103,8 +157,10 @@ def _governing_verb(span: Span) -> Token | None:
     return next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
-def _tense(verb: Token) -> str:
-    """ "planned" under "will", "would" or "to"; "past" for a simple past; else "".
+def _tense(verb: Token, planning_words: bool = False) -> str:
+    """ "planned" under "will", "would" or "to" (or, with ``planning_words``, as what "is
+    scheduled", "is expected" or "is due"); "past" for a simple past (or, with
+    ``planning_words``, what is done "so far" or "to date"); else "".
 
     A conjunct whose past form is its base form shares the tense of the verb it
     is joined to ("would shut the mine and cut 560 jobs"); "will send troops,
@@ -113,12 +169,29 @@ def _tense(verb: Token) -> str:
     markers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if markers & PLANNED_MARKERS:
         return "planned"
+    if planning_words and verb.lemma_.lower() in PLANNING_WORDS and markers:
+        return "planned"  # "is scheduled for", "is expected on"
+    if planning_words and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        return "planned"  # "is due on 4 May"
+    if planning_words and _to_date(verb):
+        return "past"  # "has received six shots so far": what is done by the report's time
     ambiguous = verb.lower_ == verb.lemma_.lower()
     if not markers and ambiguous and verb.dep_ == "conj" and verb.head.i != verb.i:
-        inherited = _tense(verb.head)
+        inherited = _tense(verb.head, planning_words)
         if inherited:
             return inherited
     return "past" if not markers and verb.tag_ == "VBD" else ""
+
+
+def _to_date(verb: Token) -> bool:
+    """Whether the verb counts what is done by the report's time: "so far", "thus far",
+    "to date" hang on it."""
+    for child in verb.children:
+        if child.lower_ == "far" and any(c.lower_ in ("so", "thus") for c in child.children):
+            return True
+        if child.lower_ == "to" and any(c.lower_ == "date" for c in child.children):
+            return True
+    return False
 
 
 def _part_group(span: Span) -> str:

@@ -324,6 +324,15 @@ class FactParams:
     # counts who did not, another attribute than who did ("six directors signed"). Off:
     # polarity is not read.
     negated_figures_differ: bool = True
+    # ... and range ends: "46" or "81" of "ages 46 to 81" (or "between 40 and 50") bounds
+    # many values and is none of them, so beside a single figure or the other end it
+    # differs, never conflicts. Off: a range's ends compare as single figures.
+    range_ends_differ: bool = True
+    # A plan ("would travel on Monday", "is expected on Friday", "is due on 4 May") and
+    # what was done ("visited on Tuesday", "has received six shots so far") are two times:
+    # they differ. Off: dates carry no tense, only "will", "would" and "to" mark a plan and
+    # only a simple past an outcome.
+    plans_differ_from_outcomes: bool = True
     # Reports published further apart than this tell of different moments (a story's
     # dated reports span at most GroupingParams.story_max_span_days, 10), so their
     # differing figures are not a dispute; distances between places do not change, so

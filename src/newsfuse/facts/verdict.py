@@ -206,7 +206,9 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
     - ``anchor``: distances from different or unnamed places ("from Nairobi", "away");
     - ``holder``: ages of different people, or of a named person the other article
       never names ("Kifah Rafati, 40" against "a 30-year-old man");
-    - ``polarity``: one counts who did not ("two did not sign"), the other who did.
+    - ``polarity``: one counts who did not ("two did not sign"), the other who did;
+    - ``range``: one is an end of a range ("ages 46 to 81"), the other a single figure or
+      the other end (votes, "passed 40 to 19", are no range).
     """
     one, other = first.aspects, second.aspects
     if {one.tense, other.tense} == {"past", "planned"}:
@@ -231,7 +233,14 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
         for named, unnamed in ((one, other), (other, one)):
             if named.holder and not unnamed.holder and named.holder not in unnamed.words:
                 return "holder"
+    if one.range_end != other.range_end and not _is_tally(first) and not _is_tally(second):
+        return "range"
     return ""
+
+
+def _is_tally(mention: Mention) -> bool:
+    """Whether a figure is one side of a vote ("passed 40 to 19"), not a range's end."""
+    return mention.claim.attribute in ("votes for", "votes against")
 
 
 def _is_change(mention: Mention) -> bool:
@@ -387,6 +396,8 @@ def is_clear_dispute(
     aspects = set(evidence["aspects_differ"])
     if not params.negated_figures_differ:
         aspects.discard("polarity")
+    if not params.range_ends_differ:
+        aspects.discard("range")
     if params.conflict_needs_same_aspects and aspects:
         return False
     if evidence["year"] and not params.conflict_on_years:
