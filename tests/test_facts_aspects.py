@@ -150,3 +150,14 @@ def test_the_aspect_rule_can_be_switched_off() -> None:
     pair = (_mention("a", 8, Aspects(tense="past")), _mention("b", 6, Aspects(tense="planned")))
     params = replace(FactParams(), conflict_needs_same_aspects=False)
     assert is_clear_dispute(pair, 0.9, params)
+
+
+def test_polarity_switched_off_still_leaves_the_other_aspects() -> None:
+    # "two of the guards did not sign" against "six guards signed": a part of a group too.
+    did_not = (_mention("a", 8, Aspects(negated=True, group="guard")), _mention("b", 6, Aspects()))
+    off = replace(FactParams(), negated_figures_differ=False)
+    assert not is_clear_dispute(did_not, 0.9, FactParams())
+    assert not is_clear_dispute(did_not, 0.9, off)  # the group still differs
+    only_polarity = (_mention("a", 8, Aspects(negated=True)), _mention("b", 6, Aspects()))
+    assert not is_clear_dispute(only_polarity, 0.9, FactParams())
+    assert is_clear_dispute(only_polarity, 0.9, off)

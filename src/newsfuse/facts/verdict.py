@@ -211,8 +211,6 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
     one, other = first.aspects, second.aspects
     if {one.tense, other.tense} == {"past", "planned"}:
         return "tense"
-    if one.negated != other.negated:
-        return "polarity"
     if bool(one.group) != bool(other.group):
         return "group"
     if one.base != other.base:
@@ -231,6 +229,8 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
         for named, unnamed in ((one, other), (other, one)):
             if named.holder and not unnamed.holder and named.holder not in unnamed.words:
                 return "holder"
+    if one.negated != other.negated:
+        return "polarity"  # last: its switch drops it, which must not hide another aspect
     return ""
 
 
