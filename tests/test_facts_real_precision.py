@@ -33,6 +33,16 @@ def test_two_lower_bounds_never_contradict() -> None:
     assert not bounds_allow(_count(260, "at least"), _count(200, "at least"), off)
 
 
+def test_two_near_bounds_far_apart_still_contradict() -> None:
+    params = FactParams()
+    # "nearly 500" and "nearly 2,000" each place the figure just below their number.
+    assert not bounds_allow(_count(500, "just under"), _count(2000, "just under"), params)
+    assert not bounds_allow(_count(300, "just over"), _count(900, "just over"), params)
+    # A near bound against an open one on the same side is the intervals' question.
+    assert not bounds_allow(_count(300, "just over"), _count(900, "at least"), params)
+    assert bounds_allow(_count(1980, "just under"), _count(2000, "just under"), params)
+
+
 def _statuses(texts: list[str], published: list[datetime | None], params: FactParams) -> dict:
     articles = [
         Article(id=f"s{index}", text=text, published=when)
