@@ -283,10 +283,12 @@ class FactParams:
     # first half of an audit of unlabelled Multi-News clusters (benchmarks/studies/
     # real_conflict_audit.py) with the three labelled sets; ``None`` turns it off.
     crowded_from: int | None = 12
-    # The margin asked of a crowded report's pairing (see ``crowded_from``).
+    # The margin asked of a crowded report's pairing (see ``crowded_from``): the low end
+    # of the 0.1-0.2 that removed the audit's crowded false conflicts and no labelled one.
     crowded_min_margin: float = 0.1
-    # Two lower bounds ("more than 260", "more than 200"), or two upper bounds, are both
-    # true of any quantity past the stricter one, so they never contradict each other.
+    # Two open lower bounds ("more than 260", "more than 200"), or two open upper bounds
+    # ("up to"), are both true of any quantity past the stricter one, so they never
+    # contradict each other; near bounds ("nearly 500", "nearly 2,000") still can.
     same_side_bounds_agree: bool = True
     # A weekday no publication time places ("said Wednesday", undated article) against a
     # different day is no dispute: it may be a day of any week. Off: such pairs conflict.
