@@ -43,7 +43,9 @@ def test_two_near_bounds_far_apart_still_contradict() -> None:
     assert bounds_allow(_count(1980, "just under"), _count(2000, "just under"), params)
 
 
-def _statuses(texts: list[str], published: list[datetime | None], params: FactParams) -> dict:
+def _statuses(
+    texts: list[str], published: list[datetime | None], params: FactParams
+) -> set[tuple[str, tuple[str, ...]]]:
     articles = [
         Article(id=f"s{index}", text=text, published=when)
         for index, (text, when) in enumerate(zip(texts, published, strict=True))
