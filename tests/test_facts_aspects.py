@@ -70,6 +70,9 @@ def test_a_distance_away_is_measured_from_the_place_its_sentence_leaves() -> Non
     # No place left in the sentence: the anchor stays unnamed.
     stays = "The herd grazed near Osk, 12 miles away."
     assert figure_aspects(parsed_figure(stays, "12 miles"), "quantity", "m", True).anchor == "?"
+    # "off" has a place of its own ("off the coast"), never the one the sentence left.
+    sank = "The barge sailed from Telvar and sank 12 miles off the coast."
+    assert figure_aspects(parsed_figure(sank, "12 miles"), "quantity", "m", True).anchor == "?"
 
 
 def test_an_age_names_its_holder_only_when_the_parse_ties_it_to_a_person() -> None:
