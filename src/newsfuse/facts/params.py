@@ -365,18 +365,19 @@ class FactParams:
     # subject and figure: "Xbox 360" named twice) is shown once. Off: each is shown.
     singles_shown_once: bool = True
     # A verb after its counted noun keeps its particle and its "to" complement: "rescues
-    # carried out", "visitors expected to come", not "rescues carried". Off: as before.
+    # carried out", "visitors expected to come", not "rescues carried". Off: the verb alone.
     subject_verbs_keep_complements: bool = True
     # A share bracketed after its count ("eight (20%) for flu") is named by what the count
     # counts ("percentage positive for flu"), and a count in a list of bracketed shares by
-    # the state the list reports ("positive for colds"), never "%". Off: as before.
+    # the state the list reports ("positive for colds"), never "%". Off: "percentage (of
+    # ...)" from the share's own parse, a listed count from its own ("tested for flu").
     shares_named_by_their_count: bool = True
     # A word in capitals the parser reads as a verb or an auxiliary ("IS occupied Mosul",
     # the group) is a clause's subject, shown as written: "year IS occupied Mosul", not
-    # "year is occupied Mosul". Off: as before.
+    # "year is occupied Mosul". Off: the parser's reading, in a clause.
     subject_reads_acronyms_as_names: bool = True
     # The singular noun a figure after "or" counts ("a day or two later") is named in the
-    # plural: "days later", not "day later". Off: as before.
+    # plural: "days later", not "day later". Off: the singular, as written.
     subject_counts_in_plural: bool = True
 
     # An article without a publication time places a day written without a year ("on
