@@ -70,6 +70,9 @@ def test_a_distance_away_is_measured_from_the_place_its_sentence_leaves() -> Non
     # No place left in the sentence: the anchor stays unnamed.
     stays = "The herd grazed near Osk, 12 miles away."
     assert figure_aspects(parsed_figure(stays, "12 miles"), "quantity", "m", True).anchor == "?"
+    # "off" has a place of its own ("off the coast"), never the one the sentence left.
+    sank = "The barge sailed from Telvar and sank 12 miles off the coast."
+    assert figure_aspects(parsed_figure(sank, "12 miles"), "quantity", "m", True).anchor == "?"
 
 
 def test_an_age_names_its_holder_only_when_the_parse_ties_it_to_a_person() -> None:
@@ -150,3 +153,14 @@ def test_the_aspect_rule_can_be_switched_off() -> None:
     pair = (_mention("a", 8, Aspects(tense="past")), _mention("b", 6, Aspects(tense="planned")))
     params = replace(FactParams(), conflict_needs_same_aspects=False)
     assert is_clear_dispute(pair, 0.9, params)
+
+
+def test_polarity_switched_off_still_leaves_the_other_aspects() -> None:
+    # "two of the guards did not sign" against "six guards signed": a part of a group too.
+    did_not = (_mention("a", 8, Aspects(negated=True, group="guard")), _mention("b", 6, Aspects()))
+    off = replace(FactParams(), negated_figures_differ=False)
+    assert not is_clear_dispute(did_not, 0.9, FactParams())
+    assert not is_clear_dispute(did_not, 0.9, off)  # the group still differs
+    only_polarity = (_mention("a", 8, Aspects(negated=True)), _mention("b", 6, Aspects()))
+    assert not is_clear_dispute(only_polarity, 0.9, FactParams())
+    assert is_clear_dispute(only_polarity, 0.9, off)

@@ -33,7 +33,19 @@ def test_two_lower_bounds_never_contradict() -> None:
     assert not bounds_allow(_count(260, "at least"), _count(200, "at least"), off)
 
 
-def _statuses(texts: list[str], published: list[datetime | None], params: FactParams) -> dict:
+def test_two_near_bounds_far_apart_still_contradict() -> None:
+    params = FactParams()
+    # "nearly 500" and "nearly 2,000" each place the figure just below their number.
+    assert not bounds_allow(_count(500, "just under"), _count(2000, "just under"), params)
+    assert not bounds_allow(_count(300, "just over"), _count(900, "just over"), params)
+    # A near bound against an open one on the same side is the intervals' question.
+    assert not bounds_allow(_count(300, "just over"), _count(900, "at least"), params)
+    assert bounds_allow(_count(1980, "just under"), _count(2000, "just under"), params)
+
+
+def _statuses(
+    texts: list[str], published: list[datetime | None], params: FactParams
+) -> set[tuple[str, tuple[str, ...]]]:
     articles = [
         Article(id=f"s{index}", text=text, published=when)
         for index, (text, when) in enumerate(zip(texts, published, strict=True))
@@ -75,6 +87,8 @@ def test_an_unplaced_weekday_against_another_day_is_no_conflict() -> None:
         ("The board had estimated the repair at $90 million.", "90", False),
         ("Rents rose 2.1 per cent on last year.", "2.1", False),
         ("Officials said 40 people were rescued on Sunday.", "40", False),
+        ("Over the last month, 300 homes were rebuilt in Kessock.", "300", False),
+        ("In the previous month, 300 homes were rebuilt in Kessock.", "300", True),
     ],
 )
 def test_a_clause_set_before_the_report_makes_an_earlier_figure(

@@ -16,7 +16,7 @@ not use yet:
   two saliences, times the name's inverse document frequency within the set.
 - ``mpnet128``: all-mpnet-base-v2 on the 128-word lead (when installed), as a reference.
 
-And three yes/no rules that would split a pair (each a candidate conflict, like the
+And five yes/no rules that would split a pair (each a candidate conflict, like the
 index's day and place conflicts), counted among pairs that join:
 
 - ``verb_differs``: the leads (title and first sentence; untitled, the first sentence)

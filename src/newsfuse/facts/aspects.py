@@ -49,6 +49,9 @@ CHANGE_OPENERS = frozenset({"from", "by"})
 BASE_PHRASES = (("on", "top", "of"), ("in", "addition", "to"), ("besides",))
 # Words that place a distance relative to somewhere unnamed ("12 miles away").
 IMPLICIT_ANCHORS = frozenset({"away", "off", "distant"})
+# Of those, the words that take no place of their own ("12 miles away"), so that the place
+# the sentence moves from stands for it; "off" has one ("off the coast"), unread.
+UNNAMED_ANCHORS = frozenset({"away", "distant"})
 # Prepositions whose object is the place a distance is measured from.
 ANCHOR_PREPOSITIONS = frozenset({"from", "of", "outside"})
 # Clause relations that start another event; a period below one is not the figure's.
@@ -270,7 +273,7 @@ def implied_anchor(span: Span) -> Token | None:
     ``None`` (no "away", or no place moved from)."""
     doc = span.doc
     after = doc[span.end : min(span.end + 3, len(doc))]
-    if not any(token.lower_ in IMPLICIT_ANCHORS for token in after):
+    if not any(token.lower_ in UNNAMED_ANCHORS for token in after):
         return None
     for preposition in reversed(doc[span.sent.start : span.start]):
         if preposition.lower_ != "from":

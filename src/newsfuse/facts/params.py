@@ -283,10 +283,12 @@ class FactParams:
     # first half of an audit of unlabelled Multi-News clusters (benchmarks/studies/
     # real_conflict_audit.py) with the three labelled sets; ``None`` turns it off.
     crowded_from: int | None = 12
-    # The margin asked of a crowded report's pairing (see ``crowded_from``).
+    # The margin asked of a crowded report's pairing (see ``crowded_from``): the low end
+    # of the 0.1-0.2 that removed the audit's crowded false conflicts and no labelled one.
     crowded_min_margin: float = 0.1
-    # Two lower bounds ("more than 260", "more than 200"), or two upper bounds, are both
-    # true of any quantity past the stricter one, so they never contradict each other.
+    # Two open lower bounds ("more than 260", "more than 200"), or two open upper bounds
+    # ("up to"), are both true of any quantity past the stricter one, so they never
+    # contradict each other; near bounds ("nearly 500", "nearly 2,000") still can.
     same_side_bounds_agree: bool = True
     # A weekday no publication time places ("said Wednesday", undated article) against a
     # different day is no dispute: it may be a day of any week. Off: such pairs conflict.
@@ -372,18 +374,19 @@ class FactParams:
     # subject and figure: "Xbox 360" named twice) is shown once. Off: each is shown.
     singles_shown_once: bool = True
     # A verb after its counted noun keeps its particle and its "to" complement: "rescues
-    # carried out", "visitors expected to come", not "rescues carried". Off: as before.
+    # carried out", "visitors expected to come", not "rescues carried". Off: the verb alone.
     subject_verbs_keep_complements: bool = True
     # A share bracketed after its count ("eight (20%) for flu") is named by what the count
     # counts ("percentage positive for flu"), and a count in a list of bracketed shares by
-    # the state the list reports ("positive for colds"), never "%". Off: as before.
+    # the state the list reports ("positive for colds"), never "%". Off: "percentage (of
+    # ...)" from the share's own parse, a listed count from its own ("tested for flu").
     shares_named_by_their_count: bool = True
     # A word in capitals the parser reads as a verb or an auxiliary ("IS occupied Mosul",
     # the group) is a clause's subject, shown as written: "year IS occupied Mosul", not
-    # "year is occupied Mosul". Off: as before.
+    # "year is occupied Mosul". Off: the parser's reading, in a clause.
     subject_reads_acronyms_as_names: bool = True
     # The singular noun a figure after "or" counts ("a day or two later") is named in the
-    # plural: "days later", not "day later". Off: as before.
+    # plural: "days later", not "day later". Off: the singular, as written.
     subject_counts_in_plural: bool = True
 
     # An article without a publication time places a day written without a year ("on

@@ -112,7 +112,9 @@ def bounds_allow(first: Claim, second: Claim, params: FactParams) -> bool:
 
     Small whole numbers get neither slack nor reach: labelled news marks "at
     least 20 killed" against "21 killed" as a conflict, since a count that
-    small is stated exactly, and "at least" there is the reporter's caution."""
+    small is stated exactly, and "at least" there is the reporter's caution. Two
+    open bounds on one side ("more than 260", "more than 200") always fit
+    (``params.same_side_bounds_agree``)."""
     a, b = first.value, second.value
     if isinstance(a, str) or isinstance(b, str):
         return False
@@ -125,9 +127,9 @@ def bounds_allow(first: Claim, second: Claim, params: FactParams) -> bool:
 
 
 def _same_side(one: Bound, other: Bound) -> bool:
-    """Whether two bounds both limit from below, or both from above."""
-    lower, upper = ("at least", "just over"), ("at most", "just under")
-    return (one in lower and other in lower) or (one in upper and other in upper)
+    """Whether two open bounds both limit from below, or both from above. Not a near
+    bound: "nearly 500" and "nearly 2,000" each say where the figure is, and disagree."""
+    return one == other and one in ("at least", "at most")
 
 
 def _as_bound(text: str) -> Bound:

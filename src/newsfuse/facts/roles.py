@@ -126,7 +126,10 @@ def _names_past_frame(token: Token) -> bool:
         words = [c for c in token.children if c.dep_ == "poss"]
     for word in words:
         if word.lemma_.lower() in FRAME_UNITS:
-            if any(c.lower_ in FRAME_PAST for c in word.children):
+            marks = {c.lower_ for c in word.children}
+            if "the" in marks and "last" in marks:
+                continue  # "over the last month": a period up to now, not before it
+            if marks & FRAME_PAST:
                 return True
         elif word.lower_ in ("ago", "earlier", "before") and any(
             c.lemma_.lower() in FRAME_UNITS for c in word.subtree

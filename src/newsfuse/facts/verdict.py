@@ -196,7 +196,8 @@ def _restricting_modifiers(mention: Mention, params: FactParams) -> set[str]:
 
 def _aspects_differ(first: Mention, second: Mention) -> str:
     """Which aspect (facts.aspects) shows two differing figures to be other things or
-    times, or "" when none does:
+    times, or "" when none does (the last two below, each with its own switch, come from
+    :func:`_switchable_aspects_differ`):
 
     - ``tense``: one done, one planned ("served three years", "to serve 7 years");
     - ``group``: one counts part of a group, the other does not ("three of the men");
@@ -213,8 +214,6 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
     one, other = first.aspects, second.aspects
     if {one.tense, other.tense} == {"past", "planned"}:
         return "tense"
-    if one.negated != other.negated:
-        return "polarity"
     if bool(one.group) != bool(other.group):
         return "group"
     if one.base != other.base:
@@ -233,9 +232,20 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
         for named, unnamed in ((one, other), (other, one)):
             if named.holder and not unnamed.holder and named.holder not in unnamed.words:
                 return "holder"
-    if one.range_end != other.range_end and not _is_tally(first) and not _is_tally(second):
-        return "range"
     return ""
+
+
+def _switchable_aspects_differ(first: Mention, second: Mention) -> set[str]:
+    """The aspects with a switch of their own (``range``, ``polarity``; see
+    :func:`_aspects_differ`) on which two differing figures differ, all of them, so that
+    turning one switch off hides no other."""
+    one, other = first.aspects, second.aspects
+    found: set[str] = set()
+    if one.range_end != other.range_end and not _is_tally(first) and not _is_tally(second):
+        found.add("range")
+    if one.negated != other.negated:
+        found.add("polarity")
+    return found
 
 
 def _is_tally(mention: Mention) -> bool:
@@ -316,6 +326,7 @@ def dispute_evidence(
             times_differ |= first.earlier != second.earlier
             subgroups_differ |= _subgroups_differ(first, second, params)
             aspects.add(_aspects_differ(first, second))
+            aspects |= _switchable_aspects_differ(first, second)
             if first.role == "caption" or second.role == "caption":
                 aspects.add("caption")
             if _own_day_statements(first, second, published or {}):

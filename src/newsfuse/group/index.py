@@ -226,8 +226,9 @@ def conflict_in_places(
     ("two weeks ago 46 homes were flooded in Harrowmere"). A site ("at Fallow Farm")
     places the event too, but may be a company's ("at Kessler's plant"), which a report
     of the same event names somewhere, not always in its lead: a site is named when a
-    word of it is among the other's terms (``first_terms``, ``second_terms``: the lexical
-    term ids of each side's text).
+    word of it is among the other's terms (``first_terms``, ``second_terms``: the ids of
+    each side's top TF-IDF terms, ``TOP_TERMS`` of them, so a site named once in a long
+    text may be missed).
     """
     places = first.get(PLACE_MARK, set()), second.get(PLACE_MARK, set())
     sites = first.get(SITE_MARK, set()), second.get(SITE_MARK, set())
