@@ -20,8 +20,10 @@ from newsfuse.facts.patterns import (
     CURRENCY_PREFIX_RE,
     CURRENCY_WORD_AFTER_RE,
     IMPERIAL_RE,
+    LENGTH_CONTEXT_RE,
     METRE_FOLLOWERS,
     METRIC_RE,
+    MONEY_CONTEXT_RE,
     PERCENT_AFTER_RE,
     POUNDS_AFTER_RE,
     SCALE_AFTER_RE,
@@ -52,6 +54,40 @@ def writes_metric(text: str) -> bool:
     return METRIC_RE.search(text) is not None and IMPERIAL_RE.search(text) is None
 
 
+def _sentence_of(text: str, position: int) -> str:
+    left = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
+    ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
+    return text[left + 1 : min(ends) if ends else len(text)]
+
+
+# A glued "m" that can only be metres: after a number, before punctuation or a word of
+# place or measure ("cruising at 11,300m,", "3m high"), with no currency before it.
+_PLAIN_METRES_RE = re.compile(
+    r"(?<![$€£¥₹\d.,])(?<![$€£¥₹]\s)\d[\d,.]*m(?:[,.;:)]|\s+(?:"
+    + "|".join(sorted(METRE_FOLLOWERS))
+    + r")\b)"
+)
+# A glued "m" after a currency: the article writes millions that way.
+_MONEY_M_RE = re.compile(r"[$€£¥₹]\s?\d[\d,.]*m\b")
+
+
+def _m_means_metres(text: str, start: int, spaced: bool) -> bool:
+    """Whether an "m" after the number at ``start`` (no currency before it) is metres,
+    though a word follows it ("294 m tower", "a loss of 1,830m over three minutes").
+
+    A money word in the sentence means million. Else a spaced "m" is metres (million is
+    written "294m" or "294 million"); so is a glued one in a sentence of height, length or
+    depth, or in an article whose other glued "m" are plainly metres and none money
+    (one sense per discourse, Gale, Church & Yarowsky 1992).
+    """
+    sentence = _sentence_of(text, start)
+    if MONEY_CONTEXT_RE.search(sentence):
+        return False
+    if spaced or LENGTH_CONTEXT_RE.search(sentence):
+        return True
+    return _PLAIN_METRES_RE.search(text) is not None and _MONEY_M_RE.search(text) is None
+
+
 def is_approximate(text: str, start: int) -> bool:
     """Whether an approximator ("about", "nearly", "~") stands right before ``start``."""
     return APPROX_BEFORE_RE.search(text[max(0, start - 30) : start]) is not None
@@ -65,8 +101,13 @@ def classify_number(
     before: str,
     after: str,
     spelled: bool,
+    metres_by_context: bool = True,
 ) -> Claim | None:
-    """Turn one number at ``[start, end)`` into a claim by what surrounds it."""
+    """Turn one number at ``[start, end)`` into a claim by what surrounds it.
+
+    With ``metres_by_context``, an "m" without a currency is read as metres where the
+    words around it say so (see :func:`_m_means_metres`).
+    """
     text = article.text
     approximate = is_approximate(text, start)
 
@@ -107,6 +148,8 @@ def classify_number(
             # "3m" is three metres unless a noun follows ("2.1m bottles", "12.5m people").
             follower = re.match(r"^\s+([a-z]+)", rest)
             is_scale = follower is not None and follower.group(1) not in METRE_FOLLOWERS
+            if is_scale and metres_by_context:
+                is_scale = not _m_means_metres(text, start, scale_match.group(0)[0].isspace())
         if word.lower() in ("k", "b") and (currency is None or " " in scale_match.group(0)):
             is_scale = currency is not None and word.lower() in ("k", "b")
         if word.lower() == "thousand" and spelled:

@@ -53,6 +53,7 @@ from newsfuse.facts.roles import (
     is_change_size,
     is_classified_part,
     is_day_of_month,
+    is_denied_figure,
     is_earlier_figure,
 )
 from newsfuse.facts.synonymy import LOOKUP_CACHE_SIZE, noun_names_group
@@ -699,7 +700,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         role,
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
-        is_earlier_figure(span) or (params.past_frames_are_earlier and in_past_frame(span)),
+        is_earlier_figure(span)
+        or (params.past_frames_are_earlier and in_past_frame(span))
+        or (params.denied_figures_are_earlier and is_denied_figure(span)),
         figure_aspects(span, str(claim.kind), claim.unit, params.away_is_from_place_left),
         _governing_verb(span, params.passive_complement_names_event),
         date_event(span) if claim.kind == "date" else (),

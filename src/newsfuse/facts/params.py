@@ -74,6 +74,22 @@ class FactParams:
     # A count in a vote sentence followed by its side ("14 against", "31 councillors in
     # favour") is that side's votes, like the sides of "31 votes to 12". Off: as before.
     stance_words_name_tally_sides: bool = True
+    # Race times with fractions ("2:03.41", "1:45.2") are minutes and seconds, and
+    # "45 hundredths of a second" a duration. Off: such figures are not read.
+    race_time_fractions: bool = True
+    # "m" after a number without a currency: spaced ("294 m"), in a sentence of height,
+    # length or depth without money words, or in an article whose other "Nm" are metres,
+    # it is metres; else, before a noun, million. Off: "m" before any noun is million.
+    metres_by_context: bool = True
+    # A distance naming an event ("the 200m freestyle", "the 1,500m final") is a label,
+    # not a figure. Off: it is read as a length.
+    event_distances_are_labels: bool = True
+    # An ordinal that counts a holder's wins or terms ("her third gold", "a fourth term")
+    # is that count, comparable with "three golds". Off: ordinals are not read.
+    ordinals_count_wins: bool = True
+    # A figure denied in a correction ("not the 180,000 reported earlier", "rather than
+    # 12") is an earlier figure, not the current one. Off: it is read as current.
+    denied_figures_are_earlier: bool = True
     # A date is moved ("postponed to", "will now take place on") only by words of its own
     # clause: "the blaze, set alight on Sunday, has now burnt ..." moves no date. Off: as before.
     moved_date_cue_in_own_clause: bool = True

@@ -125,3 +125,50 @@ FEET_INCHES_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\
 # Words joining the two ends of a range ("12 to 18 months", "40-50 km", "between 4 and 5").
 RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.IGNORECASE)
 RANGE_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+# Race and lap times with a fraction of a second: "2:03.41", "1:45.2" (minutes, seconds).
+LAP_TIME_RE = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d:])")
+# Fractions of a second in words after a number ("45 hundredths of a second").
+SECOND_FRACTIONS_RE = re.compile(
+    r"^\s(?P<part>tenths?|hundredths?|thousandths?)\s+of\s+a\s+second\b", re.IGNORECASE
+)
+SECOND_FRACTION_FACTORS: dict[str, float] = {"tenth": 0.1, "hundredth": 0.01, "thousandth": 0.001}
+# A distance that names a race ("the 200m freestyle", "the 1,500 metres final"): a label.
+EVENT_LABEL_AFTER_RE = re.compile(
+    r"^(?:\s|-)?(?:m|km|metres?|meters?|yards?|miles?)\s+(?:(?:individual|relay)\s+)?"
+    r"(?:freestyle|butterfly|backstroke|breaststroke|medley|relay|hurdles|steeplechase|sprint"
+    r"|dash|final|finals|semi-?finals?|heats?|race|event|title)\b",
+    re.IGNORECASE,
+)
+# Words of height, length or depth: a sentence with one and no money word means metres
+# by a glued "m" ("a loss of 1,830m over three minutes ... descent").
+LENGTH_CONTEXT_RE = re.compile(
+    r"\b(?:high|higher|tall|taller|deep|deeper|depth|height|altitude|elevation|long|longer"
+    r"|length|wide|width|descen\w+|ascen\w+|climb\w*|summit|sea level|cruising|plung\w+"
+    r"|metres?|meters?|feet|storeys?)\b",
+    re.IGNORECASE,
+)
+MONEY_CONTEXT_RE = re.compile(
+    r"[$€£¥₹]|\b(?:cost\w*|budget\w*|fund\w*|price\w*|worth|revenue\w*|sales|profits?|invest\w*"
+    r"|spend\w*|spent|paid|pay|raised?|valu\w+|debt\w*|loans?|grants?|fined?|bids?|sold|bought"
+    r"|pounds|dollars|euros|sterling|deal|contract|turnover|income|earn\w*|tax\w*)\b",
+    re.IGNORECASE,
+)
+# An ordinal that counts what its holder has won or held: "her third gold", "Okafor's
+# fourth title", "a second term". The noun list keeps out "a third vehicle".
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_ORDINAL_ALTERNATION = "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th)"
+_COUNTED_WINS = (
+    r"(?:golds?|gold medals?|silvers?|silver medals?|bronzes?|bronze medals?|medals?|titles?"
+    r"|terms?|wins|win|victor(?:y|ies)|championships?|crowns?|troph(?:y|ies))"
+)
+ORDINAL_COUNT_RE = re.compile(
+    r"\b(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s)\s+"
+    r"(?:(?:record|straight|consecutive|successive|career)[ -])?"
+    rf"(?P<ord>{_ORDINAL_ALTERNATION})"
+    r"|\b[Aa]\s+(?P<term>(?!first\b)" + "|".join(ORDINAL_WORDS) + r")(?=\s+(?:straight\s+|"
+    r"consecutive\s+|successive\s+)?terms?\b))"
+    rf"(?=\s+(?:(?:straight|consecutive|successive|career|Olympic|world|major)\s+)?{_COUNTED_WINS}\b)",
+)
