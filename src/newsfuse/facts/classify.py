@@ -24,6 +24,7 @@ from newsfuse.facts.patterns import (
     METRE_FOLLOWERS,
     METRIC_RE,
     MONEY_CONTEXT_RE,
+    ONE_DEATH_AFTER_RE,
     PERCENT_AFTER_RE,
     POUNDS_AFTER_RE,
     SCALE_AFTER_RE,
@@ -102,11 +103,13 @@ def classify_number(
     after: str,
     spelled: bool,
     metres_by_context: bool = True,
+    one_death: bool = True,
 ) -> Claim | None:
     """Turn one number at ``[start, end)`` into a claim by what surrounds it.
 
     With ``metres_by_context``, an "m" without a currency is read as metres where the
-    words around it say so (see :func:`_m_means_metres`).
+    words around it say so (see :func:`_m_means_metres`). With ``one_death``, a
+    spelled "one" before a death verb ("One person has died") is a count.
     """
     text = article.text
     approximate = is_approximate(text, start)
@@ -217,7 +220,12 @@ def classify_number(
         )
     ):
         return make("age", value, None, cursor)
-    if spelled and value == 1 and not scaled:
+    if (
+        spelled
+        and value == 1
+        and not scaled
+        and not (one_death and ONE_DEATH_AFTER_RE.match(after))
+    ):
         return None  # "one of the cities": a pronoun far more often than a count
     claim = make("count", value, None, cursor)
     if (

@@ -36,6 +36,7 @@ from newsfuse.facts.patterns import (
     FRACTION_OF_PERCENT_RE,
     FRACTION_RE,
     LAP_TIME_RE,
+    LONE_DEATH_RE,
     LONE_MULTIPLIERS,
     NOT_A_QUANTITY_BEFORE_RE,
     NUMBER_RE,
@@ -138,6 +139,8 @@ def scan_claims(
         claims.extend(_scan_lap_times(article, taken))
     if params.ordinals_count_wins:
         claims.extend(_scan_ordinal_counts(article, taken))
+    if params.lone_deaths_count_one:
+        claims.extend(_scan_lone_deaths(article, taken))
     claims.extend(_scan_measures(article, taken))
     claims.extend(_scan_numbers(article, published, taken, tally_sides, params))
     claims.sort(key=lambda claim: (claim.start, claim.end))
@@ -242,6 +245,16 @@ def _is_bare_margin(claim: Claim, text: str, before: str, after: str) -> bool:
     return LAP_TIME_RE.search(_sentence_around(text, claim.start)) is not None
 
 
+def _scan_lone_deaths(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """A sentence that opens on one person's death without a number ("A climber has died
+    after ..."): a count of 1, spanning the article, so the noun after it is what died."""
+    for match in LONE_DEATH_RE.finditer(article.text):
+        start, end = match.span("one")
+        if not _overlaps(start, end, taken):
+            yield Claim(article.id, start, end, match.group("one"), "count", 1.0)
+            taken.append((start, end))
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
@@ -305,8 +318,9 @@ def _scan_numbers(
             )  # fmt: skip
             continue
         claim = classify_number(
-            article, start, end, value, before, after, spelled, params.metres_by_context
-        )
+            article, start, end, value, before, after, spelled, params.metres_by_context,
+            params.lone_deaths_count_one,
+        )  # fmt: skip
         if claim is None:
             continue
         if params.race_time_fractions and _is_bare_margin(claim, text, before, after):

@@ -87,6 +87,9 @@ class FactParams:
     # An ordinal that counts a holder's wins or terms ("her third gold", "a fourth term")
     # is that count, comparable with "three golds". Off: ordinals are not read.
     ordinals_count_wins: bool = True
+    # A death told of one person without a number ("one of whom has died", "A climber has
+    # died") is a count of 1 death. Off: a spelled "one" and a lone death are not read.
+    lone_deaths_count_one: bool = True
     # A figure denied in a correction ("not the 180,000 reported earlier", "rather than
     # 12") is an earlier figure, not the current one. Off: it is read as current.
     denied_figures_are_earlier: bool = True

@@ -172,3 +172,12 @@ ORDINAL_COUNT_RE = re.compile(
     r"consecutive\s+|successive\s+)?terms?\b))"
     rf"(?=\s+(?:(?:straight|consecutive|successive|career|Olympic|world|major)\s+)?{_COUNTED_WINS}\b)",
 )
+# A death verb after "one" and at most two words ("One person has died", "one of whom
+# has died"), or after "a"/"an" and a noun ("A climber has died"): one death.
+_DEATH_VERB = r"(?:(?:has|had|have)\s+)?(?:died|drowned|(?:was|been)\s+killed)\b"
+ONE_DEATH_AFTER_RE = re.compile(rf"^\s+(?:[a-z]+\s+){{0,2}}?{_DEATH_VERB}", re.IGNORECASE)
+# Words that open a clause or deny: "A fire in which nobody died" tells no death.
+_NOT_A_CLAUSE = r"(?!(?:which|who|whom|that|nobody|no|not|never|none)\b)"
+LONE_DEATH_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<one>An?)\s+(?:{_NOT_A_CLAUSE}[A-Za-z-]+\s+){{1,3}}?{_DEATH_VERB}"
+)
