@@ -104,6 +104,23 @@ def test_one_death_told_without_a_number_is_a_count_of_one() -> None:
     assert [c.text for c in _claims("Nine fell ill, one of whom has died.", off)] == ["Nine"]
 
 
+def test_an_adjective_between_a_number_and_its_unit_keeps_the_unit() -> None:
+    claim = _claim("The Skell jury deliberated for two full days.", "two full days")
+    assert (claim.kind, claim.value, claim.unit) == ("quantity", 172_800.0, "s")
+    off = replace(FactParams(), adjective_before_unit=False)
+    assert [(c.text, c.kind) for c in _claims("It sat for two full days.", off)] == [
+        ("two", "count")
+    ]
+
+
+def test_a_number_after_she_was_that_ends_the_clause_is_an_age() -> None:
+    assert _claim("Ilsa Marrow died on Monday. She was 88.", "88").kind == "age"
+    assert _claim("Tomas Brel, who was 47, drove the lorry.", "47").kind == "age"
+    assert _claim("She was 88 points clear of the field.", "88").kind == "count"
+    off = replace(FactParams(), copula_ages=False)
+    assert _claim("Ilsa Marrow died on Monday. She was 88.", "88", off).kind == "count"
+
+
 needs_wordnet = pytest.mark.skipif(
     load_wordnet(None, "verb") is None, reason="WordNet (wordnet-base) absent"
 )

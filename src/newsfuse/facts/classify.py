@@ -11,12 +11,15 @@ import re
 from dataclasses import replace
 
 from newsfuse.facts.numbers import parse_scale
+from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
     AGE_AFTER_RE,
     AGE_BEFORE_RE,
     APPOSITION_AFTER_RE,
     APPOSITION_BEFORE_RE,
     APPROX_BEFORE_RE,
+    COPULA_AGE_AFTER_RE,
+    COPULA_AGE_BEFORE_RE,
     CURRENCY_PREFIX_RE,
     CURRENCY_WORD_AFTER_RE,
     IMPERIAL_RE,
@@ -28,6 +31,7 @@ from newsfuse.facts.patterns import (
     PERCENT_AFTER_RE,
     POUNDS_AFTER_RE,
     SCALE_AFTER_RE,
+    UNIT_ADJECTIVE_RE,
     UNIT_AFTER_RE,
 )
 from newsfuse.facts.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, ISO_CURRENCY_RE, lookup_unit
@@ -102,15 +106,15 @@ def classify_number(
     before: str,
     after: str,
     spelled: bool,
-    metres_by_context: bool = True,
-    one_death: bool = True,
+    params: FactParams | None = None,
 ) -> Claim | None:
     """Turn one number at ``[start, end)`` into a claim by what surrounds it.
 
-    With ``metres_by_context``, an "m" without a currency is read as metres where the
-    words around it say so (see :func:`_m_means_metres`). With ``one_death``, a
-    spelled "one" before a death verb ("One person has died") is a count.
+    ``params`` switches the readings its fields name: metres by context (see
+    :func:`_m_means_metres`), "One person has died" as a count, an adjective between a
+    number and its unit ("two full days"), an age after "she was" (``None``: defaults).
     """
+    params = params if params is not None else FactParams()
     text = article.text
     approximate = is_approximate(text, start)
 
@@ -151,7 +155,7 @@ def classify_number(
             # "3m" is three metres unless a noun follows ("2.1m bottles", "12.5m people").
             follower = re.match(r"^\s+([a-z]+)", rest)
             is_scale = follower is not None and follower.group(1) not in METRE_FOLLOWERS
-            if is_scale and metres_by_context:
+            if is_scale and params.metres_by_context:
                 is_scale = not _m_means_metres(text, start, scale_match.group(0)[0].isspace())
         if word.lower() in ("k", "b") and (currency is None or " " in scale_match.group(0)):
             is_scale = currency is not None and word.lower() in ("k", "b")
@@ -192,6 +196,11 @@ def classify_number(
         assert age is not None
         return make("age", value, None, cursor + age.end())
     unit_match = UNIT_AFTER_RE.match(after)
+    unit_offset = 0  # "two full days": the unit after the adjective, the span through it
+    adjective = UNIT_ADJECTIVE_RE.match(after) if params.adjective_before_unit else None
+    if unit_match is None and adjective is not None:
+        unit_match = UNIT_AFTER_RE.match(after[adjective.end() :])
+        unit_offset = adjective.end()
     shortest_unit = (
         SHORTEST_UNIT_AFTER_SPELLED_SCALE if spelled_scale else SHORTEST_UNIT_AFTER_SUFFIX
     )
@@ -203,13 +212,13 @@ def classify_number(
         if (
             unit is not None
             and not decade
-            and not (alias.lower() == "m" and re.match(r"^m\w", after.strip()))
+            and not (alias.lower() == "m" and re.match(r"^m\w", after[unit_offset:].strip()))
         ):
             factor = unit.factor
             if alias.lower() in ("ton", "tons") and writes_metric(text):
                 factor = METRIC_TON_KG  # "tons" in metric copy means tonnes
             base_value = (value + unit.offset) * factor
-            return make("quantity", base_value, unit.base, cursor + unit_match.end())
+            return make("quantity", base_value, unit.base, cursor + unit_offset + unit_match.end())
     if (
         value.is_integer()
         and value <= MAX_AGE
@@ -217,6 +226,11 @@ def classify_number(
         and (
             AGE_BEFORE_RE.search(before)
             or (APPOSITION_BEFORE_RE.search(before) and APPOSITION_AFTER_RE.match(after))
+            or (
+                params.copula_ages
+                and COPULA_AGE_BEFORE_RE.search(before)
+                and COPULA_AGE_AFTER_RE.match(after)
+            )
         )
     ):
         return make("age", value, None, cursor)
@@ -224,7 +238,7 @@ def classify_number(
         spelled
         and value == 1
         and not scaled
-        and not (one_death and ONE_DEATH_AFTER_RE.match(after))
+        and not (params.lone_deaths_count_one and ONE_DEATH_AFTER_RE.match(after))
     ):
         return None  # "one of the cities": a pronoun far more often than a count
     claim = make("count", value, None, cursor)

@@ -317,10 +317,7 @@ def _scan_numbers(
                 value * SECOND_FRACTION_FACTORS[part], "s", approximate=is_approximate(text, start),
             )  # fmt: skip
             continue
-        claim = classify_number(
-            article, start, end, value, before, after, spelled, params.metres_by_context,
-            params.lone_deaths_count_one,
-        )  # fmt: skip
+        claim = classify_number(article, start, end, value, before, after, spelled, params)
         if claim is None:
             continue
         if params.race_time_fractions and _is_bare_margin(claim, text, before, after):
@@ -328,9 +325,7 @@ def _scan_numbers(
         if start in range_second:
             claim = replace(claim, approximate=True, bound="at most")
         elif claim.kind == "count" and not VOTE_WORDS_RE.search(_sentence_around(text, start)):
-            ranged = _range_start(
-                article, claim, value, before, decimal_comma, params.metres_by_context
-            )
+            ranged = _range_start(article, claim, value, before, decimal_comma, params)
             if ranged is not None:
                 claim, second_start = ranged
                 if second_start is not None:
@@ -356,7 +351,7 @@ def _range_start(
     value: float,
     before: str,
     decimal_comma: bool,
-    metres_by_context: bool = True,
+    params: FactParams | None = None,
 ) -> tuple[Claim, int | None] | None:
     """The lower end of a range read with the upper end's unit ("12 to 18 months",
     "40-50 km", "$5m-$7m", "between 4 and 5 per cent"), and where the upper end starts.
@@ -380,7 +375,7 @@ def _range_start(
     upper_claim = classify_number(
         article, second.start(), second.end(), upper, text[max(0, second.start() - 40) :
         second.start()], text[second.end() : second.end() + 60], second.group("words") is not None,
-        metres_by_context,
+        params,
     )  # fmt: skip
     if upper_claim is None or isinstance(upper_claim.value, str) or upper <= 0:
         return None

@@ -90,6 +90,12 @@ class FactParams:
     # A death told of one person without a number ("one of whom has died", "A climber has
     # died") is a count of 1 death. Off: a spelled "one" and a lone death are not read.
     lone_deaths_count_one: bool = True
+    # An adjective between a number and its unit ("two full days", "six straight hours")
+    # keeps the unit. Off: such a figure is a bare count.
+    adjective_before_unit: bool = True
+    # A number after "she was", "he is", "who was" that ends its clause ("She was 88.",
+    # "Almanza, who was 47, ...") is a person's age. Off: it is a bare count.
+    copula_ages: bool = True
     # A figure denied in a correction ("not the 180,000 reported earlier", "rather than
     # 12") is an earlier figure, not the current one. Off: it is read as current.
     denied_figures_are_earlier: bool = True

@@ -51,12 +51,21 @@ POUNDS_AFTER_RE = re.compile(r"^\s?(?P<word>pounds?)\b(?!\s+of\b)", re.IGNORECAS
 PERCENT_AFTER_RE = re.compile(
     r"^\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE
 )
+# An adjective that may stand between a number and its unit: "two full days".
+UNIT_ADJECTIVE_RE = re.compile(
+    r"^(?:\s|-)(?:full|whole|straight|consecutive|successive|solid)(?=\s)", re.IGNORECASE
+)
 UNIT_AFTER_RE = re.compile(rf"^(?:\s|-|\u00a0)?(?P<unit>{UNIT_PATTERN})", re.IGNORECASE)
 # "52-year-old", "52 years old", and the short forms of sports and tabloid copy
 # ("the 23yo winger", "a 40-yr-old", "23 y.o.").
 AGE_AFTER_RE = re.compile(
     r"^(?:(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|(?:-|\s)?yo\b|\s?y\.o\.)", re.IGNORECASE
 )
+# An age told by a copula after a person: "She was 88.", "Almanza, who was 47, had ...".
+COPULA_AGE_BEFORE_RE = re.compile(
+    r"\b(?:[Ss]he|[Hh]e|who)\s+(?:was|is|had\s+been|would\s+have\s+been|turned|turns)\s+$"
+)
+COPULA_AGE_AFTER_RE = re.compile(r"^(?:[.,;)]|\s+when\b|\s+at\s+the\s+time\b)")
 AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|age of|the age of)\s+$", re.IGNORECASE)
 # "Name, 47," (US style) or "Name (47)" (British style).
 # Or after a person named by a noun phrase: "the driver, 55," / "a local man (55)".
