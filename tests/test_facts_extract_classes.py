@@ -121,6 +121,15 @@ def test_a_number_after_she_was_that_ends_the_clause_is_an_age() -> None:
     assert _claim("Ilsa Marrow died on Monday. She was 88.", "88", off).kind == "count"
 
 
+def test_a_fact_sheet_label_names_what_its_figure_counts() -> None:
+    text = "Storm Odile crossed the Marrow coast.\n\nDeaths: 3\n\nHomes without power: 22,000"
+    assert [(c.text, c.attribute) for c in _claims(text)] == [("3", "death"), ("22,000", "home")]
+    prose = _claim("The storm left 3 dead: Odile was the worst in years.", "3")
+    assert prose.attribute == ""
+    off = replace(FactParams(), fact_sheet_labels=False)
+    assert {c.attribute for c in _claims(text, off)} == {""}
+
+
 needs_wordnet = pytest.mark.skipif(
     load_wordnet(None, "verb") is None, reason="WordNet (wordnet-base) absent"
 )

@@ -616,6 +616,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     if place is not None:  # as "from the park" is a head-chain word of "30km from the park"
         syntax.add(place.i)
     first, last = _paragraph_bounds(span, params.context_stops_at_line_breaks)
+    if params.fact_sheet_labels and _ends_fact_sheet_line(span):
+        last = span.end  # "Deaths: 3": the line is the statement; the next is another's
     if claim.kind == "date":
         scope = [token for token in date_scope(span) if first <= token.i < last]
     else:
@@ -710,6 +712,14 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         claim.kind != "date" and is_margin(span),
         _measured(measure).lemma_.lower() if measure is not None and noun is None else "",
     )
+
+
+def _ends_fact_sheet_line(span: Span) -> bool:
+    """Whether the figure stands after a label and a colon and ends its line ("Deaths: 3")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text != ":":
+        return False
+    return span.end == len(doc) or "\n" in span[-1].whitespace_ or doc[span.end].is_space
 
 
 def _paragraph_bounds(span: Span, stop_at_line_breaks: bool) -> tuple[int, int]:

@@ -32,9 +32,12 @@ from newsfuse.facts.patterns import (
     DESIGNATOR_BEFORE_RE,
     DURATION_JOIN_RE,
     EVENT_LABEL_AFTER_RE,
+    FACT_SHEET_END_RE,
+    FACT_SHEET_LABEL_RE,
     FEET_INCHES_RE,
     FRACTION_OF_PERCENT_RE,
     FRACTION_RE,
+    LABEL_FILLERS,
     LAP_TIME_RE,
     LONE_DEATH_RE,
     LONE_MULTIPLIERS,
@@ -53,6 +56,7 @@ from newsfuse.facts.patterns import (
     VAGUE_RE,
     VOTE_WORDS_RE,
 )
+from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.qualifiers import qualifier_before
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim
@@ -255,6 +259,26 @@ def _scan_lone_deaths(article: Article, taken: list[tuple[int, int]]) -> Iterato
             taken.append((start, end))
 
 
+def fact_sheet_label(claim: Claim, text: str) -> str:
+    """The label of a fact-sheet line the figure stands alone on ("Deaths" of "Deaths: 3"),
+    else ""."""
+    if claim.kind not in ("count", "quantity", "money", "percent"):
+        return ""
+    label = FACT_SHEET_LABEL_RE.search(text, max(0, claim.start - 60), claim.start)
+    if label is None or label.end() != claim.start:
+        return ""
+    return label.group("label") if FACT_SHEET_END_RE.match(text[claim.end :]) else ""
+
+
+def _with_fact_sheet_label(claim: Claim, text: str) -> Claim:
+    """The claim with what a fact-sheet label says it counts ("Deaths: 3" counts deaths,
+    "Homes without power: 22,000" homes): the Porter stem of the label's first content
+    word, as the aligner keys its words."""
+    label = fact_sheet_label(claim, text).lower()
+    words = [word for word in re.findall(r"[a-z]+", label) if word not in LABEL_FILLERS]
+    return replace(claim, attribute=porter_stem(words[0])) if words else claim
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
@@ -330,6 +354,8 @@ def _scan_numbers(
                 claim, second_start = ranged
                 if second_start is not None:
                     range_second.add(second_start)
+        if params.fact_sheet_labels and not claim.attribute:
+            claim = _with_fact_sheet_label(claim, text)
         if start in tally_second:
             claim = replace(claim, attribute="votes against")
         elif claim.kind == "count" and VOTE_WORDS_RE.search(_sentence_around(text, start)):

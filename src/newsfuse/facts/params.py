@@ -96,6 +96,9 @@ class FactParams:
     # A number after "she was", "he is", "who was" that ends its clause ("She was 88.",
     # "Almanza, who was 47, ...") is a person's age. Off: it is a bare count.
     copula_ages: bool = True
+    # A fact-sheet line ("Deaths: 3", "Number affected: 1,200") names what its figure
+    # counts by its label, and says nothing of the next line. Off: read as prose.
+    fact_sheet_labels: bool = True
     # A figure denied in a correction ("not the 180,000 reported earlier", "rather than
     # 12") is an earlier figure, not the current one. Off: it is read as current.
     denied_figures_are_earlier: bool = True

@@ -190,3 +190,9 @@ _NOT_A_CLAUSE = r"(?!(?:which|who|whom|that|nobody|no|not|never|none)\b)"
 LONE_DEATH_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<one>An?)\s+(?:{_NOT_A_CLAUSE}[A-Za-z-]+\s+){{1,3}}?{_DEATH_VERB}"
 )
+# A fact-sheet line: a label, a colon and one figure on a line of its own ("Deaths: 3",
+# "Number affected: 1,200"). Group "label" is what the figure counts.
+FACT_SHEET_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][\w'’ -]{1,40}?)[ \t]*:[ \t]*$")
+FACT_SHEET_END_RE = re.compile(r"^[ \t]*(?:\n|$)")
+# Words of a label that name no thing counted ("Number affected", "Total deaths").
+LABEL_FILLERS = frozenset({"number", "no", "total", "of", "the", "estimated", "approx", "count"})
