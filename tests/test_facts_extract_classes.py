@@ -100,6 +100,7 @@ def test_one_death_told_without_a_number_is_a_count_of_one() -> None:
     assert [(claim.text, claim.value) for claim in claims] == [("A", 1.0)]
     assert _claim("Nine fell ill, one of whom has died.", "one").value == 1.0
     assert _claims("A fire in which nobody died destroyed a barn.") == []
+    assert _claims("A second ferry worker has died in hospital.") == []
     off = replace(FactParams(), lone_deaths_count_one=False)
     assert [c.text for c in _claims("Nine fell ill, one of whom has died.", off)] == ["Nine"]
 

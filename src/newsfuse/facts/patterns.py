@@ -185,8 +185,12 @@ ORDINAL_COUNT_RE = re.compile(
 # has died"), or after "a"/"an" and a noun ("A climber has died"): one death.
 _DEATH_VERB = r"(?:(?:has|had|have)\s+)?(?:died|drowned|(?:was|been)\s+killed)\b"
 ONE_DEATH_AFTER_RE = re.compile(rf"^\s+(?:[a-z]+\s+){{0,2}}?{_DEATH_VERB}", re.IGNORECASE)
-# Words that open a clause or deny: "A fire in which nobody died" tells no death.
-_NOT_A_CLAUSE = r"(?!(?:which|who|whom|that|nobody|no|not|never|none)\b)"
+# Words that open a clause or deny ("A fire in which nobody died" tells no death), or
+# make the death one of several ("A second person has died": the toll is two).
+_NOT_A_CLAUSE = (
+    r"(?!(?:which|who|whom|that|nobody|no|not|never|none|second|third|fourth|fifth|further"
+    r"|another|more|total|number)\b)"
+)
 LONE_DEATH_RE = re.compile(
     rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<one>An?)\s+(?:{_NOT_A_CLAUSE}[A-Za-z-]+\s+){{1,3}}?{_DEATH_VERB}"
 )
