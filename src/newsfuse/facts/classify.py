@@ -11,20 +11,27 @@ import re
 from dataclasses import replace
 
 from newsfuse.facts.numbers import parse_scale
+from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
     AGE_AFTER_RE,
     AGE_BEFORE_RE,
     APPOSITION_AFTER_RE,
     APPOSITION_BEFORE_RE,
     APPROX_BEFORE_RE,
+    COPULA_AGE_AFTER_RE,
+    COPULA_AGE_BEFORE_RE,
     CURRENCY_PREFIX_RE,
     CURRENCY_WORD_AFTER_RE,
     IMPERIAL_RE,
+    LENGTH_CONTEXT_RE,
     METRE_FOLLOWERS,
     METRIC_RE,
+    MONEY_CONTEXT_RE,
+    ONE_DEATH_AFTER_RE,
     PERCENT_AFTER_RE,
     POUNDS_AFTER_RE,
     SCALE_AFTER_RE,
+    UNIT_ADJECTIVE_RE,
     UNIT_AFTER_RE,
 )
 from newsfuse.facts.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, ISO_CURRENCY_RE, lookup_unit
@@ -52,6 +59,40 @@ def writes_metric(text: str) -> bool:
     return METRIC_RE.search(text) is not None and IMPERIAL_RE.search(text) is None
 
 
+def _sentence_of(text: str, position: int) -> str:
+    left = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
+    ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
+    return text[left + 1 : min(ends) if ends else len(text)]
+
+
+# A glued "m" that can only be metres: after a number, before punctuation or a word of
+# place or measure ("cruising at 11,300m,", "3m high"), with no currency before it.
+_PLAIN_METRES_RE = re.compile(
+    r"(?<![$€£¥₹\d.,])(?<![$€£¥₹]\s)\d[\d,.]*m(?:[,.;:)]|\s+(?:"
+    + "|".join(sorted(METRE_FOLLOWERS))
+    + r")\b)"
+)
+# A glued "m" after a currency: the article writes millions that way.
+_MONEY_M_RE = re.compile(r"[$€£¥₹]\s?\d[\d,.]*m\b")
+
+
+def _m_means_metres(text: str, start: int, spaced: bool) -> bool:
+    """Whether an "m" after the number at ``start`` (no currency before it) is metres,
+    though a word follows it ("294 m tower", "a loss of 1,830m over three minutes").
+
+    A money word in the sentence means million. Else a spaced "m" is metres (million is
+    written "294m" or "294 million"); so is a glued one in a sentence of height, length or
+    depth, or in an article whose other glued "m" are plainly metres and none money
+    (one sense per discourse, Gale, Church & Yarowsky 1992).
+    """
+    sentence = _sentence_of(text, start)
+    if MONEY_CONTEXT_RE.search(sentence):
+        return False
+    if spaced or LENGTH_CONTEXT_RE.search(sentence):
+        return True
+    return _PLAIN_METRES_RE.search(text) is not None and _MONEY_M_RE.search(text) is None
+
+
 def is_approximate(text: str, start: int) -> bool:
     """Whether an approximator ("about", "nearly", "~") stands right before ``start``."""
     return APPROX_BEFORE_RE.search(text[max(0, start - 30) : start]) is not None
@@ -65,8 +106,15 @@ def classify_number(
     before: str,
     after: str,
     spelled: bool,
+    params: FactParams | None = None,
 ) -> Claim | None:
-    """Turn one number at ``[start, end)`` into a claim by what surrounds it."""
+    """Turn one number at ``[start, end)`` into a claim by what surrounds it.
+
+    ``params`` switches the readings its fields name: metres by context (see
+    :func:`_m_means_metres`), "One person has died" as a count, an adjective between a
+    number and its unit ("two full days"), an age after "she was" (``None``: defaults).
+    """
+    params = params if params is not None else FactParams()
     text = article.text
     approximate = is_approximate(text, start)
 
@@ -107,6 +155,8 @@ def classify_number(
             # "3m" is three metres unless a noun follows ("2.1m bottles", "12.5m people").
             follower = re.match(r"^\s+([a-z]+)", rest)
             is_scale = follower is not None and follower.group(1) not in METRE_FOLLOWERS
+            if is_scale and params.metres_by_context:
+                is_scale = not _m_means_metres(text, start, scale_match.group(0)[0].isspace())
         if word.lower() in ("k", "b") and (currency is None or " " in scale_match.group(0)):
             is_scale = currency is not None and word.lower() in ("k", "b")
         if word.lower() == "thousand" and spelled:
@@ -146,6 +196,11 @@ def classify_number(
         assert age is not None
         return make("age", value, None, cursor + age.end())
     unit_match = UNIT_AFTER_RE.match(after)
+    unit_offset = 0  # "two full days": the unit after the adjective, the span through it
+    adjective = UNIT_ADJECTIVE_RE.match(after) if params.adjective_before_unit else None
+    if unit_match is None and adjective is not None:
+        unit_match = UNIT_AFTER_RE.match(after[adjective.end() :])
+        unit_offset = adjective.end()
     shortest_unit = (
         SHORTEST_UNIT_AFTER_SPELLED_SCALE if spelled_scale else SHORTEST_UNIT_AFTER_SUFFIX
     )
@@ -157,13 +212,13 @@ def classify_number(
         if (
             unit is not None
             and not decade
-            and not (alias.lower() == "m" and re.match(r"^m\w", after.strip()))
+            and not (alias.lower() == "m" and re.match(r"^m\w", after[unit_offset:].strip()))
         ):
             factor = unit.factor
             if alias.lower() in ("ton", "tons") and writes_metric(text):
                 factor = METRIC_TON_KG  # "tons" in metric copy means tonnes
             base_value = (value + unit.offset) * factor
-            return make("quantity", base_value, unit.base, cursor + unit_match.end())
+            return make("quantity", base_value, unit.base, cursor + unit_offset + unit_match.end())
     if (
         value.is_integer()
         and value <= MAX_AGE
@@ -171,10 +226,20 @@ def classify_number(
         and (
             AGE_BEFORE_RE.search(before)
             or (APPOSITION_BEFORE_RE.search(before) and APPOSITION_AFTER_RE.match(after))
+            or (
+                params.copula_ages
+                and COPULA_AGE_BEFORE_RE.search(before)
+                and COPULA_AGE_AFTER_RE.match(after)
+            )
         )
     ):
         return make("age", value, None, cursor)
-    if spelled and value == 1 and not scaled:
+    if (
+        spelled
+        and value == 1
+        and not scaled
+        and not (params.lone_deaths_count_one and ONE_DEATH_AFTER_RE.match(after))
+    ):
         return None  # "one of the cities": a pronoun far more often than a count
     claim = make("count", value, None, cursor)
     if (

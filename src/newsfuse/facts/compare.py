@@ -64,7 +64,7 @@ def compare_facts(
     if params.undated_days_take_story_year:
         story_year, day_years = _story_calendar(articles)
     scanned = [
-        scan_claims(article, story_year, day_years, params.stance_words_name_tally_sides)
+        scan_claims(article, story_year, day_years, params.stance_words_name_tally_sides, params)
         for article in articles
     ]
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)

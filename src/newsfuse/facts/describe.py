@@ -53,6 +53,7 @@ from newsfuse.facts.roles import (
     is_change_size,
     is_classified_part,
     is_day_of_month,
+    is_denied_figure,
     is_earlier_figure,
 )
 from newsfuse.facts.synonymy import LOOKUP_CACHE_SIZE, noun_names_group
@@ -615,6 +616,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     if place is not None:  # as "from the park" is a head-chain word of "30km from the park"
         syntax.add(place.i)
     first, last = _paragraph_bounds(span, params.context_stops_at_line_breaks)
+    if params.fact_sheet_labels and _ends_fact_sheet_line(span):
+        last = span.end  # "Deaths: 3": the line is the statement; the next is another's
     if claim.kind == "date":
         scope = [token for token in date_scope(span) if first <= token.i < last]
     else:
@@ -699,7 +702,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         role,
         figure_mood(span),
         claim.kind == "count" and is_day_of_month(span),
-        is_earlier_figure(span) or (params.past_frames_are_earlier and in_past_frame(span)),
+        is_earlier_figure(span)
+        or (params.past_frames_are_earlier and in_past_frame(span))
+        or (params.denied_figures_are_earlier and is_denied_figure(span)),
         figure_aspects(
             span,
             str(claim.kind),
@@ -713,6 +718,14 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         claim.kind != "date" and is_margin(span),
         _measured(measure).lemma_.lower() if measure is not None and noun is None else "",
     )
+
+
+def _ends_fact_sheet_line(span: Span) -> bool:
+    """Whether the figure stands after a label and a colon and ends its line ("Deaths: 3")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text != ":":
+        return False
+    return span.end == len(doc) or "\n" in span[-1].whitespace_ or doc[span.end].is_space
 
 
 def _paragraph_bounds(span: Span, stop_at_line_breaks: bool) -> tuple[int, int]:

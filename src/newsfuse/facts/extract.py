@@ -26,25 +26,37 @@ from newsfuse.facts.numbers import (
     parse_number_words,
     parse_numeral,
 )
+from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
     CLOCK_AFTER_RE,
     DESIGNATOR_BEFORE_RE,
     DURATION_JOIN_RE,
+    EVENT_LABEL_AFTER_RE,
+    FACT_SHEET_END_RE,
+    FACT_SHEET_LABEL_RE,
     FEET_INCHES_RE,
     FRACTION_OF_PERCENT_RE,
     FRACTION_RE,
+    LABEL_FILLERS,
+    LAP_TIME_RE,
+    LONE_DEATH_RE,
     LONE_MULTIPLIERS,
     NOT_A_QUANTITY_BEFORE_RE,
     NUMBER_RE,
     ORDINAL_AFTER_RE,
+    ORDINAL_COUNT_RE,
+    ORDINAL_WORDS,
     PAREN_OPEN_RE,
     RACE_TIME_RE,
     RANGE_BETWEEN_RE,
+    SECOND_FRACTION_FACTORS,
+    SECOND_FRACTIONS_RE,
     STANCE_AFTER_RE,
     TALLY_AFTER_RE,
     VAGUE_RE,
     VOTE_WORDS_RE,
 )
+from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.qualifiers import qualifier_before
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim
@@ -78,6 +90,7 @@ def scan_claims(
     story_year: int | None = None,
     day_years: Mapping[tuple[int, int], int] | None = None,
     tally_sides: bool = True,
+    params: FactParams | None = None,
 ) -> list[Claim]:
     """All numeric and date claims in ``article.text``, in text order.
 
@@ -85,8 +98,11 @@ def scan_claims(
     in an article without a publication time (see :func:`~newsfuse.facts.dates.find_dates`).
     With ``tally_sides``, a count in a vote sentence followed by its side ("14 against",
     "31 councillors in favour") is that side's votes, as the two sides of "31 to 12" are.
+    ``params`` switches the readings its fields name (race-time fractions, metres by
+    context, event labels, ordinal counts); the defaults when ``None``.
     People, places and organisations come from :mod:`newsfuse.facts.entities`.
     """
+    params = params if params is not None else FactParams()
     text = article.text
     published = article.published.date() if article.published else None
     claims: list[Claim] = []
@@ -123,8 +139,14 @@ def scan_claims(
             )
         )
         taken.append((match.start(), match.end()))
+    if params.race_time_fractions:
+        claims.extend(_scan_lap_times(article, taken))
+    if params.ordinals_count_wins:
+        claims.extend(_scan_ordinal_counts(article, taken))
+    if params.lone_deaths_count_one:
+        claims.extend(_scan_lone_deaths(article, taken))
     claims.extend(_scan_measures(article, taken))
-    claims.extend(_scan_numbers(article, published, taken, tally_sides))
+    claims.extend(_scan_numbers(article, published, taken, tally_sides, params))
     claims.sort(key=lambda claim: (claim.start, claim.end))
     return [
         _with_bound(claim, text)
@@ -181,13 +203,94 @@ def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[C
         taken.append(match.span())
 
 
+def _scan_lap_times(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Race and lap times with a fraction of a second ("2:03.41" is 123.41 s)."""
+    text = article.text
+    for match in LAP_TIME_RE.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        minutes, seconds, fraction = match.groups()
+        value = int(minutes) * 60 + int(seconds) + int(fraction) / 10 ** len(fraction)
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "quantity",
+            round(value, len(fraction)), "s", approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
+
+
+def _scan_ordinal_counts(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Ordinals that count a holder's wins or terms: "her third gold" is a count of 3
+    golds, "a fourth term" of 4 terms. The span is the ordinal, so the noun after it
+    names what is counted, as after "three"."""
+    text = article.text
+    for match in ORDINAL_COUNT_RE.finditer(text):
+        group = "ord" if match.group("ord") else "term"
+        start, end = match.span(group)
+        if _overlaps(start, end, taken):
+            continue
+        word = match.group(group).lower()
+        value = ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word))
+        yield Claim(article.id, start, end, text[start:end], "count", float(value))
+        taken.append((start, end))
+
+
+# A margin told without its unit: "took 0.45 off the mark", "won by 0.3".
+_MARGIN_AFTER_RE = re.compile(r"^\s+off\b")
+_MARGIN_BEFORE_RE = re.compile(r"\bby\s+$")
+
+
+def _is_bare_margin(claim: Claim, text: str, before: str, after: str) -> bool:
+    """Whether a bare decimal is a margin in seconds: taken off or won by, in a sentence
+    that gives race times ("took 0.45 off the mark of 2:03.86")."""
+    if claim.kind != "count" or "." not in claim.text or not isinstance(claim.value, float):
+        return False
+    if claim.value >= 60 or not (_MARGIN_AFTER_RE.match(after) or _MARGIN_BEFORE_RE.search(before)):
+        return False
+    return LAP_TIME_RE.search(_sentence_around(text, claim.start)) is not None
+
+
+def _scan_lone_deaths(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """A sentence that opens on one person's death without a number ("A climber has died
+    after ..."): a count of 1, spanning the article, so the noun after it is what died."""
+    for match in LONE_DEATH_RE.finditer(article.text):
+        start, end = match.span("one")
+        if not _overlaps(start, end, taken):
+            yield Claim(article.id, start, end, match.group("one"), "count", 1.0)
+            taken.append((start, end))
+
+
+def fact_sheet_label(claim: Claim, text: str) -> str:
+    """The label of a fact-sheet line the figure stands alone on ("Deaths" of "Deaths: 3"),
+    else ""."""
+    if claim.kind not in ("count", "quantity", "money", "percent"):
+        return ""
+    label = FACT_SHEET_LABEL_RE.search(text, max(0, claim.start - 60), claim.start)
+    if label is None or label.end() != claim.start:
+        return ""
+    return label.group("label") if FACT_SHEET_END_RE.match(text[claim.end :]) else ""
+
+
+def _with_fact_sheet_label(claim: Claim, text: str) -> Claim:
+    """The claim with what a fact-sheet label says it counts ("Deaths: 3" counts deaths,
+    "Homes without power: 22,000" homes): the Porter stem of the label's first content
+    word, as the aligner keys its words."""
+    label = fact_sheet_label(claim, text).lower()
+    words = [word for word in re.findall(r"[a-z]+", label) if word not in LABEL_FILLERS]
+    return replace(claim, attribute=porter_stem(words[0])) if words else claim
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
 def _scan_numbers(
-    article: Article, published: date | None, taken: list[tuple[int, int]], sides: bool = True
+    article: Article,
+    published: date | None,
+    taken: list[tuple[int, int]],
+    sides: bool = True,
+    params: FactParams | None = None,
 ) -> Iterator[Claim]:
+    params = params if params is not None else FactParams()
     text = article.text
     decimal_comma = uses_decimal_comma(text)
     tally_second: set[int] = set()
@@ -228,17 +331,31 @@ def _scan_numbers(
         if value is None:
             continue
         spelled = match.group("words") is not None
-        claim = classify_number(article, start, end, value, before, after, spelled)
+        if params.event_distances_are_labels and EVENT_LABEL_AFTER_RE.match(after):
+            continue  # "the 200m freestyle": the race's name, not a length
+        if params.race_time_fractions and (fractions := SECOND_FRACTIONS_RE.match(after)):
+            part = fractions.group("part").lower().rstrip("s")
+            last_end = end + fractions.end()
+            yield Claim(
+                article.id, start, last_end, text[start:last_end], "quantity",
+                value * SECOND_FRACTION_FACTORS[part], "s", approximate=is_approximate(text, start),
+            )  # fmt: skip
+            continue
+        claim = classify_number(article, start, end, value, before, after, spelled, params)
         if claim is None:
             continue
+        if params.race_time_fractions and _is_bare_margin(claim, text, before, after):
+            claim = replace(claim, kind="quantity", unit="s")  # "took 0.45 off 2:03.86"
         if start in range_second:
             claim = replace(claim, approximate=True, bound="at most")
         elif claim.kind == "count" and not VOTE_WORDS_RE.search(_sentence_around(text, start)):
-            ranged = _range_start(article, claim, value, before, decimal_comma)
+            ranged = _range_start(article, claim, value, before, decimal_comma, params)
             if ranged is not None:
                 claim, second_start = ranged
                 if second_start is not None:
                     range_second.add(second_start)
+        if params.fact_sheet_labels and not claim.attribute:
+            claim = _with_fact_sheet_label(claim, text)
         if start in tally_second:
             claim = replace(claim, attribute="votes against")
         elif claim.kind == "count" and VOTE_WORDS_RE.search(_sentence_around(text, start)):
@@ -255,7 +372,12 @@ def _scan_numbers(
 
 
 def _range_start(
-    article: Article, claim: Claim, value: float, before: str, decimal_comma: bool
+    article: Article,
+    claim: Claim,
+    value: float,
+    before: str,
+    decimal_comma: bool,
+    params: FactParams | None = None,
 ) -> tuple[Claim, int | None] | None:
     """The lower end of a range read with the upper end's unit ("12 to 18 months",
     "40-50 km", "$5m-$7m", "between 4 and 5 per cent"), and where the upper end starts.
@@ -279,6 +401,7 @@ def _range_start(
     upper_claim = classify_number(
         article, second.start(), second.end(), upper, text[max(0, second.start() - 40) :
         second.start()], text[second.end() : second.end() + 60], second.group("words") is not None,
+        params,
     )  # fmt: skip
     if upper_claim is None or isinstance(upper_claim.value, str) or upper <= 0:
         return None

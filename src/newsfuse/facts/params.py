@@ -74,6 +74,34 @@ class FactParams:
     # A count in a vote sentence followed by its side ("14 against", "31 councillors in
     # favour") is that side's votes, like the sides of "31 votes to 12". Off: as before.
     stance_words_name_tally_sides: bool = True
+    # Race times with fractions ("2:03.41", "1:45.2") are minutes and seconds, and
+    # "45 hundredths of a second" a duration. Off: such figures are not read.
+    race_time_fractions: bool = True
+    # "m" after a number without a currency: spaced ("294 m"), in a sentence of height,
+    # length or depth without money words, or in an article whose other "Nm" are metres,
+    # it is metres; else, before a noun, million. Off: "m" before any noun is million.
+    metres_by_context: bool = True
+    # A distance naming an event ("the 200m freestyle", "the 1,500m final") is a label,
+    # not a figure. Off: it is read as a length.
+    event_distances_are_labels: bool = True
+    # An ordinal that counts a holder's wins or terms ("her third gold", "a fourth term")
+    # is that count, comparable with "three golds". Off: ordinals are not read.
+    ordinals_count_wins: bool = True
+    # A death told of one person without a number ("one of whom has died", "A climber has
+    # died") is a count of 1 death. Off: a spelled "one" and a lone death are not read.
+    lone_deaths_count_one: bool = True
+    # An adjective between a number and its unit ("two full days", "six straight hours")
+    # keeps the unit. Off: such a figure is a bare count.
+    adjective_before_unit: bool = True
+    # A number after "she was", "he is", "who was" that ends its clause ("She was 88.",
+    # "Almanza, who was 47, ...") is a person's age. Off: it is a bare count.
+    copula_ages: bool = True
+    # A fact-sheet line ("Deaths: 3", "Number affected: 1,200") names what its figure
+    # counts by its label, and says nothing of the next line. Off: read as prose.
+    fact_sheet_labels: bool = True
+    # A figure denied in a correction ("not the 180,000 reported earlier", "rather than
+    # 12") is an earlier figure, not the current one. Off: it is read as current.
+    denied_figures_are_earlier: bool = True
     # A date is moved ("postponed to", "will now take place on") only by words of its own
     # clause: "the blaze, set alight on Sunday, has now burnt ..." moves no date. Off: as before.
     moved_date_cue_in_own_clause: bool = True

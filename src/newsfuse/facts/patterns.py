@@ -51,12 +51,21 @@ POUNDS_AFTER_RE = re.compile(r"^\s?(?P<word>pounds?)\b(?!\s+of\b)", re.IGNORECAS
 PERCENT_AFTER_RE = re.compile(
     r"^\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE
 )
+# An adjective that may stand between a number and its unit: "two full days".
+UNIT_ADJECTIVE_RE = re.compile(
+    r"^(?:\s|-)(?:full|whole|straight|consecutive|successive|solid)(?=\s)", re.IGNORECASE
+)
 UNIT_AFTER_RE = re.compile(rf"^(?:\s|-|\u00a0)?(?P<unit>{UNIT_PATTERN})", re.IGNORECASE)
 # "52-year-old", "52 years old", and the short forms of sports and tabloid copy
 # ("the 23yo winger", "a 40-yr-old", "23 y.o.").
 AGE_AFTER_RE = re.compile(
     r"^(?:(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|(?:-|\s)?yo\b|\s?y\.o\.)", re.IGNORECASE
 )
+# An age told by a copula after a person: "She was 88.", "Almanza, who was 47, had ...".
+COPULA_AGE_BEFORE_RE = re.compile(
+    r"\b(?:[Ss]he|[Hh]e|who)\s+(?:was|is|had\s+been|would\s+have\s+been|turned|turns)\s+$"
+)
+COPULA_AGE_AFTER_RE = re.compile(r"^(?:[.,;)]|\s+when\b|\s+at\s+the\s+time\b)")
 AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|age of|the age of)\s+$", re.IGNORECASE)
 # "Name, 47," (US style) or "Name (47)" (British style).
 # Or after a person named by a noun phrase: "the driver, 55," / "a local man (55)".
@@ -125,3 +134,69 @@ FEET_INCHES_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\
 # Words joining the two ends of a range ("12 to 18 months", "40-50 km", "between 4 and 5").
 RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.IGNORECASE)
 RANGE_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+# Race and lap times with a fraction of a second: "2:03.41", "1:45.2" (minutes, seconds).
+LAP_TIME_RE = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d:])")
+# Fractions of a second in words after a number ("45 hundredths of a second").
+SECOND_FRACTIONS_RE = re.compile(
+    r"^\s(?P<part>tenths?|hundredths?|thousandths?)\s+of\s+a\s+second\b", re.IGNORECASE
+)
+SECOND_FRACTION_FACTORS: dict[str, float] = {"tenth": 0.1, "hundredth": 0.01, "thousandth": 0.001}
+# A distance that names a race ("the 200m freestyle", "the 1,500 metres final"): a label.
+EVENT_LABEL_AFTER_RE = re.compile(
+    r"^(?:\s|-)?(?:m|km|metres?|meters?|yards?|miles?)\s+(?:(?:individual|relay)\s+)?"
+    r"(?:freestyle|butterfly|backstroke|breaststroke|medley|relay|hurdles|steeplechase|sprint"
+    r"|dash|final|finals|semi-?finals?|heats?|race|event|title)\b",
+    re.IGNORECASE,
+)
+# Words of height, length or depth: a sentence with one and no money word means metres
+# by a glued "m" ("a loss of 1,830m over three minutes ... descent").
+LENGTH_CONTEXT_RE = re.compile(
+    r"\b(?:high|higher|tall|taller|deep|deeper|depth|height|altitude|elevation|long|longer"
+    r"|length|wide|width|descen\w+|ascen\w+|climb\w*|summit|sea level|cruising|plung\w+"
+    r"|metres?|meters?|feet|storeys?)\b",
+    re.IGNORECASE,
+)
+MONEY_CONTEXT_RE = re.compile(
+    r"[$€£¥₹]|\b(?:cost\w*|budget\w*|fund\w*|price\w*|worth|revenue\w*|sales|profits?|invest\w*"
+    r"|spend\w*|spent|paid|pay|raised?|valu\w+|debt\w*|loans?|grants?|fined?|bids?|sold|bought"
+    r"|pounds|dollars|euros|sterling|deal|contract|turnover|income|earn\w*|tax\w*)\b",
+    re.IGNORECASE,
+)
+# An ordinal that counts what its holder has won or held: "her third gold", "Okafor's
+# fourth title", "a second term". The noun list keeps out "a third vehicle".
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_ORDINAL_ALTERNATION = "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th)"
+_COUNTED_WINS = (
+    r"(?:golds?|gold medals?|silvers?|silver medals?|bronzes?|bronze medals?|medals?|titles?"
+    r"|terms?|wins|win|victor(?:y|ies)|championships?|crowns?|troph(?:y|ies))"
+)
+ORDINAL_COUNT_RE = re.compile(
+    r"\b(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s)\s+"
+    r"(?:(?:record|straight|consecutive|successive|career)[ -])?"
+    rf"(?P<ord>{_ORDINAL_ALTERNATION})"
+    r"|\b[Aa]\s+(?P<term>(?!first\b)" + "|".join(ORDINAL_WORDS) + r")(?=\s+(?:straight\s+|"
+    r"consecutive\s+|successive\s+)?terms?\b))"
+    rf"(?=\s+(?:(?:straight|consecutive|successive|career|Olympic|world|major)\s+)?{_COUNTED_WINS}\b)",
+)
+# A death verb after "one" and at most two words ("One person has died", "one of whom
+# has died"), or after "a"/"an" and a noun ("A climber has died"): one death.
+_DEATH_VERB = r"(?:(?:has|had|have)\s+)?(?:died|drowned|(?:was|been)\s+killed)\b"
+ONE_DEATH_AFTER_RE = re.compile(rf"^\s+(?:[a-z]+\s+){{0,2}}?{_DEATH_VERB}", re.IGNORECASE)
+# Words that open a clause or deny ("A fire in which nobody died" tells no death), or
+# make the death one of several ("A second person has died": the toll is two).
+_NOT_A_CLAUSE = (
+    r"(?!(?:which|who|whom|that|nobody|no|not|never|none|second|third|fourth|fifth|further"
+    r"|another|more|total|number)\b)"
+)
+LONE_DEATH_RE = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<one>An?)\s+(?:{_NOT_A_CLAUSE}[A-Za-z-]+\s+){{1,3}}?{_DEATH_VERB}"
+)
+# A fact-sheet line: a label, a colon and one figure on a line of its own ("Deaths: 3",
+# "Number affected: 1,200"). Group "label" is what the figure counts.
+FACT_SHEET_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][\w'’ -]{1,40}?)[ \t]*:[ \t]*$")
+FACT_SHEET_END_RE = re.compile(r"^[ \t]*(?:\n|$)")
+# Words of a label that name no thing counted ("Number affected", "Total deaths").
+LABEL_FILLERS = frozenset({"number", "no", "total", "of", "the", "estimated", "approx", "count"})

@@ -28,6 +28,7 @@ __all__ = [
     "is_change_size",
     "is_classified_part",
     "is_day_of_month",
+    "is_denied_figure",
 ]
 
 # Auxiliaries that make a clause a possibility rather than a report of what happened.
@@ -134,6 +135,30 @@ def _names_past_frame(token: Token) -> bool:
         elif word.lower_ in ("ago", "earlier", "before") and any(
             c.lemma_.lower() in FRAME_UNITS for c in word.subtree
         ):
+            return True
+    return False
+
+
+# Words a correction puts before the figure it takes back: "not the 180,000 reported
+# earlier", "rather than 12", "instead of the £4m first given".
+DENIAL_BEFORE = (("not",), ("rather", "than"), ("instead", "of"))
+# Words that may stand between the denial and the figure ("not the 180,000", "not some").
+DENIAL_FILLERS = frozenset({"the", "a", "an", "about", "around", "some", "roughly", "nearly"})
+
+
+def is_denied_figure(span: Span) -> bool:
+    """Whether a correction takes the figure back: "not the 180,000 reported earlier",
+    "3,400 rather than 3,100". The denied figure is an earlier account, not the
+    current one. Not a figure in a negated verb's object ("would not affect its nine
+    instruments"): the denial stands right before the figure, with at most a determiner
+    or approximator between."""
+    doc = span.doc
+    index = span.start - 1
+    while index >= 0 and doc[index].lower_ in DENIAL_FILLERS:
+        index -= 1
+    for words in DENIAL_BEFORE:
+        first = index - len(words) + 1
+        if first >= 0 and tuple(t.lower_ for t in doc[first : index + 1]) == words:
             return True
     return False
 
