@@ -24,15 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from newsfuse.facts import FactParams, compare_facts  # noqa: E402
+from fact_params import add_param_option, parse_params  # noqa: E402
+from newsfuse.facts import compare_facts  # noqa: E402
 from newsfuse.model import Article  # noqa: E402
 from newsfuse.render.data import fact_to_dict  # noqa: E402
 from shared_data import shared_path  # noqa: E402
@@ -59,26 +58,6 @@ def load_articles(cluster: dict) -> list[Article]:
     return articles
 
 
-def parse_params(settings: list[str]) -> FactParams:
-    """``FactParams()`` with each ``NAME=VALUE`` applied (numeric, true/false and none)."""
-    defaults = FactParams()
-    numeric = {f.name: type(getattr(defaults, f.name)) for f in fields(FactParams)}
-    changes: dict[str, Any] = {}
-    for setting in settings:
-        name, _, value = setting.partition("=")
-        kind = numeric.get(name)
-        if name in numeric and value.lower() == "none":
-            changes[name] = None  # an optional rule turned off
-            continue
-        if kind is bool and value.lower() in ("true", "false"):
-            changes[name] = value.lower() == "true"
-            continue
-        if kind not in (int, float):
-            raise SystemExit(f"--param {setting}: not a numeric or true/false FactParams field")
-        changes[name] = kind(value)
-    return replace(defaults, **changes)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA))
@@ -87,13 +66,7 @@ def main() -> int:
     parser.add_argument("--clean", action="store_true", help="read through ingest + clean")
     parser.add_argument("--predictions", help="keep the predictions in this file")
     parser.add_argument("--evaluator", help="path of facts_eval.py (default: next to DATA)")
-    parser.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="change one FactParams field (repeatable)",
-    )
+    add_param_option(parser)
     args = parser.parse_args()
     params = parse_params(args.param)
     data = Path(args.data)

@@ -36,7 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from facts import parse_params  # noqa: E402
+from fact_params import add_param_option, parse_params  # noqa: E402
 from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.evaluate.data import read_clusters  # noqa: E402
@@ -58,13 +58,7 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=1, help="timed passes over the clusters")
     parser.add_argument("--all-sentences", action="store_true", help="tag and parse every sentence")
     parser.add_argument("--no-memory-zone", action="store_true", help="parse outside the zone")
-    parser.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="change one FactParams field (repeatable)",
-    )
+    add_param_option(parser)
     args = parser.parse_args()
     params = replace(
         parse_params(args.param),

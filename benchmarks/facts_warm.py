@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from facts import parse_params  # noqa: E402
+from fact_params import add_param_option, parse_params  # noqa: E402
 from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.pipeline import compare_facts, read_report, warm_up  # noqa: E402
@@ -39,13 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="*", type=Path, default=[shared_path("seeds")])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument(
-        "--param",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="change one FactParams field (repeatable)",
-    )
+    add_param_option(parser)
     args = parser.parse_args()
     params = parse_params(args.param)
     articles = list(read_report(args.inputs).articles)

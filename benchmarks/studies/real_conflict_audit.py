@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import fields, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,26 +26,12 @@ if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies 
     sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from newsfuse.facts import FactParams, compare_facts  # noqa: E402
+from fact_params import add_param_option, parse_params  # noqa: E402
+from newsfuse.facts import compare_facts  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
 from shared_data import shared_path  # noqa: E402
 
 HALF = 61  # clusters before this line are half A
-
-
-def _param(params: FactParams, text: str) -> FactParams:
-    name, _, raw = text.partition("=")
-    kinds = {field.name: field.type for field in fields(FactParams)}
-    if name not in kinds:
-        raise SystemExit(f"--param: FactParams has no field {name!r}")
-    value: object = raw
-    if raw.lower() in ("true", "false"):
-        value = raw.lower() == "true"
-    elif raw.lower() == "none":
-        value = None
-    else:
-        value = float(raw) if "." in raw else int(raw)
-    return replace(params, **{name: value})
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -60,12 +45,10 @@ def main() -> int:
     parser.add_argument("data", nargs="?", default=str(shared_path("data/multinews-dev.jsonl")))
     parser.add_argument("--real", default=str(shared_path("bench/facts-real-dev.jsonl")))
     parser.add_argument("--judged", default=str(ROOT / "benchmarks/data/real_conflict_audit.json"))
-    parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    add_param_option(parser)
     parser.add_argument("--quiet", action="store_true", help="the summary only")
     args = parser.parse_args()
-    params = FactParams()
-    for text in args.param:
-        params = _param(params, text)
+    params = parse_params(args.param)
     judged = {
         (item["cluster"], tuple(item["claims"])): item
         for item in json.loads(Path(args.judged).read_text(encoding="utf-8"))["judged"]

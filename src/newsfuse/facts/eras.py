@@ -21,18 +21,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["clause_year"]
+__all__ = ["YEAR_RE", "clause_year", "verbs_above"]
 
 # Prepositions that place a clause in time; "since", "from" and "until" start or end a
 # period that may reach the present, so they do not date the figure's event.
 TIME_PREPOSITIONS = frozenset({"in", "during", "on"})
-# Years written out as four digits in a date expression.
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Years written out as four digits, 1800 to 2099.
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def clause_year(span: Span) -> int:
     """The year the clauses above the figure at ``span`` name as their time, or 0."""
-    for verb in _verbs_above(span):
+    for verb in verbs_above(span):
         for child in verb.children:
             if child.i >= verb.i or child.i >= span.start:
                 continue  # only a frame before the verb (see the module docstring)
@@ -49,7 +49,7 @@ def clause_year(span: Span) -> int:
     return 0
 
 
-def _verbs_above(span: Span) -> list[Token]:
+def verbs_above(span: Span) -> list[Token]:
     """The figure's governing verb and the verbs above it, nearest first."""
     return [t for t in (span.root, *span.root.ancestors) if t.pos_ in ("VERB", "AUX")]
 
@@ -61,6 +61,6 @@ def _year_of(token: Token) -> int:
         return 0
     for entity in token.doc.ents:
         if entity.start <= token.i < entity.end:
-            years = [word.text for word in entity if _YEAR.fullmatch(word.text)]
+            years = [word.text for word in entity if YEAR_RE.fullmatch(word.text)]
             return int(years[0]) if years else 0
     return 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.dates import MONTHS
+from newsfuse.facts.eras import verbs_above
 from newsfuse.facts.lexicon import CHANGE_ADVERBS, CHANGE_NOUNS, CHANGE_VERBS
 from newsfuse.facts.synonymy import verb_changes_magnitude
 
@@ -104,7 +105,7 @@ def in_past_frame(span: Span) -> bool:
     "Last year's rise was 3.99%", "in the previous year") or an expectation in the past
     perfect ("the board had forecast 700,000 tonnes"), which the report has since replaced.
     Not a frame inside the figure's own noun phrase ("a rise on last year")."""
-    for verb in (t for t in (span.root, *span.root.ancestors) if t.pos_ in ("VERB", "AUX")):
+    for verb in verbs_above(span):
         if (
             verb.lemma_.lower() in EXPECTATION_VERBS
             and verb.tag_ == "VBN"

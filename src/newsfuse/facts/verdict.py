@@ -9,7 +9,6 @@ equal, since "14 injured" and "16 injured" are different claims.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -17,6 +16,7 @@ from typing import Any
 
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
+from newsfuse.facts.eras import YEAR_RE
 from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
@@ -25,8 +25,6 @@ from newsfuse.facts.synonymy import load_wordnet, nouns_related
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim, FactStatus
 
-# Four bare digits a year could be: such plain figures compare exactly.
-YEAR_LIKE_RE = re.compile(r"(?:18|19|20)\d\d")
 # Publication time of each article, by id (None when unknown).
 Published = Mapping[str, datetime | None]
 # Modifiers that give a figure's role or precision, not a subgroup ("additional troops").
@@ -72,7 +70,7 @@ def values_agree(first: Claim, second: Claim, params: FactParams = FactParams())
 def _reads_as_year(claim: Claim) -> bool:
     """Whether a plain figure is written as a year would be: four bare digits from 1800 to
     2099, no unit (a count that size is usually written "1,911")."""
-    return claim.unit is None and YEAR_LIKE_RE.fullmatch(claim.text.strip()) is not None
+    return claim.unit is None and YEAR_RE.fullmatch(claim.text.strip()) is not None
 
 
 def _stated_factor(claim: Claim) -> float | None:
