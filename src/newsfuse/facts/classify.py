@@ -59,7 +59,8 @@ def writes_metric(text: str) -> bool:
     return METRIC_RE.search(text) is not None and IMPERIAL_RE.search(text) is None
 
 
-def _sentence_of(text: str, position: int) -> str:
+def sentence_around(text: str, position: int) -> str:
+    """The sentence holding ``position``, cut at ". " and line breaks (no parse needed)."""
     left = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
     ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
     return text[left + 1 : min(ends) if ends else len(text)]
@@ -85,7 +86,7 @@ def _m_means_metres(text: str, start: int, spaced: bool) -> bool:
     depth, or in an article whose other glued "m" are plainly metres and none money
     (one sense per discourse, Gale, Church & Yarowsky 1992).
     """
-    sentence = _sentence_of(text, start)
+    sentence = sentence_around(text, start)
     if MONEY_CONTEXT_RE.search(sentence):
         return False
     if spaced or LENGTH_CONTEXT_RE.search(sentence):

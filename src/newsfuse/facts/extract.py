@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 
-from newsfuse.facts.classify import classify_number, is_approximate
+from newsfuse.facts.classify import classify_number, is_approximate, sentence_around
 from newsfuse.facts.dates import find_dates, unresolved_day_spans
 from newsfuse.facts.numbers import (
     AND_A_HALF_RE,
@@ -246,7 +246,7 @@ def _is_bare_margin(claim: Claim, text: str, before: str, after: str) -> bool:
         return False
     if claim.value >= 60 or not (_MARGIN_AFTER_RE.match(after) or _MARGIN_BEFORE_RE.search(before)):
         return False
-    return LAP_TIME_RE.search(_sentence_around(text, claim.start)) is not None
+    return LAP_TIME_RE.search(sentence_around(text, claim.start)) is not None
 
 
 def _scan_lone_deaths(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
@@ -348,7 +348,7 @@ def _scan_numbers(
             claim = replace(claim, kind="quantity", unit="s")  # "took 0.45 off 2:03.86"
         if start in range_second:
             claim = replace(claim, approximate=True, bound="at most")
-        elif claim.kind == "count" and not VOTE_WORDS_RE.search(_sentence_around(text, start)):
+        elif claim.kind == "count" and not VOTE_WORDS_RE.search(sentence_around(text, start)):
             ranged = _range_start(article, claim, value, before, decimal_comma, params)
             if ranged is not None:
                 claim, second_start = ranged
@@ -358,7 +358,7 @@ def _scan_numbers(
             claim = _with_fact_sheet_label(claim, text)
         if start in tally_second:
             claim = replace(claim, attribute="votes against")
-        elif claim.kind == "count" and VOTE_WORDS_RE.search(_sentence_around(text, start)):
+        elif claim.kind == "count" and VOTE_WORDS_RE.search(sentence_around(text, start)):
             tally = TALLY_AFTER_RE.match(text[claim.end : claim.end + 20])
             stance = STANCE_AFTER_RE.match(text[claim.end : claim.end + 30]) if sides else None
             if tally is not None:
@@ -422,13 +422,6 @@ def _range_start(
         bound="at least",
     )
     return ranged, second.start()
-
-
-def _sentence_around(text: str, position: int) -> str:
-    left = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position))
-    right_candidates = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return text[left + 1 : right]
 
 
 def _merge_conversions(claims: list[Claim], text: str) -> list[Claim]:
