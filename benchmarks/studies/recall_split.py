@@ -23,13 +23,19 @@ the table):
   words, or an opinion marker in its first 200 characters);
 - "near" (pair score in [0.7, 1)), "weak" ([0.4, 0.7)) and "other angle" (below 0.4).
 
+A last table asks whether cheap signals could reach the split pairs in the ambiguous
+band (``--band``) without reaching other clusters' pairs: a key figure (same noun and
+value) or a full date shared in the leads or whole texts, a first-person side.
+``--strip-openers`` re-runs everything with the page furniture opening a text cut.
+
 A split pair (i, j) of a cluster of n documents costs B-cubed recall 2 / (N n), N the
 number of documents: the costs of all classes add up to exactly 1 - R. The table gives
 both, overall and per half (the halves of ``lead_budget_halves.py``: clusters at even
 positions of the file are half A, odd half B). Untitled Multi-News has no event lead,
 so the lead check never runs and is not a class.
 
-Usage: python benchmarks/studies/recall_split.py [DATA] [--seed N]
+Usage: python benchmarks/studies/recall_split.py [DATA] [--seed N] [--band LOW HIGH]
+[--show CLASS] [--strip-openers]
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -66,6 +73,15 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself)\b")
 # Quoted speech: a report quoting someone's "I" is not written in the first person.
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d")
 _OPINION = re.compile(r"\b(?:opinion|op-ed|editorial|commentary|column(?:ist)?)\b", re.I)
+# Page furniture that opens some crawled texts as one line with the story ("Loading ...
+# The two were covering ..."), so it eats words of the embedded lead: video players,
+# photo and advertisement labels. ``--strip-openers`` cuts it to see what it costs.
+OPENERS = re.compile(
+    r"^\s*(?:Media playback is unsupported on your device|Loading\s*\.\.\.|"
+    r"EMBED More News Videos|CLOSE|View Images|Photo|Advertisement|"
+    r"Continue reading the main story)(?!\w)\s*",
+    re.IGNORECASE,
+)
 # The ambiguous band of pair scores a second-stage signal would have to decide.
 BAND = (0.4, 1.0)
 CLASSES = (
@@ -85,6 +101,25 @@ CLASSES = (
 )
 
 
+def strip_openers(text: str) -> str:
+    """``text`` without the page furniture (``OPENERS``) it opens with."""
+    while (match := OPENERS.match(text)) and match.group(0).strip():
+        text = text[match.end() :]
+    return text
+
+
+def split_pairs(
+    assignment: Mapping[str, str], gold: Mapping[str, str]
+) -> Iterator[tuple[str, str, float]]:
+    """Every pair of one true cluster in two stories, with the B-cubed recall it costs:
+    2 / (N n) for N documents and a cluster of n, so the costs add up to 1 - R."""
+    size = Counter(gold.values())
+    for first, second in itertools.combinations(sorted(gold), 2):
+        cluster = gold[first]
+        if cluster == gold[second] and assignment[first] != assignment[second]:
+            yield first, second, 2 / (len(gold) * size[cluster])
+
+
 def reads_as_opinion(text: str) -> bool:
     """Whether a text reads as a column or interview (see the module doc)."""
     words = max(len(text.split()), 1)
@@ -102,6 +137,11 @@ def main() -> None:
         "--band", type=float, nargs=2, default=BAND, help="pair-score band of the last table"
     )
     parser.add_argument("--show", default="", help="print the pairs of this class")
+    parser.add_argument(
+        "--strip-openers",
+        action="store_true",
+        help="cut page furniture opening a text (OPENERS) before ingest, a counterfactual",
+    )
     args = parser.parse_args()
 
     from newsfuse import pipeline
@@ -124,6 +164,11 @@ def main() -> None:
     params = GroupingParams.for_embedder("minilm")
     documents = load_documents(args.data)
     gold = {doc_id: cluster for doc_id, cluster, _ in documents}
+    if args.strip_openers:
+        cut = [(d, c, strip_openers(t)) for d, c, t in documents]
+        changed = sum(a[2] != b[2] for a, b in zip(documents, cut, strict=True))
+        print(f"Openers cut from {changed} texts")
+        documents = cut
     copied = copied_documents(documents)
     with tempfile.TemporaryDirectory() as workdir:
         assignment, _ = cluster_documents(documents, args.seed, "minilm", Path(workdir))
@@ -141,11 +186,11 @@ def main() -> None:
     terms = {key: weigh_terms(c, frequencies) for key, c in counts.items()}
     whole = replace(params, key_number_sentences=10**6)
     text_figures = {a.id: set(extract_key_numbers(a, whole)) for a in articles}
+    opinion = {a.id: reads_as_opinion(a.text) for a in articles}
     text_dates = {a.id: {d.date() for d in find_text_dates(a.text)} for a in articles}
 
     clusters = list(dict.fromkeys(gold.values()))
     half_of = {cluster: "AB"[n % 2] for n, cluster in enumerate(clusters)}
-    size = Counter(gold.values())
     total = len(gold)
 
     def classify(first: str, second: str) -> str:
@@ -177,7 +222,7 @@ def main() -> None:
             return "bar reached, no conflict"
         if conflicts:
             return "conflict below the bar"
-        if reads_as_opinion(by_id[first].text) or reads_as_opinion(by_id[second].text):
+        if opinion[first] or opinion[second]:
             return "opinion / first person"
         if score >= 0.7:
             return "near [0.7, 1)"
@@ -187,21 +232,19 @@ def main() -> None:
 
     pairs: dict[str, Counter[str]] = {c: Counter() for c in CLASSES}
     cost: dict[str, defaultdict[str, float]] = {c: defaultdict(float) for c in CLASSES}
-    for first, second in itertools.combinations(sorted(gold), 2):
+    for first, second, pair_cost in split_pairs(assignment, gold):
         cluster = gold[first]
-        if cluster != gold[second] or assignment[first] == assignment[second]:
-            continue
         reason = classify(first, second)
         if args.show and reason == args.show:
             both_read = first in by_id and second in by_id
             score = float(joined[position[first], position[second]]) if both_read else 0.0
             for doc_id in (first, second):
                 text = by_id[doc_id].text if doc_id in by_id else "(left out)"
-                opinion = "op" if doc_id in by_id and reads_as_opinion(text) else "  "
-                print(f"{score:.2f} {opinion} {doc_id}: {' '.join(text.split())[:110]}")
+                mark = "op" if doc_id in by_id and opinion[doc_id] else "  "
+                print(f"{score:.2f} {mark} {doc_id}: {' '.join(text.split())[:110]}")
         for key in ("all", half_of[cluster]):
             pairs[reason][key] += 1
-            cost[reason][key] += 2 / (total * size[cluster])
+            cost[reason][key] += pair_cost
 
     # Would a story-to-story merge on shared key figures or dates reach the split pairs?
     # Among read, non-copied pairs in the ambiguous band with no conflict: how many
@@ -234,6 +277,7 @@ def main() -> None:
         band[same]["shared date, lead"] += bool(a.get(DATE_MARK, set()) & b.get(DATE_MARK, set()))
         band[same]["shared figure, whole text"] += bool(text_figures[first] & text_figures[second])
         band[same]["shared date, whole text"] += bool(text_dates[first] & text_dates[second])
+        band[same]["one side first person"] += opinion[first] or opinion[second]
 
     ids = sorted(gold)
     p, r, f = bcubed([assignment[d] for d in ids], [gold[d] for d in ids])
