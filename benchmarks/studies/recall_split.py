@@ -1,5 +1,8 @@
-"""Study: why same-cluster pairs end in different stories on Multi-News dev, and the
-B-cubed recall each reason costs.
+"""Study: ran on commit 42ef63e (2026-12-05); its result is recorded in
+docs/benchmarks-stories.md, "Why Multi-News pairs split".
+
+Why same-cluster pairs end in different stories on Multi-News dev, and the B-cubed
+recall each reason costs.
 
 Every document is ingested in one seeded order through the real pipeline
 (``benchmarks/clustering.py``). Every pair of documents of one true cluster that ends in
@@ -130,7 +133,7 @@ def reads_as_opinion(text: str) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[3])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
