@@ -88,6 +88,7 @@ def compare_facts(
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
             status = "revision"  # the later total is the earlier figure plus a stated change
         together = False  # one attribute at two moments: one row, side by side
+        tallied = status == "conflict" and _tally_rises(group, by_id, cues, params)
         if status == "conflict":
             score, margin, crowding = (
                 alignment.dispute_score,
@@ -101,6 +102,9 @@ def compare_facts(
                 together = params.reports_apart_side_by_side and only_reported_apart(
                     group, score, params, margin=margin, crowding=crowding, published=published
                 )
+            elif tallied:
+                # One attribute, and a later tally so far above an earlier report's.
+                status = "revision"
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         if status == "differs" and not together:
             own = {
@@ -118,6 +122,25 @@ def compare_facts(
     facts.sort(key=lambda fact: (FACT_STATUS_ORDER[fact.status], fact.claims[0].article_id,
                                  fact.claims[0].start))  # fmt: skip
     return facts
+
+
+def _tally_rises(
+    group: Sequence[Mention],
+    articles: dict[str, Article],
+    cues: dict[Claim, bool],
+    params: FactParams,
+) -> bool:
+    """Whether a group that would be a conflict is a revision by a tally so far: a count
+    told in the present perfect ("two patients have died") a day or more after a report of
+    a lower figure (``Mention.tally``; ``decide_status`` with those tallies as cues, each
+    revising only a lower figure). It is asked only of a clear dispute (one attribute): a
+    tense is weaker evidence of an update than a word of change."""
+    rising = {mention.claim for mention in group if mention.tally}
+    if not rising:
+        return False
+    claims = tuple(mention.claim for mention in group)
+    tallies = {claim: cue or claim in rising for claim, cue in cues.items()}
+    return decide_status(claims, articles, tallies, params, rising_only=rising) == "revision"
 
 
 def _describe_articles(

@@ -46,7 +46,7 @@ from newsfuse.facts.lexicon import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
-from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue
+from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
 from newsfuse.facts.roles import (
     figure_mood,
     in_past_frame,
@@ -105,6 +105,8 @@ class Mention:
     # What a measure noun the figure is the value of counts, as a lemma: "injured" in "the
     # number of injured rose to 12", "death" in "the death toll", "toll" alone; else "".
     measured: str = ""
+    # A count told by an event verb in the present perfect: the tally so far, which only rises.
+    tally: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -717,6 +719,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         clause_year(span) if claim.kind != "date" and claim.attribute != "year" else 0,
         claim.kind != "date" and is_margin(span),
         _measured(measure).lemma_.lower() if measure is not None and noun is None else "",
+        params.perfect_tallies_rise and claim.kind == "count" and is_perfect_tally(span),
     )
 
 

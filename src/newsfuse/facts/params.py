@@ -112,6 +112,10 @@ class FactParams:
     # A length that is a verb's bare object or sizes a noun ("fell 300 feet", "a 150-metre
     # fall") is a distance moved, not a new value: no revision cue. Off: as before.
     distance_moved_is_no_revision: bool = True
+    # A count told by an event verb in the present perfect ("two patients have died", "has
+    # confirmed 14 cases") is the tally so far: a day or more after another report, a higher
+    # one is a revision, never a lower. Off: as before (docs/benchmarks-facts.md, recall7).
+    perfect_tallies_rise: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.

@@ -23,7 +23,7 @@ from newsfuse.facts.synonymy import verb_changes_magnitude
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["has_moved_date_cue", "has_revision_cue", "is_distance_moved"]
+__all__ = ["has_moved_date_cue", "has_revision_cue", "is_distance_moved", "is_perfect_tally"]
 
 
 def _is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -89,6 +89,34 @@ def _reached_by_a_count(span: Span) -> bool:
     return any(
         child.dep_ == "nsubj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children
     )
+
+
+# Auxiliaries of the present perfect: the state up to now ("has died"); "had" is a past
+# state and tells no update.
+PRESENT_PERFECT_AUXILIARIES = frozenset({"has", "have", "'s", "'ve"})
+
+
+def is_perfect_tally(span: Span) -> bool:
+    """Whether the figure's own verb is an event verb in the present perfect, active ("two
+    patients [have died]", "the department [has confirmed] 14 cases"): a tally as it stands
+    at the time of the report. "Be" is a state ("have been on strike"), not an event; a
+    passive ("seven deaths have been linked to the floods") tells what a figure is
+    attributed to, not that it was counted up."""
+    sentence = span.sent
+    for ancestor in span.root.ancestors:
+        if not sentence.start <= ancestor.i < sentence.end:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return (
+                ancestor.tag_ == "VBN"
+                and ancestor.lemma_.lower() != "be"
+                and any(
+                    child.dep_ == "aux" and child.lower_ in PRESENT_PERFECT_AUXILIARIES
+                    for child in ancestor.children
+                )
+                and not any(child.dep_ == "auxpass" for child in ancestor.children)
+            )
+    return False
 
 
 def is_distance_moved(span: Span) -> bool:

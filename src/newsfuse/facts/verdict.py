@@ -9,7 +9,7 @@ equal, since "14 injured" and "16 injured" are different claims.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -107,13 +107,16 @@ def decide_status(
     articles: Mapping[str, Article],
     revision_cues: Mapping[Claim, bool],
     params: FactParams,
+    *,
+    rising_only: Collection[Claim] = (),
 ) -> FactStatus:
     """The verdict for one aligned group of claims (one per article).
 
     ``revision`` needs a claim that differs from an earlier article's value,
     comes from an article published at least a day after it, and is
     presented as a development (a cue such as "rose to" or "now" before it).
-    The day is ``params.revision_min_gap``.
+    The day is ``params.revision_min_gap``. A claim in ``rising_only`` (a tally so far,
+    cued by its tense alone) revises only a lower earlier figure.
     """
     if len({claim.article_id for claim in claims}) < 2:
         return "single"
@@ -129,9 +132,16 @@ def decide_status(
                 earlier_time is not None
                 and later_time - earlier_time >= params.revision_min_gap
                 and not values_agree(earlier, later, params)
+                and not (later in rising_only and not _rises(earlier, later))
             ):
                 return "revision"
     return "conflict"
+
+
+def _rises(earlier: Claim, later: Claim) -> bool:
+    """Whether ``later`` gives a larger number than ``earlier``."""
+    a, b = earlier.value, later.value
+    return not isinstance(a, str) and not isinstance(b, str) and b > a
 
 
 def _unplaced_weekday(claim: Claim) -> bool:
