@@ -74,9 +74,6 @@ def _recording(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     return mention
 
 
-compare.describe_claim = _recording  # type: ignore[assignment]
-
-
 def _owner_by_tier(span: Span) -> str:
     """The product's owner (named in the clause), else "~" and the name a pronoun of the
     clause follows back to, else "?" and the nearest name before the figure."""
@@ -189,6 +186,7 @@ def main() -> int:
     add_param_option(parser)
     args = parser.parse_args()
     params = parse_params(args.param)
+    compare.describe_claim = _recording  # type: ignore[assignment]  # owners of every claim
     spec = importlib.util.spec_from_file_location("facts_eval", args.evaluator)
     assert spec is not None and spec.loader is not None
     evaluator = importlib.util.module_from_spec(spec)
