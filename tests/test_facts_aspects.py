@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from conftest import parsed_figure
-from newsfuse.facts.aspects import Aspects, figure_aspects
+from newsfuse.facts.aspects import Aspects, figure_aspects, figure_owner, owners_differ
 from newsfuse.facts.date_roles import date_role
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
@@ -164,3 +164,51 @@ def test_polarity_switched_off_still_leaves_the_other_aspects() -> None:
     only_polarity = (_mention("a", 8, Aspects(negated=True)), _mention("b", 6, Aspects()))
     assert not is_clear_dispute(only_polarity, 0.9, FactParams())
     assert is_clear_dispute(only_polarity, 0.9, off)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "owner"),
+    [
+        ("Brisa Tolland's campaign raised $400 for the Quenby shelter.", "400", "tolland"),
+        ("Marek Oyelaran has three sons, neighbours in Fennick said.", "three", "oyelaran"),
+        ("A judge sentenced the ailing Corvin Tate, 71, to four years.", "71", "tate"),
+    ],
+)
+def test_a_figure_is_owned_by_the_person_its_clause_names(
+    sentence: str, number: str, owner: str
+) -> None:
+    # The recogniser may read a person's name as an organisation's ("ORG:brisa tolland").
+    assert owner in figure_owner(parsed_figure(sentence, number)).split(":")[-1].split()
+
+
+def test_a_speaker_owns_no_figure_and_a_pronoun_is_not_followed() -> None:
+    said = "Inspector Hala Brundage said 40 people were hurt in Osk."
+    assert figure_owner(parsed_figure(said, "40")) == ""
+    pronoun = "Ivo Marchetti was thrilled. She raised $900 in a week."
+    assert figure_owner(parsed_figure(pronoun, "900")) == ""
+
+
+def test_an_ordinal_tells_two_instances_of_one_event_apart() -> None:
+    second = "Two people were wounded in the second shooting near the Osk depot."
+    assert figure_owner(parsed_figure(second, "Two")) == "EVENT:shooting:second"
+    assert owners_differ("EVENT:shooting:second", "EVENT:shooting:first")
+    assert not owners_differ("EVENT:shooting:second", "EVENT:storm:first")
+
+
+def test_owners_differ_only_between_clearly_different_names() -> None:
+    assert owners_differ("PERSON:tolland", "PERSON:oyelaran")
+    assert owners_differ("PERSON:tolland", "ORG:oyelaran")  # a surname read as an organisation
+    assert not owners_differ("PERSON:tate", "ORG:corvin tate")
+    assert not owners_differ("ORG:quenby shelter", "ORG:quenby animal trust")
+    assert not owners_differ("PERSON:tolland", "")  # an unnamed owner may be anyone
+
+
+def test_figures_of_two_owners_are_no_clear_dispute_unless_switched_off() -> None:
+    pair = (
+        _mention("a", 8, Aspects(owner="PERSON:tolland")),
+        _mention("b", 6, Aspects(owner="PERSON:oyelaran")),
+    )
+    assert not is_clear_dispute(pair, 0.9, FactParams())
+    assert is_clear_dispute(pair, 0.9, replace(FactParams(), other_owners_differ=False))
+    same = (_mention("a", 8, Aspects(owner="PERSON:tolland")), _mention("b", 6, Aspects()))
+    assert is_clear_dispute(same, 0.9, FactParams())

@@ -367,6 +367,10 @@ class FactParams:
     # they differ. Off: dates carry no tense, only "will", "would" and "to" mark a plan and
     # only a simple past an outcome.
     plans_differ_from_outcomes: bool = True
+    # Figures that belong to clearly different named people or organisations ("Kulik's
+    # campaign raised $0", "she raised $1,000" of another girl), or to two instances of one
+    # event ("in the second shooting"), are two attributes: they differ. Off: owners unread.
+    other_owners_differ: bool = True
     # Reports published further apart than this tell of different moments (a story's
     # dated reports span at most GroupingParams.story_max_span_days, 10), so their
     # differing figures are not a dispute; distances between places do not change, so

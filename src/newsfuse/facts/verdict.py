@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from newsfuse.facts.aspects import owners_differ
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.eras import YEAR_RE
@@ -217,7 +218,9 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
       never names ("Kifah Rafati, 40" against "a 30-year-old man");
     - ``polarity``: one counts who did not ("two did not sign"), the other who did;
     - ``range``: one is an end of a range ("ages 46 to 81"), the other a single figure or
-      the other end (votes, "passed 40 to 19", are no range).
+      the other end (votes, "passed 40 to 19", are no range);
+    - ``owner``: the figures belong to clearly different named people or organisations,
+      or to two instances of one event ("the first shooting", "the second").
     """
     one, other = first.aspects, second.aspects
     if {one.tense, other.tense} == {"past", "planned"}:
@@ -244,7 +247,7 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
 
 
 def _switchable_aspects_differ(first: Mention, second: Mention) -> set[str]:
-    """The aspects with a switch of their own (``range``, ``polarity``; see
+    """The aspects with a switch of their own (``range``, ``polarity``, ``owner``; see
     :func:`_aspects_differ`) on which two differing figures differ, all of them, so that
     turning one switch off hides no other."""
     one, other = first.aspects, second.aspects
@@ -253,6 +256,8 @@ def _switchable_aspects_differ(first: Mention, second: Mention) -> set[str]:
         found.add("range")
     if one.negated != other.negated:
         found.add("polarity")
+    if owners_differ(one.owner, other.owner):
+        found.add("owner")
     return found
 
 
@@ -417,6 +422,8 @@ def is_clear_dispute(
         aspects.discard("polarity")
     if not params.range_ends_differ:
         aspects.discard("range")
+    if not params.other_owners_differ:
+        aspects.discard("owner")
     if params.conflict_needs_same_aspects and aspects:
         return False
     if evidence["year"] and not params.conflict_on_years:
