@@ -262,3 +262,8 @@ def test_two_outlets_counting_differently_is_a_conflict_not_two_owners() -> None
     ]
     counts = [f for f in compare_facts(reports, embeddings=False) if f.claims[0].kind == "count"]
     assert [fact.status for fact in counts] == ["conflict"]
+
+
+def test_putting_forward_is_no_reckoning() -> None:
+    span = parsed_figure("Hala Brundage put forward her plan in 1998.", "1998")
+    assert figure_owner(span) == "PERSON:brundage"

@@ -387,8 +387,11 @@ def owner_candidates(span: Span, verb: Token | None) -> list[Token]:
 
 
 def _is_source_word(token: Token) -> bool:
-    """Whether a verb or noun says or reckons a figure ("said", "counted", "tally")."""
+    """Whether a verb or noun says or reckons a figure ("said", "counted", "tally", "put
+    the toll at"; not "put forward")."""
     lemma = token.lemma_.lower()
+    if lemma == "put":
+        return any(child.lower_ == "at" for child in token.children)
     return lemma in STATEMENT_LEMMAS or lemma in RECKONING_LEMMAS
 
 

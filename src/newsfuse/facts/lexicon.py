@@ -42,6 +42,7 @@ STATEMENT_LEMMAS = frozenset(
 )
 # Lemmas of reckoning a figure ("Reuters counted 40 bodies", "put the toll at 40", "the
 # ministry's estimate"): who reckons is a source of the figure, not the one it belongs to.
+# "put" reckons only with "at" (newsfuse.facts.aspects).
 RECKONING_LEMMAS = frozenset(
     {"count", "tally", "estimate", "reckon", "calculate", "tabulate", "put"}
     | {"toll", "figure", "estimation", "calculation", "reckoning", "tabulation"}
