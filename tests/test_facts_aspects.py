@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 import pytest
 
 from conftest import parsed_figure
+from newsfuse.facts import compare_facts
 from newsfuse.facts.aspects import Aspects, figure_aspects, figure_owner, owners_differ
 from newsfuse.facts.date_roles import date_role
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.verdict import is_clear_dispute
-from newsfuse.model import Claim
+from newsfuse.model import Article, Claim
 
 
 def _aspects(sentence: str, number: str, kind: str = "count", unit: str | None = None) -> Aspects:
@@ -212,3 +213,57 @@ def test_figures_of_two_owners_are_no_clear_dispute_unless_switched_off() -> Non
     assert is_clear_dispute(pair, 0.9, replace(FactParams(), other_owners_differ=False))
     same = (_mention("a", 8, Aspects(owner="PERSON:tolland")), _mention("b", 6, Aspects()))
     assert is_clear_dispute(same, 0.9, FactParams())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # Invented blast at the Osk depot, reckoned by invented outlets and officials.
+        ("The Velmor Gazette counted 38 bodies at the Osk depot.", "38"),
+        ("The Quenby Herald's tally of 40 deaths could not be checked.", "40"),
+        ("The Quenby Herald estimated the crowd at 40,000.", "40,000"),
+        ("Mayor Hala Brundage put the death toll at 40.", "40"),
+        ("Quenby Radio reported 40 dead.", "40"),
+    ],
+)
+def test_who_counts_or_reports_a_figure_is_its_source_not_its_owner(
+    sentence: str, number: str
+) -> None:
+    assert figure_owner(parsed_figure(sentence, number)) == ""
+
+
+def test_the_noun_whose_of_object_a_figure_is_lends_its_owner() -> None:
+    span = parsed_figure("The Quenby shelter returned Marek Oyelaran's gift of $400.", "400")
+    assert figure_owner(span) == "PERSON:oyelaran"
+
+
+def test_a_name_suffix_is_no_surname() -> None:
+    span = parsed_figure("Corvin Tate III raised $400 for the Quenby shelter.", "400")
+    assert figure_owner(span) == "PERSON:tate"
+
+
+def test_a_person_and_an_organisation_named_after_them_are_one_owner() -> None:
+    assert not owners_differ("PERSON:tolland", "ORG:tolland campaign")
+    assert owners_differ("ORG:tolland campaign", "PERSON:oyelaran")
+    assert not owners_differ("PERSON:", "PERSON:tolland")  # an empty name is no owner
+    assert not owners_differ("PERSON", "ORG:quenby shelter")
+
+
+def test_two_outlets_counting_differently_is_a_conflict_not_two_owners() -> None:
+    opening = "A blast hit the Osk fuel depot on Monday. "
+    reports = [
+        Article(
+            id=name, text=opening + text, source=name, published=datetime(2026, 3, 2, tzinfo=UTC)
+        )
+        for name, text in (
+            ("Velmor Gazette", "The Velmor Gazette counted 38 bodies at the depot."),
+            ("Quenby Herald", "The Quenby Herald counted 40 bodies at the depot."),
+        )
+    ]
+    counts = [f for f in compare_facts(reports, embeddings=False) if f.claims[0].kind == "count"]
+    assert [fact.status for fact in counts] == ["conflict"]
+
+
+def test_putting_forward_is_no_reckoning() -> None:
+    span = parsed_figure("Hala Brundage put forward her plan in 1998.", "1998")
+    assert figure_owner(span) == "PERSON:brundage"

@@ -85,3 +85,31 @@ def test_a_lower_tally_days_later_stays_a_conflict() -> None:
     early = EARLY.replace("One patient has", "Three patients have")
     reports = [report("a", early, 0), report("b", LATE, 3)]
     assert statuses(compare_facts(reports, embeddings=False), 2) == {"conflict"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # Invented outbreak at the Velmor spa: a guess, a denial, a change and another count.
+        ("Two patients may have died, the Velmor health board said.", "Two"),
+        ("The outbreak could have killed 200 people.", "200"),
+        ("Two patients have not died.", "Two"),
+        ("The number of patients in hospital has risen to 30.", "30"),
+        ("The number of patients in hospital has fallen to 30.", "30"),
+        ("Two patients have died in three hospitals.", "three"),
+    ],
+)
+def test_a_modal_a_negation_or_a_preposition_makes_no_tally(sentence: str, number: str) -> None:
+    assert not is_perfect_tally(parsed_figure(sentence, number))
+
+
+def test_a_tally_below_any_earlier_report_revises_nothing() -> None:
+    published = articles_on({"a": 0, "b": 0, "c": 3})
+    claims = (claim("a", 1), claim("b", 3), claim("c", 2))
+    cues = {claims[0]: False, claims[1]: False, claims[2]: True}
+    status = decide_status(claims, published, cues, FactParams(), rising_only={claims[2]})
+    assert status == "conflict"
+    above_both = (claim("a", 1), claim("b", 3), claim("c", 4))
+    cues = {above_both[0]: False, above_both[1]: False, above_both[2]: True}
+    status = decide_status(above_both, published, cues, FactParams(), rising_only={above_both[2]})
+    assert status == "revision"

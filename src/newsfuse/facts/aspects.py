@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.lexicon import STATEMENT_LEMMAS as STATEMENT_VERBS
+from newsfuse.facts.lexicon import RECKONING_LEMMAS, STATEMENT_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -76,6 +76,8 @@ OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "xcom
 OWNER_LABELS = frozenset({"PERSON", "ORG"})
 # Links from a figure's noun, or from its verb, to the name that owns it.
 OWNER_LINKS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
+# Words after a surname that are not one ("Corvin Tate III", "Ames Jr").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Ordinals that tell instances of one kind of event apart ("the second shooting").
 EVENT_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "earlier", "later"})
 # Determiners and adjectives dropped from a period phrase so "the past week" meets "past week".
@@ -316,11 +318,15 @@ def _holder(span: Span) -> str:
     head = span.root.head if span.root.dep_ in ("appos", "amod", "nummod") else None
     if head is None or head.i == span.root.i:
         return ""
-    for entity in span.doc.ents:
-        if entity.label_ == "PERSON" and entity.start <= head.i < entity.end:
-            words = [t.lower_ for t in entity if t.is_alpha]
-            return words[-1] if words else ""
-    return ""
+    entity = _names_by_token(span.doc).get(head.i)
+    return _surname(entity) if entity is not None and entity.label_ == "PERSON" else ""
+
+
+def _surname(person: Span) -> str:
+    """The last word of a person's name that is a word and no suffix ("Tate" of "Corvin
+    Tate III"), lower case; "" if there is none."""
+    words = [t.lower_ for t in person if t.is_alpha and t.lower_ not in NAME_SUFFIXES]
+    return words[-1] if words else ""
 
 
 def figure_owner(span: Span, verb: Token | None = None) -> str:
@@ -333,10 +339,11 @@ def figure_owner(span: Span, verb: Token | None = None) -> str:
       or that is the subject of its own verb ("Acme posted $3m", "Ms Ortiz has three
       children"): ``"PERSON:ortiz"``, ``"ORG:acme"``.
 
-    A verb of saying is not the figure's own verb ("Ortiz said 40 died" is no figure of
-    Ortiz's), and neither a pronoun nor the name nearest before is followed: both
-    were measured and mislead (benchmarks/studies/fact_owners.py). "" when the clause
-    names no owner."""
+    Who says or reckons a figure is its source, not its owner: neither the subject of a verb
+    of saying or reckoning ("Ortiz said 40 died", "Reuters counted 40 bodies", "put the
+    toll at 40") nor the possessor of a reckoning ("Reuters' tally") owns it. Neither a
+    pronoun nor the name nearest before is followed: both mislead more often than not
+    (benchmarks/studies/fact_owners.py). "" when the clause names no owner."""
     if verb is None:
         verb = _governing_verb(span)
     event = _event_instance(verb) if verb is not None else ""
@@ -351,24 +358,41 @@ def figure_owner(span: Span, verb: Token | None = None) -> str:
 
 def owner_candidates(span: Span, verb: Token | None) -> list[Token]:
     """The words of a figure's clause that may name its owner, likeliest first: the noun
-    it stands beside, its noun's possessor or "of" object (or those of the noun whose object
-    it is), then its verb's subject or agent and the subject's possessor."""
+    it stands beside, its noun's possessor or "of" object (or those of the noun whose
+    preposition's object it is: "Tolland's share of 40%"), then its verb's subject or
+    agent and the subject's possessor; none through a verb or noun of saying or reckoning
+    (:func:`figure_owner`)."""
     root = span.root
     if root.dep_ == "appos":  # "the ailing Durst, 73": the figure is of the noun before
         return [root.head]
     noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        holders.append(noun.head.head)
     candidates: list[Token] = []
-    for holder in (noun, noun.head) if noun.dep_ in ("pobj", "dobj") else (noun,):
+    for holder in holders:
+        if _is_source_word(holder):
+            continue
         candidates += [c for c in holder.children if c.dep_ == "poss"]
         for preposition in holder.children:
             if preposition.dep_ == "prep" and preposition.lower_ == "of":
                 candidates += [c for c in preposition.children if c.dep_ == "pobj"]
-    if verb is not None and verb.lemma_.lower() not in STATEMENT_VERBS:
+    if verb is not None and not _is_source_word(verb):
         for subject in verb.children:
             if subject.dep_ in OWNER_LINKS and not span.start <= subject.i < span.end:
                 candidates.append(subject)
-                candidates += [c for c in subject.children if c.dep_ == "poss"]
+                if not _is_source_word(subject):
+                    candidates += [c for c in subject.children if c.dep_ == "poss"]
     return candidates
+
+
+def _is_source_word(token: Token) -> bool:
+    """Whether a verb or noun says or reckons a figure ("said", "counted", "tally", "put
+    the toll at"; not "put forward")."""
+    lemma = token.lemma_.lower()
+    if lemma == "put":
+        return any(child.lower_ == "at" for child in token.children)
+    return lemma in STATEMENT_LEMMAS or lemma in RECKONING_LEMMAS
 
 
 def named_owner(token: Token) -> str:
@@ -377,12 +401,11 @@ def named_owner(token: Token) -> str:
     entity = _names_by_token(token.doc).get(token.i)
     if entity is None:
         return ""
-    words = [t.lower_ for t in entity if t.is_alpha and t.lower_ not in ("the", "s")]
-    if not words:
-        return ""
     if entity.label_ == "PERSON":
-        return f"PERSON:{words[-1]}"
-    return f"ORG:{' '.join(words)}"
+        surname = _surname(entity)
+        return f"PERSON:{surname}" if surname else ""
+    words = [t.lower_ for t in entity if t.is_alpha and t.lower_ not in ("the", "s")]
+    return f"ORG:{' '.join(words)}" if words else ""
 
 
 def _names_by_token(doc: Doc) -> dict[int, Span]:
@@ -415,16 +438,20 @@ def _event_instance(verb: Token) -> str:
 
 def owners_differ(one: str, other: str) -> bool:
     """Whether two figures' owners (:func:`figure_owner`) are clearly different: two
-    people of different surnames, two organisations sharing no word, or two instances of
-    one kind of event; "" (no owner named) differs from nothing."""
-    if not one or not other or one == other:
-        return False
+    people of different surnames, two organisations sharing no word, a person and an
+    organisation not named after them, or two instances of one kind of event; "" (no owner
+    named) differs from nothing."""
     kind, _, rest = one.partition(":")
     other_kind, _, other_rest = other.partition(":")
+    if not rest or not other_rest or one == other:
+        return False
     if "EVENT" in (kind, other_kind) and kind != other_kind:
         return False
-    if kind != "EVENT" and "PERSON" in (kind, other_kind):  # "Kulik" may be read as an ORG
-        return rest.split()[-1] != other_rest.split()[-1]
+    if kind == other_kind == "PERSON":
+        return rest != other_rest
+    if "PERSON" in (kind, other_kind):  # "Kulik" may be read as an ORG: "ORG:kulik campaign"
+        surname, words = (rest, other_rest) if kind == "PERSON" else (other_rest, rest)
+        return surname not in words.split()
     if kind == "ORG":
         return not set(rest.split()) & set(other_rest.split())
     if kind == "EVENT":

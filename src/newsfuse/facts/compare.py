@@ -88,7 +88,6 @@ def compare_facts(
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
             status = "revision"  # the later total is the earlier figure plus a stated change
         together = False  # one attribute at two moments: one row, side by side
-        tallied = status == "conflict" and _tally_rises(group, by_id, cues, params)
         if status == "conflict":
             score, margin, crowding = (
                 alignment.dispute_score,
@@ -102,9 +101,8 @@ def compare_facts(
                 together = params.reports_apart_side_by_side and only_reported_apart(
                     group, score, params, margin=margin, crowding=crowding, published=published
                 )
-            elif tallied:
-                # One attribute, and a later tally so far above an earlier report's.
-                status = "revision"
+            elif _tally_rises(group, by_id, cues, params):
+                status = "revision"  # one attribute, and a later tally above the earlier reports
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         if status == "differs" and not together:
             own = {
@@ -132,9 +130,9 @@ def _tally_rises(
 ) -> bool:
     """Whether a group that would be a conflict is a revision by a tally so far: a count
     told in the present perfect ("two patients have died") a day or more after a report of
-    a lower figure (``Mention.tally``; ``decide_status`` with those tallies as cues, each
-    revising only a lower figure). It is asked only of a clear dispute (one attribute): a
-    tense is weaker evidence of an update than a word of change."""
+    a lower figure and of no higher one (``Mention.tally``; ``decide_status`` with those
+    tallies as cues and ``rising_only``). It is asked only of a clear dispute (one
+    attribute): a tense is weaker evidence of an update than a word of change."""
     rising = {mention.claim for mention in group if mention.tally}
     if not rising:
         return False

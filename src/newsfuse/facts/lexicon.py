@@ -40,6 +40,13 @@ STATEMENT_LEMMAS = frozenset(
     | {"claim", "insist", "warn", "note", "explain", "comment", "brief", "report", "add"}
     | {"announcement", "statement", "remark", "comment", "briefing", "interview"}
 )
+# Lemmas of reckoning a figure ("Reuters counted 40 bodies", "put the toll at 40", "the
+# ministry's estimate"): who reckons is a source of the figure, not the one it belongs to.
+# "put" reckons only with "at" (newsfuse.facts.aspects).
+RECKONING_LEMMAS = frozenset(
+    {"count", "tally", "estimate", "reckon", "calculate", "tabulate", "put"}
+    | {"toll", "figure", "estimation", "calculation", "reckoning", "tabulation"}
+)
 # Prepositions that make a date a reference time, not the day of an event:
 # "had burned 12,400 acres by Monday" says when a running figure stood ("as
 # of"), "trapped since Tuesday" when a state began.

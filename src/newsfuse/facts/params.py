@@ -113,8 +113,8 @@ class FactParams:
     # fall") is a distance moved, not a new value: no revision cue. Off: as before.
     distance_moved_is_no_revision: bool = True
     # A count told by an event verb in the present perfect ("two patients have died", "has
-    # confirmed 14 cases") is the tally so far: a day or more after another report, a higher
-    # one is a revision, never a lower. Off: as before (docs/benchmarks-facts.md, recall7).
+    # confirmed 14 cases") is the tally so far: a day or more after lower reports and no
+    # higher one, a clear dispute is a revision. Off: such counts carry no revision cue.
     perfect_tallies_rise: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
@@ -367,9 +367,9 @@ class FactParams:
     # they differ. Off: dates carry no tense, only "will", "would" and "to" mark a plan and
     # only a simple past an outcome.
     plans_differ_from_outcomes: bool = True
-    # Figures that belong to clearly different named people or organisations ("Kulik's
-    # campaign raised $0", "she raised $1,000" of another girl), or to two instances of one
-    # event ("in the second shooting"), are two attributes: they differ. Off: owners unread.
+    # Figures that belong to clearly different people or organisations named in their clause
+    # ("Kulik's campaign raised $0", "Acme posted $3m"; not who says or counts them), or to
+    # two instances of one event ("in the second shooting"), differ. Off: owners unread.
     other_owners_differ: bool = True
     # Reports published further apart than this tell of different moments (a story's
     # dated reports span at most GroupingParams.story_max_span_days, 10), so their

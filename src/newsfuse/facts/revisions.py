@@ -97,25 +97,33 @@ PRESENT_PERFECT_AUXILIARIES = frozenset({"has", "have", "'s", "'ve"})
 
 
 def is_perfect_tally(span: Span) -> bool:
-    """Whether the figure's own verb is an event verb in the present perfect, active ("two
-    patients [have died]", "the department [has confirmed] 14 cases"): a tally as it stands
-    at the time of the report. "Be" is a state ("have been on strike"), not an event; a
-    passive ("seven deaths have been linked to the floods") tells what a figure is
-    attributed to, not that it was counted up."""
+    """Whether the figure is the subject or object of an event verb in the present perfect,
+    active ("two patients [have died]", "the department [has confirmed] 14 cases"): a tally
+    as it stands at the time of the report. "Be" is a state ("have been on strike"), not an
+    event; a passive ("seven deaths have been linked to the floods") tells what a figure is
+    attributed to, not that it was counted up; a modal ("may have died") or a negation is
+    no count of what happened; a figure the verb reaches by a preposition is a new value
+    ("has risen to 40") or another count ("have died in three hospitals")."""
     sentence = span.sent
+    below = span.root
     for ancestor in span.root.ancestors:
         if not sentence.start <= ancestor.i < sentence.end:
             return False
         if ancestor.pos_ in ("VERB", "AUX"):
+            children = list(ancestor.children)
             return (
                 ancestor.tag_ == "VBN"
                 and ancestor.lemma_.lower() != "be"
+                and below.dep_ not in ("prep", "agent", "dative")
                 and any(
                     child.dep_ == "aux" and child.lower_ in PRESENT_PERFECT_AUXILIARIES
-                    for child in ancestor.children
+                    for child in children
                 )
-                and not any(child.dep_ == "auxpass" for child in ancestor.children)
+                and not any(
+                    child.dep_ in ("auxpass", "neg") or child.tag_ == "MD" for child in children
+                )
             )
+        below = ancestor
     return False
 
 

@@ -117,7 +117,8 @@ def decide_status(
     comes from an article published at least a day after it, and is
     presented as a development (a cue such as "rose to" or "now" before it).
     The day is ``params.revision_min_gap``. A claim in ``rising_only`` (a tally so far,
-    cued by its tense alone) revises only a lower earlier figure.
+    cued by its tense alone) revises only a lower earlier figure, and none if any earlier
+    figure is higher: a tally does not fall.
     """
     if len({claim.article_id for claim in claims}) < 2:
         return "single"
@@ -127,15 +128,19 @@ def decide_status(
         later_time = articles[later.article_id].published
         if later_time is None or not revision_cues.get(later, False):
             continue
-        for earlier in claims:
-            earlier_time = articles[earlier.article_id].published
-            if (
-                earlier_time is not None
-                and later_time - earlier_time >= params.revision_min_gap
-                and not values_agree(earlier, later, params)
-                and not (later in rising_only and not _rises(earlier, later))
-            ):
-                return "revision"
+        before = [
+            earlier
+            for earlier in claims
+            if (earlier_time := articles[earlier.article_id].published) is not None
+            and later_time - earlier_time >= params.revision_min_gap
+            and not values_agree(earlier, later, params)
+        ]
+        if later in rising_only:
+            if any(_rises(later, earlier) for earlier in before):
+                continue
+            before = [earlier for earlier in before if _rises(earlier, later)]
+        if before:
+            return "revision"
     return "conflict"
 
 
