@@ -24,7 +24,7 @@ from conftest import FIXTURES
 from newsfuse import pipeline
 from newsfuse.facts import FactParams, annotate_brief, compare_facts
 from newsfuse.facts.describe import Mention
-from newsfuse.facts.verdict import is_clear_dispute
+from newsfuse.facts.verdict import is_clear_dispute, is_transposition_pair
 from newsfuse.model import Article, BriefSentence, Citation, Claim, Fact
 from newsfuse.render.data import fact_to_dict
 
@@ -726,3 +726,38 @@ def test_without_clause_embeddings_the_encoder_is_never_run_and_facts_match_word
     facts = compare_facts(articles, embedder=_RefusingEmbedder(), params=params)  # type: ignore[arg-type]
     assert facts == compare_facts(articles, embeddings=False)
     assert any(fact.status != "single" for fact in facts)
+
+
+def test_a_digit_transposition_is_one_figure_misreported() -> None:
+    params = FactParams()
+    calls = replace(_mention("a", 64, "call"), head_word="call")
+    passengers = replace(_mention("b", 46, "passenger"), head_word="passenger")
+    swapped = (calls, passengers)  # the transposition outweighs the nouns' mismatch
+    unrelated = (calls, replace(passengers, claim=replace(passengers.claim, value=47)))
+    assert is_transposition_pair(6140, 6410, params)
+    assert is_transposition_pair(410_000_000, 140_000_000, params)
+    assert not is_transposition_pair(6140, 4610, params)  # not neighbours
+    assert not is_transposition_pair(640, 46, params)  # not the same length
+    assert not is_transposition_pair(6.4, 4.6, params)  # not whole numbers
+    assert is_clear_dispute(swapped, 0.9, params)
+    assert not is_clear_dispute(unrelated, 0.9, params)
+    assert not is_clear_dispute(swapped, 0.9, replace(params, transposed_digits_conflict=False))
+
+
+def test_a_transposed_count_in_other_words_is_a_conflict() -> None:
+    # Invented harbour: the port office and a paper give one season's count of ferry calls.
+    articles = [
+        make_article(
+            "a",
+            "The Morrowick harbour office said the port handled 73 ferry calls this summer, "
+            "a record for the island.",
+        ),
+        make_article(
+            "b",
+            "Morrowick's port welcomed 37 visits by ferries this summer, the harbour office said.",
+        ),
+    ]
+    calls = find_fact(compare_facts(articles), "a", 73)
+    assert calls.status == "conflict"
+    off = compare_facts(articles, params=FactParams(transposed_digits_conflict=False))
+    assert find_fact(off, "a", 73).status != "conflict"

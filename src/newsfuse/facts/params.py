@@ -347,6 +347,11 @@ class FactParams:
     # ... and, strictly, the same noun where WordNet cannot tell (an unknown word,
     # or WordNet's files absent); off, such pairs pass as before WordNet was read.
     conflict_needs_same_noun: bool = False
+    # Two whole figures of equal length whose digits differ only by two neighbours swapped
+    # ("6,140" / "6,410", "64" / "46") are one figure misreported, not two attributes: their
+    # nouns, subgroups or periods no longer keep them apart. Off: facts-heldout4 conflict R
+    # 0.48 -> 0.38, facts-heldout2 0.64 -> 0.56 (docs/benchmarks-facts.md).
+    transposed_digits_conflict: bool = True
 
     # ... and when no disagreeing pair differs in tense, group, base, period of a change,
     # a distance's anchor or an age's holder (newsfuse.facts.aspects), nor holds a photo

@@ -98,6 +98,26 @@ def is_decimal_slip_pair(a: float | str, b: float | str, params: FactParams) -> 
     return min(a, b) >= params.exact_below and is_decimal_slip(a, b)
 
 
+def is_transposition_pair(a: float | str, b: float | str, params: FactParams) -> bool:
+    """Whether two values are a digit transposition (``params.transposed_digits_conflict``):
+    whole numbers of equal length written with the same digits but two neighbours swapped
+    ("6,140" / "6,410", "$410m" / "$140m"), the commonest slip in typing a figure. Trailing
+    zeros of a scale count as written."""
+    if isinstance(a, str) or isinstance(b, str) or not params.transposed_digits_conflict:
+        return False
+    if min(a, b) <= 0 or not (float(a).is_integer() and float(b).is_integer()):
+        return False
+    one, other = str(int(a)), str(int(b))
+    if len(one) != len(other):
+        return False
+    swapped = [index for index, (x, y) in enumerate(zip(one, other, strict=True)) if x != y]
+    return (
+        len(swapped) == 2
+        and swapped[1] == swapped[0] + 1
+        and (one[swapped[0]], one[swapped[1]]) == (other[swapped[1]], other[swapped[0]])
+    )
+
+
 def _stated_to_the_second(seconds: float) -> bool:
     """Whether a duration over a minute has a seconds part ("2:04:37"), i.e. is precise."""
     return seconds > 60 and seconds % 60 != 0
@@ -326,6 +346,7 @@ def dispute_evidence(
     ratio = 1.0
     nouns_differ = roles_differ = hedged = moods_differ = False
     subgroups_differ = times_differ = False
+    transposed = True  # every differing pair is a digit transposition
     aspects: set[str] = set()
     compatible = True  # every differing pair fits the bounds stated ("more than 40" and 45)
     unplaced_day = False
@@ -335,6 +356,7 @@ def dispute_evidence(
                 continue
             a, b = first.claim.value, second.claim.value
             slip = is_decimal_slip_pair(a, b, params)
+            transposed &= is_transposition_pair(a, b, params)
             if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0 and not slip:
                 ratio = max(ratio, max(a, b) / min(a, b))
             nouns_differ |= not _nouns_match(first, second, params)
@@ -368,6 +390,7 @@ def dispute_evidence(
         "compatible": compatible and ratio > 1.0,
         "unplaced_day": unplaced_day,
         "kind": mentions[0].claim.kind if mentions else "",
+        "transposed": transposed and ratio > 1.0,
     }
 
 
@@ -420,9 +443,14 @@ def is_clear_dispute(
         return False
     if evidence["moods_differ"] or evidence["times_differ"] or evidence["day_of_month"]:
         return False
-    if params.conflict_needs_same_subgroup and evidence["subgroups_differ"]:
+    # A transposed figure is one figure misreported: its noun, subgroup or period, which
+    # the two sources phrase in their own words, keeps no two attributes apart.
+    transposed = evidence["transposed"]
+    if params.conflict_needs_same_subgroup and evidence["subgroups_differ"] and not transposed:
         return False
     aspects = set(evidence["aspects_differ"])
+    if transposed:
+        aspects.discard("period")
     if not params.negated_figures_differ:
         aspects.discard("polarity")
     if not params.range_ends_differ:
@@ -435,7 +463,7 @@ def is_clear_dispute(
         return False
     if evidence["compatible"]:
         return False  # "more than 40" beside 45: both can be true, so no conflict
-    return not (params.conflict_needs_related_nouns and evidence["nouns_differ"])
+    return transposed or not (params.conflict_needs_related_nouns and evidence["nouns_differ"])
 
 
 def only_reported_apart(
