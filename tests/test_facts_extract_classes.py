@@ -186,3 +186,57 @@ def test_one_death_in_words_agrees_with_a_lone_death(embedder: Embedder) -> None
     second = "One climber died after a fall on Mount Orrin on Saturday, rescuers said."
     facts = _facts(first, second, embedder, FactParams())
     assert _status_of(facts, "A", "One") == "agree"
+
+
+def test_a_fraction_of_a_unit_is_that_quantity() -> None:
+    text = "Dunmere crews laid half a mile of boom; the Korr ferry was held a quarter of an hour."
+    assert (_claim(text, "half a mile").value, _claim(text, "half a mile").unit) == (
+        pytest.approx(804.672),
+        "m",
+    )
+    assert _claim(text, "a quarter of an hour").value == 900.0
+
+
+def test_a_fortnight_and_an_hour_and_a_half_are_durations() -> None:
+    text = "The Brannock pickets stood for a fortnight; talks lasted an hour and a half."
+    assert _claim(text, "a fortnight").value == 14 * 86400.0
+    assert _claim(text, "an hour and a half").value == 5400.0
+
+
+def test_a_bare_article_before_a_unit_is_no_measure() -> None:
+    text = "Tolvey ferries sail twice a day for 12 euros an hour; a strike began a fortnight ago."
+    assert not any(claim.unit == "s" for claim in _claims(text))
+
+
+def test_measure_phrases_off_leaves_the_phrases_unread() -> None:
+    params = replace(FactParams(), measure_phrases=False)
+    assert _claims("Crews laid half a mile of boom off Dunmere.", params) == []
+
+
+def test_so_many_in_so_many_is_a_percentage() -> None:
+    text = "Three in four Orrin residents and nine out of 10 Brell voters backed the plan."
+    assert _claim(text, "Three in four").value == 75.0
+    assert (_claim(text, "nine out of 10").kind, _claim(text, "nine out of 10").value) == (
+        "percent",
+        90.0,
+    )
+
+
+def test_so_many_in_so_many_days_is_not_a_share() -> None:
+    claims = _claims("The Orrin ferry sailed three in four days last week.")
+    assert all(claim.kind != "percent" for claim in claims)
+
+
+def test_shares_in_words_off_reads_two_counts() -> None:
+    params = replace(FactParams(), shares_in_words=False)
+    claims = _claims("Three in four Orrin residents backed the plan.", params)
+    assert [(claim.kind, claim.value) for claim in claims] == [("count", 3.0), ("count", 4.0)]
+
+
+def test_a_speed_per_second_is_a_speed() -> None:
+    text = "The Arden probe moves at 17 km per second, Vell said; the comet at 40 miles per second."
+    assert (_claim(text, "17 km per second").value, _claim(text, "17 km per second").unit) == (
+        17000.0,
+        "m/s",
+    )
+    assert _claim(text, "40 miles per second").value == pytest.approx(40 * 1609.344)

@@ -41,6 +41,7 @@ from newsfuse.facts.patterns import (
     LAP_TIME_RE,
     LONE_DEATH_RE,
     LONE_MULTIPLIERS,
+    MEASURE_PHRASE_RE,
     NOT_A_QUANTITY_BEFORE_RE,
     NUMBER_RE,
     ORDINAL_AFTER_RE,
@@ -51,6 +52,7 @@ from newsfuse.facts.patterns import (
     RANGE_BETWEEN_RE,
     SECOND_FRACTION_FACTORS,
     SECOND_FRACTIONS_RE,
+    SHARE_IN_RE,
     STANCE_AFTER_RE,
     TALLY_AFTER_RE,
     VAGUE_RE,
@@ -58,7 +60,7 @@ from newsfuse.facts.patterns import (
 )
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.qualifiers import qualifier_before
-from newsfuse.facts.units import UNIT_RE, unit_factor
+from newsfuse.facts.units import UNIT_RE, to_base, unit_factor
 from newsfuse.model import Article, Claim
 
 # Metres in a foot and in an inch (exact, by definition), for 4'8".
@@ -145,6 +147,10 @@ def scan_claims(
         claims.extend(_scan_ordinal_counts(article, taken))
     if params.lone_deaths_count_one:
         claims.extend(_scan_lone_deaths(article, taken))
+    if params.measure_phrases:
+        claims.extend(_scan_measure_phrases(article, taken))
+    if params.shares_in_words:
+        claims.extend(_scan_shares(article, taken))
     claims.extend(_scan_measures(article, taken))
     claims.extend(_scan_numbers(article, published, taken, tally_sides, params))
     claims.sort(key=lambda claim: (claim.start, claim.end))
@@ -201,6 +207,55 @@ def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[C
             feet * FOOT_M + inches * INCH_M, "m", approximate=is_approximate(text, match.start()),
         )  # fmt: skip
         taken.append(match.span())
+
+
+def _scan_measure_phrases(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Measures told without a numeral: "half a mile" is 0.5 miles, "a quarter of an hour"
+    900 s, "an hour and a half" 1.5 hours, "a fortnight" 14 days."""
+    text = article.text
+    for match in MEASURE_PHRASE_RE.finditer(text):
+        if match.group("half"):
+            amount: float | None = 0.5
+        elif match.group("num"):
+            amount = parse_fraction(match.group("num"), match.group("den"))
+        else:
+            amount = 1.0
+        if amount is None or _overlaps(match.start(), match.end(), taken):
+            continue
+        if match.group("plus"):
+            amount += 0.5
+        value, unit = to_base(amount, match.group("unit").lower())
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "quantity", value, unit,
+            approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
+
+
+def _scan_shares(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """A share told as so many in so many ("three in four residents", "nine out of 10"):
+    a percentage, comparable with "75 per cent"."""
+    text = article.text
+    for match in SHARE_IN_RE.finditer(text):
+        part, whole = (_share_term(match.group(name)) for name in ("num", "den"))
+        if part is None or whole is None or not 0 < part < whole:
+            continue
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "percent",
+            round(100 * part / whole, FRACTION_DECIMALS), "%",
+            approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
+
+
+def _share_term(word: str) -> float | None:
+    """One side of "three in four" or "9 out of 10": a numeral or number words."""
+    word = re.sub(r"^a\s+", "", word.lower())
+    if word[0].isdigit():
+        return parse_numeral(word)
+    return parse_number_words(word)
 
 
 def _scan_lap_times(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
