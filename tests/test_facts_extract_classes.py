@@ -240,3 +240,24 @@ def test_a_speed_per_second_is_a_speed() -> None:
         "m/s",
     )
     assert _claim(text, "40 miles per second").value == pytest.approx(40 * 1609.344)
+
+
+def test_a_number_naming_a_kind_of_thing_is_no_count() -> None:
+    text = "An 18-seater Tarn bus and a four-bed house on Kell Road were hit; 23 were hurt."
+    assert [claim.value for claim in _claims(text)] == [23.0]
+
+
+def test_group_words_still_count_people() -> None:
+    text = "The 17,000-strong Orrin workforce elects a 180-member council."
+    assert [claim.value for claim in _claims(text)] == [17_000.0, 180.0]
+
+
+def test_the_age_bounding_a_group_is_no_count() -> None:
+    text = "Fifteen of the Ikor sick are children under 12, and residents aged over 65 wait."
+    assert [claim.value for claim in _claims(text)] == [15.0]
+
+
+def test_modifier_numbers_are_labels_off_reads_them_as_counts() -> None:
+    params = replace(FactParams(), modifier_numbers_are_labels=False)
+    claims = _claims("An 18-seater Tarn bus carried children under 12.", params)
+    assert [claim.value for claim in claims] == [18.0, 12.0]

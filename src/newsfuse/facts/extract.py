@@ -28,7 +28,9 @@ from newsfuse.facts.numbers import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
+    AGE_BAND_BEFORE_RE,
     CLOCK_AFTER_RE,
+    DESIGN_SUFFIX_AFTER_RE,
     DESIGNATOR_BEFORE_RE,
     DURATION_JOIN_RE,
     EVENT_LABEL_AFTER_RE,
@@ -396,9 +398,17 @@ def _scan_numbers(
                 value * SECOND_FRACTION_FACTORS[part], "s", approximate=is_approximate(text, start),
             )  # fmt: skip
             continue
+        if params.modifier_numbers_are_labels and DESIGN_SUFFIX_AFTER_RE.match(after):
+            continue  # "an 18-seater bus": a kind of bus, not 18 of anything
         claim = classify_number(article, start, end, value, before, after, spelled, params)
         if claim is None:
             continue
+        if (
+            params.modifier_numbers_are_labels
+            and claim.kind in ("count", "age")
+            and AGE_BAND_BEFORE_RE.search(before)
+        ):
+            continue  # "children under 12": the group's name, not a count
         if params.race_time_fractions and _is_bare_margin(claim, text, before, after):
             claim = replace(claim, kind="quantity", unit="s")  # "took 0.45 off 2:03.86"
         if start in range_second:

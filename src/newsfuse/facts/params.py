@@ -102,6 +102,9 @@ class FactParams:
     # A measure told with a fraction or an article ("half a mile", "a quarter of an hour",
     # "an hour and a half", "a fortnight") is that quantity. Off: such phrases are not read.
     measure_phrases: bool = True
+    # A number that names a kind of thing ("an 18-seater bus", "a four-bed house") or the
+    # age bounding a group ("children under 12") is a label, not a figure. Off: a count.
+    modifier_numbers_are_labels: bool = True
     # A share told as so many in so many ("three in four residents", "nine out of 10") is a
     # percentage. Off: its two numbers are read as counts.
     shares_in_words: bool = True

@@ -226,3 +226,19 @@ SHARE_IN_RE = re.compile(
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)",
     re.IGNORECASE,
 )
+# A number joined by a hyphen to a word of design names a kind of thing, not how many
+# there are: "an 18-seater bus", "a 12-storey block", "a four-bed house", "the 10-page
+# will". Group words ("17,000-strong", "180-member", "15-man") still count people.
+DESIGN_SUFFIX_AFTER_RE = re.compile(
+    r"^-(?:seaters?|seat|storey|story|floor|bed|bedroom|bedroomed|room|lane|page|star|door"
+    r"|berth|screen|wheeler|cylinder|engined?|track|speed|hole)\b",
+    re.IGNORECASE,
+)
+# An age that bounds a group of people ("children under 12", "residents aged over 65",
+# "those younger than 18"): the group's name, not a count or a person's age.
+AGE_BAND_BEFORE_RE = re.compile(
+    r"\b(?:children|kids|pupils|students|people|adults|those|anyone|residents|boys|girls"
+    r"|patients|women|men|infants|babies|teenagers|youngsters|voters|workers|drivers)"
+    r"\s+(?:aged\s+)?(?:under|over|below|above|older\s+than|younger\s+than)\s+$",
+    re.IGNORECASE,
+)
