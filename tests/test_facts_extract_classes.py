@@ -261,3 +261,22 @@ def test_modifier_numbers_are_labels_off_reads_them_as_counts() -> None:
     params = replace(FactParams(), modifier_numbers_are_labels=False)
     claims = _claims("An 18-seater Tarn bus carried children under 12.", params)
     assert [claim.value for claim in claims] == [18.0, 12.0]
+
+
+def test_the_age_of_a_thing_in_many_years_is_an_age_in_years() -> None:
+    text = "The Varn skull is 72m years old; the Oskby wall was built 2,000 years ago."
+    assert [(claim.kind, claim.value, claim.unit) for claim in _claims(text)] == [
+        ("age", 72_000_000.0, None),
+        ("age", 2000.0, None),
+    ]
+
+
+def test_a_few_years_ago_and_a_history_stay_durations() -> None:
+    text = "The Orrin mill closed three years ago, ending its 150-year history."
+    assert [claim.unit for claim in _claims(text)] == ["s", "s"]
+
+
+def test_ages_of_things_in_years_off_reads_a_duration() -> None:
+    params = replace(FactParams(), ages_of_things_in_years=False)
+    claim = _claim("The Varn skull is 72 million years old.", "72 million years", params)
+    assert (claim.kind, claim.unit) == ("quantity", "s")

@@ -105,6 +105,9 @@ class FactParams:
     # A number that names a kind of thing ("an 18-seater bus", "a four-bed house") or the
     # age bounding a group ("children under 12") is a label, not a figure. Off: a count.
     modifier_numbers_are_labels: bool = True
+    # More years than a person's age before "old" or "ago" ("183 million years old", "4,500
+    # years ago") are the age of a thing, in years as ages are. Off: a duration in seconds.
+    ages_of_things_in_years: bool = True
     # A share told as so many in so many ("three in four residents", "nine out of 10") is a
     # percentage. Off: its two numbers are read as counts.
     shares_in_words: bool = True
