@@ -161,7 +161,11 @@ def classify_number(
             follower = re.match(r"^\s+([a-z]+)", rest)
             is_scale = follower is not None and follower.group(1) not in METRE_FOLLOWERS
             if is_scale and params.metres_by_context:
-                is_scale = not _m_means_metres(text, start, scale_match.group(0)[0].isspace())
+                # A unit of time after "m" cannot follow metres: "72m years" is million.
+                time_unit = lookup_unit(follower.group(1)) if follower is not None else None
+                timed = time_unit is not None and time_unit.base == "s"
+                spaced = scale_match.group(0)[0].isspace()
+                is_scale = timed or not _m_means_metres(text, start, spaced)
         if word.lower() in ("k", "b") and (currency is None or " " in scale_match.group(0)):
             is_scale = currency is not None and word.lower() in ("k", "b")
         if word.lower() == "thousand" and spelled:
