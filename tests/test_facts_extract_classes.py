@@ -280,3 +280,47 @@ def test_ages_of_things_in_years_off_reads_a_duration() -> None:
     params = replace(FactParams(), ages_of_things_in_years=False)
     claim = _claim("The Varn skull is 72 million years old.", "72 million years", params)
     assert (claim.kind, claim.unit) == ("quantity", "s")
+
+
+def _local_dollar_units(texts: list[str]) -> list[list[str | None]]:
+    from newsfuse.facts.extract import with_local_dollars
+
+    articles = [
+        Article(id=str(index), text=text, published=PUBLISHED) for index, text in enumerate(texts)
+    ]
+    scanned = with_local_dollars(articles, [scan_claims(article) for article in articles])
+    return [[claim.unit for claim in claims if claim.kind == "money"] for claims in scanned]
+
+
+def test_a_bare_dollar_beside_one_local_dollar_is_that_dollar() -> None:
+    texts = ["A Tamsin Park day pass costs S$180.", "Day passes at Tamsin Park cost $180."]
+    assert _local_dollar_units(texts) == [["SGD"], ["SGD"]]
+
+
+def test_an_outlet_naming_the_us_dollar_keeps_its_bare_dollar() -> None:
+    texts = [
+        "Orrin Mining took an A$180m charge.",
+        "Orrin wrote down $180 million, or about US$113 million.",
+    ]
+    assert _local_dollar_units(texts) == [["AUD"], ["USD", "USD"]]
+
+
+def test_two_local_dollars_leave_a_bare_dollar_alone() -> None:
+    texts = ["Kell Air paid NZ$5m.", "Kell Air's rival paid A$4m.", "The deal was worth $5m."]
+    assert _local_dollar_units(texts) == [["NZD"], ["AUD"], ["USD"]]
+
+
+def test_local_dollars_off_keeps_a_bare_dollar_as_usd() -> None:
+    articles = [
+        Article(id="a", text="A Tamsin Park day pass costs S$180.", published=PUBLISHED),
+        Article(id="b", text="Day passes at Tamsin Park cost $180.", published=PUBLISHED),
+    ]
+    params = replace(FactParams(), local_dollars=False)
+    facts = compare_facts(articles, embeddings=False, params=params)
+    units = {claim.unit for fact in facts for claim in fact.claims if claim.kind == "money"}
+    assert units == {"SGD", "USD"}
+
+
+def test_a_time_unit_after_m_means_million_in_a_sentence_of_length() -> None:
+    claim = _claim("The Varn dinosaur, 13 metres long, lived some 72m years ago.", "72m years")
+    assert (claim.kind, claim.value) == ("age", 72_000_000.0)

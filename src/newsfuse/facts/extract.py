@@ -41,6 +41,7 @@ from newsfuse.facts.patterns import (
     FRACTION_RE,
     LABEL_FILLERS,
     LAP_TIME_RE,
+    LOCAL_DOLLAR_RE,
     LONE_DEATH_RE,
     LONE_MULTIPLIERS,
     MEASURE_PHRASE_RE,
@@ -57,12 +58,13 @@ from newsfuse.facts.patterns import (
     SHARE_IN_RE,
     STANCE_AFTER_RE,
     TALLY_AFTER_RE,
+    US_DOLLAR_RE,
     VAGUE_RE,
     VOTE_WORDS_RE,
 )
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.qualifiers import qualifier_before
-from newsfuse.facts.units import UNIT_RE, to_base, unit_factor
+from newsfuse.facts.units import CURRENCY_SYMBOLS, UNIT_RE, to_base, unit_factor
 from newsfuse.model import Article, Claim
 
 # Metres in a foot and in an inch (exact, by definition), for 4'8".
@@ -160,6 +162,42 @@ def scan_claims(
         _with_bound(claim, text)
         for claim in _merge_compounds(_merge_conversions(claims, text), text)
     ]
+
+
+def with_local_dollars(articles: list[Article], scanned: list[list[Claim]]) -> list[list[Claim]]:
+    """Bare "$" amounts read as the one local dollar the cluster's outlets write.
+
+    When the articles of a story prefix their dollars with one country's mark ("A$180m",
+    "S$180") and an article writes bare "$" without ever naming the US dollar or another
+    prefix, its "$" is that local dollar: an outlet that means US dollars in such a story
+    writes "US$", and a local outlet writes its own dollar bare.
+    """
+    written = [_local_dollars(article.text) for article in articles]
+    codes = set().union(*written)
+    if len(codes) != 1:
+        return scanned
+    (local,) = codes
+    result = []
+    for article, claims, own in zip(articles, scanned, written, strict=True):
+        if US_DOLLAR_RE.search(article.text) or own - codes:
+            result.append(claims)
+            continue
+        result.append([
+            replace(claim, unit=local)
+            if claim.kind == "money" and claim.unit == "USD" and claim.text.startswith("$")
+            else claim
+            for claim in claims
+        ])  # fmt: skip
+    return result
+
+
+def _local_dollars(text: str) -> set[str]:
+    """The ISO codes of the prefixed local dollars a text writes ("A$", "$A" → AUD)."""
+    codes = set()
+    for match in LOCAL_DOLLAR_RE.finditer(text):
+        prefix = match.group("prefix")
+        codes.add(CURRENCY_SYMBOLS[f"{prefix.lower()}$" if prefix else "$a"])
+    return codes
 
 
 def _with_bound(claim: Claim, text: str) -> Claim:

@@ -242,3 +242,7 @@ AGE_BAND_BEFORE_RE = re.compile(
     r"\s+(?:aged\s+)?(?:under|over|below|above|older\s+than|younger\s+than)\s+$",
     re.IGNORECASE,
 )
+# Dollars of a country other than the US written with their prefix ("A$180m", "$A180m",
+# "S$180", "NZ$5m"), and the US dollar named as such ("US$113m", "USD", "US dollars").
+LOCAL_DOLLAR_RE = re.compile(r"(?<![A-Za-z$])(?P<prefix>AU|NZ|CA|HK|[ACS])\$(?=\s?\d)|\$A(?=\s?\d)")
+US_DOLLAR_RE = re.compile(r"\bUS\$|\bUSD\b|\bU\.?S\.? dollars?\b")
