@@ -227,10 +227,11 @@ SHARE_IN_RE = re.compile(
     re.IGNORECASE,
 )
 # A number joined by a hyphen to a word of design names a kind of thing, not how many
-# there are: "an 18-seater bus", "a 12-storey block", "a four-bed house", "the 10-page
-# will". Group words ("17,000-strong", "180-member", "15-man") still count people.
+# there are: "an 18-seater bus", "a four-bed house", "the 10-page will". Group words
+# ("17,000-strong", "180-member", "15-man") still count people, and a building's storeys
+# stay a figure (its height, which outlets state and the subjects name: "storey building").
 DESIGN_SUFFIX_AFTER_RE = re.compile(
-    r"^-(?:seaters?|seat|storey|story|floor|bed|bedroom|bedroomed|room|lane|page|star|door"
+    r"^-(?:seaters?|seat|bed|bedroom|bedroomed|room|lane|page|star|door"
     r"|berth|screen|wheeler|cylinder|engined?|track|speed|hole)\b",
     re.IGNORECASE,
 )
