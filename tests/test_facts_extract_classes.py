@@ -186,3 +186,141 @@ def test_one_death_in_words_agrees_with_a_lone_death(embedder: Embedder) -> None
     second = "One climber died after a fall on Mount Orrin on Saturday, rescuers said."
     facts = _facts(first, second, embedder, FactParams())
     assert _status_of(facts, "A", "One") == "agree"
+
+
+def test_a_fraction_of_a_unit_is_that_quantity() -> None:
+    text = "Dunmere crews laid half a mile of boom; the Korr ferry was held a quarter of an hour."
+    assert (_claim(text, "half a mile").value, _claim(text, "half a mile").unit) == (
+        pytest.approx(804.672),
+        "m",
+    )
+    assert _claim(text, "a quarter of an hour").value == 900.0
+
+
+def test_a_fortnight_and_an_hour_and_a_half_are_durations() -> None:
+    text = "The Brannock pickets stood for a fortnight; talks lasted an hour and a half."
+    assert _claim(text, "a fortnight").value == 14 * 86400.0
+    assert _claim(text, "an hour and a half").value == 5400.0
+
+
+def test_a_bare_article_before_a_unit_is_no_measure() -> None:
+    text = "Tolvey ferries sail twice a day for 12 euros an hour; a strike began a fortnight ago."
+    assert not any(claim.unit == "s" for claim in _claims(text))
+
+
+def test_measure_phrases_off_leaves_the_phrases_unread() -> None:
+    params = replace(FactParams(), measure_phrases=False)
+    assert _claims("Crews laid half a mile of boom off Dunmere.", params) == []
+
+
+def test_so_many_in_so_many_is_a_percentage() -> None:
+    text = "Three in four Orrin residents and nine out of 10 Brell voters backed the plan."
+    assert _claim(text, "Three in four").value == 75.0
+    assert (_claim(text, "nine out of 10").kind, _claim(text, "nine out of 10").value) == (
+        "percent",
+        90.0,
+    )
+
+
+def test_so_many_in_so_many_days_is_not_a_share() -> None:
+    claims = _claims("The Orrin ferry sailed three in four days last week.")
+    assert all(claim.kind != "percent" for claim in claims)
+
+
+def test_shares_in_words_off_reads_two_counts() -> None:
+    params = replace(FactParams(), shares_in_words=False)
+    claims = _claims("Three in four Orrin residents backed the plan.", params)
+    assert [(claim.kind, claim.value) for claim in claims] == [("count", 3.0), ("count", 4.0)]
+
+
+def test_a_speed_per_second_is_a_speed() -> None:
+    text = "The Arden probe moves at 17 km per second, Vell said; the comet at 40 miles per second."
+    assert (_claim(text, "17 km per second").value, _claim(text, "17 km per second").unit) == (
+        17000.0,
+        "m/s",
+    )
+    assert _claim(text, "40 miles per second").value == pytest.approx(40 * 1609.344)
+
+
+def test_a_number_naming_a_kind_of_thing_is_no_count() -> None:
+    text = "An 18-seater Tarn bus and a four-bed house on Kell Road were hit; 23 were hurt."
+    assert [claim.value for claim in _claims(text)] == [23.0]
+
+
+def test_group_words_still_count_people() -> None:
+    text = "The 17,000-strong Orrin workforce elects a 180-member council."
+    assert [claim.value for claim in _claims(text)] == [17_000.0, 180.0]
+
+
+def test_the_age_bounding_a_group_is_no_count() -> None:
+    text = "Fifteen of the Ikor sick are children under 12, and residents aged over 65 wait."
+    assert [claim.value for claim in _claims(text)] == [15.0]
+
+
+def test_modifier_numbers_are_labels_off_reads_them_as_counts() -> None:
+    params = replace(FactParams(), modifier_numbers_are_labels=False)
+    claims = _claims("An 18-seater Tarn bus carried children under 12.", params)
+    assert [claim.value for claim in claims] == [18.0, 12.0]
+
+
+def test_the_age_of_a_thing_in_many_years_is_an_age_in_years() -> None:
+    text = "The Varn skull is 72m years old; the Oskby wall was built 2,000 years ago."
+    assert [(claim.kind, claim.value, claim.unit) for claim in _claims(text)] == [
+        ("age", 72_000_000.0, None),
+        ("age", 2000.0, None),
+    ]
+
+
+def test_a_few_years_ago_and_a_history_stay_durations() -> None:
+    text = "The Orrin mill closed three years ago, ending its 150-year history."
+    assert [claim.unit for claim in _claims(text)] == ["s", "s"]
+
+
+def test_ages_of_things_in_years_off_reads_a_duration() -> None:
+    params = replace(FactParams(), ages_of_things_in_years=False)
+    claim = _claim("The Varn skull is 72 million years old.", "72 million years", params)
+    assert (claim.kind, claim.unit) == ("quantity", "s")
+
+
+def _local_dollar_units(texts: list[str]) -> list[list[str | None]]:
+    from newsfuse.facts.extract import with_local_dollars
+
+    articles = [
+        Article(id=str(index), text=text, published=PUBLISHED) for index, text in enumerate(texts)
+    ]
+    scanned = with_local_dollars(articles, [scan_claims(article) for article in articles])
+    return [[claim.unit for claim in claims if claim.kind == "money"] for claims in scanned]
+
+
+def test_a_bare_dollar_beside_one_local_dollar_is_that_dollar() -> None:
+    texts = ["A Tamsin Park day pass costs S$180.", "Day passes at Tamsin Park cost $180."]
+    assert _local_dollar_units(texts) == [["SGD"], ["SGD"]]
+
+
+def test_an_outlet_naming_the_us_dollar_keeps_its_bare_dollar() -> None:
+    texts = [
+        "Orrin Mining took an A$180m charge.",
+        "Orrin wrote down $180 million, or about US$113 million.",
+    ]
+    assert _local_dollar_units(texts) == [["AUD"], ["USD", "USD"]]
+
+
+def test_two_local_dollars_leave_a_bare_dollar_alone() -> None:
+    texts = ["Kell Air paid NZ$5m.", "Kell Air's rival paid A$4m.", "The deal was worth $5m."]
+    assert _local_dollar_units(texts) == [["NZD"], ["AUD"], ["USD"]]
+
+
+def test_local_dollars_off_keeps_a_bare_dollar_as_usd() -> None:
+    articles = [
+        Article(id="a", text="A Tamsin Park day pass costs S$180.", published=PUBLISHED),
+        Article(id="b", text="Day passes at Tamsin Park cost $180.", published=PUBLISHED),
+    ]
+    params = replace(FactParams(), local_dollars=False)
+    facts = compare_facts(articles, embeddings=False, params=params)
+    units = {claim.unit for fact in facts for claim in fact.claims if claim.kind == "money"}
+    assert units == {"SGD", "USD"}
+
+
+def test_a_time_unit_after_m_means_million_in_a_sentence_of_length() -> None:
+    claim = _claim("The Varn dinosaur, 13 metres long, lived some 72m years ago.", "72m years")
+    assert (claim.kind, claim.value) == ("age", 72_000_000.0)

@@ -39,6 +39,10 @@ from newsfuse.model import Article, Claim
 
 # A person's age in apposition is at most this; larger numbers after "Name," are not ages.
 MAX_AGE = 120
+# Seconds in the year of :mod:`newsfuse.facts.units` (365.25 days), to know "years".
+YEAR_SECONDS = 365.25 * 86400.0
+# What follows a number of years that is the age of a thing ("years old", "years ago").
+THING_AGE_AFTER_RE = re.compile(r"^(?:\s+|-)(?:old|ago)\b", re.IGNORECASE)
 # Plain years (no unit, no separator) in this range are dated events ("built in 1967").
 YEAR_RANGE = (1800, 2100)
 # What "tons" weighs in copy that otherwise writes metric units (see writes_metric).
@@ -157,7 +161,11 @@ def classify_number(
             follower = re.match(r"^\s+([a-z]+)", rest)
             is_scale = follower is not None and follower.group(1) not in METRE_FOLLOWERS
             if is_scale and params.metres_by_context:
-                is_scale = not _m_means_metres(text, start, scale_match.group(0)[0].isspace())
+                # A unit of time after "m" cannot follow metres: "72m years" is million.
+                time_unit = lookup_unit(follower.group(1)) if follower is not None else None
+                timed = time_unit is not None and time_unit.base == "s"
+                spaced = scale_match.group(0)[0].isspace()
+                is_scale = timed or not _m_means_metres(text, start, spaced)
         if word.lower() in ("k", "b") and (currency is None or " " in scale_match.group(0)):
             is_scale = currency is not None and word.lower() in ("k", "b")
         if word.lower() == "thousand" and spelled:
@@ -216,6 +224,17 @@ def classify_number(
             and not (alias.lower() == "m" and re.match(r"^m\w", after[unit_offset:].strip()))
         ):
             factor = unit.factor
+            span_end = cursor + unit_offset + unit_match.end()
+            if (
+                params.ages_of_things_in_years
+                and unit.base == "s"
+                and factor == YEAR_SECONDS
+                and value > MAX_AGE
+                and THING_AGE_AFTER_RE.match(text[span_end : span_end + 10])
+            ):
+                # "183 million years old", "72m years ago": an age in years, as the
+                # contract counts ages; above a person's age, so no person's age meets it.
+                return make("age", value, None, span_end)
             if alias.lower() in ("ton", "tons") and writes_metric(text):
                 factor = METRIC_TON_KG  # "tons" in metric copy means tonnes
             base_value = (value + unit.offset) * factor

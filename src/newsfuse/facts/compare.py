@@ -22,7 +22,7 @@ from newsfuse.facts.cluster import group_mentions
 from newsfuse.facts.dates import written_days
 from newsfuse.facts.describe import Mention, describe_claim
 from newsfuse.facts.entities import extract_entities, parse_articles
-from newsfuse.facts.extract import scan_claims
+from newsfuse.facts.extract import scan_claims, with_local_dollars
 from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
@@ -67,6 +67,8 @@ def compare_facts(
         scan_claims(article, story_year, day_years, params.stance_words_name_tally_sides, params)
         for article in articles
     ]
+    if params.local_dollars:
+        scanned = with_local_dollars(articles, scanned)
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}

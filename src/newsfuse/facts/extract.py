@@ -28,7 +28,9 @@ from newsfuse.facts.numbers import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
+    AGE_BAND_BEFORE_RE,
     CLOCK_AFTER_RE,
+    DESIGN_SUFFIX_AFTER_RE,
     DESIGNATOR_BEFORE_RE,
     DURATION_JOIN_RE,
     EVENT_LABEL_AFTER_RE,
@@ -39,8 +41,10 @@ from newsfuse.facts.patterns import (
     FRACTION_RE,
     LABEL_FILLERS,
     LAP_TIME_RE,
+    LOCAL_DOLLAR_RE,
     LONE_DEATH_RE,
     LONE_MULTIPLIERS,
+    MEASURE_PHRASE_RE,
     NOT_A_QUANTITY_BEFORE_RE,
     NUMBER_RE,
     ORDINAL_AFTER_RE,
@@ -51,14 +55,16 @@ from newsfuse.facts.patterns import (
     RANGE_BETWEEN_RE,
     SECOND_FRACTION_FACTORS,
     SECOND_FRACTIONS_RE,
+    SHARE_IN_RE,
     STANCE_AFTER_RE,
     TALLY_AFTER_RE,
+    US_DOLLAR_RE,
     VAGUE_RE,
     VOTE_WORDS_RE,
 )
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.qualifiers import qualifier_before
-from newsfuse.facts.units import UNIT_RE, unit_factor
+from newsfuse.facts.units import CURRENCY_SYMBOLS, UNIT_RE, to_base, unit_factor
 from newsfuse.model import Article, Claim
 
 # Metres in a foot and in an inch (exact, by definition), for 4'8".
@@ -145,6 +151,10 @@ def scan_claims(
         claims.extend(_scan_ordinal_counts(article, taken))
     if params.lone_deaths_count_one:
         claims.extend(_scan_lone_deaths(article, taken))
+    if params.measure_phrases:
+        claims.extend(_scan_measure_phrases(article, taken))
+    if params.shares_in_words:
+        claims.extend(_scan_shares(article, taken))
     claims.extend(_scan_measures(article, taken))
     claims.extend(_scan_numbers(article, published, taken, tally_sides, params))
     claims.sort(key=lambda claim: (claim.start, claim.end))
@@ -152,6 +162,42 @@ def scan_claims(
         _with_bound(claim, text)
         for claim in _merge_compounds(_merge_conversions(claims, text), text)
     ]
+
+
+def with_local_dollars(articles: list[Article], scanned: list[list[Claim]]) -> list[list[Claim]]:
+    """Bare "$" amounts read as the one local dollar the cluster's outlets write.
+
+    When the articles of a story prefix their dollars with one country's mark ("A$180m",
+    "S$180") and an article writes bare "$" without ever naming the US dollar or another
+    prefix, its "$" is that local dollar: an outlet that means US dollars in such a story
+    writes "US$", and a local outlet writes its own dollar bare.
+    """
+    written = [_local_dollars(article.text) for article in articles]
+    codes = set().union(*written)
+    if len(codes) != 1:
+        return scanned
+    (local,) = codes
+    result = []
+    for article, claims, own in zip(articles, scanned, written, strict=True):
+        if US_DOLLAR_RE.search(article.text) or own - codes:
+            result.append(claims)
+            continue
+        result.append([
+            replace(claim, unit=local)
+            if claim.kind == "money" and claim.unit == "USD" and claim.text.startswith("$")
+            else claim
+            for claim in claims
+        ])  # fmt: skip
+    return result
+
+
+def _local_dollars(text: str) -> set[str]:
+    """The ISO codes of the prefixed local dollars a text writes ("A$", "$A" → AUD)."""
+    codes = set()
+    for match in LOCAL_DOLLAR_RE.finditer(text):
+        prefix = match.group("prefix")
+        codes.add(CURRENCY_SYMBOLS[f"{prefix.lower()}$" if prefix else "$a"])
+    return codes
 
 
 def _with_bound(claim: Claim, text: str) -> Claim:
@@ -201,6 +247,55 @@ def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[C
             feet * FOOT_M + inches * INCH_M, "m", approximate=is_approximate(text, match.start()),
         )  # fmt: skip
         taken.append(match.span())
+
+
+def _scan_measure_phrases(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """Measures told without a numeral: "half a mile" is 0.5 miles, "a quarter of an hour"
+    900 s, "an hour and a half" 1.5 hours, "a fortnight" 14 days."""
+    text = article.text
+    for match in MEASURE_PHRASE_RE.finditer(text):
+        if match.group("half"):
+            amount: float | None = 0.5
+        elif match.group("num"):
+            amount = parse_fraction(match.group("num"), match.group("den"))
+        else:
+            amount = 1.0
+        if amount is None or _overlaps(match.start(), match.end(), taken):
+            continue
+        if match.group("plus"):
+            amount += 0.5
+        value, unit = to_base(amount, match.group("unit").lower())
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "quantity", value, unit,
+            approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
+
+
+def _scan_shares(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
+    """A share told as so many in so many ("three in four residents", "nine out of 10"):
+    a percentage, comparable with "75 per cent"."""
+    text = article.text
+    for match in SHARE_IN_RE.finditer(text):
+        part, whole = (_share_term(match.group(name)) for name in ("num", "den"))
+        if part is None or whole is None or not 0 < part < whole:
+            continue
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        yield Claim(
+            article.id, match.start(), match.end(), match.group(0), "percent",
+            round(100 * part / whole, FRACTION_DECIMALS), "%",
+            approximate=is_approximate(text, match.start()),
+        )  # fmt: skip
+        taken.append(match.span())
+
+
+def _share_term(word: str) -> float | None:
+    """One side of "three in four" or "9 out of 10": a numeral or number words."""
+    word = re.sub(r"^a\s+", "", word.lower())
+    if word[0].isdigit():
+        return parse_numeral(word)
+    return parse_number_words(word)
 
 
 def _scan_lap_times(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
@@ -341,9 +436,17 @@ def _scan_numbers(
                 value * SECOND_FRACTION_FACTORS[part], "s", approximate=is_approximate(text, start),
             )  # fmt: skip
             continue
+        if params.modifier_numbers_are_labels and DESIGN_SUFFIX_AFTER_RE.match(after):
+            continue  # "an 18-seater bus": a kind of bus, not 18 of anything
         claim = classify_number(article, start, end, value, before, after, spelled, params)
         if claim is None:
             continue
+        if (
+            params.modifier_numbers_are_labels
+            and claim.kind in ("count", "age")
+            and AGE_BAND_BEFORE_RE.search(before)
+        ):
+            continue  # "children under 12": the group's name, not a count
         if params.race_time_fractions and _is_bare_margin(claim, text, before, after):
             claim = replace(claim, kind="quantity", unit="s")  # "took 0.45 off 2:03.86"
         if start in range_second:

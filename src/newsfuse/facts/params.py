@@ -99,6 +99,21 @@ class FactParams:
     # A fact-sheet line ("Deaths: 3", "Number affected: 1,200") names what its figure
     # counts by its label, and says nothing of the next line. Off: read as prose.
     fact_sheet_labels: bool = True
+    # A measure told with a fraction or an article ("half a mile", "a quarter of an hour",
+    # "an hour and a half", "a fortnight") is that quantity. Off: such phrases are not read.
+    measure_phrases: bool = True
+    # A number that names a kind of thing ("an 18-seater bus", "a four-bed house") or the
+    # age bounding a group ("children under 12") is a label, not a figure. Off: a count.
+    modifier_numbers_are_labels: bool = True
+    # More years than a person's age before "old" or "ago" ("183 million years old", "4,500
+    # years ago") are the age of a thing, in years as ages are. Off: a duration in seconds.
+    ages_of_things_in_years: bool = True
+    # In a story whose outlets prefix one local dollar ("A$180m", "S$180"), an article's bare
+    # "$" is that dollar unless it names the US dollar. Off: a bare "$" is always USD.
+    local_dollars: bool = True
+    # A share told as so many in so many ("three in four residents", "nine out of 10") is a
+    # percentage. Off: its two numbers are read as counts.
+    shares_in_words: bool = True
     # A figure denied in a correction ("not the 180,000 reported earlier", "rather than
     # 12") is an earlier figure, not the current one. Off: it is read as current.
     denied_figures_are_earlier: bool = True

@@ -200,3 +200,50 @@ FACT_SHEET_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?P<label>[A-Z][\w'’ -]{1,40}
 FACT_SHEET_END_RE = re.compile(r"^[ \t]*(?:\n|$)")
 # Words of a label that name no thing counted ("Number affected", "Total deaths").
 LABEL_FILLERS = frozenset({"number", "no", "total", "of", "the", "estimated", "approx", "count"})
+# A measure told with an article or a fraction instead of a numeral: "half a mile",
+# "a quarter of an hour", "three quarters of a tonne", "an hour and a half", "a fortnight".
+# A bare "a"/"an" before a unit is read only with "and a half" or before "fortnight":
+# "a day", "an hour" and "a mile" are rates and idioms ("twice a day", "60 miles an hour").
+_PHRASE_UNITS = (
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|fortnights?|decades?"
+    r"|miles?|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?"
+    r"|tonnes?|tons?|kilos?|kilograms?|litres?|liters?|gallons?|acres?|hectares?"
+)
+MEASURE_PHRASE_RE = re.compile(
+    r"\b(?:(?P<half>half\s+an?)"
+    r"|(?P<num>an?|one|two|three)\s+(?P<den>quarters?|thirds?)\s+of\s+an?"
+    r"|(?P<one>an?)(?=\s+(?:" + _PHRASE_UNITS + r")\s+and\s+a\s+half\b)"
+    r"|(?P<lone>an?)(?=\s+fortnight\b))"
+    r"\s+(?P<unit>" + _PHRASE_UNITS + r")\b(?P<plus>\s+and\s+a\s+half\b)?(?!\s+ago\b)",
+    re.IGNORECASE,
+)
+# A share told as so many in so many ("three in four residents", "nine out of 10 voters",
+# "one in every five"): a percentage. The second number is at most 1,000 and not a year.
+SHARE_IN_RE = re.compile(
+    r"\b(?P<num>one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+(?:in|out\s+of)"
+    r"\s+(?:every\s+)?(?P<den>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+    r"|a\s+hundred|\d{1,3}|1,000)\b(?=\s+(?:of\b|[a-z]))"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)",
+    re.IGNORECASE,
+)
+# A number joined by a hyphen to a word of design names a kind of thing, not how many
+# there are: "an 18-seater bus", "a four-bed house", "the 10-page will". Group words
+# ("17,000-strong", "180-member", "15-man") still count people, and a building's storeys
+# stay a figure (its height, which outlets state and the subjects name: "storey building").
+DESIGN_SUFFIX_AFTER_RE = re.compile(
+    r"^-(?:seaters?|seat|bed|bedroom|bedroomed|room|lane|page|star|door"
+    r"|berth|screen|wheeler|cylinder|engined?|track|speed|hole)\b",
+    re.IGNORECASE,
+)
+# An age that bounds a group of people ("children under 12", "residents aged over 65",
+# "those younger than 18"): the group's name, not a count or a person's age.
+AGE_BAND_BEFORE_RE = re.compile(
+    r"\b(?:children|kids|pupils|students|people|adults|those|anyone|residents|boys|girls"
+    r"|patients|women|men|infants|babies|teenagers|youngsters|voters|workers|drivers)"
+    r"\s+(?:aged\s+)?(?:under|over|below|above|older\s+than|younger\s+than)\s+$",
+    re.IGNORECASE,
+)
+# Dollars of a country other than the US written with their prefix ("A$180m", "$A180m",
+# "S$180", "NZ$5m"), and the US dollar named as such ("US$113m", "USD", "US dollars").
+LOCAL_DOLLAR_RE = re.compile(r"(?<![A-Za-z$])(?P<prefix>AU|NZ|CA|HK|[ACS])\$(?=\s?\d)|\$A(?=\s?\d)")
+US_DOLLAR_RE = re.compile(r"\bUS\$|\bUSD\b|\bU\.?S\.? dollars?\b")
