@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 
-from newsfuse.facts.cluster import _close_rows, _cluster
+from newsfuse.facts.cluster import _cluster
 
 # Three reports of one job cut: a and c give 1,200 in different wordings, b gives 1,500.
 ARTICLES = ["a", "b", "c"]
@@ -51,55 +49,3 @@ def test_one_claim_per_article_per_group() -> None:
     found = _cluster(scores, agreeing, ["a", "a", "b"], 0.45, 0.56, restatements_as_one=True)
     assert all(len({["a", "a", "b"][i] for i in group}) == len(group) for group in found)
     assert sorted(len(group) for group in found) == [1, 2]
-
-
-def _mentions(*articles: str) -> list[SimpleNamespace]:
-    """Stand-ins for mentions: row closure reads only each claim's article."""
-    return [SimpleNamespace(claim=SimpleNamespace(article_id=article)) for article in articles]
-
-
-# Row closure: 0 = a's "16 weeks" in a dispute with 1 = b's "52 weeks"; a repeats its
-# figure as 2 = "16 weeks", grouped with 3 = c's "16 weeks".
-CLOSURE_ARTICLES = ("a", "b", "a", "c")
-CLOSURE_AGREEING = np.array(
-    [
-        [False, False, True, True],
-        [False, False, False, False],
-        [True, False, False, True],
-        [True, False, True, False],
-    ]
-)
-
-
-def _closure_scores(member_to_c: float) -> np.ndarray:
-    scores = np.full((4, 4), 0.7)
-    scores[0, 3] = scores[3, 0] = member_to_c
-    return scores
-
-
-def test_a_disputed_row_takes_the_sources_agreeing_with_its_claim() -> None:
-    mentions = _mentions(*CLOSURE_ARTICLES)
-    closed, carried = _close_rows(
-        [[0, 1], [2, 3]], mentions, _closure_scores(0.8), CLOSURE_AGREEING, 0.45
-    )  # type: ignore[arg-type]
-    assert closed == [[0, 1, 3]]  # c joins a's side; a's repeat is dropped
-    assert carried == {3}
-
-
-def test_an_equal_value_alone_does_not_close_a_row() -> None:
-    # c's figure agrees in value but would not link with a's claim in the agreement pass
-    # (a shirt number beside a goal tally): the agreeing group stays a row apart.
-    mentions = _mentions(*CLOSURE_ARTICLES)
-    closed, carried = _close_rows(
-        [[0, 1], [2, 3]], mentions, _closure_scores(0.3), CLOSURE_AGREEING, 0.45
-    )  # type: ignore[arg-type]
-    assert closed == [[0, 1], [2, 3]]
-    assert carried == set()
-
-
-def test_a_row_whose_figures_all_agree_is_not_closed() -> None:
-    mentions = _mentions("a", "b", "a", "c")
-    agreeing = np.ones((4, 4), dtype=bool)
-    closed, carried = _close_rows([[0, 1], [2, 3]], mentions, np.full((4, 4), 0.9), agreeing, 0.45)  # type: ignore[arg-type]
-    assert closed == [[0, 1], [2, 3]]
-    assert carried == set()

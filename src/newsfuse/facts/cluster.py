@@ -101,20 +101,8 @@ def group_mentions(
             current_replaces_earlier=params.current_figure_joins_over_earlier,
         )
         clusters = _prefer_current(clusters, mentions, raw_scores, dispute_threshold)
-        carried: set[int] = set()
-        if params.rows_take_restated_agreements:
-            clusters, carried = _close_rows(
-                clusters, mentions, scores, agreeing, params.agree_threshold
-            )
         for cluster in clusters:
-            # A carried claim restates a member's figure, so the dispute's evidence stays
-            # the members' own pairs.
-            disputed = [
-                (i, j)
-                for i in cluster
-                for j in cluster
-                if i < j and not agreeing[i, j] and i not in carried and j not in carried
-            ]
+            disputed = [(i, j) for i in cluster for j in cluster if i < j and not agreeing[i, j]]
             grouped.append(
                 Alignment(
                     tuple(mentions[i] for i in cluster),
@@ -124,49 +112,6 @@ def group_mentions(
                 )
             )
     return grouped
-
-
-def _close_rows(
-    clusters: list[list[int]],
-    mentions: Sequence[Mention],
-    scores: np.ndarray,
-    agreeing: np.ndarray,
-    agree_threshold: float,
-) -> tuple[list[list[int]], set[int]]:
-    """Carry into each disputed row the sources that agree with one of its claims.
-
-    An article that states its figure twice can have one repeat in a disputed row
-    ("16 weeks" against "57 weeks") and the other in an agreeing group with other
-    sources ("16 weeks", "16 weeks"): the row then shows only one source of that side.
-    When every claim of such a group agrees with the row's claim and would link with it
-    in the agreement pass (``agree_threshold``), and the group's other articles are not
-    in the row, those claims join the row and the repeat is dropped. An equal value alone
-    is never enough: an article's two "11"s can be a shirt number and a goal tally.
-    Returns the clusters and the carried claims.
-    """
-    carried: set[int] = set()
-    dropped: set[int] = set()
-    for row in clusters:
-        if all(agreeing[i, j] for i in row for j in row if i < j):
-            continue
-        for other in clusters:
-            if other is row or len(other) < 2 or not set(other).isdisjoint(dropped):
-                continue
-            in_row = {mentions[i].claim.article_id: i for i in row}
-            repeats = [j for j in other if mentions[j].claim.article_id in in_row]
-            if len(repeats) != 1:
-                continue
-            member = in_row[mentions[repeats[0]].claim.article_id]
-            if member in carried or not all(agreeing[member, j] for j in other):
-                continue
-            joining = [j for j in other if j != repeats[0]]
-            if any(scores[member, j] < agree_threshold for j in joining):
-                continue
-            row.extend(joining)
-            carried.update(joining)
-            dropped.add(repeats[0])
-            other.clear()
-    return [cluster for cluster in clusters if cluster], carried
 
 
 def _is_current(mention: Mention) -> bool:

@@ -263,10 +263,6 @@ class FactParams:
     # and its current figure ("eight wounded") in the other are joined like restatements,
     # the current figure kept. Off: only an agreeing repeat links two groups, as before.
     current_figure_joins_over_earlier: bool = True
-    # Row closure: where a disputed row's claim is repeated by its own article in an
-    # agreeing group, that group's other sources join the row beside it (one statement of
-    # one attribute); never by value alone. Off: the agreeing group stays a row apart.
-    rows_take_restated_agreements: bool = False
 
     # --- Verdicts (newsfuse.facts.verdict) ---
     # Relative tolerance for two values to count as the same figure; it absorbs
