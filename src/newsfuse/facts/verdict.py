@@ -199,6 +199,17 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
     return related
 
 
+def _counted_alike(first: Mention, second: Mention, params: FactParams) -> bool:
+    """Whether two figures count the same thing at least weakly (see
+    ``params.transposed_digits_need_shared_noun``): nouns :func:`_nouns_match` accepts, or
+    a word the two counted phrases share ("ship calls" / "cruise ship visits")."""
+    if not params.transposed_digits_need_shared_noun or _nouns_match(first, second, params):
+        return True
+    one = {first.head, *first.modifiers} - {""}
+    other = {second.head, *second.modifiers} - {""}
+    return bool(one & other)
+
+
 def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bool:
     """Whether two figures count the same noun but one restricts it with a modifier
     the other lacks ("11 league goals" against "14 goals in all competitions").
@@ -356,7 +367,9 @@ def dispute_evidence(
                 continue
             a, b = first.claim.value, second.claim.value
             slip = is_decimal_slip_pair(a, b, params)
-            transposed &= is_transposition_pair(a, b, params)
+            transposed &= is_transposition_pair(a, b, params) and _counted_alike(
+                first, second, params
+            )
             if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0 and not slip:
                 ratio = max(ratio, max(a, b) / min(a, b))
             nouns_differ |= not _nouns_match(first, second, params)
