@@ -256,3 +256,9 @@ DOLLAR_CONVERSION_RE = re.compile(
     r"\(\s*(?:about|around|roughly|some|nearly|almost|or\s+)?\s*\$\s?\d",
     re.IGNORECASE,
 )
+# The noun a figure's counted noun is "of" or "by" in its clause ("NUMBER visits by cruise
+# ships", "NUMBER deaths of children"): part of what the figure counts.
+COUNTED_COMPLEMENT_RE = re.compile(
+    r"\bNUMBER\s+(?:[A-Za-z-]+\s+){1,3}?(?:by|of)\s+(?:(?:the|a|an)\s+)?"
+    r"(?P<words>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)"
+)
