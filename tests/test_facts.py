@@ -770,3 +770,14 @@ def test_a_transposed_count_in_other_words_is_a_conflict() -> None:
     assert calls.status == "conflict"
     off = compare_facts(articles, params=FactParams(transposed_digits_conflict=False))
     assert find_fact(off, "a", 73).status != "conflict"
+
+
+def test_transposed_counts_of_two_different_things_are_no_conflict() -> None:
+    # Invented harbour: one paper counts ferry calls, the other the ferry's passengers.
+    articles = [
+        make_article("a", "The Morrowick port handled 64 ferry calls this summer, officials said."),
+        make_article("b", "The Morrowick ferry carried 46 passengers this summer, officials said."),
+    ]
+    assert find_fact(compare_facts(articles), "a", 64).status != "conflict"
+    loose = FactParams(transposed_digits_need_shared_noun=False)
+    assert find_fact(compare_facts(articles, params=loose), "a", 64).status == "conflict"
