@@ -367,10 +367,6 @@ class FactParams:
     # nouns, subgroups or periods no longer keep them apart. Off: facts-heldout4 conflict R
     # 0.48 -> 0.38, facts-heldout2 0.64 -> 0.56 (docs/benchmarks-facts.md).
     transposed_digits_conflict: bool = True
-    # ... but only for a pair counted alike at least weakly: related nouns as above, or a
-    # word shared by the two counted phrases ("ship calls" / "visits by cruise ships"); "64
-    # calls" / "46 passengers" stay two attributes. Off: any transposed pair, whatever it counts.
-    transposed_digits_need_shared_noun: bool = True
 
     # ... and when no disagreeing pair differs in tense, group, base, period of a change,
     # a distance's anchor or an age's holder (newsfuse.facts.aspects), nor holds a photo

@@ -253,12 +253,5 @@ US_DOLLAR_RE = re.compile(r"\bUS\$|\bUSD\b|\bU\.?S\.? dollars?\b")
 # dollars ("A$180 million ($120 million)", "S$50 (about $37)"): that text's "$" is the US one.
 DOLLAR_CONVERSION_RE = re.compile(
     r"(?:\b(?:AU|NZ|CA|HK|[ACS])\$|\$A)\s?\d[\d,.]*(?:\s?[a-z]+)?\s*"
-    r"\(\s*(?:about|around|roughly|some|nearly|almost|or\s+)?\s*\$\s?\d",
-    re.IGNORECASE,
-)
-# The noun a figure's counted noun is "of" or "by" in its clause ("NUMBER visits by cruise
-# ships", "NUMBER deaths of children"): part of what the figure counts.
-COUNTED_COMPLEMENT_RE = re.compile(
-    r"\bNUMBER\s+(?:[A-Za-z-]+\s+){1,3}?(?:by|of)\s+(?:(?:the|a|an)\s+)?"
-    r"(?P<words>[A-Za-z-]+(?:\s+[A-Za-z-]+)?)"
+    r"\(\s*(?i:about|around|roughly|some|nearly|almost|or\s+)?\s*\$\s?\d"
 )

@@ -16,12 +16,11 @@ from typing import Any
 
 from newsfuse.facts.aspects import owners_differ
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
-from newsfuse.facts.describe import Mention, stem_word
+from newsfuse.facts.describe import Mention
 from newsfuse.facts.eras import YEAR_RE
 from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.patterns import COUNTED_COMPLEMENT_RE
 from newsfuse.facts.qualifiers import bounds_allow
 from newsfuse.facts.synonymy import load_wordnet, nouns_related
 from newsfuse.facts.units import UNIT_RE, unit_factor
@@ -29,8 +28,6 @@ from newsfuse.model import Article, Claim, FactStatus
 
 # Publication time of each article, by id (None when unknown).
 Published = Mapping[str, datetime | None]
-# Words after "by"/"of" that name nothing counted ("visits by ships to Tarn").
-COMPLEMENT_STOPWORDS = frozenset({"to", "in", "on", "at", "from", "for", "and", "with", "of"})
 # Modifiers that give a figure's role or precision, not a subgroup ("additional troops").
 ROLE_MODIFIERS = INCREMENT_WORDS | TOTAL_WORDS | {"other", "estimate", "estimated", "about"}
 
@@ -202,26 +199,6 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
     return related
 
 
-def _counted_alike(first: Mention, second: Mention, params: FactParams) -> bool:
-    """Whether two figures count the same thing at least weakly (see
-    ``params.transposed_digits_need_shared_noun``): nouns :func:`_nouns_match` accepts, or
-    a word the two counted phrases share ("ship calls" / "visits by cruise ships")."""
-    if not params.transposed_digits_need_shared_noun or _nouns_match(first, second, params):
-        return True
-    return bool(_counted_words(first) & _counted_words(second))
-
-
-def _counted_words(mention: Mention) -> set[str]:
-    """The stems of a figure's counted phrase: its noun, the noun's modifiers, and the
-    noun it is "of" or "by" ("visits by cruise ships": visit, cruis, ship)."""
-    words = [*mention.modifiers]
-    complement = COUNTED_COMPLEMENT_RE.search(mention.clause)
-    if complement is not None:
-        words.extend(complement.group("words").lower().split())
-    stems = {stem_word(word) for word in words if word not in COMPLEMENT_STOPWORDS}
-    return ({mention.head} | stems) - {""}
-
-
 def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bool:
     """Whether two figures count the same noun but one restricts it with a modifier
     the other lacks ("11 league goals" against "14 goals in all competitions").
@@ -379,9 +356,7 @@ def dispute_evidence(
                 continue
             a, b = first.claim.value, second.claim.value
             slip = is_decimal_slip_pair(a, b, params)
-            transposed &= is_transposition_pair(a, b, params) and _counted_alike(
-                first, second, params
-            )
+            transposed &= is_transposition_pair(a, b, params)
             if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0 and not slip:
                 ratio = max(ratio, max(a, b) / min(a, b))
             nouns_differ |= not _nouns_match(first, second, params)
