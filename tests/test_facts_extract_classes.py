@@ -257,6 +257,11 @@ def test_the_age_bounding_a_group_is_no_count() -> None:
     assert [claim.value for claim in _claims(text)] == [15.0]
 
 
+def test_a_band_word_before_a_number_of_times_leaves_a_count() -> None:
+    text = "Kell Road police stopped drivers over 40 times last winter."
+    assert [claim.value for claim in _claims(text)] == [40.0]
+
+
 def test_modifier_numbers_are_labels_off_reads_them_as_counts() -> None:
     params = replace(FactParams(), modifier_numbers_are_labels=False)
     claims = _claims("An 18-seater Tarn bus carried children under 12.", params)
@@ -303,6 +308,14 @@ def test_an_outlet_naming_the_us_dollar_keeps_its_bare_dollar() -> None:
         "Orrin wrote down $180 million, or about US$113 million.",
     ]
     assert _local_dollar_units(texts) == [["AUD"], ["USD", "USD"]]
+
+
+def test_a_bare_dollar_converting_a_local_amount_stays_usd() -> None:
+    texts = [
+        "Orrin Mining will spend A$180 million ($120 million) on its Tarn smelter.",
+        "Orrin's Tarn smelter will cost A$180 million.",
+    ]
+    assert _local_dollar_units(texts) == [["AUD", "USD"], ["AUD"]]
 
 
 def test_two_local_dollars_leave_a_bare_dollar_alone() -> None:

@@ -32,6 +32,7 @@ from newsfuse.facts.patterns import (
     CLOCK_AFTER_RE,
     DESIGN_SUFFIX_AFTER_RE,
     DESIGNATOR_BEFORE_RE,
+    DOLLAR_CONVERSION_RE,
     DURATION_JOIN_RE,
     EVENT_LABEL_AFTER_RE,
     FACT_SHEET_END_RE,
@@ -39,6 +40,7 @@ from newsfuse.facts.patterns import (
     FEET_INCHES_RE,
     FRACTION_OF_PERCENT_RE,
     FRACTION_RE,
+    FREQUENCY_AFTER_RE,
     LABEL_FILLERS,
     LAP_TIME_RE,
     LOCAL_DOLLAR_RE,
@@ -168,9 +170,10 @@ def with_local_dollars(articles: list[Article], scanned: list[list[Claim]]) -> l
     """Bare "$" amounts read as the one local dollar the cluster's outlets write.
 
     When the articles of a story prefix their dollars with one country's mark ("A$180m",
-    "S$180") and an article writes bare "$" without ever naming the US dollar or another
-    prefix, its "$" is that local dollar: an outlet that means US dollars in such a story
-    writes "US$", and a local outlet writes its own dollar bare.
+    "S$180") and no other, an article's bare "$" is that local dollar unless the article
+    names the US dollar or writes a "$" conversion of a prefixed amount ("A$180m ($120m)"):
+    an outlet that means US dollars in such a story says so, and a local outlet writes its
+    own dollar bare.
     """
     written = [_local_dollars(article.text) for article in articles]
     codes = set().union(*written)
@@ -178,8 +181,8 @@ def with_local_dollars(articles: list[Article], scanned: list[list[Claim]]) -> l
         return scanned
     (local,) = codes
     result = []
-    for article, claims, own in zip(articles, scanned, written, strict=True):
-        if US_DOLLAR_RE.search(article.text) or own - codes:
+    for article, claims in zip(articles, scanned, strict=True):
+        if US_DOLLAR_RE.search(article.text) or DOLLAR_CONVERSION_RE.search(article.text):
             result.append(claims)
             continue
         result.append([
@@ -445,6 +448,7 @@ def _scan_numbers(
             params.modifier_numbers_are_labels
             and claim.kind in ("count", "age")
             and AGE_BAND_BEFORE_RE.search(before)
+            and not FREQUENCY_AFTER_RE.match(after)
         ):
             continue  # "children under 12": the group's name, not a count
         if params.race_time_fractions and _is_bare_margin(claim, text, before, after):

@@ -243,7 +243,15 @@ AGE_BAND_BEFORE_RE = re.compile(
     r"\s+(?:aged\s+)?(?:under|over|below|above|older\s+than|younger\s+than)\s+$",
     re.IGNORECASE,
 )
+# ... unless the number counts occurrences: "arrested men over 40 times" is a frequency.
+FREQUENCY_AFTER_RE = re.compile(r"^\s+(?:times|occasions)\b", re.IGNORECASE)
 # Dollars of a country other than the US written with their prefix ("A$180m", "$A180m",
 # "S$180", "NZ$5m"), and the US dollar named as such ("US$113m", "USD", "US dollars").
 LOCAL_DOLLAR_RE = re.compile(r"(?<![A-Za-z$])(?P<prefix>AU|NZ|CA|HK|[ACS])\$(?=\s?\d)|\$A(?=\s?\d)")
 US_DOLLAR_RE = re.compile(r"\bUS\$|\bUSD\b|\bU\.?S\.? dollars?\b")
+# A bare "$" amount in brackets after a local dollar amount is its conversion into US
+# dollars ("A$180 million ($120 million)", "S$50 (about $37)"): that text's "$" is the US one.
+DOLLAR_CONVERSION_RE = re.compile(
+    r"(?:\b(?:AU|NZ|CA|HK|[ACS])\$|\$A)\s?\d[\d,.]*(?:\s?[a-z]+)?\s*"
+    r"\(\s*(?i:about|around|roughly|some|nearly|almost|or\s+)?\s*\$\s?\d"
+)
