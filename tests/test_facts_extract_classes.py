@@ -323,15 +323,21 @@ def test_two_local_dollars_leave_a_bare_dollar_alone() -> None:
     assert _local_dollar_units(texts) == [["NZD"], ["AUD"], ["USD"]]
 
 
-def test_local_dollars_off_keeps_a_bare_dollar_as_usd() -> None:
+def _money_units(params: FactParams) -> set[str | None]:
     articles = [
         Article(id="a", text="A Tamsin Park day pass costs S$180.", published=PUBLISHED),
         Article(id="b", text="Day passes at Tamsin Park cost $180.", published=PUBLISHED),
     ]
-    params = replace(FactParams(), local_dollars=False)
     facts = compare_facts(articles, embeddings=False, params=params)
-    units = {claim.unit for fact in facts for claim in fact.claims if claim.kind == "money"}
-    assert units == {"SGD", "USD"}
+    return {claim.unit for fact in facts for claim in fact.claims if claim.kind == "money"}
+
+
+def test_by_default_a_bare_dollar_stays_usd_beside_a_local_dollar() -> None:
+    assert _money_units(FactParams()) == {"SGD", "USD"}
+
+
+def test_local_dollars_on_reads_a_bare_dollar_as_the_local_one() -> None:
+    assert _money_units(replace(FactParams(), local_dollars=True)) == {"SGD"}
 
 
 def test_a_time_unit_after_m_means_million_in_a_sentence_of_length() -> None:

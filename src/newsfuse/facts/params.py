@@ -109,8 +109,9 @@ class FactParams:
     # years ago") are the age of a thing, in years as ages are. Off: a duration in seconds.
     ages_of_things_in_years: bool = True
     # In a story whose outlets prefix one local dollar ("A$180m", "S$180"), an article's bare
-    # "$" is that dollar unless it names the US dollar. Off: a bare "$" is always USD.
-    local_dollars: bool = True
+    # "$" is that dollar unless it names the US dollar. Off by default: a US outlet's bare
+    # "$" in such a story would become a false conflict; only agreements gained from it.
+    local_dollars: bool = False
     # A share told as so many in so many ("three in four residents", "nine out of 10") is a
     # percentage. Off: its two numbers are read as counts.
     shares_in_words: bool = True
