@@ -744,6 +744,21 @@ def test_a_digit_transposition_is_one_figure_misreported() -> None:
     assert not is_clear_dispute(swapped, 0.9, replace(params, transposed_digits_conflict=False))
 
 
+def test_a_two_digit_swap_keeps_a_stated_subgroup_apart() -> None:
+    # Invented club: a season's league goals against goals in all competitions.
+    articles = [
+        make_article(
+            "a", "Tarrow Rovers striker Anna Vey scored 34 league goals this season, the club said."
+        ),
+        make_article(
+            "b", "Anna Vey of Tarrow Rovers scored 43 goals in all competitions this season."
+        ),
+    ]
+    assert find_fact(compare_facts(articles), "a", 34).status != "conflict"
+    short = FactParams(transposed_digits_min_digits=2)  # a two-digit swap overrides it
+    assert find_fact(compare_facts(articles, params=short), "a", 34).status == "conflict"
+
+
 def test_a_transposed_count_in_other_words_is_a_conflict() -> None:
     # Invented harbour: the port office and a paper give one season's count of ferry calls.
     articles = [

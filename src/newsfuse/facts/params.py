@@ -368,6 +368,9 @@ class FactParams:
     # nouns, subgroups or periods no longer keep them apart. Off: facts-heldout4 conflict R
     # 0.48 -> 0.38, facts-heldout2 0.64 -> 0.56 (docs/benchmarks-facts.md).
     transposed_digits_conflict: bool = True
+    # Fewest digits a transposed figure needs to override a stated subgroup or period too:
+    # two-digit swaps ("34 league goals" / "43 in all competitions") are common coincidences.
+    transposed_digits_min_digits: int = 3
 
     # ... and when no disagreeing pair differs in tense, group, base, period of a change,
     # a distance's anchor or an age's holder (newsfuse.facts.aspects), nor holds a photo

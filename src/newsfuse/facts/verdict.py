@@ -347,6 +347,7 @@ def dispute_evidence(
     nouns_differ = roles_differ = hedged = moods_differ = False
     subgroups_differ = times_differ = False
     transposed = True  # every differing pair is a digit transposition
+    long_transposed = True  # ... of numbers long enough to override a stated subgroup or period
     aspects: set[str] = set()
     compatible = True  # every differing pair fits the bounds stated ("more than 40" and 45)
     unplaced_day = False
@@ -356,7 +357,9 @@ def dispute_evidence(
                 continue
             a, b = first.claim.value, second.claim.value
             slip = is_decimal_slip_pair(a, b, params)
-            transposed &= is_transposition_pair(a, b, params)
+            swap = is_transposition_pair(a, b, params)
+            transposed &= swap
+            long_transposed &= swap and min(a, b) >= 10 ** (params.transposed_digits_min_digits - 1)
             if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0 and not slip:
                 ratio = max(ratio, max(a, b) / min(a, b))
             nouns_differ |= not _nouns_match(first, second, params)
@@ -391,6 +394,7 @@ def dispute_evidence(
         "unplaced_day": unplaced_day,
         "kind": mentions[0].claim.kind if mentions else "",
         "transposed": transposed and ratio > 1.0,
+        "long_transposed": long_transposed and transposed and ratio > 1.0,
     }
 
 
@@ -443,13 +447,14 @@ def is_clear_dispute(
         return False
     if evidence["moods_differ"] or evidence["times_differ"] or evidence["day_of_month"]:
         return False
-    # A transposed figure is one figure misreported: its noun, subgroup or period, which
-    # the two sources phrase in their own words, keeps no two attributes apart.
-    transposed = evidence["transposed"]
-    if params.conflict_needs_same_subgroup and evidence["subgroups_differ"] and not transposed:
+    # A transposed figure is one figure misreported: the noun two sources phrase in their own
+    # words keeps no two attributes apart; a stated subgroup or period does, unless the
+    # figure is long enough that the swap is no coincidence.
+    transposed, long_transposed = evidence["transposed"], evidence["long_transposed"]
+    if params.conflict_needs_same_subgroup and evidence["subgroups_differ"] and not long_transposed:
         return False
     aspects = set(evidence["aspects_differ"])
-    if transposed:
+    if long_transposed:
         aspects.discard("period")
     if not params.negated_figures_differ:
         aspects.discard("polarity")
