@@ -247,12 +247,6 @@ class FactParams:
     # transposition is a common slip between reports, and a look-alike rarely shares
     # every digit (docs/benchmarks-facts.md).
     transposed_digits_bonus: float = 0.3
-    # Bonus for two differing figures (not dates or years) within ``close_values_ratio`` of
-    # each other: a misreport is a slip or a rounding, look-alikes are as often far apart
-    # (docs/benchmarks-facts.md, close9). 0 turns it off.
-    close_values_bonus: float = 0.0
-    # Largest ratio (larger / smaller) at which ``close_values_bonus`` applies.
-    close_values_ratio: float = 1.5
     # Bonus when a later article presents its figure as a change ("rose to 45")
     # and an earlier one gives another figure: the change implies an earlier report.
     revision_bonus: float = 0.25

@@ -143,14 +143,6 @@ def _far_apart(first: Claim, second: Claim, ratio: float) -> bool:
     return max(a, b) / min(a, b) >= ratio
 
 
-def _close_values(first: Claim, second: Claim, ratio: float) -> bool:
-    """Whether two differing positive numbers lie within ``ratio`` times of each other."""
-    a, b = first.value, second.value
-    if isinstance(a, str) or isinstance(b, str) or a <= 0 or b <= 0 or a == b:
-        return False
-    return max(a, b) / min(a, b) <= ratio
-
-
 def _transposed(first: Claim, second: Claim) -> bool:
     """Whether two differing figures state the same three or more digits in another
     order ("2,689" / "2,869", "Rs 38,400 crore" / "Rs 34,800 crore")."""
@@ -477,13 +469,6 @@ def score_pairs(
             first, second, params.concept_strong_weight
         ):
             score -= params.casualty_kind_clash_penalty
-        if (
-            params.close_values_bonus
-            and first.claim.kind != "date"
-            and not first.dimension.startswith(("date:", "year:"))
-            and _close_values(first.claim, second.claim, params.close_values_ratio)
-        ):
-            score += params.close_values_bonus
         if _transposed(first.claim, second.claim):
             score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
