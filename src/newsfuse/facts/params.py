@@ -224,6 +224,10 @@ class FactParams:
     # named last before it, not to the nearest name in its sentence ("... ahead of Sarah
     # Lund"). Off: the nearest name in the sentence, as before.
     definite_age_refers_back: bool = True
+    # An age opening its sentence as "The 24-year-old ..." belongs to the named subject of
+    # the sentence before (centering: a definite description continues the last topic),
+    # not to a name read later in that sentence ("won, beating Enzo Radic"). Off: as before.
+    opening_age_takes_previous_subject: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15
