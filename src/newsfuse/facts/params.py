@@ -367,6 +367,10 @@ class FactParams:
     # counts who did not, another attribute than who did ("six directors signed"). Off:
     # polarity is not read.
     negated_figures_differ: bool = True
+    # ... read only of a figure that is the negated verb's subject or its number ("two
+    # members"), not of one describing it ("Kolb, 58, ...; the other has not been named",
+    # "the 18-week target might not exist"). Off: any figure in the subject's words.
+    polarity_needs_counted_subject: bool = True
     # ... and range ends: "46" or "81" of "ages 46 to 81" (or "between 40 and 50") bounds
     # many values and is none of them, so beside a single figure or the other end it
     # differs, never conflicts. Off: a range's ends compare as single figures.
