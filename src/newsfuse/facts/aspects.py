@@ -177,9 +177,9 @@ def _counts_who_did_not(span: Span, verb: Token | None, counted_only: bool = Fal
     """Whether the figure counts the subject of a negated verb ("two members did not
     sign"); a figure in a negated verb's object ("would not affect its nine instruments")
     is still a count of the thing. With ``counted_only``, the figure must be the subject
-    or its number: one that describes the subject ("Kolb, 58"; "the 18-week target") does
+    or its number: one that describes the subject ("Ulven, 44"; "the 12-week limit") does
     not count it, and a parse that hangs a name on another clause's negated verb ("as
-    Kolb, 58, from Estholt; the other has not been named") would give it a polarity."""
+    Ulven, 44, from Holby; the other has not been named") would give it a polarity."""
     if verb is None or not any(c.dep_ == "neg" for c in verb.children):
         return False
     below = span.root

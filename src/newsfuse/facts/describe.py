@@ -392,15 +392,15 @@ def antecedent_person(span: Span) -> Span | None:
 
 
 # Entity labels a sentence's proper-noun subject may carry and still be a person: spaCy
-# leaves some names unlabelled ("Ilse Varnhagen of Nordmark broke ...").
+# leaves some names unlabelled ("Petra Ulven of Holby broke ...").
 PERSON_OR_UNLABELLED = frozenset({"PERSON", ""})
 
 
-def previous_subject_name(span: Span) -> Token | None:
+def previous_subject_name(span: Span) -> str:
     """The named subject of the sentence before an age that opens its own sentence as a
-    definite description ("Tomas Marsh won the stage, beating Enzo Radic. [The 24-year-old]
-    now leads ..."; also "The 24-year-old rider ..."), the last word of the name; else
-    ``None`` (the age does not open its sentence with "The", or the sentence before has no
+    definite description ("Tomas Orrin won the race, beating Karel Dusek. [The 24-year-old]
+    now leads ..."; also "The 24-year-old rider ..."), its surname in lower case; else ""
+    (the age does not open its sentence with "The", or the sentence before has no
     proper-noun subject that is a person or unlabelled)."""
     doc = span.doc
     sentence = span.sent
@@ -408,7 +408,7 @@ def previous_subject_name(span: Span) -> Token | None:
     while opening < span.start and doc[opening].is_space:  # a paragraph break
         opening += 1
     if span.start != opening + 1 or doc[opening].lower_ != "the" or sentence.start == 0:
-        return None
+        return ""
     previous = doc[sentence.start - 1].sent
     # Its last line only: a results list or header above it is parsed into it.
     breaks = [t.i + 1 for t in previous if "\n" in t.text and t.i + 1 < previous.end]
@@ -419,10 +419,10 @@ def previous_subject_name(span: Span) -> Token | None:
     for subject in previous.root.children:
         if subject.dep_ in ("nsubj", "nsubjpass") and subject.i >= start:
             named = subject.pos_ == "PROPN" and subject.ent_type_ in PERSON_OR_UNLABELLED
-            return subject if named else None
+            return subject.lower_ if named else ""
     # A sentence the parse gives no subject in its last line: its first person named.
     people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start < previous.end]
-    return people[0][-1] if people else None
+    return _surname(people[0]) if people else ""
 
 
 def _person_of(span: Span, params: FactParams) -> str:
@@ -432,8 +432,8 @@ def _person_of(span: Span, params: FactParams) -> str:
     else the first one named after it (a delayed lede)."""
     if params.opening_age_takes_previous_subject:
         subject = previous_subject_name(span)
-        if subject is not None:
-            return subject.lower_
+        if subject:
+            return subject
     if params.definite_age_refers_back:
         antecedent = antecedent_person(span)
         if antecedent is not None:

@@ -226,7 +226,7 @@ class FactParams:
     definite_age_refers_back: bool = True
     # An age opening its sentence as "The 24-year-old ..." belongs to the named subject of
     # the sentence before (centering: a definite description continues the last topic),
-    # not to a name read later in that sentence ("won, beating Enzo Radic"). Off: as before.
+    # not to a name read later in that sentence ("won, beating Karel Dusek"). Off: as before.
     opening_age_takes_previous_subject: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
@@ -368,8 +368,8 @@ class FactParams:
     # polarity is not read.
     negated_figures_differ: bool = True
     # ... read only of a figure that is the negated verb's subject or its number ("two
-    # members"), not of one describing it ("Kolb, 58, ...; the other has not been named",
-    # "the 18-week target might not exist"). Off: any figure in the subject's words.
+    # members"), not of one describing it ("Ulven, 44, ...; the other has not been named",
+    # "the 12-week limit might not exist"). Off: any figure in the subject's words.
     polarity_needs_counted_subject: bool = True
     # ... and range ends: "46" or "81" of "ages 46 to 81" (or "between 40 and 50") bounds
     # many values and is none of them, so beside a single figure or the other end it
