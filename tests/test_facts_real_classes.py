@@ -292,3 +292,23 @@ def test_an_age_opening_its_sentence_skips_a_results_list_above_the_subject() ->
     )
     ages = _age_mentions(text)
     assert [age.person for age in ages] == ["orrin"]
+
+
+def test_an_age_opening_its_sentence_after_a_subject_that_is_no_name() -> None:
+    text = (
+        "Mara Tellen's win in Tuesday's vote owed much to the east of Olbury, said Ivo Brandt. "
+        "The 47-year-old councillor won by 900 votes."
+    )
+    (age,) = _age_mentions(text)
+    # The subject is "win": the first person the sentence names is the one it is about.
+    assert age.person == "tellen"
+
+
+def test_an_age_opening_its_sentence_after_a_speaker_who_is_the_topic() -> None:
+    text = (
+        "Ana Ruiz says she joined Kelby Athletic to win trophies. "
+        "The 23-year-old winger signed a four-year contract."
+    )
+    (age,) = _age_mentions(text)
+    # The reported clause's subject is "she": the speaker is whom the story is about.
+    assert age.person == "ruiz"

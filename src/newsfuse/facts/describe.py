@@ -41,6 +41,7 @@ from newsfuse.facts.lexicon import (
     PREVIOUS_FILLERS,
     PRONOUN_NOUNS,
     REVISION_CUES,
+    STATEMENT_LEMMAS,
     TOTAL_WORDS,
     WIN_VERBS,
 )
@@ -391,17 +392,14 @@ def antecedent_person(span: Span) -> Span | None:
     return before[-1] if before else None
 
 
-# Entity labels a sentence's proper-noun subject may carry and still be a person: spaCy
-# leaves some names unlabelled ("Petra Ulven of Holby broke ...").
-PERSON_OR_UNLABELLED = frozenset({"PERSON", ""})
-
-
 def previous_subject_name(span: Span) -> str:
-    """The named subject of the sentence before an age that opens its own sentence as a
-    definite description ("Tomas Orrin won the race, beating Karel Dusek. [The 24-year-old]
-    now leads ..."; also "The 24-year-old rider ..."), its surname in lower case; else ""
-    (the age does not open its sentence with "The", or the sentence before has no
-    proper-noun subject that is a person or unlabelled)."""
+    """The person an age refers back to when it opens its own sentence as a definite
+    description ("Tomas Orrin won the race, beating Karel Dusek. [The 24-year-old] now
+    leads ..."; also "The 24-year-old rider ..."): the subject of the sentence before when
+    it is a name, else the first person that sentence names; the surname in lower case.
+    Centering (Grosz, Joshi & Weinstein 1995): a definite description continues the last
+    sentence's topic, its subject. "" when the age does not open its sentence with "The",
+    or no one is found."""
     doc = span.doc
     sentence = span.sent
     opening = sentence.start
@@ -416,13 +414,32 @@ def previous_subject_name(span: Span) -> str:
         [i for i in breaks if not all(t.is_space for t in doc[i : previous.end])],
         default=previous.start,
     )
-    for subject in previous.root.children:
-        if subject.dep_ in ("nsubj", "nsubjpass") and subject.i >= start:
-            named = subject.pos_ == "PROPN" and subject.ent_type_ in PERSON_OR_UNLABELLED
-            return subject.lower_ if named else ""
-    # A sentence the parse gives no subject in its last line: its first person named.
-    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start < previous.end]
+    verb = previous.root
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    speakers: set[int] = set()
+    if verb.lemma_.lower() in STATEMENT_LEMMAS and reported and not _pronoun_subject(reported[0]):
+        # "X won, said Ivo Brandt": the speaker is the source, not the topic; but in "Ana
+        # Ruiz says she joined Kelby" she is both.
+        speakers = {c.i for c in verb.children if c.dep_ == "nsubj"}
+        verb = reported[0]
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.i >= start]
+    if subjects and subjects[0].pos_ == "PROPN":
+        # A name, if the recogniser calls it a person or leaves it unlabelled ("Ana Ruiz
+        # says ..." may carry no label while "Kelby Athletic" is read as a person).
+        return subjects[0].lower_ if subjects[0].ent_type_ in ("PERSON", "") else ""
+    # A subject that is no name ("Mara Tellen's win owed much to ..."), or none in the
+    # last line: the first person that sentence names.
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and start <= e.start < previous.end and e.root.i not in speakers
+    ]
     return _surname(people[0]) if people else ""
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a pronoun ("she joined")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
 
 
 def _person_of(span: Span, params: FactParams) -> str:
