@@ -741,7 +741,11 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         if claim.kind == "date"
         else _role_of(span, noun, params)
     )
-    if params.change_size_is_no_revision and claim.unit == "%" and is_change_size(span):
+    if (
+        params.change_size_is_no_revision
+        and claim.unit == "%"
+        and is_change_size(span, params.change_over_repeated_period)
+    ):
         cue = False  # the size of a change ("rose 17%") is no new level, whatever verb reports it
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(

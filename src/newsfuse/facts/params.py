@@ -58,6 +58,9 @@ class FactParams:
     # A percentage that sizes a change ("rose 17%", "a 14 per cent rise", "up 14%", "31%
     # lower") is no new level, so no revision cue. Off: as before.
     change_size_is_no_revision: bool = True
+    # ... also when the parse hangs the percentage on "year on year" ("grew 3.7% year on
+    # year", "0.6% month on month"), which names the period, not what grew. Off: as before.
+    change_over_repeated_period: bool = True
     # A part said to be of a sort ("two of the deaths were from heart attacks") is kept
     # from a count of its group's own noun ("five deaths"). Off: as before.
     classified_part_is_a_role: bool = True
