@@ -267,3 +267,16 @@ def test_two_outlets_counting_differently_is_a_conflict_not_two_owners() -> None
 def test_putting_forward_is_no_reckoning() -> None:
     span = parsed_figure("Hala Brundage put forward her plan in 1998.", "1998")
     assert figure_owner(span) == "PERSON:brundage"
+
+
+def test_polarity_is_read_only_of_a_figure_that_counts_the_negated_subject() -> None:
+    counted = parsed_figure("Two wardens of the Ebbmoor reserve did not sign the letter.", "Two")
+    assert figure_aspects(counted, "count", None, counted_subjects=True).negated
+    # The parse hangs the name on the other clause's negated verb; the age only describes it.
+    text = (
+        "One of the dead was named locally as Petra Ulven, 44, from Holby; "
+        "the other has not been named."
+    )
+    described = parsed_figure(text, "44")
+    assert not figure_aspects(described, "age", None, counted_subjects=True).negated
+    assert figure_aspects(described, "age", None).negated  # off: as before

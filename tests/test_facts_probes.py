@@ -7,7 +7,7 @@ whether a mechanism carries over beyond the labelled sets."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import pytest
@@ -205,6 +205,33 @@ PROBES = [
         "The Pellam lifeboat rescued a fisherman aged 67 off the headland.",
         "The Pellam lifeboat rescued a 71-year-old fisherman off the headland.",
         ("67", "71-year-old"),
+        "conflict",
+    ),
+    Probe(
+        "definite age after the subject it refers back to",
+        "Tomas Orrin won the Fellby road race on Sunday, beating Karel Dusek in a sprint. "
+        "The 24-year-old now leads the Arlen series by 40 seconds.",
+        "Tomas Orrin, 25, won Sunday's Fellby road race ahead of Karel Dusek and leads the "
+        "Arlen series.",
+        ("24-year-old", "25"),
+        "conflict",
+    ),
+    Probe(
+        "definite age with a noun after the subject",
+        "Lena Hartsel took the Brenn marathon title on Saturday, pulling away from Mira Costa "
+        "late on. The 31-year-old Corvale runner now holds the course record.",
+        "Lena Hartsel, 33, took the Brenn marathon title on Saturday and set a course record.",
+        ("31-year-old", "33"),
+        "conflict",
+    ),
+    Probe(
+        "age beside another clause's negation",
+        "Two climbers died on the Skarn ridge on Friday, the mountain rescue team said. One of "
+        "the dead was named locally as Petra Ulven, 44, from Holby; the other has not been "
+        "named.",
+        "Two climbers died on the Skarn ridge on Friday. One of them was named as Petra Ulven, "
+        "47, a teacher from Holby.",
+        ("44", "47"),
         "conflict",
     ),
     # Vote tallies.
@@ -513,3 +540,19 @@ def probe_status(
 )
 def test_each_invented_probe_gets_its_status(probe: Probe, embedder: Embedder) -> None:
     assert probe_status(probe, embedder) == probe.status
+
+
+def test_the_age_probes_need_their_rules(embedder: Embedder) -> None:
+    by_name = {probe.name: probe for probe in PROBES}
+    no_subject = replace(FactParams(), opening_age_takes_previous_subject=False)
+    for name in (
+        "definite age after the subject it refers back to",
+        "definite age with a noun after the subject",
+    ):
+        # Off, the age goes to the rival named last before it, and the pair stays apart.
+        assert probe_status(by_name[name], embedder, no_subject) == "apart"
+    any_subject = replace(FactParams(), polarity_needs_counted_subject=False)
+    # Off, the other clause's "has not been named" gives the age a polarity.
+    assert probe_status(by_name["age beside another clause's negation"], embedder, any_subject) == (
+        "differs"
+    )

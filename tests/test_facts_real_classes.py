@@ -236,7 +236,11 @@ def test_a_definite_age_noun_belongs_to_the_person_named_before_it() -> None:
     article = Article(id="a", text=TRIAL, source="The Marlow Courier")
     doc = parse_articles([article])[0]
     claim = next(c for c in scan_claims(article) if c.kind == "age")
-    nearest = describe_claim(claim, doc, replace(FactParams(), definite_age_refers_back=False))
+    # Off (with the rule that reads the subject before an opening age, which comes first).
+    off = replace(
+        FactParams(), definite_age_refers_back=False, opening_age_takes_previous_subject=False
+    )
+    nearest = describe_claim(claim, doc, off)
     assert nearest.person == "lund"
 
 
@@ -261,3 +265,50 @@ def test_two_reports_of_one_riders_age_agree_when_one_refers_back() -> None:
     ages = [f for f in compare_facts(articles) if f.kind == "age"]
     assert [(f.status, {c.article_id for c in f.claims}) for f in ages] == [("agree", {"a", "b"})]
     assert ages[0].subject == "age of Anna Marrow"
+
+
+def test_an_age_opening_its_sentence_belongs_to_the_subject_before_it() -> None:
+    from newsfuse.facts.entities import parse_articles
+
+    text = (
+        "Tomas Orrin won the Fellby road race on Sunday, beating Karel Dusek in a sprint. "
+        "The 24-year-old rider now leads the Arlen series."
+    )
+    (age,) = _age_mentions(text)
+    # The rival is named last before the age; the sentence is about the winner.
+    assert age.person == "orrin"
+    article = Article(id="a", text=text, source="The Marlow Courier")
+    doc = parse_articles([article])[0]
+    claim = next(c for c in scan_claims(article) if c.kind == "age")
+    off = replace(FactParams(), opening_age_takes_previous_subject=False)
+    assert describe_claim(claim, doc, off).person == "dusek"
+
+
+def test_an_age_opening_its_sentence_skips_a_results_list_above_the_subject() -> None:
+    text = (
+        "1. Tomas Orrin 3:02:11\n2. Karel Dusek at 4s\n"
+        "Tomas Orrin won the Fellby road race on Sunday, beating Karel Dusek in a sprint.\n\n"
+        "The 24-year-old now leads the Arlen series."
+    )
+    ages = _age_mentions(text)
+    assert [age.person for age in ages] == ["orrin"]
+
+
+def test_an_age_opening_its_sentence_after_a_subject_that_is_no_name() -> None:
+    text = (
+        "Mara Tellen's win in Tuesday's vote owed much to the east of Olbury, said Ivo Brandt. "
+        "The 47-year-old councillor won by 900 votes."
+    )
+    (age,) = _age_mentions(text)
+    # The subject is "win": the first person the sentence names is the one it is about.
+    assert age.person == "tellen"
+
+
+def test_an_age_opening_its_sentence_after_a_speaker_who_is_the_topic() -> None:
+    text = (
+        "Ana Ruiz says she joined Kelby Athletic to win trophies. "
+        "The 23-year-old winger signed a four-year contract."
+    )
+    (age,) = _age_mentions(text)
+    # The reported clause's subject is "she": the speaker is whom the story is about.
+    assert age.person == "ruiz"

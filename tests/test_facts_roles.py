@@ -229,3 +229,22 @@ def test_a_part_said_to_be_of_a_sort_is_a_classified_part(
     sentence: str, number: str, part: bool
 ) -> None:
     assert is_classified_part(parsed_figure(sentence, number)) is part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        # Invented towns: the parse hangs the percentage on "year on year" or "month on month".
+        ("Residential prices in Ostby grew 3.7% year on year to June.", "3.7%"),
+        ("Prices in Ostby rose 0.6% month on month, the index showed.", "0.6%"),
+    ],
+)
+def test_a_percentage_before_a_repeated_period_sizes_the_change(sentence: str, number: str) -> None:
+    span = parsed_figure(sentence, number)
+    assert is_change_size(span, repeated_periods=True)
+    assert not is_change_size(span)  # off: the figure reads as a modifier of "year"
+
+
+def test_a_repeated_period_leaves_a_level_a_level() -> None:
+    span = parsed_figure("Ostby's jobless rate was 4.1% year on year.", "4.1%")
+    assert not is_change_size(span, repeated_periods=True)

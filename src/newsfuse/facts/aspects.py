@@ -70,6 +70,8 @@ UNNAMED_ANCHORS = frozenset({"away", "distant"})
 ANCHOR_PREPOSITIONS = frozenset({"from", "of", "outside"})
 # Clause relations that start another event; a period below one is not the figure's.
 OTHER_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "xcomp"})
+# Links by which a figure is the number of the noun it hangs from ("[two] members").
+COUNTING_LINKS = frozenset({"nummod", "quantmod"})
 # Names that can own a figure: a person or an organisation ("Kulik's campaign", "Acme
 # posted a loss of $3m"). Places are left out: outlets name one event's place at different
 # grains ("Las Vegas", "the Strip"), so two place names are no evidence of two events.
@@ -107,13 +109,15 @@ def figure_aspects(
     implied_anchors: bool = False,
     plans_and_outcomes: bool = False,
     owners: bool = False,
+    counted_subjects: bool = False,
 ) -> Aspects:
     """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
     with ``implied_anchors``, a distance "away" is measured from the place its sentence
     moves from (:func:`implied_anchor`); with ``plans_and_outcomes``, a date has a tense
     too ("would travel on Monday" is planned, "visited on Tuesday" past), and planning
     words tell a plan (:func:`_tense`); with ``owners``, the figure's owner is read
-    (:func:`figure_owner`)."""
+    (:func:`figure_owner`); with ``counted_subjects``, polarity is read only of a figure
+    that counts its negated verb's subject (:func:`_counts_who_did_not`)."""
     verb = _governing_verb(span)
     anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
     if anchor == "?" and implied_anchors:
@@ -129,7 +133,7 @@ def figure_aspects(
         anchor=anchor,
         holder=_holder(span) if kind == "age" else "",
         words=_article_words(span.doc) if kind == "age" else frozenset(),
-        negated=_counts_who_did_not(span, verb),
+        negated=_counts_who_did_not(span, verb, counted_subjects),
         range_end=_range_end(span) if kind != "date" else "",
         owner=figure_owner(span, verb) if owners else "",
     )
@@ -169,15 +173,22 @@ def _range_end(span: Span) -> str:
     return ""
 
 
-def _counts_who_did_not(span: Span, verb: Token | None) -> bool:
+def _counts_who_did_not(span: Span, verb: Token | None, counted_only: bool = False) -> bool:
     """Whether the figure counts the subject of a negated verb ("two members did not
     sign"); a figure in a negated verb's object ("would not affect its nine instruments")
-    is still a count of the thing."""
+    is still a count of the thing. With ``counted_only``, the figure must be the subject
+    or its number: one that describes the subject ("Ulven, 44"; "the 12-week limit") does
+    not count it, and a parse that hangs a name on another clause's negated verb ("as
+    Ulven, 44, from Holby; the other has not been named") would give it a polarity."""
     if verb is None or not any(c.dep_ == "neg" for c in verb.children):
         return False
     below = span.root
+    path = []
     while below.head.i != verb.i and below.head.i != below.i:
+        path.append(below.dep_)
         below = below.head
+    if counted_only and not set(path) <= COUNTING_LINKS:
+        return False
     return below.head.i == verb.i and below.dep_ in ("nsubj", "nsubjpass")
 
 

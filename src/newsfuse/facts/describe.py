@@ -41,6 +41,7 @@ from newsfuse.facts.lexicon import (
     PREVIOUS_FILLERS,
     PRONOUN_NOUNS,
     REVISION_CUES,
+    STATEMENT_LEMMAS,
     TOTAL_WORDS,
     WIN_VERBS,
 )
@@ -391,11 +392,65 @@ def antecedent_person(span: Span) -> Span | None:
     return before[-1] if before else None
 
 
+def previous_subject_name(span: Span) -> str:
+    """The person an age refers back to when it opens its own sentence as a definite
+    description ("Tomas Orrin won the race, beating Karel Dusek. [The 24-year-old] now
+    leads ..."; also "The 24-year-old rider ..."): the subject of the sentence before when
+    it is a name, else the first person that sentence names; the surname in lower case.
+    Centering (Grosz, Joshi & Weinstein 1995): a definite description continues the last
+    sentence's topic, its subject. "" when the age does not open its sentence with "The",
+    or no one is found."""
+    doc = span.doc
+    sentence = span.sent
+    opening = sentence.start
+    while opening < span.start and doc[opening].is_space:  # a paragraph break
+        opening += 1
+    if span.start != opening + 1 or doc[opening].lower_ != "the" or sentence.start == 0:
+        return ""
+    previous = doc[sentence.start - 1].sent
+    # Its last line only: a results list or header above it is parsed into it.
+    breaks = [t.i + 1 for t in previous if "\n" in t.text and t.i + 1 < previous.end]
+    start = max(
+        [i for i in breaks if not all(t.is_space for t in doc[i : previous.end])],
+        default=previous.start,
+    )
+    verb = previous.root
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    speakers: set[int] = set()
+    if verb.lemma_.lower() in STATEMENT_LEMMAS and reported and not _pronoun_subject(reported[0]):
+        # "X won, said Ivo Brandt": the speaker is the source, not the topic; but in "Ana
+        # Ruiz says she joined Kelby" she is both.
+        speakers = {c.i for c in verb.children if c.dep_ == "nsubj"}
+        verb = reported[0]
+    subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.i >= start]
+    if subjects and subjects[0].pos_ == "PROPN":
+        # A name, if the recogniser calls it a person or leaves it unlabelled ("Ana Ruiz
+        # says ..." may carry no label while "Kelby Athletic" is read as a person).
+        return subjects[0].lower_ if subjects[0].ent_type_ in ("PERSON", "") else ""
+    # A subject that is no name ("Mara Tellen's win owed much to ..."), or none in the
+    # last line: the first person that sentence names.
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and start <= e.start < previous.end and e.root.i not in speakers
+    ]
+    return _surname(people[0]) if people else ""
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a pronoun ("she joined")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in verb.children)
+
+
 def _person_of(span: Span, params: FactParams) -> str:
     """Surname of the person an age belongs to: for a definite age noun the person named
     last before it, else the nearest PERSON in the sentence,
     else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
     else the first one named after it (a delayed lede)."""
+    if params.opening_age_takes_previous_subject:
+        subject = previous_subject_name(span)
+        if subject:
+            return subject
     if params.definite_age_refers_back:
         antecedent = antecedent_person(span)
         if antecedent is not None:
@@ -686,7 +741,11 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         if claim.kind == "date"
         else _role_of(span, noun, params)
     )
-    if params.change_size_is_no_revision and claim.unit == "%" and is_change_size(span):
+    if (
+        params.change_size_is_no_revision
+        and claim.unit == "%"
+        and is_change_size(span, params.change_over_repeated_period)
+    ):
         cue = False  # the size of a change ("rose 17%") is no new level, whatever verb reports it
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
@@ -714,6 +773,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             params.away_is_from_place_left,
             params.plans_differ_from_outcomes,
             params.other_owners_differ,
+            params.polarity_needs_counted_subject,
         ),
         _governing_verb(span, params.passive_complement_names_event),
         date_event(span) if claim.kind == "date" else (),

@@ -58,6 +58,9 @@ class FactParams:
     # A percentage that sizes a change ("rose 17%", "a 14 per cent rise", "up 14%", "31%
     # lower") is no new level, so no revision cue. Off: as before.
     change_size_is_no_revision: bool = True
+    # ... also when the parse hangs the percentage on "year on year" ("grew 3.7% year on
+    # year", "0.6% month on month"), which names the period, not what grew. Off: as before.
+    change_over_repeated_period: bool = True
     # A part said to be of a sort ("two of the deaths were from heart attacks") is kept
     # from a count of its group's own noun ("five deaths"). Off: as before.
     classified_part_is_a_role: bool = True
@@ -240,6 +243,10 @@ class FactParams:
     # named last before it, not to the nearest name in its sentence ("... ahead of Sarah
     # Lund"). Off: the nearest name in the sentence, as before.
     definite_age_refers_back: bool = True
+    # An age opening its sentence as "The 24-year-old ..." belongs to the named subject of
+    # the sentence before (centering: a definite description continues the last topic),
+    # not to a name read later in that sentence ("won, beating Karel Dusek"). Off: as before.
+    opening_age_takes_previous_subject: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15
@@ -382,6 +389,10 @@ class FactParams:
     # counts who did not, another attribute than who did ("six directors signed"). Off:
     # polarity is not read.
     negated_figures_differ: bool = True
+    # ... read only of a figure that is the negated verb's subject or its number ("two
+    # members"), not of one describing it ("Ulven, 44, ...; the other has not been named",
+    # "the 12-week limit might not exist"). Off: any figure in the subject's words.
+    polarity_needs_counted_subject: bool = True
     # ... and range ends: "46" or "81" of "ages 46 to 81" (or "between 40 and 50") bounds
     # many values and is none of them, so beside a single figure or the other end it
     # differs, never conflicts. Off: a range's ends compare as single figures.

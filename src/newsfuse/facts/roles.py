@@ -179,14 +179,31 @@ def _is_change_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and (lemma in CHANGE_VERBS or bool(verb_changes_magnitude(lemma)))
 
 
-def is_change_size(span: Span) -> bool:
+# Nouns of a period a change is measured over when repeated: "year on year", "month-on-month".
+REPEATED_PERIOD_NOUNS = frozenset({"year", "quarter", "month", "week", "day"})
+
+
+def _repeated_period(token: Token) -> bool:
+    """Whether a token opens "year on year" ("month-on-month", "year over year"): the parse
+    makes such a phrase the head of the figure before it ("grew 3.7% [year] on year")."""
+    if token.lemma_.lower() not in REPEATED_PERIOD_NOUNS:
+        return False
+    after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 5] if t.lower_ != "-"]
+    return len(after) >= 2 and after[0] in ("on", "over") and after[1] == token.lower_
+
+
+def is_change_size(span: Span, repeated_periods: bool = False) -> bool:
     """Whether a figure is the size of a change or a difference rather than the level
     reached: it modifies a noun of change ("a 14 per cent rise", "a rise of 14 per
     cent"), is the bare object or "by" phrase of a verb of changing ("profit rose 17%",
     "cut the risk by 31%"), follows "up" or "down" ("up 14% year on year") or measures
-    a comparative ("a 31% lower risk"). The level takes "to" ("rose to 17%")."""
+    a comparative ("a 31% lower risk"). The level takes "to" ("rose to 17%"). With
+    ``repeated_periods``, a figure the parse hangs on "year on year" stands in its place
+    ("grew 3.7% year on year")."""
     root = span.root
     head = root.head
+    if repeated_periods and root.dep_ in MODIFIER_DEPENDENCIES and _repeated_period(head):
+        root, head = head, head.head
     if head is root:
         return False
     lemma = head.lemma_.lower()
