@@ -188,7 +188,8 @@ def test_four_ingests_a_server_and_a_kill_store_every_article_once(tmp_path: Pat
         deep = fetch(url + "/healthz?deep=1")
         server.terminate()
         server.communicate(timeout=30)
-    assert outcomes[0][2] == -signal.SIGKILL
+    # Killed, or finished just before the kill once the others had stored its articles.
+    assert outcomes[0][2] in (-signal.SIGKILL, 0), outcomes[0]
     assert [code for _, _, code in outcomes[1:]] == [0, 0, 0], outcomes
     assert post_statuses == [200] * len(post_statuses)
     urls = stored_urls(db)
