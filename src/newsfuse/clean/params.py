@@ -1,0 +1,17 @@
+"""Tunable switches of the cleaner, as one frozen options object (see :mod:`newsfuse.clean`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["CleanParams"]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanParams:
+    """Options of :func:`newsfuse.clean.clean_articles`; the defaults are the measured ones."""
+
+    keep_figure_blocks: bool = True
+    """Keep a block of short figure lines (a key-figures box, a results list, a stage header
+    "(187km)") that the head or tail peeling would drop as labels or fragments, when it
+    touches the story text."""
