@@ -135,6 +135,7 @@ def clean_article(
         title=article.title,
         repeated=repeated,
         keep_figure_blocks=params.keep_figure_blocks,
+        figure_block_min_lines=params.figure_block_min_lines,
     )
     kept: list[Line] = []
     removed: list[Removal] = []

@@ -342,6 +342,7 @@ def is_reader_notice(line: str) -> bool:
 # A number the page counts for its own furniture sits next to an interface word
 # ("Comments (14)", "Share 45", "News 12") or says how long ago ("3 min ago").
 _NUMBER = re.compile(r"\d[\d,.:]*")
+_TIME_AGO = re.compile(r"\d\s*[^\W\d_]*\.?\s+ago\b", re.I)
 PAGE_NUMBER_WORDS = UI_VERBS | UI_NOUNS | SECOND_PERSON | word_set("ago page pages")
 # Words opening a link or teaser line ("Related: ...", "Top 10 ...", "Watch: ..."); the
 # whole interface vocabulary would be too broad here ("Policy rate: 3.5%").
@@ -362,7 +363,7 @@ def is_figure_line(line: str) -> bool:
     stripped = line.strip()
     if not any(c.isdigit() for c in stripped) or not any(c.isalpha() for c in stripped):
         return False
-    if _EMAIL_OR_URL.search(stripped):
+    if _EMAIL_OR_URL.search(stripped) or _TIME_AGO.search(stripped):
         return False
     words = [word.lower() for word in words_of(stripped)]
     alphabetic = [word for word in words if word.isalpha()]
