@@ -12,9 +12,8 @@ class CleanParams:
     """Options of :func:`newsfuse.clean.clean_articles`; the defaults are the measured ones."""
 
     keep_figure_blocks: bool = True
-    """Keep a block of short figure lines (a key-figures box, a results list, a stage header
-    "(187km)") that the head or tail peeling would drop as labels or fragments, when it
-    touches the story text."""
+    """Keep a paragraph of short figure lines (a key-figures box, a results list) that the
+    head or tail peeling would drop as labels or fragments, when it touches the story text."""
     figure_block_min_lines: int = 2
     """Lines a figure paragraph needs to be kept: a lone short line at the edge is as often
     a kicker, caption or headline ("Jane Doe, 32, of Ardon"); 1 kept a stage header that
