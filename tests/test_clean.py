@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES as FIXTURES_ROOT
-from newsfuse.clean import clean_articles, clean_report, find_repeated_lines
+from newsfuse.clean import CleanParams, clean_articles, clean_report, find_repeated_lines
 from newsfuse.clean.language import detect_language, is_foreign
 from newsfuse.clean.signals import (
     NOTE_ACTION,
@@ -27,6 +27,7 @@ from newsfuse.clean.signals import (
     byline_name,
     is_contributor_credit,
     is_counter,
+    is_figure_line,
     is_headline_like,
     is_reader_prompt,
     page_note_kind,
@@ -484,3 +485,69 @@ def test_language_scores_count_each_stop_word_and_marker_word_per_language(
         expected = sum(n for w, n in found.items() if w in STOP_WORDS[language])
         expected += sum(n for w, n in found.items() if letters & set(w))
         assert language_scores(text)[language] == expected
+
+
+# -- figure blocks: a key-figures box or results list beside the story is story ----------
+FIGURE_STORY = [
+    "The Harbour Bank of Quelmont raised its deposit rate by a quarter point to 4.25% on "
+    "Tuesday, citing faster wage growth.",
+    "Six of the seven board members backed the rise, the bank said.",
+]
+
+
+def test_a_key_figures_box_closing_the_story_is_kept() -> None:
+    box = ["AT A GLANCE:", "Deposit rate: 4.25% (was 4%)", "Wage growth this year: 5.1%"]
+    text = "\n\n".join(FIGURE_STORY) + "\n\n" + "\n".join(box) + "\n\nAdvertisement"
+    cleaned = clean_one(Article(id="a", text=text))
+    assert_story_kept(cleaned, FIGURE_STORY + box)
+    assert "Advertisement" not in cleaned.text
+    off = clean_articles([Article(id="a", text=text)], CleanParams(keep_figure_blocks=False))
+    assert "Deposit rate: 4.25% (was 4%)" not in off[0].text
+
+
+def test_a_results_list_opening_the_story_is_kept() -> None:
+    results = ["Quelmont 10km, women: results", "1. Mara Oste 31:02", "2. Lin Vardo 31:40"]
+    header = "Stage 4, Pell - Ostra summit (164km)"
+    story = "Mara Oste won the Quelmont 10km on Sunday in 31:02, ahead of Lin Vardo."
+    text = header + "\n\n" + "\n".join(results) + "\n\n" + story
+    cleaned = clean_one(Article(id="a", text=text))
+    assert_story_kept(cleaned, [*results, story])
+    assert clean_one(Article(id="a", text=cleaned.text)).text == cleaned.text
+    # A lone short line is a block only when asked: it is as often a kicker or caption.
+    assert header not in cleaned.text
+    (single,) = clean_articles([Article(id="a", text=text)], CleanParams(figure_block_min_lines=1))
+    assert_story_kept(single, [header, *results, story])
+
+
+def test_page_numbers_at_the_edges_are_still_removed() -> None:
+    tail = ["Comments (23)", "Related: Quelmont rate rise in 2027", "Share 45"]
+    text = "\n\n".join(FIGURE_STORY) + "\n\n" + "\n\n".join(tail)
+    cleaned = clean_one(Article(id="a", text=text))
+    assert_story_kept(cleaned, FIGURE_STORY)
+    for line in tail:
+        assert line not in cleaned.text
+
+
+def test_a_figure_block_beyond_other_boilerplate_is_not_reached() -> None:
+    # A line removed for another reason (an update stamp) cuts the block from the story.
+    text = "\n\n".join(FIGURE_STORY) + "\n\nUpdated 12 March 2026\n\nDeposit rate: 4.25%"
+    cleaned = clean_one(Article(id="a", text=text))
+    assert "Deposit rate: 4.25%" not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Policy rate: 3.25% (prev 3.5%)", True),
+        ("1. Oren Salt 2:09:14", True),
+        ("Stage 2, Vell - Dorn (143km)", True),
+        ("Comments (14)", False),
+        ("Have your say: comments (9)", False),
+        ("Posted 3 min ago", False),
+        ("Top 10 Quelmont Restaurants", False),
+        ("Rescuers Pull 4 From Quelmont Harbour After Ferry Fire", False),
+        ("Deposit rate", False),
+    ],
+)
+def test_figure_lines_are_told_from_page_numbers(line: str, expected: bool) -> None:
+    assert is_figure_line(line) is expected

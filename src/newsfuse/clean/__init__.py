@@ -39,10 +39,12 @@ from newsfuse.clean.classify import (
     split_lines,
 )
 from newsfuse.clean.documents import is_non_article
+from newsfuse.clean.params import CleanParams
 from newsfuse.clean.stamps import parse_stamp
 from newsfuse.model import Article, ReadReport, Removal, Skipped
 
 __all__ = [
+    "CleanParams",
     "clean_article",
     "clean_articles",
     "clean_report",
@@ -73,7 +75,7 @@ COMMON_WORDS = signals.word_set(
 )
 
 
-def clean_articles(articles: Sequence[Article]) -> list[Article]:
+def clean_articles(articles: Sequence[Article], params: CleanParams | None = None) -> list[Article]:
     """Remove boilerplate from every article; returns one cleaned article per input, in order.
 
     All articles of a read are passed together so that lines repeated across
@@ -81,7 +83,7 @@ def clean_articles(articles: Sequence[Article]) -> list[Article]:
     back with empty ``text`` if nothing in it was story (see :func:`clean_report`).
     """
     repeated = find_repeated_lines(articles)
-    return [clean_article(article, repeated=repeated) for article in articles]
+    return [clean_article(article, repeated=repeated, params=params) for article in articles]
 
 
 def clean_report(report: ReadReport, *, keep_non_articles: bool = False) -> ReadReport:
@@ -119,10 +121,22 @@ def clean_report(report: ReadReport, *, keep_non_articles: bool = False) -> Read
     return ReadReport(articles=tuple(kept), skipped=tuple(skipped))
 
 
-def clean_article(article: Article, *, repeated: frozenset[str] = frozenset()) -> Article:
+def clean_article(
+    article: Article,
+    *,
+    repeated: frozenset[str] = frozenset(),
+    params: CleanParams | None = None,
+) -> Article:
     """Clean one article; ``repeated`` are normalised lines known to be site furniture."""
+    params = params or CleanParams()
     lines = split_lines(article.text)
-    classified = classify_lines(lines, title=article.title, repeated=repeated)
+    classified = classify_lines(
+        lines,
+        title=article.title,
+        repeated=repeated,
+        keep_figure_blocks=params.keep_figure_blocks,
+        figure_block_min_lines=params.figure_block_min_lines,
+    )
     kept: list[Line] = []
     removed: list[Removal] = []
     published, author = article.published, article.author

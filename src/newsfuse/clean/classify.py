@@ -20,7 +20,9 @@ lines each optionally followed by a one-sentence teaser.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from newsfuse.clean import signals
 from newsfuse.clean.language import detect_main_language, is_foreign
@@ -144,9 +146,19 @@ class Classification:
     language: str
 
 
-def classify_lines(lines: list[Line], *, title: str, repeated: frozenset[str]) -> Classification:
+def classify_lines(
+    lines: list[Line],
+    *,
+    title: str,
+    repeated: frozenset[str],
+    keep_figure_blocks: bool = True,
+    figure_block_min_lines: int = 2,
+) -> Classification:
     """For each line, the reason it is boilerplate, or "" to keep it; and the language
-    the kept lines are in, judged on the same lines the foreign-notice check used."""
+    the kept lines are in, judged on the same lines the foreign-notice check used.
+
+    ``keep_figure_blocks`` keeps the figure paragraphs peeling would drop next to the
+    story (see :func:`_keep_figure_blocks`)."""
     texts = [line.text for line in lines]
     reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
     weak: dict[tuple[int, str], str] = {}
@@ -172,7 +184,62 @@ def classify_lines(lines: list[Line], *, title: str, repeated: frozenset[str]) -
                     break
                 reasons[index] = reason
         if reasons == before:
+            if keep_figure_blocks:
+                # Judged again in the final language: a line first peeled as a fragment
+                # may be foreign to it, and the cleaned text is judged in that language.
+                weak_reason_of = partial(weak_at, language=language)
+                _keep_figure_blocks(lines, reasons, weak_reason_of, figure_block_min_lines)
             return Classification(tuple(reasons), language)
+
+
+# Peeling drops these on shape alone; a figure block is made of such lines.
+FIGURE_BLOCK_REASONS = frozenset({REASON_LABEL, REASON_FRAGMENT})
+# A paragraph is a figure block when at least this share of its lines states a figure:
+# a box or results list may have a header without one ("KEY FIGURES:", "RESULTS - ...").
+FIGURE_BLOCK_MIN_SHARE = 0.5
+
+
+def _keep_figure_blocks(
+    lines: list[Line], reasons: list[str], weak_reason_of: Callable[[int], str], min_lines: int
+) -> None:
+    """Keep again the paragraphs of short figure lines that peeling removed next to the
+    story text: a key-figures box closing it, a results list or a stage header opening it.
+
+    From the first (last) kept line outwards, paragraph by paragraph, a paragraph is kept
+    while every line of it was peeled as a label or fragment, it has at least ``min_lines``
+    lines, and at least ``FIGURE_BLOCK_MIN_SHARE`` of them state a figure
+    (``signals.is_figure_line``). The first paragraph that is not such a block stops the
+    walk, so a block beyond other boilerplate (a link list after "Advertisement") is never
+    reached.
+    """
+    kept = [index for index, reason in enumerate(reasons) if not reason]
+    if not kept:
+        return
+
+    def peeled_as_figure_block(index: int) -> bool:
+        return (
+            0 <= index < len(lines)
+            and reasons[index] in FIGURE_BLOCK_REASONS
+            and weak_reason_of(index) in FIGURE_BLOCK_REASONS
+        )
+
+    for edge, step in ((kept[0], -1), (kept[-1], 1)):
+        index = edge + step
+        while peeled_as_figure_block(index):
+            paragraph = lines[index].paragraph
+            block = []
+            while peeled_as_figure_block(index) and lines[index].paragraph == paragraph:
+                block.append(index)
+                index += step
+            # The paragraph must end here: a line of it removed for another reason (a
+            # date, a prompt) makes it page furniture, not a box.
+            whole = not (0 <= index < len(lines) and lines[index].paragraph == paragraph)
+            figures = sum(1 for i in block if signals.is_figure_line(lines[i].text))
+            too_small = len(block) < min_lines or figures < FIGURE_BLOCK_MIN_SHARE * len(block)
+            if not whole or figures == 0 or too_small:
+                break
+            for i in block:
+                reasons[i] = ""
 
 
 def _mark_related_list(texts: list[str], reasons: list[str]) -> None:

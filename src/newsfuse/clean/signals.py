@@ -338,6 +338,48 @@ def is_reader_notice(line: str) -> bool:
     )
 
 
+# -- figures in short lines (a key-figures box, a results list) ---------------------------
+# A number the page counts for its own furniture sits next to an interface word
+# ("Comments (14)", "Share 45", "News 12") or says how long ago ("3 min ago").
+_NUMBER = re.compile(r"\d[\d,.:]*")
+_TIME_AGO = re.compile(r"\d\s*[^\W\d_]*\.?\s+ago\b", re.I)
+PAGE_NUMBER_WORDS = UI_VERBS | UI_NOUNS | SECOND_PERSON | word_set("ago page pages")
+# Words opening a link or teaser line ("Related: ...", "Top 10 ...", "Watch: ..."); the
+# whole interface vocabulary would be too broad here ("Policy rate: 3.5%").
+LINK_OPENERS = word_set(
+    "related more see also read watch top next previous trending popular latest video "
+    "videos photos gallery share comments"
+)
+# A headline written in title case ("Woman Kills 3 In Harbour Crash") carries a figure
+# but is the page's title, not a line of a box; this many capitalised long words
+# (four letters or more) and no lowercase one mark it.
+TITLE_CASE_MIN_WORDS = 4
+
+
+def is_figure_line(line: str) -> bool:
+    """A short line stating a figure of the story ("Policy rate: 3.5% (prev 3.75%)",
+    "1. Jane Doe 2:06:41", "Stage 9, Ardon - Belle summit (187km)"), not a number of the
+    page's own (a comment count, a share count, a time ago, a link, a title-case headline)."""
+    stripped = line.strip()
+    if not any(c.isdigit() for c in stripped) or not any(c.isalpha() for c in stripped):
+        return False
+    if _EMAIL_OR_URL.search(stripped) or _TIME_AGO.search(stripped):
+        return False
+    words = [word.lower() for word in words_of(stripped)]
+    alphabetic = [word for word in words if word.isalpha()]
+    if alphabetic and alphabetic[0] in LINK_OPENERS:
+        return False
+    for match in _NUMBER.finditer(stripped):
+        before = [w for w in words_of(stripped[: match.start()]) if not w.isdigit()][-1:]
+        after = [w for w in words_of(stripped[match.end() :]) if not w.isdigit()][:1]
+        if any(word.lower() in PAGE_NUMBER_WORDS for word in before + after):
+            return False
+    long_words = [word for word in words_of(stripped) if word.isalpha() and len(word) >= 4]
+    return not (
+        len(long_words) >= TITLE_CASE_MIN_WORDS and all(word[0].isupper() for word in long_words)
+    )
+
+
 def is_label_line(line: str) -> bool:
     """A short "Label: value" line without final punctuation ("Source: Wire services")."""
     return bool(_LABEL.match(line.strip())) and is_headline_like(line)
