@@ -392,14 +392,15 @@ def antecedent_person(span: Span) -> Span | None:
     return before[-1] if before else None
 
 
-def previous_subject_name(span: Span) -> str:
+def previous_subject_name(span: Span, skip_aged: bool = False) -> str:
     """The person an age refers back to when it opens its own sentence as a definite
     description ("Tomas Orrin won the race, beating Karel Dusek. [The 24-year-old] now
     leads ..."; also "The 24-year-old rider ..."): the subject of the sentence before when
     it is a name, else the first person that sentence names; the surname in lower case.
     Centering (Grosz, Joshi & Weinstein 1995): a definite description continues the last
     sentence's topic, its subject. "" when the age does not open its sentence with "The",
-    or no one is found."""
+    or no one is found; with ``skip_aged``, also when that sentence already gives the
+    person's age ("Ana Ruiz, 30, was hurt. [The 24-year-old] man arrested ...")."""
     doc = span.doc
     sentence = span.sent
     opening = sentence.start
@@ -418,23 +419,46 @@ def previous_subject_name(span: Span) -> str:
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     speakers: set[int] = set()
     if verb.lemma_.lower() in STATEMENT_LEMMAS and reported and not _pronoun_subject(reported[0]):
-        # "X won, said Ivo Brandt": the speaker is the source, not the topic; but in "Ana
-        # Ruiz says she joined Kelby" she is both.
+        # The speaker is the source, not the topic, unless the reported clause says "she".
         speakers = {c.i for c in verb.children if c.dep_ == "nsubj"}
         verb = reported[0]
     subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.i >= start]
     if subjects and subjects[0].pos_ == "PROPN":
-        # A name, if the recogniser calls it a person or leaves it unlabelled ("Ana Ruiz
-        # says ..." may carry no label while "Kelby Athletic" is read as a person).
-        return subjects[0].lower_ if subjects[0].ent_type_ in ("PERSON", "") else ""
-    # A subject that is no name ("Mara Tellen's win owed much to ..."), or none in the
-    # last line: the first person that sentence names.
+        # Unlabelled counts: "Ana Ruiz says ..." may carry no label at all.
+        if subjects[0].ent_type_ not in ("PERSON", "") or (skip_aged and _age_given(subjects[0])):
+            return ""
+        return subjects[0].lower_
+    # A subject that is no name ("Mara Tellen's win owed much to ..."): the first person.
     people = [
         e
         for e in doc.ents
         if e.label_ == "PERSON" and start <= e.start < previous.end and e.root.i not in speakers
     ]
-    return _surname(people[0]) if people else ""
+    if not people or (skip_aged and _age_given(people[0].root)):
+        return ""
+    return _surname(people[0])
+
+
+def _age_given(noun: Token) -> bool:
+    """Whether the sentence of ``noun`` gives its age ("Ana Ruiz, 30"; "30-year-old Ana
+    Ruiz"), as :func:`aged_noun` links an age to the noun it describes."""
+    doc = noun.doc
+    sentence = noun.sent
+    for token in sentence:
+        if token.like_num:
+            age = doc[token.i : token.i + 1]
+        elif (
+            token.lower_ == "old"
+            and token.i - 2 >= sentence.start
+            and doc[token.i - 2].lemma_ == "year"
+        ):
+            age = doc[max(sentence.start, token.i - 4) : token.i + 1]
+        else:
+            continue
+        aged = aged_noun(age)
+        if aged is not None and aged.i == noun.i:
+            return True
+    return False
 
 
 def _pronoun_subject(verb: Token) -> bool:
@@ -443,12 +467,14 @@ def _pronoun_subject(verb: Token) -> bool:
 
 
 def _person_of(span: Span, params: FactParams) -> str:
-    """Surname of the person an age belongs to: for a definite age noun the person named
-    last before it, else the nearest PERSON in the sentence,
+    """Surname of the person an age belongs to: for an age opening its sentence as "The
+    24-year-old" the named subject of the sentence before (:func:`previous_subject_name`),
+    else for a definite age noun the person named last before it, else the nearest PERSON
+    in the sentence,
     else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
     else the first one named after it (a delayed lede)."""
     if params.opening_age_takes_previous_subject:
-        subject = previous_subject_name(span)
+        subject = previous_subject_name(span, params.opening_age_skips_aged_subject)
         if subject:
             return subject
     if params.definite_age_refers_back:

@@ -247,6 +247,9 @@ class FactParams:
     # the sentence before (centering: a definite description continues the last topic),
     # not to a name read later in that sentence ("won, beating Karel Dusek"). Off: as before.
     opening_age_takes_previous_subject: bool = True
+    # ... unless that sentence already gives the subject's age ("Ana Ruiz, 30, was hurt.
+    # The 24-year-old man arrested ..."): an outlet ages a person once. Off: as before.
+    opening_age_skips_aged_subject: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15
