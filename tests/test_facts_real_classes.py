@@ -330,3 +330,14 @@ def test_an_opening_age_is_not_given_to_a_subject_whose_age_is_already_stated() 
 def test_an_opening_age_in_the_first_sentence_reads_no_previous_subject(text: str) -> None:
     (age,) = _age_mentions(text)
     assert age.person == ""
+
+
+def test_an_opening_age_under_a_headline_the_parser_joins_to_it_takes_its_subject() -> None:
+    text = (
+        "Ana Ruiz wins Ostby marathon title\n\n"
+        "The 24-year-old crossed the line in 2:21 ahead of Lena Hart."
+    )
+    assert [age.person for age in _age_mentions(text)] == ["ruiz"]
+    # Off, the line break is no sentence end and the age goes to the name in its sentence.
+    off = replace(FactParams(), opening_age_after_line_break=False)
+    assert [age.person for age in _age_mentions(text, params=off)] == ["hart"]

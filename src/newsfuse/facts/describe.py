@@ -392,7 +392,7 @@ def antecedent_person(span: Span) -> Span | None:
     return before[-1] if before else None
 
 
-def previous_subject_name(span: Span, skip_aged: bool = False) -> str:
+def previous_subject_name(span: Span, skip_aged: bool = False, line_breaks: bool = False) -> str:
     """The person an age refers back to when it opens its own sentence as a definite
     description ("Tomas Orrin won the race, beating Karel Dusek. [The 24-year-old] now
     leads ..."; also "The 24-year-old rider ..."): the subject of the sentence before when
@@ -400,15 +400,22 @@ def previous_subject_name(span: Span, skip_aged: bool = False) -> str:
     Centering (Grosz, Joshi & Weinstein 1995): a definite description continues the last
     sentence's topic, its subject. "" when the age does not open its sentence with "The",
     or no one is found; with ``skip_aged``, also when that sentence already gives the
-    person's age ("Ana Ruiz, 30, was hurt. [The 24-year-old] man arrested ...")."""
+    person's age ("Ana Ruiz, 30, was hurt. [The 24-year-old] man arrested ..."); with
+    ``line_breaks``, a line break the parser leaves inside a sentence ends the one before
+    ("Ruiz wins Ostby marathon\n\n[The 24-year-old] ...")."""
     doc = span.doc
     sentence = span.sent
-    opening = sentence.start
-    while opening < span.start and doc[opening].is_space:  # a paragraph break
-        opening += 1
-    if span.start != opening + 1 or doc[opening].lower_ != "the" or sentence.start == 0:
+    opening = span.start - 1
+    if opening < sentence.start or doc[opening].lower_ != "the":
         return ""
-    previous = doc[sentence.start - 1].sent
+    if all(token.is_space for token in doc[sentence.start : opening]):  # a paragraph break
+        if sentence.start == 0:
+            return ""
+        previous = doc[sentence.start - 1].sent
+    elif line_breaks and doc[opening].text == "The" and "\n" in doc[opening - 1].text:
+        previous = doc[sentence.start : opening - 1]
+    else:
+        return ""
     # Its last line only: a results list or header above it is parsed into it.
     breaks = [t.i + 1 for t in previous if "\n" in t.text and t.i + 1 < previous.end]
     start = max(
@@ -474,7 +481,9 @@ def _person_of(span: Span, params: FactParams) -> str:
     else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
     else the first one named after it (a delayed lede)."""
     if params.opening_age_takes_previous_subject:
-        subject = previous_subject_name(span, params.opening_age_skips_aged_subject)
+        subject = previous_subject_name(
+            span, params.opening_age_skips_aged_subject, params.opening_age_after_line_break
+        )
         if subject:
             return subject
     if params.definite_age_refers_back:

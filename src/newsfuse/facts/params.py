@@ -250,6 +250,9 @@ class FactParams:
     # ... unless that sentence already gives the subject's age ("Ana Ruiz, 30, was hurt.
     # The 24-year-old man arrested ..."): an outlet ages a person once. Off: as before.
     opening_age_skips_aged_subject: bool = True
+    # ... and also when a line break the parser leaves inside a sentence ends the one before
+    # ("Ruiz wins Ostby marathon\n\nThe 24-year-old ..."). Off: only a parsed sentence.
+    opening_age_after_line_break: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15
