@@ -247,8 +247,8 @@ class FactParams:
     # the sentence before (centering: a definite description continues the last topic),
     # not to a name read later in that sentence ("won, beating Karel Dusek"). Off: as before.
     opening_age_takes_previous_subject: bool = True
-    # ... unless that sentence already gives the subject's age ("Ana Ruiz, 30, was hurt.
-    # The 24-year-old man arrested ..."): an outlet ages a person once. Off: as before.
+    # ... but to no one named when that sentence gives the subject another age ("Ana Ruiz,
+    # 30, was hurt. The 24-year-old man arrested ..."). Off: as before.
     opening_age_skips_aged_subject: bool = True
     # ... and also when a line break the parser leaves inside a sentence ends the one before
     # ("Ruiz wins Ostby marathon\n\nThe 24-year-old ..."). Off: only a parsed sentence.
