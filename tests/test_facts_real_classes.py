@@ -55,12 +55,14 @@ def test_an_age_describes_the_noun_it_modifies(sentence: str, age: str, noun: st
     assert (found.text if found is not None else None) == noun
 
 
-def _age_mentions(text: str, article_id: str = "a") -> list[Mention]:
+def _age_mentions(
+    text: str, article_id: str = "a", params: FactParams = FactParams()
+) -> list[Mention]:
     from newsfuse.facts.entities import parse_articles
 
     article = Article(id=article_id, text=text, source="The Marlow Courier")
     doc = parse_articles([article])[0]
-    return [describe_claim(c, doc, FactParams()) for c in scan_claims(article) if c.kind == "age"]
+    return [describe_claim(c, doc, params) for c in scan_claims(article) if c.kind == "age"]
 
 
 def test_an_age_takes_its_described_noun_as_head_and_a_described_name_as_its_person() -> None:
@@ -228,19 +230,14 @@ TRIAL = (
 
 
 def test_a_definite_age_noun_belongs_to_the_person_named_before_it() -> None:
-    from newsfuse.facts.entities import parse_articles
-
     (age,) = _age_mentions(TRIAL)
     # "The 29-year-old" refers back to the winner, not to the rival named after it.
     assert age.person == "marrow"
-    article = Article(id="a", text=TRIAL, source="The Marlow Courier")
-    doc = parse_articles([article])[0]
-    claim = next(c for c in scan_claims(article) if c.kind == "age")
     # Off (with the rule that reads the subject before an opening age, which comes first).
     off = replace(
         FactParams(), definite_age_refers_back=False, opening_age_takes_previous_subject=False
     )
-    nearest = describe_claim(claim, doc, off)
+    (nearest,) = _age_mentions(TRIAL, params=off)
     assert nearest.person == "lund"
 
 
@@ -268,8 +265,6 @@ def test_two_reports_of_one_riders_age_agree_when_one_refers_back() -> None:
 
 
 def test_an_age_opening_its_sentence_belongs_to_the_subject_before_it() -> None:
-    from newsfuse.facts.entities import parse_articles
-
     text = (
         "Tomas Orrin won the Fellby road race on Sunday, beating Karel Dusek in a sprint. "
         "The 24-year-old rider now leads the Arlen series."
@@ -277,11 +272,8 @@ def test_an_age_opening_its_sentence_belongs_to_the_subject_before_it() -> None:
     (age,) = _age_mentions(text)
     # The rival is named last before the age; the sentence is about the winner.
     assert age.person == "orrin"
-    article = Article(id="a", text=text, source="The Marlow Courier")
-    doc = parse_articles([article])[0]
-    claim = next(c for c in scan_claims(article) if c.kind == "age")
     off = replace(FactParams(), opening_age_takes_previous_subject=False)
-    assert describe_claim(claim, doc, off).person == "dusek"
+    assert [age.person for age in _age_mentions(text, params=off)] == ["dusek"]
 
 
 def test_an_age_opening_its_sentence_skips_a_results_list_above_the_subject() -> None:
@@ -312,3 +304,46 @@ def test_an_age_opening_its_sentence_after_a_speaker_who_is_the_topic() -> None:
     (age,) = _age_mentions(text)
     # The reported clause's subject is "she": the speaker is whom the story is about.
     assert age.person == "ruiz"
+
+
+def test_an_opening_age_is_not_given_to_a_subject_the_sentence_before_gives_another() -> None:
+    text = (
+        "Maria Lopez, 30, was stabbed outside a bakery in Ostby on Friday night. "
+        "The 24-year-old man arrested at the scene is being held."
+    )
+    # The man arrested is someone else: the outlet gave Lopez's age one sentence before.
+    assert [age.person for age in _age_mentions(text)] == ["lopez", ""]
+    off = replace(FactParams(), opening_age_skips_aged_subject=False)
+    assert [age.person for age in _age_mentions(text, params=off)] == ["lopez", "lopez"]
+
+
+def test_an_opening_age_that_repeats_the_subjects_age_stays_the_subjects() -> None:
+    text = (
+        "Ana Ruiz, 25, won the Ostby marathon on Sunday, finishing ahead of Lena Hart. "
+        "The 25-year-old led from the 30th kilometre."
+    )
+    assert [age.person for age in _age_mentions(text)] == ["ruiz", "ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 24-year-old won the Ostby marathon on Sunday.",
+        "\n\nThe 24-year-old won the Ostby marathon on Sunday.",
+        ". The 24-year-old won.",
+    ],
+)
+def test_an_opening_age_in_the_first_sentence_reads_no_previous_subject(text: str) -> None:
+    (age,) = _age_mentions(text)
+    assert age.person == ""
+
+
+def test_an_opening_age_under_a_headline_the_parser_joins_to_it_takes_its_subject() -> None:
+    text = (
+        "Ana Ruiz wins Ostby marathon title\n\n"
+        "The 24-year-old crossed the line in 2:21 ahead of Lena Hart."
+    )
+    assert [age.person for age in _age_mentions(text)] == ["ruiz"]
+    # Off, the line break is no sentence end and the age goes to the name in its sentence.
+    off = replace(FactParams(), opening_age_after_line_break=False)
+    assert [age.person for age in _age_mentions(text, params=off)] == ["hart"]

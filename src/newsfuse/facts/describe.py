@@ -392,22 +392,32 @@ def antecedent_person(span: Span) -> Span | None:
     return before[-1] if before else None
 
 
-def previous_subject_name(span: Span) -> str:
+def previous_subject_name(
+    span: Span, skip_aged: bool = False, line_breaks: bool = False
+) -> str | None:
     """The person an age refers back to when it opens its own sentence as a definite
     description ("Tomas Orrin won the race, beating Karel Dusek. [The 24-year-old] now
     leads ..."; also "The 24-year-old rider ..."): the subject of the sentence before when
     it is a name, else the first person that sentence names; the surname in lower case.
     Centering (Grosz, Joshi & Weinstein 1995): a definite description continues the last
-    sentence's topic, its subject. "" when the age does not open its sentence with "The",
-    or no one is found."""
+    sentence's topic, its subject. ``None`` when the age does not open its sentence with
+    "The", or no one is found; with ``skip_aged``, "" (someone unnamed) when that sentence
+    gives the person another age ("Ana Ruiz, 30, was hurt. [The 24-year-old] man ..."); with
+    ``line_breaks``, a line break the parser leaves inside a sentence ends the one before
+    ("Ruiz wins Ostby marathon\n\n[The 24-year-old] ...")."""
     doc = span.doc
     sentence = span.sent
-    opening = sentence.start
-    while opening < span.start and doc[opening].is_space:  # a paragraph break
-        opening += 1
-    if span.start != opening + 1 or doc[opening].lower_ != "the" or sentence.start == 0:
-        return ""
-    previous = doc[sentence.start - 1].sent
+    opening = span.start - 1
+    if opening < sentence.start or doc[opening].lower_ != "the":
+        return None
+    if all(token.is_space for token in doc[sentence.start : opening]):  # a paragraph break
+        if sentence.start == 0:
+            return None
+        previous = doc[sentence.start - 1].sent
+    elif line_breaks and doc[opening].text == "The" and "\n" in doc[opening - 1].text:
+        previous = doc[sentence.start : opening - 1]
+    else:
+        return None
     # Its last line only: a results list or header above it is parsed into it.
     breaks = [t.i + 1 for t in previous if "\n" in t.text and t.i + 1 < previous.end]
     start = max(
@@ -418,23 +428,47 @@ def previous_subject_name(span: Span) -> str:
     reported = [c for c in verb.children if c.dep_ == "ccomp"]
     speakers: set[int] = set()
     if verb.lemma_.lower() in STATEMENT_LEMMAS and reported and not _pronoun_subject(reported[0]):
-        # "X won, said Ivo Brandt": the speaker is the source, not the topic; but in "Ana
-        # Ruiz says she joined Kelby" she is both.
+        # The speaker is the source, not the topic, unless the reported clause says "she".
         speakers = {c.i for c in verb.children if c.dep_ == "nsubj"}
         verb = reported[0]
     subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass") and t.i >= start]
     if subjects and subjects[0].pos_ == "PROPN":
-        # A name, if the recogniser calls it a person or leaves it unlabelled ("Ana Ruiz
-        # says ..." may carry no label while "Kelby Athletic" is read as a person).
-        return subjects[0].lower_ if subjects[0].ent_type_ in ("PERSON", "") else ""
-    # A subject that is no name ("Mara Tellen's win owed much to ..."), or none in the
-    # last line: the first person that sentence names.
+        # Unlabelled counts: "Ana Ruiz says ..." may carry no label at all.
+        if subjects[0].ent_type_ not in ("PERSON", ""):
+            return None
+        return "" if skip_aged and _another_age(subjects[0], span, previous) else subjects[0].lower_
+    # A subject that is no name ("Mara Tellen's win owed much to ..."): the first person.
     people = [
         e
         for e in doc.ents
         if e.label_ == "PERSON" and start <= e.start < previous.end and e.root.i not in speakers
     ]
-    return _surname(people[0]) if people else ""
+    if not people:
+        return None
+    return "" if skip_aged and _another_age(people[0].root, span, previous) else _surname(people[0])
+
+
+def _another_age(noun: Token, age: Span, sentence: Span) -> bool:
+    """Whether ``sentence`` gives ``noun`` an age other than ``age`` ("Ana Ruiz, 30" or
+    "30-year-old Ana Ruiz" beside "24-year-old"), linked as :func:`aged_noun` links an
+    age to the noun it describes."""
+    doc = noun.doc
+    own = re.findall(r"\d+", age.text)
+    for token in sentence:
+        if token.like_num:
+            stated = doc[token.i : token.i + 1]
+        elif (
+            token.lower_ == "old"
+            and token.i - 2 >= sentence.start
+            and doc[token.i - 2].lemma_ == "year"
+        ):
+            stated = doc[max(sentence.start, token.i - 4) : token.i + 1]
+        else:
+            continue
+        aged = aged_noun(stated)
+        if aged is not None and aged.i == noun.i:
+            return bool(own) and re.findall(r"\d+", stated.text) != own
+    return False
 
 
 def _pronoun_subject(verb: Token) -> bool:
@@ -443,13 +477,17 @@ def _pronoun_subject(verb: Token) -> bool:
 
 
 def _person_of(span: Span, params: FactParams) -> str:
-    """Surname of the person an age belongs to: for a definite age noun the person named
-    last before it, else the nearest PERSON in the sentence,
+    """Surname of the person an age belongs to: for an age opening its sentence as "The
+    24-year-old" the named subject of the sentence before (:func:`previous_subject_name`),
+    else for a definite age noun the person named last before it, else the nearest PERSON
+    in the sentence,
     else the last one named before it ("... Peter Lomuria won. The 24-year-old ..."),
     else the first one named after it (a delayed lede)."""
     if params.opening_age_takes_previous_subject:
-        subject = previous_subject_name(span)
-        if subject:
+        subject = previous_subject_name(
+            span, params.opening_age_skips_aged_subject, params.opening_age_after_line_break
+        )
+        if subject is not None:
             return subject
     if params.definite_age_refers_back:
         antecedent = antecedent_person(span)

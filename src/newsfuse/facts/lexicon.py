@@ -142,6 +142,8 @@ CHANGE_VERBS = frozenset(
 )
 # Adverbs that give a change's size after them ("up 14% year on year", "down 3%").
 CHANGE_ADVERBS = frozenset({"up", "down"})
+# Nouns of a period a change is measured over when repeated: "year on year", "month-on-month".
+REPEATED_PERIOD_NOUNS = frozenset({"year", "quarter", "month", "week", "day"})
 # Subordinators of a clause that tells what made a figure change ("rose to 17 [after]
 # three more died", "climbed to 45 [as] rescuers found 12 bodies").
 CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})

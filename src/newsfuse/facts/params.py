@@ -247,6 +247,12 @@ class FactParams:
     # the sentence before (centering: a definite description continues the last topic),
     # not to a name read later in that sentence ("won, beating Karel Dusek"). Off: as before.
     opening_age_takes_previous_subject: bool = True
+    # ... but to no one named when that sentence gives the subject another age ("Ana Ruiz,
+    # 30, was hurt. The 24-year-old man arrested ..."). Off: as before.
+    opening_age_skips_aged_subject: bool = True
+    # ... and also when a line break the parser leaves inside a sentence ends the one before
+    # ("Ruiz wins Ostby marathon\n\nThe 24-year-old ..."). Off: only a parsed sentence.
+    opening_age_after_line_break: bool = True
     # Bonus for two dates that both stand in their article's first sentence:
     # the lede reports the main event, so its dates are about the same thing.
     lede_date_bonus: float = 0.15

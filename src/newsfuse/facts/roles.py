@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 
 from newsfuse.facts.dates import MONTHS
 from newsfuse.facts.eras import verbs_above
-from newsfuse.facts.lexicon import CHANGE_ADVERBS, CHANGE_NOUNS, CHANGE_VERBS
+from newsfuse.facts.lexicon import (
+    CHANGE_ADVERBS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    REPEATED_PERIOD_NOUNS,
+)
 from newsfuse.facts.synonymy import verb_changes_magnitude
 
 if TYPE_CHECKING:
@@ -177,10 +182,6 @@ def _is_change_verb(token: Token) -> bool:
     """A verb of rising or falling, or one WordNet files under changing an amount."""
     lemma = token.lemma_.lower()
     return token.pos_ == "VERB" and (lemma in CHANGE_VERBS or bool(verb_changes_magnitude(lemma)))
-
-
-# Nouns of a period a change is measured over when repeated: "year on year", "month-on-month".
-REPEATED_PERIOD_NOUNS = frozenset({"year", "quarter", "month", "week", "day"})
 
 
 def _repeated_period(token: Token) -> bool:
