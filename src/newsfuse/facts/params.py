@@ -61,6 +61,9 @@ class FactParams:
     # ... also when the parse hangs the percentage on "year on year" ("grew 3.7% year on
     # year", "0.6% month on month"), which names the period, not what grew. Off: as before.
     change_over_repeated_period: bool = True
+    # A figure's period (facts.aspects) is kept only if it holds a time word or a written
+    # date, without age phrases: spaCy tags DATE names ("for Morrow") and "47-year-old".
+    periods_need_time_words: bool = True
     # A part said to be of a sort ("two of the deaths were from heart attacks") is kept
     # from a count of its group's own noun ("five deaths"). Off: as before.
     classified_part_is_a_role: bool = True
