@@ -279,7 +279,7 @@ def _is_base(span: Span) -> bool:
 
 def _period(span: Span, verb: Token, timed: bool = False) -> str:
     """The time words in the figure's own clause ("since Friday", "the past week"); with
-    ``timed``, without age phrases, and "" unless they hold a time word."""
+    ``timed``, only the date phrases that hold a time word, without age phrases."""
     words: list[Token] = []
 
     def visit(token: Token) -> None:
@@ -294,11 +294,23 @@ def _period(span: Span, verb: Token, timed: bool = False) -> str:
     if verb.dep_ == "acl":  # "14 new cases confirmed since Friday"
         visit(verb.head)
     kept = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
-    text = " ".join(t.lower_ for t in kept if t.lower_ not in _PERIOD_FILLER)
     if not timed:
-        return text
-    text = " ".join(_AGE_PHRASE.sub(" ", text).split())
-    return text if period_has_time_word(text) else ""
+        return " ".join(t.lower_ for t in kept if t.lower_ not in _PERIOD_FILLER)
+    # Each date phrase on its own: "Tarrow harbour on Friday" keeps "friday" alone.
+    phrases: dict[int, list[str]] = {}
+    for token in kept:
+        if token.lower_ not in _PERIOD_FILLER:
+            phrases.setdefault(_date_phrase_start(token), []).append(token.lower_)
+    timed_phrases = [" ".join(_AGE_PHRASE.sub(" ", " ".join(w)).split()) for w in phrases.values()]
+    return " ".join(p for p in timed_phrases if period_has_time_word(p))
+
+
+def _date_phrase_start(token: Token) -> int:
+    """The first token of the DATE phrase ``token`` stands in (its own index if none)."""
+    index = token.i
+    while index > 0 and token.doc[index].ent_iob_ == "I":
+        index -= 1
+    return index
 
 
 def period_has_time_word(period: str) -> bool:

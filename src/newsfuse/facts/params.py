@@ -462,6 +462,10 @@ class FactParams:
     # The singular noun a figure after "or" counts ("a day or two later") is named in the
     # plural: "days later", not "day later". Off: the singular, as written.
     subject_counts_in_plural: bool = True
+    # An age's subject names the person the age was given to (its holder, as the fact's
+    # comparison reads it: "The 19-year-old" after "Ilse Varnhagen broke ..."), not the
+    # name nearest the age. Off: the nearest name, as before. Presentation only.
+    subject_names_age_holder: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

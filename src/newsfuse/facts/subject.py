@@ -96,6 +96,7 @@ def claim_phrase(
     bracketed_shares: bool = True,
     acronyms: bool = True,
     plurals: bool = True,
+    age_holder: str = "",
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -112,7 +113,9 @@ def claim_phrase(
     bracketed list by the state the list reports ("positive for flu"). With ``acronyms``,
     a word in capitals the parser reads as a verb ("IS occupied Mosul") is a name. With
     ``plurals``, the singular noun a figure after "or" counts ("a day or two later") is
-    named in the plural ("days later").
+    named in the plural ("days later"). With ``age_holder`` (the lower-case surname of the
+    person an age was given to, as the comparison reads it), an age no noun of its own
+    describes is named after that person rather than the name nearest it.
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -121,7 +124,7 @@ def claim_phrase(
         event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
-        return _age_phrase(span) or (_age_limit_holder(span) if sized_nouns else "")
+        return _age_phrase(span, age_holder) or (_age_limit_holder(span) if sized_nouns else "")
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         measure = MEASURE_NAMES[claim.unit or ""]
         phrase = _measure_phrase(span, measure, complements)
@@ -990,9 +993,10 @@ def _clause_noun(
     return words
 
 
-def _age_phrase(span: Span) -> str:
+def _age_phrase(span: Span, holder: str = "") -> str:
     """Whose age it is: the noun the age describes ("age of the ranger's son"), the
-    name it describes ("age of Carlie Trent"), else the nearest person named."""
+    name it describes ("age of Carlie Trent"), else the person of surname ``holder`` as
+    named in the article, else the nearest person named."""
     aged = aged_noun(span)
     if aged is not None and aged.pos_ == "PROPN":
         for entity in span.doc.ents:
@@ -1004,8 +1008,22 @@ def _age_phrase(span: Span) -> str:
         owner = f"{_noun_phrase(owners[0])}'s " if owners else ""
         article = "" if owners and owners[0].pos_ == "PROPN" else "the "
         return f"age of {article}{owner}{_noun_phrase(aged, range(span.start, span.end))}"
-    person = _person_near(span)
+    person = _holder_name(span, holder) if holder else ""
+    person = person or _person_near(span)
     return f"age of {person}" if person else ""
+
+
+def _holder_name(span: Span, surname: str) -> str:
+    """The name, as written, of the person of ``surname`` an age belongs to: its last
+    mention before the age, else its first after; "" if the article names no such person."""
+    named = [
+        entity
+        for entity in span.doc.ents
+        if entity.label_ == "PERSON" and [t.lower_ for t in entity if t.is_alpha][-1:] == [surname]
+    ]
+    before = [entity for entity in named if entity.end <= span.start]
+    chosen = before[-1] if before else (named[0] if named else None)
+    return chosen.text if chosen is not None else ""
 
 
 def _age_limit_holder(span: Span) -> str:
