@@ -1014,16 +1014,18 @@ def _age_phrase(span: Span, holder: str = "") -> str:
 
 
 def _holder_name(span: Span, surname: str) -> str:
-    """The name, as written, of the person of ``surname`` an age belongs to: its last
-    mention before the age, else its first after; "" if the article names no such person."""
-    named = [
-        entity
-        for entity in span.doc.ents
-        if entity.label_ == "PERSON" and [t.lower_ for t in entity if t.is_alpha][-1:] == [surname]
-    ]
-    before = [entity for entity in named if entity.end <= span.start]
-    chosen = before[-1] if before else (named[0] if named else None)
-    return chosen.text if chosen is not None else ""
+    """The name, as written, of the person of ``surname`` an age belongs to: the run of
+    proper nouns ending in its last mention before the age ("Anouk Verlaine"), whatever
+    label the recogniser gave it; "" if none comes before. A later mention may be a
+    relative ("Her father, Luc Verlaine"), so none is taken."""
+    doc = span.doc
+    for token in reversed(doc[: span.start]):
+        if token.lower_ == surname and token.pos_ == "PROPN":
+            first = token.i
+            while first > token.sent.start and doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            return doc[first : token.i + 1].text
+    return ""
 
 
 def _age_limit_holder(span: Span) -> str:
