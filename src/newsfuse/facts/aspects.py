@@ -86,11 +86,12 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 EVENT_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "earlier", "later"})
 # Determiners and adjectives dropped from a period phrase so "the past week" meets "past week".
 _PERIOD_FILLER = frozenset({"the", "a", "an", "over", "in", "during", "for"})
-# Written times a period may be given in: a year ("2019", "the 1990s"), a day of the month
-# ("the 4th"), a numeric date ("4/12"), a fiscal quarter or half ("q3", "h1", "fy26").
+# Written times a period may be given in: a year, alone or in a range or decade ("2019",
+# "1968–1969", "mid-1900s"), a day of the month ("4th"), a numeric date ("4/12"), a clock
+# time ("11:03"), a fiscal quarter or half ("q3", "h1", "fy26").
 _PERIOD_PATTERN = re.compile(
-    r"(?:1[89]|20)\d\ds?|(?:1[89]|20)\d0s|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}(?:/\d+)?"
-    r"|q[1-4]|h[12]|fy\d\d(?:\d\d)?"
+    r".*\b1[0-9]\d\ds?\b.*|.*\b20\d\ds?\b.*|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}(?:/\d+)?"
+    r"|\d{1,2}:\d\d|q[1-4]|h[12]|fy\d\d(?:\d\d)?"
 )
 # An age phrase read as a date ("47 - year - old", "the age of"): it holds "year", no time.
 _AGE_PHRASE = re.compile(

@@ -175,5 +175,6 @@ PERIOD_TIME_WORDS = (
     | {"hours", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn"}
     | {"fall", "winter", "half", "period", "far", "earlier", "later", "yearly", "monthly"}
     | {"weekly", "daily", "overnight", "midnight", "noon", "weekday", "weekdays", "weekends"}
-    | {"nights", "mornings", "afternoons", "evenings", "minute", "minutes"}
+    | {"nights", "mornings", "afternoons", "evenings", "minute", "minutes", "centuries"}
+    | {"quarterly", "holiday", "holidays", "christmas", "easter", "ad", "bc", "am", "pm"}
 )
