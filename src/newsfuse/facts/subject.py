@@ -1014,13 +1014,16 @@ def _age_phrase(span: Span, holder: str = "") -> str:
 
 
 def _holder_name(span: Span, surname: str) -> str:
-    """The name, as written, of the person of ``surname`` an age belongs to: the run of
-    proper nouns ending in its last mention before the age ("Anouk Verlaine"), whatever
-    label the recogniser gave it; "" if none comes before. A later mention may be a
+    """The name, as written, of the person of ``surname`` an age belongs to: at its last
+    mention before the age, the person the recogniser names there, else the run of proper
+    nouns ending in it ("Anouk Verlaine"); "" if none comes before. A later mention may be a
     relative ("Her father, Luc Verlaine"), so none is taken."""
     doc = span.doc
     for token in reversed(doc[: span.start]):
         if token.lower_ == surname and token.pos_ == "PROPN":
+            for entity in doc.ents:
+                if entity.label_ == "PERSON" and entity.start <= token.i < entity.end:
+                    return entity.text  # "Sheriff Jeffrey R. Gahler": the name, no title
             first = token.i
             while first > token.sent.start and doc[first - 1].pos_ == "PROPN":
                 first -= 1
