@@ -10,7 +10,13 @@ import pytest
 
 from conftest import parsed_figure
 from newsfuse.facts import compare_facts
-from newsfuse.facts.aspects import Aspects, figure_aspects, figure_owner, owners_differ
+from newsfuse.facts.aspects import (
+    Aspects,
+    figure_aspects,
+    figure_owner,
+    owners_differ,
+    period_has_time_word,
+)
 from newsfuse.facts.date_roles import date_role
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
@@ -280,3 +286,38 @@ def test_polarity_is_read_only_of_a_figure_that_counts_the_negated_subject() -> 
     described = parsed_figure(text, "44")
     assert not figure_aspects(described, "age", None, counted_subjects=True).negated
     assert figure_aspects(described, "age", None).negated  # off: as before
+
+
+def test_a_period_needs_a_time_word_not_a_name_tagged_as_a_date() -> None:
+    def period(sentence: str, number: str, kind: str, timed: bool) -> str:
+        span = parsed_figure(sentence, number)
+        return figure_aspects(span, kind, None, timed_periods=timed).period
+
+    landed = "Thirty-eight survivors were landed at Tarrow harbour on Friday."
+    assert period(landed, "Thirty-eight", "count", timed=True) == "friday"
+    record = "The previous auction record for Tarrow was £4.1m, set in 2011 for a view of the Osk."
+    assert period(record, "£4.1m", "money", timed=True) == ""
+    aged = "The 47-year-old council member won by 4,453 votes in Ostby."
+    assert period(aged, "4,453", "count", timed=True) == ""
+    # Off, as before: the parser's DATE words, whatever they are.
+    assert "tarrow" in period(landed, "Thirty-eight", "count", timed=False)
+
+
+@pytest.mark.parametrize(
+    ("period", "timed"),
+    [
+        ("since friday", True),
+        ("past week", True),
+        ("aug. 16", True),
+        ("2019", True),
+        ("this season", True),
+        ("q3", True),
+        ("tarrow", False),
+        ("47 - year - old", False),
+        ("2 - year - olds", False),
+        ("age of", False),
+        ("41", False),
+    ],
+)
+def test_a_period_holds_a_time_word_or_a_written_date(period: str, timed: bool) -> None:
+    assert period_has_time_word(period) is timed

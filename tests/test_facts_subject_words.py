@@ -357,3 +357,10 @@ def test_a_word_in_capitals_read_as_a_verb_is_a_name() -> None:
         params=FactParams(subject_reads_acronyms_as_names=False),
     )
     assert {c.text: f.subject for f in off for c in f.claims}["2020"] != "year IS took the quay"
+
+
+def test_an_age_is_named_after_the_person_it_was_given_to() -> None:
+    text = "Tamsin Hollow won the Dunmore sprint. The 23-year-old took the title from Orla Fenn."
+    assert subjects_with(text, FactParams())["23-year-old"] == "age of Tamsin Hollow"
+    off = subjects_with(text, FactParams(subject_names_age_holder=False))
+    assert off["23-year-old"] != "age of Tamsin Hollow"  # the name nearest the age

@@ -4,16 +4,17 @@ missed conflict of a run with the sentences of its claims, to read errors as cla
 
 Takes the labelled cluster file and the predictions that ``benchmarks/facts.py
 --predictions OUT`` wrote, matches them with the set's own evaluator
-(``facts_eval.py`` next to DATA), and prints per cluster each predicted conflict
-that matches no labelled conflict or revision (FP), with each claim's sentence
-(the claim in [[ ]]), and each labelled conflict not found (MISS), with every
+(``--evaluator``; default ``facts_eval.py`` next to DATA, else the shared one in
+``../shared/bench/``, so that the sets in benchmarks/data/ work too), and prints per
+cluster each predicted conflict that matches no labelled conflict or revision (FP), with
+each claim's sentence (the claim in [[ ]]), and each labelled conflict not found (MISS), with every
 predicted fact that holds one of its values and the status it got. The texts
 are read through the product path (ingest + clean), as ``--clean`` does, so the
 claims' character spans fit.
 
 Usage:
     python benchmarks/facts.py DATA --clean --predictions /tmp/pred.jsonl
-    python benchmarks/studies/fact_errors.py DATA /tmp/pred.jsonl
+    python benchmarks/studies/fact_errors.py DATA /tmp/pred.jsonl [--evaluator PATH]
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newsfuse.pipeline import read_report  # noqa: E402
+from shared_data import shared_path  # noqa: E402
 
 # Characters of a sentence shown at most: enough for a clause either side of a claim.
 SHOWN_CHARACTERS = 400
@@ -44,6 +47,15 @@ def sentence_around(text: str, start: int, end: int) -> str:
     right = end + (match.start() + 1 if match else len(text) - end)
     marked = f"{text[left:start]}[[{text[start:end]}]]{text[end:right]}"
     return " ".join(marked.split())[:SHOWN_CHARACTERS]
+
+
+def evaluator_path(data: Path, given: Path | None) -> Path:
+    """The evaluator to match with: ``given`` if any, else ``facts_eval.py`` next to
+    ``data`` when there is one, else the shared ``../shared/bench/facts_eval.py``."""
+    if given is not None:
+        return given
+    beside = data.parent / "facts_eval.py"
+    return beside if beside.exists() else shared_path("bench", "facts_eval.py")
 
 
 def _load_evaluator(path: Path) -> ModuleType:
@@ -94,8 +106,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("predictions", type=Path)
+    parser.add_argument(
+        "--evaluator",
+        type=Path,
+        help="path of facts_eval.py (default: next to DATA, else ../shared/bench/)",
+    )
     args = parser.parse_args()
-    evaluator = _load_evaluator(args.data.parent / "facts_eval.py")
+    evaluator = _load_evaluator(evaluator_path(args.data, args.evaluator))
     predictions = {}
     for line in args.predictions.read_text(encoding="utf-8").splitlines():
         if line.strip():

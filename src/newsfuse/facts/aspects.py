@@ -29,10 +29,11 @@ so it shows them side by side as ``differs`` rather than as a conflict.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.facts.lexicon import RECKONING_LEMMAS, STATEMENT_LEMMAS
+from newsfuse.facts.lexicon import PERIOD_TIME_WORDS, RECKONING_LEMMAS, STATEMENT_LEMMAS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,6 +46,7 @@ __all__ = [
     "named_owner",
     "owner_candidates",
     "owners_differ",
+    "period_has_time_word",
 ]
 
 # Auxiliaries and markers that make a verb's figure planned, not done ("will
@@ -84,6 +86,17 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 EVENT_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "earlier", "later"})
 # Determiners and adjectives dropped from a period phrase so "the past week" meets "past week".
 _PERIOD_FILLER = frozenset({"the", "a", "an", "over", "in", "during", "for"})
+# Written times a period may be given in: a year, alone or in a range or decade ("2019",
+# "1968–1969", "mid-1900s"), a day of the month ("4th"), a numeric date ("4/12"), a clock
+# time ("11:03"), a fiscal quarter or half ("q3", "h1", "fy26").
+_PERIOD_PATTERN = re.compile(
+    r".*\b1[0-9]\d\ds?\b.*|.*\b20\d\ds?\b.*|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}(?:/\d+)?"
+    r"|\d{1,2}:\d\d|q[1-4]|h[12]|fy\d\d(?:\d\d)?"
+)
+# An age phrase read as a date ("47 - year - old", "the age of"): it holds "year", no time.
+_AGE_PHRASE = re.compile(
+    r"\S+ (?:- )?(?:years?|months?|weeks?|days?) (?:- )?old|\bage of\b|\bage\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +123,7 @@ def figure_aspects(
     plans_and_outcomes: bool = False,
     owners: bool = False,
     counted_subjects: bool = False,
+    timed_periods: bool = False,
 ) -> Aspects:
     """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
     with ``implied_anchors``, a distance "away" is measured from the place its sentence
@@ -117,7 +131,8 @@ def figure_aspects(
     too ("would travel on Monday" is planned, "visited on Tuesday" past), and planning
     words tell a plan (:func:`_tense`); with ``owners``, the figure's owner is read
     (:func:`figure_owner`); with ``counted_subjects``, polarity is read only of a figure
-    that counts its negated verb's subject (:func:`_counts_who_did_not`)."""
+    that counts its negated verb's subject (:func:`_counts_who_did_not`); with
+    ``timed_periods``, a period holds a time word (:func:`period_has_time_word`)."""
     verb = _governing_verb(span)
     anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
     if anchor == "?" and implied_anchors:
@@ -129,7 +144,7 @@ def figure_aspects(
         else "",
         group=_part_group(span) if kind == "count" else "",
         base=_is_base(span),
-        period=_period(span, verb) if verb is not None else "",
+        period=_period(span, verb, timed_periods) if verb is not None else "",
         anchor=anchor,
         holder=_holder(span) if kind == "age" else "",
         words=_article_words(span.doc) if kind == "age" else frozenset(),
@@ -263,8 +278,9 @@ def _is_base(span: Span) -> bool:
     return any(tuple(before[-len(phrase) :]) == phrase for phrase in BASE_PHRASES)
 
 
-def _period(span: Span, verb: Token) -> str:
-    """The time words in the figure's own clause ("since Friday", "the past week")."""
+def _period(span: Span, verb: Token, timed: bool = False) -> str:
+    """The time words in the figure's own clause ("since Friday", "the past week"); with
+    ``timed``, only the date phrases that hold a time word, without age phrases."""
     words: list[Token] = []
 
     def visit(token: Token) -> None:
@@ -279,8 +295,31 @@ def _period(span: Span, verb: Token) -> str:
     if verb.dep_ == "acl":  # "14 new cases confirmed since Friday"
         visit(verb.head)
     kept = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
-    text = [t.lower_ for t in kept if t.lower_ not in _PERIOD_FILLER]
-    return " ".join(text)
+    if not timed:
+        return " ".join(t.lower_ for t in kept if t.lower_ not in _PERIOD_FILLER)
+    # Each date phrase on its own: "Tarrow harbour on Friday" keeps "friday" alone.
+    phrases: dict[int, list[str]] = {}
+    for token in kept:
+        if token.lower_ not in _PERIOD_FILLER:
+            phrases.setdefault(_date_phrase_start(token), []).append(token.lower_)
+    timed_phrases = [" ".join(_AGE_PHRASE.sub(" ", " ".join(w)).split()) for w in phrases.values()]
+    return " ".join(p for p in timed_phrases if period_has_time_word(p))
+
+
+def _date_phrase_start(token: Token) -> int:
+    """The first token of the DATE phrase ``token`` stands in (its own index if none)."""
+    index = token.i
+    while index > 0 and token.doc[index].ent_iob_ == "I":
+        index -= 1
+    return index
+
+
+def period_has_time_word(period: str) -> bool:
+    """Whether a period read from DATE words (:func:`_period`) names a time: a month, a
+    weekday, a year, a time noun or "since"/"last"/"past" (``PERIOD_TIME_WORDS``), or a
+    written date; not a name ("for Morrow") nor an age ("47 - year - old")."""
+    words = [word.removesuffix(".") for word in _AGE_PHRASE.sub(" ", period).split()]
+    return any(w in PERIOD_TIME_WORDS or _PERIOD_PATTERN.fullmatch(w) for w in words)
 
 
 def _anchor(span: Span) -> str:

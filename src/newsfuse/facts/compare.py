@@ -196,6 +196,7 @@ def _describe_articles(
                         params.shares_named_by_their_count,
                         params.subject_reads_acronyms_as_names,
                         params.subject_counts_in_plural,
+                        age_holder=mentions[-1].person if params.subject_names_age_holder else "",
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

@@ -165,3 +165,18 @@ PERIOD_WORDS = frozenset(
 )
 # Words that make a token part of a date of its own (weekdays, months).
 DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"yesterday", "today", "tonight"}
+# Words that make a phrase tagged DATE a time a figure is counted over or since, beside
+# months, weekdays and years ("since Friday", "the past week", "this season", "so far"):
+# spaCy also tags DATE a painter's name ("for Morrow"), "47-year-old" and "the age of".
+PERIOD_TIME_WORDS = (
+    DATE_WORDS
+    | PERIOD_WORDS
+    | {"since", "last", "past", "ago", "recent", "recently", "previous", "tomorrow", "now"}
+    | {"day", "days", "week", "weeks", "weekend", "fortnight", "month", "months", "year"}
+    | {"years", "quarters", "season", "seasons", "decade", "decades", "century", "hour"}
+    | {"hours", "morning", "afternoon", "evening", "night", "spring", "summer", "autumn"}
+    | {"fall", "winter", "half", "period", "far", "earlier", "later", "yearly", "monthly"}
+    | {"weekly", "daily", "overnight", "midnight", "noon", "weekday", "weekdays", "weekends"}
+    | {"nights", "mornings", "afternoons", "evenings", "minute", "minutes", "centuries"}
+    | {"quarterly", "holiday", "holidays", "christmas", "easter", "ad", "bc", "am", "pm"}
+)

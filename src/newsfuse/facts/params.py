@@ -61,6 +61,9 @@ class FactParams:
     # ... also when the parse hangs the percentage on "year on year" ("grew 3.7% year on
     # year", "0.6% month on month"), which names the period, not what grew. Off: as before.
     change_over_repeated_period: bool = True
+    # A figure's period (facts.aspects) is kept only if it holds a time word or a written
+    # date, without age phrases: spaCy tags DATE names ("for Morrow") and "47-year-old".
+    periods_need_time_words: bool = True
     # A part said to be of a sort ("two of the deaths were from heart attacks") is kept
     # from a count of its group's own noun ("five deaths"). Off: as before.
     classified_part_is_a_role: bool = True
@@ -465,6 +468,10 @@ class FactParams:
     # The singular noun a figure after "or" counts ("a day or two later") is named in the
     # plural: "days later", not "day later". Off: the singular, as written.
     subject_counts_in_plural: bool = True
+    # An age's subject names the person the age was given to (its holder, as the fact's
+    # comparison reads it: "The 19-year-old" after "Ilse Varnhagen broke ..."), not the
+    # name nearest the age. Off: the nearest name, as before. Presentation only.
+    subject_names_age_holder: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -96,6 +96,7 @@ def claim_phrase(
     bracketed_shares: bool = True,
     acronyms: bool = True,
     plurals: bool = True,
+    age_holder: str = "",
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -112,7 +113,9 @@ def claim_phrase(
     bracketed list by the state the list reports ("positive for flu"). With ``acronyms``,
     a word in capitals the parser reads as a verb ("IS occupied Mosul") is a name. With
     ``plurals``, the singular noun a figure after "or" counts ("a day or two later") is
-    named in the plural ("days later").
+    named in the plural ("days later"). With ``age_holder`` (the lower-case surname of the
+    person an age was given to, as the comparison reads it), an age no noun of its own
+    describes is named after that person rather than the name nearest it.
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -121,7 +124,7 @@ def claim_phrase(
         event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age":
-        return _age_phrase(span) or (_age_limit_holder(span) if sized_nouns else "")
+        return _age_phrase(span, age_holder) or (_age_limit_holder(span) if sized_nouns else "")
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         measure = MEASURE_NAMES[claim.unit or ""]
         phrase = _measure_phrase(span, measure, complements)
@@ -990,9 +993,10 @@ def _clause_noun(
     return words
 
 
-def _age_phrase(span: Span) -> str:
+def _age_phrase(span: Span, holder: str = "") -> str:
     """Whose age it is: the noun the age describes ("age of the ranger's son"), the
-    name it describes ("age of Carlie Trent"), else the nearest person named."""
+    name it describes ("age of Carlie Trent"), else the person of surname ``holder`` as
+    named in the article, else the nearest person named."""
     aged = aged_noun(span)
     if aged is not None and aged.pos_ == "PROPN":
         for entity in span.doc.ents:
@@ -1004,8 +1008,27 @@ def _age_phrase(span: Span) -> str:
         owner = f"{_noun_phrase(owners[0])}'s " if owners else ""
         article = "" if owners and owners[0].pos_ == "PROPN" else "the "
         return f"age of {article}{owner}{_noun_phrase(aged, range(span.start, span.end))}"
-    person = _person_near(span)
+    person = _holder_name(span, holder) if holder else ""
+    person = person or _person_near(span)
     return f"age of {person}" if person else ""
+
+
+def _holder_name(span: Span, surname: str) -> str:
+    """The name, as written, of the person of ``surname`` an age belongs to: at its last
+    mention before the age, the person the recogniser names there, else the run of proper
+    nouns ending in it ("Anouk Verlaine"); "" if none comes before. A later mention may be a
+    relative ("Her father, Luc Verlaine"), so none is taken."""
+    doc = span.doc
+    for token in reversed(doc[: span.start]):
+        if token.lower_ == surname and token.pos_ == "PROPN":
+            for entity in doc.ents:
+                if entity.label_ == "PERSON" and entity.start <= token.i < entity.end:
+                    return entity.text  # "Sheriff Jeffrey R. Gahler": the name, no title
+            first = token.i
+            while first > token.sent.start and doc[first - 1].pos_ == "PROPN":
+                first -= 1
+            return doc[first : token.i + 1].text
+    return ""
 
 
 def _age_limit_holder(span: Span) -> str:

@@ -1,0 +1,88 @@
+"""Study: ran on commit 5a56195 (2026-12-05); what it showed is in docs/benchmarks-facts.md
+(aspects10). Counts, per data set, the figures whose *period* aspect (facts.aspects) is
+read, and how many of those periods hold no time word, and prints a sample of each.
+
+A figure's period is read from the words spaCy tags DATE in its clause; some of those are
+no time at all (a name, "47-year-old", "at the age of"). Each figure of each cluster is
+read through the product path (ingest + clean, compare_facts without embeddings, which
+do not touch the aspects), with ``FactParams.periods_need_time_words`` as given.
+
+Usage (SET: dev, dev2, real-dev, multinews, or a path to a labelled .jsonl):
+    python benchmarks/studies/period_words.py SET... [--param periods_need_time_words=false]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from newsfuse.facts import compare_facts, describe  # noqa: E402
+from newsfuse.facts.aspects import period_has_time_word  # noqa: E402
+from newsfuse.facts.params import FactParams  # noqa: E402
+from newsfuse.model import Article  # noqa: E402
+from newsfuse.pipeline import read_report  # noqa: E402
+from shared_data import shared_path  # noqa: E402
+
+# Periods printed per set and class: enough to read the classes, short enough to scan.
+SAMPLE = 12
+
+
+def read_set(name: str) -> Iterator[list[Article]]:
+    """The clusters of a set, each as cleaned Articles."""
+    if name == "multinews":
+        for line in shared_path("data", "multinews-dev.jsonl").read_text().splitlines():
+            records = [
+                {"id": f"{i}", "text": t} for i, t in enumerate(json.loads(line)["documents"])
+            ]
+            yield list(read_report(records).articles)
+        return
+    path = shared_path("bench", f"facts-{name}.jsonl") if "/" not in name else Path(name)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield list(read_report(json.loads(line)["articles"]).articles)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="+")
+    parser.add_argument("--param", action="append", default=[], help="FIELD=true|false")
+    args = parser.parse_args()
+    changes = {}
+    for setting in args.param:
+        field, _, value = setting.partition("=")
+        changes[field] = value == "true"
+    params = replace(FactParams(), **changes)
+    seen: list[tuple[str, str]] = []
+    original = describe.figure_aspects
+
+    def recording(span: Any, *rest: Any) -> Any:
+        aspects = original(span, *rest)
+        if aspects.period:
+            seen.append((aspects.period, " ".join(span.sent.text.split())[:160]))
+        return aspects
+
+    describe.figure_aspects = recording  # type: ignore[assignment]
+    for name in args.sets:
+        seen.clear()
+        for articles in read_set(name):
+            compare_facts(articles, embeddings=False, params=params)
+        timeless = [(p, s) for p, s in seen if not period_has_time_word(p)]
+        print(f"{name}: {len(seen)} periods read, {len(timeless)} with no time word")
+        for period, sentence in timeless[:SAMPLE]:
+            print(f"   NO   {period!r}: {sentence}")
+        for period, sentence in [x for x in seen if period_has_time_word(x[0])][:4]:
+            print(f"   TIME {period!r}: {sentence}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
