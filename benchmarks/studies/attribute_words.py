@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
-from odd_one_out import _capture, _cosine, _load_evaluator, captured  # noqa: E402
+from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
+from odd_one_out import _capture, _cosine, captured  # noqa: E402
 
 import newsfuse.facts.compare as compare_module  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
@@ -214,10 +215,10 @@ FLAGS = ("same", "noun_syn", "kind_of", "verb_syn", "deriv", "role_same", "uniqu
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="+", type=Path)
-    parser.add_argument("--evaluator", type=Path, default=Path("/work/shared/bench/facts_eval.py"))
+    parser.add_argument("--evaluator", type=Path, help="default: as fact_errors.py finds it")
     parser.add_argument("--all", action="store_true", help="print unlinked pairs too")
     args = parser.parse_args()
-    evaluator = _load_evaluator(args.evaluator)
+    evaluator = _load_evaluator(evaluator_path(args.data[0], args.evaluator))
     _capture()
     embedder = get_embedder(compare_module.DEFAULT_EMBEDDER)
     table: list[dict[str, Any]] = []

@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
 from attribute_words import gold  # noqa: E402
-from odd_one_out import _capture, _load_evaluator, captured  # noqa: E402
+from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
+from odd_one_out import _capture, captured  # noqa: E402
 
 import newsfuse.facts.compare as compare_module  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
@@ -124,11 +125,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="+", type=Path)
     parser.add_argument("--unlabelled", type=Path, action="append", default=[])
-    parser.add_argument("--evaluator", type=Path, default=Path("/work/shared/bench/facts_eval.py"))
+    parser.add_argument("--evaluator", type=Path, help="default: as fact_errors.py finds it")
     parser.add_argument("--low", type=float, default=0.3)
     parser.add_argument("--quiet", action="store_true", help="no per-pair lines")
     args = parser.parse_args()
-    evaluator = _load_evaluator(args.evaluator)
+    evaluator = _load_evaluator(evaluator_path(args.data[0], args.evaluator))
     _capture()
     embedder = get_embedder(compare_module.DEFAULT_EMBEDDER)
     bar = FactParams().dispute_threshold

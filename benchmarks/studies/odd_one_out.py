@@ -23,7 +23,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -35,23 +34,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
+from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
+
 import newsfuse.facts.cluster as cluster_module  # noqa: E402
 import newsfuse.facts.compare as compare_module  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.facts import compare_facts  # noqa: E402
 from newsfuse.facts.verdict import values_agree  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
-
-
-def _load_evaluator(path: Path) -> ModuleType:
-    specification = importlib.util.spec_from_file_location("facts_eval", path)
-    if specification is None or specification.loader is None:
-        raise SystemExit(f"{path}: cannot load the evaluator")
-    module = importlib.util.module_from_spec(specification)
-    sys.modules["facts_eval"] = module
-    specification.loader.exec_module(module)
-    return module
-
 
 captured: dict[str, Any] = {}
 
@@ -196,10 +186,10 @@ SIGNALS = ("score_max", "score_min", "cos_max", "cos_min")
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="+", type=Path)
-    parser.add_argument("--evaluator", type=Path, default=Path("/work/shared/bench/facts_eval.py"))
+    parser.add_argument("--evaluator", type=Path, help="default: as fact_errors.py finds it")
     parser.add_argument("--quiet", action="store_true", help="the summary only")
     args = parser.parse_args()
-    evaluator = _load_evaluator(args.evaluator)
+    evaluator = _load_evaluator(evaluator_path(args.data[0], args.evaluator))
     _capture()
     embedder = get_embedder(compare_module.DEFAULT_EMBEDDER)
     table: list[dict[str, Any]] = []

@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fact_errors import _load_evaluator
+from fact_errors import _load_evaluator, evaluator_path
 
 DISPUTED = ("conflict", "revision", "differs")
 # Words too common to tie two subjects together.
@@ -88,7 +88,7 @@ def main() -> int:
     parser.add_argument("--evaluator", type=Path)
     parser.add_argument("--verbose", action="store_true", help="print each case")
     args = parser.parse_args()
-    evaluator = _load_evaluator(args.evaluator or args.data.parent / "facts_eval.py")
+    evaluator = _load_evaluator(evaluator_path(args.data, args.evaluator))
     predictions = {}
     for line in args.predictions.read_text(encoding="utf-8").splitlines():
         if line.strip():

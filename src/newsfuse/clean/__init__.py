@@ -130,13 +130,7 @@ def clean_article(
     """Clean one article; ``repeated`` are normalised lines known to be site furniture."""
     params = params or CleanParams()
     lines = split_lines(article.text)
-    classified = classify_lines(
-        lines,
-        title=article.title,
-        repeated=repeated,
-        keep_figure_blocks=params.keep_figure_blocks,
-        figure_block_min_lines=params.figure_block_min_lines,
-    )
+    classified = classify_lines(lines, title=article.title, repeated=repeated, params=params)
     kept: list[Line] = []
     removed: list[Removal] = []
     published, author = article.published, article.author

@@ -26,6 +26,7 @@ from functools import partial
 
 from newsfuse.clean import signals
 from newsfuse.clean.language import detect_main_language, is_foreign
+from newsfuse.clean.params import CleanParams
 
 # Bylines, datelines and repeated titles sit in the first few lines of a body.
 HEAD_LINES = 5
@@ -151,14 +152,13 @@ def classify_lines(
     *,
     title: str,
     repeated: frozenset[str],
-    keep_figure_blocks: bool = True,
-    figure_block_min_lines: int = 2,
+    params: CleanParams | None = None,
 ) -> Classification:
     """For each line, the reason it is boilerplate, or "" to keep it; and the language
     the kept lines are in, judged on the same lines the foreign-notice check used.
 
-    ``keep_figure_blocks`` keeps the figure paragraphs peeling would drop next to the
-    story (see :func:`_keep_figure_blocks`)."""
+    ``params.keep_figure_blocks`` keeps the figure paragraphs peeling would drop next to
+    the story (see :func:`_keep_figure_blocks`)."""
     texts = [line.text for line in lines]
     reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
     weak: dict[tuple[int, str], str] = {}
@@ -184,11 +184,13 @@ def classify_lines(
                     break
                 reasons[index] = reason
         if reasons == before:
-            if keep_figure_blocks:
+            if params is None:
+                params = CleanParams()
+            if params.keep_figure_blocks:
                 # Judged again in the final language: a line first peeled as a fragment
                 # may be foreign to it, and the cleaned text is judged in that language.
                 weak_reason_of = partial(weak_at, language=language)
-                _keep_figure_blocks(lines, reasons, weak_reason_of, figure_block_min_lines)
+                _keep_figure_blocks(lines, reasons, weak_reason_of, params.figure_block_min_lines)
             return Classification(tuple(reasons), language)
 
 
