@@ -354,6 +354,10 @@ class FactParams:
     # ("up to"), are both true of any quantity past the stricter one, so they never
     # contradict each other; near bounds ("nearly 500", "nearly 2,000") still can.
     same_side_bounds_agree: bool = True
+    # A figure and its rounding ("1.75"/"nearly two", "about 70"/67) are differs, not conflict.
+    rounded_figures_differ: bool = True
+    # How far a hedge ("about", "nearly") reaches; the seeds' "about 600" vs 560 is 6.7 %.
+    rounding_reach: float = 0.05
     # A weekday no publication time places ("said Wednesday", undated article) against a
     # different day is no dispute: it may be a day of any week. Off: such pairs conflict.
     unplaced_weekdays_differ: bool = True

@@ -22,6 +22,7 @@ from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.qualifiers import bounds_allow
+from newsfuse.facts.rounding import is_rounding_pair
 from newsfuse.facts.synonymy import load_wordnet, nouns_related
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim, FactStatus
@@ -341,7 +342,8 @@ def dispute_evidence(
     ``roles_differ``: some disagreeing pair plays different roles (a total
     against an increment); ``hedged``: some differing figure is approximate
     or a bound ("more than 100"), which a larger exact figure need not contradict;
-    ``unplaced_day``: a differing date is a weekday no publication time placed.
+    ``unplaced_day``: a differing date is a weekday no publication time placed;
+    ``rounded``: every differing pair is a figure and its rounding (facts.rounding).
     """
     ratio = 1.0
     nouns_differ = roles_differ = hedged = moods_differ = False
@@ -350,6 +352,7 @@ def dispute_evidence(
     long_transposed = True  # ... of numbers long enough to override a stated subgroup or period
     aspects: set[str] = set()
     compatible = True  # every differing pair fits the bounds stated ("more than 40" and 45)
+    rounded = True  # every differing pair is a figure and its rounding ("nearly two", 1.75)
     unplaced_day = False
     for index, first in enumerate(mentions):
         for second in mentions[index + 1 :]:
@@ -377,6 +380,7 @@ def dispute_evidence(
             if _reported_apart(first, second, published or {}, params):
                 aspects.add("reports apart")
             compatible &= bounds_allow(first.claim, second.claim, params)
+            rounded &= is_rounding_pair(first.claim, second.claim, params)
             unplaced_day |= _unplaced_weekday(first.claim) or _unplaced_weekday(second.claim)
     return {
         "score": dispute_score if math.isfinite(dispute_score) else None,
@@ -391,6 +395,7 @@ def dispute_evidence(
         "day_of_month": any(mention.day_of_month for mention in mentions),
         "year": any(mention.dimension.startswith("year:") for mention in mentions),
         "compatible": compatible and ratio > 1.0,
+        "rounded": rounded and ratio > 1.0,
         "unplaced_day": unplaced_day,
         "kind": mentions[0].claim.kind if mentions else "",
         "transposed": transposed and ratio > 1.0,
@@ -428,7 +433,8 @@ def is_clear_dispute(
     figure counts a subgroup of the other's noun (``params.conflict_needs_same_subgroup``), a
     figure is the day of a date the reader could not place, or (unless
     ``params.conflict_on_years``) the figures are years, which a story gives
-    for many events.
+    for many events; nor when each differing figure is the other rounded
+    (``params.rounded_figures_differ``; facts.rounding): "nearly two" beside 1.75.
     """
     evidence = dispute_evidence(mentions, dispute_score, params, published)
     if evidence["score"] is not None and evidence["score"] < params.conflict_min_score:
@@ -468,6 +474,8 @@ def is_clear_dispute(
         return False
     if evidence["compatible"]:
         return False  # "more than 40" beside 45: both can be true, so no conflict
+    if evidence["rounded"]:
+        return False  # "nearly two" beside 1.75: one figure, stated less precisely
     return transposed or not (params.conflict_needs_related_nouns and evidence["nouns_differ"])
 
 

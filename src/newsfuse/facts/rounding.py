@@ -1,0 +1,102 @@
+"""Whether one figure is a rounding of another: "nearly two cents" beside "1.75 cents",
+"$16" beside "$15.99", "about 70" beside 67.
+
+A source that rounds states the same figure less precisely; a reader shown the pair as a
+conflict is misled. Two readings, chosen leave-one-set-out by
+``benchmarks/studies/rounding.py`` (docs/benchmarks-facts.md, rounding10):
+
+- a whole figure ("two", "$16") beside one written with decimals that lies nearer to it
+  than to the next whole step ("1.75", "$15.99"); a figure half-way ("4.5 %" beside
+  "5 %") rounds either way, so it rounds to neither;
+- a figure hedged as near ("about", "nearly", "just over"; facts.qualifiers) beside one
+  on the side the hedge allows, within ``params.rounding_reach`` and, for "about",
+  within half its last written digit: "about 70" and 67, not "about 600" and 560,
+  which labelled news marks a conflict.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from newsfuse.facts.numbers import NUMBER_WORDS_RE, parse_number_words
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Claim
+
+_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Bounds (facts.qualifiers) that say a figure is near the one stated, and on which side.
+_HEDGE_SIDES = {"about": 0, "just under": -1, "just over": 1}
+
+
+def written_figure(text: str) -> tuple[float, float, bool] | None:
+    """The first number written in ``text`` as (number, step of its last written digit,
+    whether it has decimals): "1.75" → (1.75, 0.01, True), "600" → (600, 100, False),
+    "two" → (2, 1, False); None when no number is written."""
+    digits = _DIGITS_RE.search(text)
+    words = NUMBER_WORDS_RE.search(text)
+    if digits is not None and (words is None or digits.start() <= words.start()):
+        written = digits.group().replace(",", "")
+        whole, _, decimals = written.partition(".")
+        if decimals:
+            return float(written), 10.0 ** -len(decimals), True
+        return float(whole), _trailing_step(int(whole)), False
+    if words is None:
+        return None
+    number = parse_number_words(words.group())
+    if number is None or not float(number).is_integer():
+        return None
+    return number, _trailing_step(int(number)), False
+
+
+def _trailing_step(number: int) -> float:
+    """The step of a whole number's last non-zero digit (560 → 10, 600 → 100, 0 → 1)."""
+    step = 1
+    while number and number % (step * 10) == 0:
+        step *= 10
+    return float(step)
+
+
+def rounding_step(claim: Claim) -> tuple[float, bool] | None:
+    """The step of the claim's last written digit in its value's units (with whether it
+    was written with decimals), or None when its text gives no number to read."""
+    if isinstance(claim.value, str):
+        return None
+    written = written_figure(claim.text)
+    if written is None or written[0] == 0:
+        return None
+    number, step, decimals = written
+    return step * abs(claim.value / number), decimals
+
+
+def rounds_to(fine: Claim, coarse: Claim, params: FactParams = FactParams()) -> bool:
+    """Whether ``coarse`` states ``fine`` rounded, by either reading of the module doc."""
+    if isinstance(fine.value, str) or isinstance(coarse.value, str):
+        return False
+    gap = float(fine.value) - float(coarse.value)
+    one, other = rounding_step(fine), rounding_step(coarse)
+    if one is not None and other is not None and _whole_rounding(gap, one, other):
+        return True
+    side = _HEDGE_SIDES.get(coarse.bound)
+    if side is None or side * gap < 0 or abs(gap) > params.rounding_reach * abs(coarse.value):
+        return False
+    return side != 0 or (other is not None and abs(gap) <= other[0] / 2 * (1 + 1e-9))
+
+
+def _whole_rounding(gap: float, fine: tuple[float, bool], coarse: tuple[float, bool]) -> bool:
+    """Whether a figure with decimals (``fine``: step, decimals) lies ``gap`` from a whole
+    one (``coarse``) and strictly nearer to it than to the next whole step."""
+    decimals_beside_whole = fine[1] and not coarse[1] and coarse[0] > fine[0]
+    return decimals_beside_whole and abs(gap) < coarse[0] / 2 * (1 - 1e-9)
+
+
+def is_rounding_pair(first: Claim, second: Claim, params: FactParams = FactParams()) -> bool:
+    """Whether either of two claims states the other rounded (:func:`rounds_to`)."""
+    if first.unit != second.unit or not params.rounded_figures_differ:
+        return False
+    return rounds_to(first, second, params) or rounds_to(second, first, params)
+
+
+def relative_gap(first: float, second: float) -> float:
+    """How far apart two figures are, relative to the larger (0 for two zeros)."""
+    largest = max(abs(first), abs(second))
+    return 0.0 if largest == 0 else math.fabs(first - second) / largest
