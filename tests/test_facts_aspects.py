@@ -16,7 +16,6 @@ from newsfuse.facts.aspects import (
     figure_owner,
     owners_differ,
     period_has_time_word,
-    places_differ,
 )
 from newsfuse.facts.date_roles import date_role
 from newsfuse.facts.describe import Mention
@@ -322,32 +321,3 @@ def test_a_period_needs_a_time_word_not_a_name_tagged_as_a_date() -> None:
 )
 def test_a_period_holds_a_time_word_or_a_written_date(period: str, timed: bool) -> None:
     assert period_has_time_word(period) is timed
-
-
-def test_a_figure_reads_the_places_its_sentence_names() -> None:
-    sentence = "A gunman wounded three people in Vellmouth County on Friday."
-    aspects = figure_aspects(parsed_figure(sentence, "three"), "count", None, places=True)
-    assert "vellmouth" in aspects.places
-    assert "vellmouth" in aspects.words
-    assert figure_aspects(parsed_figure(sentence, "three"), "count", None).places == frozenset()
-
-
-def test_places_differ_only_when_one_is_never_named_in_the_other_article() -> None:
-    strip = Aspects(places=frozenset({"vellmouth"}), words=frozenset({"gunman", "vellmouth"}))
-    county = Aspects(places=frozenset({"orrin"}), words=frozenset({"spree", "orrin", "dead"}))
-    assert places_differ(strip, county)
-    # The other article names both places: two grains of one event's place, not two events.
-    both = Aspects(places=frozenset({"orrin"}), words=frozenset({"orrin", "vellmouth"}))
-    near = Aspects(places=frozenset({"vellmouth"}), words=frozenset({"orrin", "vellmouth"}))
-    assert not places_differ(near, both)
-    assert not places_differ(strip, Aspects(words=frozenset({"dead"})))  # no place told
-    assert not places_differ(strip, near)  # one shared place
-
-
-def test_figures_of_two_places_are_no_clear_dispute_unless_switched_off() -> None:
-    pair = (
-        _mention("a", 6, Aspects(places=frozenset({"vellmouth"}), words=frozenset({"vellmouth"}))),
-        _mention("b", 4, Aspects(places=frozenset({"orrin"}), words=frozenset({"orrin"}))),
-    )
-    assert not is_clear_dispute(pair, 0.9, FactParams())
-    assert is_clear_dispute(pair, 0.9, replace(FactParams(), other_places_differ=False))

@@ -20,10 +20,7 @@ different things or times. These read the spaCy parse around a figure:
 - its *owner*: the named person or organisation the figure belongs to ("Kulik's
   campaign raised $0", "Ms Ortiz has three children"), or the instance of the event it
   happened in ("in the second shooting"), so that figures of two people, or of two
-  shootings, in one cluster are not read as one attribute;
-- its *places*: the places its sentence names ("a shooting spree in Orange County"), so
-  that a figure told of somewhere the other article never names is not read as the
-  other's figure of the cluster's event ("on the Las Vegas Strip").
+  shootings, in one cluster are not read as one attribute.
 
 Each is compared in :mod:`newsfuse.facts.verdict`; where two figures differ in
 one of them, the system cannot tell that they are one attribute at one time,
@@ -50,8 +47,6 @@ __all__ = [
     "owner_candidates",
     "owners_differ",
     "period_has_time_word",
-    "places_differ",
-    "sentence_places",
 ]
 
 # Auxiliaries and markers that make a verb's figure planned, not done ("will
@@ -83,8 +78,6 @@ COUNTING_LINKS = frozenset({"nummod", "quantmod"})
 # posted a loss of $3m"). Places are left out: outlets name one event's place at different
 # grains ("Las Vegas", "the Strip"), so two place names are no evidence of two events.
 OWNER_LABELS = frozenset({"PERSON", "ORG"})
-# Names of places a figure's sentence may tell its incident by (places_differ).
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Links from a figure's noun, or from its verb, to the name that owns it.
 OWNER_LINKS = frozenset({"poss", "nsubj", "nsubjpass", "agent"})
 # Words after a surname that are not one ("Corvin Tate III", "Ames Jr").
@@ -120,7 +113,6 @@ class Aspects:
     negated: bool = False  # the governing verb is negated ("did not sign", "never paid")
     range_end: str = ""  # "low" or "high" end of a range ("46 to 81"), else ""
     owner: str = ""  # "PERSON:surname", "ORG:words" or "EVENT:noun:ordinal" (figure_owner)
-    places: frozenset[str] = frozenset()  # lower-case words of its sentence's place names
 
 
 def figure_aspects(
@@ -132,7 +124,6 @@ def figure_aspects(
     owners: bool = False,
     counted_subjects: bool = False,
     timed_periods: bool = False,
-    places: bool = False,
 ) -> Aspects:
     """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
     with ``implied_anchors``, a distance "away" is measured from the place its sentence
@@ -141,9 +132,7 @@ def figure_aspects(
     words tell a plan (:func:`_tense`); with ``owners``, the figure's owner is read
     (:func:`figure_owner`); with ``counted_subjects``, polarity is read only of a figure
     that counts its negated verb's subject (:func:`_counts_who_did_not`); with
-    ``timed_periods``, a period holds a time word (:func:`period_has_time_word`); with
-    ``places``, the places its sentence names are read, with its article's words
-    (:func:`sentence_places`)."""
+    ``timed_periods``, a period holds a time word (:func:`period_has_time_word`)."""
     verb = _governing_verb(span)
     anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
     if anchor == "?" and implied_anchors:
@@ -158,11 +147,10 @@ def figure_aspects(
         period=_period(span, verb, timed_periods) if verb is not None else "",
         anchor=anchor,
         holder=_holder(span) if kind == "age" else "",
-        words=_article_words(span.doc) if kind == "age" or places else frozenset(),
+        words=_article_words(span.doc) if kind == "age" else frozenset(),
         negated=_counts_who_did_not(span, verb, counted_subjects),
         range_end=_range_end(span) if kind != "date" else "",
         owner=figure_owner(span, verb) if owners else "",
-        places=sentence_places(span) if places else frozenset(),
     )
 
 
@@ -519,28 +507,6 @@ def owners_differ(one: str, other: str) -> bool:
     if kind == "EVENT":
         return rest.split(":")[0] == other_rest.split(":")[0]
     return True
-
-
-def sentence_places(span: Span) -> frozenset[str]:
-    """Lower-case words of the places (GPE, LOC, FAC) the figure's sentence names."""
-    return frozenset(
-        token.lower_
-        for entity in span.sent.ents
-        if entity.label_ in PLACE_LABELS
-        for token in entity
-        if token.is_alpha and token.lower_ not in ("the", "a", "an")
-    )
-
-
-def places_differ(one: Aspects, other: Aspects) -> bool:
-    """Whether two figures are told of different places, so of two incidents: both
-    sentences name places, they share no word, and one's places are words the other's
-    article never uses. Outlets name one event's place at different grains ("Las Vegas",
-    "the Strip"); the article test keeps those one place when either article names both
-    (benchmarks/studies/fact_incidents.py)."""
-    if not one.places or not other.places or one.places & other.places:
-        return False
-    return not one.places & other.words or not other.places & one.words
 
 
 def _article_words(doc: Doc) -> frozenset[str]:

@@ -415,10 +415,6 @@ class FactParams:
     # ("Kulik's campaign raised $0", "Acme posted $3m"; not who says or counts them), or to
     # two instances of one event ("in the second shooting"), differ. Off: owners unread.
     other_owners_differ: bool = True
-    # Figures whose sentences name different places, one named nowhere in the other's
-    # article ("a shooting spree in Orange County" against "on the Las Vegas Strip"), are
-    # of two incidents: they differ. Off: places unread (benchmarks/studies/fact_incidents.py).
-    other_places_differ: bool = True
     # Reports published further apart than this tell of different moments (a story's
     # dated reports span at most GroupingParams.story_max_span_days, 10), so their
     # differing figures are not a dispute; distances between places do not change, so

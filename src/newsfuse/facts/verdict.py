@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from newsfuse.facts.aspects import owners_differ, places_differ
+from newsfuse.facts.aspects import owners_differ
 from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.eras import YEAR_RE
@@ -245,9 +245,7 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
     - ``range``: one is an end of a range ("ages 46 to 81"), the other a single figure or
       the other end (votes, "passed 40 to 19", are no range);
     - ``owner``: the figures belong to clearly different named people or organisations,
-      or to two instances of one event ("the first shooting", "the second");
-    - ``place``: the figures are told of different places, one the other's article never
-      names ("a shooting spree in Orange County" against "on the Las Vegas Strip").
+      or to two instances of one event ("the first shooting", "the second").
     """
     one, other = first.aspects, second.aspects
     if {one.tense, other.tense} == {"past", "planned"}:
@@ -274,7 +272,7 @@ def _aspects_differ(first: Mention, second: Mention) -> str:
 
 
 def _switchable_aspects_differ(first: Mention, second: Mention) -> set[str]:
-    """The aspects with a switch of their own (``range``, ``polarity``, ``owner``, ``place``; see
+    """The aspects with a switch of their own (``range``, ``polarity``, ``owner``; see
     :func:`_aspects_differ`) on which two differing figures differ, all of them, so that
     turning one switch off hides no other."""
     one, other = first.aspects, second.aspects
@@ -285,8 +283,6 @@ def _switchable_aspects_differ(first: Mention, second: Mention) -> set[str]:
         found.add("polarity")
     if owners_differ(one.owner, other.owner):
         found.add("owner")
-    if places_differ(one, other):
-        found.add("place")
     return found
 
 
@@ -466,8 +462,6 @@ def is_clear_dispute(
         aspects.discard("range")
     if not params.other_owners_differ:
         aspects.discard("owner")
-    if not params.other_places_differ:
-        aspects.discard("place")
     if params.conflict_needs_same_aspects and aspects:
         return False
     if evidence["year"] and not params.conflict_on_years:
