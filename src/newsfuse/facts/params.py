@@ -208,6 +208,9 @@ class FactParams:
     # neither pair ("a section collapsed Wednesday", "divers on Thursday pulled") are days
     # of different events; they get ``date_role_penalty``. Off: as before.
     dates_of_unrelated_events_differ: bool = True
+    # A date's role is read past nouns of time it heads ("said on Sunday evening"): a
+    # statement's day, not the evening's. Off: "evening" stops the search, role "".
+    date_role_skips_time_nouns: bool = True
     # A figure that sizes a group ("a pack of five runners", WordNet noun.group) plays the
     # role "group", apart from a bare count of its members ("two runners"). Off by default:
     # written from one facts-dev pair, and it would also part crowd estimates ("a crowd of
