@@ -360,6 +360,9 @@ class FactParams:
     # A weekday no publication time places ("said Wednesday", undated article) against a
     # different day is no dispute: it may be a day of any week. Off: such pairs conflict.
     unplaced_weekdays_differ: bool = True
+    # ... and so does a relative day ("said Wednesday", "yesterday") that only a page stamp
+    # placed (no publication time): the stamp may be an update days later. Off: it conflicts.
+    stamp_placed_days_differ: bool = True
     # A figure set before the report's time by its clause ("a year ago", "last year's
     # rise", "had forecast") is an earlier figure, like what a source "had earlier said":
     # beside a current one it differs, no conflict. Off: only the earlier-adverbs do.
