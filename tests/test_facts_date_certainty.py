@@ -117,3 +117,11 @@ def test_a_weekday_dated_by_an_update_stamp_the_cleaner_read_differs() -> None:
     off = _date_facts(articles, FactParams(stamp_placed_days_differ=False))
     assert [fact.status for fact in on if len(fact.claims) > 1] == ["differs"]
     assert [fact.status for fact in off if len(fact.claims) > 1] == ["conflict"]
+
+
+def test_a_dispute_between_placed_days_stands_beside_a_stamped_weekday() -> None:
+    weekday = Claim("a", 0, 9, "Wednesday", "date", "2024-06-12")
+    fifth = Claim("b", 0, 6, "June 5", "date", "2024-06-05")
+    seventh = Claim("c", 0, 6, "June 7", "date", "2024-06-07")
+    assert placed_by_stamp((weekday, fifth), {"a"})
+    assert not placed_by_stamp((weekday, fifth, seventh), {"a"})  # b and c still disagree

@@ -332,12 +332,17 @@ def names_day_relatively(text: str) -> bool:
 
 
 def placed_by_stamp(claims: Iterable[Claim], stamp_dated: Collection[str]) -> bool:
-    """Whether some date claim is a relative day ("confirmed Wednesday") that only a page
-    stamp placed: its article has no publication time, and a stamp may be the day the
-    page was updated, days after it was written, so the day it gives is uncertain."""
-    return any(
-        claim.kind == "date"
+    """Whether a disagreement over a day rests on a relative day ("confirmed Wednesday")
+    that only a page stamp placed: its article has no publication time, and a stamp may
+    be the day the page was updated, days after it was written. The other claims agree
+    among themselves; where they differ too, the dispute stands without it."""
+    claims = list(claims)
+    uncertain = [
+        claim
+        for claim in claims
+        if claim.kind == "date"
         and claim.article_id in stamp_dated
         and names_day_relatively(claim.text)
-        for claim in claims
-    )
+    ]
+    certain = {claim.value for claim in claims if claim not in uncertain}
+    return bool(uncertain) and len(certain) <= 1
