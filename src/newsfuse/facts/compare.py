@@ -9,6 +9,7 @@ a verdict (:mod:`~newsfuse.facts.verdict`) and a readable subject
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,10 +17,12 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from newsfuse.clean.classify import REASON_STAMP
+from newsfuse.clean.stamps import parse_stamp
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.facts.cluster import group_mentions
-from newsfuse.facts.dates import written_days
+from newsfuse.facts.dates import placed_by_stamp, written_days
 from newsfuse.facts.describe import Mention, describe_claim
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims, with_local_dollars
@@ -35,6 +38,9 @@ from newsfuse.facts.verdict import (
 )
 from newsfuse.group.features import page_stamp_date
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
+
+# Words of a page stamp that gives the day the page last changed, not the day it was written.
+UPDATE_STAMP_RE = re.compile(r"\b(?:updated?|modified)\b", re.IGNORECASE)
 
 
 def compare_facts(
@@ -57,7 +63,13 @@ def compare_facts(
     embeddings = embeddings and params.embed_clauses
     if embeddings and embedder is None:
         embedder = get_embedder(DEFAULT_EMBEDDER)
-    articles = [_dated(article) for article in articles]
+    dated = [_dated(article) for article in articles]
+    stamp_dated = {
+        article.id
+        for article, placed in zip(articles, dated, strict=True)
+        if _dated_uncertainly(article, placed)
+    }
+    articles = dated
     by_id = {article.id: article for article in articles}
     story_year: int | None = None
     day_years: dict[tuple[int, int], int] = {}
@@ -103,6 +115,9 @@ def compare_facts(
                 together = params.reports_apart_side_by_side and only_reported_apart(
                     group, score, params, margin=margin, crowding=crowding, published=published
                 )
+            elif params.stamp_placed_days_differ and placed_by_stamp(claims, stamp_dated):
+                status = "differs"  # a day placed by a stamp that may be days late
+                together = params.reports_apart_side_by_side
             elif _tally_rises(group, by_id, cues, params):
                 status = "revision"  # one attribute, and a later tally above the earlier reports
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
@@ -211,6 +226,21 @@ def _dated(article: Article) -> Article:
     sentences never stands in (see ``find_event_date``)."""
     stamped = page_stamp_date(article, datetime.now(UTC))
     return article if stamped is None else replace(article, published=stamped)
+
+
+def _dated_uncertainly(article: Article, dated: Article) -> bool:
+    """Whether an article's day is only a page's: no metadata time, but a stamp or caption
+    that :func:`_dated` read, or an update stamp the cleaner read ("Updated: June 22,
+    2017"). An update is the day a page last changed, which may be days after it was
+    written; a caption dates its photo. Weekdays placed from such a day are uncertain."""
+    if article.published is None:
+        return dated.published is not None
+    return any(
+        removal.reason == REASON_STAMP
+        and UPDATE_STAMP_RE.search(removal.text) is not None
+        and parse_stamp(removal.text) == article.published
+        for removal in article.removed
+    )
 
 
 def _story_calendar(articles: Sequence[Article]) -> tuple[int | None, dict[tuple[int, int], int]]:

@@ -28,11 +28,13 @@ RANGE_END_WORDS = frozenset({"to", "through", "-", "–"})
 RANGE_WINDOW_TOKENS = 6
 
 
-def date_role(span: Span, range_end_as_of: bool = True) -> str:
+def date_role(span: Span, range_end_as_of: bool = True, skip_time_nouns: bool = False) -> str:
     """What a date is the day of: "as of" ("by Monday", or with ``range_end_as_of``
     the end of a period "from Jan. 1 to Aug. 31"), "since" ("since Tuesday"),
     "caption" ("in this Aug. 15 file photo"), "statement" ("officials said
-    Tuesday"), or "" for the day of an event."""
+    Tuesday"), or "" for the day of an event. With ``skip_time_nouns`` a noun of
+    time the date heads or modifies ("said on Sunday evening") is the date's own
+    word, not what it is the day of: the verb above decides."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in AS_OF_WORDS or (
@@ -45,7 +47,14 @@ def date_role(span: Span, range_end_as_of: bool = True) -> str:
         return "since"
     if any(t.lemma_.lower() in CAPTION_NOUNS for t in span.root.ancestors if t.pos_ == "NOUN"):
         return "caption"  # "In this Aug. 15, 2014 file photo": when a picture was taken
-    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX", "NOUN")), None)
+    verb = next(
+        (
+            t
+            for t in span.root.ancestors
+            if t.pos_ in ("VERB", "AUX", "NOUN") and not (skip_time_nouns and _names_time(t))
+        ),
+        None,
+    )
     if span.root.pos_ == "VERB":
         verb = span.root
     if verb is None:
@@ -58,6 +67,14 @@ def date_role(span: Span, range_end_as_of: bool = True) -> str:
     if any(token.lemma_.lower() in STATEMENT_LEMMAS for token in related):
         return "statement"
     return ""
+
+
+def _names_time(token: Token) -> bool:
+    """Whether a noun is a date's own word ("evening" in "Sunday evening"): tagged a
+    date or time, or a noun whose first WordNet sense is a time period."""
+    if token.pos_ != "NOUN":
+        return False
+    return token.ent_type_ in ("DATE", "TIME") or bool(noun_names_time(token.lemma_.lower()))
 
 
 def _ends_range(span: Span) -> bool:

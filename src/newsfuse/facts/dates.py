@@ -16,11 +16,15 @@ weekday cannot be pinned to a day, but it is still kept, as its name, so that
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from newsfuse.calendar_words import WEEKDAYS as WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from newsfuse.model import Claim
 
 MONTHS: dict[str, int] = {
     "january": 1,
@@ -314,3 +318,31 @@ def find_dates(
         if day is not None:
             mentions.append(DateMention(match.start(), match.end(), match.group(0), day, relative))
     return mentions
+
+
+# Any day will do to tell a relative date ("Wednesday", "yesterday") from a calendar one.
+_REFERENCE_DAY = date(2000, 1, 1)
+
+
+def names_day_relatively(text: str) -> bool:
+    """Whether a date's words place it only from the day of writing ("Wednesday",
+    "yesterday", "three days ago", "the 14th"), with no calendar date ("June 5")."""
+    mentions = find_dates(text, _REFERENCE_DAY)
+    return bool(mentions) and all(mention.relative for mention in mentions)
+
+
+def placed_by_stamp(claims: Iterable[Claim], stamp_dated: Collection[str]) -> bool:
+    """Whether a disagreement over a day rests on a relative day ("confirmed Wednesday")
+    that only a page stamp placed: its article has no publication time, and a stamp may
+    be the day the page was updated, days after it was written. The other claims agree
+    among themselves; where they differ too, the dispute stands without it."""
+    claims = list(claims)
+    uncertain = [
+        claim
+        for claim in claims
+        if claim.kind == "date"
+        and claim.article_id in stamp_dated
+        and names_day_relatively(claim.text)
+    ]
+    certain = {claim.value for claim in claims if claim not in uncertain}
+    return bool(uncertain) and len(certain) <= 1

@@ -208,6 +208,9 @@ class FactParams:
     # neither pair ("a section collapsed Wednesday", "divers on Thursday pulled") are days
     # of different events; they get ``date_role_penalty``. Off: as before.
     dates_of_unrelated_events_differ: bool = True
+    # A date's role is read past nouns of time it heads ("said on Sunday evening"): a
+    # statement's day, not the evening's. Off: "evening" stops the search, role "".
+    date_role_skips_time_nouns: bool = True
     # A figure that sizes a group ("a pack of five runners", WordNet noun.group) plays the
     # role "group", apart from a bare count of its members ("two runners"). Off by default:
     # written from one facts-dev pair, and it would also part crowd estimates ("a crowd of
@@ -361,6 +364,9 @@ class FactParams:
     # A weekday no publication time places ("said Wednesday", undated article) against a
     # different day is no dispute: it may be a day of any week. Off: such pairs conflict.
     unplaced_weekdays_differ: bool = True
+    # ... and so does a relative day ("said Wednesday", "yesterday") that only a page stamp
+    # placed (no publication time): the stamp may be an update days later. Off: it conflicts.
+    stamp_placed_days_differ: bool = True
     # A figure set before the report's time by its clause ("a year ago", "last year's
     # rise", "had forecast") is an earlier figure, like what a source "had earlier said":
     # beside a current one it differs, no conflict. Off: only the earlier-adverbs do.
