@@ -140,7 +140,8 @@ class FactParams:
     perfect_tallies_rise: bool = True
     # An article that says it updates or corrects earlier figures ("stronger than first
     # thought", "the corrected total", "This update replaces ...") gives its counts and
-    # measures as developments: each carries a revision cue. Off: as before.
+    # measures as developments: a clear dispute a day or more after another value is a
+    # revision. Off: as before.
     update_notice_is_revision_cue: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
