@@ -29,6 +29,7 @@ from newsfuse.facts.extract import scan_claims, with_local_dollars
 from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.revisions import announces_update
 from newsfuse.facts.subject import acting_verb, claim_phrase, describe_subject
 from newsfuse.facts.verdict import (
     decide_status,
@@ -82,6 +83,9 @@ def compare_facts(
     if params.local_dollars:
         scanned = with_local_dollars(articles, scanned)
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
+    updated = (
+        _updated_figures(mentions, articles) if params.update_notice_is_revision_cue else set()
+    )
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
     paired = None
@@ -120,6 +124,8 @@ def compare_facts(
                 together = params.reports_apart_side_by_side
             elif _tally_rises(group, by_id, cues, params):
                 status = "revision"  # one attribute, and a later tally above the earlier reports
+            elif _updated_later(claims, by_id, cues, updated, params):
+                status = "revision"  # one attribute, given anew by a report that says it updates
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         if status == "differs" and not together:
             own = {
@@ -137,6 +143,48 @@ def compare_facts(
     facts.sort(key=lambda fact: (FACT_STATUS_ORDER[fact.status], fact.claims[0].article_id,
                                  fact.claims[0].start))  # fmt: skip
     return facts
+
+
+# Kinds of figure an update notice revises: amounts and measures, not dates (which are
+# moved, not revised), ages or percentages (often the size of a change, "rose 9%").
+UPDATED_KINDS = frozenset({"count", "quantity", "money"})
+# Roles of a figure that is no new level: the size of a change or an added amount.
+CHANGE_ROLES = frozenset({"change", "increment"})
+
+
+def _updated_figures(mentions: Sequence[Mention], articles: Sequence[Article]) -> set[Claim]:
+    """The current amounts and measures of each article that announces it updates earlier
+    figures (``revisions.announces_update``): read as cued, as if a change word
+    stood beside them. An earlier figure restated ("up from 42") and a change's
+    size are not among them. Only the verdict of a clear dispute reads them, not the
+    alignment (see ``_updated_later``)."""
+    updating = {article.id for article in articles if announces_update(article.text)}
+    return {
+        mention.claim
+        for mention in mentions
+        if mention.claim.article_id in updating
+        and mention.claim.kind in UPDATED_KINDS
+        and not mention.previous
+        and not mention.earlier
+        and mention.role not in CHANGE_ROLES
+    }
+
+
+def _updated_later(
+    claims: Sequence[Claim],
+    articles: dict[str, Article],
+    cues: dict[Claim, bool],
+    updated: set[Claim],
+    params: FactParams,
+) -> bool:
+    """Whether a group that would be a conflict is a revision by a report that announces
+    it updates earlier figures (``_updated_figures``), a day or more after a report of
+    another value. It is asked only of a clear dispute (one attribute): the notice says
+    the report's figures are new, not which one each replaces."""
+    if not updated.intersection(claims):
+        return False
+    noticed = {claim: cue or claim in updated for claim, cue in cues.items()}
+    return decide_status(claims, articles, noticed, params) == "revision"
 
 
 def _tally_rises(

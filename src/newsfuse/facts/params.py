@@ -138,6 +138,11 @@ class FactParams:
     # confirmed 14 cases") is the tally so far: a day or more after lower reports and no
     # higher one, a clear dispute is a revision. Off: such counts carry no revision cue.
     perfect_tallies_rise: bool = True
+    # An article that says it updates or corrects earlier figures ("stronger than first
+    # thought", "the corrected total", "This update replaces ...") gives its counts and
+    # measures as developments: a clear dispute a day or more after another value is a
+    # revision. Off: as before.
+    update_notice_is_revision_cue: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.

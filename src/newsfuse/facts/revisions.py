@@ -6,6 +6,7 @@ postponed to March 6"). These read the figure's sentence in the spaCy parse.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.lexicon import (
@@ -23,7 +24,13 @@ from newsfuse.facts.synonymy import verb_changes_magnitude
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["has_moved_date_cue", "has_revision_cue", "is_distance_moved", "is_perfect_tally"]
+__all__ = [
+    "announces_update",
+    "has_moved_date_cue",
+    "has_revision_cue",
+    "is_distance_moved",
+    "is_perfect_tally",
+]
 
 
 def _is_cue(token: Token, cues: frozenset[str]) -> bool:
@@ -208,3 +215,27 @@ def has_moved_date_cue(span: Span, window: int, own_clause: bool = False) -> boo
     if any(_is_cue(token, MOVED_DATE_CUES) for token in before):
         return True
     return any(_is_cue(token, MOVED_DATE_CUES) for token in _governing_words(span))
+
+
+# Words by which a report says it supersedes earlier figures: a comparison with what was
+# first believed ("stronger than first thought"), a corrected or revised figure named as
+# such ("the corrected total"), an update notice ("This update replaces the advisory of
+# March 3") or a reference back to figures published before.
+UPDATE_NOTICE = re.compile(
+    r"\bthan (?:first|initially|originally|previously) "
+    r"(?:thought|reported|estimated|believed|feared|stated|announced)\b"
+    r"|\b(?:corrected|revised|updated) "
+    r"(?:figures?|totals?|counts?|estimates?|tolls?|numbers?|tally|tallies)\b"
+    r"|\bthis update\b|\bupdate replaces\b"
+    r"|\b(?:figures|numbers|estimates?|counts?|totals?) (?:published|released|given|reported) "
+    r"(?:earlier|previously)\b",
+    re.IGNORECASE,
+)
+
+
+def announces_update(text: str) -> bool:
+    """Whether an article says that its figures update or correct earlier ones
+    (``UPDATE_NOTICE``): then a figure it gives that differs from a report a day or more
+    older is a development of that report, though no change word stands beside it
+    ("Survey teams rated the twister an EF2, with peak winds of 125 mph")."""
+    return UPDATE_NOTICE.search(text) is not None
