@@ -1,7 +1,7 @@
-"""Study: which step keeps the odd one out from its row (issue 14, oddone10, 2026-12-05;
-what it showed is in docs/benchmarks-facts.md). For every labelled conflict of three or
-more sources where the majority agrees and one source differs, and that the run misses,
-names the first step that keeps the odd claim out of the majority's row:
+"""Study: ran on commit f88ee2b (2026-12-05); what it showed is in docs/benchmarks-facts.md
+(oddone10). Which step keeps the odd one out from its row (issue 14). For every labelled
+conflict of three or more sources where the majority agrees and one source differs, and
+that the run misses, names the first step that keeps the odd claim out of the majority's row:
 
 - ``extraction``: no claim of the odd article carries the labelled value (``not
   extracted``), or one does but is vague or of another kind or unit (``kind/unit``);
@@ -126,7 +126,8 @@ def components(
     base = score_pairs(mentions, embedder, published, params)[i, j]
     found = {}
     for name, field in COMPONENTS:
-        off = score_pairs(mentions, embedder, published, replace(params, **{field: 0.0}))[i, j]
+        switched: dict[str, Any] = {field: 0.0}
+        off = score_pairs(mentions, embedder, published, replace(params, **switched))[i, j]
         if abs(base - off) > 1e-6:
             found[name] = round(float(base - off), 2)
     return found
