@@ -366,6 +366,9 @@ class FactParams:
     rounded_figures_differ: bool = True
     # How far a hedge ("about", "nearly") reaches; the seeds' "about 600" vs 560 is 6.7 %.
     rounding_reach: float = 0.05
+    # A whole figure rounds decimals only within rounding_reach or hedged on their side:
+    # labelled sets mark "3.7 million" / "4m" miles (7.5 %) and 4.5 % / 5 % conflicts.
+    rounding_whole_needs_reach: bool = True
     # A weekday no publication time places ("said Wednesday", undated article) against a
     # different day is no dispute: it may be a day of any week. Off: such pairs conflict.
     unplaced_weekdays_differ: bool = True
