@@ -321,3 +321,27 @@ def test_a_period_needs_a_time_word_not_a_name_tagged_as_a_date() -> None:
 )
 def test_a_period_holds_a_time_word_or_a_written_date(period: str, timed: bool) -> None:
     assert period_has_time_word(period) is timed
+
+
+def test_those_and_a_participle_name_a_group_as_a_noun_does() -> None:
+    span = parsed_figure("Nine of those evacuated were pupils at the Brenn school.", "Nine")
+    assert figure_aspects(span, "count", None, participle_groups=True).group == "evacuate"
+    assert not figure_aspects(span, "count", None).group  # off: only a noun names a group
+    # Two parts of named groups are weighed against each other, not kept apart.
+    noun = _aspects("Twelve of the patients were pupils at the Brenn school.", "Twelve")
+    assert noun.group and not _dispute(noun, Aspects()) and _dispute(noun, Aspects(group="x"))
+
+
+def _counting_noun(article: str, value: int, head: str, modifiers: tuple[str, ...]) -> Mention:
+    claim = Claim(article, 0, 2, str(value), "count", value)
+    return Mention(
+        claim, "count:", head, modifiers, (), "NUMBER", False, True, False, head_word=head
+    )
+
+
+def test_a_compound_cut_short_counts_the_same_thing() -> None:
+    short = _counting_noun("a", 3, "silver", ())
+    full = _counting_noun("b", 4, "medal", ("silver",))
+    assert is_clear_dispute((short, full), 0.9, FactParams())
+    off = FactParams(elliptic_nouns_match=False, conflict_needs_same_noun=True)
+    assert not is_clear_dispute((short, full), 0.9, off)

@@ -124,6 +124,7 @@ def figure_aspects(
     owners: bool = False,
     counted_subjects: bool = False,
     timed_periods: bool = False,
+    participle_groups: bool = False,
 ) -> Aspects:
     """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
     with ``implied_anchors``, a distance "away" is measured from the place its sentence
@@ -132,7 +133,8 @@ def figure_aspects(
     words tell a plan (:func:`_tense`); with ``owners``, the figure's owner is read
     (:func:`figure_owner`); with ``counted_subjects``, polarity is read only of a figure
     that counts its negated verb's subject (:func:`_counts_who_did_not`); with
-    ``timed_periods``, a period holds a time word (:func:`period_has_time_word`)."""
+    ``timed_periods``, a period holds a time word (:func:`period_has_time_word`); with
+    ``participle_groups``, "of those evacuated" names a group (:func:`_part_group`)."""
     verb = _governing_verb(span)
     anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
     if anchor == "?" and implied_anchors:
@@ -142,7 +144,7 @@ def figure_aspects(
         tense=_tense(verb, plans_and_outcomes)
         if verb is not None and (kind != "date" or plans_and_outcomes)
         else "",
-        group=_part_group(span) if kind == "count" else "",
+        group=_part_group(span, participle_groups) if kind == "count" else "",
         base=_is_base(span),
         period=_period(span, verb, timed_periods) if verb is not None else "",
         anchor=anchor,
@@ -251,8 +253,9 @@ def _to_date(verb: Token) -> bool:
     return False
 
 
-def _part_group(span: Span) -> str:
-    """The group of "three of the men": a noun after "of the" that carries no number.
+def _part_group(span: Span, participles: bool = False) -> str:
+    """The group of "three of the men": a noun after "of the" that carries no number;
+    with ``participles``, also the participle of "three of those evacuated".
 
     "Twenty-three of the train's 96 cars" numbers its whole, and "21 of them"
     names none, so neither is a part of a group another source may count.
@@ -262,12 +265,22 @@ def _part_group(span: Span) -> str:
         return ""
     if doc[span.end + 1].lower_ not in ("the", "these", "those"):
         return ""
+    if participles and _names_group_by_participle(doc[span.end + 1], doc[span.end + 2]):
+        return doc[span.end + 2].lemma_.lower()
     for token in doc[span.end + 2 : min(span.end + 7, len(doc))]:
         if token.like_num or token.pos_ in ("VERB", "AUX", "PUNCT", "PRON"):
             return ""
         if token.pos_ == "NOUN" and token.dep_ not in ("compound", "poss"):
             return token.lemma_.lower()
     return ""
+
+
+def _names_group_by_participle(those: Token, word: Token) -> bool:
+    """Whether "those" and the word after it name a group by what befell it ("those
+    evacuated", "those killed"): a participle hanging on "those"."""
+    return (
+        those.lower_ == "those" and word.tag_ == "VBN" and word.dep_ == "acl" and word.head == those
+    )
 
 
 def _is_base(span: Span) -> bool:

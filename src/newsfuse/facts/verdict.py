@@ -194,10 +194,18 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
         return True
     if _strong_concepts(first, params) & _strong_concepts(second, params):
         return True
+    if params.elliptic_nouns_match and _elliptic_nouns(first, second):
+        return True
     related = nouns_related(first.head_word, second.head_word)
     if related is None:
         return not params.conflict_needs_same_noun
     return related
+
+
+def _elliptic_nouns(first: Mention, second: Mention) -> bool:
+    """Whether one figure's counted noun is the modifier of the other's compound, the
+    compound cut short ("her second silver" / "her third silver medal")."""
+    return first.head in second.modifiers or second.head in first.modifiers
 
 
 def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bool:
