@@ -125,3 +125,44 @@ def test_a_dispute_between_placed_days_stands_beside_a_stamped_weekday() -> None
     seventh = Claim("c", 0, 6, "June 7", "date", "2024-06-07")
     assert placed_by_stamp((weekday, fifth), {"a"})
     assert not placed_by_stamp((weekday, fifth, seventh), {"a"})  # b and c still disagree
+
+
+def _ferry_reports(stamp: str, day: str) -> list[Article]:
+    """Invented ferry grounding read through the cleaner: a's only time is its stamp."""
+    records = [
+        {
+            "id": "a",
+            "text": f"{stamp}\n\nHarbour master Olek Prandt confirmed {day} that the ferry "
+            "Lindqvist ran aground off Tessel Point with 120 passengers aboard.",
+        },
+        {
+            "id": "b",
+            "text": "The port authority confirmed June 5 that the ferry Lindqvist ran aground "
+            "off Tessel Point with 120 passengers aboard.",
+            "published": "2024-06-06T09:00:00Z",
+        },
+    ]
+    return list(read_report(records).articles)
+
+
+def test_a_weekday_placed_by_a_publication_stamp_beside_an_update_still_conflicts() -> None:
+    # a was published June 6 (its Monday is June 3) and updated later or the same day:
+    # the publication part places the day, so Monday against June 5 is a dispute.
+    for stamp in (
+        "Published: June 6, 2024 8:15 am | Updated: June 13, 2024 9:00 am",
+        "Published: June 6, 2024 8:15 am\nUpdated: June 13, 2024 9:00 am",
+        "Published: June 6, 2024 8:15 am\nUpdated: June 6, 2024 3:00 pm",
+    ):
+        articles = _ferry_reports(stamp, "Monday")
+        facts = _date_facts(articles, FactParams())
+        assert [fact.status for fact in facts if len(fact.claims) > 1] == ["conflict"], stamp
+        whole = FactParams(stamp_reads_publication_part=False)  # the stamp read whole
+        facts = _date_facts(articles, whole)
+        assert [fact.status for fact in facts if len(fact.claims) > 1] == ["differs"], stamp
+
+
+def test_a_weekday_placed_by_the_update_part_of_a_stamp_still_differs() -> None:
+    # The cleaner took the update's day (listed first): the weekday may be a week late.
+    stamp = "Updated: June 13, 2024 9:00 am\nPublished: June 6, 2024 8:15 am"
+    facts = _date_facts(_ferry_reports(stamp, "Monday"), FactParams())
+    assert [fact.status for fact in facts if len(fact.claims) > 1] == ["differs"]

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from newsfuse.clean.classify import REASON_STAMP
-from newsfuse.clean.stamps import parse_stamp
+from newsfuse.clean.stamps import parse_stamp, stamp_parts
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.facts.cluster import group_mentions
@@ -68,7 +68,7 @@ def compare_facts(
     stamp_dated = {
         article.id
         for article, placed in zip(articles, dated, strict=True)
-        if _dated_uncertainly(article, placed)
+        if _dated_uncertainly(article, placed, params.stamp_reads_publication_part)
     }
     articles = dated
     by_id = {article.id: article for article in articles}
@@ -276,18 +276,26 @@ def _dated(article: Article) -> Article:
     return article if stamped is None else replace(article, published=stamped)
 
 
-def _dated_uncertainly(article: Article, dated: Article) -> bool:
+def _dated_uncertainly(article: Article, dated: Article, by_parts: bool = True) -> bool:
     """Whether an article's day is only a page's: no metadata time, but a stamp or caption
     that :func:`_dated` read, or an update stamp the cleaner read ("Updated: June 22,
     2017"). An update is the day a page last changed, which may be days after it was
-    written; a caption dates its photo. Weekdays placed from such a day are uncertain."""
+    written; a caption dates its photo. Weekdays placed from such a day are uncertain.
+    With ``by_parts`` a stamp is read part by part ("Published June 3 | Updated June 5"):
+    the day is uncertain only when the time the article took is an update's and no
+    publication part of its stamps gives that day."""
     if article.published is None:
         return dated.published is not None
-    return any(
-        removal.reason == REASON_STAMP
-        and UPDATE_STAMP_RE.search(removal.text) is not None
-        and parse_stamp(removal.text) == article.published
-        for removal in article.removed
+    stamps = [removal.text for removal in article.removed if removal.reason == REASON_STAMP]
+    if not by_parts:
+        return any(
+            UPDATE_STAMP_RE.search(text) is not None and parse_stamp(text) == article.published
+            for text in stamps
+        )
+    parts = [part for text in stamps for part in stamp_parts(text)]
+    published = article.published
+    return any(update and when == published for update, when in parts) and not any(
+        not update and when.date() == published.date() for update, when in parts
     )
 
 
