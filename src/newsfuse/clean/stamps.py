@@ -36,6 +36,11 @@ _LABEL = re.compile(
 )
 
 
+def names_update(text: str) -> bool:
+    """Whether a stamp labels a date as an update's ("Updated", "Last modified")."""
+    return any(match["update"] is not None for match in _LABEL.finditer(text))
+
+
 def stamp_parts(text: str) -> list[tuple[bool, datetime]]:
     """Each dated part of a stamp, in order, with whether its label names an update:
     "Published 3 May 2024 | Updated 5 May 2024" gives (False, 3 May), (True, 5 May).

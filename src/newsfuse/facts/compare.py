@@ -9,7 +9,6 @@ a verdict (:mod:`~newsfuse.facts.verdict`) and a readable subject
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -18,7 +17,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from newsfuse.clean.classify import REASON_STAMP
-from newsfuse.clean.stamps import parse_stamp, stamp_parts
+from newsfuse.clean.stamps import names_update, parse_stamp, stamp_parts
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.facts.cluster import group_mentions
@@ -39,9 +38,6 @@ from newsfuse.facts.verdict import (
 )
 from newsfuse.group.features import page_stamp_date
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
-
-# Words of a page stamp that gives the day the page last changed, not the day it was written.
-UPDATE_STAMP_RE = re.compile(r"\b(?:updated?|modified)\b", re.IGNORECASE)
 
 
 def compare_facts(
@@ -288,10 +284,7 @@ def _dated_uncertainly(article: Article, dated: Article, by_parts: bool = True) 
         return dated.published is not None
     stamps = [removal.text for removal in article.removed if removal.reason == REASON_STAMP]
     if not by_parts:
-        return any(
-            UPDATE_STAMP_RE.search(text) is not None and parse_stamp(text) == article.published
-            for text in stamps
-        )
+        return any(names_update(text) and parse_stamp(text) == article.published for text in stamps)
     parts = [part for text in stamps for part in stamp_parts(text)]
     published = article.published
     return any(update and when == published for update, when in parts) and not any(
