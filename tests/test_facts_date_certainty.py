@@ -26,6 +26,45 @@ def test_a_statement_said_in_the_evening_is_still_a_statement() -> None:
     assert date_role(span) == ""  # as before: "evening" stopped the search
 
 
+def test_a_time_noun_with_its_own_article_is_what_the_date_is_the_day_of() -> None:
+    for sentence, day in (
+        ("The Tarnby regulator announced a June 30 deadline for bids.", "June 30"),
+        ("The Varnish government announced a Monday holiday for the funeral.", "Monday"),
+        ("The mayor of Ossel announced a Saturday curfew.", "Saturday"),
+    ):
+        span = parsed_figure(sentence, day)
+        assert date_role(span, skip_time_nouns=True, bare_time_nouns_only=True) == "", sentence
+        assert date_role(span, skip_time_nouns=True) == "statement", sentence  # before
+    # A bare time of day is still the date's own word.
+    span = parsed_figure(
+        "The Ossel council announced Monday morning that the pier would close.", "Monday"
+    )
+    assert date_role(span, skip_time_nouns=True, bare_time_nouns_only=True) == "statement"
+    span = parsed_figure(
+        "The Ossel council said at a Tuesday morning briefing that it would close.", "Tuesday"
+    )
+    assert date_role(span, skip_time_nouns=True, bare_time_nouns_only=True) == "statement"
+
+
+def test_two_deadlines_announced_are_compared_as_deadlines() -> None:
+    # Invented tender: both days are the deadline's, not the announcement's.
+    published = datetime(2024, 6, 10, 10, tzinfo=UTC)
+    texts = (
+        "The Tarnby water regulator on Friday announced a June 30 deadline for bids to run "
+        "the Ossel reservoir.",
+        "The Tarnby water regulator has set a July 15 deadline for bids to run the Ossel "
+        "reservoir.",
+    )
+    articles = [
+        Article(id=name, text=text, source=f"Outlet {name}", published=published)
+        for name, text in zip("ab", texts, strict=True)
+    ]
+    on = _date_facts(articles, FactParams())
+    off = _date_facts(articles, FactParams(date_role_stops_at_determined_time_nouns=False))
+    assert [fact.status for fact in on if len(fact.claims) > 1] == ["conflict"]
+    assert [fact.status for fact in off if len(fact.claims) > 1] == []
+
+
 def test_days_named_from_the_day_of_writing_are_relative() -> None:
     for text in ("Wednesday", "yesterday", "three days ago", "last Friday"):
         assert names_day_relatively(text), text

@@ -216,6 +216,9 @@ class FactParams:
     # A date's role is read past nouns of time it heads ("said on Sunday evening"): a
     # statement's day, not the evening's. Off: "evening" stops the search, role "".
     date_role_skips_time_nouns: bool = True
+    # ... but not past one with an article or possessive ("announced a June 30 deadline",
+    # "a Monday holiday"): the deadline's day. Off: every WordNet time noun is passed over.
+    date_role_stops_at_determined_time_nouns: bool = True
     # A figure that sizes a group ("a pack of five runners", WordNet noun.group) plays the
     # role "group", apart from a bare count of its members ("two runners"). Off by default:
     # written from one facts-dev pair, and it would also part crowd estimates ("a crowd of
