@@ -28,7 +28,7 @@ from newsfuse.facts.extract import scan_claims, with_local_dollars
 from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.revisions import announces_update
+from newsfuse.facts.revisions import announces_update, update_notice_spans
 from newsfuse.facts.subject import acting_verb, claim_phrase, describe_subject
 from newsfuse.facts.verdict import (
     decide_status,
@@ -38,6 +38,7 @@ from newsfuse.facts.verdict import (
 )
 from newsfuse.group.features import page_stamp_date
 from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
+from newsfuse.segment import split_sentences
 
 
 def compare_facts(
@@ -80,7 +81,9 @@ def compare_facts(
         scanned = with_local_dollars(articles, scanned)
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     updated = (
-        _updated_figures(mentions, articles) if params.update_notice_is_revision_cue else set()
+        _updated_figures(mentions, articles, params.update_notice_near_figure)
+        if params.update_notice_is_revision_cue
+        else set()
     )
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
@@ -148,22 +151,58 @@ UPDATED_KINDS = frozenset({"count", "quantity", "money"})
 CHANGE_ROLES = frozenset({"change", "increment"})
 
 
-def _updated_figures(mentions: Sequence[Mention], articles: Sequence[Article]) -> set[Claim]:
+def _updated_figures(
+    mentions: Sequence[Mention], articles: Sequence[Article], near: bool = True
+) -> set[Claim]:
     """The current amounts and measures of each article that announces it updates earlier
     figures (``revisions.announces_update``): read as cued, as if a change word
     stood beside them. An earlier figure restated ("up from 42") and a change's
     size are not among them. Only the verdict of a clear dispute reads them, not the
-    alignment (see ``_updated_later``)."""
-    updating = {article.id for article in articles if announces_update(article.text)}
+    alignment (see ``_updated_later``). With ``near`` a notice speaks for the whole
+    report only from its opening sentence, else only for its own sentence's figures,
+    and never from a quotation (``_noticed_sentences``)."""
+    noticed = {
+        article.id: _noticed_sentences(article, near)
+        for article in articles
+        if announces_update(article.text)
+    }
     return {
         mention.claim
         for mention in mentions
-        if mention.claim.article_id in updating
+        if mention.claim.article_id in noticed
+        and _in_noticed(mention.claim, noticed[mention.claim.article_id])
         and mention.claim.kind in UPDATED_KINDS
         and not mention.previous
         and not mention.earlier
         and mention.role not in CHANGE_ROLES
     }
+
+
+def _noticed_sentences(article: Article, near: bool) -> list[tuple[int, int]] | None:
+    """The spans of an article's sentences whose figures an update notice speaks for;
+    ``None`` for all of them: a notice in the opening sentence ("This update replaces
+    the advisory of March 3", a lede "stronger than first thought"), or any notice when
+    not ``near``. Else a notice outside quotation marks speaks for its own sentence
+    and the one before, which "The revised figure ..." refers back to; one further
+    away is about something else."""
+    if not near:
+        return None
+    notices = [start for start, _ in update_notice_spans(article.text)]
+    sentences = [(sentence.start, sentence.end) for sentence in split_sentences(article)]
+    held = [
+        index
+        for index, (start, end) in enumerate(sentences)
+        if any(start <= at < end for at in notices)
+    ]
+    if 0 in held:
+        return None
+    covered = {index for noticed in held for index in (noticed - 1, noticed)}
+    return [sentences[index] for index in sorted(covered)]
+
+
+def _in_noticed(claim: Claim, sentences: list[tuple[int, int]] | None) -> bool:
+    """Whether a claim stands in one of the noticed sentences (``None``: all)."""
+    return sentences is None or any(start <= claim.start < end for start, end in sentences)
 
 
 def _updated_later(

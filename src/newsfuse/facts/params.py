@@ -143,6 +143,9 @@ class FactParams:
     # measures as developments: a clear dispute a day or more after another value is a
     # revision. Off: as before.
     update_notice_is_revision_cue: bool = True
+    # ... a notice in the opening sentence speaks for the whole report, one further down for
+    # its own and the previous sentence's figures, one in a quotation for none. Off: all.
+    update_notice_near_figure: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
