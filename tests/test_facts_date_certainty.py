@@ -205,3 +205,19 @@ def test_a_weekday_placed_by_the_update_part_of_a_stamp_still_differs() -> None:
     stamp = "Updated: June 13, 2024 9:00 am\nPublished: June 6, 2024 8:15 am"
     facts = _date_facts(_ferry_reports(stamp, "Monday"), FactParams())
     assert [fact.status for fact in facts if len(fact.claims) > 1] == ["differs"]
+
+
+def test_a_weekday_placed_by_a_bylines_date_conflicts_and_by_a_captions_differs() -> None:
+    # A byline's date is the day the page was written; a caption's is its photo's.
+    byline = "By Ana Ruiz, Tessel Post • June 6, 2024 8:15 am"
+    caption = (
+        "The Lindqvist aground off Tessel Point on June 6, 2024. (Photo: Ana Ruiz/Tessel Post)"
+    )
+    for stamp, expected in ((byline, "conflict"), (caption, "differs")):
+        articles = _ferry_reports(stamp, "Monday")
+        assert articles[0].published is None  # the cleaner reads no time from either
+        facts = _date_facts(articles, FactParams())
+        assert [fact.status for fact in facts if len(fact.claims) > 1] == [expected], stamp
+    whole = FactParams(stamp_reads_publication_part=False)  # any such day uncertain
+    facts = _date_facts(_ferry_reports(byline, "Monday"), whole)
+    assert [fact.status for fact in facts if len(fact.claims) > 1] == ["differs"]

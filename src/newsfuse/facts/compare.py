@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from newsfuse.clean.classify import REASON_STAMP
+from newsfuse.clean.classify import REASON_BYLINE, REASON_DATE, REASON_DATELINE, REASON_STAMP
 from newsfuse.clean.stamps import names_update, parse_stamp, stamp_parts
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
@@ -36,8 +36,16 @@ from newsfuse.facts.verdict import (
     only_reported_apart,
     values_agree,
 )
-from newsfuse.group.features import page_stamp_date
-from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
+from newsfuse.group.features import page_stamp_date, page_stamp_removal
+from newsfuse.model import (
+    FACT_STATUS_ORDER,
+    Article,
+    Claim,
+    ClaimKind,
+    Fact,
+    FactStatus,
+    Removal,
+)
 from newsfuse.segment import split_sentences
 
 
@@ -320,7 +328,10 @@ def _dated_uncertainly(article: Article, dated: Article, by_parts: bool = True) 
     the day is uncertain only when the time the article took is an update's and no
     publication part of its stamps gives that day."""
     if article.published is None:
-        return dated.published is not None
+        if not by_parts or dated.published is None:
+            return dated.published is not None
+        removal = page_stamp_removal(article, datetime.now(UTC))
+        return removal is None or _undated_by(removal)
     stamps = [removal.text for removal in article.removed if removal.reason == REASON_STAMP]
     if not by_parts:
         return any(names_update(text) and parse_stamp(text) == article.published for text in stamps)
@@ -329,6 +340,19 @@ def _dated_uncertainly(article: Article, dated: Article, by_parts: bool = True) 
     return any(update and when == published for update, when in parts) and not any(
         not update and when.date() == published.date() for update, when in parts
     )
+
+
+# Removed blocks whose date is the day a page was written: a byline's ("By Ana Ruiz •
+# June 6, 2024"), a date line's, a dateline's.
+WRITING_DAY_REASONS = frozenset({REASON_BYLINE, REASON_DATE, REASON_DATELINE})
+
+
+def _undated_by(removal: Removal) -> bool:
+    """Whether the block that dated a page leaves its writing day uncertain: a caption
+    (its photo's day) or an update stamp, not a byline, date line or publication stamp."""
+    if removal.reason in WRITING_DAY_REASONS:
+        return False
+    return removal.reason != REASON_STAMP or names_update(removal.text)
 
 
 def _story_calendar(articles: Sequence[Article]) -> tuple[int | None, dict[tuple[int, int], int]]:

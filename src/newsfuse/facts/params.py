@@ -378,9 +378,9 @@ class FactParams:
     # ... and so does a relative day ("said Wednesday", "yesterday") that only a page stamp
     # placed (no publication time): the stamp may be an update days later. Off: it conflicts.
     stamp_placed_days_differ: bool = True
-    # ... reading a stamp part by part: "Published June 3 | Updated June 5" placed by its
-    # publication part, or an update the same day as one, is certain. Off: any stamp that
-    # names an update and whose first date is the article's time makes its days uncertain.
+    # ... but a day placed by a publication date is certain: the part of "Published June 3 |
+    # Updated June 5" the cleaner took, a publication the same day as the update, a byline's
+    # date. Off: any update word in the stamp, any byline or caption, makes it uncertain.
     stamp_reads_publication_part: bool = True
     # A figure set before the report's time by its clause ("a year ago", "last year's
     # rise", "had forecast") is an earlier figure, like what a source "had earlier said":
