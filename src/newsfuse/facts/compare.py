@@ -167,8 +167,8 @@ def _updated_figures(
     stood beside them. An earlier figure restated ("up from 42") and a change's
     size are not among them. Only the verdict of a clear dispute reads them, not the
     alignment (see ``_updated_later``). With ``near`` a notice speaks for the whole
-    report only from its opening sentence, else only for its own sentence's figures,
-    and never from a quotation (``_noticed_sentences``)."""
+    report only from its opening sentence, else for its own and the previous sentence's
+    figures, and never from a quotation (``_noticed_sentences``)."""
     noticed = {
         article.id: _noticed_sentences(article, near)
         for article in articles
@@ -326,7 +326,8 @@ def _dated_uncertainly(article: Article, dated: Article, by_parts: bool = True) 
     written; a caption dates its photo. Weekdays placed from such a day are uncertain.
     With ``by_parts`` a stamp is read part by part ("Published June 3 | Updated June 5"):
     the day is uncertain only when the time the article took is an update's and no
-    publication part of its stamps gives that day."""
+    publication part of its stamps gives that day; an undated page that :func:`_dated`
+    placed by its byline, date line or dateline is certain (``_undated_by``)."""
     if article.published is None:
         if not by_parts or dated.published is None:
             return dated.published is not None
