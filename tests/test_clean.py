@@ -32,7 +32,7 @@ from newsfuse.clean.signals import (
     is_reader_prompt,
     page_note_kind,
 )
-from newsfuse.clean.stamps import parse_stamp
+from newsfuse.clean.stamps import names_update, parse_stamp, stamp_parts
 from newsfuse.model import Article, ReadReport
 from newsfuse.reading import read_inputs
 
@@ -346,6 +346,22 @@ def test_existing_metadata_is_not_overwritten() -> None:
 )
 def test_parse_stamp(stamp: str, expected: datetime) -> None:
     assert parse_stamp(stamp) == expected
+
+
+def test_a_stamp_is_read_part_by_part_with_its_labels() -> None:
+    third, fifth = datetime(2024, 6, 3, tzinfo=UTC), datetime(2024, 6, 5, tzinfo=UTC)
+    assert stamp_parts("Published 3 June 2024 | Updated 5 June 2024") == [
+        (False, third),
+        (True, fifth),
+    ]
+    assert stamp_parts("Last updated: 5 June 2024\nPosted: 3 June 2024") == [
+        (True, fifth),
+        (False, third),
+    ]
+    assert stamp_parts("3 June 2024, modified 5 June 2024") == [(False, third), (True, fifth)]
+    assert stamp_parts("Updated a moment ago") == []
+    assert names_update("Last modified: 5 June 2024") and names_update("Update: 5 June 2024")
+    assert not names_update("Published 3 June 2024") and not names_update("Posted 3 June")
 
 
 def test_language_detection() -> None:

@@ -29,6 +29,33 @@ _STAMP_WORDS = re.compile(
 )
 
 
+# A stamp's labels: the day a page changed ("Updated", "Last modified") or was first put
+# out ("Published", "Posted", "Created").
+_LABEL = re.compile(
+    r"\b(?:last\s+)?(?:(?P<update>updated?|modified)|published|posted|created)\b", re.I
+)
+
+
+def names_update(text: str) -> bool:
+    """Whether a stamp labels a date as an update's ("Updated", "Last modified")."""
+    return any(match["update"] is not None for match in _LABEL.finditer(text))
+
+
+def stamp_parts(text: str) -> list[tuple[bool, datetime]]:
+    """Each dated part of a stamp, in order, with whether its label names an update:
+    "Published 3 May 2024 | Updated 5 May 2024" gives (False, 3 May), (True, 5 May).
+    Text before the first label (a bare date) is no update's."""
+    starts = [0, *(match.start() for match in _LABEL.finditer(text))]
+    parts = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        piece = text[start:end]
+        when = parse_stamp(piece) if piece.strip() else None
+        if when is not None:
+            label = _LABEL.match(piece)
+            parts.append((label is not None and label["update"] is not None, when))
+    return parts
+
+
 def parse_stamp(text: str) -> datetime | None:
     """Return the (timezone-aware, UTC if unzoned) date-time a stamp line states, or None."""
     iso = _ISO.search(text)

@@ -9,7 +9,6 @@ a verdict (:mod:`~newsfuse.facts.verdict`) and a readable subject
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,8 +16,8 @@ from datetime import UTC, datetime
 
 import numpy as np
 
-from newsfuse.clean.classify import REASON_STAMP
-from newsfuse.clean.stamps import parse_stamp
+from newsfuse.clean.classify import REASON_BYLINE, REASON_DATE, REASON_DATELINE, REASON_STAMP
+from newsfuse.clean.stamps import names_update, parse_stamp, stamp_parts
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.facts.cluster import group_mentions
@@ -29,7 +28,7 @@ from newsfuse.facts.extract import scan_claims, with_local_dollars
 from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.revisions import announces_update
+from newsfuse.facts.revisions import announces_update, update_notice_spans
 from newsfuse.facts.subject import acting_verb, claim_phrase, describe_subject
 from newsfuse.facts.verdict import (
     decide_status,
@@ -37,11 +36,17 @@ from newsfuse.facts.verdict import (
     only_reported_apart,
     values_agree,
 )
-from newsfuse.group.features import page_stamp_date
-from newsfuse.model import FACT_STATUS_ORDER, Article, Claim, ClaimKind, Fact, FactStatus
-
-# Words of a page stamp that gives the day the page last changed, not the day it was written.
-UPDATE_STAMP_RE = re.compile(r"\b(?:updated?|modified)\b", re.IGNORECASE)
+from newsfuse.group.features import page_stamp_date, page_stamp_removal
+from newsfuse.model import (
+    FACT_STATUS_ORDER,
+    Article,
+    Claim,
+    ClaimKind,
+    Fact,
+    FactStatus,
+    Removal,
+)
+from newsfuse.segment import split_sentences
 
 
 def compare_facts(
@@ -68,7 +73,7 @@ def compare_facts(
     stamp_dated = {
         article.id
         for article, placed in zip(articles, dated, strict=True)
-        if _dated_uncertainly(article, placed)
+        if _dated_uncertainly(article, placed, params.stamp_reads_publication_part)
     }
     articles = dated
     by_id = {article.id: article for article in articles}
@@ -84,7 +89,9 @@ def compare_facts(
         scanned = with_local_dollars(articles, scanned)
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     updated = (
-        _updated_figures(mentions, articles) if params.update_notice_is_revision_cue else set()
+        _updated_figures(mentions, articles, params.update_notice_near_figure)
+        if params.update_notice_is_revision_cue
+        else set()
     )
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
@@ -152,22 +159,58 @@ UPDATED_KINDS = frozenset({"count", "quantity", "money"})
 CHANGE_ROLES = frozenset({"change", "increment"})
 
 
-def _updated_figures(mentions: Sequence[Mention], articles: Sequence[Article]) -> set[Claim]:
+def _updated_figures(
+    mentions: Sequence[Mention], articles: Sequence[Article], near: bool = True
+) -> set[Claim]:
     """The current amounts and measures of each article that announces it updates earlier
     figures (``revisions.announces_update``): read as cued, as if a change word
     stood beside them. An earlier figure restated ("up from 42") and a change's
     size are not among them. Only the verdict of a clear dispute reads them, not the
-    alignment (see ``_updated_later``)."""
-    updating = {article.id for article in articles if announces_update(article.text)}
+    alignment (see ``_updated_later``). With ``near`` a notice speaks for the whole
+    report only from its opening sentence, else for its own and the previous sentence's
+    figures, and never from a quotation (``_noticed_sentences``)."""
+    noticed = {
+        article.id: _noticed_sentences(article, near)
+        for article in articles
+        if announces_update(article.text)
+    }
     return {
         mention.claim
         for mention in mentions
-        if mention.claim.article_id in updating
+        if mention.claim.article_id in noticed
+        and _in_noticed(mention.claim, noticed[mention.claim.article_id])
         and mention.claim.kind in UPDATED_KINDS
         and not mention.previous
         and not mention.earlier
         and mention.role not in CHANGE_ROLES
     }
+
+
+def _noticed_sentences(article: Article, near: bool) -> list[tuple[int, int]] | None:
+    """The spans of an article's sentences whose figures an update notice speaks for;
+    ``None`` for all of them: a notice in the opening sentence ("This update replaces
+    the advisory of March 3", a lede "stronger than first thought"), or any notice when
+    not ``near``. Else a notice outside quotation marks speaks for its own sentence
+    and the one before, which "The revised figure ..." refers back to; one further
+    away is about something else."""
+    if not near:
+        return None
+    notices = [start for start, _ in update_notice_spans(article.text)]
+    sentences = [(sentence.start, sentence.end) for sentence in split_sentences(article)]
+    held = [
+        index
+        for index, (start, end) in enumerate(sentences)
+        if any(start <= at < end for at in notices)
+    ]
+    if 0 in held:
+        return None
+    covered = {index for noticed in held for index in (noticed - 1, noticed)}
+    return [sentences[index] for index in sorted(covered)]
+
+
+def _in_noticed(claim: Claim, sentences: list[tuple[int, int]] | None) -> bool:
+    """Whether a claim stands in one of the noticed sentences (``None``: all)."""
+    return sentences is None or any(start <= claim.start < end for start, end in sentences)
 
 
 def _updated_later(
@@ -276,19 +319,41 @@ def _dated(article: Article) -> Article:
     return article if stamped is None else replace(article, published=stamped)
 
 
-def _dated_uncertainly(article: Article, dated: Article) -> bool:
+def _dated_uncertainly(article: Article, dated: Article, by_parts: bool = True) -> bool:
     """Whether an article's day is only a page's: no metadata time, but a stamp or caption
     that :func:`_dated` read, or an update stamp the cleaner read ("Updated: June 22,
     2017"). An update is the day a page last changed, which may be days after it was
-    written; a caption dates its photo. Weekdays placed from such a day are uncertain."""
+    written; a caption dates its photo. Weekdays placed from such a day are uncertain.
+    With ``by_parts`` a stamp is read part by part ("Published June 3 | Updated June 5"):
+    the day is uncertain only when the time the article took is an update's and no
+    publication part of its stamps gives that day; an undated page that :func:`_dated`
+    placed by its byline, date line or dateline is certain (``_undated_by``)."""
     if article.published is None:
-        return dated.published is not None
-    return any(
-        removal.reason == REASON_STAMP
-        and UPDATE_STAMP_RE.search(removal.text) is not None
-        and parse_stamp(removal.text) == article.published
-        for removal in article.removed
+        if not by_parts or dated.published is None:
+            return dated.published is not None
+        removal = page_stamp_removal(article, datetime.now(UTC))
+        return removal is None or _undated_by(removal)
+    stamps = [removal.text for removal in article.removed if removal.reason == REASON_STAMP]
+    if not by_parts:
+        return any(names_update(text) and parse_stamp(text) == article.published for text in stamps)
+    parts = [part for text in stamps for part in stamp_parts(text)]
+    published = article.published
+    return any(update and when == published for update, when in parts) and not any(
+        not update and when.date() == published.date() for update, when in parts
     )
+
+
+# Removed blocks whose date is the day a page was written: a byline's ("By Ana Ruiz •
+# June 6, 2024"), a date line's, a dateline's.
+WRITING_DAY_REASONS = frozenset({REASON_BYLINE, REASON_DATE, REASON_DATELINE})
+
+
+def _undated_by(removal: Removal) -> bool:
+    """Whether the block that dated a page leaves its writing day uncertain: a caption
+    (its photo's day) or an update stamp, not a byline, date line or publication stamp."""
+    if removal.reason in WRITING_DAY_REASONS:
+        return False
+    return removal.reason != REASON_STAMP or names_update(removal.text)
 
 
 def _story_calendar(articles: Sequence[Article]) -> tuple[int | None, dict[tuple[int, int], int]]:

@@ -22,19 +22,29 @@ if TYPE_CHECKING:
 CAPTION_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage"})
 
 
+# Dependents that make a time noun a thing of its own ("a deadline", "Friday's curfew").
+OWN_DETERMINERS = frozenset({"det", "poss"})
+
 # Words that end a period begun by "from" ("from Jan. 1 to Aug. 31").
 RANGE_END_WORDS = frozenset({"to", "through", "-", "–"})
 # Tokens searched back from a range's end for its "from" and first day.
 RANGE_WINDOW_TOKENS = 6
 
 
-def date_role(span: Span, range_end_as_of: bool = True, skip_time_nouns: bool = False) -> str:
+def date_role(
+    span: Span,
+    range_end_as_of: bool = True,
+    skip_time_nouns: bool = False,
+    bare_time_nouns_only: bool = False,
+) -> str:
     """What a date is the day of: "as of" ("by Monday", or with ``range_end_as_of``
     the end of a period "from Jan. 1 to Aug. 31"), "since" ("since Tuesday"),
     "caption" ("in this Aug. 15 file photo"), "statement" ("officials said
     Tuesday"), or "" for the day of an event. With ``skip_time_nouns`` a noun of
     time the date heads or modifies ("said on Sunday evening") is the date's own
-    word, not what it is the day of: the verb above decides."""
+    word, not what it is the day of: the verb above decides. With
+    ``bare_time_nouns_only`` a time noun with an article or possessive of its own ("a
+    June 30 deadline", "Friday's curfew") is what the date is the day of, and stops."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in AS_OF_WORDS or (
@@ -51,7 +61,8 @@ def date_role(span: Span, range_end_as_of: bool = True, skip_time_nouns: bool = 
         (
             t
             for t in span.root.ancestors
-            if t.pos_ in ("VERB", "AUX", "NOUN") and not (skip_time_nouns and _names_time(t))
+            if t.pos_ in ("VERB", "AUX", "NOUN")
+            and not (skip_time_nouns and _names_time(t, bare_time_nouns_only))
         ),
         None,
     )
@@ -69,12 +80,18 @@ def date_role(span: Span, range_end_as_of: bool = True, skip_time_nouns: bool = 
     return ""
 
 
-def _names_time(token: Token) -> bool:
+def _names_time(token: Token, bare_only: bool = False) -> bool:
     """Whether a noun is a date's own word ("evening" in "Sunday evening"): tagged a
-    date or time, or a noun whose first WordNet sense is a time period."""
+    date or time, or a noun whose first WordNet sense is a time period; with
+    ``bare_only`` such a noun with an article or possessive ("a Monday holiday",
+    "Friday's deadline") is a thing of its own that the date is the day of."""
     if token.pos_ != "NOUN":
         return False
-    return token.ent_type_ in ("DATE", "TIME") or bool(noun_names_time(token.lemma_.lower()))
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    if bare_only and any(child.dep_ in OWN_DETERMINERS for child in token.children):
+        return False
+    return bool(noun_names_time(token.lemma_.lower()))
 
 
 def _ends_range(span: Span) -> bool:

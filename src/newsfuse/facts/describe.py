@@ -775,7 +775,12 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             params.distance_moved_is_no_revision and claim.unit == "m",
         )
     role = (
-        date_role(span, params.date_range_end_is_as_of, params.date_role_skips_time_nouns)
+        date_role(
+            span,
+            params.date_range_end_is_as_of,
+            params.date_role_skips_time_nouns,
+            params.date_role_stops_at_determined_time_nouns,
+        )
         if claim.kind == "date"
         else _role_of(span, noun, params)
     )

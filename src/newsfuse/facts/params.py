@@ -143,6 +143,9 @@ class FactParams:
     # measures as developments: a clear dispute a day or more after another value is a
     # revision. Off: as before.
     update_notice_is_revision_cue: bool = True
+    # An update notice speaks for the whole report from its opening sentence, else for its
+    # own and the previous sentence's figures; from a quotation for none. Off: for all.
+    update_notice_near_figure: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
@@ -216,6 +219,9 @@ class FactParams:
     # A date's role is read past nouns of time it heads ("said on Sunday evening"): a
     # statement's day, not the evening's. Off: "evening" stops the search, role "".
     date_role_skips_time_nouns: bool = True
+    # A date's role stops at a time noun with an article or possessive ("announced a June
+    # 30 deadline"): the deadline's day, not the announcement's. Off: all are passed over.
+    date_role_stops_at_determined_time_nouns: bool = True
     # A figure that sizes a group ("a pack of five runners", WordNet noun.group) plays the
     # role "group", apart from a bare count of its members ("two runners"). Off by default:
     # written from one facts-dev pair, and it would also part crowd estimates ("a crowd of
@@ -375,6 +381,10 @@ class FactParams:
     # ... and so does a relative day ("said Wednesday", "yesterday") that only a page stamp
     # placed (no publication time): the stamp may be an update days later. Off: it conflicts.
     stamp_placed_days_differ: bool = True
+    # A day a publication date placed is certain: the part of "Published June 3 | Updated
+    # June 5" the cleaner took, a publication the same day as the update, a byline's date.
+    # Off: any update word in the stamp, or any byline or caption, makes it uncertain.
+    stamp_reads_publication_part: bool = True
     # A figure set before the report's time by its clause ("a year ago", "last year's
     # rise", "had forecast") is an earlier figure, like what a source "had earlier said":
     # beside a current one it differs, no conflict. Off: only the earlier-adverbs do.

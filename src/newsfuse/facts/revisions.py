@@ -30,6 +30,7 @@ __all__ = [
     "has_revision_cue",
     "is_distance_moved",
     "is_perfect_tally",
+    "update_notice_spans",
 ]
 
 
@@ -239,3 +240,18 @@ def announces_update(text: str) -> bool:
     older is a development of that report, though no change word stands beside it
     ("Survey teams rated the twister an EF2, with peak winds of 125 mph")."""
     return UPDATE_NOTICE.search(text) is not None
+
+
+# Quoted speech: a speaker's "worse than first thought" is no notice by the report.
+QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def update_notice_spans(text: str) -> list[tuple[int, int]]:
+    """Where the report itself says it updates or corrects earlier figures
+    (``UPDATE_NOTICE``): the notices outside quotation marks, as character spans."""
+    quoted = [match.span() for match in QUOTATION.finditer(text)]
+    return [
+        match.span()
+        for match in UPDATE_NOTICE.finditer(text)
+        if not any(start <= match.start() < end for start, end in quoted)
+    ]

@@ -31,7 +31,7 @@ from newsfuse.clean.classify import (
 )
 from newsfuse.group.lexical import count_terms
 from newsfuse.group.params import GroupingParams
-from newsfuse.model import Article
+from newsfuse.model import Article, Removal
 
 # The tunables of these features are in GroupingParams. The shingle and MinHash layout
 # below is a stored format instead: signatures and band keys are kept in the store and
@@ -451,13 +451,30 @@ def find_event_date(article: Article, ingested_at: datetime) -> EventDate:
     if article.published is not None:
         return EventDate(_as_utc(article.published), "published")
     limit = _as_utc(ingested_at)
+    stamped = _dating_removal(article, limit)
+    return EventDate(limit, "ingested") if stamped is None else EventDate(stamped[1], "text")
+
+
+def page_stamp_removal(article: Article, now: datetime) -> Removal | None:
+    """The removed block (stamp, byline, caption ...) whose date :func:`page_stamp_date`
+    gives an article without a publication time, so a reader can tell how sure that
+    day is (a byline's is the writing day, a caption's its photo's); else ``None``."""
+    if article.published is not None:
+        return None
+    stamped = _dating_removal(article, _as_utc(now))
+    return None if stamped is None else stamped[0]
+
+
+def _dating_removal(article: Article, limit: datetime) -> tuple[Removal, datetime] | None:
+    """The first removed stamp, byline or caption (no file photo) with a full date up to
+    ``limit``, and its latest such date."""
     for removal in article.removed:
         if removal.reason not in STAMP_REASONS or _FILE_PHOTO.search(removal.text):
             continue
         dates = [d for d in find_text_dates(removal.text) if d <= limit]
         if dates:
-            return EventDate(max(dates), "text")
-    return EventDate(limit, "ingested")
+            return removal, max(dates)
+    return None
 
 
 def _split_sentences(text: str) -> list[str]:
