@@ -133,6 +133,41 @@ SITE_MARK = "@site"
 # report puts the event in is no conflict when this report's lead names it too.
 LEAD_NAME_MARK = "@named"
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
+# Noun of the sequel mark: the title or first sentence says its event is a repeat of an
+# earlier one of its storyline ("a second strike", "walk out again", "three weeks after
+# the last strike"), which a report of the first occurrence cannot say. Value 1.
+SEQUEL_MARK = "@sequel"
+# Noun of the stage marks: the latest stage of a legal case the lead reports (arrest or
+# charge 1, trial 2, verdict or sentence 3); an arrest and a trial months later are two
+# events of one storyline.
+STAGE_MARK = "@stage"
+# A repeat: an ordinal or "fresh"/"renewed" before a word (not a stretch of one event's
+# time, "a second day of", nor a count, "a second body"), "again", "once more", "for
+# the second time", or a span of weeks or more after an earlier event named as such
+# ("three weeks after the last strike", "months after his arrest").
+_SEQUEL = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|fresh|renewed)\s+(?!(?:day|night|morning|"
+    r"evening|week|straight|consecutive|time|half|round|body|bodies|victim|person|"
+    r"man|woman|child|officer|largest|biggest|highest|lowest|place|quarter)\b)[a-z]"
+    r"|again\b|once\s+more\b|for\s+the\s+(?:second|third|fourth|fifth)\s+time\b"
+    r"|(?:weeks?|months?|years?)\s+(?:after|since)\s+(?:the\s+(?:last|previous|first|earlier)"
+    r"|(?:a|an)\s+(?:similar|earlier|previous)|(?:his|her|their|its)\s+[a-z]))",
+    re.IGNORECASE,
+)
+# Stages of a legal case in a lead, latest last: arrest or charge, trial, verdict.
+_STAGES = (
+    re.compile(r"\b(?:arrest(?:ed)?|detained|charged|indicted|in\s+custody)\b", re.I),
+    re.compile(
+        r"\b(?:(?:goes|went|go|stands?|stood|going)\s+on\s+trial|trial\s+(?:opens?|opened|"
+        r"began|begins|starts?|started|got\s+under\s?way)|testif(?:y|ied|ies))\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:convicted|acquitted|found\s+(?:not\s+)?guilty|sentenced|jailed|verdict|"
+        r"cleared\s+of)\b",
+        re.I,
+    ),
+)
 # A place the lead puts the event in: a capitalised name after "in", "at", "near"...
 _PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # A named site the lead puts the event at ("at Vellerton International Airport").
@@ -657,6 +692,33 @@ def extract_place_marks(
     return tuple(sorted(marks))
 
 
+def extract_sequel_marks(
+    article: Article, params: GroupingParams = GroupingParams()
+) -> tuple[tuple[str, int], ...]:
+    """Whether the title and first sentence report a repeat, or a later legal stage, of
+    an earlier event of the storyline, as key numbers.
+
+    ``"Dockers strike again, three weeks after the last walkout"`` gives
+    ``("@sequel", 1)``; ``"Ex-mayor goes on trial months after his arrest"`` gives it
+    and ``("@stage", 2)`` (the latest stage its lead names). With no publication time
+    these are what tell a report of the second strike, or of the trial, from one of the
+    first strike, or of the arrest: their people, place and words are the same. Only the
+    lead is read: later sentences recall earlier events as background. Each kind only
+    with ``params.sequel_marks`` and ``params.stage_marks``.
+    """
+    if not (params.sequel_marks or params.stage_marks):
+        return ()
+    sentences = _split_sentences(article.text)[: params.day_mark_sentences]
+    lead = "\n".join([article.title, *sentences])
+    marks: set[tuple[str, int]] = set()
+    if params.sequel_marks and _SEQUEL.search(lead):
+        marks.add((SEQUEL_MARK, 1))
+    stages = [stage for stage, pattern in enumerate(_STAGES, start=1) if pattern.search(lead)]
+    if params.stage_marks and stages:
+        marks.add((STAGE_MARK, max(stages)))
+    return tuple(sorted(marks))
+
+
 def compute_features(
     article: Article, ingested_at: datetime, params: GroupingParams = GroupingParams()
 ) -> ArticleFeatures:
@@ -674,6 +736,7 @@ def compute_features(
                 extract_key_numbers(article, params)
                 + extract_day_marks(article, params, published)
                 + extract_place_marks(article, params)
+                + extract_sequel_marks(article, params)
             )
         ),
         names=extract_names(article, params),
