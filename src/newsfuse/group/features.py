@@ -141,17 +141,26 @@ SEQUEL_MARK = "@sequel"
 # charge 1, trial 2, verdict or sentence 3); an arrest and a trial months later are two
 # events of one storyline.
 STAGE_MARK = "@stage"
-# A repeat: an ordinal or "fresh"/"renewed" before a word (not a stretch of one event's
-# time, "a second day of", nor a count, "a second body"), "again", "once more", "for
+# A repeat: an ordinal after an article or a pronoun, or "fresh"/"renewed", before a word
+# (not a rank, "Veradia's second city", a stretch of one event's time, "a second day
+# of", nor a count, "a second body"), "again", "once more", "for
 # the second time", or a span of weeks or more after an earlier event named as such
 # ("three weeks after the last strike", "months after his arrest").
 _SEQUEL = re.compile(
-    r"\b(?:(?:second|third|fourth|fifth|fresh|renewed)\s+(?!(?:day|night|morning|"
+    r"\b(?:(?:(?:a|an|the|its|their|his|her)\s+(?:second|third|fourth|fifth|new\s+round\s+of)"
+    r"|fresh|renewed)\s+(?!(?:day|night|morning|"
     r"evening|week|straight|consecutive|time|half|round|body|bodies|victim|person|"
     r"man|woman|child|officer|largest|biggest|highest|lowest|place|quarter)\b)[a-z]"
     r"|again\b|once\s+more\b|for\s+the\s+(?:second|third|fourth|fifth)\s+time\b"
     r"|(?:weeks?|months?|years?)\s+(?:after|since)\s+(?:the\s+(?:last|previous|first|earlier)"
     r"|(?:a|an)\s+(?:similar|earlier|previous)|(?:his|her|their|its)\s+[a-z]))",
+    re.IGNORECASE,
+)
+# "again" of a return to normal ("cranes were working again", "the road is open again"):
+# the end of an event, not a repeat; cut from the lead before a repeat is looked for.
+_RESUMED_AGAIN = re.compile(
+    r"\b(?:work\w*|open\w*|reopen\w*|runn?\w*|flow\w*|mov\w*|operat\w*|normal|back|home|"
+    r"up|safe|free)\s+again\b",
     re.IGNORECASE,
 )
 # Stages of a legal case in a lead, latest last: arrest or charge, trial, verdict.
@@ -711,7 +720,7 @@ def extract_sequel_marks(
     sentences = _split_sentences(article.text)[: params.day_mark_sentences]
     lead = "\n".join([article.title, *sentences])
     marks: set[tuple[str, int]] = set()
-    if params.sequel_marks and _SEQUEL.search(lead):
+    if params.sequel_marks and _SEQUEL.search(_RESUMED_AGAIN.sub(" ", lead)):
         marks.add((SEQUEL_MARK, 1))
     stages = [stage for stage, pattern in enumerate(_STAGES, start=1) if pattern.search(lead)]
     if params.stage_marks and stages:
