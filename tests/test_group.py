@@ -939,6 +939,10 @@ def test_a_capitalised_word_the_lead_also_writes_in_lower_case_is_not_a_name(ski
         ("", "Ansel Morrow went on trial on Monday, months after his arrest.", True, 2),
         ("", "Ansel Morrow was found guilty of fraud after a trial.", False, 3),
         ("Oskby ferry strike", "Crews walked off. They struck again in May.", False, None),
+        ("", "The navy sent a second destroyer towards the Oskby coast.", False, None),
+        ("", "Fresh evidence in the Oskby case was heard on Monday.", False, None),
+        ("", "Union leaders said crews could strike again next month.", False, None),
+        ("", "Ferries were running again in Oskby on Tuesday after the strike.", False, None),
     ],
 )
 def test_sequel_and_stage_marks_come_from_the_lead(
@@ -950,7 +954,7 @@ def test_sequel_and_stage_marks_come_from_the_lead(
 
 
 def test_sequel_and_stage_marks_are_switched_off_by_their_params() -> None:
-    article = Article(id="a", title="", text="Ansel Morrow went on trial again on Monday.")
+    article = Article(id="a", title="", text="Ansel Morrow went on trial months after his arrest.")
     assert {n for n, _ in extract_sequel_marks(article)} == {SEQUEL_MARK, STAGE_MARK}
     no_sequel = GroupingParams(sequel_marks=False)
     assert extract_sequel_marks(article, no_sequel) == ((STAGE_MARK, 2),)

@@ -141,31 +141,55 @@ SEQUEL_MARK = "@sequel"
 # charge 1, trial 2, verdict or sentence 3); an arrest and a trial months later are two
 # events of one storyline.
 STAGE_MARK = "@stage"
-# A repeat: an ordinal after an article or a pronoun, or "fresh"/"renewed", before a word
-# (not a rank, "Veradia's second city", a stretch of one event's time, "a second day
-# of", nor a count, "a second body"), "again", "once more", "for
-# the second time", or a span of weeks or more after an earlier event named as such
-# ("three weeks after the last strike", "months after his arrest").
+# Incidents that recur in one storyline (walkouts, marches, attacks, disasters,
+# accidents): a repeat is said of one of these. Decisions and objects are left out ("a
+# second destroyer", "fresh evidence", "a new round of talks" are not repeats).
+_INCIDENT_NOUNS = (
+    r"(?:strikes?|walkouts?|stoppages?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|"
+    r"riots?|clash(?:es)?|unrest|attacks?|raids?|robber(?:y|ies)|heists?|hold-?ups?|"
+    r"shootings?|stabbings?|bombings?|blasts?|explosions?|fires?|blazes?|floods?|flooding|"
+    r"storms?|quakes?|earthquakes?|tremors?|eruptions?|landslides?|derailments?|crash(?:es)?|"
+    r"collisions?|spills?|outages?|blackouts?|evacuations?|curfews?|lockdowns?)"
+)
+# Verbs of those incidents, for "walked out again", "the river flooded the square again".
+_INCIDENT_VERBS = (
+    r"(?:strik(?:e|es|ing)|struck|walk(?:s|ed|ing)?\s+out|march(?:es|ed|ing)?|"
+    r"protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|riot(?:s|ed|ing)?|clash(?:es|ed|ing)?|"
+    r"flood(?:s|ed|ing)?|erupt(?:s|ed|ing)?|attack(?:s|ed|ing)?|rob(?:s|bed|bing)?|"
+    r"burn(?:s|ed|t|ing)?|shook|shak(?:e|es|en|ing)|derail(?:s|ed)?|crash(?:es|ed)?)"
+)
+# A repeat: an ordinal, "another", "fresh" or "renewed" before an incident ("a second
+# strike", "fresh deadly clashes"), an incident verb with "again" or "once more", "for the
+# second time", or a span of weeks or more after an earlier event named as such ("three
+# weeks after the last strike", "months after his arrest"). A stretch of one event ("a
+# second day of strikes") is not a repeat: "day", "night" and "week" are no incidents.
 _SEQUEL = re.compile(
-    r"\b(?:(?:(?:a|an|the|its|their|his|her)\s+(?:second|third|fourth|fifth|new\s+round\s+of)"
-    r"|fresh|renewed)\s+(?!(?:day|night|morning|"
-    r"evening|week|straight|consecutive|time|half|round|body|bodies|victim|person|"
-    r"man|woman|child|officer|largest|biggest|highest|lowest|place|quarter)\b)[a-z]"
-    r"|again\b|once\s+more\b|for\s+the\s+(?:second|third|fourth|fifth)\s+time\b"
+    r"\b(?:(?:second|third|fourth|fifth|another|fresh|renewed|repeat)\s+(?:[a-z-]+\s+)?"
+    + _INCIDENT_NOUNS
+    + r"|"
+    + _INCIDENT_VERBS
+    + r"\s+(?:[a-z]+\s+){0,3}?(?:again|once\s+more)"
+    r"|for\s+(?:the|a)\s+(?:second|third|fourth|fifth)\s+time"
     r"|(?:weeks?|months?|years?)\s+(?:after|since)\s+(?:the\s+(?:last|previous|first|earlier)"
-    r"|(?:a|an)\s+(?:similar|earlier|previous)|(?:his|her|their|its)\s+[a-z]))",
+    r"|(?:a|an)\s+(?:similar|earlier|previous)|(?:his|her|their|its)\s+(?:arrest|detention|"
+    r"indictment|conviction|trial|sentencing)))\b",
     re.IGNORECASE,
 )
 # "again" of a return to normal ("cranes were working again", "the road is open again"):
 # the end of an event, not a repeat; cut from the lead before a repeat is looked for.
+# So is an "again" that is only possible ("prepared to act again", "could rise again").
 _RESUMED_AGAIN = re.compile(
-    r"\b(?:work\w*|open\w*|reopen\w*|runn?\w*|flow\w*|mov\w*|operat\w*|normal|back|home|"
-    r"up|safe|free)\s+again\b",
+    r"\b(?:(?:work\w*|open\w*|reopen\w*|runn?\w*|flow\w*|mov\w*|operat\w*|normal|back|home|"
+    r"up|safe|free)|(?:to|will|would|could|may|might|can|should)\s+\w+)\s+again\b",
     re.IGNORECASE,
 )
 # Stages of a legal case in a lead, latest last: arrest or charge, trial, verdict.
 _STAGES = (
-    re.compile(r"\b(?:arrest(?:ed)?|detained|charged|indicted|in\s+custody)\b", re.I),
+    re.compile(
+        r"\b(?:arrest(?:ed)?|detained|charged\s+(?:with|in|over)|(?:was|were|been|be)\s+charged|"
+        r"indicted|in\s+custody)\b",
+        re.I,
+    ),
     re.compile(
         r"\b(?:(?:goes|went|go|stands?|stood|going)\s+on\s+trial|trial\s+(?:opens?|opened|"
         r"began|begins|starts?|started|got\s+under\s?way)|testif(?:y|ied|ies))\b",
