@@ -159,17 +159,17 @@ _INCIDENT_VERBS = (
     r"burn(?:s|ed|t|ing)?|shook|shak(?:e|es|en|ing)|derail(?:s|ed)?|crash(?:es|ed)?)"
 )
 # A repeat: an ordinal, "another", "fresh" or "renewed" before an incident ("a second
-# strike", "fresh deadly clashes"), an incident verb with "again" or "once more", "for the
-# second time", or a span of weeks or more after an earlier event named as such ("three
-# weeks after the last strike", "months after his arrest"). A stretch of one event ("a
-# second day of strikes") is not a repeat: "day", "night" and "week" are no incidents.
+# strike", "fresh deadly clashes"), an incident verb with "again" or "once more" (not
+# "for a second time", said of decisions too: "lifted rates for a second time"), or a
+# span of weeks or more after an earlier event named as such ("three weeks after the last
+# strike", "months after his arrest"). A stretch of one event ("a second day of
+# strikes") is not a repeat: "day", "night" and "week" are no incidents.
 _SEQUEL = re.compile(
     r"\b(?:(?:second|third|fourth|fifth|another|fresh|renewed|repeat)\s+(?:[a-z-]+\s+)?"
     + _INCIDENT_NOUNS
     + r"|"
     + _INCIDENT_VERBS
     + r"\s+(?:[a-z]+\s+){0,3}?(?:again|once\s+more)"
-    r"|for\s+(?:the|a)\s+(?:second|third|fourth|fifth)\s+time"
     r"|(?:weeks?|months?|years?)\s+(?:after|since)\s+(?:the\s+(?:last|previous|first|earlier)"
     r"|(?:a|an)\s+(?:similar|earlier|previous)|(?:his|her|their|its)\s+(?:arrest|detention|"
     r"indictment|conviction|trial|sentencing)))\b",
