@@ -948,18 +948,19 @@ def test_a_capitalised_word_the_lead_also_writes_in_lower_case_is_not_a_name(ski
 def test_sequel_and_stage_marks_come_from_the_lead(
     title: str, lead: str, sequel: bool, stage: int | None
 ) -> None:
-    marks = _by_noun(extract_sequel_marks(Article(id="a", title=title, text=lead)))
+    on = GroupingParams(sequel_marks=True, stage_marks=True)
+    marks = _by_noun(extract_sequel_marks(Article(id="a", title=title, text=lead), on))
     assert (SEQUEL_MARK in marks) is sequel
     assert marks.get(STAGE_MARK) == (None if stage is None else {stage})
 
 
 def test_sequel_and_stage_marks_are_switched_off_by_their_params() -> None:
     article = Article(id="a", title="", text="Ansel Morrow went on trial months after his arrest.")
-    assert {n for n, _ in extract_sequel_marks(article)} == {SEQUEL_MARK, STAGE_MARK}
-    no_sequel = GroupingParams(sequel_marks=False)
-    assert extract_sequel_marks(article, no_sequel) == ((STAGE_MARK, 2),)
-    off = GroupingParams(sequel_marks=False, stage_marks=False)
-    assert extract_sequel_marks(article, off) == ()
+    on = GroupingParams(sequel_marks=True, stage_marks=True)
+    assert {n for n, _ in extract_sequel_marks(article, on)} == {SEQUEL_MARK, STAGE_MARK}
+    assert extract_sequel_marks(article, replace(on, sequel_marks=False)) == ((STAGE_MARK, 2),)
+    assert extract_sequel_marks(article, replace(on, stage_marks=False)) == ((SEQUEL_MARK, 1),)
+    assert extract_sequel_marks(article) == ()  # off by default
 
 
 def test_a_repeat_or_a_later_stage_conflicts_but_silence_does_not() -> None:
@@ -1000,7 +1001,7 @@ STRIKES = [
 @pytest.mark.parametrize("marks", [True, False])
 def test_an_undated_repeat_is_another_story_of_the_storyline(tmp_path: Path, marks: bool) -> None:
     db = tmp_path / "strikes.db"
-    grouping = GroupingParams(sequel_marks=marks)
+    grouping = GroupingParams(sequel_marks=marks, stage_marks=marks)
     read = pipeline.read_report(STRIKES)
     corpus.ingest_articles(read.articles, db=db, embedder="hashing", grouping=grouping)
     stories = {members: line for line, members in partition(db).values()}
