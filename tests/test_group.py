@@ -20,7 +20,9 @@ from newsfuse.group.features import (
     DATE_MARK,
     LEAD_NAME_MARK,
     PLACE_MARK,
+    SEQUEL_MARK,
     SITE_MARK,
+    STAGE_MARK,
     WEEKDAY_MARK,
     compute_minhash,
     estimate_jaccard,
@@ -29,6 +31,7 @@ from newsfuse.group.features import (
     extract_key_numbers,
     extract_names,
     extract_place_marks,
+    extract_sequel_marks,
     find_event_date,
     find_text_dates,
     hash_place,
@@ -41,6 +44,7 @@ from newsfuse.group.index import (
     conflict_in_days,
     conflict_in_numbers,
     conflict_in_places,
+    conflict_in_sequels,
     misses_in_lead,
 )
 from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
@@ -916,3 +920,94 @@ def test_a_capitalised_word_the_lead_also_writes_in_lower_case_is_not_a_name(ski
     names = set(extract_names(article, GroupingParams(names_skip_common_words=skip)))
     assert {"ostrel", "mira tolk", "mira", "tolk"} <= names
     assert ("fire" in names) is not skip
+
+
+# -- repeats and legal stages (undated) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "sequel", "stage"),
+    [
+        ("Ferry crews strike again in Oskby", "Crews walked off on Monday.", True, None),
+        ("", "The second stoppage this month hit Oskby ferries on Monday.", True, None),
+        ("", "Crews stopped work three weeks after the last walkout.", True, None),
+        ("", "Renewed marches filled Tarrow Square on Saturday.", True, None),
+        ("", "Ferries stood idle for a second day in Oskby on Tuesday.", False, None),
+        ("", "A second body was found in the Oskby harbour on Tuesday.", False, None),
+        ("", "A week after the flood, Oskby residents are still pumping water.", False, None),
+        ("Judge Ansel Morrow arrested", "Police detained him on Monday.", False, 1),
+        ("", "Ansel Morrow went on trial on Monday, months after his arrest.", True, 2),
+        ("", "Ansel Morrow was found guilty of fraud after a trial.", False, 3),
+        ("Oskby ferry strike", "Crews walked off. They struck again in May.", False, None),
+        ("", "The navy sent a second destroyer towards the Oskby coast.", False, None),
+        ("", "Fresh evidence in the Oskby case was heard on Monday.", False, None),
+        ("", "Union leaders said crews could strike again next month.", False, None),
+        ("", "Ferries were running again in Oskby on Tuesday after the strike.", False, None),
+    ],
+)
+def test_sequel_and_stage_marks_come_from_the_lead(
+    title: str, lead: str, sequel: bool, stage: int | None
+) -> None:
+    on = GroupingParams(sequel_marks=True, stage_marks=True)
+    marks = _by_noun(extract_sequel_marks(Article(id="a", title=title, text=lead), on))
+    assert (SEQUEL_MARK in marks) is sequel
+    assert marks.get(STAGE_MARK) == (None if stage is None else {stage})
+
+
+def test_sequel_and_stage_marks_are_switched_off_by_their_params() -> None:
+    article = Article(id="a", title="", text="Ansel Morrow went on trial months after his arrest.")
+    on = GroupingParams(sequel_marks=True, stage_marks=True)
+    assert {n for n, _ in extract_sequel_marks(article, on)} == {SEQUEL_MARK, STAGE_MARK}
+    assert extract_sequel_marks(article, replace(on, sequel_marks=False)) == ((STAGE_MARK, 2),)
+    assert extract_sequel_marks(article, replace(on, stage_marks=False)) == ((SEQUEL_MARK, 1),)
+    assert extract_sequel_marks(article) == ()  # off by default
+
+
+def test_a_repeat_or_a_later_stage_conflicts_but_silence_does_not() -> None:
+    repeat, first = {SEQUEL_MARK: {1}}, {}
+    assert conflict_in_sequels(repeat, first)
+    assert conflict_in_sequels(first, repeat)
+    assert not conflict_in_sequels(repeat, repeat)
+    assert not conflict_in_sequels(first, first)
+    assert conflict_in_sequels({STAGE_MARK: {1}}, {STAGE_MARK: {2}})
+    assert not conflict_in_sequels({STAGE_MARK: {1}}, {STAGE_MARK: {1, 2}})
+    assert not conflict_in_sequels({STAGE_MARK: {2}}, {})
+
+
+STRIKES = [
+    {
+        "id": "first-post",
+        "title": "Dockers halt Oskby ferry port over pay",
+        "text": "Dockers at the Oskby ferry port walked off the job over pay, leaving nine "
+        "ferries idle as the Harbour Crews Union pressed for a 7 percent rise. Union leader "
+        "Tova Renn said the port board's offer was too low.",
+    },
+    {
+        "id": "first-radio",
+        "title": "Oskby ferry port shut by dockers' strike",
+        "text": "A strike by the Harbour Crews Union shut the Oskby ferry port, with nine "
+        "ferries idle. Tova Renn, the union's leader, said dockers wanted 7 percent.",
+    },
+    {
+        "id": "repeat-post",
+        "title": "Oskby dockers strike again over pay",
+        "text": "Dockers at the Oskby ferry port stopped work again, three weeks after the "
+        "last strike, as talks between the Harbour Crews Union and the port board stalled. "
+        "Tova Renn said the union still wanted 7 percent and nine ferries were idle.",
+    },
+]
+
+
+@pytest.mark.parametrize("marks", [True, False])
+def test_an_undated_repeat_is_another_story_of_the_storyline(tmp_path: Path, marks: bool) -> None:
+    db = tmp_path / "strikes.db"
+    grouping = GroupingParams(sequel_marks=marks, stage_marks=marks)
+    read = pipeline.read_report(STRIKES)
+    corpus.ingest_articles(read.articles, db=db, embedder="hashing", grouping=grouping)
+    stories = {members: line for line, members in partition(db).values()}
+    first = frozenset({"first-post", "first-radio"})
+    if marks:
+        assert set(stories) == {first, frozenset({"repeat-post"})}
+        assert len(set(stories.values())) == 1  # linked, not merged
+    else:
+        assert set(stories) == {first | {"repeat-post"}}

@@ -133,6 +133,74 @@ SITE_MARK = "@site"
 # report puts the event in is no conflict when this report's lead names it too.
 LEAD_NAME_MARK = "@named"
 _POSSESSIVE = re.compile(r"[’'](?:s)?$")
+# Noun of the sequel mark: the title or first sentence says its event is a repeat of an
+# earlier one of its storyline ("a second strike", "walk out again", "three weeks after
+# the last strike"), which a report of the first occurrence cannot say. Value 1.
+SEQUEL_MARK = "@sequel"
+# Noun of the stage marks: the latest stage of a legal case the lead reports (arrest or
+# charge 1, trial 2, verdict or sentence 3); an arrest and a trial months later are two
+# events of one storyline.
+STAGE_MARK = "@stage"
+# Incidents that recur in one storyline (walkouts, marches, attacks, disasters,
+# accidents): a repeat is said of one of these. Decisions and objects are left out ("a
+# second destroyer", "fresh evidence", "a new round of talks" are not repeats).
+_INCIDENT_NOUNS = (
+    r"(?:strikes?|walkouts?|stoppages?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|"
+    r"riots?|clash(?:es)?|unrest|attacks?|raids?|robber(?:y|ies)|heists?|hold-?ups?|"
+    r"shootings?|stabbings?|bombings?|blasts?|explosions?|fires?|blazes?|floods?|flooding|"
+    r"storms?|quakes?|earthquakes?|tremors?|eruptions?|landslides?|derailments?|crash(?:es)?|"
+    r"collisions?|spills?|outages?|blackouts?|evacuations?|curfews?|lockdowns?)"
+)
+# Verbs of those incidents, for "walked out again", "the river flooded the square again".
+_INCIDENT_VERBS = (
+    r"(?:strik(?:e|es|ing)|struck|walk(?:s|ed|ing)?\s+out|march(?:es|ed|ing)?|"
+    r"protest(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|riot(?:s|ed|ing)?|clash(?:es|ed|ing)?|"
+    r"flood(?:s|ed|ing)?|erupt(?:s|ed|ing)?|attack(?:s|ed|ing)?|rob(?:s|bed|bing)?|"
+    r"burn(?:s|ed|t|ing)?|shook|shak(?:e|es|en|ing)|derail(?:s|ed)?|crash(?:es|ed)?)"
+)
+# A repeat: an ordinal, "another", "fresh" or "renewed" before an incident ("a second
+# strike", "fresh deadly clashes"), an incident verb with "again" or "once more" (not
+# "for a second time", said of decisions too: "lifted rates for a second time"), or a
+# span of weeks or more after an earlier event named as such ("three weeks after the last
+# strike", "months after his arrest"). A stretch of one event ("a second day of
+# strikes") is not a repeat: "day", "night" and "week" are no incidents.
+_SEQUEL = re.compile(
+    r"\b(?:(?:second|third|fourth|fifth|another|fresh|renewed|repeat)\s+(?:[a-z-]+\s+)?"
+    + _INCIDENT_NOUNS
+    + r"|"
+    + _INCIDENT_VERBS
+    + r"\s+(?:[a-z]+\s+){0,3}?(?:again|once\s+more)"
+    r"|(?:weeks?|months?|years?)\s+(?:after|since)\s+(?:the\s+(?:last|previous|first|earlier)"
+    r"|(?:a|an)\s+(?:similar|earlier|previous)|(?:his|her|their|its)\s+(?:arrest|detention|"
+    r"indictment|conviction|trial|sentencing)))\b",
+    re.IGNORECASE,
+)
+# "again" of a return to normal ("cranes were working again", "the road is open again"):
+# the end of an event, not a repeat; cut from the lead before a repeat is looked for.
+# So is an "again" that is only possible ("prepared to act again", "could rise again").
+_RESUMED_AGAIN = re.compile(
+    r"\b(?:(?:work\w*|open\w*|reopen\w*|runn?\w*|flow\w*|mov\w*|operat\w*|normal|back|home|"
+    r"up|safe|free)|(?:to|will|would|could|may|might|can|should)\s+\w+)\s+again\b",
+    re.IGNORECASE,
+)
+# Stages of a legal case in a lead, latest last: arrest or charge, trial, verdict.
+_STAGES = (
+    re.compile(
+        r"\b(?:arrest(?:ed)?|detained|charged\s+(?:with|in|over)|(?:was|were|been|be)\s+charged|"
+        r"indicted|in\s+custody)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:(?:goes|went|go|stands?|stood|going)\s+on\s+trial|trial\s+(?:opens?|opened|"
+        r"began|begins|starts?|started|got\s+under\s?way)|testif(?:y|ied|ies))\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:convicted|acquitted|found\s+(?:not\s+)?guilty|sentenced|jailed|verdict|"
+        r"cleared\s+of)\b",
+        re.I,
+    ),
+)
 # A place the lead puts the event in: a capitalised name after "in", "at", "near"...
 _PLACE = re.compile(r"\b(?:in|near|outside)\s+((?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*)")
 # A named site the lead puts the event at ("at Vellerton International Airport").
@@ -674,6 +742,33 @@ def extract_place_marks(
     return tuple(sorted(marks))
 
 
+def extract_sequel_marks(
+    article: Article, params: GroupingParams = GroupingParams()
+) -> tuple[tuple[str, int], ...]:
+    """Whether the title and first sentence report a repeat, or a later legal stage, of
+    an earlier event of the storyline, as key numbers.
+
+    ``"Dockers strike again, three weeks after the last walkout"`` gives
+    ``("@sequel", 1)``; ``"Ex-mayor goes on trial months after his arrest"`` gives it
+    and ``("@stage", 2)`` (the latest stage its lead names). With no publication time
+    these are what tell a report of the second strike, or of the trial, from one of the
+    first strike, or of the arrest: their people, place and words are the same. Only the
+    lead is read: later sentences recall earlier events as background. Each kind only
+    with ``params.sequel_marks`` and ``params.stage_marks``.
+    """
+    if not (params.sequel_marks or params.stage_marks):
+        return ()
+    sentences = _split_sentences(article.text)[: params.day_mark_sentences]
+    lead = "\n".join([article.title, *sentences])
+    marks: set[tuple[str, int]] = set()
+    if params.sequel_marks and _SEQUEL.search(_RESUMED_AGAIN.sub(" ", lead)):
+        marks.add((SEQUEL_MARK, 1))
+    stages = [stage for stage, pattern in enumerate(_STAGES, start=1) if pattern.search(lead)]
+    if params.stage_marks and stages:
+        marks.add((STAGE_MARK, max(stages)))
+    return tuple(sorted(marks))
+
+
 def compute_features(
     article: Article, ingested_at: datetime, params: GroupingParams = GroupingParams()
 ) -> ArticleFeatures:
@@ -691,6 +786,7 @@ def compute_features(
                 extract_key_numbers(article, params)
                 + extract_day_marks(article, params, published)
                 + extract_place_marks(article, params)
+                + extract_sequel_marks(article, params)
             )
         ),
         names=extract_names(article, params),

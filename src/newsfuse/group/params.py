@@ -186,6 +186,17 @@ class GroupingParams:
     # plant", is named by every report of that fire). See docs/benchmarks-stories.md
     # ("Sites after at").
     site_marks: bool = True
+    # Whether the lead's words for a repeat ("a second strike", "walked out again", "weeks
+    # after the last walkout") mark an undated report as a later occurrence of its
+    # storyline's event: it and a story that has no such report (or the reverse) are then
+    # scored as on different days (``day_conflict_factor``). Off: on the blind event set
+    # it trades recall for precision (undated P +0.01-0.05, F1 -0.01-0.03); see
+    # docs/benchmarks-stories.md ("Repeats and legal stages").
+    sequel_marks: bool = False
+    # Whether the latest stage of a legal case an undated lead reports (arrest or charge,
+    # trial, verdict) marks the event: two reports at different stages are scored as on
+    # different days (``day_conflict_factor``). Off, with ``sequel_marks``.
+    stage_marks: bool = False
     # Words after a number searched for the thing it counts ("560 additional troops").
     number_context_words: int = 3
 
