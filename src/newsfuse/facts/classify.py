@@ -15,6 +15,7 @@ from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
     AGE_AFTER_RE,
     AGE_BEFORE_RE,
+    AGE_STATISTIC_BEFORE_RE,
     APPOSITION_AFTER_RE,
     APPOSITION_BEFORE_RE,
     APPROX_BEFORE_RE,
@@ -33,6 +34,7 @@ from newsfuse.facts.patterns import (
     SCALE_AFTER_RE,
     UNIT_ADJECTIVE_RE,
     UNIT_AFTER_RE,
+    YEARS_AFTER_RE,
 )
 from newsfuse.facts.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, ISO_CURRENCY_RE, lookup_unit
 from newsfuse.model import Article, Claim
@@ -200,6 +202,18 @@ def classify_number(
         percent = PERCENT_AFTER_RE.match(after)
         assert percent is not None
         return make("percent", value, "%", cursor + percent.end())
+    if (
+        params.statistic_ages
+        and value <= MAX_AGE
+        and not scaled
+        and AGE_STATISTIC_BEFORE_RE.search(before)
+        and not AGE_AFTER_RE.match(after)
+    ):
+        # "the median age rose to 41.2 years", "their average age was 7": an age, as the
+        # contract counts ages; a figure in another unit ("5 months") is no age statistic.
+        years = YEARS_AFTER_RE.match(after)
+        if years is not None or UNIT_AFTER_RE.match(after) is None:
+            return make("age", value, None, cursor + (years.end() if years else 0))
     if AGE_AFTER_RE.match(after) and value <= MAX_AGE:
         age = AGE_AFTER_RE.match(after)
         assert age is not None

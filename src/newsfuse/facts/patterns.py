@@ -235,6 +235,27 @@ DESIGN_SUFFIX_AFTER_RE = re.compile(
     r"|berth|screen|wheeler|cylinder|engined?|track|speed|hole)\b",
     re.IGNORECASE,
 )
+# The nouns of a hyphened size ("640-bed", "62,000-seat", "62,000-capacity"): counts when
+# large (see CAPACITY_COMPOUND_MIN in extract.py), and named a capacity so they meet "holds".
+CAPACITY_SUFFIX_AFTER_RE = re.compile(r"^-(?P<noun>beds?|seats?|capacity)\b", re.IGNORECASE)
+# A bare fraction word read as a share: after "by"/"to" or a hedge ("cut by roughly a third").
+BARE_FRACTION_BEFORE_RE = re.compile(
+    r"\b(?:(?:by|to)(?:\s+(?:roughly|about|around|almost|nearly|some|just\s+over|just\s+under))?"
+    r"|roughly|about|around|almost|nearly)\s+$",
+    re.IGNORECASE,
+)
+# ... and not before a noun ("to a third vehicle" is an ordinal): punctuation or a function word.
+BARE_FRACTION_AFTER_RE = re.compile(
+    r"^(?:\s*(?:[,.;:)\u2014]|$)|\s+(?:since|in|over|from|after|on|between|and|as|while|but"
+    r"|compared|last|this|year|within|during|than|or)\b)",
+    re.IGNORECASE,
+)
+# A figure right after "median age" / "average age" and its verb, no other figure between.
+AGE_STATISTIC_BEFORE_RE = re.compile(
+    r"\b(?:median|average|mean)\s+age\b[^\d.;:()\n]{0,40}$", re.IGNORECASE
+)
+# An age statistic's optional unit: "41.2 years" (not "years old", read elsewhere).
+YEARS_AFTER_RE = re.compile(r"^\s*-?\s*years?\b(?![\s-]+old\b)", re.IGNORECASE)
 # An age that bounds a group of people ("children under 12", "residents aged over 65",
 # "those younger than 18"): the group's name, not a count or a person's age.
 AGE_BAND_BEFORE_RE = re.compile(
