@@ -36,6 +36,7 @@ from newsfuse.facts.patterns import (
     UNIT_AFTER_RE,
     YEARS_AFTER_RE,
 )
+from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, ISO_CURRENCY_RE, lookup_unit
 from newsfuse.model import Article, Claim
 
@@ -202,18 +203,15 @@ def classify_number(
         percent = PERCENT_AFTER_RE.match(after)
         assert percent is not None
         return make("percent", value, "%", cursor + percent.end())
-    if (
-        params.statistic_ages
-        and value <= MAX_AGE
-        and not scaled
-        and AGE_STATISTIC_BEFORE_RE.search(before)
-        and not AGE_AFTER_RE.match(after)
-    ):
+    statistic = AGE_STATISTIC_BEFORE_RE.search(before) if params.statistic_ages else None
+    if statistic is not None and value <= MAX_AGE and not scaled and not AGE_AFTER_RE.match(after):
         # "the median age rose to 41.2 years", "their average age was 7": an age, as the
         # contract counts ages; a figure in another unit ("5 months") is no age statistic.
+        # The statistic is its attribute: a group's median is no person's age, nor an average.
         years = YEARS_AFTER_RE.match(after)
         if years is not None or UNIT_AFTER_RE.match(after) is None:
-            return make("age", value, None, cursor + (years.end() if years else 0))
+            age = make("age", value, None, cursor + (years.end() if years else 0))
+            return replace(age, attribute=porter_stem(statistic.group("statistic").lower()))
     if AGE_AFTER_RE.match(after) and value <= MAX_AGE:
         age = AGE_AFTER_RE.match(after)
         assert age is not None

@@ -238,10 +238,10 @@ DESIGN_SUFFIX_AFTER_RE = re.compile(
 # The nouns of a hyphened size ("640-bed", "62,000-seat", "62,000-capacity"): counts when
 # large (see CAPACITY_COMPOUND_MIN in extract.py), and named a capacity so they meet "holds".
 CAPACITY_SUFFIX_AFTER_RE = re.compile(r"^-(?P<noun>beds?|seats?|capacity)\b", re.IGNORECASE)
-# A bare fraction word read as a share: after "by"/"to" or a hedge ("cut by roughly a third").
+# A bare fraction word read as a share: the size of a change ("cut by roughly a third"). A
+# level ("has risen to roughly a fifth") is left out: a hedged level is rarely within 3%.
 BARE_FRACTION_BEFORE_RE = re.compile(
-    r"\b(?:(?:by|to)(?:\s+(?:roughly|about|around|almost|nearly|some|just\s+over|just\s+under))?"
-    r"|roughly|about|around|almost|nearly)\s+$",
+    r"\bby(?:\s+(?:roughly|about|around|almost|nearly|some|just\s+over|just\s+under))?\s+$",
     re.IGNORECASE,
 )
 # ... and not before a noun ("to a third vehicle" is an ordinal): punctuation or a function word.
@@ -252,7 +252,7 @@ BARE_FRACTION_AFTER_RE = re.compile(
 )
 # A figure right after "median age" / "average age" and its verb, no other figure between.
 AGE_STATISTIC_BEFORE_RE = re.compile(
-    r"\b(?:median|average|mean)\s+age\b[^\d.;:()\n]{0,40}$", re.IGNORECASE
+    r"\b(?P<statistic>median|average|mean)\s+age\b[^\d.;:()\n]{0,40}$", re.IGNORECASE
 )
 # An age statistic's optional unit: "41.2 years" (not "years old", read elsewhere).
 YEARS_AFTER_RE = re.compile(r"^\s*-?\s*years?\b(?![\s-]+old\b)", re.IGNORECASE)
