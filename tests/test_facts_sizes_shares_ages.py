@@ -97,3 +97,8 @@ def test_statistic_ages_off_reads_years_as_a_duration() -> None:
     params = replace(FactParams(), statistic_ages=False)
     (claim,) = _claims("In Orlavia the median age rose to 38.4 years.", params)
     assert (claim.kind, claim.unit) == ("quantity", "s")
+
+
+def test_an_age_statistic_reaches_over_what_it_is_of() -> None:
+    (claim,) = _claims("The average age for children stricken with Orlan fever is 8 and rising.")
+    assert (claim.kind, claim.value, claim.attribute) == ("age", 8.0, "averag")

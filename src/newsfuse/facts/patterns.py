@@ -252,7 +252,13 @@ BARE_FRACTION_AFTER_RE = re.compile(
 )
 # A figure right after "median age" / "average age" and its verb, no other figure between.
 AGE_STATISTIC_BEFORE_RE = re.compile(
-    r"\b(?P<statistic>median|average|mean)\s+age\b[^\d.;:()\n]{0,40}$", re.IGNORECASE
+    r"\b(?P<statistic>median|average|mean)\s+age\b[^\d.;:()\n]{0,50}$", re.IGNORECASE
+)
+# How far before a figure an age statistic is looked for (its gap of up to 50 characters).
+AGE_STATISTIC_REACH = 70
+# The statistic and what it is of, as a subject ("median age of patients").
+AGE_STATISTIC_PHRASE_RE = re.compile(
+    r"\b(?:median|average|mean)\s+age(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+)?", re.IGNORECASE
 )
 # An age statistic's optional unit: "41.2 years" (not "years old", read elsewhere).
 YEARS_AFTER_RE = re.compile(r"^\s*-?\s*years?\b(?![\s-]+old\b)", re.IGNORECASE)
