@@ -15,6 +15,8 @@ from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
     AGE_AFTER_RE,
     AGE_BEFORE_RE,
+    AGE_STATISTIC_BEFORE_RE,
+    AGE_STATISTIC_REACH,
     APPOSITION_AFTER_RE,
     APPOSITION_BEFORE_RE,
     APPROX_BEFORE_RE,
@@ -33,7 +35,9 @@ from newsfuse.facts.patterns import (
     SCALE_AFTER_RE,
     UNIT_ADJECTIVE_RE,
     UNIT_AFTER_RE,
+    YEARS_AFTER_RE,
 )
+from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.units import CURRENCY_SYMBOLS, CURRENCY_WORDS, ISO_CURRENCY_RE, lookup_unit
 from newsfuse.model import Article, Claim
 
@@ -200,6 +204,21 @@ def classify_number(
         percent = PERCENT_AFTER_RE.match(after)
         assert percent is not None
         return make("percent", value, "%", cursor + percent.end())
+    statistic = (
+        AGE_STATISTIC_BEFORE_RE.search(text, max(0, start - AGE_STATISTIC_REACH), start)
+        if params.statistic_ages
+        else None
+    )
+    if statistic is not None and value <= MAX_AGE and not scaled and not AGE_AFTER_RE.match(after):
+        # "the median age rose to 41.2 years", "their average age was 7": an age, as the
+        # contract counts ages; a figure in another unit ("5 months") is no age statistic.
+        # The statistic is its attribute: a group's median is no person's age, nor an average.
+        years = YEARS_AFTER_RE.match(after)
+        if years is not None or UNIT_AFTER_RE.match(after) is None:
+            statistic_age = make("age", value, None, cursor + (years.end() if years else 0))
+            return replace(
+                statistic_age, attribute=porter_stem(statistic.group("statistic").lower())
+            )
     if AGE_AFTER_RE.match(after) and value <= MAX_AGE:
         age = AGE_AFTER_RE.match(after)
         assert age is not None

@@ -751,7 +751,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
     person = ""
     if aged is not None and aged.pos_ == "PROPN":
         person = _surname_of(aged)  # "27-year-old Tomas Reyes": the name the age describes
-    elif claim.kind == "age":
+    elif claim.kind == "age" and not claim.attribute:  # an age statistic is of no person
         person = _person_of(span, params)
     if claim.kind == "date":
         # A date is about the event its clause reports (see date_scope).

@@ -29,6 +29,9 @@ from newsfuse.facts.numbers import (
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import (
     AGE_BAND_BEFORE_RE,
+    BARE_FRACTION_AFTER_RE,
+    BARE_FRACTION_BEFORE_RE,
+    CAPACITY_SUFFIX_AFTER_RE,
     CLOCK_AFTER_RE,
     DESIGN_SUFFIX_AFTER_RE,
     DESIGNATOR_BEFORE_RE,
@@ -74,6 +77,13 @@ FOOT_M = 0.3048
 INCH_M = 0.0254
 # A fraction in words as a percentage keeps two decimals ("two-thirds" = 66.67 %).
 FRACTION_DECIMALS = 2
+# Smallest count hyphened to beds or seats that is a size ("a 640-bed hospital"), not a
+# design ("a four-bed house", "a two-seat car", "an 18-seat minibus"): designs of homes and
+# vehicles run to tens, the beds and seats of hospitals, prisons and grounds to hundreds.
+CAPACITY_COMPOUND_MIN = 100
+# What a venue "holds" with no noun after it ("the stadium, which holds 62,000,"): a capacity.
+_HOLDS_BEFORE_RE = re.compile(r"\b(?:holds|can\s+hold|capacity\s+of)\s+$", re.IGNORECASE)
+_NO_NOUN_AFTER_RE = re.compile(r"^\s*(?:[,.;:)\u2014\"”]|$|\s+(?:when|and|but|people)\b)")
 # "from" before the first of two figures: a change from an old value to a new one.
 _CHANGE_FROM_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # What joins the two ends of a range before the second number ("12 to 18", "$5m-$7m").
@@ -157,7 +167,7 @@ def scan_claims(
         claims.extend(_scan_measure_phrases(article, taken))
     if params.shares_in_words:
         claims.extend(_scan_shares(article, taken))
-    claims.extend(_scan_measures(article, taken))
+    claims.extend(_scan_measures(article, taken, params.bare_fraction_shares))
     claims.extend(_scan_numbers(article, published, taken, tally_sides, params))
     claims.sort(key=lambda claim: (claim.start, claim.end))
     return [
@@ -211,8 +221,13 @@ def _with_bound(claim: Claim, text: str) -> Claim:
     return replace(claim, bound=bound) if bound else claim
 
 
-def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
-    """Fractions in words as percentages ("two-thirds of voters") and feet and inches (4'8")."""
+def _scan_measures(
+    article: Article, taken: list[tuple[int, int]], bare_shares: bool = True
+) -> Iterator[Claim]:
+    """Fractions in words as percentages ("two-thirds of voters") and feet and inches (4'8").
+
+    With ``bare_shares``, "a third" without "of" is a share where a change or a hedge
+    stands before it and no noun after it ("output cut by roughly a third.")."""
     text = article.text
     for match in FRACTION_OF_PERCENT_RE.finditer(text):
         if match.group("half"):
@@ -228,7 +243,11 @@ def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[C
         taken.append(match.span())
     for match in FRACTION_RE.finditer(text):
         hyphenated = match.group("join") == "-" and match.group("num").lower() != "a"
-        if not hyphenated and match.group("of") is None:
+        if (
+            not hyphenated
+            and match.group("of") is None
+            and not (bare_shares and _is_bare_share(text, match.start(), match.end()))
+        ):
             continue  # "a third" or "two thirds" alone: an ordinal more often than a share
         share = parse_fraction(match.group("num"), match.group("den"))
         if share is None or _overlaps(match.start(), match.end(), taken):
@@ -250,6 +269,16 @@ def _scan_measures(article: Article, taken: list[tuple[int, int]]) -> Iterator[C
             feet * FOOT_M + inches * INCH_M, "m", approximate=is_approximate(text, match.start()),
         )  # fmt: skip
         taken.append(match.span())
+
+
+def _is_bare_share(text: str, start: int, end: int) -> bool:
+    """Whether a fraction word without "of" is a share: "by a third", "to roughly a fifth"
+    or "about a quarter" before no noun ("a third day", "to a third vehicle" are ordinals)."""
+    before = text[max(0, start - 30) : start]
+    return (
+        BARE_FRACTION_BEFORE_RE.search(before) is not None
+        and BARE_FRACTION_AFTER_RE.match(text[end : end + 20]) is not None
+    )
 
 
 def _scan_measure_phrases(article: Article, taken: list[tuple[int, int]]) -> Iterator[Claim]:
@@ -377,6 +406,17 @@ def _with_fact_sheet_label(claim: Claim, text: str) -> Claim:
     return replace(claim, attribute=porter_stem(words[0])) if words else claim
 
 
+def _capacity_noun(after: str, value: float, spelled: bool) -> str | None:
+    """What a count hyphened to beds or seats sizes ("a 640-bed hospital": "bed"; "a
+    62,000-seat" or "62,000-capacity stadium": "capacity"), else ``None`` (also for a
+    design: "a four-bed house", "a 12-seat minibus")."""
+    compound = CAPACITY_SUFFIX_AFTER_RE.match(after)
+    if compound is None or spelled or value < CAPACITY_COMPOUND_MIN:
+        return None
+    noun = compound.group("noun").lower()
+    return "bed" if noun.startswith("bed") else "capacity"
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
@@ -439,11 +479,17 @@ def _scan_numbers(
                 value * SECOND_FRACTION_FACTORS[part], "s", approximate=is_approximate(text, start),
             )  # fmt: skip
             continue
-        if params.modifier_numbers_are_labels and DESIGN_SUFFIX_AFTER_RE.match(after):
+        size = _capacity_noun(after, value, spelled) if params.capacity_compounds else None
+        if params.modifier_numbers_are_labels and DESIGN_SUFFIX_AFTER_RE.match(after) and not size:
             continue  # "an 18-seater bus": a kind of bus, not 18 of anything
         claim = classify_number(article, start, end, value, before, after, spelled, params)
         if claim is None:
             continue
+        if claim.kind == "count" and params.capacity_compounds:
+            if size is None and _HOLDS_BEFORE_RE.search(before) and _NO_NOUN_AFTER_RE.match(after):
+                size = "capacity"  # "the ground, which holds 62,000,"
+            if size is not None:
+                claim = replace(claim, attribute=porter_stem(size))
         if (
             params.modifier_numbers_are_labels
             and claim.kind in ("count", "age")

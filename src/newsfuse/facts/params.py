@@ -121,6 +121,15 @@ class FactParams:
     # A share told as so many in so many ("three in four residents", "nine out of 10") is a
     # percentage. Off: its two numbers are read as counts.
     shares_in_words: bool = True
+    # A count of at least ``CAPACITY_COMPOUND_MIN`` hyphened to beds or seats ("a 640-bed
+    # hospital", "a 62,000-seat stadium") is a size, not a design label. Off: a label.
+    capacity_compounds: bool = True
+    # "a third" or "a fifth" after "by"/"to" or a hedge, with no noun after it ("cut by
+    # roughly a third.") is a share, not an ordinal. Off: only "a third of" is.
+    bare_fraction_shares: bool = True
+    # A figure right after "median age" / "average age" ("the median age rose to 41.2
+    # years", "the average age was 7") is an age. Off: a count or a duration.
+    statistic_ages: bool = True
     # A figure denied in a correction ("not the 180,000 reported earlier", "rather than
     # 12") is an earlier figure, not the current one. Off: it is read as current.
     denied_figures_are_earlier: bool = True

@@ -235,6 +235,33 @@ DESIGN_SUFFIX_AFTER_RE = re.compile(
     r"|berth|screen|wheeler|cylinder|engined?|track|speed|hole)\b",
     re.IGNORECASE,
 )
+# The nouns of a hyphened size ("640-bed", "62,000-seat", "62,000-capacity"): counts when
+# large (see CAPACITY_COMPOUND_MIN in extract.py), and named a capacity so they meet "holds".
+CAPACITY_SUFFIX_AFTER_RE = re.compile(r"^-(?P<noun>beds?|seats?|capacity)\b", re.IGNORECASE)
+# A bare fraction word read as a share: the size of a change ("cut by roughly a third"). A
+# level ("has risen to roughly a fifth") is left out: a hedged level is rarely within 3%.
+BARE_FRACTION_BEFORE_RE = re.compile(
+    r"\bby(?:\s+(?:roughly|about|around|almost|nearly|some|just\s+over|just\s+under))?\s+$",
+    re.IGNORECASE,
+)
+# ... and not before a noun ("to a third vehicle" is an ordinal): punctuation or a function word.
+BARE_FRACTION_AFTER_RE = re.compile(
+    r"^(?:\s*(?:[,.;:)\u2014]|$)|\s+(?:since|in|over|from|after|on|between|and|as|while|but"
+    r"|compared|last|this|year|within|during|than|or)\b)",
+    re.IGNORECASE,
+)
+# A figure right after "median age" / "average age" and its verb, no other figure between.
+AGE_STATISTIC_BEFORE_RE = re.compile(
+    r"\b(?P<statistic>median|average|mean)\s+age\b[^\d.;:()\n]{0,50}$", re.IGNORECASE
+)
+# How far before a figure an age statistic is looked for (its gap of up to 50 characters).
+AGE_STATISTIC_REACH = 70
+# The statistic and what it is of, as a subject ("median age of patients").
+AGE_STATISTIC_PHRASE_RE = re.compile(
+    r"\b(?:median|average|mean)\s+age(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+)?", re.IGNORECASE
+)
+# An age statistic's optional unit: "41.2 years" (not "years old", read elsewhere).
+YEARS_AFTER_RE = re.compile(r"^\s*-?\s*years?\b(?![\s-]+old\b)", re.IGNORECASE)
 # An age that bounds a group of people ("children under 12", "residents aged over 65",
 # "those younger than 18"): the group's name, not a count or a person's age.
 AGE_BAND_BEFORE_RE = re.compile(

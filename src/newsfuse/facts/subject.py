@@ -22,6 +22,7 @@ from newsfuse.facts.describe import (
     antecedent_person,
     stem_word,
 )
+from newsfuse.facts.patterns import AGE_STATISTIC_PHRASE_RE
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -123,6 +124,10 @@ def claim_phrase(
     if claim.kind == "date" or claim.attribute == "year":
         event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
+    if claim.kind == "age" and claim.attribute:  # an age statistic: of a group, no person
+        before = span.sent.text[: span.start_char - span.sent.start_char]
+        statistic = list(AGE_STATISTIC_PHRASE_RE.finditer(before))
+        return statistic[-1].group(0).lower() if statistic else ""
     if claim.kind == "age":
         return _age_phrase(span, age_holder) or (_age_limit_holder(span) if sized_nouns else "")
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
