@@ -47,6 +47,7 @@ from newsfuse.facts.lexicon import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
+from newsfuse.facts.remainders import is_event_count, is_remainder
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
 from newsfuse.facts.roles import (
     figure_mood,
@@ -108,6 +109,10 @@ class Mention:
     measured: str = ""
     # A count told by an event verb in the present perfect: the tally so far, which only rises.
     tally: bool = False
+    # A count of what is left of a group ("four remain in hospital", facts.remainders).
+    remainder: bool = False
+    # A count told by the past event that made its group ("27 were taken to hospital").
+    event_count: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -820,6 +825,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         claim.kind != "date" and is_margin(span),
         _measured(measure).lemma_.lower() if measure is not None and noun is None else "",
         params.perfect_tallies_rise and claim.kind == "count" and is_perfect_tally(span),
+        claim.kind == "count" and is_remainder(span),
+        claim.kind == "count" and is_event_count(span),
     )
 
 

@@ -245,6 +245,10 @@ class FactParams:
     # missing, by their governing verb ("three injured passengers [died]" / "23 others
     # [injured]"), else their strongest such word: a modifier only says who. 0 turns it off.
     casualty_kind_clash_penalty: float = 1.0
+    # Penalty (counts only) between what is left of a group ("four remain in hospital",
+    # "all but nine of the homes") and a count told by the event that made the group
+    # ("27 were taken to hospital"): a subset, not a later total. 0 turns it off.
+    remainder_beside_event_penalty: float = 1.0
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
     # Two ages of one named person, each the only age its article gives that person, score

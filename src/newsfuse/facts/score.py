@@ -77,6 +77,16 @@ def _part_beside_its_group(first: Mention, second: Mention) -> bool:
     return bool(first.head) and first.head == second.head
 
 
+def _remainder_beside_event(first: Mention, second: Mention) -> bool:
+    """Whether one count is what is left of a group ("four remain in hospital") and the
+    other is told by the event that made a group ("27 people were taken to hospital"):
+    a subset against the event's total, whichever report is later."""
+    return any(
+        one.remainder and not other.remainder and other.event_count
+        for one, other in ((first, second), (second, first))
+    )
+
+
 def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> bool:
     """Whether ``first`` names a kind of figure strongly that ``second`` never mentions."""
     strong = {lemma for lemma, w in first.context if lemma in CONCEPT_NAMES and w >= strong_weight}
@@ -469,6 +479,8 @@ def score_pairs(
             first, second, params.concept_strong_weight
         ):
             score -= params.casualty_kind_clash_penalty
+        if first.claim.kind == "count" and _remainder_beside_event(first, second):
+            score -= params.remainder_beside_event_penalty
         if _transposed(first.claim, second.claim):
             score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
