@@ -22,6 +22,7 @@ from newsfuse.facts.aspects import (
     figure_aspects,
     implied_anchor,
 )
+from newsfuse.facts.cue_owners import cue_is_another_figures
 from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
 from newsfuse.facts.eras import clause_year
 from newsfuse.facts.lexicon import (
@@ -779,6 +780,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             params.magnitude_verbs_are_revision_cues,
             params.distance_moved_is_no_revision and claim.unit == "m",
         )
+        if cue and params.cue_of_another_figure_is_none:
+            cue = not cue_is_another_figures(span, params.revision_cue_window_tokens)
     role = (
         date_role(span, params.date_range_end_is_as_of, params.date_role_skips_time_nouns)
         if claim.kind == "date"

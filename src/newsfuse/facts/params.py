@@ -143,6 +143,10 @@ class FactParams:
     # measures as developments: a clear dispute a day or more after another value is a
     # revision. Off: as before.
     update_notice_is_revision_cue: bool = True
+    # A change word whose own value is another number of the sentence ("has risen to 11,
+    # including a 7-month-old", "now has 1.3 million ..., while seven") is no revision cue
+    # of a later figure there (facts.cue_owners). Off: as before.
+    cue_of_another_figure_is_none: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
