@@ -793,6 +793,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         and is_change_size(span, params.change_over_repeated_period)
     ):
         cue = False  # the size of a change ("rose 17%") is no new level, whatever verb reports it
+    remainder = claim.kind == "count" and is_remainder(span)
+    if remainder and params.remainder_beside_event_penalty:
+        cue = False  # what is left of a group is a subset, not the group's count now
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
         claim,
@@ -828,7 +831,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         claim.kind != "date" and is_margin(span),
         _measured(measure).lemma_.lower() if measure is not None and noun is None else "",
         params.perfect_tallies_rise and claim.kind == "count" and is_perfect_tally(span),
-        claim.kind == "count" and is_remainder(span),
+        remainder,
         claim.kind == "count" and is_event_count(span),
     )
 

@@ -251,7 +251,8 @@ class FactParams:
     casualty_kind_clash_penalty: float = 1.0
     # Penalty (counts only) between what is left of a group ("four remain in hospital",
     # "all but nine of the homes") and a count told by the event that made the group
-    # ("27 were taken to hospital"): a subset, not a later total. 0 turns it off.
+    # ("27 were taken to hospital"): a subset, not a later total, so a remainder carries
+    # no revision cue either. 0 turns both off.
     remainder_beside_event_penalty: float = 1.0
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
