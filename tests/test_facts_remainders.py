@@ -84,3 +84,22 @@ def test_a_later_count_of_the_same_state_still_revises() -> None:
     late = LATE.replace("five people remain in hospital", "five people remain missing")
     reports = [report("a", early, 0), report("b", late, 2)]
     assert statuses(compare_facts(reports, embeddings=False), 5) == {"revision"}
+
+
+def test_a_remainder_of_the_same_value_agrees_with_the_event_count() -> None:
+    late = LATE.replace("five people remain in hospital", "eighteen people remain in hospital")
+    reports = [report("a", EARLY, 0), report("b", late, 2)]
+    assert statuses(compare_facts(reports, embeddings=False), 18) == {"agree"}
+
+
+def test_a_remainder_carries_no_revision_cue_unless_the_rule_is_off() -> None:
+    from newsfuse.facts.describe import describe_claim
+    from newsfuse.facts.extract import scan_claims
+    from newsfuse.facts.nlp import load_pipeline
+
+    article = Article(id="b", text="Five people remain in hospital, the board said.")
+    doc = load_pipeline()(article.text)
+    (claim,) = [c for c in scan_claims(article) if c.value == 5]
+    assert not describe_claim(claim, doc, FactParams()).revision_cue
+    off = FactParams(remainder_beside_event_penalty=0.0)
+    assert describe_claim(claim, doc, off).revision_cue
