@@ -159,8 +159,15 @@ def classify_lines(
 
     ``params.keep_figure_blocks`` keeps the figure paragraphs peeling would drop next to
     the story (see :func:`_keep_figure_blocks`)."""
+    if params is None:
+        params = CleanParams()
     texts = [line.text for line in lines]
     reasons = [strong_reason(text, title=title, repeated=repeated) for text in texts]
+    if params.drop_link_lines:
+        reasons = [
+            reason or (REASON_RELATED if signals.is_link_line(text) else "")
+            for reason, text in zip(reasons, texts, strict=True)
+        ]
     weak: dict[tuple[int, str], str] = {}
 
     def weak_at(index: int, language: str) -> str:
@@ -184,8 +191,6 @@ def classify_lines(
                     break
                 reasons[index] = reason
         if reasons == before:
-            if params is None:
-                params = CleanParams()
             if params.keep_figure_blocks:
                 # Judged again in the final language: a line first peeled as a fragment
                 # may be foreign to it, and the cleaned text is judged in that language.

@@ -18,3 +18,6 @@ class CleanParams:
     """Lines a figure paragraph needs to be kept: a lone short line at the edge is as often
     a kicker, caption or headline ("Jane Doe, 32, of Ardon"); 1 kept a stage header that
     the fact extractor misread ("Stage 9" as a count), heldout5 conflict P 0.72 -> 0.68."""
+    drop_link_lines: bool = True
+    """Drop a line that links to another page from inside the story ("Related: ...", "Read
+    more: ...", "Watch: ..."), wherever it stands: peeling reaches only the head and tail."""

@@ -380,6 +380,23 @@ def is_figure_line(line: str) -> bool:
     )
 
 
+# Labels that open a link to another page placed inside the story ("Related: ...",
+# "Read more: ...", "Watch: ..."). Not "Latest:", which opens a live blog's update.
+_LINK_LABEL = re.compile(
+    r"^\s*(?:related(?: stories| articles)?|read more|read also|also read|see also|watch|listen)"
+    r"\s*:\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def is_link_line(line: str) -> bool:
+    """A line that links to another page from inside the story: a link label, a colon and
+    a headline ("Related: Villages that lost a third of their people", "Watch: The
+    editor on the numbers (3:05)"). Its figures are the other story's."""
+    label = _LINK_LABEL.match(line)
+    return label is not None and is_headline_like(line[label.end() :])
+
+
 def is_label_line(line: str) -> bool:
     """A short "Label: value" line without final punctuation ("Source: Wire services")."""
     return bool(_LABEL.match(line.strip())) and is_headline_like(line)

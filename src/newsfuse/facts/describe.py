@@ -22,6 +22,7 @@ from newsfuse.facts.aspects import (
     figure_aspects,
     implied_anchor,
 )
+from newsfuse.facts.cue_owners import cue_is_another_figures
 from newsfuse.facts.date_roles import date_event, date_role, date_scope, event_phrase
 from newsfuse.facts.eras import clause_year
 from newsfuse.facts.lexicon import (
@@ -47,6 +48,7 @@ from newsfuse.facts.lexicon import (
 )
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.porter import porter_stem
+from newsfuse.facts.remainders import is_event_count, is_remainder
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
 from newsfuse.facts.roles import (
     figure_mood,
@@ -108,6 +110,10 @@ class Mention:
     measured: str = ""
     # A count told by an event verb in the present perfect: the tally so far, which only rises.
     tally: bool = False
+    # A count of what is left of a group ("four remain in hospital", facts.remainders).
+    remainder: bool = False
+    # A count told by the past event that made its group ("27 were taken to hospital").
+    event_count: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -774,6 +780,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             params.magnitude_verbs_are_revision_cues,
             params.distance_moved_is_no_revision and claim.unit == "m",
         )
+        if cue and params.cue_of_another_figure_is_none:
+            cue = not cue_is_another_figures(span, params.revision_cue_window_tokens)
     role = (
         date_role(
             span,
@@ -790,6 +798,9 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         and is_change_size(span, params.change_over_repeated_period)
     ):
         cue = False  # the size of a change ("rose 17%") is no new level, whatever verb reports it
+    remainder = claim.kind == "count" and is_remainder(span)
+    if remainder and params.remainder_beside_event_penalty:
+        cue = False  # what is left of a group is a subset, not the group's count now
     lede = sentence.start == next(iter(doc.sents)).start
     return Mention(
         claim,
@@ -826,6 +837,8 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         claim.kind != "date" and is_margin(span),
         _measured(measure).lemma_.lower() if measure is not None and noun is None else "",
         params.perfect_tallies_rise and claim.kind == "count" and is_perfect_tally(span),
+        remainder,
+        claim.kind == "count" and is_event_count(span),
     )
 
 

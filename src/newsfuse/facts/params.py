@@ -155,6 +155,10 @@ class FactParams:
     # An update notice speaks for the whole report from its opening sentence, else for its
     # own and the previous sentence's figures; from a quotation for none. Off: for all.
     update_notice_near_figure: bool = True
+    # A change word whose own value is another number of the sentence ("has risen to 11,
+    # including a 7-month-old", "now has 1.3 million ..., while seven") is no revision cue
+    # of a later figure there (facts.cue_owners). Off: as before.
+    cue_of_another_figure_is_none: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.
@@ -260,6 +264,11 @@ class FactParams:
     # missing, by their governing verb ("three injured passengers [died]" / "23 others
     # [injured]"), else their strongest such word: a modifier only says who. 0 turns it off.
     casualty_kind_clash_penalty: float = 1.0
+    # Penalty (counts only) between what is left of a group ("four remain in hospital",
+    # "all but nine of the homes") and a count told by the event that made the group
+    # ("27 were taken to hospital"): a subset, not a later total, so a remainder carries
+    # no revision cue either. 0 turns both off.
+    remainder_beside_event_penalty: float = 1.0
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
     # Two ages of one named person, each the only age its article gives that person, score

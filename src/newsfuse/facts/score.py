@@ -77,6 +77,20 @@ def _part_beside_its_group(first: Mention, second: Mention) -> bool:
     return bool(first.head) and first.head == second.head
 
 
+def _remainder_beside_event(first: Mention, second: Mention, params: FactParams) -> bool:
+    """Whether one count is what is left of a group ("four remain in hospital") and the
+    other, a different value, is told by the event that made a group ("27 people were
+    taken to hospital"): a subset against the event's total, whichever report is later.
+    The same value says all of the group remain ("1,200 were forced from their homes",
+    "1,200 remain in shelters"): one figure, told twice."""
+    if values_agree(first.claim, second.claim, params):
+        return False
+    return any(
+        one.remainder and not other.remainder and other.event_count
+        for one, other in ((first, second), (second, first))
+    )
+
+
 def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> bool:
     """Whether ``first`` names a kind of figure strongly that ``second`` never mentions."""
     strong = {lemma for lemma, w in first.context if lemma in CONCEPT_NAMES and w >= strong_weight}
@@ -469,6 +483,8 @@ def score_pairs(
             first, second, params.concept_strong_weight
         ):
             score -= params.casualty_kind_clash_penalty
+        if first.claim.kind == "count" and _remainder_beside_event(first, second, params):
+            score -= params.remainder_beside_event_penalty
         if _transposed(first.claim, second.claim):
             score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
