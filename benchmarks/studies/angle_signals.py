@@ -22,7 +22,10 @@ Rules are then picked by leave-one-set-out: on all sets but one, the rule with t
 gain with at most ``--cost`` different-event pairs per 100 joined; it is scored on the
 held-out set.
 
-Usage: python benchmarks/studies/angle_signals.py [MULTINEWS] [--cost 5]
+With ``--pool`` every set but Multi-News is scored as one store, so a name is rare only
+if no other set's report names it either.
+
+Usage: python benchmarks/studies/angle_signals.py [MULTINEWS] [--cost 5] [--pool]
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
-from pair_signals import _NAME, _STOP, load_sets  # noqa: E402
+from pair_signals import _NAME, _STOP, load_sets, pool_sets  # noqa: E402
 
 from clustering import DEFAULT_DATA  # noqa: E402
 
@@ -187,17 +190,22 @@ def holds(row: dict[str, Any], rule: dict[str, float]) -> bool:
     return all(row[signal] >= least for signal, least in rule.items())
 
 
-def load_all(multinews: Path) -> list[tuple[str, list[dict[str, str]], dict[str, str]]]:
-    """Every readable set, titled, and each set with a title again untitled."""
+def load_all(
+    multinews: Path, pool: bool = False
+) -> list[tuple[str, list[dict[str, str]], dict[str, str]]]:
+    """Every readable set, titled, and each set with a title again untitled; with
+    ``pool``, every set but Multi-News as one (its names' document frequencies pooled)."""
     sets = load_sets(multinews)
     for name in STUDY_SETS:
         rows = [json.loads(x) for x in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()]
         records = [{k: r[k] for k in ("id", "title", "text", "source")} for r in rows]
         sets.append((Path(name).stem, records, {r["id"]: r["event"] for r in rows}))
+    if pool:
+        sets = pool_sets(sets)
     untitled = [
         (f"{name} (untitled)", [{**r, "title": ""} for r in records], gold)
         for name, records, gold in sets[1:]
-        if name.startswith("event_boundaries")
+        if name.startswith(("event_boundaries", "pooled"))
     ]
     return sets + untitled
 
@@ -208,8 +216,11 @@ def main() -> None:
     parser.add_argument(
         "--cost", type=float, default=5.0, help="different-event pairs allowed per 100 joined"
     )
+    parser.add_argument(
+        "--pool", action="store_true", help="score every set but Multi-News as one set"
+    )
     args = parser.parse_args()
-    sets = load_all(args.data)
+    sets = load_all(args.data, args.pool)
     rules = make_rules()
     table: dict[str, dict[str, tuple[int, int]]] = {}
     totals: dict[str, tuple[int, int]] = {}
