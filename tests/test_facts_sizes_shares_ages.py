@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from newsfuse.facts import FactParams
+from newsfuse.facts import FactParams, compare_facts
 from newsfuse.facts.extract import scan_claims
 from newsfuse.model import Article, Claim
 
@@ -102,3 +102,46 @@ def test_statistic_ages_off_reads_years_as_a_duration() -> None:
 def test_an_age_statistic_reaches_over_what_it_is_of() -> None:
     (claim,) = _claims("The average age for children stricken with Orlan fever is 8 and rising.")
     assert (claim.kind, claim.value, claim.attribute) == ("age", 8.0, "averag")
+
+
+def _verdicts(texts: list[str], params: FactParams = FactParams()) -> list[tuple[str, str]]:
+    articles = [
+        Article(id=f"a{i}", text=text, source=f"Outlet {i}", published=PUBLISHED)
+        for i, text in enumerate(texts)
+    ]
+    facts = compare_facts(articles, embeddings=False, params=params)
+    return [
+        (fact.status, " / ".join(claim.text for claim in fact.claims))
+        for fact in facts
+        if fact.kind == "percent" and len(fact.claims) > 1
+    ]
+
+
+def test_a_fraction_word_agrees_with_the_whole_percentage_it_rounds_to() -> None:
+    texts = [
+        "Tram fares in Ketterby were cut by a third on Monday, the Orlan council said.",
+        "The Orlan council said on Monday that Ketterby tram fares were cut by 33%.",
+    ]
+    assert _verdicts(texts) == [("agree", "a third / 33%")]
+
+
+def test_two_thirds_agrees_with_67_percent_and_a_third_still_conflicts_with_40() -> None:
+    agreeing = [
+        "Two-thirds of Ketterby voters backed the tram plan, the Orlan council said on Monday.",
+        "Some 67% of Ketterby voters backed the tram plan, the Orlan council said on Monday.",
+    ]
+    assert [status for status, _ in _verdicts(agreeing)] == ["agree"]
+    conflicting = [
+        "Tram fares in Ketterby were cut by a third on Monday, the Orlan council said.",
+        "The Orlan council said on Monday that Ketterby tram fares were cut by 40%.",
+    ]
+    assert [status for status, _ in _verdicts(conflicting)] == ["conflict"]
+
+
+def test_fraction_words_use_tolerance_off_holds_a_third_to_exactly_33() -> None:
+    params = replace(FactParams(), fraction_words_use_tolerance=False)
+    texts = [
+        "Tram fares in Ketterby were cut by a third on Monday, the Orlan council said.",
+        "The Orlan council said on Monday that Ketterby tram fares were cut by 33%.",
+    ]
+    assert [status for status, _ in _verdicts(texts, params)] == ["conflict"]

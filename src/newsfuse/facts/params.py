@@ -341,6 +341,10 @@ class FactParams:
     # Values written in units of different sizes ("300 feet" / "91 metres") agree within
     # the relative tolerance even below ``exact_below``: a conversion is rounded.
     converted_units_use_tolerance: bool = True
+    # A share told as a fraction in words ("cut by a third", "two-thirds of") agrees
+    # within the relative tolerance even below ``exact_below``: "a third" is 33.33 %, which
+    # a source rounds to "33%". Off: they must be equal, a false conflict.
+    fraction_words_use_tolerance: bool = True
     # Durations stated to the second agree only within this many seconds, since
     # 3 % of a marathon time (over three minutes) would merge different records.
     second_precision_tolerance: float = 1.0

@@ -46,6 +46,12 @@ _FRACTION_RE = re.compile(
 )
 
 
+def states_a_fraction(text: str) -> bool:
+    """Whether a figure's text is a fraction ("a third", "two-thirds", "one in three",
+    "4½") rather than a figure written to its last digit."""
+    return _FRACTION_RE.search(text) is not None
+
+
 def written_figure(text: str) -> tuple[float, float, bool] | None:
     """The first number written in ``text`` as (number, step of its last written digit,
     whether it has decimals): "1.75" → (1.75, 0.01, True), "600" → (600, 100, False),

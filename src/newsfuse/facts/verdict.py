@@ -22,7 +22,7 @@ from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.qualifiers import bounds_allow
-from newsfuse.facts.rounding import is_rounding_pair
+from newsfuse.facts.rounding import is_rounding_pair, states_a_fraction
 from newsfuse.facts.synonymy import load_wordnet, nouns_related
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim, FactStatus
@@ -60,6 +60,13 @@ def values_agree(first: Claim, second: Claim, params: FactParams = FactParams())
     if params.converted_units_use_tolerance and _stated_in_other_units(first, second):
         # "300 feet" / "91 metres": a conversion is rounded, so small integers need not
         # be equal once converted; the relative tolerance below absorbs the rounding.
+        return abs(a - b) <= params.relative_tolerance * max(abs(a), abs(b))
+    if (
+        params.fraction_words_use_tolerance
+        and first.unit == "%"
+        and (states_a_fraction(first.text) or states_a_fraction(second.text))
+    ):
+        # "a third" is 33.33 %, which another source rounds to "33%": no exact count.
         return abs(a - b) <= params.relative_tolerance * max(abs(a), abs(b))
     for number in (a, b):
         if (float(number).is_integer() and abs(number) < params.exact_below) or number == 0:
