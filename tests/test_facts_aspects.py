@@ -345,3 +345,28 @@ def test_a_compound_cut_short_counts_the_same_thing() -> None:
     assert is_clear_dispute((short, full), 0.9, FactParams())
     off = FactParams(elliptic_nouns_match=False, conflict_needs_same_noun=True)
     assert not is_clear_dispute((short, full), 0.9, off)
+
+
+def test_a_noun_modifier_cut_short_is_another_thing_not_the_compound() -> None:
+    schools = _counting_noun("a", 6, "school", ())
+    buses = _counting_noun("b", 9, "bus", ("school",))
+    assert not is_clear_dispute((schools, buses), 0.9, FactParams(conflict_needs_same_noun=True))
+    # Off, any modifier cut short counts the compound, as "silver" does "silver medal".
+    off = FactParams(elliptic_nouns_need_adjective=False, conflict_needs_same_noun=True)
+    assert is_clear_dispute((schools, buses), 0.9, off)
+
+
+def test_six_schools_and_nine_school_buses_are_no_conflict() -> None:
+    texts = [
+        "Six schools in Brannock were closed on Monday after the storm, the Tarlow council said.",
+        "Nine school buses were stuck in Brannock on Monday after the storm, Tarlow council said.",
+    ]
+    reports = [
+        Article(
+            id=f"a{i}", text=text, source=f"Outlet {i}", published=datetime(2026, 3, 2, tzinfo=UTC)
+        )
+        for i, text in enumerate(texts)
+    ]
+    counts = [f for f in compare_facts(reports, embeddings=False) if f.claims[0].kind == "count"]
+    assert "conflict" not in [fact.status for fact in counts]
+    assert any(len(fact.claims) == 2 for fact in counts)  # still shown side by side

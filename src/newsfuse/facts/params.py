@@ -433,6 +433,10 @@ class FactParams:
     # silver" / "her third silver medal"): the same thing, not two nouns. Off: they differ
     # (facts-heldout conflict R 0.64 -> 0.60; no other set or the audit moves).
     elliptic_nouns_match: bool = True
+    # ... only when the cut-short modifier is a word WordNet lists as an adjective ("silver",
+    # "gold"): a noun modifier names another thing ("six schools" / "nine school buses").
+    # Off: any modifier (review12: "schools" / "school buses" was a false conflict).
+    elliptic_nouns_need_adjective: bool = True
     # Two whole figures of equal length whose digits differ only by two neighbours swapped
     # ("6,140" / "6,410", "64" / "46") are one figure misreported, not two attributes: their
     # nouns, subgroups or periods no longer keep them apart. Off: facts-heldout4 conflict R

@@ -249,6 +249,16 @@ def _classes(wordnet: WordNet, word: str) -> dict[int, int]:
 
 
 @functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
+def word_is_adjective(word: str, directory: str | None = None) -> bool | None:
+    """Whether WordNet lists ``word`` as an adjective ("silver", "gold", "red"; not
+    "school" or "car"); ``None`` when its adjective files are absent."""
+    wordnet = load_wordnet(directory, part="adj")
+    if wordnet is None:
+        return None
+    return bool(wordnet.senses(word))
+
+
+@functools.lru_cache(maxsize=LOOKUP_CACHE_SIZE)
 def nouns_related(first: str, second: str, directory: str | None = None) -> bool | None:
     """Whether two nouns (lemmas) name the same kind of thing; ``None`` if WordNet
     cannot tell (its files are absent, or it does not know one of the words).

@@ -23,7 +23,7 @@ from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.qualifiers import bounds_allow
 from newsfuse.facts.rounding import is_rounding_pair, states_a_fraction
-from newsfuse.facts.synonymy import load_wordnet, nouns_related
+from newsfuse.facts.synonymy import load_wordnet, nouns_related, word_is_adjective
 from newsfuse.facts.units import UNIT_RE, unit_factor
 from newsfuse.model import Article, Claim, FactStatus
 
@@ -201,7 +201,9 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
         return True
     if _strong_concepts(first, params) & _strong_concepts(second, params):
         return True
-    if params.elliptic_nouns_match and _elliptic_nouns(first, second):
+    if params.elliptic_nouns_match and _elliptic_nouns(
+        first, second, params.elliptic_nouns_need_adjective
+    ):
         return True
     related = nouns_related(first.head_word, second.head_word)
     if related is None:
@@ -209,10 +211,18 @@ def _nouns_match(first: Mention, second: Mention, params: FactParams) -> bool:
     return related
 
 
-def _elliptic_nouns(first: Mention, second: Mention) -> bool:
+def _elliptic_nouns(first: Mention, second: Mention, need_adjective: bool = False) -> bool:
     """Whether one figure's counted noun is the modifier of the other's compound, the
-    compound cut short ("her second silver" / "her third silver medal")."""
-    return first.head in second.modifiers or second.head in first.modifiers
+    compound cut short ("her second silver" / "her third silver medal").
+
+    With ``need_adjective``, the modifier must be a word WordNet lists as an adjective, an
+    adjective used as a noun ("silver", "gold", "red"): a noun modifier names another thing
+    ("six schools" / "nine school buses", "12 cars" / "15 car bombs")."""
+    for short, full in ((first, second), (second, first)):
+        adjective = not need_adjective or word_is_adjective(short.head_word or short.head)
+        if short.head and short.head in full.modifiers and adjective is not False:
+            return True
+    return False
 
 
 def _subgroups_differ(first: Mention, second: Mention, params: FactParams) -> bool:
