@@ -145,3 +145,16 @@ def test_fraction_words_use_tolerance_off_holds_a_third_to_exactly_33() -> None:
         "The Orlan council said on Monday that Ketterby tram fares were cut by 33%.",
     ]
     assert [status for status, _ in _verdicts(texts, params)] == ["conflict"]
+
+
+def test_an_age_statistic_of_a_possessed_group_keeps_its_noun_in_the_subject() -> None:
+    texts = [
+        "Tarlow Air said on Monday that the average age of its fleet is 11 years.",
+        "The average age of its fleet is 14 years, Tarlow Air said on Monday.",
+    ]
+    articles = [
+        Article(id=f"a{i}", text=text, source=f"Outlet {i}", published=PUBLISHED)
+        for i, text in enumerate(texts)
+    ]
+    (fact,) = [f for f in compare_facts(articles, embeddings=False) if f.kind == "age"]
+    assert fact.subject == "average age of its fleet"

@@ -258,7 +258,9 @@ AGE_STATISTIC_BEFORE_RE = re.compile(
 AGE_STATISTIC_REACH = 70
 # The statistic and what it is of, as a subject ("median age of patients").
 AGE_STATISTIC_PHRASE_RE = re.compile(
-    r"\b(?:median|average|mean)\s+age(?:\s+(?:of|for)\s+(?:the\s+)?[a-z]+)?", re.IGNORECASE
+    r"\b(?:median|average|mean)\s+age(?:\s+(?:of|for|at)\s+"
+    r"(?:(?:the|its|their|his|her|our|these|those)\s+)?[a-z]+)?",
+    re.IGNORECASE,
 )
 # An age statistic's optional unit: "41.2 years" (not "years old", read elsewhere).
 YEARS_AFTER_RE = re.compile(r"^\s*-?\s*years?\b(?![\s-]+old\b)", re.IGNORECASE)
