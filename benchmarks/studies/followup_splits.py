@@ -20,10 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from event_boundaries import group_reports, load_reports  # noqa: E402
-
-from newsfuse.group.features import extract_day_marks  # noqa: E402
-from newsfuse.model import Article  # noqa: E402
+from event_boundaries import group_reports, load_reports
+from newsfuse.group.features import extract_day_marks
+from newsfuse.model import Article
 
 
 def _lead(report: dict[str, str], words: int = 20) -> str:
@@ -56,14 +55,14 @@ def main() -> None:
             and runs[0][a][0] == runs[0][b][0]
             and runs[1][a][0] != runs[1][b][0]
         ]
-        print(f"\n## {path.name}{' (untitled)' if args.untitled else ''}, seed {args.seed}: "
-              f"{len(split)} pairs joined dated, split undated")
+        print(
+            f"\n## {path.name}{' (untitled)' if args.untitled else ''}, seed {args.seed}: "
+            f"{len(split)} pairs joined dated, split undated"
+        )
         for a, b in split:
             print(f"- {by_id[a]['event']}: {a} / {b}")
             for i in (a, b):
-                article = Article(
-                    id=i, title=by_id[i]["title"], text=by_id[i]["text"], source=""
-                )
+                article = Article(id=i, title=by_id[i]["title"], text=by_id[i]["text"], source="")
                 print(f"    {i}: marks {extract_day_marks(article)} :: {_lead(by_id[i])}")
 
 
