@@ -271,7 +271,7 @@ def conflict_in_report_days(
     """Whether a report that dates only itself ("residents said on Sunday", a report-day
     mark) cannot be a follow-up of the other side's event: its day is not the event's
     weekday or up to ``tolerance`` days after it (round the week). Two sides that date
-    only themselves conflict when their days are more than ``tolerance`` apart.
+    only themselves conflict when they share no day, as event days do.
 
     A follow-up filed the day after names its own day, the day a statement was made or
     a state lasted; successive events of one storyline name the days they happened on,
@@ -283,12 +283,8 @@ def conflict_in_report_days(
         return not _follows(reports[1], events[0], tolerance)
     if events[1] and reports[0]:
         return not _follows(reports[0], events[1], tolerance)
-    if reports[0] and reports[1]:
-        return not (
-            _follows(reports[0], reports[1], tolerance)
-            or _follows(reports[1], reports[0], tolerance)
-        )
-    return False
+    # Two statements' days tell nothing of which followed which: they must match.
+    return bool(reports[0] and reports[1] and not reports[0] & reports[1])
 
 
 def _follows(later: set[int], earlier: set[int], tolerance: int) -> bool:
