@@ -123,6 +123,10 @@ _TIME_OPENERS = frozenset(
 DAY_MARK_PREFIX = "@"
 WEEKDAY_MARK = "@weekday"
 DATE_MARK = "@date"
+# Noun of the report-day marks: a weekday the lead gives to a statement or a lasting state
+# ("residents said on Sunday", "services remained suspended on Saturday"), not to the
+# event; a follow-up filed a day later dates itself so (``params.followup_weekdays``).
+REPORT_DAY_MARK = "@reportday"
 # Noun of the place marks: where the title and first sentence say the event happened
 # ("in Kelbrook"), each place name hashed to an int so that it travels with the figures.
 PLACE_MARK = "@place"
@@ -653,6 +657,31 @@ def extract_event_lead(article: Article, params: GroupingParams = GroupingParams
     return "\n".join([article.title, *sentences])
 
 
+# Words that make a weekday the day of a report, not of its event: a statement ("said on
+# Sunday", "told reporters on Friday") or a state lasting from an earlier event ("remained
+# closed on Saturday", "on Monday were still dousing"). A verb of the event itself ("voted
+# on Saturday", "resigned on Friday") gives the event's day.
+_REPORT_DAY_WORDS = re.compile(
+    r"\b(?:said|says|told|added|stated|confirmed|warned|still|remained|remain|"
+    r"stayed|stays|continued|continues)\b",
+    re.IGNORECASE,
+)
+# Words either side of a weekday searched for those: "said on Sunday", "on Monday were
+# still", "said late on Friday".
+_REPORT_DAY_REACH = 3
+
+
+def _dates_the_report(lead: str, start: int, end: int) -> bool:
+    """Whether the weekday at ``lead[start:end]`` dates a statement or a lasting state
+    (the report's own day, often the day after its event) rather than the event; a
+    possessive ("Sunday's fire") always names the event."""
+    if lead[start:end].lower().endswith(("'s", "’s")):
+        return False
+    before = _WORD.findall(lead[max(0, start - 60) : start])[-_REPORT_DAY_REACH:]
+    after = _WORD.findall(lead[end : end + 60])[:_REPORT_DAY_REACH]
+    return any(_REPORT_DAY_WORDS.fullmatch(word) for word in before + after)
+
+
 def extract_day_marks(
     article: Article,
     params: GroupingParams = GroupingParams(),
@@ -662,7 +691,9 @@ def extract_day_marks(
 
     ``"a fire destroyed a warehouse late on Monday"`` gives ``("@weekday", 0)``, and a
     full date written there gives ``("@date", ordinal)``. Reports of one event name its
-    day (follow-ups name it beside their own), while successive events of one crisis
+    day (follow-ups name it beside their own; with ``params.followup_weekdays`` a day
+    given to a statement or a lasting state is ``("@reportday", day)``, the report's own
+    day, not the event's), while successive events of one crisis
     happen on different days: with no publication time, these marks are what dates the
     event. With a ``published`` time a weekday is also resolved to a date (the last such
     day on or before publication). Only the lead is read: later sentences recall
@@ -670,12 +701,21 @@ def extract_day_marks(
     """
     sentences = _split_sentences(article.text)[: params.day_mark_sentences]
     lead = "\n".join([article.title, *sentences])
-    weekdays = {
+    found = [m for m in _WEEKDAY.finditer(lead) if not _in_a_name(lead, m.start(), m.end())]
+    weekdays = {_WEEKDAYS.index(m.group(1).lower()) for m in found}
+    reported = {
         _WEEKDAYS.index(m.group(1).lower())
-        for m in _WEEKDAY.finditer(lead)
-        if not _in_a_name(lead, m.start(), m.end())
+        for m in found
+        if params.followup_weekdays and _dates_the_report(lead, m.start(), m.end())
     }
-    marks = {(WEEKDAY_MARK, day) for day in weekdays}
+    # A weekday named both ways ("said on Sunday after Sunday's march") is the event's.
+    event_days = {
+        _WEEKDAYS.index(m.group(1).lower())
+        for m in found
+        if not (params.followup_weekdays and _dates_the_report(lead, m.start(), m.end()))
+    }
+    marks = {(WEEKDAY_MARK, day) for day in event_days}
+    marks.update((REPORT_DAY_MARK, day) for day in reported - event_days)
     limit = None if published is None else _as_utc(published)
     marks.update(
         (DATE_MARK, d.toordinal()) for d in find_text_dates(lead) if limit is None or d <= limit

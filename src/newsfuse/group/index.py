@@ -45,6 +45,7 @@ from newsfuse.group.features import (
     DAY_MARK_PREFIX,
     LEAD_NAME_MARK,
     PLACE_MARK,
+    REPORT_DAY_MARK,
     SEQUEL_MARK,
     SITE_MARK,
     STAGE_MARK,
@@ -67,6 +68,7 @@ __all__ = [
     "conflict_in_days",
     "conflict_in_numbers",
     "conflict_in_places",
+    "conflict_in_report_days",
     "make_founder_key",
     "misses_in_lead",
     "name_story",
@@ -201,7 +203,7 @@ def _story_marks(pairs: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], .
         kept.append((WEEKDAY_MARK, _first_weekday(grouped[WEEKDAY_MARK])))
     if grouped.get(DATE_MARK):
         kept.append((DATE_MARK, min(grouped[DATE_MARK])))
-    for noun in (PLACE_MARK, SITE_MARK, LEAD_NAME_MARK, SEQUEL_MARK, STAGE_MARK):
+    for noun in (PLACE_MARK, SITE_MARK, LEAD_NAME_MARK, SEQUEL_MARK, STAGE_MARK, REPORT_DAY_MARK):
         kept.extend((noun, value) for value in sorted(grouped.get(noun, ())))
     return tuple(kept)
 
@@ -258,7 +260,37 @@ def conflict_in_days(
     if dates[0] and dates[1]:
         return all(abs(a - b) > tolerance for a in dates[0] for b in dates[1])
     weekdays = first.get(WEEKDAY_MARK), second.get(WEEKDAY_MARK)
-    return bool(weekdays[0] and weekdays[1] and not weekdays[0] & weekdays[1])
+    if weekdays[0] and weekdays[1]:
+        return not weekdays[0] & weekdays[1]
+    return conflict_in_report_days(first, second, tolerance)
+
+
+def conflict_in_report_days(
+    first: dict[str, set[int]], second: dict[str, set[int]], tolerance: int
+) -> bool:
+    """Whether a report that dates only itself ("residents said on Sunday", a report-day
+    mark) cannot be a follow-up of the other side's event: its day is not the event's
+    weekday or up to ``tolerance`` days after it (round the week). Two sides that date
+    only themselves conflict when they share no day, as event days do.
+
+    A follow-up filed the day after names its own day, the day a statement was made or
+    a state lasted; successive events of one storyline name the days they happened on,
+    which must still match exactly. No report-day marks, no conflict.
+    """
+    events = first.get(WEEKDAY_MARK, set()), second.get(WEEKDAY_MARK, set())
+    reports = first.get(REPORT_DAY_MARK, set()), second.get(REPORT_DAY_MARK, set())
+    if events[0] and reports[1]:
+        return not _follows(reports[1], events[0], tolerance)
+    if events[1] and reports[0]:
+        return not _follows(reports[0], events[1], tolerance)
+    # Two statements' days tell nothing of which followed which: they must match.
+    return bool(reports[0] and reports[1] and not reports[0] & reports[1])
+
+
+def _follows(later: set[int], earlier: set[int], tolerance: int) -> bool:
+    """Whether a weekday of ``later`` is one of ``earlier`` or up to ``tolerance`` days
+    after it, round the week."""
+    return any((a - b) % 7 <= tolerance for a in later for b in earlier)
 
 
 def conflict_in_sequels(first: dict[str, set[int]], second: dict[str, set[int]]) -> bool:
