@@ -46,6 +46,11 @@ from newsfuse.facts.lexicon import (
     WIN_VERBS,
 )
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.patterns import (
+    OFFSET_AFTER_RE,
+    OFFSET_ALTERNATIVE_BEFORE_RE,
+    OFFSET_COUNT_AFTER_RE,
+)
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
 from newsfuse.facts.roles import (
@@ -172,6 +177,21 @@ def _valued_object(span: Span) -> Token | None:
                 if measured:
                     return measured[0]
     return valued
+
+
+def is_time_offset(claim: Claim, text: str) -> bool:
+    """Whether a figure only places a moment after or before another ("two days later",
+    "a day or two later", "three weeks earlier"): an offset says when, relative to an
+    unnamed moment, not how long or how many, so it is no fact of the story."""
+    after = text[claim.end : claim.end + 40]
+    if claim.kind == "quantity" and claim.unit == "s":
+        return OFFSET_AFTER_RE.match(after) is not None
+    if claim.kind != "count":
+        return False
+    if OFFSET_COUNT_AFTER_RE.match(after):
+        return True
+    before = text[max(0, claim.start - 20) : claim.start]
+    return bool(OFFSET_AFTER_RE.match(after) and OFFSET_ALTERNATIVE_BEFORE_RE.search(before))
 
 
 def _counted_noun(span: Span, valued_objects: bool = True) -> Token | None:

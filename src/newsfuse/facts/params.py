@@ -518,6 +518,16 @@ class FactParams:
     # comparison reads it: "The 19-year-old" after "Ilse Varnhagen broke ..."), not the
     # name nearest the age. Off: the nearest name, as before. Presentation only.
     subject_names_age_holder: bool = True
+    # A count of a generic noun ("people", "residents", "workers") keeps the verb that says
+    # what befell it, with its place ("people hurt", "people taken to hospital"), and a row
+    # of such counts whose verbs differ is named by the verb most of its claims share in
+    # meaning ("people injured" for injured/hurt/treated/taken), never the bare noun. Off:
+    # as before ("people"). Presentation only.
+    generic_subjects_keep_verb: bool = True
+    # A figure that only places a moment relative to another ("two days later", "a day or
+    # two later", "three weeks earlier") is no fact: it gets no row. Off: such figures are
+    # claims ("days later", "duration of divers").
+    time_offsets_are_no_facts: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:
