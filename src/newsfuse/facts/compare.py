@@ -112,7 +112,13 @@ def compare_facts(
             alignment.mentions, key=lambda mention: (mention.claim.article_id, mention.claim.start)
         )
         claims = tuple(mention.claim for mention in group)
-        subject = describe_subject(group, phrases, verbs, params.generic_subjects_keep_verb)
+        subject = describe_subject(
+            group,
+            phrases,
+            verbs,
+            params.generic_subjects_keep_verb,
+            params.subject_agent_by_is_free,
+        )
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
@@ -310,6 +316,7 @@ def _describe_articles(
                         params.subject_counts_in_plural,
                         age_holder=mentions[-1].person if params.subject_names_age_holder else "",
                         generic_verbs=params.generic_subjects_keep_verb,
+                        place_names=params.subject_names_places,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

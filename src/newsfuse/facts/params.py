@@ -528,6 +528,15 @@ class FactParams:
     # two later", "three weeks earlier") is no fact: it gets no row. Off: such figures are
     # claims ("days later", "duration of divers").
     time_offsets_are_no_facts: bool = True
+    # A kind of place that "of" names is shown by its name in a date's clause: "year Mosul
+    # has been controlled by ...", not "year northern city controlled by ..." for "the
+    # northern city of Mosul, which has been controlled by ...". Off: the kind of place,
+    # as before. Presentation only.
+    subject_names_places: bool = True
+    # The "by" before an agent does not count against a row's phrase length, as it does
+    # not in the clause that built it: "year Mosul has been controlled by extremist
+    # militia" may name its row. Off: such a phrase is one word too long and left out.
+    subject_agent_by_is_free: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:
