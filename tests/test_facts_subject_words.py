@@ -414,3 +414,12 @@ def test_a_time_offset_is_no_fact_but_a_time_after_an_event_is() -> None:
     assert "three weeks" in found  # "after the storm" names the moment it counts from
     kept = subjects_with(text, FactParams(time_offsets_are_no_facts=False))
     assert "Two days" in kept and "two" in kept
+
+
+def test_a_kind_of_place_named_by_of_is_shown_by_its_name() -> None:
+    text = "The coastal town of Merrowick has been held by the rebel militia since March 2019."
+    found = subjects(text)
+    assert found["2019"].startswith("year Merrowick has been held by")
+    off = subjects_with(text, FactParams(subject_names_places=False))
+    assert "Merrowick" not in off["2019"]
+    assert "town" in off["2019"]
