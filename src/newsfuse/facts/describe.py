@@ -46,11 +46,7 @@ from newsfuse.facts.lexicon import (
     WIN_VERBS,
 )
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.patterns import (
-    OFFSET_AFTER_RE,
-    OFFSET_ALTERNATIVE_BEFORE_RE,
-    OFFSET_COUNT_AFTER_RE,
-)
+from newsfuse.facts.patterns import OFFSET_AFTER_RE, OFFSET_ALTERNATIVE_BEFORE_RE
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
 from newsfuse.facts.roles import (
@@ -180,16 +176,13 @@ def _valued_object(span: Span) -> Token | None:
 
 
 def is_time_offset(claim: Claim, text: str) -> bool:
-    """Whether a figure only places a moment after or before another ("two days later",
-    "a day or two later", "three weeks earlier"): an offset says when, relative to an
-    unnamed moment, not how long or how many, so it is no fact of the story."""
-    after = text[claim.end : claim.end + 40]
-    if claim.kind == "quantity" and claim.unit == "s":
-        return OFFSET_AFTER_RE.match(after) is not None
+    """Whether a count is a guessed offset from another moment ("a day or two later", "a
+    week or two earlier"): a unit and "or" before it make it a rough span, said of no
+    event the sources date, so it is no fact of the story. An exact offset ("five weeks
+    later") is one: real reports disagree on the time between two events."""
     if claim.kind != "count":
         return False
-    if OFFSET_COUNT_AFTER_RE.match(after):
-        return True
+    after = text[claim.end : claim.end + 40]
     before = text[max(0, claim.start - 20) : claim.start]
     return bool(OFFSET_AFTER_RE.match(after) and OFFSET_ALTERNATIVE_BEFORE_RE.search(before))
 

@@ -524,9 +524,9 @@ class FactParams:
     # meaning ("people injured" for injured/hurt/treated/taken), never the bare noun. Off:
     # as before ("people"). Presentation only.
     generic_subjects_keep_verb: bool = True
-    # A figure that only places a moment relative to another ("two days later", "a day or
-    # two later", "three weeks earlier") is no fact: it gets no row. Off: such figures are
-    # claims ("days later", "duration of divers").
+    # A guessed offset from another moment ("a day or two later") is no fact: it gets no
+    # row. An exact one ("five weeks later") stays: facts-real-dev labels a conflict and an
+    # agreement on such spans, and dropping them cost both. Off: a row "days later".
     time_offsets_are_no_facts: bool = True
     # A kind of place that "of" names is shown by its name in a date's clause: "year Mosul
     # has been controlled by ...", not "year northern city controlled by ..." for "the
