@@ -497,10 +497,12 @@ def _generic_row_subject(
     verbs: Mapping[Claim, tuple[str, str]],
 ) -> str:
     """The subject of a row whose claims count a generic noun ("people") by different
-    verbs ("were injured", "hurt", "were taken to hospital"): the phrase of the first
-    claim whose verb means what most of the row's verbs mean, read through the lexicon's
-    concepts ("injured" and "hurt" are both an injury), so "people injured", never the
-    bare "people"; "" when the row's noun is no generic one or no claim has a verb."""
+    verbs ("were injured", "hurt", "were taken to hospital"): the shortest phrase (then
+    the first) of the claims whose verb means what most of the row's verbs mean, read
+    through the lexicon's concepts ("injured" and "hurt" are both an injury), so "people
+    injured", never the bare "people", and "residents evacuated" before one outlet's
+    "residents evacuated from Marlow"; "" when the row's noun is no generic one or no
+    claim has a verb."""
     noun = chosen.split()[0] if chosen else ""
     if not any(noun == word or noun == _plural(word) for word in GENERIC_COUNT_NOUNS):
         return ""
@@ -514,8 +516,8 @@ def _generic_row_subject(
         return ""
     support = Counter(meanings.values())
     best = max(support.values())
-    first = next(claim for claim in meanings if support[meanings[claim]] == best)
-    return phrases[first]
+    shared = [phrases[claim] for claim in meanings if support[meanings[claim]] == best]
+    return min(shared, key=lambda phrase: len(phrase.split()))
 
 
 def _without_disputed_verb(
