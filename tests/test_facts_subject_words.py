@@ -423,3 +423,10 @@ def test_a_kind_of_place_named_by_of_is_shown_by_its_name() -> None:
     off = subjects_with(text, FactParams(subject_names_places=False))
     assert "Merrowick" not in off["2019"]
     assert "town" in off["2019"]
+
+
+def test_a_bare_figure_repeating_an_earlier_count_is_named_by_its_noun() -> None:
+    text = "Six climbers were flown off Mount Tessel on Sunday. All six were expected to recover."
+    assert subjects(text)["six"] == "climbers expected to recover"
+    off = subjects_with(text, FactParams(restated_count_names_noun=False))
+    assert off["six"] == "expected to recover"

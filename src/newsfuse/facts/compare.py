@@ -317,6 +317,7 @@ def _describe_articles(
                         age_holder=mentions[-1].person if params.subject_names_age_holder else "",
                         generic_verbs=params.generic_subjects_keep_verb,
                         place_names=params.subject_names_places,
+                        restated_counts=params.restated_count_names_noun,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

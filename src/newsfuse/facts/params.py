@@ -537,6 +537,11 @@ class FactParams:
     # not in the clause that built it: "year Mosul has been controlled by extremist
     # militia" may name its row. Off: such a phrase is one word too long and left out.
     subject_agent_by_is_free: bool = True
+    # A bare figure that repeats an earlier count of its sentence or the one before ("all
+    # eight were expected to recover" after "Eight people were taken to hospital") is named
+    # by that count's noun and what is said of it: "people expected to recover", not
+    # "expected to recover". Off: what is said of it alone. Presentation only.
+    restated_count_names_noun: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -106,6 +106,7 @@ def claim_phrase(
     age_holder: str = "",
     generic_verbs: bool = False,
     place_names: bool = False,
+    restated_counts: bool = False,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -128,6 +129,9 @@ def claim_phrase(
     ``generic_verbs``, a generic noun ("people") keeps the verb that says what befell it,
     with its place (see :func:`_generic_verb`). With ``place_names``, a kind of place
     that "of" names is shown by its name in an event's clause (see :func:`_clause_noun`).
+    With ``restated_counts``, a bare figure that restates an earlier count ("all eight were
+    expected to recover" after "Eight people were taken ...") is named by that count's
+    noun and what is said of it ("people expected to recover").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -175,6 +179,12 @@ def claim_phrase(
     phrase = _count_phrase(
         span, sized_nouns, verb_complements, bracketed_shares, plurals, generic_verbs
     )
+    if restated_counts and phrase and _counted_noun(span) is None and _predicate_of(span):
+        earlier = _restated_count_noun(span)
+        if earlier is not None and phrase == _predicate_of(span):
+            named = f"{_noun_phrase(earlier)} {phrase}"
+            if len(named.split()) <= MAX_PHRASE_WORDS:
+                phrase = named
     restated = _share_of_count(span) if complements else None
     if not phrase and restated is not None:
         # "54 (61%) were males": the share is of what the figure before it counts.
@@ -781,6 +791,27 @@ def _valued_object(span: Span, verb_complements: bool = False) -> str:
     if valued.pos_ not in ("NOUN", "PROPN"):
         return ""
     return _noun_with_verb(valued, span, verb_complements)
+
+
+def _restated_count_noun(span: Span) -> Token | None:
+    """The noun of the nearest earlier count that a bare figure repeats, in its own
+    sentence or the one before ("Eight [people] were taken to hospital ... all eight were
+    expected to recover"), else ``None``: the figure stands for what that count counts."""
+    doc = span.doc
+    sentence = span.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    figure = span.text.lower()
+    for token in reversed(doc[first : span.start]):
+        noun = token.head
+        if (
+            token.lower_ == figure
+            and token.dep_ == "nummod"
+            and noun.pos_ == "NOUN"
+            and noun.tag_ == "NNS"
+            and noun.i > token.i
+        ):
+            return noun
+    return None
 
 
 def _predicate_of(span: Span) -> str:
