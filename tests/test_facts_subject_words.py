@@ -419,15 +419,6 @@ def test_a_guessed_time_offset_is_no_fact_but_an_exact_one_is() -> None:
     assert "two" in kept
 
 
-def test_a_kind_of_place_named_by_of_is_shown_by_its_name() -> None:
-    text = "The coastal town of Merrowick has been held by the rebel militia since March 2019."
-    found = subjects(text)
-    assert found["2019"].startswith("year Merrowick has been held by")
-    off = subjects_with(text, FactParams(subject_names_places=False))
-    assert "Merrowick" not in off["2019"]
-    assert "town" in off["2019"]
-
-
 def test_a_bare_figure_repeating_an_earlier_count_is_named_by_its_noun() -> None:
     text = "Six climbers were flown off Mount Tessel on Sunday. All six were expected to recover."
     assert subjects(text)["six"] == "climbers expected to recover"
