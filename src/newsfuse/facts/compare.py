@@ -112,13 +112,7 @@ def compare_facts(
             alignment.mentions, key=lambda mention: (mention.claim.article_id, mention.claim.start)
         )
         claims = tuple(mention.claim for mention in group)
-        subject = describe_subject(
-            group,
-            phrases,
-            verbs,
-            params.generic_subjects_keep_verb,
-            params.subject_agent_by_is_free,
-        )
+        subject = describe_subject(group, phrases, verbs, params.generic_subjects_keep_verb)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
@@ -316,7 +310,6 @@ def _describe_articles(
                         params.subject_counts_in_plural,
                         age_holder=mentions[-1].person if params.subject_names_age_holder else "",
                         generic_verbs=params.generic_subjects_keep_verb,
-                        place_names=params.subject_names_places,
                         restated_counts=params.restated_count_names_noun,
                     )
                     if params.subject_names_shared_words:

@@ -66,12 +66,6 @@ ELIDED_NUMERAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "conj"})
 # Words that stand in for the counted noun ("23 others injured"): they name no
 # kind of thing, so the figure counts whatever its clause says ("people").
 PRONOUN_NOUNS = frozenset({"other", "others"})
-# Nouns of a kind of place that "of" names ("the northern city of Mosul", "the state of
-# Kerala"): the name says which, the noun only what kind.
-PLACE_KIND_NOUNS = frozenset(
-    {"city", "town", "village", "port", "state", "province", "region", "district", "county"}
-    | {"island", "islands", "country", "nation", "capital", "suburb", "municipality"}
-)
 # Nouns that count people without saying what befell them ("eight people", "200
 # residents"): a subject of one alone says nothing, it needs its verb ("people injured").
 GENERIC_COUNT_NOUNS = frozenset(

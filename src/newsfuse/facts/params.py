@@ -528,15 +528,6 @@ class FactParams:
     # row. An exact one ("five weeks later") stays: facts-real-dev labels a conflict and an
     # agreement on such spans, and dropping them cost both. Off: a row "days later".
     time_offsets_are_no_facts: bool = True
-    # A kind of place that "of" names is shown by its name in a date's clause: "year Mosul
-    # has been controlled by ...", not "year northern city controlled by ..." for "the
-    # northern city of Mosul, which has been controlled by ...". Off: the kind of place,
-    # as before. Presentation only.
-    subject_names_places: bool = True
-    # The "by" before an agent does not count against a row's phrase length, as it does
-    # not in the clause that built it: "year Mosul has been controlled by extremist
-    # militia" may name its row. Off: such a phrase is one word too long and left out.
-    subject_agent_by_is_free: bool = True
     # A bare figure that repeats an earlier count of its sentence or the one before ("all
     # eight were expected to recover" after "Eight people were taken to hospital") is named
     # by that count's noun and what is said of it: "people expected to recover", not

@@ -22,7 +22,7 @@ from newsfuse.facts.describe import (
     antecedent_person,
     stem_word,
 )
-from newsfuse.facts.lexicon import CONCEPTS, GENERIC_COUNT_NOUNS, PLACE_KIND_NOUNS
+from newsfuse.facts.lexicon import CONCEPTS, GENERIC_COUNT_NOUNS
 from newsfuse.facts.patterns import AGE_STATISTIC_PHRASE_RE
 from newsfuse.model import Claim
 
@@ -105,7 +105,6 @@ def claim_phrase(
     plurals: bool = True,
     age_holder: str = "",
     generic_verbs: bool = False,
-    place_names: bool = False,
     restated_counts: bool = False,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
@@ -127,23 +126,16 @@ def claim_phrase(
     person an age was given to, as the comparison reads it), an age no noun of its own
     describes is named after that person rather than the name nearest it. With
     ``generic_verbs``, a generic noun ("people") keeps the verb that says what befell it,
-    with its place (see :func:`_generic_verb`). With ``place_names``, a kind of place
-    that "of" names is shown by its name in an event's clause (see :func:`_clause_noun`).
-    With ``restated_counts``, a bare figure that restates an earlier count ("all eight were
-    expected to recover" after "Eight people were taken ...") is named by that count's
-    noun and what is said of it ("people expected to recover").
+    with its place (see :func:`_generic_verb`). With ``restated_counts``, a bare figure
+    that restates an earlier count ("all eight were expected to recover" after "Eight
+    people were taken ...") is named by that count's noun and what is said of it ("people
+    expected to recover").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(
-            span,
-            complements=complements,
-            agents=agents,
-            acronyms=acronyms,
-            place_names=place_names,
-        )
+        event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age" and claim.attribute:  # an age statistic: of a group, no person
         before = span.sent.text[: span.start_char - span.sent.start_char]
@@ -444,7 +436,6 @@ def describe_subject(
     phrases: Mapping[Claim, str] | None = None,
     verbs: Mapping[Claim, tuple[str, str]] | None = None,
     generic_verbs: bool = False,
-    agents_free: bool = False,
 ) -> str:
     """A short readable name for what a group of claims measures ("additional troops").
 
@@ -459,16 +450,10 @@ def describe_subject(
     ("Forty firefighters spent the night", "45 firefighters were sent") is named by what
     they share: the chosen phrase leaves out the one outlet's verb ("firefighters"). With
     ``generic_verbs``, a row of a generic noun ("people") keeps a verb instead, the one
-    most of its claims share in meaning (:func:`_generic_row_subject`). With
-    ``agents_free``, the "by" before an agent does not count against a phrase's length,
-    as it does not in the clause it was built as (:func:`_clause`).
+    most of its claims share in meaning (:func:`_generic_row_subject`).
     """
     given = [phrase for m in group if (phrase := (phrases or {}).get(m.claim, ""))]
-    short = [
-        phrase
-        for phrase in given
-        if len(phrase.split()) - (agents_free and " by " in phrase) <= MAX_PHRASE_WORDS
-    ]
+    short = [phrase for phrase in given if len(phrase.split()) <= MAX_PHRASE_WORDS]
     # A long phrase of the sources' words still reads better than the aligner's stems.
     found = Counter(short or sorted(given, key=lambda phrase: len(phrase.split()))[:1])
     if found:
@@ -930,7 +915,6 @@ def _event_of(
     complements: bool = True,
     agents: bool = False,
     acronyms: bool = False,
-    place_names: bool = False,
 ) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
@@ -982,12 +966,7 @@ def _event_of(
                 return f"of {_clause(verb, span_range)}"
             return ""
     return _clause(
-        verb,
-        range(span.start, span.end),
-        people=people,
-        agents=agents,
-        acronyms=acronyms,
-        place_names=place_names,
+        verb, range(span.start, span.end), people=people, agents=agents, acronyms=acronyms
     )
 
 
@@ -1021,7 +1000,6 @@ def _clause(
     people: bool = False,
     agents: bool = False,
     acronyms: bool = False,
-    place_names: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
@@ -1029,7 +1007,7 @@ def _clause(
     first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
     has been controlled by the militia"). With ``acronyms``, a word in capitals the parser
     reads as a verb or an auxiliary is the clause's subject ("IS occupied Mosul", never
-    "is occupied Mosul"). With ``place_names``, see :func:`_clause_noun`."""
+    "is occupied Mosul")."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
@@ -1084,18 +1062,12 @@ def _clause(
     phrase = ""
     # Shortened in this order: the "of" complements, the object's determiner, the subject's.
     for rich, subject_determined, object_determined, helped, modified in CLAUSE_SHORTENINGS:
-        words = (
-            [_clause_noun(subjects[0], rich, subject_determined, modified, False, place_names)]
-            if subjects
-            else []
-        )
+        words = [_clause_noun(subjects[0], rich, subject_determined, modified)] if subjects else []
         words += [*(_auxiliaries(auxiliaries) if helped else []), verb.text.lower(), *particles]
         if doers and subjects:  # "seized by militants" alone does not say what was seized
             words += ["by", _clause_noun(doers[0], rich, object_determined, modified, True)]
         if objects:
-            words.append(
-                _clause_noun(objects[0], rich, object_determined, modified, False, place_names)
-            )
+            words.append(_clause_noun(objects[0], rich, object_determined, modified))
         words += complements[:1]
         phrase = " ".join(word for word in words if word).replace(" \u2060", "")
         # "by" joins the agent: it does not count against the clause's room
@@ -1129,22 +1101,11 @@ def _auxiliaries(tokens: Sequence[Token]) -> list[str]:
 
 
 def _clause_noun(
-    noun: Token,
-    rich: bool,
-    determined: bool,
-    modified: bool = True,
-    whole_names: bool = False,
-    place_names: bool = False,
+    noun: Token, rich: bool, determined: bool, modified: bool = True, whole_names: bool = False
 ) -> str:
     """A noun as a clause shows it: with its determiner ("the fire") when ``determined``,
     with its "of" complement ("the number of injured") when ``rich``, with its adjectives
-    and compounds when ``modified`` (a name's every word with ``whole_names``). With
-    ``place_names``, a kind of place that "of" names is shown by its name ("the northern
-    city of Mosul" is "Mosul")."""
-    if place_names:
-        name = _place_name(noun)
-        if name:
-            return name
+    and compounds when ``modified`` (a name's every word with ``whole_names``)."""
     words = _noun_phrase(noun, whole_names=whole_names) if modified else _as_written([noun])
     if rich:
         for child in noun.children:
@@ -1161,19 +1122,6 @@ def _clause_noun(
     if determined and determiners and determiners[0].i < noun.i:
         words = f"{determiners[0].lower_} {words}"
     return words
-
-
-def _place_name(noun: Token) -> str:
-    """The name "of" gives a kind of place ("the city of [Mosul]", "the state of [New
-    South Wales]"), else "": which place, where the noun says only what kind."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACE_KIND_NOUNS:
-        return ""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            names = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-            if names:
-                return _noun_phrase(names[0], whole_names=True)
-    return ""
 
 
 def _age_phrase(span: Span, holder: str = "") -> str:
