@@ -68,8 +68,11 @@ def test_a_verb_that_only_values_its_object_is_left_out() -> None:
 
 
 def test_a_figure_that_is_the_subject_is_named_by_what_is_said_of_it() -> None:
-    found = subjects("Nine crew members were hurt. All nine were expected to recover.")
-    assert found["nine"] == "expected to recover"
+    text = "Nine crew members were hurt. All nine were expected to recover."
+    off = subjects_with(text, FactParams(restated_count_names_noun=False))
+    assert off["nine"] == "expected to recover"
+    # the figure repeats the earlier count, whose noun it takes
+    assert subjects(text)["nine"] == "crew members expected to recover"
 
 
 def test_a_measure_taken_by_an_action_is_named_by_its_clause() -> None:
@@ -243,11 +246,13 @@ def test_a_figure_that_sizes_a_noun_names_the_noun_it_sizes() -> None:
 
 
 def test_a_figure_after_or_counts_the_noun_before_it() -> None:
-    found = subjects("Doctors said the rash can appear a week or two later.")
+    # an offset is no fact by default (see the test of time offsets); named when kept
+    kept = FactParams(time_offsets_are_no_facts=False)
+    found = subjects_with("Doctors said the rash can appear a week or two later.", kept)
     assert found["two"] == "weeks later"
     singular = compare_facts(
         [Article(id="a", text="The rash can appear a week or two later.", source="Sound Gazette")],
-        params=FactParams(subject_counts_in_plural=False),
+        params=FactParams(subject_counts_in_plural=False, time_offsets_are_no_facts=False),
     )
     assert [f.subject for f in singular if f.claims[0].text == "two"] == ["week later"]
 
@@ -364,3 +369,58 @@ def test_an_age_is_named_after_the_person_it_was_given_to() -> None:
     assert subjects_with(text, FactParams())["23-year-old"] == "age of Tamsin Hollow"
     off = subjects_with(text, FactParams(subject_names_age_holder=False))
     assert off["23-year-old"] != "age of Tamsin Hollow"  # the name nearest the age
+
+
+# Invented: a footbridge collapse at Lanmoor, told by three outlets in their own verbs.
+BRIDGE_STORIES = (
+    "A footbridge collapsed at Lanmoor station on Friday. Nine people were injured.",
+    "The nine people hurt when the Lanmoor footbridge fell on Friday are all recovering.",
+    "Nine people were taken to Quenby Infirmary after the Lanmoor footbridge gave way.",
+)
+
+
+def bridge_table(params: FactParams | None = None) -> list[Fact]:
+    articles = [
+        Article(id=f"b{index}", text=text, source=f"Outlet {index}")
+        for index, text in enumerate(BRIDGE_STORIES)
+    ]
+    return compare_facts(articles, params=params or FactParams())
+
+
+def test_a_count_of_people_is_named_by_what_befell_them_in_most_reports() -> None:
+    facts = bridge_table()
+    row = next(fact for fact in facts if fact.claims[0].text.lower() == "nine")
+    assert len(row.claims) == 3
+    assert row.subject == "people injured"  # "injured" and "hurt" are one meaning
+    off = bridge_table(FactParams(generic_subjects_keep_verb=False))
+    assert next(fact for fact in off if fact.claims[0].text.lower() == "nine").subject == "people"
+
+
+def test_a_single_count_of_people_keeps_its_verb_and_its_place() -> None:
+    articles = [
+        Article(id="a", text=BRIDGE_STORIES[2], source="Outlet A"),
+        Article(id="b", text="The Lanmoor footbridge reopened on Monday.", source="Outlet B"),
+    ]
+    facts = compare_facts(articles, params=FactParams())
+    assert subject_of(facts, "Nine") == "people taken to Quenby Infirmary"
+    off = compare_facts(articles, params=FactParams(generic_subjects_keep_verb=False))
+    assert subject_of(off, "Nine") == "people taken"
+
+
+def test_a_guessed_time_offset_is_no_fact_but_an_exact_one_is() -> None:
+    text = (
+        "The Kell ferry ran aground on Monday. Two days later, divers reached the hull. "
+        "A tug arrived a day or two later."
+    )
+    found = subjects(text)
+    assert "two" not in found  # "a day or two later"
+    assert "Two days" in found  # an exact span: sources may disagree on it
+    kept = subjects_with(text, FactParams(time_offsets_are_no_facts=False))
+    assert "two" in kept
+
+
+def test_a_bare_figure_repeating_an_earlier_count_is_named_by_its_noun() -> None:
+    text = "Six climbers were flown off Mount Tessel on Sunday. All six were expected to recover."
+    assert subjects(text)["six"] == "climbers expected to recover"
+    off = subjects_with(text, FactParams(restated_count_names_noun=False))
+    assert off["six"] == "expected to recover"

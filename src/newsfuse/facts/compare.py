@@ -22,7 +22,7 @@ from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import Embedder, Vectors, get_embedder
 from newsfuse.facts.cluster import group_mentions
 from newsfuse.facts.dates import placed_by_stamp, written_days
-from newsfuse.facts.describe import Mention, describe_claim
+from newsfuse.facts.describe import Mention, describe_claim, is_time_offset
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims, with_local_dollars
 from newsfuse.facts.increments import explained_by_increment
@@ -87,6 +87,11 @@ def compare_facts(
     ]
     if params.local_dollars:
         scanned = with_local_dollars(articles, scanned)
+    if params.time_offsets_are_no_facts:
+        scanned = [
+            [claim for claim in found if not is_time_offset(claim, article.text)]
+            for article, found in zip(articles, scanned, strict=True)
+        ]
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     updated = (
         _updated_figures(mentions, articles, params.update_notice_near_figure)
@@ -107,7 +112,7 @@ def compare_facts(
             alignment.mentions, key=lambda mention: (mention.claim.article_id, mention.claim.start)
         )
         claims = tuple(mention.claim for mention in group)
-        subject = describe_subject(group, phrases, verbs)
+        subject = describe_subject(group, phrases, verbs, params.generic_subjects_keep_verb)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
@@ -289,6 +294,7 @@ def _describe_articles(
                             bracketed_shares=params.shares_named_by_their_count,
                             acronyms=params.subject_reads_acronyms_as_names,
                             plurals=params.subject_counts_in_plural,
+                            generic_verbs=params.generic_subjects_keep_verb,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -303,6 +309,8 @@ def _describe_articles(
                         params.subject_reads_acronyms_as_names,
                         params.subject_counts_in_plural,
                         age_holder=mentions[-1].person if params.subject_names_age_holder else "",
+                        generic_verbs=params.generic_subjects_keep_verb,
+                        restated_counts=params.restated_count_names_noun,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

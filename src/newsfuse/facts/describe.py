@@ -47,6 +47,7 @@ from newsfuse.facts.lexicon import (
     WIN_VERBS,
 )
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.patterns import OFFSET_AFTER_RE, OFFSET_ALTERNATIVE_BEFORE_RE
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.remainders import is_event_count, is_remainder
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
@@ -178,6 +179,18 @@ def _valued_object(span: Span) -> Token | None:
                 if measured:
                     return measured[0]
     return valued
+
+
+def is_time_offset(claim: Claim, text: str) -> bool:
+    """Whether a count is a guessed offset from another moment ("a day or two later", "a
+    week or two earlier"): a unit and "or" before it make it a rough span, said of no
+    event the sources date, so it is no fact of the story. An exact offset ("five weeks
+    later") is one: real reports disagree on the time between two events."""
+    if claim.kind != "count":
+        return False
+    after = text[claim.end : claim.end + 40]
+    before = text[max(0, claim.start - 20) : claim.start]
+    return bool(OFFSET_AFTER_RE.match(after) and OFFSET_ALTERNATIVE_BEFORE_RE.search(before))
 
 
 def _counted_noun(span: Span, valued_objects: bool = True) -> Token | None:

@@ -66,6 +66,12 @@ ELIDED_NUMERAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "conj"})
 # Words that stand in for the counted noun ("23 others injured"): they name no
 # kind of thing, so the figure counts whatever its clause says ("people").
 PRONOUN_NOUNS = frozenset({"other", "others"})
+# Nouns that count people without saying what befell them ("eight people", "200
+# residents"): a subject of one alone says nothing, it needs its verb ("people injured").
+GENERIC_COUNT_NOUNS = frozenset(
+    {"people", "person", "persons", "individual", "resident", "worker", "child", "adult"}
+    | {"man", "woman", "other", "civilian", "citizen", "inhabitant", "local", "member"}
+)
 # Quantifiers that make "<quantifier> of the N things" a part of a whole of N.
 PARTITIVE_QUANTIFIERS = frozenset({"all", "some", "most", "many", "several", "half", "none"})
 # Words news copy uses interchangeably for the same kind of figure, mapped to

@@ -535,6 +535,21 @@ class FactParams:
     # comparison reads it: "The 19-year-old" after "Ilse Varnhagen broke ..."), not the
     # name nearest the age. Off: the nearest name, as before. Presentation only.
     subject_names_age_holder: bool = True
+    # A count of a generic noun ("people", "residents", "workers") keeps the verb that says
+    # what befell it, with its place ("people hurt", "people taken to hospital"), and a row
+    # of such counts whose verbs differ is named by the verb most of its claims share in
+    # meaning ("people injured" for injured/hurt/treated/taken), never the bare noun. Off:
+    # as before ("people"). Presentation only.
+    generic_subjects_keep_verb: bool = True
+    # A guessed offset from another moment ("a day or two later") is no fact: it gets no
+    # row. An exact one ("five weeks later") stays: facts-real-dev labels a conflict and an
+    # agreement on such spans, and dropping them cost both. Off: a row "days later".
+    time_offsets_are_no_facts: bool = True
+    # A bare figure that repeats an earlier count of its sentence or the one before ("all
+    # eight were expected to recover" after "Eight people were taken to hospital") is named
+    # by that count's noun and what is said of it: "people expected to recover", not
+    # "expected to recover". Off: what is said of it alone. Presentation only.
+    restated_count_names_noun: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

@@ -217,6 +217,11 @@ MEASURE_PHRASE_RE = re.compile(
     r"\s+(?P<unit>" + _PHRASE_UNITS + r")\b(?P<plus>\s+and\s+a\s+half\b)?(?!\s+ago\b)",
     re.IGNORECASE,
 )
+# A guessed offset from another moment: "a day or two later", "a week or two earlier"
+# (a time unit and "or" before the count, "later" or "earlier" after it).
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)"
+OFFSET_AFTER_RE = re.compile(r"\s*(?:later|earlier)\b", re.IGNORECASE)
+OFFSET_ALTERNATIVE_BEFORE_RE = re.compile(r"\b" + _TIME_UNIT + r"\s+or\s+$", re.IGNORECASE)
 # A share told as so many in so many ("three in four residents", "nine out of 10 voters",
 # "one in every five"): a percentage. The second number is at most 1,000 and not a year.
 SHARE_IN_RE = re.compile(

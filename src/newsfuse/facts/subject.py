@@ -22,6 +22,7 @@ from newsfuse.facts.describe import (
     antecedent_person,
     stem_word,
 )
+from newsfuse.facts.lexicon import CONCEPTS, GENERIC_COUNT_NOUNS
 from newsfuse.facts.patterns import AGE_STATISTIC_PHRASE_RE
 from newsfuse.model import Claim
 
@@ -58,6 +59,11 @@ MAX_PHRASE_WORDS = 7
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 # Verbs that say nothing after their object ("patients had" is "patients").
 LIGHT_VERB_LEMMAS = frozenset({"have", "be", "get"})
+# Prepositions by which a verb says where people were taken or kept ("taken to hospital",
+# "treated in hospital"): the place tells one count of people from another.
+PLACE_PREPOSITIONS = frozenset({"to", "in", "into", "from"})
+# Words a verb's place takes at most in a label ("to St Brannoc's Hospital").
+PLACE_WORDS = 4
 # Prepositions that name where a distance is measured from ("south of Mosul").
 FROM_PREPOSITIONS = frozenset({"of", "from"})
 # Prepositions by which a figure says what it is of ("$2m in damages", "$100 per barrel").
@@ -98,6 +104,8 @@ def claim_phrase(
     acronyms: bool = True,
     plurals: bool = True,
     age_holder: str = "",
+    generic_verbs: bool = False,
+    restated_counts: bool = False,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -116,7 +124,12 @@ def claim_phrase(
     ``plurals``, the singular noun a figure after "or" counts ("a day or two later") is
     named in the plural ("days later"). With ``age_holder`` (the lower-case surname of the
     person an age was given to, as the comparison reads it), an age no noun of its own
-    describes is named after that person rather than the name nearest it.
+    describes is named after that person rather than the name nearest it. With
+    ``generic_verbs``, a generic noun ("people") keeps the verb that says what befell it,
+    with its place (see :func:`_generic_verb`). With ``restated_counts``, a bare figure
+    that restates an earlier count ("all eight were expected to recover" after "Eight
+    people were taken ...") is named by that count's noun and what is said of it ("people
+    expected to recover").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -155,7 +168,15 @@ def claim_phrase(
                 # what is said of the count reads on ("percentage tested positive"); a
                 # noun takes "of" ("percentage of males")
                 return f"percentage {named}" if said else f"percentage of {named}"
-    phrase = _count_phrase(span, sized_nouns, verb_complements, bracketed_shares, plurals)
+    phrase = _count_phrase(
+        span, sized_nouns, verb_complements, bracketed_shares, plurals, generic_verbs
+    )
+    if restated_counts and phrase and _counted_noun(span) is None and _predicate_of(span):
+        earlier = _restated_count_noun(span)
+        if earlier is not None and phrase == _predicate_of(span):
+            named = f"{_noun_phrase(earlier)} {phrase}"
+            if len(named.split()) <= MAX_PHRASE_WORDS:
+                phrase = named
     restated = _share_of_count(span) if complements else None
     if not phrase and restated is not None:
         # "54 (61%) were males": the share is of what the figure before it counts.
@@ -205,10 +226,13 @@ def _count_phrase(
     verb_complements: bool = False,
     bracketed_shares: bool = False,
     plurals: bool = False,
+    generic_verbs: bool = False,
 ) -> str:
     """What a count, sum or share counts: its noun with its verb ("people evacuated"),
     the object a verb values, the subject of its verb, or what is said of it."""
-    return _count_reading(span, sized_nouns, verb_complements, bracketed_shares, plurals)[0]
+    return _count_reading(
+        span, sized_nouns, verb_complements, bracketed_shares, plurals, generic_verbs
+    )[0]
 
 
 def _count_reading(
@@ -217,6 +241,7 @@ def _count_reading(
     verb_complements: bool = False,
     bracketed_shares: bool = False,
     plurals: bool = False,
+    generic_verbs: bool = False,
 ) -> tuple[str, bool]:
     """:func:`_count_phrase`, and whether the phrase is what is said of the count
     ("tested positive", "positive for flu") rather than the noun it counts ("males")."""
@@ -248,7 +273,7 @@ def _count_reading(
             if listed:
                 return listed, " for " in listed or " with " in listed
     if noun is not None and not noun.like_num and any(ch.isalpha() for ch in noun.text):
-        return _noun_with_verb(noun, span, verb_complements), False
+        return _noun_with_verb(noun, span, verb_complements, generic_verbs), False
     phrase = _valued_object(span, verb_complements) or _subject_of_verb(span, verb_complements)
     if phrase:
         return phrase, False
@@ -410,6 +435,7 @@ def describe_subject(
     group: Sequence[Mention],
     phrases: Mapping[Claim, str] | None = None,
     verbs: Mapping[Claim, tuple[str, str]] | None = None,
+    generic_verbs: bool = False,
 ) -> str:
     """A short readable name for what a group of claims measures ("additional troops").
 
@@ -422,7 +448,9 @@ def describe_subject(
 
     With ``verbs`` (each claim's :func:`acting_verb`), a row whose claims' verbs differ
     ("Forty firefighters spent the night", "45 firefighters were sent") is named by what
-    they share: the chosen phrase leaves out the one outlet's verb ("firefighters").
+    they share: the chosen phrase leaves out the one outlet's verb ("firefighters"). With
+    ``generic_verbs``, a row of a generic noun ("people") keeps a verb instead, the one
+    most of its claims share in meaning (:func:`_generic_row_subject`).
     """
     given = [phrase for m in group if (phrase := (phrases or {}).get(m.claim, ""))]
     short = [phrase for phrase in given if len(phrase.split()) <= MAX_PHRASE_WORDS]
@@ -449,8 +477,42 @@ def describe_subject(
                 phrase,
             ),
         )
+        if generic_verbs:
+            generic = _generic_row_subject(chosen, group, phrases or {}, verbs or {})
+            if generic:
+                return generic
         return _without_disputed_verb(chosen, group, phrases or {}, verbs or {})
     return _describe_from_words(group)
+
+
+def _generic_row_subject(
+    chosen: str,
+    group: Sequence[Mention],
+    phrases: Mapping[Claim, str],
+    verbs: Mapping[Claim, tuple[str, str]],
+) -> str:
+    """The subject of a row whose claims count a generic noun ("people") by different
+    verbs ("were injured", "hurt", "were taken to hospital"): the shortest phrase (then
+    the first) of the claims whose verb means what most of the row's verbs mean, read
+    through the lexicon's concepts ("injured" and "hurt" are both an injury), so "people
+    injured", never the bare "people", and "residents evacuated" before one outlet's
+    "residents evacuated from Marlow"; "" when the row's noun is no generic one or no
+    claim has a verb."""
+    noun = chosen.split()[0] if chosen else ""
+    if not any(noun == word or noun == _plural(word) for word in GENERIC_COUNT_NOUNS):
+        return ""
+    meanings: dict[Claim, str] = {}
+    for mention in group:
+        phrase = phrases.get(mention.claim, "")
+        lemma = verbs.get(mention.claim, ("", ""))[1]
+        if lemma and phrase.split()[:1] == [noun] and len(phrase.split()) > 1:
+            meanings[mention.claim] = CONCEPTS.get(stem_word(lemma), lemma)
+    if not meanings:
+        return ""
+    support = Counter(meanings.values())
+    best = max(support.values())
+    shared = [phrases[claim] for claim in meanings if support[meanings[claim]] == best]
+    return min(shared, key=lambda phrase: len(phrase.split()))
 
 
 def _without_disputed_verb(
@@ -575,16 +637,23 @@ def _joins(token: Token) -> bool:
     return token.text == "-" or (token.text.isalnum() and not token.like_num)
 
 
-def _noun_with_verb(noun: Token, span: Span, complements: bool = False) -> str:
+def _noun_with_verb(
+    noun: Token, span: Span, complements: bool = False, generic_verbs: bool = False
+) -> str:
     """The counted noun with its "of" complement and the verb that acts on it.
 
     "12 people were evacuated" → "people evacuated"; "killed 40 civilians" →
     "civilians killed"; "a rise in the number of injured" keeps "of injured". With
     ``complements``, the verb keeps its particle and "to" complement (see
-    :func:`_verb_with_complements`).
+    :func:`_verb_with_complements`); with ``generic_verbs``, a generic noun keeps what
+    befell it (:func:`_generic_verb`).
     """
     skip = range(span.start, span.end)
     phrase = _noun_phrase(noun, skip)
+    if generic_verbs and noun.lemma_.lower() in GENERIC_COUNT_NOUNS:
+        told = _generic_verb(noun, phrase)
+        if told:
+            return f"{phrase} {told}"
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [g for g in child.children if g.dep_ == "pobj" and not g.like_num]
@@ -612,6 +681,42 @@ def _noun_with_verb(noun: Token, span: Span, complements: bool = False) -> str:
         passive = noun.dep_ == "nsubjpass"
         phrase += f" {_verb_with_complements(verb, phrase, complements, passive)}"
     return phrase
+
+
+def _generic_verb(noun: Token, noun_phrase: str) -> str:
+    """What befell a generic noun's count, as its verb says it: the participle after it
+    ("people [hurt] on the night"), the passive or intransitive verb it is the subject of
+    ("people were [injured]", "people [died]"), with the place the verb takes them to or
+    in ("taken to hospital", "treated in hospital") while the label stays short; else ""
+    (a verb with an object says what the people did, not what befell them)."""
+    verbs = [c for c in noun.children if c.dep_ == "acl" and c.tag_ in PARTICIPLE_TAGS]
+    verb = noun.head
+    if verbs:
+        verb = verbs[0]
+    elif not (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and verb.pos_ == "VERB"
+        and verb.tag_ in PARTICIPLE_TAGS
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    ):
+        return ""
+    if verb.lemma_.lower() in LIGHT_VERB_LEMMAS:
+        return ""
+    words = [verb.lower_, *(c.lower_ for c in verb.children if c.dep_ == "prt")]
+    room = MAX_PHRASE_WORDS - len(noun_phrase.split()) - len(words)
+    places = [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS and c.i > verb.i
+    ]
+    if places:
+        place = list(places[0].subtree)
+        written = _as_written(place)
+        if any(t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") for t in place) and len(
+            written.split()
+        ) <= min(room, PLACE_WORDS):
+            words.append(written)
+    return " ".join(words)
 
 
 def _verb_with_complements(verb: Token, noun_phrase: str, complements: bool, passive: bool) -> str:
@@ -671,6 +776,27 @@ def _valued_object(span: Span, verb_complements: bool = False) -> str:
     if valued.pos_ not in ("NOUN", "PROPN"):
         return ""
     return _noun_with_verb(valued, span, verb_complements)
+
+
+def _restated_count_noun(span: Span) -> Token | None:
+    """The noun of the nearest earlier count that a bare figure repeats, in its own
+    sentence or the one before ("Eight [people] were taken to hospital ... all eight were
+    expected to recover"), else ``None``: the figure stands for what that count counts."""
+    doc = span.doc
+    sentence = span.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    figure = span.text.lower()
+    for token in reversed(doc[first : span.start]):
+        noun = token.head
+        if (
+            token.lower_ == figure
+            and token.dep_ == "nummod"
+            and noun.pos_ == "NOUN"
+            and noun.tag_ == "NNS"
+            and noun.i > token.i
+        ):
+            return noun
+    return None
 
 
 def _predicate_of(span: Span) -> str:
