@@ -143,16 +143,7 @@ def sentence_places(span: Span) -> set[str]:
 
 def sentence_dates(span: Span) -> set[str]:
     """Weekdays, months (first three letters) and years the figure's sentence gives."""
-    found: set[str] = set()
-    for token in span.sent:
-        word = token.lower_.rstrip(".")
-        if word in WEEKDAYS:
-            found.add(word)
-        elif word in MONTHS:
-            found.add(word[:3])
-        elif token.shape_ == "dddd" and word[:2] in ("19", "20"):
-            found.add(word)
-    return found
+    return {word for token in span.sent if (word := _date_word(token)) is not None}
 
 
 def clause_dates(span: Span) -> set[str]:
@@ -165,14 +156,22 @@ def clause_dates(span: Span) -> set[str]:
     for token in span.sent:
         if span.start <= token.i < span.end or _verb(token) is not verb:
             continue
-        word = token.lower_.rstrip(".")
-        if word in WEEKDAYS:
-            found.add(word)
-        elif word in MONTHS:
-            found.add(word[:3])
-        elif token.shape_ == "dddd" and word[:2] in ("19", "20"):
+        word = _date_word(token)
+        if word is not None:
             found.add(word)
     return found
+
+
+def _date_word(token: Token) -> str | None:
+    """A weekday, a month's first three letters or a year, as the token gives it; else None."""
+    word = token.lower_.rstrip(".")
+    if word in WEEKDAYS:
+        return word
+    if word in MONTHS:
+        return word[:3]
+    if token.shape_ == "dddd" and word[:2] in ("19", "20"):
+        return word
+    return None
 
 
 def _verb(token: Token) -> Token | None:

@@ -48,8 +48,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters, evaluator_path  # noqa: E402
+from odd_one_out import _capture, captured  # noqa: E402
 
-import newsfuse.facts.cluster as cluster_module  # noqa: E402
 import newsfuse.facts.compare as compare_module  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.facts import compare_facts  # noqa: E402
@@ -65,27 +65,6 @@ BONUSES = (0.1, 0.2, 0.3, np.inf)  # head_bonus, twice, thrice, and unbounded
 COST = 3  # a false conflict costs more than a missed one (issue 14)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
-
-captured: dict[str, Any] = {}
-
-
-def _capture() -> None:
-    original_score = cluster_module.score_pairs
-    original_group = compare_module.group_mentions
-
-    def score_pairs(mentions, embedder, published, params):  # type: ignore[no-untyped-def]
-        raw = original_score(mentions, embedder, published, params)
-        captured["raw"] = raw
-        return raw
-
-    def group_mentions(mentions, embedder, published, params):  # type: ignore[no-untyped-def]
-        groups = original_group(mentions, embedder, published, params)
-        captured["mentions"] = mentions
-        captured["groups"] = groups
-        return groups
-
-    cluster_module.score_pairs = score_pairs
-    compare_module.group_mentions = group_mentions
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
