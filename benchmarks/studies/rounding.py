@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -47,7 +48,7 @@ from fact_errors import _load_evaluator, audit_clusters, evaluator_path  # noqa:
 
 from newsfuse.facts.numbers import NUMBER_WORDS_RE  # noqa: E402
 from newsfuse.facts.qualifiers import qualifier_before  # noqa: E402
-from newsfuse.facts.rounding import relative_gap, written_figure  # noqa: E402
+from newsfuse.facts.rounding import written_figure  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
 
 REACHES = (0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.125, 0.15, 0.20)
@@ -62,6 +63,12 @@ NEAR_HEDGES = frozenset({"about", "just under", "just over"})
 
 Figure = dict[str, Any]  # value, unit, text, bound
 Pair = tuple[Figure, Figure]
+
+
+def relative_gap(first: float, second: float) -> float:
+    """How far apart two figures are, relative to the larger (0 for two zeros)."""
+    largest = max(abs(first), abs(second))
+    return 0.0 if largest == 0 else math.fabs(first - second) / largest
 
 
 def differ(one: Figure, other: Figure) -> bool:
