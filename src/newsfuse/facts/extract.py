@@ -276,8 +276,9 @@ def _scan_measures(
 
 
 def _is_bare_share(text: str, start: int, end: int) -> bool:
-    """Whether a fraction word without "of" is a share: "by a third", "to roughly a fifth"
-    or "about a quarter" before no noun ("a third day", "to a third vehicle" are ordinals)."""
+    """Whether a fraction word without "of" is a share: the size of a change after "by" or
+    "by" and a hedge ("cut by a third", "by roughly a fifth"), before no noun ("a third
+    day", "by a third vehicle" are ordinals)."""
     before = text[max(0, start - _BARE_SHARE_BEFORE) : start]
     return (
         BARE_FRACTION_BEFORE_RE.search(before) is not None
