@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
-from pair_signals import _NAME, _STOP, load_sets, pool_sets  # noqa: E402
+from pair_signals import _NAME, _STOP, load_sets, pool_sets, terms_and_marks  # noqa: E402
 
 from clustering import DEFAULT_DATA  # noqa: E402
 
@@ -105,21 +105,14 @@ def score_pairs(records: Sequence[dict[str, str]], gold: dict[str, str]) -> list
     """One row per pair: same event?, conflict, join score, and the candidate signals."""
     from newsfuse import pipeline
     from newsfuse.corpus import load_embedder
-    from newsfuse.group.features import extract_day_marks, extract_key_numbers, extract_lead
-    from newsfuse.group.index import _by_noun, _numbers_conflict, conflict_in_days, score_join
-    from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
+    from newsfuse.group.features import extract_lead
+    from newsfuse.group.index import _numbers_conflict, conflict_in_days, score_join
+    from newsfuse.group.lexical import cosine
     from newsfuse.group.params import GroupingParams
 
     params = GroupingParams()
     articles = pipeline.read_report(list(records)).articles
-    counts = [count_terms(a.title + "\n" + a.text) for a in articles]
-    frequencies = DocumentFrequencies.empty()
-    for article_counts in counts:
-        frequencies.add(article_counts)
-    terms = [weigh_terms(c, frequencies) for c in counts]
-    marks = [
-        _by_noun(extract_key_numbers(a, params) + extract_day_marks(a, params)) for a in articles
-    ]
+    terms, marks = terms_and_marks(articles, params)
     names = [names_of(a.title, a.text) for a in articles]
     people = [full_names(a.title, a.text) for a in articles]
     people_df: Counter[str] = Counter(n for s in people for n in s)

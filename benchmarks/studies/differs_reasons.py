@@ -36,7 +36,7 @@ if not os.environ.get("PYTHONPATH"):
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
-from fact_errors import _load_evaluator, evaluator_path, sentence_around  # noqa: E402
+from fact_errors import _load_evaluator, audit_clusters, evaluator_path, sentence_around  # noqa: E402
 
 import newsfuse.facts.compare as compare  # noqa: E402
 from fact_params import add_param_option, parse_params  # noqa: E402
@@ -45,7 +45,6 @@ from newsfuse.facts.verdict import dispute_evidence  # noqa: E402
 from newsfuse.model import Fact  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
 from newsfuse.render.data import fact_to_dict  # noqa: E402
-from shared_data import shared_path  # noqa: E402
 
 # The labels' readings of a held-back group, in the order the table shows them.
 OUTCOMES = ("hidden", "found", "agree", "none")
@@ -203,18 +202,8 @@ def study_set(
 
 def study_audit(params: FactParams, recorder: _Recorder) -> list[dict[str, Any]]:
     """The held-back rows of the audit's unlabelled Multi-News clusters (all ``none``)."""
-    real = shared_path("bench", "facts-real-dev.jsonl").read_text(encoding="utf-8")
-    labelled = {a["text"][:200] for line in real.splitlines() for a in json.loads(line)["articles"]}
-    rows = []
-    data = shared_path("data", "multinews-dev.jsonl").read_text(encoding="utf-8")
-    for number, line in enumerate(data.splitlines()):
-        documents = json.loads(line)["documents"]
-        if any(document[:200] in labelled for document in documents):
-            continue
-        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
-        articles = list(read_report(records).articles)
-        if len(articles) < 2:
-            continue
+    rows: list[dict[str, Any]] = []
+    for number, articles in audit_clusters():
         recorder.held = []
         compare.compare_facts(articles, params=params)
         rows.extend({"cluster": number, "reasons": r, "outcome": "none"} for _, r in recorder.held)

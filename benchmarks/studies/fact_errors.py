@@ -24,9 +24,10 @@ import importlib.util
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
@@ -34,6 +35,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from newsfuse.pipeline import read_report  # noqa: E402
 from shared_data import shared_path  # noqa: E402
+
+if TYPE_CHECKING:
+    from newsfuse.model import Article
 
 # Characters of a sentence shown at most: enough for a clause either side of a claim.
 SHOWN_CHARACTERS = 400
@@ -56,6 +60,32 @@ def evaluator_path(data: Path, given: Path | None) -> Path:
         return given
     beside = data.parent / "facts_eval.py"
     return beside if beside.exists() else shared_path("bench", "facts_eval.py")
+
+
+# An article's opening this long names it in both Multi-News dev and facts-real-dev.
+OPENING_CHARACTERS = 200
+# Multi-News dev lines before this one are the audit's half A (as real_conflict_audit.HALF).
+AUDIT_HALF = 61
+
+
+def audit_clusters() -> Iterator[tuple[int, list[Article]]]:
+    """The real clusters the audit reads, with their line numbers in Multi-News dev: those
+    not scored in facts-real-dev, read through ingest + clean, with two articles or more."""
+    real = shared_path("bench", "facts-real-dev.jsonl").read_text(encoding="utf-8")
+    labelled = {
+        article["text"][:OPENING_CHARACTERS]
+        for line in real.splitlines()
+        for article in json.loads(line)["articles"]
+    }
+    data = shared_path("data", "multinews-dev.jsonl").read_text(encoding="utf-8")
+    for number, line in enumerate(data.splitlines()):
+        documents = json.loads(line)["documents"]
+        if any(document[:OPENING_CHARACTERS] in labelled for document in documents):
+            continue
+        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
+        articles = list(read_report(records).articles)
+        if len(articles) >= 2:
+            yield number, articles
 
 
 def _load_evaluator(path: Path) -> ModuleType:

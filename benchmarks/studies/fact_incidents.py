@@ -33,7 +33,6 @@ Usage (never on facts-heldout2, the transfer set, nor facts-heldout3 or facts-he
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import json
 import os
@@ -50,6 +49,8 @@ if not os.environ.get("PYTHONPATH"):
     sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+
+from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters  # noqa: E402
 
 import newsfuse.facts.compare as compare  # noqa: E402
 from fact_params import add_param_option, parse_params  # noqa: E402
@@ -69,7 +70,6 @@ LABELLED = {
     "heldout4": ROOT / "benchmarks/data/facts-heldout4.jsonl",
     "heldout5": ROOT / "benchmarks/data/facts-heldout5.jsonl",
 }
-HALF = 61  # as in real_conflict_audit.py: clusters before this line are half A
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -143,16 +143,7 @@ def sentence_places(span: Span) -> set[str]:
 
 def sentence_dates(span: Span) -> set[str]:
     """Weekdays, months (first three letters) and years the figure's sentence gives."""
-    found: set[str] = set()
-    for token in span.sent:
-        word = token.lower_.rstrip(".")
-        if word in WEEKDAYS:
-            found.add(word)
-        elif word in MONTHS:
-            found.add(word[:3])
-        elif token.shape_ == "dddd" and word[:2] in ("19", "20"):
-            found.add(word)
-    return found
+    return {word for token in span.sent if (word := _date_word(token)) is not None}
 
 
 def clause_dates(span: Span) -> set[str]:
@@ -165,14 +156,22 @@ def clause_dates(span: Span) -> set[str]:
     for token in span.sent:
         if span.start <= token.i < span.end or _verb(token) is not verb:
             continue
-        word = token.lower_.rstrip(".")
-        if word in WEEKDAYS:
-            found.add(word)
-        elif word in MONTHS:
-            found.add(word[:3])
-        elif token.shape_ == "dddd" and word[:2] in ("19", "20"):
+        word = _date_word(token)
+        if word is not None:
             found.add(word)
     return found
+
+
+def _date_word(token: Token) -> str | None:
+    """A weekday, a month's first three letters or a year, as the token gives it; else None."""
+    word = token.lower_.rstrip(".")
+    if word in WEEKDAYS:
+        return word
+    if word in MONTHS:
+        return word[:3]
+    if token.shape_ == "dddd" and word[:2] in ("19", "20"):
+        return word
+    return None
 
 
 def _verb(token: Token) -> Token | None:
@@ -329,24 +328,10 @@ def _labelled(name: str, path: Path, params: FactParams, evaluator: Any) -> Coun
 
 
 def _audit(params: FactParams) -> dict[str, Counts]:
-    real = shared_path("bench/facts-real-dev.jsonl")
-    labelled = {
-        article["text"][:200]
-        for line in real.read_text(encoding="utf-8").splitlines()
-        for article in json.loads(line)["articles"]
-    }
     halves: dict[str, Counts] = {h: {"true": {"all": 0}, "false": {"all": 0}} for h in "AB"}
-    data = shared_path("data/multinews-dev.jsonl")
-    for number, line in enumerate(data.read_text(encoding="utf-8").splitlines()):
-        documents = json.loads(line)["documents"]
-        if any(document[:200] in labelled for document in documents):
-            continue
-        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
-        articles = list(read_report(records).articles)
-        if len(articles) < 2:
-            continue
+    for number, articles in audit_clusters():
         _figures.clear()
-        half = "A" if number < HALF else "B"
+        half = "A" if number < AUDIT_HALF else "B"
         for fact in compare.compare_facts(articles, params=params):
             if fact.status != "conflict":
                 continue
@@ -385,11 +370,7 @@ def main() -> int:
     args = parser.parse_args()
     params = parse_params(args.param)
     compare.describe_claim = _recording  # type: ignore[assignment]  # spans of every claim
-    spec = importlib.util.spec_from_file_location("facts_eval", args.evaluator)
-    assert spec is not None and spec.loader is not None
-    evaluator = importlib.util.module_from_spec(spec)
-    sys.modules["facts_eval"] = evaluator
-    spec.loader.exec_module(evaluator)
+    evaluator = _load_evaluator(Path(args.evaluator))
     summary: dict[str, Counts] = {}
     for name in args.sets:
         if name == "audit":

@@ -19,7 +19,6 @@ Usage (never on facts-heldout2, the transfer set):
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
@@ -33,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if not os.environ.get("PYTHONPATH"):
     sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters  # noqa: E402
 
 import newsfuse.facts.compare as compare  # noqa: E402
 from fact_params import add_param_option, parse_params  # noqa: E402
@@ -56,7 +57,6 @@ LABELLED = {
     "real-dev": shared_path("bench/facts-real-dev.jsonl"),
     "heldout": ROOT / "benchmarks/data/facts-heldout.jsonl",
 }
-HALF = 61  # as in real_conflict_audit.py: clusters before this line are half A
 
 # Pronouns that may stand for an owner named before ("she raised $1,000", "its nine").
 PRONOUNS = frozenset({"he", "she", "his", "her", "they", "their", "it", "its"})
@@ -150,24 +150,10 @@ def _labelled(name: str, path: Path, params, evaluator) -> dict[str, int]:  # ty
 
 
 def _audit(params) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    real = shared_path("bench/facts-real-dev.jsonl")
-    labelled = {
-        article["text"][:200]
-        for line in real.read_text(encoding="utf-8").splitlines()
-        for article in json.loads(line)["articles"]
-    }
     counts: dict[str, int] = {"A": 0, "B": 0}
-    data = shared_path("data/multinews-dev.jsonl")
-    for number, line in enumerate(data.read_text(encoding="utf-8").splitlines()):
-        documents = json.loads(line)["documents"]
-        if any(document[:200] in labelled for document in documents):
-            continue
-        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
-        articles = list(read_report(records).articles)
-        if len(articles) < 2:
-            continue
+    for number, articles in audit_clusters():
         _owners_of.clear()
-        half = "A" if number < HALF else "B"
+        half = "A" if number < AUDIT_HALF else "B"
         for fact in compare.compare_facts(articles, params=params):
             if fact.status != "conflict":
                 continue
@@ -187,11 +173,7 @@ def main() -> int:
     args = parser.parse_args()
     params = parse_params(args.param)
     compare.describe_claim = _recording  # type: ignore[assignment]  # owners of every claim
-    spec = importlib.util.spec_from_file_location("facts_eval", args.evaluator)
-    assert spec is not None and spec.loader is not None
-    evaluator = importlib.util.module_from_spec(spec)
-    sys.modules["facts_eval"] = evaluator
-    spec.loader.exec_module(evaluator)
+    evaluator = _load_evaluator(Path(args.evaluator))
     summary = {}
     for name in args.sets:
         if name == "audit":

@@ -47,9 +47,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
+from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters, evaluator_path  # noqa: E402
+from odd_one_out import _capture, captured  # noqa: E402
 
-import newsfuse.facts.cluster as cluster_module  # noqa: E402
 import newsfuse.facts.compare as compare_module  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.facts import compare_facts  # noqa: E402
@@ -58,7 +58,6 @@ from newsfuse.facts.params import FactParams  # noqa: E402
 from newsfuse.facts.score import add_same_value_bonus  # noqa: E402
 from newsfuse.facts.verdict import values_agree  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
 
 SIGNALS = ("a_sentence", "a_next", "a_article", "b_pair", "c_value", "d_inherit", "b_c_d")
 LABELS = ("true", "agree", "apart", "audit")
@@ -66,28 +65,6 @@ BONUSES = (0.1, 0.2, 0.3, np.inf)  # head_bonus, twice, thrice, and unbounded
 COST = 3  # a false conflict costs more than a missed one (issue 14)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
-HALF_AUDIT = 61  # as real_conflict_audit.HALF
-
-captured: dict[str, Any] = {}
-
-
-def _capture() -> None:
-    original_score = cluster_module.score_pairs
-    original_group = compare_module.group_mentions
-
-    def score_pairs(mentions, embedder, published, params):  # type: ignore[no-untyped-def]
-        raw = original_score(mentions, embedder, published, params)
-        captured["raw"] = raw
-        return raw
-
-    def group_mentions(mentions, embedder, published, params):  # type: ignore[no-untyped-def]
-        groups = original_group(mentions, embedder, published, params)
-        captured["mentions"] = mentions
-        captured["groups"] = groups
-        return groups
-
-    cluster_module.score_pairs = score_pairs
-    compare_module.group_mentions = group_mentions
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -322,22 +299,9 @@ def labelled_set(
 
 def audit_set(evaluator: ModuleType, embedder: Any, params: FactParams) -> list[dict[str, Any]]:
     """The real clusters the audit reads (Multi-News dev less facts-real-dev), by half."""
-    labelled = {
-        article["text"][:200]
-        for line in shared_path("bench/facts-real-dev.jsonl").read_text().splitlines()
-        for article in json.loads(line)["articles"]
-    }
     rows = []
-    data = shared_path("data/multinews-dev.jsonl").read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(data):
-        documents = json.loads(line)["documents"]
-        if any(document[:200] in labelled for document in documents):
-            continue
-        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
-        articles = list(read_report(records).articles)
-        if len(articles) < 2:
-            continue
-        half = "audit A" if number < HALF_AUDIT else "audit B"
+    for number, articles in audit_clusters():
+        half = "audit A" if number < AUDIT_HALF else "audit B"
         for row in study_cluster(articles, None, evaluator, embedder, params):
             rows.append({"set": half, "cluster": number, **row})
     return _unique(rows)

@@ -262,6 +262,24 @@ def load_sets(multinews: Path) -> list[tuple[str, list[dict[str, str]], dict[str
     return sets
 
 
+def terms_and_marks(articles: Sequence[Any], params: Any) -> tuple[list[Any], list[Any]]:
+    """Each article's weighted terms (document frequencies over ``articles``) and its key
+    numbers and day marks by noun: what ``score_join`` reads of a pair."""
+    from newsfuse.group.features import extract_day_marks, extract_key_numbers
+    from newsfuse.group.index import _by_noun
+    from newsfuse.group.lexical import DocumentFrequencies, count_terms, weigh_terms
+
+    counts = [count_terms(a.title + "\n" + a.text) for a in articles]
+    frequencies = DocumentFrequencies.empty()
+    for article_counts in counts:
+        frequencies.add(article_counts)
+    terms = [weigh_terms(c, frequencies) for c in counts]
+    marks = [
+        _by_noun(extract_key_numbers(a, params) + extract_day_marks(a, params)) for a in articles
+    ]
+    return terms, marks
+
+
 def score_pairs(
     records: Sequence[dict[str, str]], gold: dict[str, str], mpnet: bool
 ) -> list[dict[str, Any]]:
@@ -272,8 +290,6 @@ def score_pairs(
     from newsfuse.group.features import (
         LEAD_NAME_MARK,
         PLACE_MARK,
-        extract_day_marks,
-        extract_key_numbers,
         extract_lead,
         extract_place_marks,
     )
@@ -284,20 +300,13 @@ def score_pairs(
         conflict_in_places,
         score_join,
     )
-    from newsfuse.group.lexical import DocumentFrequencies, cosine, count_terms, weigh_terms
+    from newsfuse.group.lexical import cosine
     from newsfuse.group.params import GroupingParams
 
     params = GroupingParams()
     without_sites = replace(params, site_marks=False)
     articles = pipeline.read_report(list(records)).articles
-    counts = [count_terms(a.title + "\n" + a.text) for a in articles]
-    frequencies = DocumentFrequencies.empty()
-    for article_counts in counts:
-        frequencies.add(article_counts)
-    terms = [weigh_terms(c, frequencies) for c in counts]
-    marks = [
-        _by_noun(extract_key_numbers(a, params) + extract_day_marks(a, params)) for a in articles
-    ]
+    terms, marks = terms_and_marks(articles, params)
     figures = [extract_figures(a.title + "\n" + a.text) for a in articles]
     places = [_by_noun(extract_place_marks(a, without_sites)) for a in articles]
     indexed_sites = [_by_noun(extract_place_marks(a, params)) for a in articles]

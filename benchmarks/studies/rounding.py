@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -43,13 +44,12 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
+from fact_errors import _load_evaluator, audit_clusters, evaluator_path  # noqa: E402
 
 from newsfuse.facts.numbers import NUMBER_WORDS_RE  # noqa: E402
 from newsfuse.facts.qualifiers import qualifier_before  # noqa: E402
-from newsfuse.facts.rounding import relative_gap, written_figure  # noqa: E402
+from newsfuse.facts.rounding import written_figure  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
 
 REACHES = (0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.125, 0.15, 0.20)
 # A figure and one within this (relative) agree already (FactParams.relative_tolerance),
@@ -63,6 +63,12 @@ NEAR_HEDGES = frozenset({"about", "just under", "just over"})
 
 Figure = dict[str, Any]  # value, unit, text, bound
 Pair = tuple[Figure, Figure]
+
+
+def relative_gap(first: float, second: float) -> float:
+    """How far apart two figures are, relative to the larger (0 for two zeros)."""
+    largest = max(abs(first), abs(second))
+    return 0.0 if largest == 0 else math.fabs(first - second) / largest
 
 
 def differ(one: Figure, other: Figure) -> bool:
@@ -231,21 +237,8 @@ def audit_set() -> list[tuple[str, list[Figure]]]:
             "judged"
         ]
     }
-    labelled = {
-        article["text"][:200]
-        for line in shared_path("bench/facts-real-dev.jsonl").read_text().splitlines()
-        for article in json.loads(line)["articles"]
-    }
     cases: list[tuple[str, list[Figure]]] = []
-    lines = shared_path("data/multinews-dev.jsonl").read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines):
-        documents = json.loads(line)["documents"]
-        if any(document[:200] in labelled for document in documents):
-            continue
-        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
-        articles = list(read_report(records).articles)
-        if len(articles) < 2:
-            continue
+    for number, articles in audit_clusters():
         for fact in compare_facts(articles):
             if fact.status != "conflict":
                 continue

@@ -81,6 +81,10 @@ FRACTION_DECIMALS = 2
 # design ("a four-bed house", "a two-seat car", "an 18-seat minibus"): designs of homes and
 # vehicles run to tens, the beds and seats of hospitals, prisons and grounds to hundreds.
 CAPACITY_COMPOUND_MIN = 100
+# Characters a bare fraction's context is read in: before it "by" and a hedge ("by just
+# under " is 14), after it punctuation or a function word (the longest, "compared", is 8).
+_BARE_SHARE_BEFORE = 30
+_BARE_SHARE_AFTER = 20
 # What a venue "holds" with no noun after it ("the stadium, which holds 62,000,"): a capacity.
 _HOLDS_BEFORE_RE = re.compile(r"\b(?:holds|can\s+hold|capacity\s+of)\s+$", re.IGNORECASE)
 _NO_NOUN_AFTER_RE = re.compile(r"^\s*(?:[,.;:)\u2014\"”]|$|\s+(?:when|and|but|people)\b)")
@@ -272,12 +276,13 @@ def _scan_measures(
 
 
 def _is_bare_share(text: str, start: int, end: int) -> bool:
-    """Whether a fraction word without "of" is a share: "by a third", "to roughly a fifth"
-    or "about a quarter" before no noun ("a third day", "to a third vehicle" are ordinals)."""
-    before = text[max(0, start - 30) : start]
+    """Whether a fraction word without "of" is a share: the size of a change after "by" or
+    "by" and a hedge ("cut by a third", "by roughly a fifth"), before no noun ("a third
+    day", "by a third vehicle" are ordinals)."""
+    before = text[max(0, start - _BARE_SHARE_BEFORE) : start]
     return (
         BARE_FRACTION_BEFORE_RE.search(before) is not None
-        and BARE_FRACTION_AFTER_RE.match(text[end : end + 20]) is not None
+        and BARE_FRACTION_AFTER_RE.match(text[end : end + _BARE_SHARE_AFTER]) is not None
     )
 
 

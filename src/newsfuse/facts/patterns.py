@@ -131,8 +131,7 @@ FRACTION_OF_PERCENT_RE = re.compile(
 )
 # Feet and inches in prime notation: 4'8", 5′10″, 6’2”.
 FEET_INCHES_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\"|″|”|'')")
-# Words joining the two ends of a range ("12 to 18 months", "40-50 km", "between 4 and 5").
-RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|to|or)\s*$", re.IGNORECASE)
+# "between" or "from" before a range's first end, which lets "and" join it ("between 4 and 5").
 RANGE_BETWEEN_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # Race and lap times with a fraction of a second: "2:03.41", "1:45.2" (minutes, seconds).
 LAP_TIME_RE = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d:])")

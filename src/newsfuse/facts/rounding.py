@@ -23,7 +23,6 @@ whose first written number is no whole figure with a last digit.
 
 from __future__ import annotations
 
-import math
 import re
 
 from newsfuse.facts.eras import YEAR_RE
@@ -32,6 +31,8 @@ from newsfuse.facts.params import FactParams
 from newsfuse.model import Claim
 
 _DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# Float noise allowed at a half step: 1.75 and "2" lie 0.25 apart, not 0.2500000000000002.
+_HALF_STEP_SLACK = 1e-9
 # Bounds (facts.qualifiers) that say a figure is near the one stated, and on which side.
 _HEDGE_SIDES = {"about": 0, "just under": -1, "just over": 1}
 # Open bounds: their words also read as prepositions ("over five years" for "during").
@@ -114,14 +115,14 @@ def rounds_to(fine: Claim, coarse: Claim, params: FactParams = FactParams()) -> 
         return False
     if side != 0 or _FRACTION_RE.search(coarse.text):
         return True  # a fraction ("about two-thirds") has no last digit; the reach bounds it
-    return other is not None and abs(gap) <= other[0] / 2 * (1 + 1e-9)
+    return other is not None and abs(gap) <= other[0] / 2 * (1 + _HALF_STEP_SLACK)
 
 
 def _whole_rounding(gap: float, fine: tuple[float, bool], coarse: tuple[float, bool]) -> bool:
     """Whether a figure with decimals (``fine``: step, decimals) lies ``gap`` from a whole
     one (``coarse``) and strictly nearer to it than to the next whole step."""
     decimals_beside_whole = fine[1] and not coarse[1] and coarse[0] > fine[0]
-    return decimals_beside_whole and abs(gap) < coarse[0] / 2 * (1 - 1e-9)
+    return decimals_beside_whole and abs(gap) < coarse[0] / 2 * (1 - _HALF_STEP_SLACK)
 
 
 def _whole_within_reach(gap: float, coarse: Claim, params: FactParams) -> bool:
@@ -149,9 +150,3 @@ def is_rounding_pair(first: Claim, second: Claim, params: FactParams = FactParam
     if first.unit != second.unit or not params.rounded_figures_differ:
         return False
     return rounds_to(first, second, params) or rounds_to(second, first, params)
-
-
-def relative_gap(first: float, second: float) -> float:
-    """How far apart two figures are, relative to the larger (0 for two zeros)."""
-    largest = max(abs(first), abs(second))
-    return 0.0 if largest == 0 else math.fabs(first - second) / largest
