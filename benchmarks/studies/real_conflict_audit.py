@@ -10,7 +10,7 @@ so that it can be read and added. Halves: clusters before line 61 (A) and after 
 
 Usage:
     python benchmarks/studies/real_conflict_audit.py [MULTINEWS] [--real REAL_DEV]
-        [--judged FILE] [--param NAME=VALUE ...] [--quiet]
+        [--judged FILE] [--param NAME=VALUE ...] [--quiet] [--embedder NAME]
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from fact_params import add_param_option, parse_params  # noqa: E402
+from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
+from newsfuse.embed import get_embedder  # noqa: E402
 from newsfuse.facts import compare_facts  # noqa: E402
 from newsfuse.pipeline import read_report  # noqa: E402
 from shared_data import shared_path  # noqa: E402
@@ -47,8 +49,10 @@ def main() -> int:
     parser.add_argument("--judged", default=str(ROOT / "benchmarks/data/real_conflict_audit.json"))
     add_param_option(parser)
     parser.add_argument("--quiet", action="store_true", help="the summary only")
+    parser.add_argument("--embedder", default=DEFAULT_EMBEDDER, help="clause encoder by name")
     args = parser.parse_args()
     params = parse_params(args.param)
+    embedder = get_embedder(args.embedder)
     judged = {
         (item["cluster"], tuple(item["claims"])): item
         for item in json.loads(Path(args.judged).read_text(encoding="utf-8"))["judged"]
@@ -70,7 +74,7 @@ def main() -> int:
         if len(articles) < 2:
             continue
         texts = {article.id: article.text for article in articles}
-        for fact in compare_facts(articles, params=params):
+        for fact in compare_facts(articles, embedder=embedder, params=params):
             if fact.status != "conflict":
                 continue
             key = (number, tuple(sorted(claim.text for claim in fact.claims)))
