@@ -71,3 +71,19 @@ def test_a_later_report_without_a_change_word_keeps_its_agreeing_figure() -> Non
     }
     assert "revision" not in statuses
     assert "agree" in statuses
+
+
+def test_a_changed_figure_told_below_an_agreeing_one_does_not_replace_it() -> None:
+    # The later report leads with the same figure and only below gives another, cued one.
+    later = (
+        "Seven people were injured when a bus left the road at the Velmor bridge on Monday "
+        "night, the Tarn ambulance service said on Wednesday.\n\n"
+        "The number of injured passengers who remain in hospital has now fallen to four."
+    )
+    rows = [
+        (fact.status, tuple(claim.value for claim in fact.claims))
+        for fact in compare_facts(cluster(later))
+        if fact.kind == "count"
+    ]
+    assert ("agree", (7, 7, 7)) in rows
+    assert all(status != "revision" for status, _ in rows)

@@ -185,7 +185,9 @@ def _prefer_rise_over_restatement(
     with the earlier reports and is grouped with them, and the new figure is left alone,
     so the revision is never seen. When an article published after every other article
     of a group gives there a figure that agrees with all of them and without a change
-    word, and gives alone a different, current figure of the same kind with one that fits
+    word, and gives alone a different, current figure of the same kind with one, told
+    before the restatement (a report leads with its news and restates the past below it)
+    or beside it as the figure it rose from ("up from 8", ``Mention.previous``), that fits
     one of the group's other claims at ``threshold`` (``scores`` without the credit for
     agreeing values; they all agree, so they are one figure in several wordings, as
     ``FactParams.restatements_link_as_one`` reads them), the two swap: the restatement
@@ -215,6 +217,7 @@ def _prefer_rise_over_restatement(
                 and mentions[k].revision_cue
                 and _is_current(mentions[k])
                 and not agreeing[index, k]
+                and (restated.previous or mentions[k].claim.start < restated.claim.start)
             ]
             candidates = [(fit, k) for fit, k in candidates if fit >= threshold]
             if not candidates:
