@@ -101,6 +101,10 @@ def group_mentions(
             current_replaces_earlier=params.current_figure_joins_over_earlier,
         )
         clusters = _prefer_current(clusters, mentions, raw_scores, dispute_threshold)
+        if params.rise_replaces_restated_figure and published:
+            clusters = _prefer_rise_over_restatement(
+                clusters, mentions, raw_scores, agreeing, published, dispute_threshold
+            )
         for cluster in clusters:
             disputed = [(i, j) for i in cluster for j in cluster if i < j and not agreeing[i, j]]
             grouped.append(
@@ -152,6 +156,70 @@ def _prefer_current(
             ]
             own_fit = float(np.mean(scores[index, others]))
             candidates = [(fit, k) for fit, k in candidates if fit >= max(threshold, own_fit)]
+            if not candidates:
+                continue
+            _, chosen = max(candidates)
+            cluster[position] = chosen
+            alone.discard(chosen)
+            alone.add(index)
+            swapped = True
+    if not swapped:
+        return clusters
+    return [cluster for cluster in clusters if len(cluster) > 1] + [[k] for k in sorted(alone)]
+
+
+def _prefer_rise_over_restatement(
+    clusters: list[list[int]],
+    mentions: Sequence[Mention],
+    scores: np.ndarray,
+    agreeing: np.ndarray,
+    published: Mapping[str, datetime | None],
+    threshold: float,
+) -> list[list[int]]:
+    """Let a later article's new figure stand for it where its restatement of the earlier
+    one was grouped.
+
+    A later report often tells both values of one attribute: the new one with a change
+    word ("the number of injured rose to 12") and the earlier one as such ("the eight
+    hurt on the night of the fire"). With one claim per article, the restatement agrees
+    with the earlier reports and is grouped with them, and the new figure is left alone,
+    so the revision is never seen. When an article published after every other article
+    of a group gives there a figure that agrees with all of them and without a change
+    word, and gives alone a different, current figure of the same kind with one, told
+    before the restatement (a report leads with its news and restates the past below it)
+    or beside it as the figure it rose from ("up from 8", ``Mention.previous``), that fits
+    one of the group's other claims at ``threshold`` (``scores`` without the credit for
+    agreeing values; they all agree, so they are one figure in several wordings, as
+    ``FactParams.restatements_link_as_one`` reads them), the two swap: the restatement
+    is left as a figure of its own.
+    """
+    alone = {cluster[0] for cluster in clusters if len(cluster) == 1}
+    swapped = False
+    for cluster in clusters:
+        if len(cluster) < 2:
+            continue
+        for position, index in enumerate(cluster):
+            restated = mentions[index]
+            if restated.revision_cue or not _is_current(restated):
+                continue
+            article = restated.claim.article_id
+            when = published.get(article)
+            others = [k for k in cluster if k != index]
+            earlier_times = [published.get(mentions[k].claim.article_id) for k in others]
+            if when is None or any(t is None or t >= when for t in earlier_times):
+                continue
+            if not all(agreeing[index, k] for k in others):
+                continue
+            candidates = [
+                (float(np.max(scores[k, others])), k)
+                for k in sorted(alone)
+                if mentions[k].claim.article_id == article
+                and mentions[k].revision_cue
+                and _is_current(mentions[k])
+                and not agreeing[index, k]
+                and (restated.previous or mentions[k].claim.start < restated.claim.start)
+            ]
+            candidates = [(fit, k) for fit, k in candidates if fit >= threshold]
             if not candidates:
                 continue
             _, chosen = max(candidates)

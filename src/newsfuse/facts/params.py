@@ -327,6 +327,10 @@ class FactParams:
     # and its current figure ("eight wounded") in the other are joined like restatements,
     # the current figure kept. Off: only an agreeing repeat links two groups, as before.
     current_figure_joins_over_earlier: bool = True
+    # A later article's figure told with a change word ("rose to 12") takes its article's
+    # place in a group where that article restates the others' earlier figure ("the eight
+    # hurt on the night"), so the row can be a revision. Off: the restatement stays.
+    rise_replaces_restated_figure: bool = True
 
     # --- Verdicts (newsfuse.facts.verdict) ---
     # Relative tolerance for two values to count as the same figure; it absorbs
