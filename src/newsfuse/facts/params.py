@@ -477,6 +477,9 @@ class FactParams:
     # ("Kulik's campaign raised $0", "Acme posted $3m"; not who says or counts them), or to
     # two instances of one event ("in the second shooting"), differ. Off: owners unread.
     other_owners_differ: bool = True
+    # "whose" names its relative clause's antecedent as a figure's owner ("Dalmar Health,
+    # whose own 2,000-bed hospital"), also through a compound ("2,000-bed"). Off: unread.
+    whose_names_owner: bool = True
     # "of those evacuated" (a participle after "those") names a group as "of the crew" does,
     # so "nine of those evacuated" and "ten of the passengers" are both parts of a group.
     # Off: only a noun after "of the" names the group (facts-heldout5 conflict P 0.81 ->
