@@ -207,6 +207,11 @@ def test_whose_names_the_antecedent_as_the_figures_owner(
     assert figure_owner(figure, None, False) == ""  # the switch off: "whose" is not followed
 
 
+def test_whose_after_a_preposition_names_no_owner() -> None:
+    sentence = "Brisa Tolland, chief executive at Dalmar Health, whose pay fell to $900, left."
+    assert figure_owner(parsed_figure(sentence, "900"), None, True) == ""
+
+
 def test_a_speaker_owns_no_figure_and_a_pronoun_is_not_followed() -> None:
     said = "Inspector Hala Brundage said 40 people were hurt in Osk."
     assert figure_owner(parsed_figure(said, "40")) == ""

@@ -461,10 +461,12 @@ def owner_candidates(span: Span, verb: Token | None, whose_owners: bool = False)
 
 def _relative_antecedent(token: Token) -> Token | None:
     """The noun a relative clause holding ``token`` modifies ("Dalmar Health" for "whose"
-    in "Dalmar Health, whose own hospital has 2,000 beds"), else ``None``."""
+    in "Dalmar Health, whose own hospital has 2,000 beds"), else ``None``. A noun after a
+    preposition is no antecedent: the clause may belong higher ("Ben Ames, chief executive
+    at Dalmar, whose pay fell": the pay is Ames's, the parse ties it to Dalmar)."""
     for ancestor in token.ancestors:
         if ancestor.dep_ == "relcl":
-            return ancestor.head
+            return ancestor.head if ancestor.head.dep_ != "pobj" else None
     return None
 
 
