@@ -188,6 +188,30 @@ def test_a_figure_is_owned_by_the_person_its_clause_names(
     assert owner in figure_owner(parsed_figure(sentence, number)).split(":")[-1].split()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "number", "owner"),
+    [
+        (
+            "Ilse Marra, whose own 2,000-bed clinic opened in Osk, backed the plan.",
+            "2,000",
+            "marra",
+        ),
+        ("Dalmar Health, whose own clinic has 900 beds, opposed the plan.", "900", "health"),
+    ],
+)
+def test_whose_names_the_antecedent_as_the_figures_owner(
+    sentence: str, number: str, owner: str
+) -> None:
+    figure = parsed_figure(sentence, number)
+    assert owner in figure_owner(figure, None, True).split(":")[-1].split()
+    assert figure_owner(figure, None, False) == ""  # the switch off: "whose" is not followed
+
+
+def test_whose_after_a_preposition_names_no_owner() -> None:
+    sentence = "Brisa Tolland, chief executive at Dalmar Health, whose pay fell to $900, left."
+    assert figure_owner(parsed_figure(sentence, "900"), None, True) == ""
+
+
 def test_a_speaker_owns_no_figure_and_a_pronoun_is_not_followed() -> None:
     said = "Inspector Hala Brundage said 40 people were hurt in Osk."
     assert figure_owner(parsed_figure(said, "40")) == ""

@@ -55,6 +55,27 @@ def test_metres_by_context_off_reads_m_before_a_noun_as_million() -> None:
     assert claim.value == 294_000_000.0
 
 
+def test_a_glued_m_before_a_word_that_counts_nothing_is_metres() -> None:
+    text = "Idra Palm set a 5,000m record in Corvell, then ran the 10,000m on Friday."
+    assert {(claim.text, claim.value, claim.unit) for claim in _claims(text)} >= {
+        ("5,000m", 5000.0, "m"),
+        ("10,000m", 10000.0, "m"),
+    }
+
+
+def test_a_glued_m_before_a_counted_noun_is_million() -> None:
+    text = "Some 2m people live near Corvell, and its port saw 4.31m new passengers."
+    claims = {claim.text: claim for claim in _claims(text)}
+    assert (claims["2m"].kind, claims["2m"].value) == ("count", 2_000_000.0)
+    assert (claims["4.31m"].kind, claims["4.31m"].value) == ("count", 4_310_000.0)
+
+
+def test_million_m_needs_counted_noun_off_reads_a_record_distance_as_million() -> None:
+    params = replace(FactParams(), million_m_needs_counted_noun=False)
+    claim = _claim("Idra Palm set a 5,000m record in Corvell.", "5,000m", params)
+    assert (claim.kind, claim.value) == ("count", 5_000_000_000.0)
+
+
 def test_a_distance_naming_a_race_is_a_label_not_a_figure() -> None:
     text = "Tamsin Rove won the 400m freestyle and the 1,500 metres final in Varden."
     assert [claim.text for claim in _claims(text) if claim.kind != "date"] == []

@@ -125,6 +125,7 @@ def figure_aspects(
     counted_subjects: bool = False,
     timed_periods: bool = False,
     participle_groups: bool = False,
+    whose_owners: bool = False,
 ) -> Aspects:
     """The :class:`Aspects` of the figure at ``span`` (a claim of ``kind`` and ``unit``);
     with ``implied_anchors``, a distance "away" is measured from the place its sentence
@@ -134,7 +135,8 @@ def figure_aspects(
     (:func:`figure_owner`); with ``counted_subjects``, polarity is read only of a figure
     that counts its negated verb's subject (:func:`_counts_who_did_not`); with
     ``timed_periods``, a period holds a time word (:func:`period_has_time_word`); with
-    ``participle_groups``, "of those evacuated" names a group (:func:`_part_group`)."""
+    ``participle_groups``, "of those evacuated" names a group (:func:`_part_group`); with
+    ``whose_owners``, "whose" names its antecedent as owner (:func:`owner_candidates`)."""
     verb = _governing_verb(span)
     anchor = _anchor(span) if kind == "quantity" and unit == "m" else ""
     if anchor == "?" and implied_anchors:
@@ -152,7 +154,7 @@ def figure_aspects(
         words=_article_words(span.doc) if kind == "age" else frozenset(),
         negated=_counts_who_did_not(span, verb, counted_subjects),
         range_end=_range_end(span) if kind != "date" else "",
-        owner=figure_owner(span, verb) if owners else "",
+        owner=figure_owner(span, verb, whose_owners) if owners else "",
     )
 
 
@@ -392,7 +394,7 @@ def _surname(person: Span) -> str:
     return words[-1] if words else ""
 
 
-def figure_owner(span: Span, verb: Token | None = None) -> str:
+def figure_owner(span: Span, verb: Token | None = None, whose_owners: bool = False) -> str:
     """Who or what a figure belongs to, read from its own clause (see :class:`Aspects`):
 
     - the instance of an event the figure's verb places it in, told apart by an ordinal
@@ -412,24 +414,28 @@ def figure_owner(span: Span, verb: Token | None = None) -> str:
     event = _event_instance(verb) if verb is not None else ""
     if event:
         return event
-    for candidate in owner_candidates(span, verb):
+    for candidate in owner_candidates(span, verb, whose_owners):
         named = named_owner(candidate)
         if named:
             return named
     return ""
 
 
-def owner_candidates(span: Span, verb: Token | None) -> list[Token]:
+def owner_candidates(span: Span, verb: Token | None, whose_owners: bool = False) -> list[Token]:
     """The words of a figure's clause that may name its owner, likeliest first: the noun
     it stands beside, its noun's possessor or "of" object (or those of the noun whose
     preposition's object it is: "Tolland's share of 40%"), then its verb's subject or
     agent and the subject's possessor; none through a verb or noun of saying or reckoning
-    (:func:`figure_owner`)."""
+    (:func:`figure_owner`). With ``whose_owners``, a possessor "whose" stands for the noun
+    its relative clause modifies, and a figure's compound noun ("2,000-bed hospital")
+    lends its head's possessor."""
     root = span.root
     if root.dep_ == "appos":  # "the ailing Durst, 73": the figure is of the noun before
         return [root.head]
     noun = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
     holders = [noun]
+    if whose_owners and noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        holders.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         holders.append(noun.head.head)
     candidates: list[Token] = []
@@ -446,7 +452,22 @@ def owner_candidates(span: Span, verb: Token | None) -> list[Token]:
                 candidates.append(subject)
                 if not _is_source_word(subject):
                     candidates += [c for c in subject.children if c.dep_ == "poss"]
+    if whose_owners:
+        candidates = [
+            _relative_antecedent(c) or c if c.lower_ == "whose" else c for c in candidates
+        ]
     return candidates
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative clause holding ``token`` modifies ("Dalmar Health" for "whose"
+    in "Dalmar Health, whose own hospital has 2,000 beds"), else ``None``. A noun after a
+    preposition is no antecedent: the clause may belong higher ("Ben Ames, chief executive
+    at Dalmar, whose pay fell": the pay is Ames's, the parse ties it to Dalmar)."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head if ancestor.head.dep_ != "pobj" else None
+    return None
 
 
 def _is_source_word(token: Token) -> bool:

@@ -102,6 +102,50 @@ def _m_means_metres(text: str, start: int, spaced: bool) -> bool:
     return _PLAIN_METRES_RE.search(text) is not None and _MONEY_M_RE.search(text) is None
 
 
+# Words ending in "s" that are not plural nouns ("5,000m is", "10,000m across").
+_NOT_PLURAL_S = frozenset(
+    {"was", "has", "is", "as", "its", "his", "this", "thus", "plus", "less", "across"}
+    | {"perhaps", "towards", "afterwards", "whereas", "always", "yes", "besides"}
+)
+# Nouns whose plural takes no "s": a counted noun all the same ("2m people").
+_UNMARKED_PLURALS = frozenset({"people", "men", "women", "children", "cattle", "sheep"})
+
+
+def _is_counted_noun(word: str) -> bool:
+    """Whether ``word`` reads as a plural noun, the thing a glued "m" would count."""
+    word = word.lower()
+    if word in _UNMARKED_PLURALS:
+        return True
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _NOT_PLURAL_S
+    )
+
+
+def _counts_after_m(text: str, start: int, rest: str) -> bool:
+    """Whether a glued "m" (no currency) after the number at ``start`` is million.
+
+    It is where the sentence speaks of money, or where a counted noun follows, at once
+    or after one modifier ("2m people", "1.2m new homes"). Else it is metres: sport and
+    distances write "a 5,000m record", "the 10,000m on Friday".
+    """
+    if MONEY_CONTEXT_RE.search(sentence_around(text, start)):
+        return True
+    words = re.findall(r"[A-Za-z]+", rest[:40])[:2]
+    if not words:
+        return False
+    if _is_counted_noun(words[0]):
+        return True
+    return (
+        len(words) > 1
+        and words[0].lower() not in METRE_FOLLOWERS
+        and words[0].lower() not in _NOT_PLURAL_S
+        and _is_counted_noun(words[1])
+    )
+
+
 def is_approximate(text: str, start: int) -> bool:
     """Whether an approximator ("about", "nearly", "~") stands right before ``start``."""
     return APPROX_BEFORE_RE.search(text[max(0, start - 30) : start]) is not None
@@ -170,6 +214,8 @@ def classify_number(
                 timed = time_unit is not None and time_unit.base == "s"
                 spaced = scale_match.group(0)[0].isspace()
                 is_scale = timed or not _m_means_metres(text, start, spaced)
+                if is_scale and not timed and params.million_m_needs_counted_noun:
+                    is_scale = _counts_after_m(text, start, rest)
         if word.lower() in ("k", "b") and (currency is None or " " in scale_match.group(0)):
             is_scale = currency is not None and word.lower() in ("k", "b")
         if word.lower() == "thousand" and spelled:

@@ -843,6 +843,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             params.polarity_needs_counted_subject,
             params.periods_need_time_words,
             params.participle_names_group,
+            params.whose_names_owner,
         ),
         _governing_verb(span, params.passive_complement_names_event),
         date_event(span) if claim.kind == "date" else (),

@@ -87,6 +87,10 @@ class FactParams:
     # length or depth without money words, or in an article whose other "Nm" are metres,
     # it is metres; else, before a noun, million. Off: "m" before any noun is million.
     metres_by_context: bool = True
+    # A glued "m" without currency or money words is million only before a counted
+    # (plural) noun ("2m people", "4.31m passengers"); else metres ("a 5,000m record",
+    # "the 10,000m on Friday"). Off: "m" before any word that is not a place word is million.
+    million_m_needs_counted_noun: bool = True
     # A distance naming an event ("the 200m freestyle", "the 1,500m final") is a label,
     # not a figure. Off: it is read as a length.
     event_distances_are_labels: bool = True
@@ -477,6 +481,9 @@ class FactParams:
     # ("Kulik's campaign raised $0", "Acme posted $3m"; not who says or counts them), or to
     # two instances of one event ("in the second shooting"), differ. Off: owners unread.
     other_owners_differ: bool = True
+    # "whose" names its relative clause's antecedent as a figure's owner ("Dalmar Health,
+    # whose own 2,000-bed hospital"), also through a compound ("2,000-bed"). Off: unread.
+    whose_names_owner: bool = True
     # "of those evacuated" (a participle after "those") names a group as "of the crew" does,
     # so "nine of those evacuated" and "ten of the passengers" are both parts of a group.
     # Off: only a noun after "of the" names the group (facts-heldout5 conflict P 0.81 ->
