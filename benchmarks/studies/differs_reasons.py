@@ -21,7 +21,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import sys
@@ -36,7 +35,13 @@ if not os.environ.get("PYTHONPATH"):
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
-from fact_errors import _load_evaluator, audit_clusters, evaluator_path, sentence_around  # noqa: E402
+from fact_errors import (  # noqa: E402
+    _load_evaluator,
+    audit_clusters,
+    evaluator_path,
+    labelled_clusters,
+    sentence_around,
+)
 
 import newsfuse.facts.compare as compare  # noqa: E402
 from fact_params import add_param_option, parse_params  # noqa: E402
@@ -172,10 +177,7 @@ def study_set(
 ) -> list[dict[str, Any]]:
     """The held-back rows of one labelled set, each with its reasons and outcome."""
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
+    for cluster in labelled_clusters(path):
         articles = list(read_report(cluster["articles"]).articles)
         recorder.held = []
         facts = compare.compare_facts(articles, params=params)

@@ -88,6 +88,13 @@ def audit_clusters() -> Iterator[tuple[int, list[Article]]]:
             yield number, articles
 
 
+def labelled_clusters(path: Path) -> Iterator[dict[str, Any]]:
+    """The clusters of a labelled fact set (JSON Lines), blank lines skipped."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
 def _load_evaluator(path: Path) -> ModuleType:
     specification = importlib.util.spec_from_file_location("facts_eval", path)
     if specification is None or specification.loader is None:

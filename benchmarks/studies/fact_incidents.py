@@ -55,6 +55,7 @@ from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters  # noqa: E40
 import newsfuse.facts.compare as compare  # noqa: E402
 from fact_params import add_param_option, parse_params  # noqa: E402
 from newsfuse.facts.aspects import owner_candidates  # noqa: E402
+from newsfuse.facts.dates import MONTHS, WEEKDAYS  # noqa: E402
 from newsfuse.facts.describe import Mention  # noqa: E402
 from newsfuse.facts.params import FactParams  # noqa: E402
 from newsfuse.model import Claim, Fact  # noqa: E402
@@ -72,35 +73,6 @@ LABELLED = {
 }
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 SECOND_MARKERS = frozenset({"another", "separate", "earlier", "previous", "prior"})
 KIN = frozenset(
     [

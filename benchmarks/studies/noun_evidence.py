@@ -47,7 +47,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters, evaluator_path  # noqa: E402
+from fact_errors import (  # noqa: E402
+    AUDIT_HALF,
+    _load_evaluator,
+    audit_clusters,
+    evaluator_path,
+    labelled_clusters,
+)
 from odd_one_out import _capture, captured  # noqa: E402
 
 import newsfuse.facts.compare as compare_module  # noqa: E402
@@ -287,10 +293,7 @@ def labelled_set(
     path: Path, evaluator: ModuleType, embedder: Any, params: FactParams
 ) -> list[dict[str, Any]]:
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
+    for cluster in labelled_clusters(path):
         articles = list(read_report(cluster["articles"]).articles)
         for row in study_cluster(articles, cluster["expect"], evaluator, embedder, params):
             rows.append({"set": path.stem, "cluster": cluster["id"], **row})

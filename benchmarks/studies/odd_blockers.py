@@ -37,7 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
+from fact_errors import _load_evaluator, evaluator_path, labelled_clusters  # noqa: E402
 
 import newsfuse.facts.compare as compare_module  # noqa: E402
 from newsfuse.embed import get_embedder  # noqa: E402
@@ -278,10 +278,7 @@ def study_set(
     path: Path, evaluator: ModuleType, embedder: Any, params: FactParams
 ) -> list[dict[str, Any]]:
     traced = []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
+    for cluster in labelled_clusters(path):
         articles = list(read_report(cluster["articles"]).articles)
         captured.clear()
         facts = compare_facts(articles, embedder=embedder, params=params)

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
 
-from fact_errors import _load_evaluator, audit_clusters, evaluator_path  # noqa: E402
+from fact_errors import _load_evaluator, audit_clusters, evaluator_path, labelled_clusters  # noqa: E402
 
 from newsfuse.facts.numbers import NUMBER_WORDS_RE  # noqa: E402
 from newsfuse.facts.qualifiers import qualifier_before  # noqa: E402
@@ -205,10 +205,7 @@ def labelled_set(data: Path, predictions: Path) -> list[tuple[str, list[Figure]]
             record = json.loads(line)
             predicted[record["id"]] = record["facts"]
     cases: list[tuple[str, list[Figure]]] = []
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
+    for cluster in labelled_clusters(data):
         texts = {a.id: a.text for a in read_report(cluster["articles"]).articles}
         raw = predicted.get(cluster["id"], [])
         facts = evaluator.read_facts(raw, [])

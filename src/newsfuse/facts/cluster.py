@@ -10,7 +10,7 @@ attribute once.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -139,33 +139,22 @@ def _prefer_current(
     well as the earlier account does (``scores`` without the credit for agreeing
     values, so the earlier account's agreement does not count for it), the two swap.
     """
-    alone = {cluster[0] for cluster in clusters if len(cluster) == 1}
-    swapped = False
-    for cluster in clusters:
-        if len(cluster) < 2:
-            continue
-        for position, index in enumerate(cluster):
-            if _is_current(mentions[index]):
-                continue
-            article = mentions[index].claim.article_id
-            others = [k for k in cluster if k != index]
-            candidates = [
-                (float(np.mean(scores[k, others])), k)
-                for k in sorted(alone)
-                if mentions[k].claim.article_id == article and _is_current(mentions[k])
-            ]
-            own_fit = float(np.mean(scores[index, others]))
-            candidates = [(fit, k) for fit, k in candidates if fit >= max(threshold, own_fit)]
-            if not candidates:
-                continue
-            _, chosen = max(candidates)
-            cluster[position] = chosen
-            alone.discard(chosen)
-            alone.add(index)
-            swapped = True
-    if not swapped:
-        return clusters
-    return [cluster for cluster in clusters if len(cluster) > 1] + [[k] for k in sorted(alone)]
+
+    def current_for(cluster: list[int], index: int, alone: set[int]) -> int | None:
+        if _is_current(mentions[index]):
+            return None
+        article = mentions[index].claim.article_id
+        others = [k for k in cluster if k != index]
+        candidates = [
+            (float(np.mean(scores[k, others])), k)
+            for k in sorted(alone)
+            if mentions[k].claim.article_id == article and _is_current(mentions[k])
+        ]
+        own_fit = float(np.mean(scores[index, others]))
+        candidates = [(fit, k) for fit, k in candidates if fit >= max(threshold, own_fit)]
+        return max(candidates)[1] if candidates else None
+
+    return _swap_alone(clusters, current_for)
 
 
 def _prefer_rise_over_restatement(
@@ -193,36 +182,49 @@ def _prefer_rise_over_restatement(
     ``FactParams.restatements_link_as_one`` reads them), the two swap: the restatement
     is left as a figure of its own.
     """
+
+    def rise_for(cluster: list[int], index: int, alone: set[int]) -> int | None:
+        restated = mentions[index]
+        if restated.revision_cue or not _is_current(restated):
+            return None
+        article = restated.claim.article_id
+        when = published.get(article)
+        others = [k for k in cluster if k != index]
+        earlier_times = [published.get(mentions[k].claim.article_id) for k in others]
+        if when is None or any(t is None or t >= when for t in earlier_times):
+            return None
+        if not all(agreeing[index, k] for k in others):
+            return None
+        candidates = [
+            (float(np.max(scores[k, others])), k)
+            for k in sorted(alone)
+            if mentions[k].claim.article_id == article
+            and mentions[k].revision_cue
+            and _is_current(mentions[k])
+            and not agreeing[index, k]
+            and (restated.previous or mentions[k].claim.start < restated.claim.start)
+        ]
+        candidates = [(fit, k) for fit, k in candidates if fit >= threshold]
+        return max(candidates)[1] if candidates else None
+
+    return _swap_alone(clusters, rise_for)
+
+
+def _swap_alone(
+    clusters: list[list[int]], choose: Callable[[list[int], int, set[int]], int | None]
+) -> list[list[int]]:
+    """Swap into each group the lone claim ``choose`` picks for a member (given the group,
+    the member and the lone claims), leaving that member alone; groups are kept in order
+    and the lone claims follow as groups of one."""
     alone = {cluster[0] for cluster in clusters if len(cluster) == 1}
     swapped = False
     for cluster in clusters:
         if len(cluster) < 2:
             continue
         for position, index in enumerate(cluster):
-            restated = mentions[index]
-            if restated.revision_cue or not _is_current(restated):
+            chosen = choose(cluster, index, alone)
+            if chosen is None:
                 continue
-            article = restated.claim.article_id
-            when = published.get(article)
-            others = [k for k in cluster if k != index]
-            earlier_times = [published.get(mentions[k].claim.article_id) for k in others]
-            if when is None or any(t is None or t >= when for t in earlier_times):
-                continue
-            if not all(agreeing[index, k] for k in others):
-                continue
-            candidates = [
-                (float(np.max(scores[k, others])), k)
-                for k in sorted(alone)
-                if mentions[k].claim.article_id == article
-                and mentions[k].revision_cue
-                and _is_current(mentions[k])
-                and not agreeing[index, k]
-                and (restated.previous or mentions[k].claim.start < restated.claim.start)
-            ]
-            candidates = [(fit, k) for fit, k in candidates if fit >= threshold]
-            if not candidates:
-                continue
-            _, chosen = max(candidates)
             cluster[position] = chosen
             alone.discard(chosen)
             alone.add(index)
