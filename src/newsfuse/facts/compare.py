@@ -29,7 +29,12 @@ from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.revisions import announces_update, update_notice_spans
-from newsfuse.facts.subject import acting_verb, claim_phrase, describe_subject
+from newsfuse.facts.subject import (
+    acting_verb,
+    claim_phrase,
+    describe_subject,
+    keep_words_only,
+)
 from newsfuse.facts.verdict import (
     decide_status,
     is_clear_dispute,
@@ -113,6 +118,8 @@ def compare_facts(
         )
         claims = tuple(mention.claim for mention in group)
         subject = describe_subject(group, phrases, verbs, params.generic_subjects_keep_verb)
+        if params.subjects_hold_words_only:
+            subject = keep_words_only(subject)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
@@ -316,6 +323,8 @@ def _describe_articles(
                         verbs[claim] = acting_verb(claim, doc)
             entities.extend(extract_entities(article, doc, params.drop_title_word_names))
         del docs
+    if params.subjects_hold_words_only:
+        phrases = {claim: keep_words_only(phrase) for claim, phrase in phrases.items()}
     return mentions, vague, entities, phrases, verbs
 
 

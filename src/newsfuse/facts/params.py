@@ -553,6 +553,11 @@ class FactParams:
     # meaning ("people injured" for injured/hurt/treated/taken), never the bare noun. Off:
     # as before ("people"). Presentation only.
     generic_subjects_keep_verb: bool = True
+    # A subject holds words only: no mark with no letter or digit ("year of |" from a
+    # caption line), no web address ("age of pic.twitter.com/x Pichai"), no word written
+    # twice in a row ("Lampman's Lampman’s daughter"), no "of" left at its end. Off:
+    # the phrase as built. Presentation only.
+    subjects_hold_words_only: bool = True
     # A guessed offset from another moment ("a day or two later") is no fact: it gets no
     # row. An exact one ("five weeks later") stays: facts-real-dev labels a conflict and an
     # agreement on such spans, and dropping them cost both. Off: a row "days later".

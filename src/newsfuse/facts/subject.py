@@ -199,6 +199,39 @@ def claim_phrase(
     return f"{name} {event}" if event else name
 
 
+# A word of a label holds a letter or a digit: "|" or "–" from a caption line is none.
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+# A web address written into the text, with or without its scheme ("pic.twitter.com/x").
+_WEB_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/|\.(?:com|org|net)$")
+# Words that only link what follows them: left before a mark that is taken out, they go
+# with it ("year of |" is "year").
+_LINK_WORDS = frozenset({"of", "from", "to", "in", "by", "at", "the", "a", "an"})
+
+
+def keep_words_only(phrase: str) -> str:
+    """A subject as words only: without web addresses, without a word written twice in a
+    row (apostrophes and case aside: "Lampman's Lampman’s daughter" is "Lampman's
+    daughter"), and without marks that hold no letter or digit, with the link words before
+    such a mark ("year of |" is "year", "margins of % reported" is "margins reported")."""
+    words: list[str] = []
+    for word in phrase.split():
+        if _WEB_ADDRESS.search(word):
+            continue
+        if not _WORD_CHARACTER.search(word):
+            while len(words) > 1 and words[-1].lower() in _LINK_WORDS:
+                words.pop()  # "margins of % reported" is "margins reported"
+            continue
+        if words and _same_word(words[-1], word):
+            continue
+        words.append(word)
+    return " ".join(words)
+
+
+def _same_word(first: str, second: str) -> bool:
+    """Whether two words are one word written twice (curly or straight apostrophe, case)."""
+    return first.replace("’", "'").casefold() == second.replace("’", "'").casefold()
+
+
 def acting_verb(claim: Claim, doc: Doc) -> tuple[str, str]:
     """The verb that acts on what a count counts, as written and as its lemma ("Forty
     firefighters [spent] the night", "45 firefighters were [sent]", "people [hurt]"), or
