@@ -206,25 +206,36 @@ _WEB_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/|\.(?:
 # Words that only link what follows them: left before a mark that is taken out, they go
 # with it ("year of |" is "year").
 _LINK_WORDS = frozenset({"of", "from", "to", "in", "by", "at", "the", "a", "an"})
+# Signs that stand for a figure: inside a subject they hold the figure's place and stay
+# ("year Shell gave % of the plan"); only at its end are they dropped ("growth of %").
+FIGURE_SIGNS = frozenset({"%", "$", "£", "€"})
 
 
 def keep_words_only(phrase: str) -> str:
     """A subject as words only: without web addresses, without a word written twice in a
     row (apostrophes and case aside: "Lampman's Lampman’s daughter" is "Lampman's
     daughter"), and without marks that hold no letter or digit, with the link words before
-    such a mark ("year of |" is "year", "margins of % reported" is "margins reported")."""
+    such a mark ("year of |" is "year", "annual growth of %" is "annual growth"); a
+    figure's sign inside the phrase stays (:data:`FIGURE_SIGNS`). A phrase with nothing
+    left is returned as it is."""
+    written = phrase.split()
     words: list[str] = []
-    for word in phrase.split():
+    for index, word in enumerate(written):
         if _WEB_ADDRESS.search(word):
             continue
         if not _WORD_CHARACTER.search(word):
+            if word in FIGURE_SIGNS and index < len(written) - 1:
+                words.append(word)  # "gave % of the plan": the sign holds the figure's place
+                continue
             while len(words) > 1 and words[-1].lower() in _LINK_WORDS:
-                words.pop()  # "margins of % reported" is "margins reported"
+                words.pop()  # "growth of %" is "growth"
             continue
         if words and _same_word(words[-1], word):
             continue
         words.append(word)
-    return " ".join(words)
+    if words and words[-1].endswith(":"):
+        words[-1] = words[-1].rstrip(":")  # "date: <address>" is "date"
+    return " ".join(word for word in words if word) or phrase
 
 
 def _same_word(first: str, second: str) -> bool:
