@@ -302,6 +302,7 @@ def _describe_articles(
                             acronyms=params.subject_reads_acronyms_as_names,
                             plurals=params.subject_counts_in_plural,
                             generic_verbs=params.generic_subjects_keep_verb,
+                            shared_subjects=params.subjects_share_their_verb_subject,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -318,6 +319,7 @@ def _describe_articles(
                         age_holder=mentions[-1].person if params.subject_names_age_holder else "",
                         generic_verbs=params.generic_subjects_keep_verb,
                         restated_counts=params.restated_count_names_noun,
+                        shared_subjects=params.subjects_share_their_verb_subject,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

@@ -558,6 +558,12 @@ class FactParams:
     # twice in a row ("Lampman's Lampman’s daughter"), no "of" left at its end. Off:
     # the phrase as built. Presentation only.
     subjects_hold_words_only: bool = True
+    # A verb with no subject of its own takes the one it shares: a verb joined by "and" the
+    # subject of the verb before it ("Kordal stayed home and retired on Friday": "date
+    # Kordal retired"), a "to" complement the verb it completes ("Marlow is expected to
+    # raise $2m": "amount Marlow is expected to raise"). Off: "date retired", a bare
+    # "amount". Presentation only.
+    subjects_share_their_verb_subject: bool = True
     # A guessed offset from another moment ("a day or two later") is no fact: it gets no
     # row. An exact one ("five weeks later") stays: facts-real-dev labels a conflict and an
     # agreement on such spans, and dropping them cost both. Off: a row "days later".

@@ -106,6 +106,7 @@ def claim_phrase(
     age_holder: str = "",
     generic_verbs: bool = False,
     restated_counts: bool = False,
+    shared_subjects: bool = False,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -129,13 +130,21 @@ def claim_phrase(
     with its place (see :func:`_generic_verb`). With ``restated_counts``, a bare figure
     that restates an earlier count ("all eight were expected to recover" after "Eight
     people were taken ...") is named by that count's noun and what is said of it ("people
-    expected to recover").
+    expected to recover"). With ``shared_subjects``, a verb with no subject of its own
+    takes the one it shares (see :func:`_verb_subjects`): "date Ilse Varnhagen retired",
+    not "date retired".
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
+        event = _event_of(
+            span,
+            complements=complements,
+            agents=agents,
+            acronyms=acronyms,
+            shared_subjects=shared_subjects,
+        )
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age" and claim.attribute:  # an age statistic: of a group, no person
         before = span.sent.text[: span.start_char - span.sent.start_char]
@@ -149,7 +158,12 @@ def claim_phrase(
         if phrase != measure:
             return phrase
         event = _event_of(
-            span, people=True, complements=complements, agents=agents, acronyms=acronyms
+            span,
+            people=True,
+            complements=complements,
+            agents=agents,
+            acronyms=acronyms,
+            shared_subjects=shared_subjects,
         )
         if not event and complements:
             event = _figure_complement(span)
@@ -192,7 +206,12 @@ def claim_phrase(
     if phrase:
         return f"{name} of {phrase}"
     event = _event_of(
-        span, people=True, complements=complements, agents=agents, acronyms=acronyms
+        span,
+        people=True,
+        complements=complements,
+        agents=agents,
+        acronyms=acronyms,
+        shared_subjects=shared_subjects,
     )  # "amount she was paid"
     if not event and complements:
         event = _figure_complement(span)
@@ -959,12 +978,13 @@ def _event_of(
     complements: bool = True,
     agents: bool = False,
     acronyms: bool = False,
+    shared_subjects: bool = False,
 ) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
     subject, which may be a personal pronoun ("amount she was paid"); else "". With
-    ``acronyms``, see :func:`_clause`."""
+    ``acronyms``, see :func:`_clause`; with ``shared_subjects``, :func:`_verb_subjects`."""
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -997,8 +1017,11 @@ def _event_of(
             verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
         elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
             verb = verb.head
+    if shared_subjects and verb.dep_ == "xcomp" and not _verb_subjects(verb):
+        # "Marlow is expected to raise $2m": the verb that has the subject, with its "to"
+        verb = verb.head
     if people:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _verb_subjects(verb, shared_subjects)
         if acronyms and not subjects:
             subjects = _acronym_subjects(verb)
         named = bool(subjects) and (
@@ -1010,8 +1033,23 @@ def _event_of(
                 return f"of {_clause(verb, span_range)}"
             return ""
     return _clause(
-        verb, range(span.start, span.end), people=people, agents=agents, acronyms=acronyms
+        verb,
+        range(span.start, span.end),
+        people=people,
+        agents=agents,
+        acronyms=acronyms,
+        shared_subjects=shared_subjects,
     )
+
+
+def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
+    """The verb's subjects; with ``shared``, those of the verb it is joined to when it has
+    none ("Kordal stayed home and retired on Friday": "retired" is Kordal's too)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while shared and not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
 
 
 def _figure_complement(span: Span) -> str:
@@ -1044,6 +1082,7 @@ def _clause(
     people: bool = False,
     agents: bool = False,
     acronyms: bool = False,
+    shared_subjects: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
@@ -1051,13 +1090,12 @@ def _clause(
     first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
     has been controlled by the militia"). With ``acronyms``, a word in capitals the parser
     reads as a verb or an auxiliary is the clause's subject ("IS occupied Mosul", never
-    "is occupied Mosul")."""
+    "is occupied Mosul"). With ``shared_subjects``, see :func:`_verb_subjects`."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass")
-        and (c.pos_ in nouns or (people and _names_someone(c)) or (acronyms and _is_acronym(c)))
+        for c in _verb_subjects(verb, shared_subjects)
+        if (c.pos_ in nouns or (people and _names_someone(c)) or (acronyms and _is_acronym(c)))
     ]
     if acronyms and not subjects:
         subjects = _acronym_subjects(verb)
