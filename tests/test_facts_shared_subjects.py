@@ -1,0 +1,40 @@
+"""A verb with no subject of its own names its figure by the subject it shares: "and"
+joins it to the verb before, or it is the "to" complement of a verb that has one."""
+
+from __future__ import annotations
+
+from newsfuse.facts import FactParams, compare_facts
+from newsfuse.model import Article, Fact
+
+# Invented: a lighthouse keeper on the Brisk Isles, told by two outlets.
+FIRST = (
+    "Keeper Ines Kordal stayed on Tarrow Rock for years and retired on Friday. "
+    "The Tarrow council is expected to raise $2 million for the lighthouse. "
+    "The island ferry docked late."
+)
+SECOND = "Ines Kordal left the Tarrow light this week. A new keeper starts in May."
+
+
+def table(params: FactParams | None = None) -> list[Fact]:
+    articles = [
+        Article(id="a", text=FIRST, source="Isles Herald"),
+        Article(id="b", text=SECOND, source="Coast Radio"),
+    ]
+    return compare_facts(articles, params=params or FactParams())
+
+
+def subject_of(facts: list[Fact], text: str) -> str:
+    return next(fact.subject for fact in facts if any(c.text == text for c in fact.claims))
+
+
+def test_a_verb_joined_by_and_takes_the_subject_before_it() -> None:
+    assert "Kordal retired" in subject_of(table(), "Friday")
+    off = table(FactParams(subjects_share_their_verb_subject=False))
+    assert "Kordal" not in subject_of(off, "Friday")
+
+
+def test_a_to_complement_is_named_with_the_verb_it_completes() -> None:
+    subject = subject_of(table(), "$2 million")
+    assert subject.startswith("amount") and "council" in subject and "expected to raise" in subject
+    off = table(FactParams(subjects_share_their_verb_subject=False))
+    assert "council" not in subject_of(off, "$2 million")
