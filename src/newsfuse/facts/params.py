@@ -553,10 +553,10 @@ class FactParams:
     # meaning ("people injured" for injured/hurt/treated/taken), never the bare noun. Off:
     # as before ("people"). Presentation only.
     generic_subjects_keep_verb: bool = True
-    # A subject holds words only: no mark with no letter or digit ("year of |" from a
-    # caption line), no web address ("age of pic.twitter.com/x Pichai"), no word written
-    # twice in a row ("Lampman's Lampman’s daughter"), no "of" left at its end. Off:
-    # the phrase as built. Presentation only.
+    # A subject holds words only: no mark with no letter or digit, nor the "of" before it
+    # ("year of |" from a caption line is "year"; a "%" inside stays), no web address ("age
+    # of pic.twitter.com/x Pichai"), no word written twice in a row ("Lampman's
+    # Lampman’s daughter"). Off: the phrase as built. Presentation only.
     subjects_hold_words_only: bool = True
     # A verb with no subject of its own takes the one it shares: a verb joined by "and" the
     # subject of the verb before it ("Kordal stayed home and retired on Friday": "date
