@@ -38,3 +38,32 @@ def test_a_to_complement_is_named_with_the_verb_it_completes() -> None:
     assert subject.startswith("amount") and "council" in subject and "expected to raise" in subject
     off = table(FactParams(subjects_share_their_verb_subject=False))
     assert "council" not in subject_of(off, "$2 million")
+
+
+# Invented: a ferry captain's hearing, told by two outlets.
+HEARING = (
+    "Captain Rosa Vell was charged after the Tarrow ferry ran aground. "
+    "She appeared in court on Monday. "
+    "The ferry is expected to be refloated on Thursday."
+)
+HEARING_TOO = "The Tarrow ferry ran aground last week. Salvage crews arrived on Saturday."
+
+
+def hearing(params: FactParams | None = None) -> list[Fact]:
+    articles = [
+        Article(id="a", text=HEARING, source="Isles Herald"),
+        Article(id="b", text=HEARING_TOO, source="Coast Radio"),
+    ]
+    return compare_facts(articles, params=params or FactParams())
+
+
+def test_a_day_keeps_a_pronoun_subject() -> None:
+    assert subject_of(hearing(), "Monday") == "date she appeared"
+    off = hearing(FactParams(date_subjects_keep_pronouns=False))
+    assert "she" not in subject_of(off, "Monday").split()
+
+
+def test_a_passive_to_complement_keeps_its_be() -> None:
+    assert "expected to be refloated" in subject_of(hearing(), "Thursday")
+    off = hearing(FactParams(subjects_share_their_verb_subject=False))
+    assert "expected" not in subject_of(off, "Thursday")

@@ -303,6 +303,7 @@ def _describe_articles(
                             plurals=params.subject_counts_in_plural,
                             generic_verbs=params.generic_subjects_keep_verb,
                             shared_subjects=params.subjects_share_their_verb_subject,
+                            pronoun_subjects=params.date_subjects_keep_pronouns,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -320,6 +321,7 @@ def _describe_articles(
                         generic_verbs=params.generic_subjects_keep_verb,
                         restated_counts=params.restated_count_names_noun,
                         shared_subjects=params.subjects_share_their_verb_subject,
+                        pronoun_subjects=params.date_subjects_keep_pronouns,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

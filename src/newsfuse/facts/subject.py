@@ -107,6 +107,7 @@ def claim_phrase(
     generic_verbs: bool = False,
     restated_counts: bool = False,
     shared_subjects: bool = False,
+    pronoun_subjects: bool = False,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -132,7 +133,9 @@ def claim_phrase(
     people were taken ...") is named by that count's noun and what is said of it ("people
     expected to recover"). With ``shared_subjects``, a verb with no subject of its own
     takes the one it shares (see :func:`_verb_subjects`): "date Ilse Varnhagen retired",
-    not "date retired".
+    not "date retired". With ``pronoun_subjects``, the day or year of a clause whose
+    subject is a personal pronoun keeps it: "date she appeared", not "date
+    appeared".
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -144,6 +147,7 @@ def claim_phrase(
             agents=agents,
             acronyms=acronyms,
             shared_subjects=shared_subjects,
+            pronouns=pronoun_subjects,
         )
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age" and claim.attribute:  # an age statistic: of a group, no person
@@ -979,12 +983,14 @@ def _event_of(
     agents: bool = False,
     acronyms: bool = False,
     shared_subjects: bool = False,
+    pronouns: bool = False,
 ) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
     subject, which may be a personal pronoun ("amount she was paid"); else "". With
-    ``acronyms``, see :func:`_clause`; with ``shared_subjects``, :func:`_verb_subjects`."""
+    ``acronyms`` and ``pronouns``, see :func:`_clause`; with ``shared_subjects``,
+    :func:`_verb_subjects`."""
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -1017,7 +1023,12 @@ def _event_of(
             verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
         elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
             verb = verb.head
-    if shared_subjects and verb.dep_ == "xcomp" and not _verb_subjects(verb):
+    if (
+        shared_subjects
+        and verb.dep_ == "xcomp"
+        and not _verb_subjects(verb)
+        and _verb_subjects(verb.head, shared_subjects)
+    ):
         # "Marlow is expected to raise $2m": the verb that has the subject, with its "to"
         verb = verb.head
     if people:
@@ -1039,6 +1050,7 @@ def _event_of(
         agents=agents,
         acronyms=acronyms,
         shared_subjects=shared_subjects,
+        pronouns=pronouns,
     )
 
 
@@ -1083,6 +1095,7 @@ def _clause(
     agents: bool = False,
     acronyms: bool = False,
     shared_subjects: bool = False,
+    pronouns: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
@@ -1090,12 +1103,18 @@ def _clause(
     first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
     has been controlled by the militia"). With ``acronyms``, a word in capitals the parser
     reads as a verb or an auxiliary is the clause's subject ("IS occupied Mosul", never
-    "is occupied Mosul"). With ``shared_subjects``, see :func:`_verb_subjects`."""
+    "is occupied Mosul"). With ``shared_subjects``, see :func:`_verb_subjects`. With
+    ``pronouns``, a personal pronoun is a subject ("date she appeared")."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
         for c in _verb_subjects(verb, shared_subjects)
-        if (c.pos_ in nouns or (people and _names_someone(c)) or (acronyms and _is_acronym(c)))
+        if (
+            c.pos_ in nouns
+            or (pronouns and c.lower_ in PERSON_PRONOUNS)
+            or (people and _names_someone(c))
+            or (acronyms and _is_acronym(c))
+        )
     ]
     if acronyms and not subjects:
         subjects = _acronym_subjects(verb)
@@ -1130,8 +1149,10 @@ def _clause(
     ]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
     # "took 14 minutes to arrive", where the parser may hang "to arrive" on the figure.
+    # "to" and, with ``shared_subjects``, a passive's "be": "expected to be released".
+    helpers = ("aux", "auxpass") if shared_subjects else ("aux",)
     complements = [
-        " ".join(t.text.lower() for t in (*[a for a in c.children if a.dep_ == "aux"], c))
+        " ".join(t.text.lower() for t in (*[a for a in c.children if a.dep_ in helpers], c))
         for c in [*verb.children, *(g for o in verb.children if o.i in skip for g in o.children)]
         if c.pos_ == "VERB"
         and c.i > verb.i
