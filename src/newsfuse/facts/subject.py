@@ -1039,7 +1039,7 @@ def _event_of(
             _names_someone(subjects[0]) or (acronyms and _is_acronym(subjects[0]))
         )
         if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
-            if complements and verb.tag_ == "VBG" and not subjects:
+            if complements and verb.tag_ == "VBG" and not _verb_subjects(verb):
                 # "after spending 24 years together": what was done, "of spending"
                 return f"of {_clause(verb, span_range)}"
             return ""
@@ -1056,12 +1056,26 @@ def _event_of(
 
 def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
     """The verb's subjects; with ``shared``, those of the verb it is joined to when it has
-    none ("Kordal stayed home and retired on Friday": "retired" is Kordal's too)."""
+    none ("Kordal stayed home and retired on Friday": "retired" is Kordal's too). Only a
+    verb that stands alone shares: one with an auxiliary or an agent of its own ("and
+    were rescued", "and killed by gunmen") lost its subject to the parser, or is a
+    passive whose subject is not the active verb's."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    while shared and not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    while (
+        shared
+        and not subjects
+        and verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and _stands_alone(verb)
+    ):
         verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subjects
+
+
+def _stands_alone(verb: Token) -> bool:
+    """Whether a verb joined to another by "and" has no auxiliary or agent of its own."""
+    return not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
 
 
 def _figure_complement(span: Span) -> str:
