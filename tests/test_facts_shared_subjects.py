@@ -67,3 +67,13 @@ def test_a_passive_to_complement_keeps_its_be() -> None:
     assert "expected to be refloated" in subject_of(hearing(), "Thursday")
     off = hearing(FactParams(subjects_share_their_verb_subject=False))
     assert "expected" not in subject_of(off, "Thursday")
+
+
+def test_a_verb_with_its_own_auxiliary_shares_no_subject() -> None:
+    # "and were arrested": the parser lost the verb's subject, and the one before it may
+    # not be its subject (a passive), so it is not borrowed
+    first = Article(
+        id="a", text="Gunmen stormed the Tarrow depot and were arrested on Sunday.", source="X"
+    )
+    second = Article(id="b", text="The Tarrow depot was stormed at the weekend.", source="Y")
+    assert subject_of(compare_facts([first, second]), "Sunday") == "date were arrested"
