@@ -159,3 +159,68 @@ def test_a_name_that_ends_a_longer_one_in_its_cell_is_listed_once() -> None:
     assert rows[0].subject == NAMES_SUBJECT
     # "Kordal" ends "Ines Kordal", "Vessary" ends "Upper Vessary", "UV" is its initials
     assert rows[0].cells == ("Ines Kordal, Upper Vessary, VD",) * 2
+
+
+def test_subjects_hold_words_only() -> None:
+    from newsfuse.facts.subject import keep_words_only
+
+    # a caption's separator, and the link word before it, are no words of a label
+    assert keep_words_only("year of |") == "year"
+    assert keep_words_only("percentage of harbour dues of %") == "percentage of harbour dues"
+    # a figure's sign inside the phrase holds the figure's place and stays
+    assert keep_words_only("year Marlow paid % of the dues") == "year Marlow paid % of the dues"
+    assert keep_words_only("date: vessary.example/dam") == "date"
+    assert keep_words_only("%") == "%"  # nothing would be left: as it is
+    # a web address goes, the words around it stay
+    assert keep_words_only("age of pic.twitter.com/Qx7 Kordal") == "age of Kordal"
+    assert keep_words_only("date https://vessary.example/dam opened") == "date opened"
+    # one word written twice (straight and curly apostrophe) is shown once
+    assert keep_words_only("age of Kordal's Kordal\u2019s nephew") == "age of Kordal's nephew"
+    # a subject of words only is left as it is
+    assert keep_words_only("residents evacuated from Marlow") == "residents evacuated from Marlow"
+
+
+def _single(article: str, subject: str, text: str, value: object, start: int) -> Fact:
+    claim = Claim(article, start, start + len(text), text, "count", value)  # type: ignore[arg-type]
+    return Fact("single", subject, "count", (claim,))
+
+
+def test_one_sources_rows_under_one_subject_are_one_row() -> None:
+    first = Article("f", "Between 1961 and 1964 the Vessary dam was built.", source="Dam Weekly")
+    second = Article("g", "Crews came from 4 towns.", source="Valley Radio")
+    facts = (
+        _single("f", "year the dam was built", "1961", 1961.0, 8),
+        _single("g", "year the dam was built", "1962", 1962.0, 0),  # another source: apart
+        _single("f", "year the dam was built", "1964", 1964.0, 17),
+        _single("f", "people", "40", 40.0, 0),  # one word: two facts, never merged
+        _single("f", "people", "12", 12.0, 3),
+    )
+    rows = build_fact_rows(Brief((), (first, second), facts))
+    assert [(row.subject, row.cells) for row in rows] == [
+        ("year the dam was built", ("1961 / 1964", "–")),
+        ("year the dam was built", ("–", "1962")),
+        ("people", ("40", "–")),
+        ("people", ("12", "–")),
+    ]
+    apart = build_fact_rows(Brief((), (first, second), facts), one_row_per_subject=False)
+    assert len(apart) == 5
+
+
+def test_a_possessive_name_shows_the_name_it_owns() -> None:
+    first = Article("f", "Kordal’s Vessary Holdings and St Orla's Hospital.", source="Dam Weekly")
+    second = Article("g", "Ines Kordal’s Vessary Holdings.", source="Valley Radio")
+
+    def agreed(name: str) -> Fact:
+        claims = tuple(Claim(a, 0, 4, name, "organization", name) for a in "fg")
+        return Fact("agree", name, "organization", claims)
+
+    facts = (
+        agreed("Ines Kordal"),
+        agreed("Kordal’s Vessary Holdings"),
+        agreed("’s Marlow"),  # the owner was cut off by the recogniser
+        agreed("St Orla's Hospital"),  # "St Orla" is listed nowhere: one name
+    )
+    rows = build_fact_rows(Brief((), (first, second), facts))
+    assert rows[0].cells == ("Ines Kordal, Vessary Holdings, Marlow, St Orla's Hospital",) * 2
+    kept = build_fact_rows(Brief((), (first, second), facts), names_apart=False)
+    assert "Kordal’s Vessary Holdings" in kept[0].cells[0]

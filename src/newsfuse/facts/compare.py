@@ -29,7 +29,12 @@ from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.revisions import announces_update, update_notice_spans
-from newsfuse.facts.subject import acting_verb, claim_phrase, describe_subject
+from newsfuse.facts.subject import (
+    acting_verb,
+    claim_phrase,
+    describe_subject,
+    keep_words_only,
+)
 from newsfuse.facts.verdict import (
     decide_status,
     is_clear_dispute,
@@ -113,6 +118,8 @@ def compare_facts(
         )
         claims = tuple(mention.claim for mention in group)
         subject = describe_subject(group, phrases, verbs, params.generic_subjects_keep_verb)
+        if params.subjects_hold_words_only:
+            subject = keep_words_only(subject)
         cues = {mention.claim: mention.revision_cue for mention in group}
         status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
@@ -295,6 +302,8 @@ def _describe_articles(
                             acronyms=params.subject_reads_acronyms_as_names,
                             plurals=params.subject_counts_in_plural,
                             generic_verbs=params.generic_subjects_keep_verb,
+                            shared_subjects=params.subjects_share_their_verb_subject,
+                            pronoun_subjects=params.date_subjects_keep_pronouns,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -311,11 +320,15 @@ def _describe_articles(
                         age_holder=mentions[-1].person if params.subject_names_age_holder else "",
                         generic_verbs=params.generic_subjects_keep_verb,
                         restated_counts=params.restated_count_names_noun,
+                        shared_subjects=params.subjects_share_their_verb_subject,
+                        pronoun_subjects=params.date_subjects_keep_pronouns,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)
             entities.extend(extract_entities(article, doc, params.drop_title_word_names))
         del docs
+    if params.subjects_hold_words_only:
+        phrases = {claim: keep_words_only(phrase) for claim, phrase in phrases.items()}
     return mentions, vague, entities, phrases, verbs
 
 

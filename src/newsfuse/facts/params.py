@@ -553,6 +553,22 @@ class FactParams:
     # meaning ("people injured" for injured/hurt/treated/taken), never the bare noun. Off:
     # as before ("people"). Presentation only.
     generic_subjects_keep_verb: bool = True
+    # A subject holds words only: no mark with no letter or digit, nor the "of" before it
+    # ("year of |" from a caption line is "year"; a "%" inside stays), no web address ("age
+    # of pic.twitter.com/x Pichai"), no word written twice in a row ("Lampman's
+    # Lampman’s daughter"). Off: the phrase as built. Presentation only.
+    subjects_hold_words_only: bool = True
+    # A verb with no subject of its own takes the one it shares: a verb joined by "and" the
+    # subject of the verb before it ("Kordal stayed home and retired on Friday": "date
+    # Kordal retired"), a "to" complement the verb it completes when that one has a subject
+    # ("Marlow is expected to raise $2m": "amount Marlow is expected to raise"), a passive
+    # keeping its "be" ("expected to be refloated"). Off: "date retired", a bare "amount".
+    # Presentation only.
+    subjects_share_their_verb_subject: bool = True
+    # The day or year of a clause whose subject is a personal pronoun keeps it: "date she
+    # appeared", "year he retired", not "date appeared", "year retired". Off: the
+    # verb alone, as before. Presentation only.
+    date_subjects_keep_pronouns: bool = True
     # A guessed offset from another moment ("a day or two later") is no fact: it gets no
     # row. An exact one ("five weeks later") stays: facts-real-dev labels a conflict and an
     # agreement on such spans, and dropping them cost both. Off: a row "days later".

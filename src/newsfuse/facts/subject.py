@@ -106,6 +106,8 @@ def claim_phrase(
     age_holder: str = "",
     generic_verbs: bool = False,
     restated_counts: bool = False,
+    shared_subjects: bool = False,
+    pronoun_subjects: bool = False,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -129,13 +131,24 @@ def claim_phrase(
     with its place (see :func:`_generic_verb`). With ``restated_counts``, a bare figure
     that restates an earlier count ("all eight were expected to recover" after "Eight
     people were taken ...") is named by that count's noun and what is said of it ("people
-    expected to recover").
+    expected to recover"). With ``shared_subjects``, a verb with no subject of its own
+    takes the one it shares (see :func:`_verb_subjects`): "date Ilse Varnhagen retired",
+    not "date retired". With ``pronoun_subjects``, the day or year of a clause whose
+    subject is a personal pronoun keeps it: "date she appeared", not "date
+    appeared".
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(span, complements=complements, agents=agents, acronyms=acronyms)
+        event = _event_of(
+            span,
+            complements=complements,
+            agents=agents,
+            acronyms=acronyms,
+            shared_subjects=shared_subjects,
+            pronouns=pronoun_subjects,
+        )
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age" and claim.attribute:  # an age statistic: of a group, no person
         before = span.sent.text[: span.start_char - span.sent.start_char]
@@ -149,7 +162,12 @@ def claim_phrase(
         if phrase != measure:
             return phrase
         event = _event_of(
-            span, people=True, complements=complements, agents=agents, acronyms=acronyms
+            span,
+            people=True,
+            complements=complements,
+            agents=agents,
+            acronyms=acronyms,
+            shared_subjects=shared_subjects,
         )
         if not event and complements:
             event = _figure_complement(span)
@@ -192,11 +210,60 @@ def claim_phrase(
     if phrase:
         return f"{name} of {phrase}"
     event = _event_of(
-        span, people=True, complements=complements, agents=agents, acronyms=acronyms
+        span,
+        people=True,
+        complements=complements,
+        agents=agents,
+        acronyms=acronyms,
+        shared_subjects=shared_subjects,
     )  # "amount she was paid"
     if not event and complements:
         event = _figure_complement(span)
     return f"{name} {event}" if event else name
+
+
+# A word of a label holds a letter or a digit: "|" or "–" from a caption line is none.
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+# A web address written into the text, with or without its scheme ("pic.twitter.com/x").
+_WEB_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)|^[\w-]+(?:\.[\w-]+)+/|\.(?:com|org|net)$")
+# Words that only link what follows them: left before a mark that is taken out, they go
+# with it ("year of |" is "year").
+_LINK_WORDS = frozenset({"of", "from", "to", "in", "by", "at", "the", "a", "an"})
+# Signs that stand for a figure: inside a subject they hold the figure's place and stay
+# ("year Shell gave % of the plan"); only at its end are they dropped ("growth of %").
+FIGURE_SIGNS = frozenset({"%", "$", "£", "€"})
+
+
+def keep_words_only(phrase: str) -> str:
+    """A subject as words only: without web addresses, without a word written twice in a
+    row (apostrophes and case aside: "Lampman's Lampman’s daughter" is "Lampman's
+    daughter"), and without marks that hold no letter or digit, with the link words before
+    such a mark ("year of |" is "year", "annual growth of %" is "annual growth"); a
+    figure's sign inside the phrase stays (:data:`FIGURE_SIGNS`). A phrase with nothing
+    left is returned as it is."""
+    written = phrase.split()
+    words: list[str] = []
+    for index, word in enumerate(written):
+        if _WEB_ADDRESS.search(word):
+            continue
+        if not _WORD_CHARACTER.search(word):
+            if word in FIGURE_SIGNS and index < len(written) - 1:
+                words.append(word)  # "gave % of the plan": the sign holds the figure's place
+                continue
+            while len(words) > 1 and words[-1].lower() in _LINK_WORDS:
+                words.pop()  # "growth of %" is "growth"
+            continue
+        if words and _same_word(words[-1], word):
+            continue
+        words.append(word)
+    if words and words[-1].endswith(":"):
+        words[-1] = words[-1].rstrip(":")  # "date: <address>" is "date"
+    return " ".join(word for word in words if word) or phrase
+
+
+def _same_word(first: str, second: str) -> bool:
+    """Whether two words are one word written twice (curly or straight apostrophe, case)."""
+    return first.replace("’", "'").casefold() == second.replace("’", "'").casefold()
 
 
 def acting_verb(claim: Claim, doc: Doc) -> tuple[str, str]:
@@ -915,12 +982,15 @@ def _event_of(
     complements: bool = True,
     agents: bool = False,
     acronyms: bool = False,
+    shared_subjects: bool = False,
+    pronouns: bool = False,
 ) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
     subject, which may be a personal pronoun ("amount she was paid"); else "". With
-    ``acronyms``, see :func:`_clause`."""
+    ``acronyms`` and ``pronouns``, see :func:`_clause`; with ``shared_subjects``,
+    :func:`_verb_subjects`."""
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -953,21 +1023,59 @@ def _event_of(
             verb = said[0]  # "Carter said Monday that the US will deploy": the deployment
         elif verb.dep_ in ("ccomp", "parataxis", "advcl", "conj") and verb.head.pos_ == "VERB":
             verb = verb.head
+    if (
+        shared_subjects
+        and verb.dep_ == "xcomp"
+        and not _verb_subjects(verb)
+        and _verb_subjects(verb.head, shared_subjects)
+    ):
+        # "Marlow is expected to raise $2m": the verb that has the subject, with its "to"
+        verb = verb.head
     if people:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _verb_subjects(verb, shared_subjects)
         if acronyms and not subjects:
             subjects = _acronym_subjects(verb)
         named = bool(subjects) and (
             _names_someone(subjects[0]) or (acronyms and _is_acronym(subjects[0]))
         )
         if not named and not (verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN")):
-            if complements and verb.tag_ == "VBG" and not subjects:
+            if complements and verb.tag_ == "VBG" and not _verb_subjects(verb):
                 # "after spending 24 years together": what was done, "of spending"
                 return f"of {_clause(verb, span_range)}"
             return ""
     return _clause(
-        verb, range(span.start, span.end), people=people, agents=agents, acronyms=acronyms
+        verb,
+        range(span.start, span.end),
+        people=people,
+        agents=agents,
+        acronyms=acronyms,
+        shared_subjects=shared_subjects,
+        pronouns=pronouns,
     )
+
+
+def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
+    """The verb's subjects; with ``shared``, those of the verb it is joined to when it has
+    none ("Kordal stayed home and retired on Friday": "retired" is Kordal's too). Only a
+    verb that stands alone shares: one with an auxiliary or an agent of its own ("and
+    were rescued", "and killed by gunmen") lost its subject to the parser, or is a
+    passive whose subject is not the active verb's."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while (
+        shared
+        and not subjects
+        and verb.dep_ == "conj"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and _stands_alone(verb)
+    ):
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects
+
+
+def _stands_alone(verb: Token) -> bool:
+    """Whether a verb joined to another by "and" has no auxiliary or agent of its own."""
+    return not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
 
 
 def _figure_complement(span: Span) -> str:
@@ -1000,6 +1108,8 @@ def _clause(
     people: bool = False,
     agents: bool = False,
     acronyms: bool = False,
+    shared_subjects: bool = False,
+    pronouns: bool = False,
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
@@ -1007,13 +1117,18 @@ def _clause(
     first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
     has been controlled by the militia"). With ``acronyms``, a word in capitals the parser
     reads as a verb or an auxiliary is the clause's subject ("IS occupied Mosul", never
-    "is occupied Mosul")."""
+    "is occupied Mosul"). With ``shared_subjects``, see :func:`_verb_subjects`. With
+    ``pronouns``, a personal pronoun is a subject ("date she appeared")."""
     nouns = ("NOUN", "PROPN")
     subjects = [
         c
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass")
-        and (c.pos_ in nouns or (people and _names_someone(c)) or (acronyms and _is_acronym(c)))
+        for c in _verb_subjects(verb, shared_subjects)
+        if (
+            c.pos_ in nouns
+            or (pronouns and c.lower_ in PERSON_PRONOUNS)
+            or (people and _names_someone(c))
+            or (acronyms and _is_acronym(c))
+        )
     ]
     if acronyms and not subjects:
         subjects = _acronym_subjects(verb)
@@ -1048,8 +1163,10 @@ def _clause(
     ]
     particles = [c.text.lower() for c in verb.children if c.dep_ == "prt"]  # "broke out"
     # "took 14 minutes to arrive", where the parser may hang "to arrive" on the figure.
+    # "to" and, with ``shared_subjects``, a passive's "be": "expected to be released".
+    helpers = ("aux", "auxpass") if shared_subjects else ("aux",)
     complements = [
-        " ".join(t.text.lower() for t in (*[a for a in c.children if a.dep_ == "aux"], c))
+        " ".join(t.text.lower() for t in (*[a for a in c.children if a.dep_ in helpers], c))
         for c in [*verb.children, *(g for o in verb.children if o.i in skip for g in o.children)]
         if c.pos_ == "VERB"
         and c.i > verb.i

@@ -43,6 +43,11 @@ NAMES_SUBJECT = "who and where"
 # Outlet names that say nothing about who published an article.
 UNKNOWN_OUTLETS = frozenset({"", "unknown"})
 
+# Words a subject needs before two one-source rows under it are shown as one: a single
+# word ("people", "amount") names a kind of thing, and its rows are often different facts.
+MERGED_SUBJECT_WORDS = 2
+# A possessive "'s" or "’s" inside a name ("Pichai’s Alphabet", "’s Tukwila").
+_POSSESSIVE = re.compile(r"(?:^|(?<=\S))['’]s(?:\s+|$)")
 # A bracketed group in a note written by the fact comparer, e.g. "[b]" or "[b, c]".
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
 
@@ -242,7 +247,9 @@ def _value_key(claim: Claim) -> tuple[str, str]:
     return (str(value).strip().casefold(), claim.unit or "")
 
 
-def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
+def build_fact_rows(
+    brief: Brief, *, one_row_per_subject: bool = True, names_apart: bool = True
+) -> tuple[FactRow, ...]:
     """The fact table: one row per fact, one cell per source, revisions marked with times.
 
     Rows come in ``FACT_STATUS_ORDER`` (conflicts, revisions, ..., agreements,
@@ -254,6 +261,13 @@ def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
     claims are read in publication order; a source whose value differs from
     the one reported before it shows "→ <text> (<when>)", which is how a
     reader sees that the figure moved rather than that sources disagree.
+
+    With ``one_row_per_subject``, the one-source rows of one source that share a subject
+    ("year the bombing spree began" 1978, and 1995) are one row whose cell lists each
+    figure, unless the subject is one word (``MERGED_SUBJECT_WORDS``). With
+    ``names_apart``, a name the recogniser read with a possessive ("Pichai’s
+    Alphabet", "’s Tukwila") is shown as the name it owns when its owner is listed
+    beside it.
     """
     numbers = number_sources(brief)
     published = {a.id: a.published for a in brief.sources}
@@ -267,8 +281,10 @@ def build_fact_rows(brief: Brief) -> tuple[FactRow, ...]:
             names.append(fact)
             continue
         rows.append(_build_row(fact, numbers, published, len(brief.sources)))
+    if one_row_per_subject:
+        rows = _merge_repeated_subjects(rows)
     if names:
-        rows.append(_build_names_row(names, numbers, len(brief.sources)))
+        rows.append(_build_names_row(names, numbers, len(brief.sources), names_apart))
     # Disputes first: they are what a reader of the table is looking for. The
     # sort is stable, so the comparer's order holds within each verdict.
     return tuple(
@@ -300,10 +316,40 @@ def count_outlets(fact: Fact, outlets: Mapping[str, int]) -> int:
     return len({outlets.get(claim.article_id, -1 - i) for i, claim in enumerate(fact.claims)})
 
 
+def _merge_repeated_subjects(rows: Sequence[FactRow]) -> list[FactRow]:
+    """The one-source rows of one source under one subject as one row, at the first's
+    place, its cell listing each figure ("1978 / 1995"): two rows with the same subject
+    read as a table that repeats itself. Rows of a one-word subject ("people",
+    "amount") stay apart: such a word names a kind of thing, not one fact."""
+    merged: list[FactRow] = []
+    first: dict[tuple[str, str, int], int] = {}
+    for row in rows:
+        stated = [n for n, cell in enumerate(row.cells) if cell != ABSENT_CELL]
+        if (
+            row.status != "single"
+            or len(stated) != 1
+            or len(row.subject.split()) < MERGED_SUBJECT_WORDS
+        ):
+            merged.append(row)
+            continue
+        key = (row.subject, row.kind, stated[0])
+        if key not in first:
+            first[key] = len(merged)
+            merged.append(row)
+            continue
+        earlier = merged[first[key]]
+        cells = list(earlier.cells)
+        if row.cells[stated[0]] not in cells[stated[0]].split(" / "):
+            cells[stated[0]] = f"{cells[stated[0]]} / {row.cells[stated[0]]}"
+        merged[first[key]] = replace(earlier, cells=tuple(cells))
+    return merged
+
+
 def _build_names_row(
-    names: Sequence[Fact], numbers: Mapping[str, int], source_count: int
+    names: Sequence[Fact], numbers: Mapping[str, int], source_count: int, apart: bool = True
 ) -> FactRow:
-    """One row for the names sources agree on: each source's cell lists the ones it states."""
+    """One row for the names sources agree on: each source's cell lists the ones it states
+    (with ``apart``, a possessive's owner listed beside it leaves the name it owns)."""
     texts: list[list[str]] = [[] for _ in range(source_count)]
     for fact in names:
         for claim in fact.claims:
@@ -311,6 +357,8 @@ def _build_names_row(
             name = " ".join(fact.subject.split())
             if number is not None and name not in texts[number - 1]:
                 texts[number - 1].append(name)
+    if apart:
+        texts = [_without_owners(cell) for cell in texts]
     texts = [[name for name in cell if not _ends_another(name, cell)] for cell in texts]
     return FactRow(
         subject=NAMES_SUBJECT,
@@ -320,6 +368,32 @@ def _build_names_row(
         cells=tuple(", ".join(t) if t else ABSENT_CELL for t in texts),
         revised=(False,) * source_count,
     )
+
+
+def _without_owners(names: Sequence[str]) -> list[str]:
+    """Names with a possessive as the name owned: "’s Tukwila" (its owner cut off by
+    the recogniser) is "Tukwila", and "Pichai’s Alphabet" is "Alphabet" when "Pichai"
+    is listed or ends a listed name ("Sundar Pichai"); "St Brannoc's Hospital", whose
+    owner is listed nowhere, is one name."""
+    kept: list[str] = []
+    for name in names:
+        owner, mark, owned = (part.strip() for part in _split_possessive(name))
+        if mark and owned and (not owner or any(
+            other == owner or other.endswith(f" {owner}") for other in names if other != name
+        )):  # fmt: skip
+            name = owned
+        if name not in kept:
+            kept.append(name)
+    return kept
+
+
+def _split_possessive(name: str) -> tuple[str, str, str]:
+    """(owner, the "'s", what is owned) of a name with one possessive, else (name, "", "")."""
+    found = list(_POSSESSIVE.finditer(name))
+    if len(found) != 1:
+        return name, "", ""
+    mark = found[0]
+    return name[: mark.start()], mark.group(0), name[mark.end() :]
 
 
 def _ends_another(name: str, names: Sequence[str]) -> bool:
