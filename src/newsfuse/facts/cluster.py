@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsfuse.facts.dates import WEEKDAYS, weekday_of_value
+from newsfuse.facts.dates import WEEKDAYS
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.score import add_same_value_bonus, score_pairs
@@ -103,8 +103,6 @@ def group_mentions(
             day_replaces_weekday=params.placed_day_over_its_weekday,
         )
         clusters = _prefer_current(clusters, mentions, raw_scores, dispute_threshold)
-        if params.placed_day_over_its_weekday and dimension.startswith("date:"):
-            clusters = _prefer_placed_day(clusters, mentions, raw_scores, dispute_threshold)
         if params.rise_replaces_restated_figure and published:
             clusters = _prefer_rise_over_restatement(
                 clusters, mentions, raw_scores, agreeing, published, dispute_threshold
@@ -159,38 +157,6 @@ def _prefer_current(
         return max(candidates)[1] if candidates else None
 
     return _swap_alone(clusters, current_for)
-
-
-def _prefer_placed_day(
-    clusters: list[list[int]],
-    mentions: Sequence[Mention],
-    scores: np.ndarray,
-    threshold: float,
-) -> list[list[int]]:
-    """Let an article's calendar day stand for it where its bare weekday was grouped.
-
-    An undated article's "Wednesday" agrees with any day that falls on a Wednesday, so it
-    can take the article's place in a row while the same article's "Wednesday, March 30"
-    is left alone. When that day is in no group with another article, agrees with the
-    weekday and fits the group's other claims on average at ``threshold``, the two swap:
-    the day says which Wednesday.
-    """
-
-    def day_for(cluster: list[int], index: int, alone: set[int]) -> int | None:
-        article = mentions[index].claim.article_id
-        others = [k for k in cluster if k != index]
-        candidates = [
-            (float(np.mean(scores[k, others])), k)
-            for k in sorted(alone)
-            if mentions[k].claim.article_id == article
-            and _day_of_weekday(mentions[k], mentions[index])
-            and weekday_of_value(str(mentions[k].claim.value))
-            == weekday_of_value(str(mentions[index].claim.value))
-        ]
-        candidates = [(fit, k) for fit, k in candidates if fit >= threshold]
-        return max(candidates)[1] if candidates else None
-
-    return _swap_alone(clusters, day_for)
 
 
 def _prefer_rise_over_restatement(

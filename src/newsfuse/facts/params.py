@@ -571,9 +571,9 @@ class FactParams:
     # A weekday written just before the calendar day it names ("Wednesday, March 30") is
     # one date, that day. Off: the weekday is a claim of its own, beside the day.
     weekday_joins_its_date: bool = True
-    # An article's calendar day stands for it where its bare weekday was grouped: when two
-    # rows are joined over the two, and when the day is alone and fits the row at the
-    # dispute bar. Off: the weekday stays.
+    # Where two rows are joined over an article that gives a bare weekday in one and the
+    # calendar day it falls on in the other, the article keeps the day. Off: the first
+    # row's claim is kept.
     placed_day_over_its_weekday: bool = True
 
     # -- parsing -------------------------------------------------------------------------
