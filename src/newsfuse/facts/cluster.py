@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsfuse.facts.dates import WEEKDAYS
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.score import add_same_value_bonus, score_pairs
@@ -99,6 +100,7 @@ def group_mentions(
             params.agree_threshold,
             dispute_threshold,
             current_replaces_earlier=params.current_figure_joins_over_earlier,
+            day_replaces_weekday=params.placed_day_over_its_weekday,
         )
         clusters = _prefer_current(clusters, mentions, raw_scores, dispute_threshold)
         if params.rise_replaces_restated_figure and published:
@@ -266,6 +268,7 @@ def _join_restatements(
     dispute_threshold: float,
     *,
     current_replaces_earlier: bool = False,
+    day_replaces_weekday: bool = False,
 ) -> list[list[int]]:
     """Join two groups that an article links by stating the same figure in both.
 
@@ -282,6 +285,10 @@ def _join_restatements(
     gives its earlier account ("had earlier said 10") in one and a current figure
     ("eight wounded") in the other: the current figure is kept, and the join needs no
     article of its own on that side, since the swap itself is the gain.
+
+    With ``day_replaces_weekday``, where the repeat is a bare weekday in one group
+    ("Wednesday") and the calendar day it falls on in the other ("Wednesday, March 30"),
+    the day is kept: it says which Wednesday.
     """
     changed = True
     while changed:
@@ -290,7 +297,7 @@ def _join_restatements(
             for b in range(a + 1, len(clusters)):
                 joined = _try_join(clusters[a], clusters[b], mentions, scores, agreeing,
                                    agree_threshold, dispute_threshold,
-                                   current_replaces_earlier)  # fmt: skip
+                                   current_replaces_earlier, day_replaces_weekday)  # fmt: skip
                 if joined is not None:
                     clusters[a] = joined
                     del clusters[b]
@@ -306,6 +313,16 @@ def _replaces(current: Mention, earlier: Mention) -> bool:
     return earlier.earlier and not current.earlier and not current.mood
 
 
+def _day_of_weekday(day: Mention, weekday: Mention) -> bool:
+    """Whether ``day`` is a calendar day and ``weekday`` a bare weekday name (unplaced)."""
+    day_value, weekday_value = str(day.claim.value), str(weekday.claim.value)
+    return (
+        day.claim.kind == weekday.claim.kind == "date"
+        and weekday_value.lower() in WEEKDAYS
+        and day_value.lower() not in WEEKDAYS
+    )
+
+
 def _try_join(
     first: list[int],
     second: list[int],
@@ -315,6 +332,7 @@ def _try_join(
     agree_threshold: float,
     dispute_threshold: float,
     current_replaces_earlier: bool = False,
+    day_replaces_weekday: bool = False,
 ) -> list[int] | None:
     """The two groups joined, or ``None`` (see :func:`_join_restatements`)."""
     by_article_first = {mentions[i].claim.article_id: i for i in first}
@@ -327,6 +345,8 @@ def _try_join(
     for article in shared:
         one, other = by_article_first[article], by_article_second[article]
         if agreeing[one, other]:
+            if day_replaces_weekday and _day_of_weekday(mentions[other], mentions[one]):
+                kept[article] = other
             continue
         if not current_replaces_earlier:
             return None

@@ -320,6 +320,42 @@ def find_dates(
     return mentions
 
 
+# What may stand between a weekday and the calendar day it names: "Wednesday, March 30",
+# "Wednesday March 30", "Wednesday 30 March".
+_WEEKDAY_TO_DATE_RE = re.compile(r",?\s+")
+
+
+def join_weekdays_to_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """``mentions`` with each weekday written just before a calendar day ("Wednesday,
+    March 30") joined to that day: one mention over both, the day's. A weekday beside the
+    day it names is no second claim; left alone, an unplaced weekday of an undated article
+    would compete with the day for the row. A weekday before a day that did not resolve
+    stays as it was."""
+    joined: list[DateMention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            following is not None
+            and _is_weekday(mention.text)
+            and following.day is not None
+            and not _is_weekday(following.text)
+            and _WEEKDAY_TO_DATE_RE.fullmatch(text[mention.end : following.start])
+        ):
+            start, end = mention.start, following.end
+            joined.append(DateMention(start, end, text[start:end], following.day, False))
+            index += 2
+            continue
+        joined.append(mention)
+        index += 1
+    return joined
+
+
+def _is_weekday(words: str) -> bool:
+    return words.strip().lower() in WEEKDAYS
+
+
 # Any day will do to tell a relative date ("Wednesday", "yesterday") from a calendar one.
 _REFERENCE_DAY = date(2000, 1, 1)
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date
 
 from newsfuse.facts.classify import classify_number, is_approximate, sentence_around
-from newsfuse.facts.dates import find_dates, unresolved_day_spans
+from newsfuse.facts.dates import find_dates, join_weekdays_to_dates, unresolved_day_spans
 from newsfuse.facts.numbers import (
     AND_A_HALF_RE,
     VAGUE_AMOUNTS,
@@ -131,6 +131,8 @@ def scan_claims(
     taken: list[tuple[int, int]] = []
 
     mentions = find_dates(text, published, story_year, day_years)
+    if params.weekday_joins_its_date:
+        mentions = join_weekdays_to_dates(text, mentions)
     for mention in mentions:
         claims.append(
             Claim(

@@ -584,6 +584,13 @@ class FactParams:
     # its dated articles' year, else the year of the latest full date its articles write
     # (news style leaves out the current year). Off: such days are no claims, as before.
     undated_days_take_story_year: bool = True
+    # A weekday written just before the calendar day it names ("Wednesday, March 30") is
+    # one date, that day. Off: the weekday is a claim of its own, beside the day.
+    weekday_joins_its_date: bool = True
+    # Where two rows are joined over an article that gives a bare weekday in one and the
+    # calendar day it falls on in the other, the article keeps the day. Off: the first
+    # row's claim is kept.
+    placed_day_over_its_weekday: bool = True
 
     # -- parsing -------------------------------------------------------------------------
 
