@@ -374,6 +374,10 @@ class FactParams:
     # labelled conflicts of facts-dev reach 2.93 (a transposed "$410m"/"$140m"),
     # of facts-real-dev 2.0; above 3, 14 of 17 disputes on dev2 and real were look-alikes.
     conflict_max_ratio: float = 3.0
+    # A zero's ratio to another figure is taken against one unit ("raised $0" / "more than
+    # $1,000" is a factor of 1,000; "0" / "2" of 2), so the ratio above bounds zeros too.
+    # Off: a zero and any other figure pass the ratio.
+    zero_ratio_against_one_unit: bool = True
     # ... except for a decimal slip, the same digits an exact power of ten apart ("Rs 3.2
     # crore" / "Rs 32 crore"), the smaller at least ``exact_below``: a misplaced point or
     # scale word, one figure misreported, kept apart neither by ``magnitude_gap_penalty``
