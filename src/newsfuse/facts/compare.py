@@ -125,12 +125,7 @@ def compare_facts(
                 alignment.dispute_margin,
                 alignment.crowding,
             )
-            if params.change_from_other_figure_differs and told_as_change(
-                group, by_article, texts, params
-            ):
-                status = "differs"  # one attribute before and after a change one source tells
-                together = params.reports_apart_side_by_side
-            elif not is_clear_dispute(
+            if not is_clear_dispute(
                 group, score, params, margin=margin, crowding=crowding, published=published
             ):
                 status = "differs"
@@ -144,6 +139,11 @@ def compare_facts(
                 status = "revision"  # one attribute, and a later tally above the earlier reports
             elif _updated_later(claims, by_id, cues, updated, params):
                 status = "revision"  # one attribute, given anew by a report that says it updates
+            elif params.change_from_other_figure_differs and told_as_change(
+                group, by_article, texts, params
+            ):
+                status = "differs"  # one attribute before and after a change one source tells
+                together = params.reports_apart_side_by_side
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         if status == "differs" and not together:
             own = {
