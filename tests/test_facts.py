@@ -515,6 +515,18 @@ def test_a_decimal_slip_is_a_conflict_but_small_counts_ten_apart_are_not() -> No
     assert not is_clear_dispute(small, 0.9, params)
 
 
+def test_a_zero_is_as_far_from_a_figure_as_one_unit_is() -> None:
+    # Invented fund drives: "raised $0" against "more than $1,000" is a factor of 1,000;
+    # "none" counted as 0 against 2 is a factor of 2 and may still conflict.
+    params = FactParams(conflict_max_ratio=3.0)
+    nothing_and_many = (_mention("a", 0), _mention("b", 1000))
+    nothing_and_two = (_mention("a", 0), _mention("b", 2))
+    assert not is_clear_dispute(nothing_and_many, 0.9, params)
+    assert is_clear_dispute(nothing_and_two, 0.9, params)
+    switched_off = replace(params, zero_ratio_against_one_unit=False)
+    assert is_clear_dispute(nothing_and_many, 0.9, switched_off)
+
+
 def test_a_grant_misstated_by_a_decimal_point_is_a_conflict() -> None:
     # Invented town council: two papers give the library grant as Rs 4.5 crore, one as 45.
     articles = [

@@ -10,7 +10,13 @@ import pytest
 
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.score import _transposed, add_same_value_bonus, score_pairs, stated_digits
+from newsfuse.facts.score import (
+    _casualty_kinds_clash,
+    _transposed,
+    add_same_value_bonus,
+    score_pairs,
+    stated_digits,
+)
 from newsfuse.facts.synonymy import WORDNET_DIR
 from newsfuse.model import Article, Claim
 
@@ -292,3 +298,37 @@ def test_a_counted_noun_meets_a_kind_of_it() -> None:
     assert score("ferri", "ferry", 1.0) > score("ferri", "ferry", 0.0)
     # Neither a kind of the other ("vessels" / "passengers"): nothing gained.
     assert score("passeng", "passenger", 1.0) == pytest.approx(score("passeng", "passenger", 0.0))
+
+
+def _casualty_count(article: str, value: int, clause: str, context: dict[str, float]) -> Mention:
+    claim = Claim(article, 0, 2, str(value), "count", value)
+    return Mention(claim, "count:", "peopl", (), tuple(sorted(context.items())), clause, False,
+                   True, False, head_word="people", verb="leave")  # fmt: skip
+
+
+# Invented crash: "left three people dead and at least six injured"; the parse gives the
+# coordinated "dead" more weight than the "injured" right after the six.
+SIX_INJURED = _casualty_count(
+    "a", 6, "leaving three people dead and at least NUMBER injured.",
+    {"<death>": 1.0, "dead": 1.0, "<injury>": 0.84, "injur": 0.84},
+)  # fmt: skip
+FOUR_DEAD = _casualty_count(
+    "b", 4, "a pile-up near Ostra that left NUMBER dead, including", {"<death>": 0.84}
+)
+
+
+def test_the_word_after_a_count_names_its_casualty() -> None:
+    assert _casualty_kinds_clash(SIX_INJURED, FOUR_DEAD, 0.7, word_after=True)
+    assert not _casualty_kinds_clash(SIX_INJURED, FOUR_DEAD, 0.7, word_after=False)
+
+
+def test_the_word_after_a_counts_noun_names_its_casualty_too() -> None:
+    three_dead = replace(SIX_INJURED, clause="the crash left NUMBER people dead and six injured")
+    assert not _casualty_kinds_clash(three_dead, FOUR_DEAD, 0.7, word_after=True)
+    assert _casualty_kinds_clash(three_dead, replace(SIX_INJURED, claim=FOUR_DEAD.claim), 0.7, True)
+
+
+def test_a_count_followed_by_no_casualty_word_keeps_its_context() -> None:
+    # "NUMBER of them": no casualty after the count, so its strongest word ("dead") stands.
+    of_them = replace(SIX_INJURED, clause="left NUMBER of them injured or dead")
+    assert not _casualty_kinds_clash(of_them, FOUR_DEAD, 0.7, word_after=True)

@@ -25,7 +25,7 @@ from newsfuse.facts.dates import placed_by_stamp, written_days
 from newsfuse.facts.describe import Mention, describe_claim, is_time_offset
 from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims, with_local_dollars
-from newsfuse.facts.increments import explained_by_increment
+from newsfuse.facts.increments import explained_by_increment, told_as_change
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.revisions import announces_update, update_notice_spans
@@ -105,6 +105,7 @@ def compare_facts(
     )
     facts: list[Fact] = []
     published = {article.id: article.published for article in articles}
+    texts = {article.id: article.text for article in articles}
     paired = None
     if embeddings and embedder is not None:
         paired = _PairableOnly(embedder, _pairable(mentions))
@@ -145,6 +146,11 @@ def compare_facts(
                 status = "revision"  # one attribute, and a later tally above the earlier reports
             elif _updated_later(claims, by_id, cues, updated, params):
                 status = "revision"  # one attribute, given anew by a report that says it updates
+            elif params.change_from_other_figure_differs and told_as_change(
+                group, by_article, texts, params
+            ):
+                status = "differs"  # one attribute before and after a change one source tells
+                together = params.reports_apart_side_by_side
         attributed = tuple(replace(claim, attribute=subject) for claim in claims)
         if status == "differs" and not together:
             own = {

@@ -11,16 +11,24 @@ that differ by a stated increment are still two accounts of one moment.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.rounding import is_rounding_pair
 from newsfuse.facts.verdict import values_agree
 from newsfuse.model import Claim
 
-__all__ = ["explained_by_increment"]
+__all__ = ["explained_by_increment", "told_as_change"]
+
+# How far apart, in characters, a change's old and new values may stand and still be one
+# change ("from $16 to more than $26", "cut to 3.2 % of GDP next year from 4.1 %").
+CHANGE_SPAN_CHARS = 40
+# What ends the change's clause: a figure past it belongs to another statement.
+CLAUSE_BREAK_RE = re.compile(r"[.;!?\n]")
 
 
 def explained_by_increment(
@@ -67,3 +75,54 @@ def _explains(later: Claim, earlier: Claim, own: Sequence[Mention], params: Fact
         if values_agree(total, later, params):
             return True
     return False
+
+
+def told_as_change(
+    group: Sequence[Mention],
+    by_article: Mapping[str, Sequence[Mention]],
+    texts: Mapping[str, str],
+    params: FactParams,
+) -> bool:
+    """Whether every differing pair of ``group`` is the old and the new value of a change one
+    of the group's articles tells in one clause ("a case going from $16 to more than $26"
+    beside other sources' "$15.99"): one attribute at two moments, which sources that give
+    the old value do not contradict. A figure no change explains ("rose from 12 to 20"
+    beside "20" and "25") still disputes."""
+    changes = [
+        (old.claim, new.claim)
+        for new in group
+        if not new.previous
+        for old in by_article.get(new.claim.article_id, ())
+        if old.previous
+        and _one_change(old.claim, new.claim, texts.get(new.claim.article_id, ""))
+        and not values_agree(old.claim, new.claim, params)
+    ]
+    if not changes:
+        return False
+    for index, first in enumerate(group):
+        for second in group[index + 1 :]:
+            a, b = first.claim, second.claim
+            if values_agree(a, b, params):
+                continue
+            if not any(
+                (_same_figure(old, a, params) and _same_figure(new, b, params))
+                or (_same_figure(old, b, params) and _same_figure(new, a, params))
+                for old, new in changes
+            ):
+                return False
+    return True
+
+
+def _same_figure(first: Claim, second: Claim, params: FactParams) -> bool:
+    """Whether two claims state one figure, equal or one the other rounded ("$16", "$15.99")."""
+    return values_agree(first, second, params) or is_rounding_pair(first, second, params)
+
+
+def _one_change(old: Claim, new: Claim, text: str) -> bool:
+    """Whether ``old`` (a "from" value) and ``new`` are figures of one kind and unit told
+    in one clause, close enough to be the two ends of one change."""
+    if old.kind != new.kind or old.unit != new.unit or isinstance(old.value, str):
+        return False
+    start, end = (old.end, new.start) if old.end <= new.start else (new.end, old.start)
+    between = text[start:end]
+    return 0 <= end - start <= CHANGE_SPAN_CHARS and not CLAUSE_BREAK_RE.search(between)

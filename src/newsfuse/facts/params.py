@@ -268,6 +268,9 @@ class FactParams:
     # missing, by their governing verb ("three injured passengers [died]" / "23 others
     # [injured]"), else their strongest such word: a modifier only says who. 0 turns it off.
     casualty_kind_clash_penalty: float = 1.0
+    # The casualty a count is of is the word right after it, or after its noun ("at least
+    # six injured", "two people dead"), before its strongest context word. Off: context only.
+    casualty_word_after_count: bool = True
     # Penalty (counts only) between what is left of a group ("four remain in hospital",
     # "all but nine of the homes") and a count told by the event that made the group
     # ("27 were taken to hospital"): a subset, not a later total, so a remainder carries
@@ -371,6 +374,10 @@ class FactParams:
     # labelled conflicts of facts-dev reach 2.93 (a transposed "$410m"/"$140m"),
     # of facts-real-dev 2.0; above 3, 14 of 17 disputes on dev2 and real were look-alikes.
     conflict_max_ratio: float = 3.0
+    # A zero's ratio to another figure is taken against one unit ("raised $0" / "more than
+    # $1,000" is a factor of 1,000; "0" / "2" of 2), so the ratio above bounds zeros too.
+    # Off: a zero and any other figure pass the ratio.
+    zero_ratio_against_one_unit: bool = True
     # ... except for a decimal slip, the same digits an exact power of ten apart ("Rs 3.2
     # crore" / "Rs 32 crore"), the smaller at least ``exact_below``: a misplaced point or
     # scale word, one figure misreported, kept apart neither by ``magnitude_gap_penalty``
@@ -501,6 +508,10 @@ class FactParams:
     # seeds' "about 600" in September beside July's 560), not split into an agreement
     # and a one-source row. Off splits it like any look-alike group.
     reports_apart_side_by_side: bool = True
+    # A figure told as the new value of a change whose old value ("from $16 to more than
+    # $26") is the other sources' figure is that attribute at a later moment, not a dispute
+    # with them: such a group is "differs", side by side. Off: such a pair may conflict.
+    change_from_other_figure_differs: bool = True
 
     # A vague amount's one-source row is named by what it counts ("US forces" for
     # "hundreds of US forces"), which parses its sentence; off, the row is named by the

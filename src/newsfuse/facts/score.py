@@ -98,22 +98,44 @@ def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> b
     return bool(strong) and not strong & mentioned
 
 
-def _casualty_kind(mention: Mention, strong_weight: float) -> str:
+def _casualty_kind(mention: Mention, strong_weight: float, word_after: bool = False) -> str:
     """The casualty ("<death>", "<injury>", "<missing>") a count is of: its governing
-    verb's, else the heaviest among its strong context words ("the death toll rose to
-    17"), or ""."""
+    verb's, else (with ``word_after``) the word right after it or its noun ("at least six
+    injured" after "three people dead"), else the heaviest among its strong context words
+    ("the death toll rose to 17"), or ""."""
     if mention.verb:
         concept = CONCEPTS.get(stem_word(mention.verb.split()[0]), "")
         if concept in CASUALTY_CONCEPTS:
+            return concept
+    if word_after:
+        concept = _casualty_after(mention)
+        if concept:
             return concept
     weighted = [(w, lemma) for lemma, w in mention.context if lemma in CASUALTY_CONCEPTS]
     best = max(weighted, default=(0.0, ""))
     return best[1] if best[0] >= strong_weight else ""
 
 
-def _casualty_kinds_clash(first: Mention, second: Mention, strong_weight: float) -> bool:
+def _casualty_after(mention: Mention) -> str:
+    """The casualty named by the word right after a count, or after its counted noun
+    ("six injured", "two people dead"): the count's own predicate, which a coordinated
+    count's nearer context ("three people dead and at least six injured") may outweigh."""
+    after = mention.clause.partition("NUMBER")[2].split()
+    if after and mention.head_word and after[0].lower() == mention.head_word.lower():
+        after = after[1:]
+    if not after:
+        return ""
+    word = re.match(r"[a-z]+", after[0].lower())
+    concept = CONCEPTS.get(stem_word(word.group()), "") if word else ""
+    return concept if concept in CASUALTY_CONCEPTS else ""
+
+
+def _casualty_kinds_clash(
+    first: Mention, second: Mention, strong_weight: float, word_after: bool = False
+) -> bool:
     """Whether both counts name the casualty they count and the two differ."""
-    one, other = _casualty_kind(first, strong_weight), _casualty_kind(second, strong_weight)
+    one = _casualty_kind(first, strong_weight, word_after)
+    other = _casualty_kind(second, strong_weight, word_after)
     return bool(one and other and one != other)
 
 
@@ -480,7 +502,7 @@ def score_pairs(
         ):
             score -= params.increment_beside_total_penalty
         if first.claim.kind == "count" and _casualty_kinds_clash(
-            first, second, params.concept_strong_weight
+            first, second, params.concept_strong_weight, params.casualty_word_after_count
         ):
             score -= params.casualty_kind_clash_penalty
         if first.claim.kind == "count" and _remainder_beside_event(first, second, params):

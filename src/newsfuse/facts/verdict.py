@@ -390,6 +390,13 @@ def dispute_evidence(
             long_transposed &= swap and min(a, b) >= 10 ** (params.transposed_digits_min_digits - 1)
             if not isinstance(a, str) and not isinstance(b, str) and min(a, b) > 0 and not slip:
                 ratio = max(ratio, max(a, b) / min(a, b))
+            elif (
+                params.zero_ratio_against_one_unit
+                and not isinstance(a, str)
+                and not isinstance(b, str)
+                and 0 in (a, b)
+            ):
+                ratio = max(ratio, abs(a + b))  # a zero against one unit: "$0" / "$1,000"
             nouns_differ |= not _nouns_match(first, second, params)
             roles_differ |= first.role != second.role
             hedged |= first.claim.approximate or second.claim.approximate
