@@ -111,3 +111,33 @@ def test_a_change_between_other_values_leaves_the_pair_disputed() -> None:
     other = _stalls("b", 0, 12)
     by_article = {"a": [old, new], "b": [other]}
     assert not told_as_change([new, other], by_article, {"a": text}, FactParams())
+
+
+def test_a_figure_past_the_changes_new_end_is_no_end_of_that_change() -> None:
+    # "grew from 12 members to 30 and hired 20 coaches": the change is 12 -> 30, so the 20
+    # coaches still dispute another outlet's 12 coaches.
+    text = "The Arden rowing club grew from 12 members to 30 members and hired 20 coaches."
+    old = _stalls("a", text.index("12"), 12, previous=True)
+    end = _stalls("a", text.index("30"), 30)
+    past = _stalls("a", text.index("20"), 20)
+    other = _stalls("b", 0, 12)
+    by_article = {"a": [old, end, past], "b": [other]}
+    assert not told_as_change([past, other], by_article, {"a": text}, FactParams())
+    assert told_as_change([end, other], by_article, {"a": text}, FactParams())
+
+
+def test_a_coaches_count_past_a_members_change_still_conflicts() -> None:
+    texts = [
+        "The Arden rowing club grew from 12 members to 30 members and hired 20 coaches.",
+        "The Arden rowing club hired 12 coaches, its chairman said.",
+    ]
+    articles = [
+        Article(id=chr(ord("a") + index), text=text, source=f"Outlet {index}")
+        for index, text in enumerate(texts)
+    ]
+    rows = [
+        (fact.status, sorted(float(claim.value) for claim in fact.claims))  # type: ignore[arg-type]
+        for fact in compare_facts(articles, embeddings=False)
+        if fact.kind == "count" and len(fact.claims) > 1
+    ]
+    assert rows == [("conflict", [12.0, 20.0])]

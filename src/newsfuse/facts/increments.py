@@ -94,7 +94,12 @@ def told_as_change(
         if not new.previous
         for old in by_article.get(new.claim.article_id, ())
         if old.previous
-        and _one_change(old.claim, new.claim, texts.get(new.claim.article_id, ""))
+        and _one_change(
+            old.claim,
+            new.claim,
+            texts.get(new.claim.article_id, ""),
+            [other.claim for other in by_article.get(new.claim.article_id, ())],
+        )
         and not values_agree(old.claim, new.claim, params)
     ]
     if not changes:
@@ -118,11 +123,18 @@ def _same_figure(first: Claim, second: Claim, params: FactParams) -> bool:
     return values_agree(first, second, params) or is_rounding_pair(first, second, params)
 
 
-def _one_change(old: Claim, new: Claim, text: str) -> bool:
+def _one_change(old: Claim, new: Claim, text: str, figures: Sequence[Claim] = ()) -> bool:
     """Whether ``old`` (a "from" value) and ``new`` are figures of one kind and unit told
-    in one clause, close enough to be the two ends of one change."""
+    in one clause, close enough to be the two ends of one change, with no figure of that
+    kind and unit among ``figures`` (the article's) between them: in "grew from 12 members
+    to 30 and hired 20 coaches" the change's new end is the 30, not the 20."""
     if old.kind != new.kind or old.unit != new.unit or isinstance(old.value, str):
         return False
     start, end = (old.end, new.start) if old.end <= new.start else (new.end, old.start)
     between = text[start:end]
+    if any(
+        figure.kind == old.kind and figure.unit == old.unit and start <= figure.start < end
+        for figure in figures
+    ):
+        return False
     return 0 <= end - start <= CHANGE_SPAN_CHARS and not CLAUSE_BREAK_RE.search(between)
