@@ -224,3 +224,16 @@ def test_a_possessive_name_shows_the_name_it_owns() -> None:
     assert rows[0].cells == ("Ines Kordal, Vessary Holdings, Marlow, St Orla's Hospital",) * 2
     kept = build_fact_rows(Brief((), (first, second), facts), names_apart=False)
     assert "Kordal’s Vessary Holdings" in kept[0].cells[0]
+
+
+def test_a_possessive_whose_owned_part_is_no_name_stays_one_name() -> None:
+    first = Article("f", "Hal Brenn and Brenn's of Tarrow.", source="Dam Weekly")
+    second = Article("g", "Brenn's of Tarrow, run by Hal Brenn.", source="Valley Radio")
+
+    def agreed(name: str) -> Fact:
+        claims = tuple(Claim(a, 0, 4, name, "organization", name) for a in "fg")
+        return Fact("agree", name, "organization", claims)
+
+    facts = (agreed("Hal Brenn"), agreed("Brenn's of Tarrow"))
+    rows = build_fact_rows(Brief((), (first, second), facts))
+    assert rows[0].cells == ("Hal Brenn, Brenn's of Tarrow",) * 2

@@ -374,11 +374,12 @@ def _without_owners(names: Sequence[str]) -> list[str]:
     """Names with a possessive as the name owned: "’s Tukwila" (its owner cut off by
     the recogniser) is "Tukwila", and "Pichai’s Alphabet" is "Alphabet" when "Pichai"
     is listed or ends a listed name ("Sundar Pichai"); "St Brannoc's Hospital", whose
-    owner is listed nowhere, is one name."""
+    owner is listed nowhere, is one name, and so is "Lloyd's of Lisk", whose owned part
+    is no name."""
     kept: list[str] = []
     for name in names:
         owner, mark, owned = (part.strip() for part in _split_possessive(name))
-        if mark and owned and (not owner or any(
+        if mark and owned[:1].isupper() and (not owner or any(
             other == owner or other.endswith(f" {owner}") for other in names if other != name
         )):  # fmt: skip
             name = owned
