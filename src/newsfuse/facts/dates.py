@@ -329,8 +329,9 @@ def join_weekdays_to_dates(text: str, mentions: list[DateMention]) -> list[DateM
     """``mentions`` with each weekday written just before a calendar day ("Wednesday,
     March 30") joined to that day: one mention over both, the day's. A weekday beside the
     day it names is no second claim; left alone, an unplaced weekday of an undated article
-    would compete with the day for the row. A weekday before a day that did not resolve
-    stays as it was."""
+    would compete with the day for the row. A weekday before a day that did not resolve,
+    or that is not that day's weekday ("said Wednesday, March 31 was the deadline" when
+    March 31 is a Thursday: two claims, or a slip), stays as it was."""
     joined: list[DateMention] = []
     index = 0
     while index < len(mentions):
@@ -341,6 +342,7 @@ def join_weekdays_to_dates(text: str, mentions: list[DateMention]) -> list[DateM
             and _is_weekday(mention.text)
             and following.day is not None
             and not _is_weekday(following.text)
+            and following.day.weekday() == WEEKDAYS[mention.text.strip().lower()]
             and _WEEKDAY_TO_DATE_RE.fullmatch(text[mention.end : following.start])
         ):
             start, end = mention.start, following.end
