@@ -95,12 +95,16 @@ def test_a_joined_row_keeps_an_articles_calendar_day_over_its_bare_weekday() -> 
     assert off == {"a": day, "b": "Wednesday", "c": "Wednesday", "d": day}
 
 
-def test_a_weekday_that_is_not_its_days_weekday_stays_a_claim_of_its_own() -> None:
+def test_a_weekday_that_is_not_its_written_days_weekday_stays_a_claim_of_its_own() -> None:
     # March 31, 2016 was a Thursday: "said Wednesday" is when it was said, not the day.
-    assert _joined("Velm police said Wednesday, March 31 was the deadline.") == [
+    assert _joined("Velm police said Wednesday, March 31, 2016 was the deadline.") == [
         ("Wednesday", None, "Wednesday"),
-        ("March 31", date(2016, 3, 31), ""),
+        ("March 31, 2016", date(2016, 3, 31), ""),
     ]
-    assert _joined("Velm police said Thursday, March 31 was the deadline.") == [
-        ("Thursday, March 31", date(2016, 3, 31), "")
+    assert _joined("Velm police said Thursday, March 31, 2016 was the deadline.") == [
+        ("Thursday, March 31, 2016", date(2016, 3, 31), "")
+    ]
+    # No year written: the year is inferred and may be wrong, so the weekday still joins.
+    assert _joined("Velm police said Wednesday, March 31 was the deadline.") == [
+        ("Wednesday, March 31", date(2016, 3, 31), "")
     ]

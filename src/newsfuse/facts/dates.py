@@ -323,6 +323,8 @@ def find_dates(
 # What may stand between a weekday and the calendar day it names: "Wednesday, March 30",
 # "Wednesday March 30", "Wednesday 30 March".
 _WEEKDAY_TO_DATE_RE = re.compile(r",?\s+")
+# A year written in a calendar day's own words ("March 31, 2016").
+_YEAR_RE = re.compile(r"\b\d{4}\b")
 
 
 def join_weekdays_to_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -330,8 +332,9 @@ def join_weekdays_to_dates(text: str, mentions: list[DateMention]) -> list[DateM
     March 30") joined to that day: one mention over both, the day's. A weekday beside the
     day it names is no second claim; left alone, an unplaced weekday of an undated article
     would compete with the day for the row. A weekday before a day that did not resolve,
-    or that is not that day's weekday ("said Wednesday, March 31 was the deadline" when
-    March 31 is a Thursday: two claims, or a slip), stays as it was."""
+    or before a day written with its year whose weekday it is not ("said Wednesday, March
+    31, 2016 was the deadline", a Thursday: two claims, or a slip), stays as it was; a day
+    without its year is joined whatever the weekday, since its year is only inferred."""
     joined: list[DateMention] = []
     index = 0
     while index < len(mentions):
@@ -342,7 +345,10 @@ def join_weekdays_to_dates(text: str, mentions: list[DateMention]) -> list[DateM
             and _is_weekday(mention.text)
             and following.day is not None
             and not _is_weekday(following.text)
-            and following.day.weekday() == WEEKDAYS[mention.text.strip().lower()]
+            and (
+                following.day.weekday() == WEEKDAYS[mention.text.strip().lower()]
+                or not _YEAR_RE.search(following.text)
+            )
             and _WEEKDAY_TO_DATE_RE.fullmatch(text[mention.end : following.start])
         ):
             start, end = mention.start, following.end
