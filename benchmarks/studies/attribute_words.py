@@ -27,25 +27,21 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
+from fact_errors import _load_evaluator, evaluator_path
+from odd_one_out import _capture, _cosine, captured
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
-
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
-from odd_one_out import _capture, _cosine, captured  # noqa: E402
-
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.facts.synonymy import (  # noqa: E402
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.facts.synonymy import (
     load_wordnet,
     noun_is_kind_of,
     nouns_related,
     verbs_related,
 )
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+from newsfuse.facts.verdict import values_agree
+from newsfuse.pipeline import read_report
 
 SENSES = 3
 

@@ -29,19 +29,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
+import study_paths  # noqa: F401
+from attribute_words import gold
+from fact_errors import _load_evaluator, evaluator_path
+from odd_one_out import _capture, captured
 
-from attribute_words import gold  # noqa: E402
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
-from odd_one_out import _capture, captured  # noqa: E402
-
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import FactParams, compare_facts  # noqa: E402
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import FactParams, compare_facts
+from newsfuse.facts.verdict import values_agree
+from newsfuse.pipeline import read_report
 
 RATIOS = (1.05, 1.1, 1.2, 1.3, 1.5, 2.0)
 BONUSES = (0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1)

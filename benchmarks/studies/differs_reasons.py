@@ -22,20 +22,13 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
-
-from fact_errors import (  # noqa: E402
+import study_paths  # noqa: F401
+from fact_errors import (
     _load_evaluator,
     audit_clusters,
     evaluator_path,
@@ -43,13 +36,13 @@ from fact_errors import (  # noqa: E402
     sentence_around,
 )
 
-import newsfuse.facts.compare as compare  # noqa: E402
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.facts import FactParams  # noqa: E402
-from newsfuse.facts.verdict import dispute_evidence  # noqa: E402
-from newsfuse.model import Fact  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from newsfuse.render.data import fact_to_dict  # noqa: E402
+import newsfuse.facts.compare as compare
+from fact_params import add_param_option, parse_params
+from newsfuse.facts import FactParams
+from newsfuse.facts.verdict import dispute_evidence
+from newsfuse.model import Fact
+from newsfuse.pipeline import read_report
+from newsfuse.render.data import fact_to_dict
 
 # The labels' readings of a held-back group, in the order the table shows them.
 OUTCOMES = ("hidden", "found", "agree", "none")

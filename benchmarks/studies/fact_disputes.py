@@ -21,19 +21,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+import study_paths  # noqa: F401
 
-from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts.cluster import group_mentions  # noqa: E402
-from newsfuse.facts.describe import describe_claim  # noqa: E402
-from newsfuse.facts.entities import parse_articles  # noqa: E402
-from newsfuse.facts.extract import scan_claims  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.facts.verdict import dispute_evidence, values_agree  # noqa: E402
-from newsfuse.model import Claim  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+from newsfuse.config import DEFAULT_EMBEDDER
+from newsfuse.embed import get_embedder
+from newsfuse.facts.cluster import group_mentions
+from newsfuse.facts.describe import describe_claim
+from newsfuse.facts.entities import parse_articles
+from newsfuse.facts.extract import scan_claims
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.verdict import dispute_evidence, values_agree
+from newsfuse.model import Claim
+from newsfuse.pipeline import read_report
 
 
 def _same_value(claim: Claim, expected: dict) -> bool:

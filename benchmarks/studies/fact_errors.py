@@ -29,12 +29,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+import study_paths  # noqa: F401
 
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.pipeline import read_report
+from shared_data import shared_path
 
 if TYPE_CHECKING:
     from newsfuse.model import Article

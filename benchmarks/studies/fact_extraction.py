@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+import study_paths  # noqa: F401
 
-from newsfuse.facts.extract import scan_claims  # noqa: E402
-from newsfuse.model import Claim  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+from newsfuse.facts.extract import scan_claims
+from newsfuse.model import Claim
+from newsfuse.pipeline import read_report
 
 # The evaluator's tolerance for numbers (relative) and the bound below which integers must be equal.
 TOLERANCE = 0.03

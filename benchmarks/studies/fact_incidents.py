@@ -35,8 +35,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -44,24 +42,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters
+from study_paths import ROOT
 
-
-from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters  # noqa: E402
-
-import newsfuse.facts.compare as compare  # noqa: E402
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.facts.aspects import owner_candidates  # noqa: E402
-from newsfuse.facts.dates import MONTHS, WEEKDAYS  # noqa: E402
-from newsfuse.facts.describe import Mention  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.model import Claim, Fact  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from newsfuse.render.data import fact_to_dict  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+import newsfuse.facts.compare as compare
+from fact_params import add_param_option, parse_params
+from newsfuse.facts.aspects import owner_candidates
+from newsfuse.facts.dates import MONTHS, WEEKDAYS
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Claim, Fact
+from newsfuse.pipeline import read_report
+from newsfuse.render.data import fact_to_dict
+from shared_data import shared_path
 
 LABELLED = {
     "dev": shared_path("bench/facts-dev.jsonl"),

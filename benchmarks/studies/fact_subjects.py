@@ -26,25 +26,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies that code
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from study_paths import ROOT
 
-from newsfuse.facts import FactParams, compare_facts  # noqa: E402
-from newsfuse.facts.nlp import load_pipeline  # noqa: E402
-from newsfuse.model import Article, Fact  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.facts import FactParams, compare_facts
+from newsfuse.facts.nlp import load_pipeline
+from newsfuse.model import Article, Fact
+from newsfuse.pipeline import read_report
+from shared_data import shared_path
 
 # Words a subject adds around the sources' words ("amount of", "distance of ... from").
 ADDED_WORDS = frozenset(

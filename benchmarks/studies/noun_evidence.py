@@ -42,28 +42,24 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from fact_errors import (  # noqa: E402
+import study_paths  # noqa: F401
+from fact_errors import (
     AUDIT_HALF,
     _load_evaluator,
     audit_clusters,
     evaluator_path,
     labelled_clusters,
 )
-from odd_one_out import _capture, captured  # noqa: E402
+from odd_one_out import _capture, captured
 
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.facts.describe import stem_word  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.facts.score import add_same_value_bonus  # noqa: E402
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.facts.describe import stem_word
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.score import add_same_value_bonus
+from newsfuse.facts.verdict import values_agree
+from newsfuse.pipeline import read_report
 
 SIGNALS = ("a_sentence", "a_next", "a_article", "b_pair", "c_value", "d_inherit", "b_c_d")
 LABELS = ("true", "agree", "apart", "audit")

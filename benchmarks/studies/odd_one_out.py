@@ -30,18 +30,15 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
+from fact_errors import _load_evaluator, evaluator_path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
-
-import newsfuse.facts.cluster as cluster_module  # noqa: E402
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+import newsfuse.facts.cluster as cluster_module
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.facts.verdict import values_agree
+from newsfuse.pipeline import read_report
 
 captured: dict[str, Any] = {}
 

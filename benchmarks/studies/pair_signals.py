@@ -53,7 +53,6 @@ import itertools
 import json
 import math
 import re
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -61,15 +60,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from clustering import DEFAULT_DATA, load_documents  # noqa: E402
-from clustering_second_stage import auc  # noqa: E402
-from event_boundaries import DEFAULT_DATA as EVENT_SETS  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from clustering import DEFAULT_DATA, load_documents
+from clustering_second_stage import auc
+from event_boundaries import DEFAULT_DATA as EVENT_SETS
+from shared_data import shared_path
 
 FACT_SETS = ("facts-dev.jsonl", "facts-dev2.jsonl", "facts-real-dev.jsonl")
 SIGNALS = ("join", "figures", "salient", "mpnet128")

@@ -15,22 +15,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+import study_paths  # noqa: F401
 
-from newsfuse.facts import compare_facts, describe  # noqa: E402
-from newsfuse.facts.aspects import period_has_time_word  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.model import Article  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.facts import compare_facts, describe
+from newsfuse.facts.aspects import period_has_time_word
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Article
+from newsfuse.pipeline import read_report
+from shared_data import shared_path
 
 # Periods printed per set and class: enough to read the classes, short enough to scan.
 SAMPLE = 12

@@ -17,21 +17,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies that code
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from study_paths import ROOT
 
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from fact_params import add_param_option, parse_params
+from newsfuse.config import DEFAULT_EMBEDDER
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.pipeline import read_report
+from shared_data import shared_path
 
 HALF = 61  # clusters before this line are half A
 

@@ -34,22 +34,17 @@ import argparse
 import itertools
 import json
 import math
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
+from fact_errors import _load_evaluator, audit_clusters, evaluator_path, labelled_clusters
+from study_paths import ROOT
 
-from fact_errors import _load_evaluator, audit_clusters, evaluator_path, labelled_clusters  # noqa: E402
-
-from newsfuse.facts.numbers import NUMBER_WORDS_RE  # noqa: E402
-from newsfuse.facts.qualifiers import qualifier_before  # noqa: E402
-from newsfuse.facts.rounding import written_figure  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+from newsfuse.facts.numbers import NUMBER_WORDS_RE
+from newsfuse.facts.qualifiers import qualifier_before
+from newsfuse.facts.rounding import written_figure
+from newsfuse.pipeline import read_report
 
 REACHES = (0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.125, 0.15, 0.20)
 # A figure and one within this (relative) agree already (FactParams.relative_tolerance),

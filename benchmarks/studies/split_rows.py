@@ -17,14 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+import study_paths  # noqa: F401
 from fact_errors import _load_evaluator, evaluator_path
 
 DISPUTED = ("conflict", "revision", "differs")
