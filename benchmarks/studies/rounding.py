@@ -38,13 +38,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from fact_errors import _load_evaluator, audit_clusters, evaluator_path, labelled_clusters
+from fact_errors import (
+    _load_evaluator,
+    audit_clusters,
+    cluster_articles,
+    evaluator_path,
+    labelled_clusters,
+    read_predictions,
+)
 from study_paths import ROOT
 
 from newsfuse.facts.numbers import NUMBER_WORDS_RE
 from newsfuse.facts.qualifiers import qualifier_before
 from newsfuse.facts.rounding import written_figure
-from newsfuse.pipeline import read_report
 
 REACHES = (0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.125, 0.15, 0.20)
 # A figure and one within this (relative) agree already (FactParams.relative_tolerance),
@@ -194,14 +200,10 @@ def labelled_set(data: Path, predictions: Path) -> list[tuple[str, list[Figure]]
     ("tp", ...) for each predicted conflict matching a labelled one, ("label", ...) for
     each labelled conflict."""
     evaluator = _load_evaluator(evaluator_path(data, None))
-    predicted = {}
-    for line in predictions.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            predicted[record["id"]] = record["facts"]
+    predicted = read_predictions(predictions)
     cases: list[tuple[str, list[Figure]]] = []
     for cluster in labelled_clusters(data):
-        texts = {a.id: a.text for a in read_report(cluster["articles"]).articles}
+        texts = {a.id: a.text for a in cluster_articles(cluster)}
         raw = predicted.get(cluster["id"], [])
         facts = evaluator.read_facts(raw, [])
         expected = [e for e in cluster["expect"] if e["status"] in ("conflict", "revision")]
