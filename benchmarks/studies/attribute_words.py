@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 import study_paths  # noqa: F401
-from fact_errors import _load_evaluator, evaluator_path
+from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
 from odd_one_out import _capture, _cosine, captured
 
 import newsfuse.facts.compare as compare_module
@@ -41,7 +41,6 @@ from newsfuse.facts.synonymy import (
     verbs_related,
 )
 from newsfuse.facts.verdict import values_agree
-from newsfuse.pipeline import read_report
 
 SENSES = 3
 
@@ -150,14 +149,9 @@ def mutual_best(i: int, j: int, mentions: list[Any], raw: np.ndarray) -> bool:
 
 
 def study_set(path: Path, evaluator: Any, embedder: Any) -> list[dict[str, Any]]:
-    import json
-
     out: list[dict[str, Any]] = []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
-        articles = list(read_report(cluster["articles"]).articles)
+    for cluster in labelled_clusters(path):
+        articles = cluster_articles(cluster)
         compare_facts(articles, embedder=embedder)
         mentions, groups, raw = captured["mentions"], captured["groups"], captured["raw"]
         group_of = {id(m): g for g in groups for m in g.mentions}

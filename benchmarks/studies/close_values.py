@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import math
 import sys
 from pathlib import Path
@@ -31,14 +30,13 @@ from typing import Any
 
 import study_paths  # noqa: F401
 from attribute_words import gold
-from fact_errors import _load_evaluator, evaluator_path
+from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
 from odd_one_out import _capture, captured
 
 import newsfuse.facts.compare as compare_module
 from newsfuse.embed import get_embedder
 from newsfuse.facts import FactParams, compare_facts
 from newsfuse.facts.verdict import values_agree
-from newsfuse.pipeline import read_report
 
 RATIOS = (1.05, 1.1, 1.2, 1.3, 1.5, 2.0)
 BONUSES = (0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1)
@@ -55,14 +53,8 @@ def study_set(
     path: Path, evaluator: Any, embedder: Any, low: float, bar: float, labelled: bool
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
-        records = cluster.get("articles") or [
-            {"id": f"d{index}", "text": text} for index, text in enumerate(cluster["documents"])
-        ]
-        articles = list(read_report(records).articles)
+    for cluster in labelled_clusters(path):
+        articles = cluster_articles(cluster)
         if len(articles) < 2:
             continue
         compare_facts(articles, embedder=embedder)

@@ -31,6 +31,7 @@ import study_paths  # noqa: F401
 from fact_errors import (
     _load_evaluator,
     audit_clusters,
+    cluster_articles,
     evaluator_path,
     labelled_clusters,
     sentence_around,
@@ -41,7 +42,6 @@ from fact_params import add_param_option, parse_params
 from newsfuse.facts import FactParams
 from newsfuse.facts.verdict import dispute_evidence
 from newsfuse.model import Fact
-from newsfuse.pipeline import read_report
 from newsfuse.render.data import fact_to_dict
 
 # The labels' readings of a held-back group, in the order the table shows them.
@@ -171,7 +171,7 @@ def study_set(
     """The held-back rows of one labelled set, each with its reasons and outcome."""
     rows = []
     for cluster in labelled_clusters(path):
-        articles = list(read_report(cluster["articles"]).articles)
+        articles = cluster_articles(cluster)
         recorder.held = []
         facts = compare.compare_facts(articles, params=params)
         predicted = evaluator.read_facts(

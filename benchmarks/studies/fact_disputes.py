@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 import study_paths  # noqa: F401
+from fact_errors import cluster_articles, labelled_clusters
 
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import get_embedder
@@ -32,7 +33,6 @@ from newsfuse.facts.extract import scan_claims
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.verdict import dispute_evidence, values_agree
 from newsfuse.model import Claim
-from newsfuse.pipeline import read_report
 
 
 def _same_value(claim: Claim, expected: dict) -> bool:
@@ -66,9 +66,8 @@ def main() -> int:
     params = FactParams()
     embedder = get_embedder(DEFAULT_EMBEDDER)
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
-    for line in Path(args.data).read_text(encoding="utf-8").splitlines():
-        cluster = json.loads(line)
-        articles = list(read_report(cluster["articles"]).articles)
+    for cluster in labelled_clusters(Path(args.data)):
+        articles = cluster_articles(cluster)
         docs = parse_articles(articles)
         mentions = [
             describe_claim(claim, doc, params)

@@ -29,7 +29,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-import study_paths  # noqa: F401
+from study_paths import BENCHMARKS
 
 from newsfuse.pipeline import read_report
 from shared_data import shared_path
@@ -59,6 +59,16 @@ def evaluator_path(data: Path, given: Path | None) -> Path:
     beside = data.parent / "facts_eval.py"
     return beside if beside.exists() else shared_path("bench", "facts_eval.py")
 
+
+# The labelled sets a study reads by name: the shared dev sets and the study sets of
+# benchmarks/data/ (never the transfer sets heldout2, heldout3 and heldout6).
+STUDY_SETS = {
+    **{name: shared_path("bench", f"facts-{name}.jsonl") for name in ("dev", "dev2", "real-dev")},
+    **{
+        name: BENCHMARKS / "data" / f"facts-{name}.jsonl"
+        for name in ("heldout", "heldout4", "heldout5", "heldout7")
+    },
+}
 
 # An article's opening this long names it in both Multi-News dev and facts-real-dev.
 OPENING_CHARACTERS = 200

@@ -14,16 +14,15 @@ Usage: python benchmarks/studies/fact_extraction.py DATA.jsonl [DATA2.jsonl ...]
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import study_paths  # noqa: F401
+from fact_errors import cluster_articles, labelled_clusters
 
 from newsfuse.facts.extract import scan_claims
 from newsfuse.model import Claim
-from newsfuse.pipeline import read_report
 
 # The evaluator's tolerance for numbers (relative) and the bound below which integers must be equal.
 TOLERANCE = 0.03
@@ -74,11 +73,8 @@ def main() -> int:
     for path in args.data:
         total: Counter[str] = Counter()
         hits: Counter[str] = Counter()
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            cluster = json.loads(line)
-            articles = {a.id: a for a in read_report(cluster["articles"]).articles}
+        for cluster in labelled_clusters(Path(path)):
+            articles = {a.id: a for a in cluster_articles(cluster)}
             scanned = {key: scan_claims(article) for key, article in articles.items()}
             for item in cluster["expect"]:
                 for article_id, wanted in item["claims"].items():

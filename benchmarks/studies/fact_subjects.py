@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
 
+from fact_errors import cluster_articles, document_records, labelled_clusters
 from study_paths import ROOT
 
 from newsfuse.facts import FactParams, compare_facts
@@ -79,16 +80,15 @@ def read_set(name: str) -> Iterator[tuple[str, list[Article]]]:
         seeds = sorted(str(p) for p in shared_path("seeds").iterdir())
         yield name, list(read_report(seeds).articles)
     elif name in ("dev", "dev2", "real-dev"):
-        for line in shared_path("bench", f"facts-{name}.jsonl").read_text().splitlines():
-            cluster = json.loads(line)
-            yield cluster["id"], list(read_report(cluster["articles"]).articles)
+        for cluster in labelled_clusters(shared_path("bench", f"facts-{name}.jsonl")):
+            yield cluster["id"], cluster_articles(cluster)
     elif name in ("mn-a", "mn-b"):
         lines = shared_path("data", "multinews-dev.jsonl").read_text().splitlines()
         half = MULTINEWS_CLUSTERS // 2
         chosen = lines[:half] if name == "mn-a" else lines[half:MULTINEWS_CLUSTERS]
         for line in chosen:
             cluster = json.loads(line)
-            records = [{"id": f"{i}", "text": text} for i, text in enumerate(cluster["documents"])]
+            records = document_records(cluster["documents"], prefix="")
             yield cluster["id"][-12:], list(read_report(records).articles)
     else:
         raise SystemExit(f"unknown set {name!r}")

@@ -47,6 +47,7 @@ from fact_errors import (
     AUDIT_HALF,
     _load_evaluator,
     audit_clusters,
+    cluster_articles,
     evaluator_path,
     labelled_clusters,
 )
@@ -59,7 +60,6 @@ from newsfuse.facts.describe import stem_word
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.score import add_same_value_bonus
 from newsfuse.facts.verdict import values_agree
-from newsfuse.pipeline import read_report
 
 SIGNALS = ("a_sentence", "a_next", "a_article", "b_pair", "c_value", "d_inherit", "b_c_d")
 LABELS = ("true", "agree", "apart", "audit")
@@ -290,7 +290,7 @@ def labelled_set(
 ) -> list[dict[str, Any]]:
     rows = []
     for cluster in labelled_clusters(path):
-        articles = list(read_report(cluster["articles"]).articles)
+        articles = cluster_articles(cluster)
         for row in study_cluster(articles, cluster["expect"], evaluator, embedder, params):
             rows.append({"set": path.stem, "cluster": cluster["id"], **row})
     return _unique(rows)

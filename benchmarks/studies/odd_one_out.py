@@ -23,7 +23,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -31,14 +30,13 @@ from typing import Any
 
 import numpy as np
 import study_paths  # noqa: F401
-from fact_errors import _load_evaluator, evaluator_path
+from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
 
 import newsfuse.facts.cluster as cluster_module
 import newsfuse.facts.compare as compare_module
 from newsfuse.embed import get_embedder
 from newsfuse.facts import compare_facts
 from newsfuse.facts.verdict import values_agree
-from newsfuse.pipeline import read_report
 
 captured: dict[str, Any] = {}
 
@@ -74,11 +72,8 @@ def _cosine(a: np.ndarray, b: np.ndarray) -> float:
 
 def study_set(path: Path, evaluator: ModuleType, embedder: Any) -> list[dict[str, Any]]:
     rows_out: list[dict[str, Any]] = []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
-        articles = list(read_report(cluster["articles"]).articles)
+    for cluster in labelled_clusters(path):
+        articles = cluster_articles(cluster)
         by_id = {article.id: article for article in articles}
         compare_facts(articles, embedder=embedder)
         mentions = captured["mentions"]

@@ -61,6 +61,7 @@ from typing import Any
 
 import numpy as np
 import study_paths  # noqa: F401
+from fact_errors import labelled_clusters
 
 from clustering import DEFAULT_DATA, load_documents
 from clustering_second_stage import auc
@@ -241,8 +242,7 @@ def load_sets(multinews: Path) -> list[tuple[str, list[dict[str, str]], dict[str
         if not path.exists():
             continue
         records, gold = [], {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cluster = json.loads(line)
+        for cluster in labelled_clusters(path):
             for article in cluster["articles"]:
                 doc_id = f"{cluster['id']}/{article['id']}"
                 records.append(

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import study_paths  # noqa: F401
+from fact_errors import cluster_articles, document_records, labelled_clusters
 
 from newsfuse.facts import compare_facts, describe
 from newsfuse.facts.aspects import period_has_time_word
@@ -37,15 +38,12 @@ def read_set(name: str) -> Iterator[list[Article]]:
     """The clusters of a set, each as cleaned Articles."""
     if name == "multinews":
         for line in shared_path("data", "multinews-dev.jsonl").read_text().splitlines():
-            records = [
-                {"id": f"{i}", "text": t} for i, t in enumerate(json.loads(line)["documents"])
-            ]
+            records = document_records(json.loads(line)["documents"], prefix="")
             yield list(read_report(records).articles)
         return
     path = shared_path("bench", f"facts-{name}.jsonl") if "/" not in name else Path(name)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            yield list(read_report(json.loads(line)["articles"]).articles)
+    for cluster in labelled_clusters(path):
+        yield cluster_articles(cluster)
 
 
 def main() -> int:
