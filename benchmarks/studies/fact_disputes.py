@@ -22,7 +22,12 @@ from collections import Counter
 from pathlib import Path
 
 import study_paths  # noqa: F401
-from fact_errors import cluster_articles, labelled_clusters
+from fact_errors import (
+    ISO_DAY_CHARACTERS,
+    cluster_articles,
+    labelled_clusters,
+    numbers_match,
+)
 
 from newsfuse.config import DEFAULT_EMBEDDER
 from newsfuse.embed import get_embedder
@@ -38,11 +43,8 @@ from newsfuse.model import Claim
 def _same_value(claim: Claim, expected: dict) -> bool:
     value = expected["value"]
     if isinstance(value, str) or isinstance(claim.value, str):
-        return str(claim.value)[:10] == str(value)[:10]
-    exact = float(value).is_integer() and abs(value) < 100
-    if exact:
-        return float(claim.value) == float(value)
-    return abs(float(claim.value) - value) <= 0.03 * max(abs(value), abs(float(claim.value)))
+        return str(claim.value)[:ISO_DAY_CHARACTERS] == str(value)[:ISO_DAY_CHARACTERS]
+    return numbers_match(value, float(claim.value))
 
 
 def _matches(claims: list[Claim], expect: list[dict]) -> bool:

@@ -70,6 +70,21 @@ STUDY_SETS = {
     },
 }
 
+# The evaluator's number match (facts_eval.py): figures within this relative tolerance
+# match, except whole numbers below EXACT_BELOW, which must be equal.
+VALUE_TOLERANCE = 0.03
+EXACT_BELOW = 100
+# A date value is compared on its ISO day ("2026-12-05"), the characters before any time.
+ISO_DAY_CHARACTERS = 10
+
+
+def numbers_match(labelled: float, found: float) -> bool:
+    """Whether ``found`` matches the ``labelled`` number as the evaluator matches them."""
+    if float(labelled).is_integer() and abs(labelled) < EXACT_BELOW:
+        return found == float(labelled)
+    return abs(found - labelled) <= VALUE_TOLERANCE * max(abs(labelled), abs(found))
+
+
 # An article's opening this long names it in both Multi-News dev and facts-real-dev.
 OPENING_CHARACTERS = 200
 # Multi-News dev lines before this one are the audit's half A.

@@ -19,14 +19,15 @@ from datetime import date
 from pathlib import Path
 
 import study_paths  # noqa: F401
-from fact_errors import cluster_articles, labelled_clusters
+from fact_errors import (
+    ISO_DAY_CHARACTERS,
+    cluster_articles,
+    labelled_clusters,
+    numbers_match,
+)
 
 from newsfuse.facts.extract import scan_claims
 from newsfuse.model import Claim
-
-# The evaluator's tolerance for numbers (relative) and the bound below which integers must be equal.
-TOLERANCE = 0.03
-EXACT_BELOW = 100
 
 
 def found(claims: list[Claim], wanted: dict) -> bool:
@@ -37,10 +38,11 @@ def found(claims: list[Claim], wanted: dict) -> bool:
         if isinstance(value, str):
             if not isinstance(claim.value, str):
                 continue
-            if claim.value[:10] == value[:10]:
+            day = value[:ISO_DAY_CHARACTERS]
+            if claim.value[:ISO_DAY_CHARACTERS] == day:
                 return True
             try:
-                if claim.value.lower() == date.fromisoformat(value[:10]).strftime("%A").lower():
+                if claim.value.lower() == date.fromisoformat(day).strftime("%A").lower():
                     return True
             except ValueError:
                 continue
@@ -49,11 +51,7 @@ def found(claims: list[Claim], wanted: dict) -> bool:
             continue
         if unit and (claim.unit or "") != unit:
             continue
-        number = float(claim.value)
-        if float(value).is_integer() and abs(value) < EXACT_BELOW:
-            if number == float(value):
-                return True
-        elif abs(number - value) <= TOLERANCE * max(abs(value), abs(number)):
+        if numbers_match(value, float(claim.value)):
             return True
     return False
 
