@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import study_paths  # noqa: F401
 from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
-from odd_one_out import _capture, _cosine, captured
+from odd_one_out import _capture, _cosine, captured, cross_article_pairs
 
 import newsfuse.facts.compare as compare_module
 from newsfuse.embed import get_embedder
@@ -159,43 +159,38 @@ def study_set(path: Path, evaluator: Any, embedder: Any) -> list[dict[str, Any]]
         vectors = np.asarray(embedder.encode([m.clause for m in mentions])) if mentions else None
         per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
 
-        for i, first in enumerate(mentions):
-            for j in range(i + 1, len(mentions)):
-                second = mentions[j]
-                if first.claim.article_id == second.claim.article_id:
-                    continue
-                if first.dimension != second.dimension:
-                    continue
-                if id(first) not in group_of or id(second) not in group_of:
-                    continue  # dropped before grouping
-                if group_of[id(first)] is group_of[id(second)]:
-                    continue
-                if len(group_of[id(first)].mentions) > 1 and len(group_of[id(second)].mentions) > 1:
-                    continue
-                if values_agree(first.claim, second.claim):
-                    continue
-                shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
-                statuses = {expected[n]["status"] for n in shared}
-                label = "LINK" if statuses & {"conflict", "revision"} else "-"
-                row = {
-                    "set": path.stem,
-                    "cluster": cluster["id"],
-                    "label": label,
-                    "status": ",".join(sorted(statuses)),
-                    "a": describe(first),
-                    "b": describe(second),
-                    "dimension": first.dimension,
-                    "role_same": first.role == second.role,
-                    "unique": per_article[(first.claim.article_id, first.dimension)] == 1
-                    and per_article[(second.claim.article_id, second.dimension)] == 1,
-                    "score": float(raw[i, j]),
-                    "cos": _cosine(vectors[i], vectors[j]) if vectors is not None else 0.0,
-                    "mutual": mutual_best(i, j, mentions, raw),
-                    "odd": len(group_of[id(first)].mentions) > 1
-                    or len(group_of[id(second)].mentions) > 1,
-                }
-                row.update(links(first, second))
-                out.append(row)
+        for i, j in cross_article_pairs(mentions):
+            first, second = mentions[i], mentions[j]
+            if id(first) not in group_of or id(second) not in group_of:
+                continue  # dropped before grouping
+            if group_of[id(first)] is group_of[id(second)]:
+                continue
+            if len(group_of[id(first)].mentions) > 1 and len(group_of[id(second)].mentions) > 1:
+                continue
+            if values_agree(first.claim, second.claim):
+                continue
+            shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
+            statuses = {expected[n]["status"] for n in shared}
+            label = "LINK" if statuses & {"conflict", "revision"} else "-"
+            row = {
+                "set": path.stem,
+                "cluster": cluster["id"],
+                "label": label,
+                "status": ",".join(sorted(statuses)),
+                "a": describe(first),
+                "b": describe(second),
+                "dimension": first.dimension,
+                "role_same": first.role == second.role,
+                "unique": per_article[(first.claim.article_id, first.dimension)] == 1
+                and per_article[(second.claim.article_id, second.dimension)] == 1,
+                "score": float(raw[i, j]),
+                "cos": _cosine(vectors[i], vectors[j]) if vectors is not None else 0.0,
+                "mutual": mutual_best(i, j, mentions, raw),
+                "odd": len(group_of[id(first)].mentions) > 1
+                or len(group_of[id(second)].mentions) > 1,
+            }
+            row.update(links(first, second))
+            out.append(row)
     return out
 
 

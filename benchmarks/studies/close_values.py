@@ -31,7 +31,7 @@ from typing import Any
 import study_paths  # noqa: F401
 from attribute_words import gold
 from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
-from odd_one_out import _capture, captured
+from odd_one_out import _capture, captured, cross_article_pairs
 
 import newsfuse.facts.compare as compare_module
 from newsfuse.embed import get_embedder
@@ -61,46 +61,41 @@ def study_set(
         mentions, groups, raw = captured["mentions"], captured["groups"], captured["raw"]
         group_of = {id(m): g for g in groups for m in g.mentions}
         expected = cluster.get("expect", [])
-        for i, first in enumerate(mentions):
-            for j in range(i + 1, len(mentions)):
-                second = mentions[j]
-                if first.claim.article_id == second.claim.article_id:
-                    continue
-                if first.dimension != second.dimension:
-                    continue
-                if first.dimension.startswith(("date:", "year:")) or first.claim.kind == "date":
-                    continue
-                score = float(raw[i, j])
-                if not low <= score < bar:
-                    continue
-                if id(first) not in group_of or id(second) not in group_of:
-                    continue
-                if group_of[id(first)] is group_of[id(second)]:
-                    continue
-                if values_agree(first.claim, second.claim):
-                    continue
-                if isinstance(first.claim.value, str) or isinstance(second.claim.value, str):
-                    continue
-                ratio = log_ratio(float(first.claim.value), float(second.claim.value))
-                if ratio is None:
-                    continue
-                if labelled:
-                    shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
-                    statuses = {expected[n]["status"] for n in shared}
-                    label = "LINK" if statuses & {"conflict", "revision"} else "-"
-                else:
-                    label = "?"
-                out.append(
-                    {
-                        "set": path.stem,
-                        "cluster": str(cluster.get("id", "")),
-                        "label": label,
-                        "score": score,
-                        "ratio": ratio,
-                        "a": first.claim.text,
-                        "b": second.claim.text,
-                    }
-                )
+        for i, j in cross_article_pairs(mentions):
+            first, second = mentions[i], mentions[j]
+            if first.dimension.startswith(("date:", "year:")) or first.claim.kind == "date":
+                continue
+            score = float(raw[i, j])
+            if not low <= score < bar:
+                continue
+            if id(first) not in group_of or id(second) not in group_of:
+                continue
+            if group_of[id(first)] is group_of[id(second)]:
+                continue
+            if values_agree(first.claim, second.claim):
+                continue
+            if isinstance(first.claim.value, str) or isinstance(second.claim.value, str):
+                continue
+            ratio = log_ratio(float(first.claim.value), float(second.claim.value))
+            if ratio is None:
+                continue
+            if labelled:
+                shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
+                statuses = {expected[n]["status"] for n in shared}
+                label = "LINK" if statuses & {"conflict", "revision"} else "-"
+            else:
+                label = "?"
+            out.append(
+                {
+                    "set": path.stem,
+                    "cluster": str(cluster.get("id", "")),
+                    "label": label,
+                    "score": score,
+                    "ratio": ratio,
+                    "a": first.claim.text,
+                    "b": second.claim.text,
+                }
+            )
     return out
 
 

@@ -51,7 +51,7 @@ from fact_errors import (
     evaluator_path,
     labelled_clusters,
 )
-from odd_one_out import _capture, captured
+from odd_one_out import _capture, captured, cross_article_pairs
 
 import newsfuse.facts.compare as compare_module
 from newsfuse.embed import get_embedder
@@ -223,42 +223,39 @@ def study_cluster(
     words = {article.id: ArticleWords(article.text) for article in articles}
     heads = inherited_heads(mentions)
     found = []
-    for i, first in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            second = mentions[j]
-            if (
-                first.claim.article_id == second.claim.article_id
-                or first.dimension != second.dimension
-                or not np.isfinite(scores[i, j])
-                or group_of.get(id(first), -1 - i) == group_of.get(id(second), -1 - j)
-                or _article_in_row(first, second, group_of, articles_of)
-                or (first.head and first.head == second.head)
-            ):
-                continue
-            label = pair_label(first, second, expected, evaluator)
-            if label is None:
-                continue
-            bar = params.dispute_threshold
-            if first.dimension.startswith("date:"):
-                bar = max(bar, params.date_dispute_threshold)
-            if first.dimension.startswith("year:"):
-                bar = max(bar, params.year_dispute_threshold)
-            found.append(
-                {
-                    "label": label,
-                    "score": round(float(scores[i, j]), 2),
-                    "gap": round(bar - float(scores[i, j]), 3),
-                    "key": tuple(
-                        sorted(
-                            (m.claim.article_id, str(m.claim.value), m.claim.unit)
-                            for m in (first, second)
-                        )
-                    ),
-                    "pair": f"{first.claim.text} [{first.head or '-'}] / "
-                    f"{second.claim.text} [{second.head or '-'}]",
-                    **noun_signals(i, j, mentions, words, heads),
-                }
-            )
+    for i, j in cross_article_pairs(mentions):
+        first, second = mentions[i], mentions[j]
+        if (
+            not np.isfinite(scores[i, j])
+            or group_of.get(id(first), -1 - i) == group_of.get(id(second), -1 - j)
+            or _article_in_row(first, second, group_of, articles_of)
+            or (first.head and first.head == second.head)
+        ):
+            continue
+        label = pair_label(first, second, expected, evaluator)
+        if label is None:
+            continue
+        bar = params.dispute_threshold
+        if first.dimension.startswith("date:"):
+            bar = max(bar, params.date_dispute_threshold)
+        if first.dimension.startswith("year:"):
+            bar = max(bar, params.year_dispute_threshold)
+        found.append(
+            {
+                "label": label,
+                "score": round(float(scores[i, j]), 2),
+                "gap": round(bar - float(scores[i, j]), 3),
+                "key": tuple(
+                    sorted(
+                        (m.claim.article_id, str(m.claim.value), m.claim.unit)
+                        for m in (first, second)
+                    )
+                ),
+                "pair": f"{first.claim.text} [{first.head or '-'}] / "
+                f"{second.claim.text} [{second.head or '-'}]",
+                **noun_signals(i, j, mentions, words, heads),
+            }
+        )
     return found
 
 

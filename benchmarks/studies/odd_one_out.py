@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -58,6 +59,18 @@ def _capture() -> None:
 
     cluster_module.score_pairs = score_pairs
     compare_module.group_mentions = group_mentions
+
+
+def cross_article_pairs(mentions: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """The index pairs ``i < j``, in order, of mentions from two articles on one dimension:
+    the pairs the grouping may join."""
+    for i, first in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            second = mentions[j]
+            if first.claim.article_id != second.claim.article_id and (
+                first.dimension == second.dimension
+            ):
+                yield i, j
 
 
 def _paragraph(text: str, start: int) -> tuple[int, int]:
