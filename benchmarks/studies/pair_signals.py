@@ -63,9 +63,9 @@ import numpy as np
 import study_paths  # noqa: F401
 from fact_errors import labelled_clusters
 
-from clustering import DEFAULT_DATA, load_documents
+from clustering import DEFAULT_DATA
 from clustering_second_stage import auc
-from event_boundaries import DEFAULT_DATA as EVENT_SETS
+from clustering_second_stage import load_sets as second_stage_sets
 from shared_data import shared_path
 
 FACT_SETS = ("facts-dev.jsonl", "facts-dev2.jsonl", "facts-real-dev.jsonl")
@@ -224,19 +224,9 @@ def pool_sets(
 
 
 def load_sets(multinews: Path) -> list[tuple[str, list[dict[str, str]], dict[str, str]]]:
-    """(name, records without times, id -> true event) of every set."""
-    documents = load_documents(multinews)
-    sets = [
-        (
-            "multinews",
-            [{"id": d, "text": t} for d, _, t in documents],
-            {d: c for d, c, _ in documents},
-        )
-    ]
-    for path in EVENT_SETS:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-        records = [{k: r[k] for k in ("id", "title", "text", "source")} for r in rows]
-        sets.append((path.stem, records, {r["id"]: r["event"] for r in rows}))
+    """(name, records without times, id -> true event) of every set: those of
+    ``clustering_second_stage.load_sets``, then the fact sets' clusters."""
+    sets = second_stage_sets(multinews)
     for name in FACT_SETS:
         path = shared_path("bench", name)
         if not path.exists():
