@@ -54,7 +54,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -357,6 +357,23 @@ def score_pairs(
     return rows
 
 
+def print_auc_rows(
+    scored: dict[str, list[dict[str, Any]]],
+    signals: Sequence[str],
+    keep: Callable[[dict[str, Any]], bool],
+) -> None:
+    """One table row per set: the pairs ``keep`` takes, same-event and other, and each
+    signal's AUC of same-event against other pairs among them."""
+    for name, rows in scored.items():
+        kept = [r for r in rows if keep(r)]
+        same = [r for r in kept if r["same"]]
+        other = [r for r in kept if not r["same"]]
+        cells = " | ".join(
+            f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
+        )
+        print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -387,26 +404,14 @@ def main() -> None:
         print(f"\nband [{low}, 1)")
         print("| set | same | other | " + " | ".join(signals) + " |")
         print("|---|---|---|" + "---|" * len(signals))
-        for name, rows in scored.items():
-            band = [r for r in rows if low <= r["join"] < 1.0 and not r["conflict"]]
-            same = [r for r in band if r["same"]]
-            other = [r for r in band if not r["same"]]
-            cells = " | ".join(
-                f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
-            )
-            print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+        print_auc_rows(
+            scored, signals, lambda r, low=low: low <= r["join"] < 1.0 and not r["conflict"]
+        )
 
     print("\nPairs that join (join score >= 1): AUC of same-event against other pairs")
     print("| set | same | other | " + " | ".join(signals) + " |")
     print("|---|---|---|" + "---|" * len(signals))
-    for name, rows in scored.items():
-        joined = [r for r in rows if r["join"] >= 1.0]
-        same = [r for r in joined if r["same"]]
-        other = [r for r in joined if not r["same"]]
-        cells = " | ".join(
-            f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
-        )
-        print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+    print_auc_rows(scored, signals, lambda r: r["join"] >= 1.0)
 
     print("\nRules that would split a pair, among pairs with no figure or day conflict:")
     print("flagged same-event / flagged other pairs (of all same / other)")
