@@ -44,9 +44,6 @@ from newsfuse.facts.verdict import dispute_evidence
 from newsfuse.model import Fact
 from newsfuse.render.data import fact_to_dict
 
-# The labels' readings of a held-back group, in the order the table shows them.
-OUTCOMES = ("hidden", "found", "agree", "none")
-
 
 def holdback_reasons(
     evidence: dict[str, Any], margin: float, crowding: int, params: FactParams
