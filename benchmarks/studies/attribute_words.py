@@ -43,6 +43,12 @@ from newsfuse.facts.synonymy import (
 from newsfuse.facts.verdict import values_agree
 
 SENSES = 3
+# Hypernym steps searched up from each noun; nouns with no shared class that near are
+# UNRELATED (the distance hypernym_distance gives them).
+HYPERNYM_STEPS = 6
+UNRELATED = HYPERNYM_STEPS * 2 + 1
+# The hypernym distance of a pair with no two differing nouns to compare (left out).
+NO_NOUN_PAIR = 99
 
 
 @functools.cache
@@ -70,7 +76,7 @@ def derived(word: str, part: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def hypernym_distance(first: str, second: str, steps: int = 6) -> int:
+def hypernym_distance(first: str, second: str, steps: int = HYPERNYM_STEPS) -> int:
     """Fewest hypernym steps from a frequent sense of each noun to a shared class (0 for
     a shared sense), or ``steps * 2 + 1`` when none is within ``steps`` of both."""
     wordnet = load_wordnet(None, "noun")
@@ -113,7 +119,8 @@ def links(first: Any, second: Any) -> dict[str, Any]:
     )
     return {
         "hyper": min(
-            (hypernym_distance(a, b) for a in nouns_a for b in nouns_b if a != b), default=99
+            (hypernym_distance(a, b) for a in nouns_a for b in nouns_b if a != b),
+            default=NO_NOUN_PAIR,
         ),
         "same": same,
         "noun_syn": noun_syn,
@@ -253,9 +260,9 @@ def main() -> int:
         print(f"  {held:16} bar > {bar:.2f}: LINK {hits}/{total}, false joins {false}")
     print("\nhypernym distance of the counted nouns (differing nouns both named), LINK / other:")
     for held in sorted({row["set"] for row in table}):
-        rows = [r for r in table if r["set"] == held and r["hyper"] < 99]
-        pos = Counter(min(r["hyper"], 13) for r in rows if r["label"] == "LINK")
-        neg = Counter(min(r["hyper"], 13) for r in rows if r["label"] != "LINK")
+        rows = [r for r in table if r["set"] == held and r["hyper"] < NO_NOUN_PAIR]
+        pos = Counter(min(r["hyper"], UNRELATED) for r in rows if r["label"] == "LINK")
+        neg = Counter(min(r["hyper"], UNRELATED) for r in rows if r["label"] != "LINK")
         print(f"  {held:16} LINK {dict(sorted(pos.items()))} other {dict(sorted(neg.items()))}")
     return 0
 

@@ -54,6 +54,8 @@ EMPTY_WORDS = frozenset(
 )  # fmt: skip
 # Multi-News clusters read: the first 20 of the dev file, split in two halves.
 MULTINEWS_CLUSTERS = 20
+# Characters of a Multi-News cluster id printed, from its end.
+SHOWN_ID_CHARACTERS = 12
 # Tokens at most between two subject words for them to count as a dropped link.
 GAP_TOKENS = 3
 # Characters of a sentence shown at most.
@@ -89,7 +91,7 @@ def read_set(name: str) -> Iterator[tuple[str, list[Article]]]:
         for line in chosen:
             cluster = json.loads(line)
             records = document_records(cluster["documents"], prefix="")
-            yield cluster["id"][-12:], list(read_report(records).articles)
+            yield cluster["id"][-SHOWN_ID_CHARACTERS:], list(read_report(records).articles)
     else:
         raise SystemExit(f"unknown set {name!r}")
 

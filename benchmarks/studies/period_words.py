@@ -32,6 +32,10 @@ from shared_data import shared_path
 
 # Periods printed per set and class: enough to read the classes, short enough to scan.
 SAMPLE = 12
+# Periods with a time word printed per set: a few, beside the SAMPLE with none.
+TIMED_SAMPLE = 4
+# Characters of a period's sentence printed.
+SENTENCE_CHARACTERS = 160
 
 
 def read_set(name: str) -> Iterator[list[Article]]:
@@ -62,7 +66,7 @@ def main() -> int:
     def recording(span: Any, *rest: Any) -> Any:
         aspects = original(span, *rest)
         if aspects.period:
-            seen.append((aspects.period, " ".join(span.sent.text.split())[:160]))
+            seen.append((aspects.period, " ".join(span.sent.text.split())[:SENTENCE_CHARACTERS]))
         return aspects
 
     describe.figure_aspects = recording  # type: ignore[assignment]
@@ -74,7 +78,7 @@ def main() -> int:
         print(f"{name}: {len(seen)} periods read, {len(timeless)} with no time word")
         for period, sentence in timeless[:SAMPLE]:
             print(f"   NO   {period!r}: {sentence}")
-        for period, sentence in [x for x in seen if period_has_time_word(x[0])][:4]:
+        for period, sentence in [x for x in seen if period_has_time_word(x[0])][:TIMED_SAMPLE]:
             print(f"   TIME {period!r}: {sentence}")
     return 0
 
