@@ -34,7 +34,6 @@ import argparse
 import itertools
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -42,15 +41,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from pair_signals import _NAME, _STOP, load_sets, pool_sets, terms_and_marks
+from study_paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
-
-from pair_signals import _NAME, _STOP, load_sets, pool_sets, terms_and_marks  # noqa: E402
-
-from clustering import DEFAULT_DATA  # noqa: E402
+from clustering import DEFAULT_DATA
 
 DATA_DIR = ROOT / "benchmarks" / "data"
 STUDY_SETS = ("event_boundaries_sequels_study.jsonl", "event_boundaries_angles_study.jsonl")

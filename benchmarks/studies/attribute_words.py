@@ -27,27 +27,28 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
+from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
+from odd_one_out import _capture, _cosine, captured, cross_article_pairs
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
-
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
-from odd_one_out import _capture, _cosine, captured  # noqa: E402
-
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.facts.synonymy import (  # noqa: E402
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.facts.synonymy import (
     load_wordnet,
     noun_is_kind_of,
     nouns_related,
     verbs_related,
 )
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+from newsfuse.facts.verdict import values_agree
 
 SENSES = 3
+# Hypernym steps searched up from each noun; nouns with no shared class that near are
+# UNRELATED (the distance hypernym_distance gives them).
+HYPERNYM_STEPS = 6
+UNRELATED = HYPERNYM_STEPS * 2 + 1
+# The hypernym distance of a pair with no two differing nouns to compare (left out).
+NO_NOUN_PAIR = 99
 
 
 @functools.cache
@@ -75,7 +76,7 @@ def derived(word: str, part: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def hypernym_distance(first: str, second: str, steps: int = 6) -> int:
+def hypernym_distance(first: str, second: str, steps: int = HYPERNYM_STEPS) -> int:
     """Fewest hypernym steps from a frequent sense of each noun to a shared class (0 for
     a shared sense), or ``steps * 2 + 1`` when none is within ``steps`` of both."""
     wordnet = load_wordnet(None, "noun")
@@ -118,7 +119,8 @@ def links(first: Any, second: Any) -> dict[str, Any]:
     )
     return {
         "hyper": min(
-            (hypernym_distance(a, b) for a in nouns_a for b in nouns_b if a != b), default=99
+            (hypernym_distance(a, b) for a in nouns_a for b in nouns_b if a != b),
+            default=NO_NOUN_PAIR,
         ),
         "same": same,
         "noun_syn": noun_syn,
@@ -154,14 +156,9 @@ def mutual_best(i: int, j: int, mentions: list[Any], raw: np.ndarray) -> bool:
 
 
 def study_set(path: Path, evaluator: Any, embedder: Any) -> list[dict[str, Any]]:
-    import json
-
     out: list[dict[str, Any]] = []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
-        articles = list(read_report(cluster["articles"]).articles)
+    for cluster in labelled_clusters(path):
+        articles = cluster_articles(cluster)
         compare_facts(articles, embedder=embedder)
         mentions, groups, raw = captured["mentions"], captured["groups"], captured["raw"]
         group_of = {id(m): g for g in groups for m in g.mentions}
@@ -169,43 +166,38 @@ def study_set(path: Path, evaluator: Any, embedder: Any) -> list[dict[str, Any]]
         vectors = np.asarray(embedder.encode([m.clause for m in mentions])) if mentions else None
         per_article = Counter((m.claim.article_id, m.dimension) for m in mentions)
 
-        for i, first in enumerate(mentions):
-            for j in range(i + 1, len(mentions)):
-                second = mentions[j]
-                if first.claim.article_id == second.claim.article_id:
-                    continue
-                if first.dimension != second.dimension:
-                    continue
-                if id(first) not in group_of or id(second) not in group_of:
-                    continue  # dropped before grouping
-                if group_of[id(first)] is group_of[id(second)]:
-                    continue
-                if len(group_of[id(first)].mentions) > 1 and len(group_of[id(second)].mentions) > 1:
-                    continue
-                if values_agree(first.claim, second.claim):
-                    continue
-                shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
-                statuses = {expected[n]["status"] for n in shared}
-                label = "LINK" if statuses & {"conflict", "revision"} else "-"
-                row = {
-                    "set": path.stem,
-                    "cluster": cluster["id"],
-                    "label": label,
-                    "status": ",".join(sorted(statuses)),
-                    "a": describe(first),
-                    "b": describe(second),
-                    "dimension": first.dimension,
-                    "role_same": first.role == second.role,
-                    "unique": per_article[(first.claim.article_id, first.dimension)] == 1
-                    and per_article[(second.claim.article_id, second.dimension)] == 1,
-                    "score": float(raw[i, j]),
-                    "cos": _cosine(vectors[i], vectors[j]) if vectors is not None else 0.0,
-                    "mutual": mutual_best(i, j, mentions, raw),
-                    "odd": len(group_of[id(first)].mentions) > 1
-                    or len(group_of[id(second)].mentions) > 1,
-                }
-                row.update(links(first, second))
-                out.append(row)
+        for i, j in cross_article_pairs(mentions):
+            first, second = mentions[i], mentions[j]
+            if id(first) not in group_of or id(second) not in group_of:
+                continue  # dropped before grouping
+            if group_of[id(first)] is group_of[id(second)]:
+                continue
+            if len(group_of[id(first)].mentions) > 1 and len(group_of[id(second)].mentions) > 1:
+                continue
+            if values_agree(first.claim, second.claim):
+                continue
+            shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
+            statuses = {expected[n]["status"] for n in shared}
+            label = "LINK" if statuses & {"conflict", "revision"} else "-"
+            row = {
+                "set": path.stem,
+                "cluster": cluster["id"],
+                "label": label,
+                "status": ",".join(sorted(statuses)),
+                "a": describe(first),
+                "b": describe(second),
+                "dimension": first.dimension,
+                "role_same": first.role == second.role,
+                "unique": per_article[(first.claim.article_id, first.dimension)] == 1
+                and per_article[(second.claim.article_id, second.dimension)] == 1,
+                "score": float(raw[i, j]),
+                "cos": _cosine(vectors[i], vectors[j]) if vectors is not None else 0.0,
+                "mutual": mutual_best(i, j, mentions, raw),
+                "odd": len(group_of[id(first)].mentions) > 1
+                or len(group_of[id(second)].mentions) > 1,
+            }
+            row.update(links(first, second))
+            out.append(row)
     return out
 
 
@@ -268,9 +260,9 @@ def main() -> int:
         print(f"  {held:16} bar > {bar:.2f}: LINK {hits}/{total}, false joins {false}")
     print("\nhypernym distance of the counted nouns (differing nouns both named), LINK / other:")
     for held in sorted({row["set"] for row in table}):
-        rows = [r for r in table if r["set"] == held and r["hyper"] < 99]
-        pos = Counter(min(r["hyper"], 13) for r in rows if r["label"] == "LINK")
-        neg = Counter(min(r["hyper"], 13) for r in rows if r["label"] != "LINK")
+        rows = [r for r in table if r["set"] == held and r["hyper"] < NO_NOUN_PAIR]
+        pos = Counter(min(r["hyper"], UNRELATED) for r in rows if r["label"] == "LINK")
+        neg = Counter(min(r["hyper"], UNRELATED) for r in rows if r["label"] != "LINK")
         print(f"  {held:16} LINK {dict(sorted(pos.items()))} other {dict(sorted(neg.items()))}")
     return 0
 

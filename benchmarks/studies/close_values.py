@@ -23,25 +23,20 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import math
 import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
+import study_paths  # noqa: F401
+from attribute_words import gold
+from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
+from odd_one_out import _capture, captured, cross_article_pairs
 
-from attribute_words import gold  # noqa: E402
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
-from odd_one_out import _capture, captured  # noqa: E402
-
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import FactParams, compare_facts  # noqa: E402
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import FactParams, compare_facts
+from newsfuse.facts.verdict import values_agree
 
 RATIOS = (1.05, 1.1, 1.2, 1.3, 1.5, 2.0)
 BONUSES = (0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.1)
@@ -58,60 +53,49 @@ def study_set(
     path: Path, evaluator: Any, embedder: Any, low: float, bar: float, labelled: bool
 ) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
-        records = cluster.get("articles") or [
-            {"id": f"d{index}", "text": text} for index, text in enumerate(cluster["documents"])
-        ]
-        articles = list(read_report(records).articles)
+    for cluster in labelled_clusters(path):
+        articles = cluster_articles(cluster)
         if len(articles) < 2:
             continue
         compare_facts(articles, embedder=embedder)
         mentions, groups, raw = captured["mentions"], captured["groups"], captured["raw"]
         group_of = {id(m): g for g in groups for m in g.mentions}
         expected = cluster.get("expect", [])
-        for i, first in enumerate(mentions):
-            for j in range(i + 1, len(mentions)):
-                second = mentions[j]
-                if first.claim.article_id == second.claim.article_id:
-                    continue
-                if first.dimension != second.dimension:
-                    continue
-                if first.dimension.startswith(("date:", "year:")) or first.claim.kind == "date":
-                    continue
-                score = float(raw[i, j])
-                if not low <= score < bar:
-                    continue
-                if id(first) not in group_of or id(second) not in group_of:
-                    continue
-                if group_of[id(first)] is group_of[id(second)]:
-                    continue
-                if values_agree(first.claim, second.claim):
-                    continue
-                if isinstance(first.claim.value, str) or isinstance(second.claim.value, str):
-                    continue
-                ratio = log_ratio(float(first.claim.value), float(second.claim.value))
-                if ratio is None:
-                    continue
-                if labelled:
-                    shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
-                    statuses = {expected[n]["status"] for n in shared}
-                    label = "LINK" if statuses & {"conflict", "revision"} else "-"
-                else:
-                    label = "?"
-                out.append(
-                    {
-                        "set": path.stem,
-                        "cluster": str(cluster.get("id", "")),
-                        "label": label,
-                        "score": score,
-                        "ratio": ratio,
-                        "a": first.claim.text,
-                        "b": second.claim.text,
-                    }
-                )
+        for i, j in cross_article_pairs(mentions):
+            first, second = mentions[i], mentions[j]
+            if first.dimension.startswith(("date:", "year:")) or first.claim.kind == "date":
+                continue
+            score = float(raw[i, j])
+            if not low <= score < bar:
+                continue
+            if id(first) not in group_of or id(second) not in group_of:
+                continue
+            if group_of[id(first)] is group_of[id(second)]:
+                continue
+            if values_agree(first.claim, second.claim):
+                continue
+            if isinstance(first.claim.value, str) or isinstance(second.claim.value, str):
+                continue
+            ratio = log_ratio(float(first.claim.value), float(second.claim.value))
+            if ratio is None:
+                continue
+            if labelled:
+                shared = gold(first, expected, evaluator) & gold(second, expected, evaluator)
+                statuses = {expected[n]["status"] for n in shared}
+                label = "LINK" if statuses & {"conflict", "revision"} else "-"
+            else:
+                label = "?"
+            out.append(
+                {
+                    "set": path.stem,
+                    "cluster": str(cluster.get("id", "")),
+                    "label": label,
+                    "score": score,
+                    "ratio": ratio,
+                    "a": first.claim.text,
+                    "b": second.claim.text,
+                }
+            )
     return out
 
 

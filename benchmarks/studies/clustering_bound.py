@@ -34,19 +34,15 @@ Usage: python benchmarks/studies/clustering_bound.py [DATA] [--embedder minilm|m
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import study_paths  # noqa: F401
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from clustering import DEFAULT_DATA, bcubed, load_documents  # noqa: E402
+from clustering import DEFAULT_DATA, bcubed, load_documents
 
 THRESHOLDS = [round(0.5 + 0.05 * step, 2) for step in range(17)]  # 0.5 ... 1.3
 COSINE_THRESHOLDS = [round(0.3 + 0.05 * step, 2) for step in range(14)]  # 0.3 ... 0.95

@@ -20,18 +20,14 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import study_paths  # noqa: F401
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from clustering import DEFAULT_DATA, load_documents  # noqa: E402
+from clustering import DEFAULT_DATA, load_documents
 
 REFERENCE = "minilm"
 # Cosine bars tried for the studied embedder: its cosines may sit anywhere in (0, 1).

@@ -22,16 +22,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+import study_paths  # noqa: F401
 
-from clustering import DEFAULT_DATA, bcubed, cluster_documents, load_documents  # noqa: E402
-from newsfuse.group.params import EmbeddingCalibration, GroupingParams  # noqa: E402
+from clustering import DEFAULT_DATA, bcubed, cluster_documents, load_documents
+from newsfuse.group.params import EmbeddingCalibration, GroupingParams
 
 
 def _field_type(name: str) -> type | None:

@@ -22,37 +22,27 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
-
-from fact_errors import (  # noqa: E402
+import study_paths  # noqa: F401
+from fact_errors import (
     _load_evaluator,
     audit_clusters,
+    cluster_articles,
     evaluator_path,
     labelled_clusters,
     sentence_around,
 )
 
-import newsfuse.facts.compare as compare  # noqa: E402
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.facts import FactParams  # noqa: E402
-from newsfuse.facts.verdict import dispute_evidence  # noqa: E402
-from newsfuse.model import Fact  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from newsfuse.render.data import fact_to_dict  # noqa: E402
-
-# The labels' readings of a held-back group, in the order the table shows them.
-OUTCOMES = ("hidden", "found", "agree", "none")
+import newsfuse.facts.compare as compare
+from fact_params import add_param_option, parse_params
+from newsfuse.facts import FactParams
+from newsfuse.facts.verdict import dispute_evidence
+from newsfuse.model import Fact
+from newsfuse.render.data import fact_to_dict
 
 
 def holdback_reasons(
@@ -178,7 +168,7 @@ def study_set(
     """The held-back rows of one labelled set, each with its reasons and outcome."""
     rows = []
     for cluster in labelled_clusters(path):
-        articles = list(read_report(cluster["articles"]).articles)
+        articles = cluster_articles(cluster)
         recorder.held = []
         facts = compare.compare_facts(articles, params=params)
         predicted = evaluator.read_facts(

@@ -23,12 +23,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-BENCHMARKS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(BENCHMARKS))
-sys.path.insert(0, str(BENCHMARKS.parent / "src"))
+from study_paths import BENCHMARKS
 
-from newsfuse.facts import FactParams  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.facts import FactParams
+from shared_data import shared_path
 
 # matched, expected, precision hits, predicted conflicts
 Counts = tuple[int, int, int, int]

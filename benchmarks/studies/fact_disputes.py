@@ -21,29 +21,30 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+import study_paths  # noqa: F401
+from fact_errors import (
+    ISO_DAY_CHARACTERS,
+    cluster_articles,
+    labelled_clusters,
+    numbers_match,
+)
 
-from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts.cluster import group_mentions  # noqa: E402
-from newsfuse.facts.describe import describe_claim  # noqa: E402
-from newsfuse.facts.entities import parse_articles  # noqa: E402
-from newsfuse.facts.extract import scan_claims  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.facts.verdict import dispute_evidence, values_agree  # noqa: E402
-from newsfuse.model import Claim  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+from newsfuse.config import DEFAULT_EMBEDDER
+from newsfuse.embed import get_embedder
+from newsfuse.facts.cluster import group_mentions
+from newsfuse.facts.describe import describe_claim
+from newsfuse.facts.entities import parse_articles
+from newsfuse.facts.extract import scan_claims
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.verdict import dispute_evidence, values_agree
+from newsfuse.model import Claim
 
 
 def _same_value(claim: Claim, expected: dict) -> bool:
     value = expected["value"]
     if isinstance(value, str) or isinstance(claim.value, str):
-        return str(claim.value)[:10] == str(value)[:10]
-    exact = float(value).is_integer() and abs(value) < 100
-    if exact:
-        return float(claim.value) == float(value)
-    return abs(float(claim.value) - value) <= 0.03 * max(abs(value), abs(float(claim.value)))
+        return str(claim.value)[:ISO_DAY_CHARACTERS] == str(value)[:ISO_DAY_CHARACTERS]
+    return numbers_match(value, float(claim.value))
 
 
 def _matches(claims: list[Claim], expect: list[dict]) -> bool:
@@ -67,9 +68,8 @@ def main() -> int:
     params = FactParams()
     embedder = get_embedder(DEFAULT_EMBEDDER)
     out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
-    for line in Path(args.data).read_text(encoding="utf-8").splitlines():
-        cluster = json.loads(line)
-        articles = list(read_report(cluster["articles"]).articles)
+    for cluster in labelled_clusters(Path(args.data)):
+        articles = cluster_articles(cluster)
         docs = parse_articles(articles)
         mentions = [
             describe_claim(claim, doc, params)

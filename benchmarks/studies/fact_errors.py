@@ -29,12 +29,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from study_paths import BENCHMARKS
 
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.pipeline import read_report
+from shared_data import shared_path
 
 if TYPE_CHECKING:
     from newsfuse.model import Article
@@ -62,37 +60,93 @@ def evaluator_path(data: Path, given: Path | None) -> Path:
     return beside if beside.exists() else shared_path("bench", "facts_eval.py")
 
 
+# The labelled sets a study reads by name: the shared dev sets and the study sets of
+# benchmarks/data/ (never the transfer sets heldout2, heldout3 and heldout6).
+STUDY_SETS = {
+    **{name: shared_path("bench", f"facts-{name}.jsonl") for name in ("dev", "dev2", "real-dev")},
+    **{
+        name: BENCHMARKS / "data" / f"facts-{name}.jsonl"
+        for name in ("heldout", "heldout4", "heldout5", "heldout7")
+    },
+}
+
+# The evaluator's number match (facts_eval.py): figures within this relative tolerance
+# match, except whole numbers below EXACT_BELOW, which must be equal.
+VALUE_TOLERANCE = 0.03
+EXACT_BELOW = 100
+# A date value is compared on its ISO day ("2026-12-05"), the characters before any time.
+ISO_DAY_CHARACTERS = 10
+
+
+def numbers_match(labelled: float, found: float) -> bool:
+    """Whether ``found`` matches the ``labelled`` number as the evaluator matches them."""
+    if float(labelled).is_integer() and abs(labelled) < EXACT_BELOW:
+        return found == float(labelled)
+    return abs(found - labelled) <= VALUE_TOLERANCE * max(abs(labelled), abs(found))
+
+
 # An article's opening this long names it in both Multi-News dev and facts-real-dev.
 OPENING_CHARACTERS = 200
-# Multi-News dev lines before this one are the audit's half A (as real_conflict_audit.HALF).
+# Multi-News dev lines before this one are the audit's half A.
 AUDIT_HALF = 61
+
+
+def document_records(documents: list[str], prefix: str = "d") -> list[dict[str, str]]:
+    """A Multi-News cluster's documents as ingest records with the ids ``d0``, ``d1`` …
+    (``prefix`` before the index)."""
+    return [{"id": f"{prefix}{index}", "text": text} for index, text in enumerate(documents)]
+
+
+def cluster_articles(cluster: dict[str, Any]) -> list[Article]:
+    """A cluster's articles read through ingest + clean, as ``benchmarks/facts.py --clean``
+    reads them: its ``articles`` records, or else its Multi-News ``documents``."""
+    records = cluster.get("articles") or document_records(cluster["documents"])
+    return list(read_report(records).articles)
+
+
+def unlabelled_clusters(
+    data: Path | None = None, real: Path | None = None
+) -> Iterator[tuple[int, list[Article]]]:
+    """The Multi-News dev clusters (``data``) that facts-real-dev (``real``) does not
+    score, with their line numbers, read through ingest + clean; defaults: the shared
+    files. A cluster is named by its articles' openings (``OPENING_CHARACTERS``)."""
+    real = real or shared_path("bench", "facts-real-dev.jsonl")
+    data = data or shared_path("data", "multinews-dev.jsonl")
+    labelled = {
+        article["text"][:OPENING_CHARACTERS]
+        for cluster in labelled_clusters(real)
+        for article in cluster["articles"]
+    }
+    for number, line in enumerate(data.read_text(encoding="utf-8").splitlines()):
+        documents = json.loads(line)["documents"]
+        if any(document[:OPENING_CHARACTERS] in labelled for document in documents):
+            continue
+        yield number, list(read_report(document_records(documents)).articles)
 
 
 def audit_clusters() -> Iterator[tuple[int, list[Article]]]:
     """The real clusters the audit reads, with their line numbers in Multi-News dev: those
     not scored in facts-real-dev, read through ingest + clean, with two articles or more."""
-    real = shared_path("bench", "facts-real-dev.jsonl").read_text(encoding="utf-8")
-    labelled = {
-        article["text"][:OPENING_CHARACTERS]
-        for line in real.splitlines()
-        for article in json.loads(line)["articles"]
-    }
-    data = shared_path("data", "multinews-dev.jsonl").read_text(encoding="utf-8")
-    for number, line in enumerate(data.splitlines()):
-        documents = json.loads(line)["documents"]
-        if any(document[:OPENING_CHARACTERS] in labelled for document in documents):
-            continue
-        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
-        articles = list(read_report(records).articles)
+    for number, articles in unlabelled_clusters():
         if len(articles) >= 2:
             yield number, articles
 
 
-def labelled_clusters(path: Path) -> Iterator[dict[str, Any]]:
-    """The clusters of a labelled fact set (JSON Lines), blank lines skipped."""
+def json_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSON Lines file, blank lines skipped."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             yield json.loads(line)
+
+
+def labelled_clusters(path: Path) -> Iterator[dict[str, Any]]:
+    """The clusters of a labelled fact set (JSON Lines), blank lines skipped."""
+    return json_records(path)
+
+
+def read_predictions(path: Path) -> dict[str, list[Any]]:
+    """The facts ``benchmarks/facts.py --predictions`` wrote, by cluster id."""
+    return {record["id"]: record["facts"] for record in json_records(path)}
 
 
 def _load_evaluator(path: Path) -> ModuleType:
@@ -119,7 +173,7 @@ def report_cluster(evaluator: ModuleType, cluster: dict[str, Any], raw_facts: li
     missed = [e for i, e in enumerate(expected) if i not in matched and e["status"] == "conflict"]
     if not false and not missed:
         return
-    texts = {a.id: a.text for a in read_report(cluster["articles"]).articles}
+    texts = {a.id: a.text for a in cluster_articles(cluster)}
     print(f"== {cluster['id']}")
     for fact in false:
         print(f"  FP   {fact.subject}")
@@ -150,15 +204,9 @@ def main() -> int:
     )
     args = parser.parse_args()
     evaluator = _load_evaluator(evaluator_path(args.data, args.evaluator))
-    predictions = {}
-    for line in args.predictions.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            predictions[record["id"]] = record["facts"]
-    for line in args.data.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            cluster = json.loads(line)
-            report_cluster(evaluator, cluster, predictions.get(cluster["id"], []))
+    predictions = read_predictions(args.predictions)
+    for cluster in labelled_clusters(args.data):
+        report_cluster(evaluator, cluster, predictions.get(cluster["id"], []))
     return 0
 
 

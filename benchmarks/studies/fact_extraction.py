@@ -14,22 +14,20 @@ Usage: python benchmarks/studies/fact_extraction.py DATA.jsonl [DATA2.jsonl ...]
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+import study_paths  # noqa: F401
+from fact_errors import (
+    ISO_DAY_CHARACTERS,
+    cluster_articles,
+    labelled_clusters,
+    numbers_match,
+)
 
-from newsfuse.facts.extract import scan_claims  # noqa: E402
-from newsfuse.model import Claim  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-
-# The evaluator's tolerance for numbers (relative) and the bound below which integers must be equal.
-TOLERANCE = 0.03
-EXACT_BELOW = 100
+from newsfuse.facts.extract import scan_claims
+from newsfuse.model import Claim
 
 
 def found(claims: list[Claim], wanted: dict) -> bool:
@@ -40,10 +38,11 @@ def found(claims: list[Claim], wanted: dict) -> bool:
         if isinstance(value, str):
             if not isinstance(claim.value, str):
                 continue
-            if claim.value[:10] == value[:10]:
+            day = value[:ISO_DAY_CHARACTERS]
+            if claim.value[:ISO_DAY_CHARACTERS] == day:
                 return True
             try:
-                if claim.value.lower() == date.fromisoformat(value[:10]).strftime("%A").lower():
+                if claim.value.lower() == date.fromisoformat(day).strftime("%A").lower():
                     return True
             except ValueError:
                 continue
@@ -52,11 +51,7 @@ def found(claims: list[Claim], wanted: dict) -> bool:
             continue
         if unit and (claim.unit or "") != unit:
             continue
-        number = float(claim.value)
-        if float(value).is_integer() and abs(value) < EXACT_BELOW:
-            if number == float(value):
-                return True
-        elif abs(number - value) <= TOLERANCE * max(abs(value), abs(number)):
+        if numbers_match(value, float(claim.value)):
             return True
     return False
 
@@ -76,11 +71,8 @@ def main() -> int:
     for path in args.data:
         total: Counter[str] = Counter()
         hits: Counter[str] = Counter()
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            cluster = json.loads(line)
-            articles = {a.id: a for a in read_report(cluster["articles"]).articles}
+        for cluster in labelled_clusters(Path(path)):
+            articles = {a.id: a for a in cluster_articles(cluster)}
             scanned = {key: scan_claims(article) for key, article in articles.items()}
             for item in cluster["expect"]:
                 for article_id, wanted in item["claims"].items():

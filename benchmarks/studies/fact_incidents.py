@@ -34,9 +34,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -44,32 +41,28 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from fact_errors import (
+    AUDIT_HALF,
+    STUDY_SETS,
+    _load_evaluator,
+    audit_clusters,
+    cluster_articles,
+    labelled_clusters,
+)
 
-
-from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters  # noqa: E402
-
-import newsfuse.facts.compare as compare  # noqa: E402
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.facts.aspects import owner_candidates  # noqa: E402
-from newsfuse.facts.dates import MONTHS, WEEKDAYS  # noqa: E402
-from newsfuse.facts.describe import Mention  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.model import Claim, Fact  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from newsfuse.render.data import fact_to_dict  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+import newsfuse.facts.compare as compare
+from fact_params import add_param_option, parse_params
+from newsfuse.facts.aspects import owner_candidates
+from newsfuse.facts.dates import MONTHS, WEEKDAYS
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Claim, Fact
+from newsfuse.render.data import fact_to_dict
+from shared_data import shared_path
 
 LABELLED = {
-    "dev": shared_path("bench/facts-dev.jsonl"),
-    "dev2": shared_path("bench/facts-dev2.jsonl"),
-    "real-dev": shared_path("bench/facts-real-dev.jsonl"),
-    "heldout": ROOT / "benchmarks/data/facts-heldout.jsonl",
-    "heldout4": ROOT / "benchmarks/data/facts-heldout4.jsonl",
-    "heldout5": ROOT / "benchmarks/data/facts-heldout5.jsonl",
+    name: STUDY_SETS[name]
+    for name in ("dev", "dev2", "real-dev", "heldout", "heldout4", "heldout5")
 }
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -282,10 +275,9 @@ def _count(counts: Counts, truth: str, signals: set[str]) -> None:
 
 def _labelled(name: str, path: Path, params: FactParams, evaluator: Any) -> Counts:
     counts: Counts = {"true": {"all": 0}, "false": {"all": 0}}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cluster = json.loads(line)
+    for cluster in labelled_clusters(path):
         _figures.clear()
-        articles = list(read_report(cluster["articles"]).articles)
+        articles = cluster_articles(cluster)
         facts = compare.compare_facts(articles, params=params)
         read = evaluator.read_facts([fact_to_dict(f) for f in facts], [])
         labels = [i for i in cluster["expect"] if i["status"] in ("conflict", "revision")]

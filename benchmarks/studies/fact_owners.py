@@ -19,44 +19,37 @@ Usage (never on facts-heldout2, the transfer set):
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from fact_errors import (
+    AUDIT_HALF,
+    STUDY_SETS,
+    _load_evaluator,
+    audit_clusters,
+    cluster_articles,
+    labelled_clusters,
+)
 
-from fact_errors import AUDIT_HALF, _load_evaluator, audit_clusters  # noqa: E402
-
-import newsfuse.facts.compare as compare  # noqa: E402
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.facts.aspects import (  # noqa: E402
+import newsfuse.facts.compare as compare
+from fact_params import add_param_option, parse_params
+from newsfuse.facts.aspects import (
     figure_owner,
     named_owner,
     owner_candidates,
     owners_differ,
 )
-from newsfuse.facts.describe import Mention  # noqa: E402
-from newsfuse.facts.lexicon import STATEMENT_LEMMAS  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.model import Claim, Fact  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from newsfuse.render.data import fact_to_dict  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.facts.describe import Mention
+from newsfuse.facts.lexicon import STATEMENT_LEMMAS
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Claim, Fact
+from newsfuse.render.data import fact_to_dict
+from shared_data import shared_path
 
-LABELLED = {
-    "dev": shared_path("bench/facts-dev.jsonl"),
-    "dev2": shared_path("bench/facts-dev2.jsonl"),
-    "real-dev": shared_path("bench/facts-real-dev.jsonl"),
-    "heldout": ROOT / "benchmarks/data/facts-heldout.jsonl",
-}
+LABELLED = {name: STUDY_SETS[name] for name in ("dev", "dev2", "real-dev", "heldout")}
 
 # Pronouns that may stand for an owner named before ("she raised $1,000", "its nine").
 PRONOUNS = frozenset({"he", "she", "his", "her", "they", "their", "it", "its"})
@@ -128,10 +121,9 @@ def _show(tag: str, fact: Fact, owners: list[str], differ: str) -> None:
 
 def _labelled(name: str, path: Path, params, evaluator) -> dict[str, int]:  # type: ignore[no-untyped-def]
     counts: dict[str, int] = {"conflict": 0, "agree": 0}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        cluster = json.loads(line)
+    for cluster in labelled_clusters(path):
         _owners_of.clear()
-        articles = list(read_report(cluster["articles"]).articles)
+        articles = cluster_articles(cluster)
         facts = compare.compare_facts(articles, params=params)
         read = evaluator.read_facts([fact_to_dict(f) for f in facts], [])
         for item in cluster["expect"]:

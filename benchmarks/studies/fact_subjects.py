@@ -26,25 +26,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies that code
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from fact_errors import cluster_articles, document_records, labelled_clusters
+from study_paths import ROOT
 
-from newsfuse.facts import FactParams, compare_facts  # noqa: E402
-from newsfuse.facts.nlp import load_pipeline  # noqa: E402
-from newsfuse.model import Article, Fact  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.facts import FactParams, compare_facts
+from newsfuse.facts.nlp import load_pipeline
+from newsfuse.model import Article, Fact
+from newsfuse.pipeline import read_report
+from shared_data import shared_path
 
 # Words a subject adds around the sources' words ("amount of", "distance of ... from").
 ADDED_WORDS = frozenset(
@@ -59,6 +54,8 @@ EMPTY_WORDS = frozenset(
 )  # fmt: skip
 # Multi-News clusters read: the first 20 of the dev file, split in two halves.
 MULTINEWS_CLUSTERS = 20
+# Characters of a Multi-News cluster id printed, from its end.
+SHOWN_ID_CHARACTERS = 12
 # Tokens at most between two subject words for them to count as a dropped link.
 GAP_TOKENS = 3
 # Characters of a sentence shown at most.
@@ -85,17 +82,16 @@ def read_set(name: str) -> Iterator[tuple[str, list[Article]]]:
         seeds = sorted(str(p) for p in shared_path("seeds").iterdir())
         yield name, list(read_report(seeds).articles)
     elif name in ("dev", "dev2", "real-dev"):
-        for line in shared_path("bench", f"facts-{name}.jsonl").read_text().splitlines():
-            cluster = json.loads(line)
-            yield cluster["id"], list(read_report(cluster["articles"]).articles)
+        for cluster in labelled_clusters(shared_path("bench", f"facts-{name}.jsonl")):
+            yield cluster["id"], cluster_articles(cluster)
     elif name in ("mn-a", "mn-b"):
         lines = shared_path("data", "multinews-dev.jsonl").read_text().splitlines()
         half = MULTINEWS_CLUSTERS // 2
         chosen = lines[:half] if name == "mn-a" else lines[half:MULTINEWS_CLUSTERS]
         for line in chosen:
             cluster = json.loads(line)
-            records = [{"id": f"{i}", "text": text} for i, text in enumerate(cluster["documents"])]
-            yield cluster["id"][-12:], list(read_report(records).articles)
+            records = document_records(cluster["documents"], prefix="")
+            yield cluster["id"][-SHOWN_ID_CHARACTERS:], list(read_report(records).articles)
     else:
         raise SystemExit(f"unknown set {name!r}")
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import study_paths  # noqa: F401
 
 from event_boundaries import group_reports, load_reports
 from newsfuse.group.features import extract_day_marks

@@ -20,17 +20,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+import study_paths  # noqa: F401
 
-from clustering import DEFAULT_DATA, bcubed, cluster_documents, load_documents  # noqa: E402
-from newsfuse.group.params import GroupingParams  # noqa: E402
+from clustering import DEFAULT_DATA, bcubed, cluster_documents, load_documents
+from newsfuse.group.params import GroupingParams
 
 
 def split_halves(

@@ -42,28 +42,24 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from fact_errors import (  # noqa: E402
+import study_paths  # noqa: F401
+from fact_errors import (
     AUDIT_HALF,
     _load_evaluator,
     audit_clusters,
+    cluster_articles,
     evaluator_path,
     labelled_clusters,
 )
-from odd_one_out import _capture, captured  # noqa: E402
+from odd_one_out import _capture, captured, cross_article_pairs
 
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.facts.describe import stem_word  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.facts.score import add_same_value_bonus  # noqa: E402
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.facts.describe import stem_word
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.score import add_same_value_bonus
+from newsfuse.facts.verdict import values_agree
 
 SIGNALS = ("a_sentence", "a_next", "a_article", "b_pair", "c_value", "d_inherit", "b_c_d")
 LABELS = ("true", "agree", "apart", "audit")
@@ -227,42 +223,39 @@ def study_cluster(
     words = {article.id: ArticleWords(article.text) for article in articles}
     heads = inherited_heads(mentions)
     found = []
-    for i, first in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            second = mentions[j]
-            if (
-                first.claim.article_id == second.claim.article_id
-                or first.dimension != second.dimension
-                or not np.isfinite(scores[i, j])
-                or group_of.get(id(first), -1 - i) == group_of.get(id(second), -1 - j)
-                or _article_in_row(first, second, group_of, articles_of)
-                or (first.head and first.head == second.head)
-            ):
-                continue
-            label = pair_label(first, second, expected, evaluator)
-            if label is None:
-                continue
-            bar = params.dispute_threshold
-            if first.dimension.startswith("date:"):
-                bar = max(bar, params.date_dispute_threshold)
-            if first.dimension.startswith("year:"):
-                bar = max(bar, params.year_dispute_threshold)
-            found.append(
-                {
-                    "label": label,
-                    "score": round(float(scores[i, j]), 2),
-                    "gap": round(bar - float(scores[i, j]), 3),
-                    "key": tuple(
-                        sorted(
-                            (m.claim.article_id, str(m.claim.value), m.claim.unit)
-                            for m in (first, second)
-                        )
-                    ),
-                    "pair": f"{first.claim.text} [{first.head or '-'}] / "
-                    f"{second.claim.text} [{second.head or '-'}]",
-                    **noun_signals(i, j, mentions, words, heads),
-                }
-            )
+    for i, j in cross_article_pairs(mentions):
+        first, second = mentions[i], mentions[j]
+        if (
+            not np.isfinite(scores[i, j])
+            or group_of.get(id(first), -1 - i) == group_of.get(id(second), -1 - j)
+            or _article_in_row(first, second, group_of, articles_of)
+            or (first.head and first.head == second.head)
+        ):
+            continue
+        label = pair_label(first, second, expected, evaluator)
+        if label is None:
+            continue
+        bar = params.dispute_threshold
+        if first.dimension.startswith("date:"):
+            bar = max(bar, params.date_dispute_threshold)
+        if first.dimension.startswith("year:"):
+            bar = max(bar, params.year_dispute_threshold)
+        found.append(
+            {
+                "label": label,
+                "score": round(float(scores[i, j]), 2),
+                "gap": round(bar - float(scores[i, j]), 3),
+                "key": tuple(
+                    sorted(
+                        (m.claim.article_id, str(m.claim.value), m.claim.unit)
+                        for m in (first, second)
+                    )
+                ),
+                "pair": f"{first.claim.text} [{first.head or '-'}] / "
+                f"{second.claim.text} [{second.head or '-'}]",
+                **noun_signals(i, j, mentions, words, heads),
+            }
+        )
     return found
 
 
@@ -294,7 +287,7 @@ def labelled_set(
 ) -> list[dict[str, Any]]:
     rows = []
     for cluster in labelled_clusters(path):
-        articles = list(read_report(cluster["articles"]).articles)
+        articles = cluster_articles(cluster)
         for row in study_cluster(articles, cluster["expect"], evaluator, embedder, params):
             rows.append({"set": path.stem, "cluster": cluster["id"], **row})
     return _unique(rows)

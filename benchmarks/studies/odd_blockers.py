@@ -33,19 +33,15 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
+from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-
-from fact_errors import _load_evaluator, evaluator_path, labelled_clusters  # noqa: E402
-
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.facts.score import add_same_value_bonus, score_pairs  # noqa: E402
-from newsfuse.facts.verdict import dispute_evidence  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.facts.params import FactParams
+from newsfuse.facts.score import add_same_value_bonus, score_pairs
+from newsfuse.facts.verdict import dispute_evidence
 
 # Score components read by switching each off (the param set to 0): what each adds to a pair.
 COMPONENTS = (
@@ -279,7 +275,7 @@ def study_set(
 ) -> list[dict[str, Any]]:
     traced = []
     for cluster in labelled_clusters(path):
-        articles = list(read_report(cluster["articles"]).articles)
+        articles = cluster_articles(cluster)
         captured.clear()
         facts = compare_facts(articles, embedder=embedder, params=params)
         for item in cluster["expect"]:

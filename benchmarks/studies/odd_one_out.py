@@ -23,25 +23,21 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
+from fact_errors import _load_evaluator, cluster_articles, evaluator_path, labelled_clusters
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-
-from fact_errors import _load_evaluator, evaluator_path  # noqa: E402
-
-import newsfuse.facts.cluster as cluster_module  # noqa: E402
-import newsfuse.facts.compare as compare_module  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.facts.verdict import values_agree  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+import newsfuse.facts.cluster as cluster_module
+import newsfuse.facts.compare as compare_module
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from newsfuse.facts.verdict import values_agree
 
 captured: dict[str, Any] = {}
 
@@ -65,6 +61,18 @@ def _capture() -> None:
     compare_module.group_mentions = group_mentions
 
 
+def cross_article_pairs(mentions: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """The index pairs ``i < j``, in order, of mentions from two articles on one dimension:
+    the pairs the grouping may join."""
+    for i, first in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            second = mentions[j]
+            if first.claim.article_id != second.claim.article_id and (
+                first.dimension == second.dimension
+            ):
+                yield i, j
+
+
 def _paragraph(text: str, start: int) -> tuple[int, int]:
     left = text.rfind("\n\n", 0, start)
     right = text.find("\n\n", start)
@@ -77,11 +85,8 @@ def _cosine(a: np.ndarray, b: np.ndarray) -> float:
 
 def study_set(path: Path, evaluator: ModuleType, embedder: Any) -> list[dict[str, Any]]:
     rows_out: list[dict[str, Any]] = []
-    for line in path.read_text().splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
-        articles = list(read_report(cluster["articles"]).articles)
+    for cluster in labelled_clusters(path):
+        articles = cluster_articles(cluster)
         by_id = {article.id: article for article in articles}
         compare_facts(articles, embedder=embedder)
         mentions = captured["mentions"]

@@ -53,23 +53,20 @@ import itertools
 import json
 import math
 import re
-import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
+from fact_errors import labelled_clusters
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from clustering import DEFAULT_DATA, load_documents  # noqa: E402
-from clustering_second_stage import auc  # noqa: E402
-from event_boundaries import DEFAULT_DATA as EVENT_SETS  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from clustering import DEFAULT_DATA
+from clustering_second_stage import auc
+from clustering_second_stage import load_sets as second_stage_sets
+from shared_data import shared_path
 
 FACT_SETS = ("facts-dev.jsonl", "facts-dev2.jsonl", "facts-real-dev.jsonl")
 SIGNALS = ("join", "figures", "salient", "mpnet128")
@@ -227,26 +224,15 @@ def pool_sets(
 
 
 def load_sets(multinews: Path) -> list[tuple[str, list[dict[str, str]], dict[str, str]]]:
-    """(name, records without times, id -> true event) of every set."""
-    documents = load_documents(multinews)
-    sets = [
-        (
-            "multinews",
-            [{"id": d, "text": t} for d, _, t in documents],
-            {d: c for d, c, _ in documents},
-        )
-    ]
-    for path in EVENT_SETS:
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-        records = [{k: r[k] for k in ("id", "title", "text", "source")} for r in rows]
-        sets.append((path.stem, records, {r["id"]: r["event"] for r in rows}))
+    """(name, records without times, id -> true event) of every set: those of
+    ``clustering_second_stage.load_sets``, then the fact sets' clusters."""
+    sets = second_stage_sets(multinews)
     for name in FACT_SETS:
         path = shared_path("bench", name)
         if not path.exists():
             continue
         records, gold = [], {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            cluster = json.loads(line)
+        for cluster in labelled_clusters(path):
             for article in cluster["articles"]:
                 doc_id = f"{cluster['id']}/{article['id']}"
                 records.append(
@@ -371,6 +357,23 @@ def score_pairs(
     return rows
 
 
+def print_auc_rows(
+    scored: dict[str, list[dict[str, Any]]],
+    signals: Sequence[str],
+    keep: Callable[[dict[str, Any]], bool],
+) -> None:
+    """One table row per set: the pairs ``keep`` takes, same-event and other, and each
+    signal's AUC of same-event against other pairs among them."""
+    for name, rows in scored.items():
+        kept = [r for r in rows if keep(r)]
+        same = [r for r in kept if r["same"]]
+        other = [r for r in kept if not r["same"]]
+        cells = " | ".join(
+            f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
+        )
+        print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -401,26 +404,14 @@ def main() -> None:
         print(f"\nband [{low}, 1)")
         print("| set | same | other | " + " | ".join(signals) + " |")
         print("|---|---|---|" + "---|" * len(signals))
-        for name, rows in scored.items():
-            band = [r for r in rows if low <= r["join"] < 1.0 and not r["conflict"]]
-            same = [r for r in band if r["same"]]
-            other = [r for r in band if not r["same"]]
-            cells = " | ".join(
-                f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
-            )
-            print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+        print_auc_rows(
+            scored, signals, lambda r, low=low: low <= r["join"] < 1.0 and not r["conflict"]
+        )
 
     print("\nPairs that join (join score >= 1): AUC of same-event against other pairs")
     print("| set | same | other | " + " | ".join(signals) + " |")
     print("|---|---|---|" + "---|" * len(signals))
-    for name, rows in scored.items():
-        joined = [r for r in rows if r["join"] >= 1.0]
-        same = [r for r in joined if r["same"]]
-        other = [r for r in joined if not r["same"]]
-        cells = " | ".join(
-            f"{auc([r[s] for r in same], [r[s] for r in other]):.2f}" for s in signals
-        )
-        print(f"| {name} | {len(same)} | {len(other)} | {cells} |")
+    print_auc_rows(scored, signals, lambda r: r["join"] >= 1.0)
 
     print("\nRules that would split a pair, among pairs with no figure or day conflict:")
     print("flagged same-event / flagged other pairs (of all same / other)")

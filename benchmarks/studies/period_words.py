@@ -15,40 +15,39 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+import study_paths  # noqa: F401
+from fact_errors import cluster_articles, document_records, labelled_clusters
 
-from newsfuse.facts import compare_facts, describe  # noqa: E402
-from newsfuse.facts.aspects import period_has_time_word  # noqa: E402
-from newsfuse.facts.params import FactParams  # noqa: E402
-from newsfuse.model import Article  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.facts import compare_facts, describe
+from newsfuse.facts.aspects import period_has_time_word
+from newsfuse.facts.params import FactParams
+from newsfuse.model import Article
+from newsfuse.pipeline import read_report
+from shared_data import shared_path
 
 # Periods printed per set and class: enough to read the classes, short enough to scan.
 SAMPLE = 12
+# Periods with a time word printed per set: a few, beside the SAMPLE with none.
+TIMED_SAMPLE = 4
+# Characters of a period's sentence printed.
+SENTENCE_CHARACTERS = 160
 
 
 def read_set(name: str) -> Iterator[list[Article]]:
     """The clusters of a set, each as cleaned Articles."""
     if name == "multinews":
         for line in shared_path("data", "multinews-dev.jsonl").read_text().splitlines():
-            records = [
-                {"id": f"{i}", "text": t} for i, t in enumerate(json.loads(line)["documents"])
-            ]
+            records = document_records(json.loads(line)["documents"], prefix="")
             yield list(read_report(records).articles)
         return
     path = shared_path("bench", f"facts-{name}.jsonl") if "/" not in name else Path(name)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            yield list(read_report(json.loads(line)["articles"]).articles)
+    for cluster in labelled_clusters(path):
+        yield cluster_articles(cluster)
 
 
 def main() -> int:
@@ -67,7 +66,7 @@ def main() -> int:
     def recording(span: Any, *rest: Any) -> Any:
         aspects = original(span, *rest)
         if aspects.period:
-            seen.append((aspects.period, " ".join(span.sent.text.split())[:160]))
+            seen.append((aspects.period, " ".join(span.sent.text.split())[:SENTENCE_CHARACTERS]))
         return aspects
 
     describe.figure_aspects = recording  # type: ignore[assignment]
@@ -79,7 +78,7 @@ def main() -> int:
         print(f"{name}: {len(seen)} periods read, {len(timeless)} with no time word")
         for period, sentence in timeless[:SAMPLE]:
             print(f"   NO   {period!r}: {sentence}")
-        for period, sentence in [x for x in seen if period_has_time_word(x[0])][:4]:
+        for period, sentence in [x for x in seen if period_has_time_word(x[0])][:TIMED_SAMPLE]:
             print(f"   TIME {period!r}: {sentence}")
     return 0
 

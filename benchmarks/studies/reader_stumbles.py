@@ -27,20 +27,17 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+import study_paths  # noqa: F401
 
-from newsfuse.facts.nlp import load_pipeline  # noqa: E402
-from newsfuse.model import Article  # noqa: E402
-from newsfuse.segment import split_sentences  # noqa: E402
-from newsfuse.summary import summarize  # noqa: E402
-from newsfuse.summary.headline import make_headline  # noqa: E402
-from newsfuse.summary.lexical import (  # noqa: E402
+from newsfuse.facts.nlp import load_pipeline
+from newsfuse.model import Article
+from newsfuse.segment import split_sentences
+from newsfuse.summary import summarize
+from newsfuse.summary.headline import make_headline
+from newsfuse.summary.lexical import (
     REPORTING_VERBS,
     additive_outside_quotes,
     content_words,
@@ -49,9 +46,9 @@ from newsfuse.summary.lexical import (  # noqa: E402
     shown_medium,
     words,
 )
-from newsfuse.summary.params import BriefParams  # noqa: E402
-from newsfuse.summary.stop_words import ENGLISH_STOP_WORDS  # noqa: E402
-from readability import parse_param, read_prepared  # noqa: E402
+from newsfuse.summary.params import BriefParams
+from newsfuse.summary.stop_words import ENGLISH_STOP_WORDS
+from readability import parse_param, read_prepared
 
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _DEFINITE = re.compile(r"\bthe\s+([a-z][a-z-]{2,})\b")

@@ -17,29 +17,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if not os.environ.get("PYTHONPATH"):  # PYTHONPATH=<other checkout>/src studies that code
-    sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from fact_errors import AUDIT_HALF, unlabelled_clusters
+from study_paths import ROOT
 
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.config import DEFAULT_EMBEDDER  # noqa: E402
-from newsfuse.embed import get_embedder  # noqa: E402
-from newsfuse.facts import compare_facts  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from fact_params import add_param_option, parse_params
+from newsfuse.config import DEFAULT_EMBEDDER
+from newsfuse.embed import get_embedder
+from newsfuse.facts import compare_facts
+from shared_data import shared_path
 
-HALF = 61  # clusters before this line are half A
+# Characters of a claim's sentence shown at most.
+SHOWN_CHARACTERS = 300
 
 
 def _sentence(text: str, start: int, end: int) -> str:
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     right = text.find(". ", end)
-    return " ".join(text[left : len(text) if right < 0 else right + 1].split())[:300]
+    return " ".join(text[left : len(text) if right < 0 else right + 1].split())[:SHOWN_CHARACTERS]
 
 
 def main() -> int:
@@ -57,20 +53,10 @@ def main() -> int:
         (item["cluster"], tuple(item["claims"])): item
         for item in json.loads(Path(args.judged).read_text(encoding="utf-8"))["judged"]
     }
-    labelled = {
-        article["text"][:200]
-        for line in Path(args.real).read_text(encoding="utf-8").splitlines()
-        for article in json.loads(line)["articles"]
-    }
     counts = {half: {"clusters": 0, "true": 0, "false": 0, "unjudged": 0} for half in "AB"}
-    for number, line in enumerate(Path(args.data).read_text(encoding="utf-8").splitlines()):
-        documents = json.loads(line)["documents"]
-        if any(document[:200] in labelled for document in documents):
-            continue  # scored in facts-real-dev
-        half = "A" if number < HALF else "B"
+    for number, articles in unlabelled_clusters(Path(args.data), Path(args.real)):
+        half = "A" if number < AUDIT_HALF else "B"
         counts[half]["clusters"] += 1
-        records = [{"id": f"d{index}", "text": text} for index, text in enumerate(documents)]
-        articles = list(read_report(records).articles)
         if len(articles) < 2:
             continue
         texts = {article.id: article.text for article in articles}

@@ -30,20 +30,15 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import sys
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
+import study_paths  # noqa: F401
+from clustering_bound import compute_scores
 
-from clustering_bound import compute_scores  # noqa: E402
-
-from clustering import (  # noqa: E402
+from clustering import (
     DEFAULT_DATA,
     bcubed,
     cluster_documents,

@@ -46,7 +46,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
-import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
@@ -54,14 +53,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
+import study_paths  # noqa: F401
+from clustering_bound import compute_scores
 
-from clustering_bound import compute_scores  # noqa: E402
-
-from clustering import (  # noqa: E402
+from clustering import (
     DEFAULT_DATA,
     bcubed,
     cluster_documents,

@@ -18,16 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+import numpy as np
+from study_paths import ROOT
 
-import numpy as np  # noqa: E402
-
-from newsfuse.summary.lexical import content_words  # noqa: E402
+from newsfuse.summary.lexical import content_words
 
 PAIRS = ROOT / "benchmarks" / "readability_pairs.json"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -21,17 +21,13 @@ Usage: python benchmarks/studies/rouge_learning_curve.py [DATA] [--repeats 5] [-
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
+import numpy as np
+import study_paths  # noqa: F401
 
-import numpy as np  # noqa: E402
-
-from fit_scorer import DEFAULT_DATA, SEED, evaluate, fit, prepare  # noqa: E402
+from fit_scorer import DEFAULT_DATA, SEED, evaluate, fit, prepare
 
 FOLDS = 5
 METRICS = ("rouge1", "rouge2", "rougeL")

@@ -27,7 +27,6 @@ import argparse
 import itertools
 import pickle
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -36,29 +35,25 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
-
-from fit_scorer import SEED, fit, prepare  # noqa: E402
-from newsfuse import summary as brief_stage  # noqa: E402
-from newsfuse.evaluate.data import read_clusters  # noqa: E402
-from newsfuse.evaluate.oracle import _gain, count_ngrams, select_oracle, tokenize_for_rouge  # noqa: E402
-from newsfuse.evaluate.pipeline import read_cluster  # noqa: E402
-from newsfuse.evaluate.rouge import score_summary  # noqa: E402
-from newsfuse.evaluate.text import split_plain_sentences  # noqa: E402
-from newsfuse.segment import split_sentences  # noqa: E402
-from newsfuse.summary import select as select_stage  # noqa: E402
-from newsfuse.summary.learned import (  # noqa: E402
+from fit_scorer import SEED, fit, prepare
+from newsfuse import summary as brief_stage
+from newsfuse.evaluate.data import read_clusters
+from newsfuse.evaluate.oracle import _gain, count_ngrams, select_oracle, tokenize_for_rouge
+from newsfuse.evaluate.pipeline import read_cluster
+from newsfuse.evaluate.rouge import score_summary
+from newsfuse.evaluate.text import split_plain_sentences
+from newsfuse.segment import split_sentences
+from newsfuse.summary import select as select_stage
+from newsfuse.summary.learned import (
     extract_features,
     looks_like_page_furniture,
     vectorize_sentences,
 )
-from newsfuse.summary.order import order_sentences  # noqa: E402
-from newsfuse.summary.params import BriefParams  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.summary.order import order_sentences
+from newsfuse.summary.params import BriefParams
+from shared_data import shared_path
 
 DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 # The shipped brief's tunables: the variants below change them by dataclasses.replace.

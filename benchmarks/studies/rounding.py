@@ -34,22 +34,23 @@ import argparse
 import itertools
 import json
 import math
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "studies"))
+from fact_errors import (
+    _load_evaluator,
+    audit_clusters,
+    cluster_articles,
+    evaluator_path,
+    labelled_clusters,
+    read_predictions,
+)
+from study_paths import ROOT
 
-from fact_errors import _load_evaluator, audit_clusters, evaluator_path, labelled_clusters  # noqa: E402
-
-from newsfuse.facts.numbers import NUMBER_WORDS_RE  # noqa: E402
-from newsfuse.facts.qualifiers import qualifier_before  # noqa: E402
-from newsfuse.facts.rounding import written_figure  # noqa: E402
-from newsfuse.pipeline import read_report  # noqa: E402
+from newsfuse.facts.numbers import NUMBER_WORDS_RE
+from newsfuse.facts.qualifiers import qualifier_before
+from newsfuse.facts.rounding import written_figure
 
 REACHES = (0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.125, 0.15, 0.20)
 # A figure and one within this (relative) agree already (FactParams.relative_tolerance),
@@ -199,14 +200,10 @@ def labelled_set(data: Path, predictions: Path) -> list[tuple[str, list[Figure]]
     ("tp", ...) for each predicted conflict matching a labelled one, ("label", ...) for
     each labelled conflict."""
     evaluator = _load_evaluator(evaluator_path(data, None))
-    predicted = {}
-    for line in predictions.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            predicted[record["id"]] = record["facts"]
+    predicted = read_predictions(predictions)
     cases: list[tuple[str, list[Figure]]] = []
     for cluster in labelled_clusters(data):
-        texts = {a.id: a.text for a in read_report(cluster["articles"]).articles}
+        texts = {a.id: a.text for a in cluster_articles(cluster)}
         raw = predicted.get(cluster["id"], [])
         facts = evaluator.read_facts(raw, [])
         expected = [e for e in cluster["expect"] if e["status"] in ("conflict", "revision")]

@@ -54,19 +54,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import study_paths  # noqa: F401
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "fit"))
-
-import fit_scorer  # noqa: E402
-from newsfuse.evaluate import evaluate_clusters, read_clusters  # noqa: E402
-from newsfuse.evaluate.stats import paired_bootstrap_pvalue  # noqa: E402
-from newsfuse.evaluate.systems import PreparedCluster, System, summarize_newsfuse  # noqa: E402
-from newsfuse.model import Sentence  # noqa: E402
-from newsfuse.summary import learned  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+import fit_scorer
+from newsfuse.evaluate import evaluate_clusters, read_clusters
+from newsfuse.evaluate.stats import paired_bootstrap_pvalue
+from newsfuse.evaluate.systems import PreparedCluster, System, summarize_newsfuse
+from newsfuse.model import Sentence
+from newsfuse.summary import learned
+from shared_data import shared_path
 
 DEFAULT_DATA = shared_path("data", "multinews-dev.jsonl")
 METRICS = ("rouge1", "rouge2", "rougeL")

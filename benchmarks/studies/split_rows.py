@@ -15,17 +15,14 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from fact_errors import _load_evaluator, evaluator_path
+import study_paths  # noqa: F401
+from fact_errors import _load_evaluator, evaluator_path, labelled_clusters, read_predictions
 
 DISPUTED = ("conflict", "revision", "differs")
 # Words too common to tie two subjects together.
@@ -89,16 +86,9 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print each case")
     args = parser.parse_args()
     evaluator = _load_evaluator(evaluator_path(args.data, args.evaluator))
-    predictions = {}
-    for line in args.predictions.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            predictions[record["id"]] = record["facts"]
+    predictions = read_predictions(args.predictions)
     counts: Counter[tuple[str, str, str, str]] = Counter()
-    for line in args.data.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        cluster = json.loads(line)
+    for cluster in labelled_clusters(args.data):
         items = [e for e in cluster["expect"] if e["status"] in ("conflict", "revision")]
         facts = predictions.get(cluster["id"], [])
         for row, other, claim, belongs in outside_agreements(facts, items, evaluator.value_matches):

@@ -3,8 +3,7 @@ invented text, and its leave-one-set-out pick."""
 
 from __future__ import annotations
 
-from conftest import parsed_figure
-from study_scripts import load_study
+from study_scripts import load_study, parsed_figure
 
 incidents = load_study("fact_incidents")
 

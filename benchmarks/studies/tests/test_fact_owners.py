@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import parsed_figure
-from study_scripts import load_study
+from study_scripts import load_study, parsed_figure
 
 owners = load_study("fact_owners")
 
