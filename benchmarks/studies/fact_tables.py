@@ -36,27 +36,23 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+from study_paths import ROOT
 
-from fact_params import add_param_option, parse_params  # noqa: E402
-from newsfuse.facts.nlp import load_pipeline  # noqa: E402
-from newsfuse.model import Article  # noqa: E402
-from newsfuse.pipeline import brief, read_report  # noqa: E402
-from newsfuse.render.layout import (  # noqa: E402
+from fact_params import add_param_option, parse_params
+from newsfuse.facts.nlp import load_pipeline
+from newsfuse.model import Article
+from newsfuse.pipeline import brief, read_report
+from newsfuse.render.layout import (
     ABSENT_CELL,
     NAMES_SUBJECT,
     FactRow,
     build_fact_rows,
 )
-from newsfuse.render.text import _render_facts  # noqa: E402
-from shared_data import shared_path  # noqa: E402
+from newsfuse.render.text import _render_facts
+from shared_data import shared_path
 
 if TYPE_CHECKING:
     from spacy.language import Language
