@@ -27,6 +27,7 @@ from newsfuse.facts.entities import extract_entities, parse_articles
 from newsfuse.facts.extract import scan_claims, with_local_dollars
 from newsfuse.facts.increments import explained_by_increment
 from newsfuse.facts.memory_zone import parsing_zone
+from newsfuse.facts.nonfacts import inside_proper_name
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.revisions import announces_update, update_notice_spans
 from newsfuse.facts.subject import (
@@ -289,6 +290,8 @@ def _describe_articles(
         )
         for article, doc, found in zip(articles, docs, scanned, strict=True):
             for claim in found:
+                if params.numbers_in_names_are_no_facts and inside_proper_name(claim, doc):
+                    continue  # "Channel 4", "30 Rock": part of a name, no fact of the story
                 if claim.vague:
                     vague.append(claim)
                     if named and doc.text[claim.start : claim.end].strip():

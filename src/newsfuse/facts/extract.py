@@ -19,6 +19,7 @@ from datetime import date
 
 from newsfuse.facts.classify import classify_number, is_approximate, sentence_around
 from newsfuse.facts.dates import find_dates, join_weekdays_to_dates, unresolved_day_spans
+from newsfuse.facts.nonfacts import without_no_facts
 from newsfuse.facts.numbers import (
     AND_A_HALF_RE,
     VAGUE_AMOUNTS,
@@ -176,10 +177,10 @@ def scan_claims(
     claims.extend(_scan_measures(article, taken, params.bare_fraction_shares))
     claims.extend(_scan_numbers(article, published, taken, tally_sides, params))
     claims.sort(key=lambda claim: (claim.start, claim.end))
-    return [
-        _with_bound(claim, text)
-        for claim in _merge_compounds(_merge_conversions(claims, text), text)
-    ]
+    merged = _merge_compounds(
+        _merge_conversions(claims, text, params.conversions_join_their_figure), text
+    )
+    return [_with_bound(claim, text) for claim in without_no_facts(merged, text, params)]
 
 
 def with_local_dollars(articles: list[Article], scanned: list[list[Claim]]) -> list[list[Claim]]:
@@ -584,8 +585,9 @@ def _range_start(
     return ranged, second.start()
 
 
-def _merge_conversions(claims: list[Claim], text: str) -> list[Claim]:
-    """Fold "40 miles (65km)" into one claim: the parenthesis restates the same quantity."""
+def _merge_conversions(claims: list[Claim], text: str, currencies: bool = True) -> list[Claim]:
+    """Fold "40 miles (65km)" into one claim: the parenthesis restates the same quantity.
+    With ``currencies``, "£130m ($187m)" too: one amount in its first currency."""
     merged: list[Claim] = []
     for claim in claims:
         if merged:
@@ -594,7 +596,7 @@ def _merge_conversions(claims: list[Claim], text: str) -> list[Claim]:
             if (
                 previous.kind == claim.kind
                 and previous.kind in ("quantity", "money")
-                and previous.unit == claim.unit
+                and (previous.unit == claim.unit or (currencies and claim.kind == "money"))
                 and PAREN_OPEN_RE.match(gap)
                 and text[claim.end : claim.end + 1] == ")"
             ):
