@@ -46,10 +46,11 @@ EMERGENCY_AFTER_RE = re.compile(
     r"recordings?|system|services?|emergency|hang-?ups?)\b",
     re.IGNORECASE,
 )
-# Words that end a street's name (abbreviations with or without their full stop).
+# Words that end a street's name (abbreviations with or without their full stop); not
+# "Court", "Place" or "Close", which end other names ("3 Supreme Court justices").
 _STREET_WORDS = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|"
-    r"Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Square|Row|Crescent|Close|Alley|Pike)"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Terrace|Parkway|"
+    r"Pkwy|Highway|Hwy|Square|Crescent|Alley|Pike)"
 )
 # A street address: a house number, perhaps "block of", a direction, then capitalised
 # or ordinal street words and a street word ("1600 Pennsylvania Avenue", "221B Baker
@@ -82,7 +83,11 @@ _NOT_NAME_WORDS = frozenset({
 # A capitalised word before a figure ("Channel 4", "Apollo 11"), and one after a figure
 # or a capitalised number word ("30 Rock", "Three Rivers Hospital").
 _NAME_WORD_BEFORE_RE = re.compile(r"(?P<word>[A-Z][A-Za-z]+)\s$")
-_NAME_WORD_AFTER_RE = re.compile(r"^\s(?P<word>[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z][a-z]+)*)")
+_NAME_WORD_AFTER_RE = re.compile(
+    r"^\s(?P<word>[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z][a-z]+)*)(?P<after>['’]s\b|\s+[a-z]+s\b)?"
+)
+# Titles before a person's name: "mother of 10 Mrs McConville" counts children.
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
 # What follows a name holding a number: not a count's noun in the plural ("gave Clinton 30
 # delegates" counts delegates; "Apollo 11 mission" names one mission).
 _PLURAL_NOUN_AFTER_RE = re.compile(r"^\s+[a-z]+s\b")
@@ -157,9 +162,10 @@ def _in_title_case_name(claim: Claim, text: str, before: str, after: str) -> boo
     word_after = _NAME_WORD_AFTER_RE.match(after)
     if word_after is None:
         return False
+    if word_after.group("after") or word_after.group("word") in _HONORIFICS:
+        return False  # "11 Secret Service agents", "400 Dickey's": what the figure counts
     words = [word_after.group("word"), *word_after.group("rest").split()]
-    last = words[-1]
-    return not (last.endswith("s") or _DEMONYM_RE.search(words[0]))
+    return not (words[-1].endswith("s") or _DEMONYM_RE.search(words[0]))
 
 
 def _names_something(word: str, before: str) -> bool:

@@ -587,7 +587,8 @@ class FactParams:
     # PRODUCT span. Off: counts.
     numbers_in_names_are_no_facts: bool = True
     # An amount in brackets right after an amount of another currency ("£130m ($187m)")
-    # restates it: one claim in its first currency, as "40 miles (65 km)" is one. Off: two.
+    # restates it: one claim, in its first currency unless only the bracket's is the one
+    # the story's other articles write, as "40 miles (65 km)" is one. Off: two claims.
     conversions_join_their_figure: bool = True
     # A bare figure that repeats an earlier count of its sentence or the one before ("all
     # eight were expected to recover" after "Eight people were taken to hospital") is named
