@@ -84,8 +84,12 @@ _NOT_NAME_WORDS = frozenset({
 # or a capitalised number word ("30 Rock", "Three Rivers Hospital").
 _NAME_WORD_BEFORE_RE = re.compile(r"(?P<word>[A-Z][A-Za-z]+)\s$")
 _NAME_WORD_AFTER_RE = re.compile(
-    r"^\s(?P<word>[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z][a-z]+)*)(?P<after>['’]s\b|\s+[a-z]+s\b)?"
+    r"^\s(?P<word>[A-Z][a-z]+)(?P<rest>(?:\s+[A-Z][a-z]+)*)"
+    r"(?P<after>['’]s\b|(?:\s+[a-z]+){0,2}\s+(?!(?:was|has|does|says)\b)(?:[a-z]+[^s\W]s|[A-Z]{2,}s)\b)?"
 )
+# Names hold short numbers ("30 Rock", "7 Eleven"); a figure in the thousands before a
+# capitalised word counts a brand's goods ("412,000 Orion sport utility vehicles").
+NAME_NUMBER_MAX = 1000
 # Titles before a person's name: "mother of 10 Mrs McConville" counts children.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
 # What follows a name holding a number: not a count's noun in the plural ("gave Clinton 30
@@ -160,7 +164,7 @@ def _in_title_case_name(claim: Claim, text: str, before: str, after: str) -> boo
     if spelled and not (claim.text[:1].isupper() and _inside_sentence(before)):
         return False
     word_after = _NAME_WORD_AFTER_RE.match(after)
-    if word_after is None:
+    if word_after is None or (not spelled and float(claim.value) >= NAME_NUMBER_MAX):
         return False
     if word_after.group("after") or word_after.group("word") in _HONORIFICS:
         return False  # "11 Secret Service agents", "400 Dickey's": what the figure counts
