@@ -151,3 +151,8 @@ def test_a_joined_conversion_takes_the_currency_the_story_shares() -> None:
 def test_an_amount_in_brackets_of_the_same_currency_is_not_joined() -> None:
     (claims,) = _joined(["Tarrow paid $5m (of a $9m budget) for the bridge."])
     assert len(claims) == 2
+
+
+def test_a_year_beside_a_name_stays_a_fact() -> None:
+    text = "The Corran eclipse returns on Harvest Day 2031, and in 2029 Pellam Mills closed."
+    assert _texts(text) == ["2031", "2029"]

@@ -90,6 +90,9 @@ _NAME_WORD_AFTER_RE = re.compile(
 # Names hold short numbers ("30 Rock", "7 Eleven"); a figure in the thousands before a
 # capitalised word counts a brand's goods ("412,000 Orion sport utility vehicles").
 NAME_NUMBER_MAX = 1000
+# A year beside a capitalised word dates a named day or event ("New Year's Day 2018",
+# "In 2011 Apple Inc."), a fact of the story's time: never read as part of a name.
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 # Titles before a person's name: "mother of 10 Mrs McConville" counts children.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
 # What follows a name holding a number: not a count's noun in the plural ("gave Clinton 30
@@ -156,6 +159,8 @@ def _in_title_case_name(claim: Claim, text: str, before: str, after: str) -> boo
     noun after it that it counts. A headline's title case names nothing."""
     if _PLURAL_NOUN_AFTER_RE.match(after) or _is_title_case_line(text, claim.start):
         return False
+    if _YEAR_RE.match(claim.text):
+        return False
     spelled = not claim.text[:1].isdigit()
     if not spelled:
         word_before = _NAME_WORD_BEFORE_RE.search(before)
@@ -204,7 +209,7 @@ def without_no_facts(claims: list[Claim], text: str, params: FactParams) -> list
 def inside_proper_name(claim: Claim, doc: Doc) -> bool:
     """Whether a count stands inside a name the recogniser found (an entity of
     :data:`NAME_LABELS` with a word besides the number: "Channel 4", "30 Rock")."""
-    if claim.kind != "count":
+    if claim.kind != "count" or _YEAR_RE.match(claim.text):
         return False
     for entity in doc.ents:
         if entity.label_ not in NAME_LABELS:
