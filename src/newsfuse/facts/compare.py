@@ -24,9 +24,10 @@ from newsfuse.facts.cluster import group_mentions
 from newsfuse.facts.dates import placed_by_stamp, written_days
 from newsfuse.facts.describe import Mention, describe_claim, is_time_offset
 from newsfuse.facts.entities import extract_entities, parse_articles
-from newsfuse.facts.extract import scan_claims, with_local_dollars
+from newsfuse.facts.extract import join_currency_conversions, scan_claims, with_local_dollars
 from newsfuse.facts.increments import explained_by_increment, told_as_change
 from newsfuse.facts.memory_zone import parsing_zone
+from newsfuse.facts.nonfacts import inside_proper_name
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.revisions import announces_update, update_notice_spans
 from newsfuse.facts.subject import (
@@ -92,6 +93,8 @@ def compare_facts(
     ]
     if params.local_dollars:
         scanned = with_local_dollars(articles, scanned)
+    if params.conversions_join_their_figure:
+        scanned = join_currency_conversions(articles, scanned)
     if params.time_offsets_are_no_facts:
         scanned = [
             [claim for claim in found if not is_time_offset(claim, article.text)]
@@ -295,6 +298,8 @@ def _describe_articles(
         )
         for article, doc, found in zip(articles, docs, scanned, strict=True):
             for claim in found:
+                if params.numbers_in_names_are_no_facts and inside_proper_name(claim, doc):
+                    continue  # "Channel 4", "30 Rock": part of a name, no fact of the story
                 if claim.vague:
                     vague.append(claim)
                     if named and doc.text[claim.start : claim.end].strip():

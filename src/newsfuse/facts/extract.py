@@ -16,9 +16,11 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from newsfuse.facts.classify import classify_number, is_approximate, sentence_around
 from newsfuse.facts.dates import find_dates, join_weekdays_to_dates, unresolved_day_spans
+from newsfuse.facts.nonfacts import without_no_facts
 from newsfuse.facts.numbers import (
     AND_A_HALF_RE,
     VAGUE_AMOUNTS,
@@ -176,10 +178,8 @@ def scan_claims(
     claims.extend(_scan_measures(article, taken, params.bare_fraction_shares))
     claims.extend(_scan_numbers(article, published, taken, tally_sides, params))
     claims.sort(key=lambda claim: (claim.start, claim.end))
-    return [
-        _with_bound(claim, text)
-        for claim in _merge_compounds(_merge_conversions(claims, text), text)
-    ]
+    merged = _merge_compounds(_merge_conversions(claims, text), text)
+    return [_with_bound(claim, text) for claim in without_no_facts(merged, text, params)]
 
 
 def with_local_dollars(articles: list[Article], scanned: list[list[Claim]]) -> list[list[Claim]]:
@@ -582,6 +582,57 @@ def _range_start(
         bound="at least",
     )
     return ranged, second.start()
+
+
+def join_currency_conversions(
+    articles: list[Article], scanned: list[list[Claim]]
+) -> list[list[Claim]]:
+    """Fold an amount and its conversion into another currency in brackets ("£130m
+    ($187m)") into one claim spanning both: the bracket restates the amount, so it is
+    one claim, as "40 miles (65 km)" is. It keeps the first currency's value unless the
+    story's other articles write amounts in the bracket's currency and none in the first
+    ("61.5m euros (about £52m)" in a story told in pounds), so that it meets theirs."""
+    pairs = [
+        _conversion_pairs(claims, article.text)
+        for article, claims in zip(articles, scanned, strict=True)
+    ]
+    result = []
+    for index, (article, claims) in enumerate(zip(articles, scanned, strict=True)):
+        others = {
+            claim.unit
+            for other, found in enumerate(scanned)
+            if other != index
+            for claim in found
+            if claim.kind == "money" and all(claim is not second for _, second in pairs[other])
+        }
+        joined = {id(first): second for first, second in pairs[index]}
+        seconds = {id(second) for _, second in pairs[index]}
+        kept = []
+        for claim in claims:
+            if id(claim) in seconds:
+                continue
+            second = joined.get(id(claim))
+            if second is not None:
+                source = second if second.unit in others and claim.unit not in others else claim
+                end = second.end + 1
+                claim = replace(
+                    source, start=claim.start, end=end, text=article.text[claim.start : end]
+                )
+            kept.append(claim)
+        result.append(kept)
+    return result
+
+
+def _conversion_pairs(claims: list[Claim], text: str) -> list[tuple[Claim, Claim]]:
+    """Each amount with its conversion into another currency in brackets after it."""
+    return [
+        (first, second)
+        for first, second in pairwise(claims)
+        if first.kind == second.kind == "money"
+        and first.unit != second.unit
+        and PAREN_OPEN_RE.match(text[first.end : second.start])
+        and text[second.end : second.end + 1] == ")"
+    ]
 
 
 def _merge_conversions(claims: list[Claim], text: str) -> list[Claim]:

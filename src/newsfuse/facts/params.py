@@ -584,6 +584,27 @@ class FactParams:
     # row. An exact one ("five weeks later") stays: facts-real-dev labels a conflict and an
     # agreement on such spans, and dropping them cost both. Off: a row "days later".
     time_offsets_are_no_facts: bool = True
+    # A phone number is no fact of the story (newsfuse.facts.nonfacts): dropped as scanned,
+    # by form ("954-493-TIPS", "(305) 555-0100", "call 555-0100"). Off: counts, as before.
+    phone_numbers_are_no_facts: bool = True
+    # An emergency number dialled or heard ("called 911", "a 999 call") is no fact. Off: a
+    # count ("911" became a count of the employees who called it).
+    emergency_numbers_are_no_facts: bool = True
+    # A street address's number ("1600 Pennsylvania Avenue", "the 300 block of Oak
+    # Street") is no fact. Off: a count.
+    addresses_are_no_facts: bool = True
+    # Page furniture counted in capitals ("7 PHOTOS", "3 VIDEOS") is no fact. Off: a count.
+    page_furniture_is_no_fact: bool = True
+    # A number inside a proper name is no fact: a title-case compound in a sentence
+    # ("Channel 4 said", "30 Rock", "Three Rivers Hospital") or a recognised ORG, FAC, GPE,
+    # WORK_OF_ART or PRODUCT span; not a year, a figure in the thousands, or one before a
+    # plural it counts ("11 Secret Service agents"). Off: counts.
+    numbers_in_names_are_no_facts: bool = True
+    # An amount in brackets right after an amount of another currency ("£130m ($187m)")
+    # restates it: one claim, in its first currency unless only the bracket's is the one
+    # the story's other articles write, as "40 miles (65 km)" is one. Off (default): two
+    # claims; on, facts-dev2 conflict P fell 1.00 -> 0.97 (a partial conflict counted FP).
+    conversions_join_their_figure: bool = False
     # A bare figure that repeats an earlier count of its sentence or the one before ("all
     # eight were expected to recover" after "Eight people were taken to hospital") is named
     # by that count's noun and what is said of it: "people expected to recover", not
