@@ -102,28 +102,3 @@ def test_a_lower_bound_given_as_an_update_is_a_level_not_a_change() -> None:
     assert status_of(compare_facts(reports, embeddings=False), 64000) == {"revision"}
     off = FactParams(notice_reads_bound_as_level=False)
     assert status_of(compare_facts(reports, embeddings=False, params=off), 64000) == {"conflict"}
-
-
-EARLY_MAINS = (
-    "The number of properties without water in Karsby stands at 2,100, the water board said."
-)
-CORRECTED = (
-    "After further checks, the number of properties without water in Karsby has been revised "
-    "to 3,600, the water board said."
-)
-RISEN = "The number of properties without water in Karsby has risen to 3,600, the water board said."
-
-
-# Within a day the two figures pair only on their clauses' embeddings.
-def test_a_correction_in_the_evening_edition_is_a_revision_unless_the_rule_is_off() -> None:
-    reports = [report("a", EARLY_MAINS, 0), report("b", CORRECTED, 0.6)]
-    assert status_of(compare_facts(reports), 3600) == {"revision"}
-    off = FactParams(correction_min_gap=None)
-    assert status_of(compare_facts(reports, params=off), 3600) == {"conflict"}
-
-
-def test_a_rise_within_the_day_or_a_correction_within_hours_stays_a_conflict() -> None:
-    risen = [report("a", EARLY_MAINS, 0), report("b", RISEN, 0.6)]
-    assert status_of(compare_facts(risen), 3600) == {"conflict"}
-    soon = [report("a", EARLY_MAINS, 0), report("b", CORRECTED, 0.2)]
-    assert status_of(compare_facts(soon), 3600) == {"conflict"}

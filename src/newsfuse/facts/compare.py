@@ -128,8 +128,7 @@ def compare_facts(
         if params.subjects_hold_words_only:
             subject = keep_words_only(subject)
         cues = {mention.claim: mention.revision_cue for mention in group}
-        corrected = {mention.claim for mention in group if mention.corrected}
-        status = decide_status(claims, by_id, cues, params, corrected=corrected)
+        status = decide_status(claims, by_id, cues, params)
         if status == "conflict" and explained_by_increment(group, by_article, published, params):
             status = "revision"  # the later total is the earlier figure plus a stated change
         together = False  # one attribute at two moments: one row, side by side

@@ -50,12 +50,7 @@ from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import OFFSET_AFTER_RE, OFFSET_ALTERNATIVE_BEFORE_RE
 from newsfuse.facts.porter import porter_stem
 from newsfuse.facts.remainders import is_event_count, is_remainder
-from newsfuse.facts.revisions import (
-    has_moved_date_cue,
-    has_revision_cue,
-    is_corrected,
-    is_perfect_tally,
-)
+from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
 from newsfuse.facts.roles import (
     figure_mood,
     in_past_frame,
@@ -120,8 +115,6 @@ class Mention:
     remainder: bool = False
     # A count told by the past event that made its group ("27 were taken to hospital").
     event_count: bool = False
-    # A cued figure a verb of correcting governs ("has been revised to 4,100", revisions).
-    corrected: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -861,7 +854,6 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         params.perfect_tallies_rise and claim.kind == "count" and is_perfect_tally(span),
         remainder,
         claim.kind == "count" and is_event_count(span),
-        cue and not previous and claim.kind != "date" and is_corrected(span),
     )
 
 

@@ -156,9 +156,6 @@ CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})
 # Words of a lasting state that, governing a figure, give the count as it now stands
 # ("26 people remain missing", "12 are still in hospital"): a later report's update.
 STATE_CUES = frozenset({"remain", "still"})
-# Verbs of correcting a figure: governing a figure, they tell a correction of what was
-# reported ("the number ... has been revised to 4,100"), which a later edition may bring.
-CORRECTION_CUES = frozenset({"revise", "correct", "amend", "update"})
 # Verbs of enlarging or narrowing a scope that, governing a figure, give its new extent
 # ("a notice extended to cover 52,000 households", "the zone was expanded to 40 streets").
 SCOPE_CUES = frozenset({"extend", "expand", "broaden", "enlarge"})

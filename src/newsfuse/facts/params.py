@@ -374,10 +374,6 @@ class FactParams:
     age_descriptions_nest: bool = True
     # A later report is a revision only if published at least this much later.
     revision_min_gap: timedelta = timedelta(days=1)
-    # A figure a verb of correcting governs ("has been revised to 4,100") revises one
-    # reported at least this much earlier: a correction comes in a later edition, which may
-    # be the same day's evening. None: ``revision_min_gap``, as before (revrec31).
-    correction_min_gap: timedelta | None = timedelta(hours=12)
     # A group whose figures differ is a conflict only when its weakest
     # disagreeing pair aligns at least this well; else "differs" (side by side,
     # no verdict), since a false conflict costs more than a missed one.

@@ -10,7 +10,6 @@ import re
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.lexicon import (
-    CORRECTION_CUES,
     DIRECTION_PARTICLES,
     GOVERNING_REVISION_CUES,
     MEASURE_NOUNS,
@@ -30,7 +29,6 @@ __all__ = [
     "announces_update",
     "has_moved_date_cue",
     "has_revision_cue",
-    "is_corrected",
     "is_distance_moved",
     "is_perfect_tally",
     "update_notice_spans",
@@ -136,13 +134,6 @@ def is_perfect_tally(span: Span) -> bool:
             )
         below = ancestor
     return False
-
-
-def is_corrected(span: Span) -> bool:
-    """Whether a verb of correcting governs the figure ("the number of properties affected
-    has been revised to 4,100", "corrected its count to 61"): the figure is told as the
-    correction of an earlier one, not merely as changed."""
-    return any(_is_cue(token, CORRECTION_CUES) for token in _governing_words(span))
 
 
 def is_distance_moved(span: Span) -> bool:

@@ -138,7 +138,6 @@ def decide_status(
     params: FactParams,
     *,
     rising_only: Collection[Claim] = (),
-    corrected: Collection[Claim] = (),
 ) -> FactStatus:
     """The verdict for one aligned group of claims (one per article).
 
@@ -147,8 +146,7 @@ def decide_status(
     presented as a development (a cue such as "rose to" or "now" before it).
     The day is ``params.revision_min_gap``. A claim in ``rising_only`` (a tally so far,
     cued by its tense alone) revises only a lower earlier figure, and none if any earlier
-    figure is higher: a tally does not fall. A claim in ``corrected`` (told by a verb of
-    correcting, ``Mention.corrected``) needs only ``params.correction_min_gap`` when set.
+    figure is higher: a tally does not fall.
     """
     if len({claim.article_id for claim in claims}) < 2:
         return "single"
@@ -158,14 +156,11 @@ def decide_status(
         later_time = articles[later.article_id].published
         if later_time is None or not revision_cues.get(later, False):
             continue
-        gap = params.revision_min_gap
-        if later in corrected and params.correction_min_gap is not None:
-            gap = params.correction_min_gap
         before = [
             earlier
             for earlier in claims
             if (earlier_time := articles[earlier.article_id].published) is not None
-            and later_time - earlier_time >= gap
+            and later_time - earlier_time >= params.revision_min_gap
             and not values_agree(earlier, later, params)
         ]
         if later in rising_only:
