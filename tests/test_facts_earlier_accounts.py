@@ -83,6 +83,15 @@ def test_a_verb_of_enlarging_a_scope_is_a_revision_cue_when_asked() -> None:
     assert not has_revision_cue(figure, window=8)
 
 
+def test_a_scope_verb_of_a_clause_above_is_no_cue_of_a_figure_in_its_own_clause() -> None:
+    sentence = (
+        "The Karsby water board expanded its notice to 19,000 households, adding streets "
+        "built in 2019."
+    )
+    assert has_revision_cue(parsed_figure(sentence, "19,000"), window=3, scope=True)
+    assert not has_revision_cue(parsed_figure(sentence, "2019"), window=3, scope=True)
+
+
 def test_a_scope_extended_days_later_is_a_revision_unless_the_rule_is_off() -> None:
     early = "A boil water notice in Karsby covers 12,000 households, the water board said."
     reports = [report("a", early, 0), report("b", EXTENDED, 2)]

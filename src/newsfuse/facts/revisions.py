@@ -166,7 +166,8 @@ def has_revision_cue(
     number of injured hit 31"), and "since" on a governing verb ("has since confirmed").
     With ``distance``, the figure is a length something moved ("fell 300 feet", "a
     150-metre fall"), which no change word makes a revision. With ``scope``, a verb of
-    enlarging a scope governing it is one too ("extended to cover 52,000 households")."""
+    enlarging a scope in the figure's own clause is one too ("extended to cover 52,000
+    households"; not "expanded its recall, adding cars built in 2025")."""
     if distance and is_distance_moved(span):
         return False
     sentence = span.sent
@@ -176,7 +177,7 @@ def has_revision_cue(
     governing = _governing_words(span)
     if states and any(_is_cue(token, STATE_CUES) for token in governing):
         return True
-    if scope and any(_is_cue(token, SCOPE_CUES) for token in governing):
+    if scope and any(_is_cue(token, SCOPE_CUES) for token in _own_verbs(span)):
         return True
     if any(_is_cue(token, REVISION_CUES) for token in governing):
         return True
@@ -187,6 +188,26 @@ def has_revision_cue(
     ):
         return True
     return _changes_amount_to(span) or _reached_by_a_count(span)
+
+
+def _own_verbs(span: Span) -> list[Token]:
+    """The verb of the figure's clause, and the verb above it when that clause is an
+    infinitive ("was extended on Thursday [to cover] 52,000 households"); not the verb
+    of a clause a participle modifies ("expanded its recall, adding cars [built] in 2025")."""
+    sentence = span.sent
+    verbs: list[Token] = []
+    for ancestor in span.root.ancestors:
+        if not sentence.start <= ancestor.i < sentence.end:
+            break
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        verbs.append(ancestor)
+        infinitive = ancestor.dep_ in ("advcl", "xcomp") and any(
+            child.dep_ == "aux" and child.lower_ == "to" for child in ancestor.children
+        )
+        if not infinitive:
+            break
+    return verbs
 
 
 # Dependencies of verbs that stay within the clause of the verb above them: auxiliaries,
