@@ -102,7 +102,13 @@ def compare_facts(
         ]
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     updated = (
-        _updated_figures(mentions, articles, params.update_notice_near_figure)
+        _updated_figures(
+            mentions,
+            articles,
+            params.update_notice_near_figure,
+            params.earlier_account_is_update_notice,
+            params.notice_reads_bound_as_level,
+        )
         if params.update_notice_is_revision_cue
         else set()
     )
@@ -181,7 +187,11 @@ CHANGE_ROLES = frozenset({"change", "increment"})
 
 
 def _updated_figures(
-    mentions: Sequence[Mention], articles: Sequence[Article], near: bool = True
+    mentions: Sequence[Mention],
+    articles: Sequence[Article],
+    near: bool = True,
+    earlier_accounts: bool = False,
+    bounds_are_levels: bool = False,
 ) -> set[Claim]:
     """The current amounts and measures of each article that announces it updates earlier
     figures (``revisions.announces_update``): read as cued, as if a change word
@@ -189,11 +199,15 @@ def _updated_figures(
     size are not among them. Only the verdict of a clear dispute reads them, not the
     alignment (see ``_updated_later``). With ``near`` a notice speaks for the whole
     report only from its opening sentence, else for its own and the previous sentence's
-    figures, and never from a quotation (``_noticed_sentences``)."""
+    figures, and never from a quotation (``_noticed_sentences``). With
+    ``earlier_accounts``, a figure placed against earlier reports ("up from earlier
+    estimates") is a notice too (``revisions.EARLIER_ACCOUNT_NOTICE``). With
+    ``bounds_are_levels``, a lower bound whose "more" was read as an increment ("more
+    than 180,000 people") is a level, not a change, as ``verdict`` reads it."""
     noticed = {
-        article.id: _noticed_sentences(article, near)
+        article.id: _noticed_sentences(article, near, earlier_accounts)
         for article in articles
-        if announces_update(article.text)
+        if announces_update(article.text, earlier_accounts)
     }
     return {
         mention.claim
@@ -203,11 +217,25 @@ def _updated_figures(
         and mention.claim.kind in UPDATED_KINDS
         and not mention.previous
         and not mention.earlier
-        and mention.role not in CHANGE_ROLES
+        and not _is_change_role(mention, bounds_are_levels)
     }
 
 
-def _noticed_sentences(article: Article, near: bool) -> list[tuple[int, int]] | None:
+# Bounds whose "more" or "over" the role reader may take for an increment word.
+LOWER_BOUNDS = frozenset({"at least", "just over"})
+
+
+def _is_change_role(mention: Mention, bounds_are_levels: bool) -> bool:
+    """Whether a figure is the size of a change (``CHANGE_ROLES``); with
+    ``bounds_are_levels`` a lower bound read as an increment ("more than 180,000") is not."""
+    if bounds_are_levels and mention.role == "increment" and mention.claim.bound in LOWER_BOUNDS:
+        return False
+    return mention.role in CHANGE_ROLES
+
+
+def _noticed_sentences(
+    article: Article, near: bool, earlier_accounts: bool = False
+) -> list[tuple[int, int]] | None:
     """The spans of an article's sentences whose figures an update notice speaks for;
     ``None`` for all of them: a notice in the opening sentence ("This update replaces
     the advisory of March 3", a lede "stronger than first thought"), or any notice when
@@ -216,7 +244,7 @@ def _noticed_sentences(article: Article, near: bool) -> list[tuple[int, int]] | 
     away is about something else."""
     if not near:
         return None
-    notices = [start for start, _ in update_notice_spans(article.text)]
+    notices = [start for start, _ in update_notice_spans(article.text, earlier_accounts)]
     sentences = [(sentence.start, sentence.end) for sentence in split_sentences(article)]
     held = [
         index

@@ -792,6 +792,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             params.lasting_state_is_revision_cue,
             params.magnitude_verbs_are_revision_cues,
             params.distance_moved_is_no_revision and claim.unit == "m",
+            params.scope_verbs_are_revision_cues,
         )
         if cue and params.cue_of_another_figure_is_none:
             cue = not cue_is_another_figures(span, params.revision_cue_window_tokens)

@@ -156,6 +156,9 @@ CHANGE_MARKERS = frozenset({"after", "as", "when", "because", "once"})
 # Words of a lasting state that, governing a figure, give the count as it now stands
 # ("26 people remain missing", "12 are still in hospital"): a later report's update.
 STATE_CUES = frozenset({"remain", "still"})
+# Verbs of enlarging a scope that, governing a figure, give its new extent
+# ("a notice extended to cover 52,000 households", "the zone was expanded to 40 streets").
+SCOPE_CUES = frozenset({"extend", "expand", "broaden", "enlarge"})
 # Words that make a later date a moved date rather than a disputed one ("postponed
 # to", "pushed back to", "moved to", "rescheduled for", "will now land on").
 MOVED_DATE_CUES = frozenset(

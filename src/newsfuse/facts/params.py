@@ -159,6 +159,15 @@ class FactParams:
     # An update notice speaks for the whole report from its opening sentence, else for its
     # own and the previous sentence's figures; from a quotation for none. Off: for all.
     update_notice_near_figure: bool = True
+    # A figure placed against what was reported before ("up from earlier estimates", "higher
+    # than the first count") is an update notice too. Off: as before (revrec31).
+    earlier_account_is_update_notice: bool = True
+    # A lower bound whose "more" the role reader took for an increment ("more than 180,000
+    # people") is a level an update notice speaks for, not a change. Off: as before.
+    notice_reads_bound_as_level: bool = True
+    # A verb of enlarging a scope ("extended to cover 52,000 households",
+    # "expanded to 40 districts") governing a figure is a revision cue. Off: as before.
+    scope_verbs_are_revision_cues: bool = True
     # A change word whose own value is another number of the sentence ("has risen to 11,
     # including a 7-month-old", "now has 1.3 million ..., while seven") is no revision cue
     # of a later figure there (facts.cue_owners). Off: as before.

@@ -17,6 +17,7 @@ from newsfuse.facts.lexicon import (
     NEW_VALUE_PREPOSITIONS,
     REACH_VERBS,
     REVISION_CUES,
+    SCOPE_CUES,
     STATE_CUES,
 )
 from newsfuse.facts.synonymy import verb_changes_magnitude
@@ -152,6 +153,7 @@ def has_revision_cue(
     states: bool = False,
     magnitude_verbs: bool = False,
     distance: bool = False,
+    scope: bool = False,
 ) -> bool:
     """Whether a change word ("rose", "revised", "now") stands within ``window``
     tokens before the figure or among the words that govern it, which may stand
@@ -163,7 +165,9 @@ def has_revision_cue(
     $9m", "scaled back to 45,000"), a verb of reaching whose subject is a count ("the
     number of injured hit 31"), and "since" on a governing verb ("has since confirmed").
     With ``distance``, the figure is a length something moved ("fell 300 feet", "a
-    150-metre fall"), which no change word makes a revision."""
+    150-metre fall"), which no change word makes a revision. With ``scope``, a verb of
+    enlarging a scope in the figure's own clause is one too ("extended to cover 52,000
+    households"; not "expanded its recall, adding cars built in 2025")."""
     if distance and is_distance_moved(span):
         return False
     sentence = span.sent
@@ -172,6 +176,8 @@ def has_revision_cue(
         return True
     governing = _governing_words(span)
     if states and any(_is_cue(token, STATE_CUES) for token in governing):
+        return True
+    if scope and any(_is_cue(token, SCOPE_CUES) for token in _own_verbs(span)):
         return True
     if any(_is_cue(token, REVISION_CUES) for token in governing):
         return True
@@ -182,6 +188,26 @@ def has_revision_cue(
     ):
         return True
     return _changes_amount_to(span) or _reached_by_a_count(span)
+
+
+def _own_verbs(span: Span) -> list[Token]:
+    """The verb of the figure's clause, and the verb above it when that clause is an
+    infinitive ("was extended on Thursday [to cover] 52,000 households"); not the verb
+    of a clause a participle modifies ("expanded its recall, adding cars [built] in 2025")."""
+    sentence = span.sent
+    verbs: list[Token] = []
+    for ancestor in span.root.ancestors:
+        if not sentence.start <= ancestor.i < sentence.end:
+            break
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        verbs.append(ancestor)
+        infinitive = ancestor.dep_ in ("advcl", "xcomp") and any(
+            child.dep_ == "aux" and child.lower_ == "to" for child in ancestor.children
+        )
+        if not infinitive:
+            break
+    return verbs
 
 
 # Dependencies of verbs that stay within the clause of the verb above them: auxiliaries,
@@ -234,24 +260,45 @@ UPDATE_NOTICE = re.compile(
 )
 
 
-def announces_update(text: str) -> bool:
+# Words by which a report places its figure against what was reported before: "up from
+# earlier estimates", "higher than the first count" ("than first reported" is a notice).
+EARLIER_ACCOUNT_NOTICE = re.compile(
+    r"\b(?:up|down|higher|lower|more|fewer|less) (?:from|than) (?:the |an? )?"
+    r"(?:earlier|initial|first|previous|prior|original) "
+    r"(?:estimates?|reports?|figures?|counts?|tally|tallies|totals?|accounts?)\b",
+    re.IGNORECASE,
+)
+
+
+def _notices(text: str, earlier_accounts: bool) -> list[re.Match[str]]:
+    """The update notices of a text, with ``earlier_accounts`` also the phrases that
+    place a figure against earlier reports (``EARLIER_ACCOUNT_NOTICE``)."""
+    found = list(UPDATE_NOTICE.finditer(text))
+    if earlier_accounts:
+        found.extend(EARLIER_ACCOUNT_NOTICE.finditer(text))
+    return found
+
+
+def announces_update(text: str, earlier_accounts: bool = False) -> bool:
     """Whether an article says that its figures update or correct earlier ones
-    (``UPDATE_NOTICE``): then a figure it gives that differs from a report a day or more
-    older is a development of that report, though no change word stands beside it
-    ("Survey teams rated the twister an EF2, with peak winds of 125 mph")."""
-    return UPDATE_NOTICE.search(text) is not None
+    (``UPDATE_NOTICE``; with ``earlier_accounts`` also ``EARLIER_ACCOUNT_NOTICE``): then a
+    figure it gives that differs from a report a day or more older is a development of
+    that report, though no change word stands beside it ("Survey teams rated the twister
+    an EF2, with peak winds of 125 mph")."""
+    return bool(_notices(text, earlier_accounts))
 
 
 # Quoted speech: a speaker's "worse than first thought" is no notice by the report.
 QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
-def update_notice_spans(text: str) -> list[tuple[int, int]]:
+def update_notice_spans(text: str, earlier_accounts: bool = False) -> list[tuple[int, int]]:
     """Where the report itself says it updates or corrects earlier figures
-    (``UPDATE_NOTICE``): the notices outside quotation marks, as character spans."""
+    (``UPDATE_NOTICE``, with ``earlier_accounts`` also ``EARLIER_ACCOUNT_NOTICE``): the
+    notices outside quotation marks, as character spans."""
     quoted = [match.span() for match in QUOTATION.finditer(text)]
     return [
         match.span()
-        for match in UPDATE_NOTICE.finditer(text)
+        for match in _notices(text, earlier_accounts)
         if not any(start <= match.start() < end for start, end in quoted)
     ]
