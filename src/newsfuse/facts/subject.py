@@ -93,6 +93,10 @@ CLAUSE_SHORTENINGS = (
 )
 
 
+# The parser's dependencies of a verb's subject, active and passive.
+_SUBJECT_DEPENDENCIES = ("nsubj", "nsubjpass")
+
+
 def claim_phrase(
     claim: Claim,
     doc: Doc,
@@ -161,16 +165,7 @@ def claim_phrase(
         phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
-        event = _event_of(
-            span,
-            people=True,
-            complements=complements,
-            agents=agents,
-            acronyms=acronyms,
-            shared_subjects=shared_subjects,
-        )
-        if not event and complements:
-            event = _figure_complement(span)
+        event = _figure_event(span, complements, agents, acronyms, shared_subjects)
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
     if _is_label(span):
         return f"{_as_written([span.root.head])} number"  # "Warehouse 3", "Gate 5": a label
@@ -209,6 +204,16 @@ def claim_phrase(
         phrase = _count_phrase(span, sized_nouns, False, bracketed_shares, plurals) or phrase
     if phrase:
         return f"{name} of {phrase}"
+    event = _figure_event(span, complements, agents, acronyms, shared_subjects)
+    return f"{name} {event}" if event else name  # "amount she was paid"
+
+
+def _figure_event(
+    span: Span, complements: bool, agents: bool, acronyms: bool, shared_subjects: bool
+) -> str:
+    """What a figure with no noun of its own is the size of: the clause of someone's it
+    stands in ("amount she was paid"), else, with ``complements``, its own complement
+    ("amount of penalties"), else ""."""
     event = _event_of(
         span,
         people=True,
@@ -216,10 +221,10 @@ def claim_phrase(
         agents=agents,
         acronyms=acronyms,
         shared_subjects=shared_subjects,
-    )  # "amount she was paid"
+    )
     if not event and complements:
         event = _figure_complement(span)
-    return f"{name} {event}" if event else name
+    return event
 
 
 # A word of a label holds a letter or a digit: "|" or "–" from a caption line is none.
@@ -761,7 +766,7 @@ def _generic_verb(noun: Token, noun_phrase: str) -> str:
     if verbs:
         verb = verbs[0]
     elif not (
-        noun.dep_ in ("nsubj", "nsubjpass")
+        noun.dep_ in _SUBJECT_DEPENDENCIES
         and verb.pos_ == "VERB"
         and verb.tag_ in PARTICIPLE_TAGS
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
@@ -872,7 +877,7 @@ def _predicate_of(span: Span) -> str:
     ("five of them were firefighters" -> "firefighters")."""
     root = span.root
     verb = root.head
-    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+    if root.dep_ not in _SUBJECT_DEPENDENCIES or verb.pos_ not in ("VERB", "AUX"):
         return ""
     attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if attributes:
@@ -912,7 +917,7 @@ def _subject_of_verb(span: Span, verb_complements: bool = False) -> str:
     for ancestor in span.root.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
             # "the toll rose to 45"; "which will take the number of troops to 5,000"
-            for roles in (("nsubj", "nsubjpass"), ("dobj",)):
+            for roles in (_SUBJECT_DEPENDENCIES, ("dobj",)):
                 nouns = [
                     c
                     for c in ancestor.children
@@ -953,7 +958,7 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
     elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
         # "the first engine took 14 minutes to arrive": the measure is of what was done.
         verb = root.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _verb_subjects(verb)
         if (subjects and _names_someone(subjects[0])) or verb.dep_ == "relcl":
             clause = _clause(verb, range(span.start, span.end), MAX_PHRASE_WORDS - 1, people=True)
             return f"{measure} {clause}"
@@ -965,7 +970,7 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
         verb = root.head if root.dep_ != "ROOT" else root
         if verb.pos_ == "ADV":
             verb = verb.head  # "lies 5 miles east of": the verb the direction is of
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _verb_subjects(verb)
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             located = _noun_phrase(subjects[0])
     elif root.head.pos_ == "ADP" and root.head.head.pos_ in ("NOUN", "PROPN"):
@@ -1060,7 +1065,7 @@ def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
     verb that stands alone shares: one with an auxiliary or an agent of its own ("and
     were rescued", "and killed by gunmen") lost its subject to the parser, or is a
     passive whose subject is not the active verb's."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPENDENCIES]
     while (
         shared
         and not subjects
@@ -1069,7 +1074,7 @@ def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
         and _stands_alone(verb)
     ):
         verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPENDENCIES]
     return subjects
 
 
