@@ -29,6 +29,7 @@ from newsfuse.facts.increments import explained_by_increment, told_as_change
 from newsfuse.facts.memory_zone import parsing_zone
 from newsfuse.facts.nonfacts import inside_proper_name
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.qualifiers import LOWER_BOUNDS
 from newsfuse.facts.revisions import announces_update, update_notice_spans
 from newsfuse.facts.subject import (
     acting_verb,
@@ -102,13 +103,7 @@ def compare_facts(
         ]
     mentions, vague, entities, phrases, verbs = _describe_articles(articles, scanned, params)
     updated = (
-        _updated_figures(
-            mentions,
-            articles,
-            params.update_notice_near_figure,
-            params.earlier_account_is_update_notice,
-            params.notice_reads_bound_as_level,
-        )
+        _updated_figures(mentions, articles, params)
         if params.update_notice_is_revision_cue
         else set()
     )
@@ -189,21 +184,22 @@ CHANGE_ROLES = frozenset({"change", "increment"})
 def _updated_figures(
     mentions: Sequence[Mention],
     articles: Sequence[Article],
-    near: bool = True,
-    earlier_accounts: bool = False,
-    bounds_are_levels: bool = False,
+    params: FactParams,
 ) -> set[Claim]:
     """The current amounts and measures of each article that announces it updates earlier
     figures (``revisions.announces_update``): read as cued, as if a change word
     stood beside them. An earlier figure restated ("up from 42") and a change's
     size are not among them. Only the verdict of a clear dispute reads them, not the
-    alignment (see ``_updated_later``). With ``near`` a notice speaks for the whole
-    report only from its opening sentence, else for its own and the previous sentence's
-    figures, and never from a quotation (``_noticed_sentences``). With
-    ``earlier_accounts``, a figure placed against earlier reports ("up from earlier
-    estimates") is a notice too (``revisions.EARLIER_ACCOUNT_NOTICE``). With
-    ``bounds_are_levels``, a lower bound whose "more" was read as an increment ("more
-    than 180,000 people") is a level, not a change, as ``verdict`` reads it."""
+    alignment (see ``_updated_later``). With ``params.update_notice_near_figure`` a
+    notice speaks for the whole report only from its opening sentence, else for its own
+    and the previous sentence's figures, and never from a quotation
+    (``_noticed_sentences``). With ``params.earlier_account_is_update_notice``, a figure
+    placed against earlier reports ("up from earlier estimates") is a notice too
+    (``revisions.EARLIER_ACCOUNT_NOTICE``). With ``params.notice_reads_bound_as_level``,
+    a lower bound whose "more" was read as an increment ("more than 180,000 people") is
+    a level, not a change, as ``verdict`` reads it."""
+    near = params.update_notice_near_figure
+    earlier_accounts = params.earlier_account_is_update_notice
     noticed = {
         article.id: _noticed_sentences(article, near, earlier_accounts)
         for article in articles
@@ -217,12 +213,8 @@ def _updated_figures(
         and mention.claim.kind in UPDATED_KINDS
         and not mention.previous
         and not mention.earlier
-        and not _is_change_role(mention, bounds_are_levels)
+        and not _is_change_role(mention, params.notice_reads_bound_as_level)
     }
-
-
-# Bounds whose "more" or "over" the role reader may take for an increment word.
-LOWER_BOUNDS = frozenset({"at least", "just over"})
 
 
 def _is_change_role(mention: Mention, bounds_are_levels: bool) -> bool:

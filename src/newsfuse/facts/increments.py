@@ -7,6 +7,10 @@ earlier figure plus the increment the later report states ("another",
 value ("up from 4,000"). Such a pair is a revision. Only articles published at
 least ``FactParams.revision_min_gap`` apart qualify: within a day, two totals
 that differ by a stated increment are still two accounts of one moment.
+
+:func:`told_as_change` reads the other side of the same pattern within one report: a
+change it tells in one clause ("going from $16 to more than $26") makes its old and new
+values one attribute at two moments, so sources giving the old value do not dispute it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from datetime import datetime
 
 from newsfuse.facts.describe import Mention
 from newsfuse.facts.params import FactParams
+from newsfuse.facts.qualifiers import LOWER_BOUNDS
 from newsfuse.facts.rounding import is_rounding_pair
 from newsfuse.facts.verdict import values_agree
 from newsfuse.model import Claim
@@ -69,7 +74,7 @@ def _explains(later: Claim, earlier: Claim, own: Sequence[Mention], params: Fact
             continue
         if mention.previous and values_agree(claim, earlier, params):
             return True
-        if mention.role != "increment" or claim.bound in ("at least", "just over"):
+        if mention.role != "increment" or claim.bound in LOWER_BOUNDS:
             continue
         total = replace(earlier, value=float(earlier.value) + float(claim.value))
         if values_agree(total, later, params):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsfuse.calendar_words import MONTHS, WEEKDAYS
+from newsfuse.facts.eras import YEAR_RE
 from newsfuse.model import Claim
 
 if TYPE_CHECKING:
@@ -72,14 +74,12 @@ FURNITURE_AFTER_RE = re.compile(
 # openers, hedges and calendar words ("About 40", "In 2010", "Monday 5").
 _NOT_NAME_WORDS = frozenset({
     "a", "about", "after", "against", "all", "almost", "also", "an", "and", "another", "any",
-    "april", "around", "at", "august", "before", "between", "but", "by", "december", "during",
-    "each", "every", "february", "for", "friday", "from", "if", "in", "including", "january",
-    "july", "june", "just", "last", "less", "like", "march", "may", "monday", "more", "most",
-    "nearly", "next", "no", "not", "november", "october", "of", "on", "only", "or", "over",
-    "per", "roughly", "saturday", "september", "some", "sunday", "than", "that", "the",
-    "these", "this", "those", "through", "thursday", "to", "tuesday", "under", "until", "up",
-    "wednesday", "when", "while", "with", "within",
-})  # fmt: skip
+    "around", "at", "before", "between", "but", "by", "during", "each", "every", "for",
+    "from", "if", "in", "including", "just", "last", "less", "like", "more", "most",
+    "nearly", "next", "no", "not", "of", "on", "only", "or", "over", "per", "roughly",
+    "some", "than", "that", "the", "these", "this", "those", "through", "to", "under",
+    "until", "up", "when", "while", "with", "within",
+}) | frozenset(WEEKDAYS) | frozenset(MONTHS)  # fmt: skip
 # A capitalised word before a figure ("Channel 4", "Apollo 11"), and one after a figure
 # or a capitalised number word ("30 Rock", "Three Rivers Hospital").
 _NAME_WORD_BEFORE_RE = re.compile(r"(?P<word>[A-Z][A-Za-z]+)\s$")
@@ -90,9 +90,6 @@ _NAME_WORD_AFTER_RE = re.compile(
 # Names hold short numbers ("30 Rock", "7 Eleven"); a figure in the thousands before a
 # capitalised word counts a brand's goods ("412,000 Orion sport utility vehicles").
 NAME_NUMBER_MAX = 1000
-# A year beside a capitalised word dates a named day or event ("New Year's Day 2018",
-# "In 2011 Apple Inc."), a fact of the story's time: never read as part of a name.
-_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 # Titles before a person's name: "mother of 10 Mrs McConville" counts children.
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"})
 # What follows a name holding a number: not a count's noun in the plural ("gave Clinton 30
@@ -107,6 +104,9 @@ _DEMONYM_RE = re.compile(r"(?:an|ese|ish|ic|i)$")
 _TITLE_CASE_WINDOW = 60
 _TITLE_CASE_MIN_WORDS = 3
 _SHORT_WORD = 4
+# How much text either side of a count is read for the words that mark it: enough for a
+# verb of calling or a name of a few words ("called 911", "at Three Rivers Hospital").
+_CONTEXT_CHARS = 40
 # Entity labels of the recogniser whose spans name one thing, a number inside included
 # ("Channel 4" ORG, "Three Rivers Hospital" FAC, "30 Rock" WORK_OF_ART).
 NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT"})
@@ -137,8 +137,8 @@ def no_fact_class(
             return kind
     if claim.kind != "count":
         return ""
-    before = text[max(0, claim.start - 40) : claim.start]
-    after = text[claim.end : claim.end + 40]
+    before = text[max(0, claim.start - _CONTEXT_CHARS) : claim.start]
+    after = text[claim.end : claim.end + _CONTEXT_CHARS]
     if (
         params.emergency_numbers_are_no_facts
         and claim.text in EMERGENCY_NUMBERS
@@ -159,8 +159,8 @@ def _in_title_case_name(claim: Claim, text: str, before: str, after: str) -> boo
     noun after it that it counts. A headline's title case names nothing."""
     if _PLURAL_NOUN_AFTER_RE.match(after) or _is_title_case_line(text, claim.start):
         return False
-    if _YEAR_RE.match(claim.text):
-        return False
+    if YEAR_RE.fullmatch(claim.text):
+        return False  # "New Year's Day 2018": a year dates a named day, names nothing
     spelled = not claim.text[:1].isdigit()
     if not spelled:
         word_before = _NAME_WORD_BEFORE_RE.search(before)
@@ -209,7 +209,7 @@ def without_no_facts(claims: list[Claim], text: str, params: FactParams) -> list
 def inside_proper_name(claim: Claim, doc: Doc) -> bool:
     """Whether a count stands inside a name the recogniser found (an entity of
     :data:`NAME_LABELS` with a word besides the number: "Channel 4", "30 Rock")."""
-    if claim.kind != "count" or _YEAR_RE.match(claim.text):
+    if claim.kind != "count" or YEAR_RE.fullmatch(claim.text):
         return False
     for entity in doc.ents:
         if entity.label_ not in NAME_LABELS:

@@ -18,6 +18,9 @@ from newsfuse.model import Claim
 
 Bound = Literal["", "about", "at least", "at most", "just under", "just over"]
 _BOUNDS = frozenset({"", "about", "at least", "at most", "just under", "just over"})
+# Bounds that put the value at or above the figure ("more than 100", "just over 2,000"),
+# whose "more" or "over" the role reader may take for an increment word.
+LOWER_BOUNDS: frozenset[Bound] = frozenset({"at least", "just over"})
 
 # Qualifier phrases and the bound they put on the figure after them.
 QUALIFIERS: dict[str, Bound] = {
@@ -72,7 +75,7 @@ def interval(
     ("nearly", "up to") as far below."""
     slack = abs(stated) * tolerance
     reach = abs(stated) * reach
-    if bound in ("at least", "just over"):
+    if bound in LOWER_BOUNDS:
         return stated - slack, stated + reach + slack
     if bound in ("at most", "just under"):
         return stated - reach - slack, stated + slack

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.date_roles import STATEMENT_LEMMAS
@@ -93,6 +94,21 @@ CLAUSE_SHORTENINGS = (
 )
 
 
+# The parser's dependencies of a verb's subject, active and passive.
+_SUBJECT_DEPENDENCIES = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True, slots=True)
+class _ClauseReading:
+    """How :func:`_event_of` and :func:`_clause` read a clause, as :func:`claim_phrase`'s
+    switches ask: all off reads subjects that are nouns and nothing more."""
+
+    agents: bool = False  # a passive keeps who did it ("by the militia")
+    acronyms: bool = False  # a word in capitals read as a verb is a name ("IS occupied")
+    shared_subjects: bool = False  # a verb without a subject takes the one it shares
+    pronouns: bool = False  # a personal pronoun is a subject ("date she appeared")
+
+
 def claim_phrase(
     claim: Claim,
     doc: Doc,
@@ -141,14 +157,8 @@ def claim_phrase(
     if span is None or len(span) == 0:
         return ""
     if claim.kind == "date" or claim.attribute == "year":
-        event = _event_of(
-            span,
-            complements=complements,
-            agents=agents,
-            acronyms=acronyms,
-            shared_subjects=shared_subjects,
-            pronouns=pronoun_subjects,
-        )
+        reading = _ClauseReading(agents, acronyms, shared_subjects, pronoun_subjects)
+        event = _event_of(span, complements=complements, reading=reading)
         return f"{claim.attribute or 'date'} {event}".strip() if event else ""
     if claim.kind == "age" and claim.attribute:  # an age statistic: of a group, no person
         before = span.sent.text[: span.start_char - span.sent.start_char]
@@ -161,16 +171,7 @@ def claim_phrase(
         phrase = _measure_phrase(span, measure, complements)
         if phrase != measure:
             return phrase
-        event = _event_of(
-            span,
-            people=True,
-            complements=complements,
-            agents=agents,
-            acronyms=acronyms,
-            shared_subjects=shared_subjects,
-        )
-        if not event and complements:
-            event = _figure_complement(span)
+        event = _figure_event(span, complements, _ClauseReading(agents, acronyms, shared_subjects))
         return f"{measure} {event}" if event else measure  # "duration Mohawk had been cornered"
     if _is_label(span):
         return f"{_as_written([span.root.head])} number"  # "Warehouse 3", "Gate 5": a label
@@ -209,17 +210,18 @@ def claim_phrase(
         phrase = _count_phrase(span, sized_nouns, False, bracketed_shares, plurals) or phrase
     if phrase:
         return f"{name} of {phrase}"
-    event = _event_of(
-        span,
-        people=True,
-        complements=complements,
-        agents=agents,
-        acronyms=acronyms,
-        shared_subjects=shared_subjects,
-    )  # "amount she was paid"
+    event = _figure_event(span, complements, _ClauseReading(agents, acronyms, shared_subjects))
+    return f"{name} {event}" if event else name  # "amount she was paid"
+
+
+def _figure_event(span: Span, complements: bool, reading: _ClauseReading) -> str:
+    """What a figure with no noun of its own is the size of: the clause of someone's it
+    stands in ("amount she was paid"), else, with ``complements``, its own complement
+    ("amount of penalties"), else ""."""
+    event = _event_of(span, people=True, complements=complements, reading=reading)
     if not event and complements:
         event = _figure_complement(span)
-    return f"{name} {event}" if event else name
+    return event
 
 
 # A word of a label holds a letter or a digit: "|" or "–" from a caption line is none.
@@ -761,7 +763,7 @@ def _generic_verb(noun: Token, noun_phrase: str) -> str:
     if verbs:
         verb = verbs[0]
     elif not (
-        noun.dep_ in ("nsubj", "nsubjpass")
+        noun.dep_ in _SUBJECT_DEPENDENCIES
         and verb.pos_ == "VERB"
         and verb.tag_ in PARTICIPLE_TAGS
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
@@ -872,7 +874,7 @@ def _predicate_of(span: Span) -> str:
     ("five of them were firefighters" -> "firefighters")."""
     root = span.root
     verb = root.head
-    if root.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+    if root.dep_ not in _SUBJECT_DEPENDENCIES or verb.pos_ not in ("VERB", "AUX"):
         return ""
     attributes = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if attributes:
@@ -912,7 +914,7 @@ def _subject_of_verb(span: Span, verb_complements: bool = False) -> str:
     for ancestor in span.root.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
             # "the toll rose to 45"; "which will take the number of troops to 5,000"
-            for roles in (("nsubj", "nsubjpass"), ("dobj",)):
+            for roles in (_SUBJECT_DEPENDENCIES, ("dobj",)):
                 nouns = [
                     c
                     for c in ancestor.children
@@ -953,7 +955,7 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
     elif root.dep_ == "dobj" and root.head.pos_ == "VERB":
         # "the first engine took 14 minutes to arrive": the measure is of what was done.
         verb = root.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _verb_subjects(verb)
         if (subjects and _names_someone(subjects[0])) or verb.dep_ == "relcl":
             clause = _clause(verb, range(span.start, span.end), MAX_PHRASE_WORDS - 1, people=True)
             return f"{measure} {clause}"
@@ -965,7 +967,7 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
         verb = root.head if root.dep_ != "ROOT" else root
         if verb.pos_ == "ADV":
             verb = verb.head  # "lies 5 miles east of": the verb the direction is of
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = _verb_subjects(verb)
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             located = _noun_phrase(subjects[0])
     elif root.head.pos_ == "ADP" and root.head.head.pos_ in ("NOUN", "PROPN"):
@@ -980,17 +982,14 @@ def _event_of(
     span: Span,
     people: bool = False,
     complements: bool = True,
-    agents: bool = False,
-    acronyms: bool = False,
-    shared_subjects: bool = False,
-    pronouns: bool = False,
+    reading: _ClauseReading = _ClauseReading(),
 ) -> str:
     """What a date or year is the time of, as a clause: "Carter arrived", "US will send troops".
 
     With ``people``, for a figure with nothing else to name it, only a clause with a
-    subject, which may be a personal pronoun ("amount she was paid"); else "". With
-    ``acronyms`` and ``pronouns``, see :func:`_clause`; with ``shared_subjects``,
-    :func:`_verb_subjects`."""
+    subject, which may be a personal pronoun ("amount she was paid"); else "".
+    ``reading`` as :func:`_clause` takes it (``shared_subjects``: :func:`_verb_subjects`)."""
+    shared_subjects, acronyms = reading.shared_subjects, reading.acronyms
     span_range = range(span.start, span.end)
     verb = next(
         (
@@ -1043,15 +1042,7 @@ def _event_of(
                 # "after spending 24 years together": what was done, "of spending"
                 return f"of {_clause(verb, span_range)}"
             return ""
-    return _clause(
-        verb,
-        range(span.start, span.end),
-        people=people,
-        agents=agents,
-        acronyms=acronyms,
-        shared_subjects=shared_subjects,
-        pronouns=pronouns,
-    )
+    return _clause(verb, range(span.start, span.end), people=people, reading=reading)
 
 
 def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
@@ -1060,7 +1051,7 @@ def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
     verb that stands alone shares: one with an auxiliary or an agent of its own ("and
     were rescued", "and killed by gunmen") lost its subject to the parser, or is a
     passive whose subject is not the active verb's."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPENDENCIES]
     while (
         shared
         and not subjects
@@ -1069,7 +1060,7 @@ def _verb_subjects(verb: Token, shared: bool = False) -> list[Token]:
         and _stands_alone(verb)
     ):
         verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPENDENCIES]
     return subjects
 
 
@@ -1106,19 +1097,19 @@ def _clause(
     skip: range,
     room: int = MAX_PHRASE_WORDS - 1,
     people: bool = False,
-    agents: bool = False,
-    acronyms: bool = False,
-    shared_subjects: bool = False,
-    pronouns: bool = False,
+    reading: _ClauseReading = _ClauseReading(),
 ) -> str:
     """The verb with its subject, auxiliaries, particle, object and "to" complement, as a
     clause ("the fire broke out", "Iraqi forces retook the airfield", "the first engine
     took to arrive"), in at most ``room`` words: determiners and "of" complements go
-    first when it is longer. With ``agents``, a passive verb keeps who did it ("the city
-    has been controlled by the militia"). With ``acronyms``, a word in capitals the parser
-    reads as a verb or an auxiliary is the clause's subject ("IS occupied Mosul", never
-    "is occupied Mosul"). With ``shared_subjects``, see :func:`_verb_subjects`. With
-    ``pronouns``, a personal pronoun is a subject ("date she appeared")."""
+    first when it is longer. With ``reading.agents``, a passive verb keeps who did it
+    ("the city has been controlled by the militia"). With ``reading.acronyms``, a word in
+    capitals the parser reads as a verb or an auxiliary is the clause's subject ("IS
+    occupied Mosul", never "is occupied Mosul"). With ``reading.shared_subjects``, see
+    :func:`_verb_subjects`. With ``reading.pronouns``, a personal pronoun is a subject
+    ("date she appeared")."""
+    agents, acronyms = reading.agents, reading.acronyms
+    shared_subjects, pronouns = reading.shared_subjects, reading.pronouns
     nouns = ("NOUN", "PROPN")
     subjects = [
         c

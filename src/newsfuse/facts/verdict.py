@@ -21,7 +21,7 @@ from newsfuse.facts.eras import YEAR_RE
 from newsfuse.facts.lexicon import CONCEPT_NAMES, INCREMENT_WORDS, TOTAL_WORDS
 from newsfuse.facts.numbers import is_decimal_slip
 from newsfuse.facts.params import FactParams
-from newsfuse.facts.qualifiers import bounds_allow
+from newsfuse.facts.qualifiers import LOWER_BOUNDS, bounds_allow
 from newsfuse.facts.rounding import is_rounding_pair, states_a_fraction
 from newsfuse.facts.synonymy import load_wordnet, nouns_related, word_is_adjective
 from newsfuse.facts.units import UNIT_RE, unit_factor
@@ -320,7 +320,7 @@ def _is_tally(mention: Mention) -> bool:
 def _is_change(mention: Mention) -> bool:
     """Whether a figure is a change ("14 new cases"), not a bound read as one ("more
     than 7,500 nurses", where "more" marks the bound)."""
-    return mention.role == "increment" and mention.claim.bound not in ("at least", "just over")
+    return mention.role == "increment" and mention.claim.bound not in LOWER_BOUNDS
 
 
 def _own_day_statements(first: Mention, second: Mention, published: Published) -> bool:
