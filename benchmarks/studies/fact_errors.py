@@ -193,6 +193,41 @@ def report_cluster(evaluator: ModuleType, cluster: dict[str, Any], raw_facts: li
                         print(f"       in {fact.status} '{fact.subject}' [{values}]: {shown}")
 
 
+def report_false_revisions(
+    evaluator: ModuleType, cluster: dict[str, Any], raw_facts: list[Any]
+) -> None:
+    """Print one cluster's predicted revisions that match no labelled revision (FP), with
+    each claim's sentence, the article's publication time, and the label (if any) that
+    holds one of its values: what a reader was wrongly told had been corrected."""
+    facts = evaluator.read_facts(raw_facts, [])
+    expected = [e for e in cluster["expect"] if e["status"] == "revision"]
+    predicted = [f for f in facts if f.status == "revision"]
+    matched = evaluator.max_matching(expected, predicted, evaluator.fact_matches)
+    false = [f for j, f in enumerate(predicted) if j not in set(matched.values())]
+    if not false:
+        return
+    articles = {a.id: a for a in cluster_articles(cluster)}
+    print(f"== {cluster['id']}")
+    for fact in false:
+        labels = sorted(
+            {
+                f"{item['status']} '{item['about']}'"
+                for item in cluster["expect"]
+                for article, claims in fact.claims_by_article.items()
+                for claim in claims
+                if article in item["claims"]
+                and evaluator.value_matches(item["claims"][article], claim)
+            }
+        )
+        print(f"  FP revision {fact.subject} [{_values(fact.claims_by_article)}]")
+        print(f"    label: {'; '.join(labels) or 'unlabelled'}")
+        for article, claims in fact.claims_by_article.items():
+            for claim in claims:
+                text = articles[article].text
+                shown = sentence_around(text, claim["start"], claim["end"])
+                print(f"    {article} {articles[article].published} {claim['value']}: {shown}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path)
@@ -202,11 +237,15 @@ def main() -> int:
         type=Path,
         help="path of facts_eval.py (default: next to DATA, else ../shared/bench/)",
     )
+    parser.add_argument(
+        "--revisions", action="store_true", help="list false revisions instead of conflicts"
+    )
     args = parser.parse_args()
     evaluator = _load_evaluator(evaluator_path(args.data, args.evaluator))
     predictions = read_predictions(args.predictions)
+    report = report_false_revisions if args.revisions else report_cluster
     for cluster in labelled_clusters(args.data):
-        report_cluster(evaluator, cluster, predictions.get(cluster["id"], []))
+        report(evaluator, cluster, predictions.get(cluster["id"], []))
     return 0
 
 
