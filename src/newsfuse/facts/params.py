@@ -172,6 +172,13 @@ class FactParams:
     # including a 7-month-old", "now has 1.3 million ..., while seven") is no revision cue
     # of a later figure there (facts.cue_owners). Off: as before.
     cue_of_another_figure_is_none: bool = True
+    # A figure "since" takes ("close to zero since 2020", "since the census in 2016") is
+    # where a period starts, not a new value: no revision cue. Off: as before.
+    since_point_is_no_revision: bool = True
+    # A change word in another clause, one with its own subject that the figure's clause is
+    # coordinated with or subordinate to ("the median age is now 41.2, and people over 65
+    # make up 22%"), is no revision cue of the figure. Off: the whole head chain, as before.
+    revision_cue_in_own_clause: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.

@@ -30,6 +30,7 @@ __all__ = [
     "has_moved_date_cue",
     "has_revision_cue",
     "is_distance_moved",
+    "is_period_start",
     "is_perfect_tally",
     "update_notice_spans",
 ]
@@ -39,9 +40,18 @@ def _is_cue(token: Token, cues: frozenset[str]) -> bool:
     return token.lemma_.lower() in cues or token.lower_ in cues
 
 
-def _governing_words(span: Span) -> list[Token]:
+# Dependencies by which a clause with its own subject hangs from another clause: one
+# coordinated with it ("..., and people over 65 make up 22%") or subordinate to it.
+OTHER_CLAUSE_DEPENDENCIES = frozenset({"conj", "advcl"})
+SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
+
+
+def _governing_words(span: Span, own_clause: bool = False) -> list[Token]:
     """The words that govern the figure in its sentence: the head chain of its root
-    and each head's adverbs ("has now risen"), however far back they stand."""
+    and each head's adverbs ("has now risen"), however far back they stand. With
+    ``own_clause`` the chain stops at the verb of the figure's clause when that clause has
+    its own subject and is coordinated with or subordinate to another
+    (``OTHER_CLAUSE_DEPENDENCIES``): the other clause's change words are of its figures."""
     sentence = span.sent
     words: list[Token] = []
     for ancestor in span.root.ancestors:
@@ -49,7 +59,26 @@ def _governing_words(span: Span) -> list[Token]:
             break
         words.append(ancestor)
         words.extend(child for child in ancestor.children if child.dep_ in ("advmod", "prt"))
+        if (
+            own_clause
+            and ancestor.dep_ in OTHER_CLAUSE_DEPENDENCIES
+            and any(child.dep_ in SUBJECT_DEPENDENCIES for child in ancestor.children)
+        ):
+            break
     return words
+
+
+def is_period_start(span: Span) -> bool:
+    """Whether "since" takes the figure, directly or through the noun it sizes or dates
+    ("natural increase close to zero [since] 2020", "[since] the previous census in 2016"):
+    where a period starts, not a new value, whatever change word stands beside it."""
+    sentence = span.sent
+    for ancestor in span.root.ancestors:
+        if not sentence.start <= ancestor.i < sentence.end or ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        if ancestor.lower_ == "since" and ancestor.dep_ == "prep":
+            return True
+    return False
 
 
 def _phrasal_lemma(verb: Token) -> str:
@@ -154,6 +183,8 @@ def has_revision_cue(
     magnitude_verbs: bool = False,
     distance: bool = False,
     scope: bool = False,
+    own_clause: bool = False,
+    period_start: bool = False,
 ) -> bool:
     """Whether a change word ("rose", "revised", "now") stands within ``window``
     tokens before the figure or among the words that govern it, which may stand
@@ -167,14 +198,19 @@ def has_revision_cue(
     With ``distance``, the figure is a length something moved ("fell 300 feet", "a
     150-metre fall"), which no change word makes a revision. With ``scope``, a verb of
     enlarging a scope in the figure's own clause is one too ("extended to cover 52,000
-    households"; not "expanded its recall, adding cars built in 2025")."""
+    households"; not "expanded its recall, adding cars built in 2025"). With
+    ``own_clause``, a clause with its own subject stops the governing words
+    (``_governing_words``); with ``period_start``, a figure "since" takes is no new value
+    (``is_period_start``)."""
     if distance and is_distance_moved(span):
+        return False
+    if period_start and is_period_start(span):
         return False
     sentence = span.sent
     before = span.doc[max(sentence.start, span.start - window) : span.start]
     if any(_is_cue(token, REVISION_CUES) for token in before):
         return True
-    governing = _governing_words(span)
+    governing = _governing_words(span, own_clause)
     if states and any(_is_cue(token, STATE_CUES) for token in governing):
         return True
     if scope and any(_is_cue(token, SCOPE_CUES) for token in _own_verbs(span)):
