@@ -49,7 +49,7 @@ from newsfuse.facts.lexicon import (
 from newsfuse.facts.params import FactParams
 from newsfuse.facts.patterns import OFFSET_AFTER_RE, OFFSET_ALTERNATIVE_BEFORE_RE
 from newsfuse.facts.porter import porter_stem
-from newsfuse.facts.remainders import is_event_count, is_remainder
+from newsfuse.facts.remainders import is_degree_subset, is_event_count, is_remainder
 from newsfuse.facts.revisions import has_moved_date_cue, has_revision_cue, is_perfect_tally
 from newsfuse.facts.roles import (
     figure_mood,
@@ -115,6 +115,8 @@ class Mention:
     remainder: bool = False
     # A count told by the past event that made its group ("27 were taken to hospital").
     event_count: bool = False
+    # A part of a group an adverb marks off ("11 were injured, four critically").
+    degree_subset: bool = False
 
 
 def dimension_of(claim: Claim) -> str:
@@ -856,6 +858,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
         params.perfect_tallies_rise and claim.kind == "count" and is_perfect_tally(span),
         remainder,
         claim.kind == "count" and is_event_count(span),
+        claim.kind == "count" and is_degree_subset(span),
     )
 
 

@@ -292,6 +292,10 @@ class FactParams:
     # ("27 were taken to hospital"): a subset, not a later total, so a remainder carries
     # no revision cue either. 0 turns both off.
     remainder_beside_event_penalty: float = 1.0
+    # Penalty for pairing a count an adverb marks off as part of its group ("11 were
+    # injured, four critically") with a different count that no such adverb qualifies
+    # ("has risen to 13"): a subgroup against a total. 0 turns it off.
+    degree_subset_beside_count_penalty: float = 1.0
     # Bonus when two ages belong to the same person (same surname).
     person_bonus: float = 0.3
     # Two ages of one named person, each the only age its article gives that person, score

@@ -85,3 +85,23 @@ def is_event_count(span: Span) -> bool:
         and verb.tag_ in EVENT_TAGS
         and verb.lemma_.lower() not in STATE_LEMMAS
     )
+
+
+# Dependencies by which a count qualified by an adverb hangs after the count of its group
+# ("Eleven people were injured, [four] critically", "..., two of them seriously").
+SUBSET_DEPENDENCIES = frozenset({"npadvmod", "appos", "conj"})
+
+
+def is_degree_subset(span: Span) -> bool:
+    """Whether a count is the part of a group that an adverb of degree marks off, told after
+    the group's own count ("Eleven people were injured, four critically", "nine were hurt,
+    two of them seriously"): a subgroup, not the group's count, so it is neither a
+    revision nor a dispute of another report's total."""
+    root = span.root
+    return root.dep_ in SUBSET_DEPENDENCIES and any(
+        child.dep_ == "advmod"
+        and child.pos_ == "ADV"
+        and child.lower_.endswith("ly")
+        and child.i > root.i
+        for child in root.children
+    )

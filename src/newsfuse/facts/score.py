@@ -91,6 +91,14 @@ def _remainder_beside_event(first: Mention, second: Mention, params: FactParams)
     )
 
 
+def _degree_subset_beside_count(first: Mention, second: Mention, params: FactParams) -> bool:
+    """Whether one count is a part an adverb marks off ("four critically") and the other, a
+    different value, is not: a subgroup against a whole, whichever report is later."""
+    if first.degree_subset == second.degree_subset:
+        return False
+    return not values_agree(first.claim, second.claim, params)
+
+
 def _concept_missing(first: Mention, second: Mention, strong_weight: float) -> bool:
     """Whether ``first`` names a kind of figure strongly that ``second`` never mentions."""
     strong = {lemma for lemma, w in first.context if lemma in CONCEPT_NAMES and w >= strong_weight}
@@ -507,6 +515,8 @@ def score_pairs(
             score -= params.casualty_kind_clash_penalty
         if first.claim.kind == "count" and _remainder_beside_event(first, second, params):
             score -= params.remainder_beside_event_penalty
+        if first.claim.kind == "count" and _degree_subset_beside_count(first, second, params):
+            score -= params.degree_subset_beside_count_penalty
         if _transposed(first.claim, second.claim):
             score += params.transposed_digits_bonus * value_specificity(first.claim)
         if first.person and first.person == second.person:
