@@ -30,8 +30,8 @@ __all__ = [
     "has_moved_date_cue",
     "has_revision_cue",
     "is_distance_moved",
-    "is_period_start",
     "is_perfect_tally",
+    "is_period_start",
     "update_notice_spans",
 ]
 
