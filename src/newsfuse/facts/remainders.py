@@ -96,9 +96,11 @@ def is_degree_subset(span: Span) -> bool:
     """Whether a count is the part of a group that an adverb of degree marks off, told after
     the group's own count ("Eleven people were injured, four critically", "nine were hurt,
     two of them seriously"): a subgroup, not the group's count, so it is neither a
-    revision nor a dispute of another report's total."""
+    revision nor a dispute of another report's total. The parser hangs such a count
+    variously, so a comma before it stands for the dependency."""
     root = span.root
-    return root.dep_ in SUBSET_DEPENDENCIES and any(
+    after_comma = span.start > span.sent.start and span.doc[span.start - 1].text == ","
+    return (root.dep_ in SUBSET_DEPENDENCIES or after_comma) and any(
         child.dep_ == "advmod"
         and child.pos_ == "ADV"
         and child.lower_.endswith("ly")
