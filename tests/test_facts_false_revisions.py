@@ -1,7 +1,8 @@
 """False revisions: a figure "since" takes (``FactParams.since_point_is_no_revision``), a
-change word of another clause (``FactParams.revision_cue_in_own_clause``) and a subgroup an
-adverb marks off (``FactParams.degree_subset_beside_count_penalty``) tell no correction;
-a later report's own "rose to" still does."""
+change word of another clause (``FactParams.revision_cue_in_own_clause``), a subgroup an
+adverb marks off (``FactParams.degree_subset_beside_count_penalty``) and what a change adds
+(``FactParams.added_part_is_no_revision``) tell no correction; a later report's own "rose
+to" still does."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from conftest import parsed_figure
 from newsfuse.facts import FactParams, compare_facts
 from newsfuse.facts.remainders import is_degree_subset
-from newsfuse.facts.revisions import has_revision_cue, is_period_start
+from newsfuse.facts.revisions import has_revision_cue, is_added_part, is_period_start
 from newsfuse.model import Article, Fact
 
 MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
@@ -109,5 +110,27 @@ def test_a_toll_that_rose_a_day_later_stays_a_revision_with_every_rule_on() -> N
         since_point_is_no_revision=False,
         revision_cue_in_own_clause=False,
         degree_subset_beside_count_penalty=0.0,
+        added_part_is_no_revision=False,
     )
     assert status_of(compare_facts(reports, embeddings=False, params=off), 14) == {"revision"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "added"),
+    [
+        ("Officials widened the Velk flood zone to include three hill villages.", "three", True),
+        ("The Ostham recall was expanded to add 300 vans built last spring.", "300", True),
+        ("The Velk flood notice was extended to cover 9,000 homes.", "9,000", False),
+        ("The Velk flood zone now includes three hill villages.", "three", False),
+    ],
+)
+def test_what_a_change_adds_is_an_added_part(sentence: str, number: str, added: bool) -> None:
+    assert is_added_part(parsed_figure(sentence, number)) is added
+
+
+def test_what_a_widening_adds_carries_no_revision_cue_unless_the_rule_is_off() -> None:
+    figure = parsed_figure(
+        "Officials widened the Velk flood zone to include three hill villages.", "three"
+    )
+    assert has_revision_cue(figure, window=8)
+    assert not has_revision_cue(figure, window=8, added_part=True)

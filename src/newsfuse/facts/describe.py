@@ -797,6 +797,7 @@ def describe_claim(claim: Claim, doc: Doc, params: FactParams) -> Mention:
             params.scope_verbs_are_revision_cues,
             params.revision_cue_in_own_clause,
             params.since_point_is_no_revision,
+            params.added_part_is_no_revision,
         )
         if cue and params.cue_of_another_figure_is_none:
             cue = not cue_is_another_figures(span, params.revision_cue_window_tokens)

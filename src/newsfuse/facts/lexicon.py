@@ -159,6 +159,10 @@ STATE_CUES = frozenset({"remain", "still"})
 # Verbs of enlarging a scope that, governing a figure, give its new extent
 # ("a notice extended to cover 52,000 households", "the zone was expanded to 40 streets").
 SCOPE_CUES = frozenset({"extend", "expand", "broaden", "enlarge"})
+# Verbs whose object, in the infinitive a verb of changing takes, is what the change adds,
+# not the new level ("widened the zone [to include] two river districts"; "extended to
+# cover 52,000 households" gives the level).
+ADDING_VERBS = frozenset({"include", "add"})
 # Words that make a later date a moved date rather than a disputed one ("postponed
 # to", "pushed back to", "moved to", "rescheduled for", "will now land on").
 MOVED_DATE_CUES = frozenset(

@@ -179,6 +179,9 @@ class FactParams:
     # coordinated with or subordinate to ("the median age is now 41.2, and people over 65
     # make up 22%"), is no revision cue of the figure. Off: the whole head chain, as before.
     revision_cue_in_own_clause: bool = True
+    # What a change adds, the object of "to include" or "to add" ("widened the zone to
+    # include two river districts"), is no new level: no revision cue. Off: as before.
+    added_part_is_no_revision: bool = True
 
     # --- Scoring a pair of claims (newsfuse.facts.score) ---
     # Weight of the cosine of the claims' weighted context words.

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsfuse.facts.lexicon import (
+    ADDING_VERBS,
     DIRECTION_PARTICLES,
     GOVERNING_REVISION_CUES,
     MEASURE_NOUNS,
@@ -29,6 +30,7 @@ __all__ = [
     "announces_update",
     "has_moved_date_cue",
     "has_revision_cue",
+    "is_added_part",
     "is_distance_moved",
     "is_perfect_tally",
     "is_period_start",
@@ -66,6 +68,23 @@ def _governing_words(span: Span, own_clause: bool = False) -> list[Token]:
         ):
             break
     return words
+
+
+def is_added_part(span: Span) -> bool:
+    """Whether the figure is what a change adds: the object of "include" or "add" in the
+    infinitive another verb takes ("widened the evacuation zone to include two river
+    districts", "expanded the recall to add 300 vans"), not the new level of the whole."""
+    sentence = span.sent
+    for ancestor in span.root.ancestors:
+        if not sentence.start <= ancestor.i < sentence.end:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return (
+                ancestor.lemma_.lower() in ADDING_VERBS
+                and ancestor.dep_ in ("xcomp", "advcl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in ancestor.children)
+            )
+    return False
 
 
 def is_period_start(span: Span) -> bool:
@@ -185,6 +204,7 @@ def has_revision_cue(
     scope: bool = False,
     own_clause: bool = False,
     period_start: bool = False,
+    added_part: bool = False,
 ) -> bool:
     """Whether a change word ("rose", "revised", "now") stands within ``window``
     tokens before the figure or among the words that govern it, which may stand
@@ -201,10 +221,13 @@ def has_revision_cue(
     households"; not "expanded its recall, adding cars built in 2025"). With
     ``own_clause``, a clause with its own subject stops the governing words
     (``_governing_words``); with ``period_start``, a figure "since" takes is no new value
-    (``is_period_start``)."""
+    (``is_period_start``); with ``added_part``, nor is what a change adds
+    (``is_added_part``)."""
     if distance and is_distance_moved(span):
         return False
     if period_start and is_period_start(span):
+        return False
+    if added_part and is_added_part(span):
         return False
     sentence = span.sent
     before = span.doc[max(sentence.start, span.start - window) : span.start]
