@@ -189,6 +189,11 @@ def claim_phrase(
                 # what is said of the count reads on ("percentage tested positive"); a
                 # noun takes "of" ("percentage of males")
                 return f"percentage {named}" if said else f"percentage of {named}"
+    if measure_units and claim.kind == "count":
+        unit = _counted_noun(span)
+        owner = _unit_owner(unit) if unit is not None and unit.lower_ in MONEY_SUBUNITS else ""
+        if owner:
+            return f"amount of {owner}"  # "adds two cents to every ounce": the tax's amount
     phrase = _count_phrase(
         span, sized_nouns, verb_complements, bracketed_shares, plurals, generic_verbs
     )
@@ -226,6 +231,9 @@ def _figure_event(span: Span, complements: bool, reading: _ClauseReading) -> str
     return event
 
 
+# The hundredth parts of a currency the scanner reads as counts ("1.75 cents per ounce"):
+# units, never what the figure is of.
+MONEY_SUBUNITS = frozenset({"cent", "cents", "penny", "pence"})
 # A word of a label holds a letter or a digit: "|" or "–" from a caption line is none.
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 # A web address written into the text, with or without its scheme ("pic.twitter.com/x").
@@ -994,6 +1002,22 @@ def _measure_phrase(
         located = ""
     parts = [measure, f"of {located}" if located else "", f"from {origin}" if origin else ""]
     return " ".join(part for part in parts if part)
+
+
+def _unit_owner(unit: Token) -> str:
+    """What a figure's unit noun is the size of: the noun it modifies ("a 2 cent per
+    ounce [tax]"), else the subject or the object of its verb ("the [tax] adds two cents",
+    "raise the [tax] by ten cents"), else ""."""
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and unit.head.pos_ == "NOUN":
+        return _noun_phrase(unit.head)
+    verb = next((t for t in unit.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    for dependencies in (_SUBJECT_DEPENDENCIES, ("dobj",)):
+        nouns = [c for c in verb.children if c.dep_ in dependencies and c.i != unit.i]
+        if nouns and nouns[0].pos_ in ("NOUN", "PROPN") and not _is_unit_noun(nouns[0]):
+            return _noun_phrase(nouns[0])
+    return ""
 
 
 def _is_unit_noun(token: Token) -> bool:
