@@ -991,7 +991,8 @@ def _measure_phrase(
         subjects = _verb_subjects(verb)
         measured = subjects[0] if subjects else None
         if measured is not None and measured.pos_ in ("NOUN", "PROPN"):
-            located = "" if skip_units and _is_unit_noun(measured) else _noun_phrase(measured)
+            other_unit = _is_unit_noun(measured) and measured.i not in range(span.start, span.end)
+            located = "" if skip_units and other_unit else _noun_phrase(measured)
     elif (
         root.head.pos_ == "ADP"
         and root.head.head.pos_ in ("NOUN", "PROPN")
