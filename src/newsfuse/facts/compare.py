@@ -328,13 +328,16 @@ def _describe_articles(
                             doc,
                             params.subject_complements,
                             params.subject_names_shared_words,
-                            verb_complements=params.subject_verbs_keep_complements,
-                            bracketed_shares=params.shares_named_by_their_count,
-                            acronyms=params.subject_reads_acronyms_as_names,
-                            plurals=params.subject_counts_in_plural,
+                            params.subject_keeps_agents,
+                            params.subject_verbs_keep_complements,
+                            params.shares_named_by_their_count,
+                            params.subject_reads_acronyms_as_names,
+                            params.subject_counts_in_plural,
                             generic_verbs=params.generic_subjects_keep_verb,
+                            restated_counts=params.restated_count_names_noun,
                             shared_subjects=params.subjects_share_their_verb_subject,
                             pronoun_subjects=params.date_subjects_keep_pronouns,
+                            measure_units=params.measures_skip_their_unit,
                         )
                 else:
                     mentions.append(describe_claim(claim, doc, params))
@@ -353,6 +356,7 @@ def _describe_articles(
                         restated_counts=params.restated_count_names_noun,
                         shared_subjects=params.subjects_share_their_verb_subject,
                         pronoun_subjects=params.date_subjects_keep_pronouns,
+                        measure_units=params.measures_skip_their_unit,
                     )
                     if params.subject_names_shared_words:
                         verbs[claim] = acting_verb(claim, doc)

@@ -633,6 +633,11 @@ class FactParams:
     # by that count's noun and what is said of it: "people expected to recover", not
     # "expected to recover". Off: what is said of it alone. Presentation only.
     restated_count_names_noun: bool = True
+    # A measure's unit is never what it measures: a unit noun with its own figure ("30 feet
+    # by 45 feet", "67 years of") is passed over for the noun it sizes ("distance of
+    # warehouse"), and an "of" right after the measure names what it is of ("duration of
+    # ring"), not where it is from. Off: "distance of feet". Presentation only.
+    measures_skip_their_unit: bool = True
 
     # An article without a publication time places a day written without a year ("on
     # April 14") in the year the story writes that day in full, else in the story's year:

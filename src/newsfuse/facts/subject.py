@@ -124,6 +124,7 @@ def claim_phrase(
     restated_counts: bool = False,
     shared_subjects: bool = False,
     pronoun_subjects: bool = False,
+    measure_units: bool = False,
 ) -> str:
     """What one claim measures, in its sentence's words ("people evacuated"), or "".
 
@@ -151,7 +152,8 @@ def claim_phrase(
     takes the one it shares (see :func:`_verb_subjects`): "date Ilse Varnhagen retired",
     not "date retired". With ``pronoun_subjects``, the day or year of a clause whose
     subject is a personal pronoun keeps it: "date she appeared", not "date
-    appeared".
+    appeared". With ``measure_units``, a measure's own unit is never what it is of (see
+    :func:`_measure_phrase`).
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -168,7 +170,7 @@ def claim_phrase(
         return _age_phrase(span, age_holder) or (_age_limit_holder(span) if sized_nouns else "")
     if claim.kind == "quantity" and claim.unit in MEASURE_NAMES:
         measure = MEASURE_NAMES[claim.unit or ""]
-        phrase = _measure_phrase(span, measure, complements)
+        phrase = _measure_phrase(span, measure, complements, measure_units)
         if phrase != measure:
             return phrase
         event = _figure_event(span, complements, _ClauseReading(agents, acronyms, shared_subjects))
@@ -187,6 +189,11 @@ def claim_phrase(
                 # what is said of the count reads on ("percentage tested positive"); a
                 # noun takes "of" ("percentage of males")
                 return f"percentage {named}" if said else f"percentage of {named}"
+    if measure_units and claim.kind == "count":
+        unit = _counted_noun(span)
+        owner = _unit_owner(unit) if unit is not None and unit.lower_ in MONEY_SUBUNITS else ""
+        if owner:
+            return f"amount of {owner}"  # "adds two cents to every ounce": the tax's amount
     phrase = _count_phrase(
         span, sized_nouns, verb_complements, bracketed_shares, plurals, generic_verbs
     )
@@ -224,6 +231,9 @@ def _figure_event(span: Span, complements: bool, reading: _ClauseReading) -> str
     return event
 
 
+# The hundredth parts of a currency the scanner reads as counts ("1.75 cents per ounce"):
+# units, never what the figure is of.
+MONEY_SUBUNITS = frozenset({"cent", "cents", "penny", "pence"})
 # A word of a label holds a letter or a digit: "|" or "–" from a caption line is none.
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 # A web address written into the text, with or without its scheme ("pic.twitter.com/x").
@@ -929,11 +939,16 @@ def _subject_of_verb(span: Span, verb_complements: bool = False) -> str:
     return ""
 
 
-def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
+def _measure_phrase(
+    span: Span, measure: str, directions: bool = True, skip_units: bool = False
+) -> str:
     """ "distance of Harrow Field from Velmora": the thing located and the place measured from.
 
     With ``directions``, a measure of a direction ("lies 5 miles east of the town") locates
-    the subject of the direction's verb ("distance of quay from town centre")."""
+    the subject of the direction's verb ("distance of quay from town centre"). With
+    ``skip_units``, a unit noun is never what is measured (see :func:`_is_unit_noun`): "30
+    feet by 45 feet" around a warehouse is the warehouse's, and an "of" right after the
+    measure names what it is of ("67 years of that ring": "duration of ring")."""
     doc = span.doc
     origin = ""
     for token in doc[span.end : min(span.end + ORIGIN_WINDOW_TOKENS + 1, span.sent.end)]:
@@ -941,10 +956,16 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
             objects = [c for c in token.children if c.dep_ == "pobj"]
             if objects:
                 origin = _noun_phrase(objects[0])
+                if skip_units and token.i == span.end and token.lower_ == "of":
+                    return f"{measure} of {origin}"  # "67 years of that ring": its duration
             break
     root = span.root
     located = ""
     head = root
+    if skip_units:
+        while head.dep_ == "pobj" and head.head.pos_ == "ADP" and _is_unit_noun(head.head.head):
+            head = head.head.head  # "30 feet by 45 feet": the first measure's
+        root = head
     # Up an apposition chain to the name it restates ("Harrow Field, a small airstrip, 40 miles").
     while head.dep_ in ("appos", "npadvmod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
@@ -968,14 +989,42 @@ def _measure_phrase(span: Span, measure: str, directions: bool = True) -> str:
         if verb.pos_ == "ADV":
             verb = verb.head  # "lies 5 miles east of": the verb the direction is of
         subjects = _verb_subjects(verb)
-        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
-            located = _noun_phrase(subjects[0])
-    elif root.head.pos_ == "ADP" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        measured = subjects[0] if subjects else None
+        if measured is not None and measured.pos_ in ("NOUN", "PROPN"):
+            other_unit = _is_unit_noun(measured) and measured.i not in range(span.start, span.end)
+            located = "" if skip_units and other_unit else _noun_phrase(measured)
+    elif (
+        root.head.pos_ == "ADP"
+        and root.head.head.pos_ in ("NOUN", "PROPN")
+        and not (skip_units and _is_unit_noun(root.head.head))
+    ):
         located = _noun_phrase(root.head.head)  # "a line of 14 miles"
     if located.lower() == origin.lower():
         located = ""
     parts = [measure, f"of {located}" if located else "", f"from {origin}" if origin else ""]
     return " ".join(part for part in parts if part)
+
+
+def _unit_owner(unit: Token) -> str:
+    """What a figure's unit noun is the size of: the noun it modifies ("a 2 cent per
+    ounce [tax]"), else the subject or the object of its verb ("the [tax] adds two cents",
+    "raise the [tax] by ten cents"), else ""."""
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and unit.head.pos_ == "NOUN":
+        return _noun_phrase(unit.head)
+    verb = next((t for t in unit.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    for dependencies in (_SUBJECT_DEPENDENCIES, ("dobj",)):
+        nouns = [c for c in verb.children if c.dep_ in dependencies and c.i != unit.i]
+        if nouns and nouns[0].pos_ in ("NOUN", "PROPN") and not _is_unit_noun(nouns[0]):
+            return _noun_phrase(nouns[0])
+    return ""
+
+
+def _is_unit_noun(token: Token) -> bool:
+    """A noun a figure of its own sizes ("45 feet", "67 years"): a unit, never the thing
+    measured."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children)
 
 
 def _event_of(
