@@ -83,6 +83,23 @@ def parsed_figure(sentence: str, number: str) -> Any:
     return span
 
 
+def two_outlet_facts(first: str, second: str, params: Any = None) -> list[Any]:
+    """The fact table of two invented reports, "a" from the Isles Herald and "b" from
+    Coast Radio, compared with ``params`` (a ``FactParams``; the defaults when None)."""
+    from newsfuse.facts import FactParams, compare_facts
+
+    articles = [
+        Article(id="a", text=first, source="Isles Herald"),
+        Article(id="b", text=second, source="Coast Radio"),
+    ]
+    return compare_facts(articles, params=params or FactParams())
+
+
+def subject_of(facts: Sequence[Any], text: str) -> str:
+    """The subject of the first fact with a claim written ``text``."""
+    return next(fact.subject for fact in facts if any(c.text == text for c in fact.claims))
+
+
 # ---------------------------------------------------------------- headless browser
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package, installed by scripts/test.sh

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from newsfuse.facts import FactParams, compare_facts
+from conftest import subject_of, two_outlet_facts
+from newsfuse.facts import FactParams
 from newsfuse.facts.nlp import load_pipeline
 from newsfuse.facts.subject import claim_phrase
-from newsfuse.model import Article, Claim, Fact
+from newsfuse.model import Claim, Fact
 
 # Invented: a harbour levy and a boatyard fire on the Brisk Isles, told by two outlets.
 FIRST = (
@@ -17,15 +18,7 @@ SECOND = "The Tarrow boatyard burned on Sunday. Firefighters from Velmora came."
 
 
 def table(params: FactParams | None = None) -> list[Fact]:
-    articles = [
-        Article(id="a", text=FIRST, source="Isles Herald"),
-        Article(id="b", text=SECOND, source="Coast Radio"),
-    ]
-    return compare_facts(articles, params=params or FactParams())
-
-
-def subject_of(facts: list[Fact], text: str) -> str:
-    return next(fact.subject for fact in facts if any(c.text == text for c in fact.claims))
+    return two_outlet_facts(FIRST, SECOND, params)
 
 
 def claim_texts(facts: list[Fact]) -> list[str]:

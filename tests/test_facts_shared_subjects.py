@@ -3,6 +3,7 @@ joins it to the verb before, or it is the "to" complement of a verb that has one
 
 from __future__ import annotations
 
+from conftest import subject_of, two_outlet_facts
 from newsfuse.facts import FactParams, compare_facts
 from newsfuse.model import Article, Fact
 
@@ -16,15 +17,7 @@ SECOND = "Ines Kordal left the Tarrow light this week. A new keeper starts in Ma
 
 
 def table(params: FactParams | None = None) -> list[Fact]:
-    articles = [
-        Article(id="a", text=FIRST, source="Isles Herald"),
-        Article(id="b", text=SECOND, source="Coast Radio"),
-    ]
-    return compare_facts(articles, params=params or FactParams())
-
-
-def subject_of(facts: list[Fact], text: str) -> str:
-    return next(fact.subject for fact in facts if any(c.text == text for c in fact.claims))
+    return two_outlet_facts(FIRST, SECOND, params)
 
 
 def test_a_verb_joined_by_and_takes_the_subject_before_it() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from conftest import subject_of, two_outlet_facts
 from newsfuse.facts import FactParams, compare_facts
 from newsfuse.model import Article, Fact
 
@@ -20,15 +21,7 @@ SECOND = (
 
 
 def table(params: FactParams | None = None) -> list[Fact]:
-    articles = [
-        Article(id="a", text=FIRST, source="Isles Herald"),
-        Article(id="b", text=SECOND, source="Coast Radio"),
-    ]
-    return compare_facts(articles, params=params or FactParams())
-
-
-def subject_of(facts: list[Fact], text: str) -> str:
-    return next(fact.subject for fact in facts if any(c.text == text for c in fact.claims))
+    return two_outlet_facts(FIRST, SECOND, params)
 
 
 def test_a_vague_amount_is_named_by_what_it_counts() -> None:
